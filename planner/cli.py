@@ -1,0 +1,179 @@
+"""``leadplanner-cli``: the plan's numbers without the app.
+
+Exit codes: 0 success, 1 a plan that cannot be read or is not valid, 2 bad usage or a
+feature not available. Messages go to stderr, one per problem; never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from planner import formatting as fmt
+from planner.engine import compute
+from planner.plan_file import LoadedPlan, PlanFileError, read_plan, write_text_atomically
+from planner.results import PlanResult
+from planner.sample import sample_text
+from planner.summary import sensitivity_data, summary_data
+
+
+class CliError(Exception):
+    def __init__(self, message: str, code: int = 1) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def _load_valid(path: str) -> LoadedPlan:
+    try:
+        loaded = read_plan(path)
+    except PlanFileError as error:
+        raise CliError(str(error)) from None
+    if loaded.problems:
+        lines = [f"“{Path(path).name}” is not a valid plan:", *(f"  {p}" for p in loaded.problems)]
+        raise CliError("\n".join(lines))
+    return loaded
+
+
+def _dump(data: object) -> str:
+    return json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False)
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    _load_valid(args.plan)
+    print("valid")
+    return 0
+
+
+def cmd_summary(args: argparse.Namespace) -> int:
+    result = compute(_load_valid(args.plan).plan)
+    print(_dump(summary_data(result)) if args.json else summary_table(result))
+    return 0
+
+
+def summary_table(result: PlanResult) -> str:
+    c = result.currency
+    d, s, g = result.demand, result.supply, result.gap
+    rows = [
+        ("Net new revenue needed", fmt.money(d.net_new_revenue, c)),
+        ("Wins needed", fmt.count(d.wins, 1)),
+        ("Opportunities needed", fmt.count(d.opportunities, 1)),
+        ("Sales-ready leads needed", fmt.count(d.sales_ready_leads, 1)),
+        ("Qualified leads needed", fmt.count(d.qualified_leads, 1)),
+        ("Raw leads needed", fmt.count(d.raw_leads, 1)),
+        ("Sales-ready leads supplied", fmt.count(s.sales_ready_leads, 1)),
+        ("Gap (sales-ready leads)", fmt.count(g.sales_ready_leads, 1)),
+        ("Coverage", fmt.percent(g.coverage, 1)),
+        ("Inside reps to close the gap", fmt.NOT_AVAILABLE if g.inside_reps_to_close_gap is None else str(g.inside_reps_to_close_gap)),
+        ("Total cost", fmt.money(s.cost, c)),
+        ("Cost per sales-ready lead", fmt.money(s.cost_per_sales_ready_lead, c)),
+        ("Cost per opportunity", fmt.money(s.cost_per_opportunity, c)),
+        ("Projected revenue", fmt.money(s.projected_revenue, c)),
+        ("Return on cost", fmt.percent(s.return_on_cost)),
+    ]
+    width = max(len(label) for label, _ in rows)
+    lines = [f"{label:<{width}}  {value:>16}" for label, value in rows]
+    lines += ["", f"{'Month':<10} {'Needed':>9} {'Supplied':>9} {'Gap':>9} {'Cost':>14}"]
+    for m in result.months:
+        lines.append(
+            f"{m.label:<10} {fmt.count(m.sales_ready_leads_needed, 1):>9} {fmt.count(m.sales_ready_leads_supplied, 1):>9}"
+            f" {fmt.count(m.gap, 1):>9} {fmt.money(m.cost, c):>14}"
+        )
+    for scenario in result.scenarios:
+        lines.append(
+            f"\nScenario {scenario.name}: needs {fmt.count(scenario.demand.sales_ready_leads, 1)} sales-ready leads, "
+            f"coverage {fmt.percent(scenario.gap.coverage, 1)}, cost per sales-ready lead "
+            f"{fmt.money(scenario.supply.cost_per_sales_ready_lead, c)}"
+        )
+    return "\n".join(lines)
+
+
+def cmd_sensitivity(args: argparse.Namespace) -> int:
+    result = compute(_load_valid(args.plan).plan)
+    if args.json:
+        print(_dump(sensitivity_data(result.sensitivity)))
+        return 0
+    c = result.currency
+    print(f"{'Driver':<44} {'Move':>6} {'SRL needed':>11} {'Coverage':>9} {'Cost/SRL':>12}")
+    for row in result.sensitivity:
+        for move in row.moves:
+            print(
+                f"{row.label[:44]:<44} {fmt.signed_percent(move.change):>6} {fmt.count(move.sales_ready_leads_needed, 1):>11}"
+                f" {fmt.percent(move.coverage, 1):>9} {fmt.money(move.cost_per_sales_ready_lead, c):>12}"
+            )
+    return 0
+
+
+def cmd_sample(args: argparse.Namespace) -> int:
+    if args.out in (None, "-"):
+        sys.stdout.write(sample_text())
+        return 0
+    try:
+        write_text_atomically(Path(args.out), sample_text())
+    except PlanFileError as error:
+        raise CliError(str(error)) from None
+    print(f"wrote {args.out}")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    if not args.xlsx and not args.html:
+        raise CliError("Say what to export: --xlsx OUT.xlsx, --html OUT.html, or both.", 2)
+    plan = _load_valid(args.plan).plan
+    from exports.writers import ExportUnavailable, export_plan
+
+    try:
+        for written in export_plan(plan, xlsx=args.xlsx, html=args.html):
+            print(f"wrote {written}")
+    except ExportUnavailable as error:
+        raise CliError(str(error), 2) from None
+    except OSError as error:
+        raise CliError(f"Could not write the export: {error.strerror or error}.") from None
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="leadplanner-cli", description="Lead Planner from the command line.")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    summary = commands.add_parser("summary", help="the plan's demand, supply, gap, months and scenarios")
+    summary.add_argument("plan", metavar="PLAN")
+    summary.add_argument("--json", action="store_true", help="print JSON (PRODUCT.md's summary)")
+    summary.set_defaults(run=cmd_summary)
+
+    validate = commands.add_parser("validate", help="check a plan file; lists every problem")
+    validate.add_argument("plan", metavar="PLAN")
+    validate.set_defaults(run=cmd_validate)
+
+    sample = commands.add_parser("sample", help="write the bundled sample plan (to stdout without OUT)")
+    sample.add_argument("out", nargs="?", metavar="OUT")
+    sample.set_defaults(run=cmd_sample)
+
+    sensitivity = commands.add_parser("sensitivity", help="each driver moved -20%%, -10%%, +10%%, +20%%")
+    sensitivity.add_argument("plan", metavar="PLAN")
+    sensitivity.add_argument("--json", action="store_true")
+    sensitivity.set_defaults(run=cmd_sensitivity)
+
+    export = commands.add_parser("export", help="write the Excel workbook and/or the HTML report")
+    export.add_argument("plan", metavar="PLAN")
+    export.add_argument("--xlsx", metavar="OUT.xlsx")
+    export.add_argument("--html", metavar="OUT.html")
+    export.set_defaults(run=cmd_export)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except CliError as error:
+        print(error, file=sys.stderr)
+        return error.code
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,88 @@
+"""Every default value the app offers, with where it comes from.
+
+One place, so the app can show the source as a hint beside each field and the exports
+can list the assumptions. Keys are the dotted paths of the plan file; labor defaults are
+keyed by resource kind (``labor.inside.ramp_months``).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Default:
+    value: float | int | str
+    source: str
+
+    @property
+    def hint(self) -> str:
+        return f"Default {self.value}: {self.source}"
+
+
+WATERFALL = "SiriusDecisions demand waterfall ranges, as summarised by MV3 Marketing (undated)"
+
+DEFAULTS: dict[str, Default] = {
+    "basics.horizon_months": Default(12, "one fiscal year, the usual planning horizon"),
+    "basics.currency": Default("USD", "the plan's currency; change it to yours"),
+    "targets.pipeline_revenue": Default(0, "nothing expected from the current pipeline"),
+    "targets.win_rate": Default(0.2, "HubSpot survey of 1,477 sales pros: close rate about 21% (2023)"),
+    "targets.sales_cycle_months": Default(
+        3, "Bridge Group AE Metrics: 60-72-day median for inside deals, field deals run longer (2017)"
+    ),
+    "targets.lead_to_mql": Default(0.15, f"{WATERFALL}: inquiry to MQL 10-25%"),
+    "targets.mql_to_srl": Default(0.4, f"{WATERFALL}: MQL to sales-accepted 40-60%"),
+    "targets.srl_to_opportunity": Default(0.5, "b2blead.io B2B conversion benchmarks: SQL to opportunity 40-80% (2026)"),
+    "targets.gross_margin": Default(0.35, "Damodaran (NYU Stern) margins by industry: all-industry gross margin about 38% (2026)"),
+    "labor.field.ramp_months": Default(0, "field reps already know the market"),
+    "labor.field.srl_per_person_month": Default(
+        2, "rule of thumb: about 20% of a rep's time on leads (CSO Insights: 24%, 2011) x 12 a month"
+    ),
+    "labor.field.cost_per_person_month": Default(2500, "rule of thumb: 20% of a field rep's loaded cost"),
+    "labor.inside.ramp_months": Default(3, "Bridge Group research via Elevate: SDR ramp a little over 3 months (undated)"),
+    "labor.inside.srl_per_person_month": Default(
+        12, "MarketBetter SDR benchmarks: outbound SDR 12-15 qualified meetings a month (2026)"
+    ),
+    "labor.inside.cost_per_person_month": Default(
+        8500, "SDR on-target earnings about $80K a year (Glassdoor via Revenue Playbook, 2024) plus 25% benefits and tools"
+    ),
+    "labor.outsourced.ramp_months": Default(1, "rule of thumb: an agency's team is trained already"),
+    "labor.outsourced.srl_per_person_month": Default(10, "rule of thumb: a little under an in-house SDR"),
+    "labor.outsourced.cost_per_person_month": Default(
+        6000, "Growtoro agency pricing: $3,000-8,000 a month for one SDR-equivalent (2026)"
+    ),
+    "activity.working_days": Default(21, "SalesHive: 21 working days a month after holidays (undated)"),
+    "activity.dials_per_day": Default(50, "rule of thumb: appointment setters make 50+ dials a day (Hit The Gong, undated)"),
+    "activity.connect_rate": Default(0.05, "Gong Labs and 30MPC, 300M+ cold calls: 5.4% connect (2024)"),
+    "activity.conversation_to_srl": Default(0.1, "MPI: 10% of connections book an appointment (2017)"),
+    "channels.cost_per_lead": Default(200, "HubSpot demand generation benchmark: about $198 a lead"),
+    "channels.events.cost_per_lead": Default(500, "Saber CPL glossary: events $500-2,000 a lead (undated)"),
+    "channels.paid_ads.cost_per_lead": Default(150, "Saber CPL glossary: paid search $150-300 a lead (undated)"),
+    "channels.content.cost_per_lead": Default(50, "Saber CPL glossary: content marketing $30-50 a lead (undated)"),
+}
+
+
+def default(key: str) -> Default | None:
+    return DEFAULTS.get(key)
+
+
+def value(key: str) -> float:
+    """The numeric default for ``key`` (a KeyError names a missing default)."""
+    found = DEFAULTS[key].value
+    assert not isinstance(found, str)
+    return found
+
+
+def labor_default(kind: str, field: str) -> float:
+    return value(f"labor.{kind}.{field}")
+
+
+def channel_cost_per_lead(channel_type: str) -> Default:
+    return DEFAULTS.get(f"channels.{channel_type}.cost_per_lead") or DEFAULTS["channels.cost_per_lead"]
+
+
+def default_start_month(today: _dt.date | None = None) -> str:
+    """January of next year: plans are usually drafted for the coming year."""
+    today = today or _dt.date.today()
+    return f"{today.year + 1}-01"

@@ -1,0 +1,55 @@
+"""How numbers are shown, the same in the app, the HTML report and the command line."""
+
+from __future__ import annotations
+
+NOT_AVAILABLE = "n/a"
+
+CURRENCY_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "INR": "₹", "AUD": "A$", "CAD": "C$"}
+
+
+def currency_symbol(currency: str) -> str:
+    return CURRENCY_SYMBOLS.get(currency.upper(), f"{currency} " if currency else "")
+
+
+def money(value: float | None, currency: str = "", *, decimals: int = 0) -> str:
+    if value is None:
+        return NOT_AVAILABLE
+    sign = "-" if value < 0 else ""
+    return f"{sign}{currency_symbol(currency)}{abs(value):,.{decimals}f}"
+
+
+def count(value: float | None, decimals: int = 0) -> str:
+    """A count of leads or people; small fractional counts keep one decimal."""
+    if value is None:
+        return NOT_AVAILABLE
+    if decimals == 0 and value != 0 and abs(value) < 10 and round(value) != round(value, 1):
+        decimals = 1
+    text = f"{value:,.{decimals}f}"
+    return "0" if text in ("-0", "-0.0") else text
+
+
+def percent(value: float | None, decimals: int = 0) -> str:
+    if value is None:
+        return NOT_AVAILABLE
+    text = f"{value * 100:,.{decimals}f}%"
+    return "0%" if text.startswith("-0") and float(text[:-1].replace(",", "")) == 0 else text
+
+
+def signed_percent(value: float | None, decimals: int = 0) -> str:
+    if value is None:
+        return NOT_AVAILABLE
+    return ("+" if value > 0 else "") + percent(value, decimals)
+
+
+def ratio_multiple(value: float | None) -> str:
+    """A return on cost: 2.28 shown as 228%."""
+    return percent(value)
+
+
+def months(value: int) -> str:
+    return f"{value} month" if value == 1 else f"{value} months"
+
+
+def rate_input(value: float) -> str:
+    """A rate as the person types it (0.25 -> "25")."""
+    return f"{value * 100:.4f}".rstrip("0").rstrip(".")

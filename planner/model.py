@@ -1,0 +1,217 @@
+"""The plan: immutable, typed, and described well enough to validate and edit by path.
+
+Each field carries a :class:`Spec` in its metadata (what it holds, its label, its limits),
+so one table drives the file reader, the messages, the app's inputs and the exports.
+Numbers keep the type they were given (an ``int`` stays an ``int``) so files round-trip.
+Unknown keys of every object are kept in ``extra`` and written back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from planner import defaults, vocab
+
+
+@dataclass(frozen=True)
+class Spec:
+    """What a field holds.
+
+    kind is one of: text, choice, choices (a list of vocabulary keys), texts (a list of
+    text), rate (0 < x <= 1), share (0 <= x <= 1), money, count, int, month ("YYYY-MM"),
+    weights (12 numbers >= 0), overrides (name -> number), object, objects.
+    """
+
+    kind: str
+    label: str
+    unit: str = ""
+    required: bool = False
+    optional: bool = False  # may be null / absent without a default
+    minimum: float | None = None
+    maximum: float | None = None
+    positive: bool = False  # money/count that must be more than 0
+    choices: dict[str, str] | None = None
+    help: str = ""
+
+
+def spec(kind: str, label: str, **kw: Any) -> Any:
+    """A dataclass field described by a Spec; ``default``/``default_factory`` go to the field."""
+    defaults = {key: kw.pop(key) for key in ("default", "default_factory") if key in kw}
+    return field(metadata={"spec": Spec(kind, label, **kw)}, **defaults)
+
+
+def extra_field() -> Any:
+    return field(default_factory=dict, compare=True, repr=False)
+
+
+@dataclass(frozen=True)
+class Basics:
+    company: str = spec("text", "Company", default="")
+    title: str = spec("text", "Plan title", default="")
+    prepared_by: str = spec("text", "Prepared by", default="")
+    prepared_for: str = spec("text", "Prepared for", default="")
+    start_month: str = spec("month", "First month", default="2027-01", help="YYYY-MM")
+    horizon_months: int = spec("int", "Horizon", unit="months", minimum=1, maximum=60, default=12)
+    currency: str = spec("text", "Currency", default="USD")
+    extra: dict[str, Any] = extra_field()
+
+
+@dataclass(frozen=True)
+class Challenges:
+    reps_lack_time: int = spec("int", vocab.CHALLENGES["reps_lack_time"], minimum=0, maximum=3, default=0)
+    reps_weak_at_prospecting: int = spec(
+        "int", vocab.CHALLENGES["reps_weak_at_prospecting"], minimum=0, maximum=3, default=0
+    )
+    prospects_not_interested: int = spec(
+        "int", vocab.CHALLENGES["prospects_not_interested"], minimum=0, maximum=3, default=0
+    )
+    inaccurate_lists: int = spec("int", vocab.CHALLENGES["inaccurate_lists"], minimum=0, maximum=3, default=0)
+    poor_marketing: int = spec("int", vocab.CHALLENGES["poor_marketing"], minimum=0, maximum=3, default=0)
+    extra: dict[str, Any] = extra_field()
+
+
+@dataclass(frozen=True)
+class Diagnosis:
+    challenges: Challenges = spec("object", "Challenges", default_factory=Challenges)
+    lead_owner_today: str = spec(
+        "choice", "Who develops leads today", choices=vocab.LEAD_OWNERS_TODAY, default="field_reps"
+    )
+    marketing_activities: tuple[str, ...] = spec(
+        "choices", "Marketing activities", choices=vocab.MARKETING_ACTIVITIES, default=()
+    )
+    notes: str = spec("text", "Notes", default="")
+    extra: dict[str, Any] = extra_field()
+
+
+SEASONALITY_FLAT: tuple[int, ...] = (1,) * 12
+
+
+@dataclass(frozen=True)
+class Targets:
+    revenue_goal: float = spec("money", "New-logo revenue goal", required=True, default=0)
+    pipeline_revenue: float = spec("money", "Revenue expected from the current pipeline", default=0)
+    deal_size: float = spec("money", "Average deal size", required=True, positive=True, default=1)
+    win_rate: float = spec("rate", "Win rate", default=defaults.value("targets.win_rate"))
+    sales_cycle_months: int = spec(
+        "int", "Sales cycle", unit="months", minimum=0, maximum=60,
+        default=defaults.value("targets.sales_cycle_months"),
+    )
+    lead_to_mql: float = spec("rate", "Raw lead to qualified lead", default=defaults.value("targets.lead_to_mql"))
+    mql_to_srl: float = spec("rate", "Qualified lead to sales-ready lead", default=defaults.value("targets.mql_to_srl"))
+    srl_to_opportunity: float = spec("rate", "Sales-ready lead to opportunity", default=defaults.value("targets.srl_to_opportunity"))
+    gross_margin: float = spec("rate", "Gross margin", default=defaults.value("targets.gross_margin"))
+    seasonality: tuple[float, ...] = spec("weights", "Seasonality", default=SEASONALITY_FLAT)
+    extra: dict[str, Any] = extra_field()
+
+
+@dataclass(frozen=True)
+class Activity:
+    """The activity calculator behind a resource's output (optional)."""
+
+    working_days: float = spec("count", "Working days a month", default=defaults.value("activity.working_days"))
+    dials_per_day: float = spec("count", "Dials a day", default=defaults.value("activity.dials_per_day"))
+    connect_rate: float = spec("rate", "Connect rate", default=defaults.value("activity.connect_rate"))
+    conversation_to_srl: float = spec("rate", "Conversations that become sales-ready leads", default=defaults.value("activity.conversation_to_srl"))
+    extra: dict[str, Any] = extra_field()
+
+
+@dataclass(frozen=True)
+class LaborResource:
+    id: str = spec("text", "Id", required=True, default="")
+    name: str = spec("text", "Name", default="")
+    kind: str = spec("choice", "Kind", choices=vocab.LABOR_KINDS, required=True, default="inside")
+    headcount: float = spec("count", "Head count", unit="people", default=1)
+    start_month: int = spec("int", "Start month", minimum=1, maximum=60, default=1)
+    # None means "the default for this kind", filled in by __post_init__
+    ramp_months: int = spec("int", "Ramp", unit="months", minimum=0, maximum=60, default=None)
+    srl_per_person_month: float = spec("count", "Sales-ready leads per person-month", default=None)
+    cost_per_person_month: float = spec("money", "Cost per person-month", default=None)
+    fee_per_srl: float = spec("money", "Fee per sales-ready lead", default=0)
+    activity: Activity | None = spec("object", "Activity calculator", optional=True, default=None)
+    extra: dict[str, Any] = extra_field()
+
+    def __post_init__(self) -> None:
+        # a value left out takes the default for this kind of resource
+        for name in ("ramp_months", "srl_per_person_month", "cost_per_person_month"):
+            if getattr(self, name) is None and self.kind in vocab.LABOR_KINDS:
+                object.__setattr__(self, name, defaults.labor_default(self.kind, name))
+
+
+@dataclass(frozen=True)
+class Channel:
+    name: str = spec("text", "Name", default="")
+    type: str = spec("choice", "Type", choices=vocab.CHANNEL_TYPES, default="other")
+    owner: str = spec("text", "Owner", default=vocab.MARKETING_OWNER)
+    share: float | None = spec("share", "Share of the owner's capacity", optional=True, default=None)
+    monthly_budget: float | None = spec("money", "Monthly budget", optional=True, default=None)
+    cost_per_lead: float | None = spec(
+        "money", "Cost per raw lead", positive=True, optional=True, default=None
+    )
+    start_month: int = spec("int", "Start month", minimum=1, maximum=60, default=1)
+    lead_to_srl: float | None = spec("rate", "Own raw lead to sales-ready lead rate", optional=True, default=None)
+    extra: dict[str, Any] = extra_field()
+
+    @property
+    def is_program(self) -> bool:
+        return self.owner == vocab.MARKETING_OWNER
+
+
+@dataclass(frozen=True)
+class Metric:
+    name: str = spec("text", "Name", default="")
+    kind: str = spec("choice", "Kind", choices=vocab.METRIC_KINDS, default="outcome")
+    target: float | None = spec("number", "Target", optional=True, default=None)
+    unit: str = spec("text", "Unit", default="")
+    owner: str = spec("text", "Owner", default="")
+    cadence: str = spec("choice", "Cadence", choices=vocab.CADENCES, default="monthly")
+    extra: dict[str, Any] = extra_field()
+
+
+@dataclass(frozen=True)
+class Review:
+    cadence: str = spec("choice", "Cadence", choices=vocab.CADENCES, default="weekly")
+    big_deals: tuple[str, ...] = spec("texts", vocab.REVIEW_LISTS["big_deals"], default=())
+    risks: tuple[str, ...] = spec("texts", vocab.REVIEW_LISTS["risks"], default=())
+    initiatives: tuple[str, ...] = spec("texts", vocab.REVIEW_LISTS["initiatives"], default=())
+    issues: tuple[str, ...] = spec("texts", vocab.REVIEW_LISTS["issues"], default=())
+    extra: dict[str, Any] = extra_field()
+
+
+@dataclass(frozen=True)
+class Scenario:
+    name: str = spec("text", "Name", default="")
+    overrides: dict[str, float] = spec("overrides", "Overrides", default_factory=dict)
+    extra: dict[str, Any] = extra_field()
+
+
+@dataclass(frozen=True)
+class Plan:
+    basics: Basics = spec("object", "Basics", default_factory=Basics)
+    diagnosis: Diagnosis = spec("object", "Diagnosis", default_factory=Diagnosis)
+    targets: Targets = spec("object", "Targets", required=True, default_factory=Targets)
+    labor: tuple[LaborResource, ...] = spec("objects", "Labor model", default=())
+    channels: tuple[Channel, ...] = spec("objects", "Channels", default=())
+    metrics: tuple[Metric, ...] = spec("objects", "Metrics", default=())
+    review: Review = spec("object", "CEO review", default_factory=Review)
+    scenarios: tuple[Scenario, ...] = spec("objects", "Scenarios", default=())
+    extra: dict[str, Any] = extra_field()
+
+    @property
+    def horizon(self) -> int:
+        return self.basics.horizon_months
+
+
+# the class of the items of each list of objects, and of each nested object
+ITEM_TYPES: dict[tuple[type, str], type] = {
+    (Plan, "basics"): Basics,
+    (Plan, "diagnosis"): Diagnosis,
+    (Plan, "targets"): Targets,
+    (Plan, "labor"): LaborResource,
+    (Plan, "channels"): Channel,
+    (Plan, "metrics"): Metric,
+    (Plan, "review"): Review,
+    (Plan, "scenarios"): Scenario,
+    (Diagnosis, "challenges"): Challenges,
+    (LaborResource, "activity"): Activity,
+}

@@ -1,0 +1,16 @@
+"""The bundled sample plan: PRODUCT.md's Acme Fasteners example."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+from planner.model import Plan
+from planner.plan_file import parse_plan
+
+
+def sample_text() -> str:
+    return resources.files("planner").joinpath("data/sample.leadplan").read_text(encoding="utf-8")
+
+
+def sample_plan() -> Plan:
+    return parse_plan(sample_text(), "sample.leadplan").plan

@@ -1,0 +1,57 @@
+"""The summary of PRODUCT.md: the plan's figures as plain JSON data (None -> null)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+from planner.results import Demand, Gap, PlanResult, SensitivityRow, Supply
+
+
+def demand_data(demand: Demand) -> dict[str, Any]:
+    return asdict(demand)
+
+
+def supply_data(supply: Supply) -> dict[str, Any]:
+    data = asdict(supply)
+    data["return"] = data.pop("return_on_cost")
+    return data
+
+
+def gap_data(gap: Gap) -> dict[str, Any]:
+    return asdict(gap)
+
+
+def summary_data(result: PlanResult) -> dict[str, Any]:
+    return {
+        "currency": result.currency,
+        "horizon_months": result.horizon,
+        "demand": demand_data(result.demand),
+        "supply": supply_data(result.supply),
+        "gap": gap_data(result.gap),
+        "months": [
+            {
+                "month": m.month,
+                "label": m.label,
+                "sales_ready_leads_needed": m.sales_ready_leads_needed,
+                "sales_ready_leads_supplied": m.sales_ready_leads_supplied,
+                "gap": m.gap,
+                "cost": m.cost,
+            }
+            for m in result.months
+        ],
+        "scenarios": [
+            {
+                "name": s.name,
+                "overrides": dict(s.overrides),
+                "demand": demand_data(s.demand),
+                "supply": supply_data(s.supply),
+                "gap": gap_data(s.gap),
+            }
+            for s in result.scenarios
+        ],
+    }
+
+
+def sensitivity_data(rows: tuple[SensitivityRow, ...]) -> list[dict[str, Any]]:
+    return [asdict(row) for row in rows]

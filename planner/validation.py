@@ -1,0 +1,78 @@
+"""Checks that look at more than one field: owners, shares, months inside the horizon."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from planner import vocab
+from planner.checks import Problem
+from planner.model import Plan
+from planner.months import plan_month_weights
+from planner.scenarios import check_overrides
+
+SHARE_TOLERANCE = 1e-9
+
+
+def validate(plan: Plan) -> list[Problem]:
+    """Every cross-field problem of the plan, in file order."""
+    problems: list[Problem] = []
+    horizon = plan.horizon
+    ids: set[str] = set()
+    for i, resource in enumerate(plan.labor):
+        where = f"labor[{i}]"
+        if not resource.id.strip():
+            problems.append(Problem(f"{where}.id", "Each labor resource needs an id"))
+        elif resource.id == vocab.MARKETING_OWNER:
+            problems.append(Problem(f"{where}.id", "“marketing” is reserved for program channels; pick another id"))
+        elif resource.id in ids:
+            problems.append(Problem(f"{where}.id", f"The id “{resource.id}” is used by two resources"))
+        ids.add(resource.id)
+        if resource.start_month > horizon:
+            problems.append(Problem(f"{where}.start_month", _outside(resource.name or resource.id, resource.start_month, horizon)))
+
+    shares: dict[str, float] = defaultdict(float)
+    for i, channel in enumerate(plan.channels):
+        where = f"channels[{i}]"
+        name = channel.name or f"channel {i + 1}"
+        if channel.start_month > horizon:
+            problems.append(Problem(f"{where}.start_month", _outside(name, channel.start_month, horizon)))
+        if channel.is_program:
+            if channel.monthly_budget is None:
+                problems.append(Problem(f"{where}.monthly_budget", f"The program channel “{name}” needs a monthly budget"))
+            if channel.cost_per_lead is None:
+                problems.append(Problem(f"{where}.cost_per_lead", f"The program channel “{name}” needs a cost per raw lead"))
+        elif channel.owner not in ids:
+            problems.append(
+                Problem(f"{where}.owner", f"The owner of “{name}” must be a labor resource's id or “marketing”; found “{channel.owner}”")
+            )
+        elif channel.share is None:
+            problems.append(Problem(f"{where}.share", f"“{name}” needs a share of its owner's capacity"))
+        else:
+            shares[channel.owner] += channel.share
+
+    for resource_id, total in shares.items():
+        if total > 1 + SHARE_TOLERANCE:
+            resource = next(r for r in plan.labor if r.id == resource_id)
+            index = plan.labor.index(resource)
+            problems.append(
+                Problem(
+                    f"labor[{index}]",
+                    f"Channel shares of {resource.name or resource.id} add to {total * 100:.0f}%; they may not exceed 100%",
+                )
+            )
+
+    if sum(plan_month_weights(plan)) <= 0:
+        problems.append(Problem("targets.seasonality", "The seasonality weights of the plan's months add to 0; give at least one month a weight"))
+
+    names: set[str] = set()
+    for i, scenario in enumerate(plan.scenarios):
+        if scenario.name in names:
+            problems.append(Problem(f"scenarios[{i}].name", f"Two scenarios are called “{scenario.name}”"))
+        names.add(scenario.name)
+        problems += check_overrides(plan, scenario.overrides, f"scenarios[{i}].overrides")
+    return problems
+
+
+def _outside(name: str, month: int, horizon: int) -> str:
+    return f"“{name}” starts in month {month}, after the plan's last month ({horizon})"
+
