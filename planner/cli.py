@@ -66,7 +66,10 @@ def summary_table(result: PlanResult) -> str:
         ("Sales-ready leads supplied", fmt.count(s.sales_ready_leads, 1)),
         ("Gap (sales-ready leads)", fmt.count(g.sales_ready_leads, 1)),
         ("Coverage", fmt.percent(g.coverage, 1)),
-        ("Inside reps to close the gap", fmt.NOT_AVAILABLE if g.inside_reps_to_close_gap is None else str(g.inside_reps_to_close_gap)),
+        (
+            "Inside reps to close the gap",
+            fmt.NOT_AVAILABLE if g.inside_reps_to_close_gap is None else str(g.inside_reps_to_close_gap),
+        ),
         ("Total cost", fmt.money(s.cost, c)),
         ("Cost per sales-ready lead", fmt.money(s.cost_per_sales_ready_lead, c)),
         ("Cost per opportunity", fmt.money(s.cost_per_opportunity, c)),

@@ -44,9 +44,7 @@ def compute(plan: Plan) -> PlanResult:
         ScenarioResult(s.name, dict(s.overrides), compute_core(apply_overrides(plan, s.overrides)))
         for s in plan.scenarios
     )
-    return PlanResult(
-        **{**base.__dict__, "scenarios": scenarios, "sensitivity": sensitivity(plan, base)}
-    )
+    return PlanResult(**{**base.__dict__, "scenarios": scenarios, "sensitivity": sensitivity(plan, base)})
 
 
 def demand(targets: Targets) -> Demand:

@@ -92,7 +92,9 @@ def parse_plan(raw: bytes | str, name: str = "The file") -> LoadedPlan:
         text = raw
     else:
         if len(raw) > MAX_BYTES:
-            raise PlanFileError(f"“{name}” is larger than {MAX_BYTES // 1024 // 1024} MB; a plan file is never that large.")
+            raise PlanFileError(
+                f"“{name}” is larger than {MAX_BYTES // 1024 // 1024} MB; a plan file is never that large."
+            )
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError:
@@ -112,7 +114,7 @@ def parse_plan(raw: bytes | str, name: str = "The file") -> LoadedPlan:
 
 def plan_from_file_data(data: Any, name: str = "The file") -> LoadedPlan:
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise PlanFileError(f"“{name}” is not a Lead Planner plan (it has no \"format\": \"{FORMAT}\").")
+        raise PlanFileError(f'“{name}” is not a Lead Planner plan (it has no "format": "{FORMAT}").')
     version = data.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 0:
         raise PlanFileError(f"“{name}” is damaged: its plan version is missing or not a whole number.")
