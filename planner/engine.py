@@ -27,8 +27,11 @@ EPSILON = 1e-9
 
 
 def ratio(numerator: float, denominator: float) -> float | None:
-    """numerator / denominator, or None ("not available") when the denominator is 0."""
-    return numerator / denominator if denominator else None
+    """numerator / denominator, or None ("not available") when the denominator is 0 (or tiny)."""
+    if not denominator:
+        return None
+    value = numerator / denominator
+    return value if math.isfinite(value) else None
 
 
 def column_sums(rows: list[tuple[float, ...]], horizon: int) -> list[float]:
@@ -214,4 +217,5 @@ def inside_reps_to_close(plan: Plan, gap: float) -> int | None:
     inside = next((r for r in plan.labor if r.kind == "inside"), None)
     per_person = inside.srl_per_person_month if inside else defaults.labor_default("inside", "srl_per_person_month")
     capacity = plan.horizon * per_person
-    return math.ceil(gap / capacity - EPSILON) if capacity > 0 else None
+    people = ratio(gap, capacity) if capacity > 0 else None
+    return None if people is None else math.ceil(people - EPSILON)
