@@ -170,6 +170,22 @@ def write_text_atomically(path: Path, text: str, *, keep_backup: bool = False) -
         raise PlanFileError(f"Could not save “{path.name}”: {error.strerror or error}.") from None
 
 
+@dataclass(frozen=True)
+class Fingerprint:
+    """What a file looked like when we read or wrote it, to notice someone else changing it."""
+
+    size: int
+    mtime_ns: int
+
+    @classmethod
+    def of(cls, path: str | os.PathLike[str]) -> Fingerprint | None:
+        try:
+            stat = os.stat(path)
+        except OSError:
+            return None
+        return cls(stat.st_size, stat.st_mtime_ns)
+
+
 def _fsync_folder(folder: Path) -> None:
     try:
         fd = os.open(folder, os.O_RDONLY)
