@@ -14,8 +14,9 @@ class ExportUnavailable(Exception):
 
 def export_plan(plan: Plan, *, xlsx: str | None = None, html: str | None = None) -> Iterator[Path]:
     """Write the requested exports; yields each path once written."""
-    if xlsx:
-        raise ExportUnavailable("The Excel export is not available yet in this version of Lead Planner.")
     if html:
         raise ExportUnavailable("The HTML export is not available yet in this version of Lead Planner.")
-    yield from ()
+    if xlsx:
+        from exports.excel import write_workbook
+
+        yield write_workbook(plan, xlsx)

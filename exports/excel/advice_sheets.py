@@ -1,0 +1,64 @@
+"""The Metrics sheet (the scorecard) and the CEO review sheet (the weekly agenda)."""
+
+from __future__ import annotations
+
+from openpyxl.worksheet.worksheet import Worksheet
+
+from exports.excel import advice
+from exports.excel.cells import SheetWriter
+from exports.excel.styles import COUNT, PERCENT, Styles
+from planner import vocab
+from planner.model import Plan
+from planner.results import PlanResult
+
+
+def target_format(unit: str, currency: str) -> str:
+    if unit in ("%", "percent"):
+        return PERCENT
+    if currency and unit == currency:
+        return "money"
+    return COUNT
+
+
+def write_metrics(sheet: Worksheet, styles: Styles, plan: Plan, result: PlanResult) -> None:
+    w = SheetWriter(sheet, styles)
+    w.text(1, 1, "Scorecard: how progress is measured", "title")
+    w.text(2, 1, "Activity, conversion and outcome measures, each with a target, an owner and a cadence "
+           "(as exported).", "note")
+    w.header(4, ["Metric", "Kind", "Target", "Unit", "Owner", "Cadence"])
+    rows = advice.scorecard(plan, result)
+    if not rows:
+        w.text(5, 1, "No metrics in this plan.", "note")
+    for row, metric in enumerate(rows, 5):
+        w.text(row, 1, metric.name, "wrap")
+        w.text(row, 2, vocab.METRIC_KINDS.get(metric.kind, metric.kind))
+        if metric.target is None:
+            w.text(row, 3, "")
+        else:
+            w.number(row, 3, metric.target, "formula", target_format(metric.unit, plan.basics.currency))
+        w.text(row, 4, metric.unit)
+        w.text(row, 5, metric.owner)
+        w.text(row, 6, vocab.CADENCES.get(metric.cadence, metric.cadence))
+    w.widths({1: 48, 2: 14, 3: 14, 4: 14, 5: 24, 6: 12})
+    sheet.freeze_panes = "A5"
+
+
+def write_review(sheet: Worksheet, styles: Styles, plan: Plan, result: PlanResult) -> None:
+    w = SheetWriter(sheet, styles)
+    cadence = vocab.CADENCES.get(plan.review.cadence, plan.review.cadence).lower()
+    w.text(1, 1, f"CEO review: the {cadence} agenda", "title")
+    w.text(2, 1, "The CEO and the sales leader meet on a fixed agenda (as exported).", "note")
+    w.header(4, ["Agenda item", "What the CEO asks", "Entries"])
+    row = 4
+    for item in advice.agenda(plan, result):
+        row += 1
+        w.text(row, 1, item.title, "bold")
+        w.text(row, 2, item.question, "wrap")
+        if not item.entries:
+            w.text(row, 3, "(nothing yet)", "note")
+        for index, entry in enumerate(item.entries):
+            if index:
+                row += 1
+            w.text(row, 3, entry, "wrap")
+    w.widths({1: 30, 2: 60, 3: 70})
+    sheet.freeze_panes = "A5"

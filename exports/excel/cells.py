@@ -1,0 +1,92 @@
+"""Writing cells: user text always as text, formulas only from our own code, and cell references.
+
+openpyxl turns any string that starts with ``=`` into a formula. User text (a company, a
+channel, a note) goes through :func:`put_text`, which stores it as a string and marks text
+that looks like a formula (``= + - @``) with Excel's quote prefix, so editing the cell in
+Excel does not turn it into one either.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.utils import get_column_letter, quote_sheetname
+from openpyxl.worksheet.worksheet import Worksheet
+
+from exports.excel.styles import Styles
+
+MAX_CELL_TEXT = 32_767  # Excel's limit for the text of one cell
+FORMULA_LIKE = ("=", "+", "-", "@")
+
+
+def clean_text(value: object) -> str:
+    """The text Excel can hold: control characters removed, at most 32,767 characters."""
+    text = ILLEGAL_CHARACTERS_RE.sub("", str(value))
+    return text if len(text) <= MAX_CELL_TEXT else text[: MAX_CELL_TEXT - 1] + "…"
+
+
+def col(index: int) -> str:
+    return get_column_letter(index)
+
+
+def ref(row: int, column: int, *, sheet: str | None = None, absolute: bool = True) -> str:
+    """``$B$5`` (or ``B5``), prefixed with the quoted sheet name when given."""
+    dollar = "$" if absolute else ""
+    address = f"{dollar}{get_column_letter(column)}{dollar}{row}"
+    return f"{quote_sheetname(sheet)}!{address}" if sheet else address
+
+
+def span(first_row: int, last_row: int, column: int, *, sheet: str | None = None) -> str:
+    """``$D$5:$D$9`` of one column (on another sheet when given)."""
+    letter = get_column_letter(column)
+    address = f"${letter}${first_row}:${letter}${last_row}"
+    return f"{quote_sheetname(sheet)}!{address}" if sheet else address
+
+
+def row_span(row: int, first_column: int, last_column: int) -> str:
+    return f"{get_column_letter(first_column)}{row}:{get_column_letter(last_column)}{row}"
+
+
+class SheetWriter:
+    """Puts values, text and formulas on one worksheet with the workbook's named styles."""
+
+    def __init__(self, sheet: Worksheet, styles: Styles) -> None:
+        self.sheet = sheet
+        self.styles = styles
+
+    def number(self, row: int, column: int, value: float | None, role: str = "formula", fmt: str = "General") -> Cell:
+        cell = self.sheet.cell(row=row, column=column, value=value)
+        cell.style = self.styles.name(role, fmt)
+        return cell
+
+    def formula(self, row: int, column: int, formula: str, role: str = "formula", fmt: str = "General") -> Cell:
+        assert formula.startswith("="), formula
+        cell = self.sheet.cell(row=row, column=column, value=formula)
+        cell.style = self.styles.name(role, fmt)
+        return cell
+
+    def text(self, row: int, column: int, value: Any, role: str = "text") -> Cell:
+        """User or app text, never a formula."""
+        return put_text(self.sheet.cell(row=row, column=column), value, self.styles.name(role))
+
+    def header(self, row: int, labels: list[str], first_column: int = 1) -> None:
+        name = self.styles.name("header")
+        for offset, label in enumerate(labels):
+            put_text(self.sheet.cell(row=row, column=first_column + offset), label, name)
+
+    def widths(self, widths: dict[int, float]) -> None:
+        for column, width in widths.items():
+            self.sheet.column_dimensions[get_column_letter(column)].width = width
+
+
+def put_text(cell: Cell, value: Any, style: str | None = None) -> Cell:
+    """Store ``value`` as text in ``cell``; a formula-like text gets the quote prefix."""
+    text = clean_text(value)
+    cell.value = text
+    cell.data_type = "s"  # openpyxl made "=..." a formula: it is not one
+    if style is not None:
+        cell.style = style
+    if text.startswith(FORMULA_LIKE):
+        cell.quotePrefix = True
+    return cell

@@ -1,0 +1,148 @@
+"""The Inputs sheet: the plan's targets, rates and seasonality as named input cells, with units
+and sources, and the reverse funnel computed from them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from openpyxl.worksheet.worksheet import Worksheet
+
+from exports.excel import layout as L
+from exports.excel.cells import SheetWriter
+from exports.excel.names import INPUT_NAMES, define
+from exports.excel.styles import MONTH_LABEL, PERCENT, WEIGHT, Styles
+from exports.excel.validation import Validations
+from planner import defaults
+from planner import formatting as fmt
+from planner.model import Plan, Targets
+from planner.months import MONTH_NAMES, first_calendar_month
+from planner.serialize import specs
+
+V = L.INPUTS_VALUE_COLUMN
+BASIC_LABELS = {"company": "Company", "title": "Plan title", "prepared_by": "Prepared by",
+                "prepared_for": "Prepared for", "currency": "Currency"}
+FUNNEL = (
+    ("Net new revenue needed", "money", None),
+    ("Wins needed", "count", "WinsNeeded"),
+    ("Opportunities needed", "count", "OpportunitiesNeeded"),
+    ("Sales-ready leads needed", "count", "SRLNeeded"),
+    ("Qualified leads needed", "count", "MQLNeeded"),
+    ("Raw leads needed", "count", "LeadsNeeded"),
+)
+
+
+def target_ref(field: str) -> str:
+    return INPUT_NAMES[field]
+
+
+def net_new_ref() -> str:
+    return f"{L.INPUTS}!$B${L.INPUTS_FUNNEL_FIRST}"
+
+
+def first_month_ref() -> str:
+    return f"{L.INPUTS}!$B${L.INPUTS_FIRST_MONTH_ROW}"
+
+
+def weights_range() -> str:
+    return f"{L.INPUTS}!$B${L.INPUTS_WEIGHTS_FIRST}:$B${L.INPUTS_WEIGHTS_FIRST + 11}"
+
+
+def first_month_date(plan: Plan) -> dt.date:
+    month, year = first_calendar_month(plan.basics.start_month)
+    return dt.date(year if year is not None else 2000, month + 1, 1)
+
+
+def source_note(field: str, value: float) -> str:
+    found = defaults.default(f"targets.{field}")
+    if found is None:
+        return "From the plan"
+    if value == found.value:
+        return f"Default: {found.source}"
+    return f"From the plan (default {found.value}: {found.source})"
+
+
+def write_inputs(sheet: Worksheet, styles: Styles, plan: Plan) -> None:
+    w = SheetWriter(sheet, styles)
+    checks = Validations(sheet)
+    currency = plan.basics.currency
+    w.text(1, 1, "Inputs", "title")
+    w.text(2, 1, "Change the yellow cells: every sheet recalculates. Rates are percentages.", "note")
+    w.header(L.TABLE_HEADER, ["Input", "Value", "Unit", "Source or note"])
+    for row, name in enumerate(L.INPUT_BASICS, L.TABLE_HEADER + 1):
+        w.text(row, 1, BASIC_LABELS[name], "label")
+        w.text(row, V, getattr(plan.basics, name))
+    row = L.INPUTS_FIRST_MONTH_ROW
+    w.text(row, 1, "First month", "label")
+    w.number(row, V, first_month_date(plan), "input", MONTH_LABEL)
+    w.text(row, 4, "Month labels and seasonality follow it", "note")
+    checks.add("date", f"B{row}")
+    row = L.INPUTS_HORIZON_ROW
+    w.text(row, 1, "Horizon", "label")
+    w.number(row, V, plan.horizon, "bold")
+    w.text(row, 3, "months")
+    w.text(row, 4, "Fixed in this workbook (one column per month): change it in Lead Planner and export again", "note")
+
+    w.text(L.INPUTS_TARGETS_FIRST - 1, 1, "Targets and rates", "section")
+    target_specs = dict(specs(Targets))
+    for row, (field, name) in enumerate(INPUT_NAMES.items(), L.INPUTS_TARGETS_FIRST):
+        spec = target_specs[field]
+        value = getattr(plan.targets, field)
+        w.text(row, 1, spec.label, "label")
+        if spec.kind == "rate":
+            w.number(row, V, value, "input", PERCENT)
+            w.text(row, 3, "%")
+            checks.add("rate", f"B{row}")
+        elif spec.kind == "int":
+            w.number(row, V, value, "input", "0")
+            w.text(row, 3, spec.unit)
+            checks.add("months", f"B{row}")
+        else:
+            w.number(row, V, value, "input", "money")
+            w.text(row, 3, currency)
+            checks.add("amount", f"B{row}")
+        w.text(row, 4, source_note(field, value), "note")
+        define(sheet.parent, name, L.INPUTS, row, V)
+
+    first = L.INPUTS_WEIGHTS_FIRST
+    w.text(first - 1, 1, "Seasonality: the weight of each calendar month", "section")
+    for index, weight in enumerate(plan.targets.seasonality):
+        w.text(first + index, 1, MONTH_NAMES[index], "label")
+        w.number(first + index, V, weight, "input", WEIGHT)
+    w.text(first, 4, "Weights are relative: the plan's months share the demand in proportion", "note")
+    w.text(first + 1, 4, "(all equal: the same every month)", "note")
+    checks.add("amount", f"B{first}:B{first + 11}")
+
+    write_funnel(w, plan)
+    w.widths({1: 40, 2: 16, 3: 10, 4: 110})
+    sheet.freeze_panes = f"A{L.TABLE_HEADER + 1}"
+
+
+def write_funnel(w: SheetWriter, plan: Plan) -> None:
+    """The reverse funnel: wins <- opportunities <- sales-ready <- qualified <- raw leads."""
+    first = L.INPUTS_FUNNEL_FIRST
+    w.text(first - 1, 1, "Reverse funnel (computed from the targets: do not type here)", "section")
+    net = f"B{first}"
+    formulas = (
+        "=MAX(RevenueGoal-PipelineRevenue,0)",
+        f'=IFERROR({net}/DealSize,"{fmt.NOT_AVAILABLE}")',
+        f'=IFERROR(WinsNeeded/WinRate,"{fmt.NOT_AVAILABLE}")',
+        f'=IFERROR(OpportunitiesNeeded/SRLToOpportunity,"{fmt.NOT_AVAILABLE}")',
+        f'=IFERROR(SRLNeeded/MQLToSRL,"{fmt.NOT_AVAILABLE}")',
+        f'=IFERROR(MQLNeeded/LeadToMQL,"{fmt.NOT_AVAILABLE}")',
+    )
+    notes = (
+        "Revenue goal less revenue expected from the current pipeline",
+        "Net new revenue / average deal size",
+        "Wins / win rate",
+        "Opportunities / sales-ready lead to opportunity rate",
+        "Sales-ready leads / qualified to sales-ready rate",
+        "Qualified leads / raw to qualified rate",
+    )
+    for index, ((label, kind, name), formula) in enumerate(zip(FUNNEL, formulas, strict=True)):
+        row = first + index
+        w.text(row, 1, label, "label")
+        w.formula(row, V, formula, "result", "money" if kind == "money" else "#,##0.0")
+        w.text(row, 3, plan.basics.currency if kind == "money" else "")
+        w.text(row, 4, notes[index], "note")
+        if name:
+            define(w.sheet.parent, name, L.INPUTS, row, V)

@@ -1,0 +1,95 @@
+"""The workbook's look: named cell styles (input, formula, header, ...) and number formats.
+
+Inputs are blue on pale yellow with a border, the spreadsheet convention for "type here";
+formulas are black; figures copied from the app at export time ("as exported") are grey.
+Styles are registered once per workbook as named styles, so each cell costs one lookup.
+"""
+
+from __future__ import annotations
+
+from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
+from openpyxl.workbook import Workbook
+
+from planner.formatting import currency_symbol
+
+NAVY = "1F3864"
+INPUT_BLUE = "0B3D91"
+INPUT_FILL = "FFF2CC"
+GREY = "595959"
+THIN = Side(style="thin", color="BFBFBF")
+
+PERCENT = "0.0%"
+COUNT = "#,##0.0"
+WHOLE = "#,##0"
+WEIGHT = "0.00"
+MONTH_LABEL = "mmm yyyy"
+
+
+def money_format(currency: str) -> str:
+    """``"$"#,##0`` for USD; the plan's currency symbol, quoted, for the others."""
+    symbol = currency_symbol(currency).replace('"', "")
+    quoted = f'"{symbol}"' if symbol else ""
+    return f"{quoted}#,##0;-{quoted}#,##0"
+
+
+# role -> (font, fill, border, alignment)
+ROLES: dict[str, tuple[Font, PatternFill | None, Border | None, Alignment | None]] = {
+    "input": (
+        Font(color=INPUT_BLUE, bold=True),
+        PatternFill("solid", fgColor=INPUT_FILL),
+        Border(left=THIN, right=THIN, top=THIN, bottom=THIN),
+        None,
+    ),
+    "formula": (Font(color="000000"), None, None, None),
+    "linked": (Font(color=GREY, italic=True), None, None, None),
+    "total": (Font(bold=True), None, Border(top=Side(style="thin", color="000000")), None),
+    "result": (Font(bold=True, color=NAVY), PatternFill("solid", fgColor="DDEBF7"), None, None),
+    "text": (Font(), None, None, Alignment(vertical="top")),
+    "wrap": (Font(), None, None, Alignment(wrap_text=True, vertical="top")),
+    "label": (Font(), None, None, Alignment(vertical="top", indent=1)),
+    "bold": (Font(bold=True), None, None, Alignment(vertical="top")),
+    "note": (Font(italic=True, color=GREY), None, None, Alignment(vertical="top")),
+    "title": (Font(bold=True, size=16, color=NAVY), None, None, None),
+    "section": (Font(bold=True, size=12, color=NAVY), None, Border(bottom=Side(style="medium", color=NAVY)), None),
+    "header": (
+        Font(bold=True, color="FFFFFF"),
+        PatternFill("solid", fgColor=NAVY),
+        None,
+        Alignment(wrap_text=True, vertical="center", horizontal="center"),
+    ),
+    "verdict": (Font(bold=True, size=12), None, None, Alignment(wrap_text=True, vertical="top")),
+}
+
+FORMATS = ("General", "money", PERCENT, COUNT, WHOLE, WEIGHT, MONTH_LABEL)
+
+
+class Styles:
+    """The named styles of one workbook: ``styles.name("input", "money")``."""
+
+    def __init__(self, workbook: Workbook, currency: str) -> None:
+        self.workbook = workbook
+        self.money = money_format(currency)
+        self._names: dict[tuple[str, str], str] = {}
+
+    def name(self, role: str, number_format: str = "General") -> str:
+        key = (role, number_format)
+        found = self._names.get(key)
+        if found is None:
+            found = self._register(role, number_format)
+            self._names[key] = found
+        return found
+
+    def _register(self, role: str, number_format: str) -> str:
+        font, fill, border, alignment = ROLES[role]
+        fmt = self.money if number_format == "money" else number_format
+        style = NamedStyle(name=f"LP {role} {number_format}", number_format=fmt, font=font)
+        if fill is not None:
+            style.fill = fill
+        if border is not None:
+            style.border = border
+        if alignment is not None:
+            style.alignment = alignment
+        elif fmt != "General":
+            style.alignment = Alignment(horizontal="right")
+        self.workbook.add_named_style(style)
+        return style.name

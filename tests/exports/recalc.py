@@ -1,0 +1,51 @@
+"""Recalculate a workbook in LibreOffice headless and read its named cells back."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import uuid
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import load_workbook
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+
+needs_libreoffice = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
+
+
+def recalculate(workbook: Path, out_dir: Path) -> Path:
+    """LibreOffice opens the file (no cached values: it computes every formula) and saves it as xlsx."""
+    assert SOFFICE is not None
+    out_dir.mkdir(parents=True, exist_ok=True)
+    profile = Path("/tmp") / f"lo-profile-{uuid.uuid4().hex}"
+    try:
+        subprocess.run(
+            [SOFFICE, f"-env:UserInstallation=file://{profile}", "--headless", "--calc",
+             "--convert-to", "xlsx", "--outdir", str(out_dir), str(workbook)],
+            check=True, capture_output=True, timeout=180,
+        )
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+    converted = out_dir / workbook.name
+    assert converted.exists(), f"LibreOffice did not write {converted}"
+    return converted
+
+
+def named_values(path: Path) -> dict[str, Any]:
+    """The value of every workbook-scoped name that names one cell."""
+    workbook = load_workbook(path, data_only=True)
+    values = {}
+    for name, defined in workbook.defined_names.items():
+        destinations = list(defined.destinations)
+        if len(destinations) == 1:
+            sheet, cell = destinations[0]
+            values[name] = workbook[sheet][cell.replace("$", "")].value
+    return values
+
+
+def cell_values(path: Path, sheet: str) -> list[tuple[Any, ...]]:
+    workbook = load_workbook(path, data_only=True)
+    return [tuple(row) for row in workbook[sheet].iter_rows(values_only=True)]
