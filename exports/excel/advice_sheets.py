@@ -23,8 +23,12 @@ def target_format(unit: str, currency: str) -> str:
 def write_metrics(sheet: Worksheet, styles: Styles, plan: Plan, result: PlanResult) -> None:
     w = SheetWriter(sheet, styles)
     w.text(1, 1, "Scorecard: how progress is measured", "title")
-    w.text(2, 1, "Activity, conversion and outcome measures, each with a target, an owner and a cadence "
-           "(as exported).", "note")
+    w.text(
+        2,
+        1,
+        "Activity, conversion and outcome measures, each with a target, an owner and a cadence (as exported).",
+        "note",
+    )
     w.header(4, ["Metric", "Kind", "Target", "Unit", "Owner", "Cadence"])
     rows = advice.scorecard(plan, result)
     if not rows:

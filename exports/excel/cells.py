@@ -8,9 +8,11 @@ Excel does not turn it into one either.
 
 from __future__ import annotations
 
+from copy import copy
 from typing import Any
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -55,38 +57,46 @@ class SheetWriter:
         self.sheet = sheet
         self.styles = styles
 
-    def number(self, row: int, column: int, value: float | None, role: str = "formula", fmt: str = "General") -> Cell:
+    def put(self, row: int, column: int, value: Any, style: StyleArray) -> Cell:
+        """A number or one of our formulas, with a style array from ``styles.array``."""
         cell = self.sheet.cell(row=row, column=column, value=value)
-        cell.style = self.styles.name(role, fmt)
+        cell._style = style
         return cell
 
-    def formula(self, row: int, column: int, formula: str, role: str = "formula", fmt: str = "General") -> Cell:
-        assert formula.startswith("="), formula
-        cell = self.sheet.cell(row=row, column=column, value=formula)
-        cell.style = self.styles.name(role, fmt)
+    def put_formula(self, row: int, column: int, formula: str, style: StyleArray) -> Cell:
+        """One of our own formulas: stored as a formula without openpyxl's checks for user text
+        (ours hold no control characters), which would cost more than the rest of the cell."""
+        cell = self.sheet.cell(row=row, column=column)
+        cell._value = formula
+        cell.data_type = "f"
+        cell._style = style
         return cell
+
+    def number(self, row: int, column: int, value: Any, role: str = "formula", fmt: str = "General") -> Cell:
+        return self.put(row, column, value, self.styles.array(role, fmt))
+
+    def formula(self, row: int, column: int, formula: str, role: str = "formula", fmt: str = "General") -> Cell:
+        return self.put_formula(row, column, formula, self.styles.array(role, fmt))
 
     def text(self, row: int, column: int, value: Any, role: str = "text") -> Cell:
         """User or app text, never a formula."""
-        return put_text(self.sheet.cell(row=row, column=column), value, self.styles.name(role))
+        cell = put_text(self.sheet.cell(row=row, column=column), value)
+        cell._style = copy(self.styles.array(role))  # its own: quotePrefix may change it
+        if cell.value.startswith(FORMULA_LIKE):
+            cell.quotePrefix = True
+        return cell
 
     def header(self, row: int, labels: list[str], first_column: int = 1) -> None:
-        name = self.styles.name("header")
         for offset, label in enumerate(labels):
-            put_text(self.sheet.cell(row=row, column=first_column + offset), label, name)
+            self.text(row, first_column + offset, label, "header")
 
     def widths(self, widths: dict[int, float]) -> None:
         for column, width in widths.items():
             self.sheet.column_dimensions[get_column_letter(column)].width = width
 
 
-def put_text(cell: Cell, value: Any, style: str | None = None) -> Cell:
-    """Store ``value`` as text in ``cell``; a formula-like text gets the quote prefix."""
-    text = clean_text(value)
-    cell.value = text
+def put_text(cell: Cell, value: Any) -> Cell:
+    """Store ``value`` as text in ``cell``, never as a formula."""
+    cell.value = clean_text(value)
     cell.data_type = "s"  # openpyxl made "=..." a formula: it is not one
-    if style is not None:
-        cell.style = style
-    if text.startswith(FORMULA_LIKE):
-        cell.quotePrefix = True
     return cell

@@ -22,14 +22,30 @@ from planner.model import Plan
 
 NA = fmt.NOT_AVAILABLE
 PROGRAM_HEADERS = [
-    "Program channel", "Type", "Monthly budget", "Cost per raw lead", "Start month",
-    "Own raw-to-sales-ready rate (blank: the plan's rates)", "Rate used", "Raw leads a month",
-    "Raw leads (total)", "Sales-ready leads (total)", "Cost (total)", "Cost per sales-ready lead",
-    "Raw leads at the plan's rates", "Sales-ready leads at own rates",
+    "Program channel",
+    "Type",
+    "Monthly budget",
+    "Cost per raw lead",
+    "Start month",
+    "Own raw-to-sales-ready rate (blank: the plan's rates)",
+    "Rate used",
+    "Raw leads a month",
+    "Raw leads (total)",
+    "Sales-ready leads (total)",
+    "Cost (total)",
+    "Cost per sales-ready lead",
+    "Raw leads at the plan's rates",
+    "Sales-ready leads at own rates",
 ]
 PEOPLE_HEADERS = [
-    "People-driven channel", "Type", "Owner (resource id)", "Share of the owner's output", "Owner",
-    "Sales-ready leads (total)", "Cost (total)", "Cost per sales-ready lead",
+    "People-driven channel",
+    "Type",
+    "Owner (resource id)",
+    "Share of the owner's output",
+    "Owner",
+    "Sales-ready leads (total)",
+    "Cost (total)",
+    "Cost per sales-ready lead",
 ]
 BUDGET, PER_LEAD, START, OWN_RATE, RATE, RAW_MONTH = 3, 4, 5, 6, 7, 8
 RAW_TOTAL, SRL_TOTAL, COST_TOTAL, COST_PER_SRL, PLAN_RATE_RAW, OWN_RATE_SRL = 9, 10, 11, 12, 13, 14
@@ -39,8 +55,13 @@ def write_channels(sheet: Worksheet, styles: Styles, plan: Plan, layout: L.Layou
     w = SheetWriter(sheet, styles)
     checks = Validations(sheet)
     w.text(1, 1, "Channels: where sales-ready leads come from", "title")
-    w.text(2, 1, "Yellow cells are inputs. Program channels add leads and cost; people-driven channels "
-           "take a share of a labor resource's output (already counted in Labor).", "note")
+    w.text(
+        2,
+        1,
+        "Yellow cells are inputs. Program channels add leads and cost; people-driven channels "
+        "take a share of a labor resource's output (already counted in Labor).",
+        "note",
+    )
     write_programs(w, checks, plan, layout)
     write_people(w, checks, plan, layout)
     write_program_grids(w, plan, layout)
@@ -124,6 +145,7 @@ def write_program_grids(w: SheetWriter, plan: Plan, layout: L.Layout) -> None:
     )
     for block, title, number_format in grids:
         start_grid(w, layout, block, title)
+        style = w.styles.array("formula", number_format)
         for index in range(len(layout.program_indexes)):
             r, row = inputs.row(index), block.row(index)
             name_cells(w, row, r)
@@ -136,7 +158,7 @@ def write_program_grids(w: SheetWriter, plan: Plan, layout: L.Layout) -> None:
                     formula = f"={col(column)}{raw_row}*$G${r}"
                 else:
                     formula = f"=IF({m}<$E${r},0,$C${r})"
-                w.formula(row, column, formula, fmt=number_format)
+                w.put_formula(row, column, formula, style)
         end_grid(w, layout, block, number_format)
 
 
@@ -145,13 +167,22 @@ def write_people_grids(w: SheetWriter, plan: Plan, layout: L.Layout) -> None:
         return
     inputs = layout.people_inputs
     grids = (
-        (layout.people_srl, layout.labor_output, "People-driven channels: sales-ready leads by month "
-         "(share x owner's output; counted in Labor)", COUNT),
-        (layout.people_cost, layout.labor_cost, "People-driven channels: cost by month "
-         "(share x owner's cost; counted in Labor)", "money"),
+        (
+            layout.people_srl,
+            layout.labor_output,
+            "People-driven channels: sales-ready leads by month (share x owner's output; counted in Labor)",
+            COUNT,
+        ),
+        (
+            layout.people_cost,
+            layout.labor_cost,
+            "People-driven channels: cost by month (share x owner's cost; counted in Labor)",
+            "money",
+        ),
     )
     for block, source, title, number_format in grids:
         start_grid(w, layout, block, title)
+        style = w.styles.array("formula", number_format)
         for index, channel_index in enumerate(layout.people_indexes):
             r, row = inputs.row(index), block.row(index)
             name_cells(w, row, r)
@@ -159,9 +190,9 @@ def write_people_grids(w: SheetWriter, plan: Plan, layout: L.Layout) -> None:
             for m in range(1, layout.horizon + 1):
                 column = layout.month_column(m)
                 if owner is None:
-                    w.number(row, column, 0, fmt=number_format)
+                    w.put(row, column, 0, style)
                 else:
-                    w.formula(row, column, f"=$D${r}*{L.LABOR}!{col(column)}{source.row(owner)}", fmt=number_format)
+                    w.put_formula(row, column, f"=$D${r}*{L.LABOR}!{col(column)}{source.row(owner)}", style)
         end_grid(w, layout, block, number_format)
 
 

@@ -49,7 +49,9 @@ def months_chart(monthly: Worksheet, layout: L.Layout) -> LineChart:
     chart.y_axis.title = "Sales-ready leads"
     chart.y_axis.numFmt = "#,##0"
     for column in (7, 10):  # needed, supplied
-        chart.add_data(Reference(monthly, min_col=column, min_row=block.header, max_row=block.last), titles_from_data=True)
+        chart.add_data(
+            Reference(monthly, min_col=column, min_row=block.header, max_row=block.last), titles_from_data=True
+        )
     chart.set_categories(Reference(monthly, min_col=2, min_row=block.first, max_row=block.last))
     chart.x_axis.number_format = "mmm yyyy"
     chart.x_axis.delete = False

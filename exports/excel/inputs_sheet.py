@@ -19,8 +19,13 @@ from planner.months import MONTH_NAMES, first_calendar_month
 from planner.serialize import specs
 
 V = L.INPUTS_VALUE_COLUMN
-BASIC_LABELS = {"company": "Company", "title": "Plan title", "prepared_by": "Prepared by",
-                "prepared_for": "Prepared for", "currency": "Currency"}
+BASIC_LABELS = {
+    "company": "Company",
+    "title": "Plan title",
+    "prepared_by": "Prepared by",
+    "prepared_for": "Prepared for",
+    "currency": "Currency",
+}
 FUNNEL = (
     ("Net new revenue needed", "money", None),
     ("Wins needed", "count", "WinsNeeded"),

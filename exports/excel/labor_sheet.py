@@ -18,10 +18,20 @@ from planner import vocab
 from planner.model import Plan
 
 HEADERS = [
-    "Resource", "Id", "Kind", "Head count", "Start month", "Ramp (months)",
-    "Sales-ready leads per person-month", "Cost per person-month", "Fee per sales-ready lead",
-    "Sales-ready leads (total)", "Cost (total)", "Cost per sales-ready lead",
-    "Share assigned to channels", "Unassigned output",
+    "Resource",
+    "Id",
+    "Kind",
+    "Head count",
+    "Start month",
+    "Ramp (months)",
+    "Sales-ready leads per person-month",
+    "Cost per person-month",
+    "Fee per sales-ready lead",
+    "Sales-ready leads (total)",
+    "Cost (total)",
+    "Cost per sales-ready lead",
+    "Share assigned to channels",
+    "Unassigned output",
 ]
 # input table columns
 HEADCOUNT, START, RAMP, PER_PERSON, COST, FEE = 4, 5, 6, 7, 8, 9
@@ -61,8 +71,11 @@ def write_labor(sheet: Worksheet, styles: Styles, plan: Plan, layout: L.Layout) 
             fmt_ = "money" if column == TOTAL_COST else COUNT
             w.formula(inputs.total, column, f"=SUM({span(first, last, column)})", "total", fmt_)
         w.formula(
-            inputs.total, COST_PER_SRL,
-            f'=IFERROR({col(TOTAL_COST)}{inputs.total}/{col(TOTAL_OUTPUT)}{inputs.total},"{NA}")', "total", "money",
+            inputs.total,
+            COST_PER_SRL,
+            f'=IFERROR({col(TOTAL_COST)}{inputs.total}/{col(TOTAL_OUTPUT)}{inputs.total},"{NA}")',
+            "total",
+            "money",
         )
         write_grids(w, plan, layout)
     w.widths({1: 32, 2: 10, 3: 30, **{c: 13 for c in range(4, max(15, layout.last_month_column + 1))}})
@@ -94,7 +107,8 @@ def write_grids(w: SheetWriter, plan: Plan, layout: L.Layout) -> None:
         write_month_labels(w, layout, block.header)
     first_month, last_month = layout.month_column(1), layout.last_month_column
     money = "money"
-    for index, resource in enumerate(plan.labor):
+    count_style, money_style = w.styles.array("formula", COUNT), w.styles.array("formula", money)
+    for index in range(len(plan.labor)):
         r = layout.labor_inputs.row(index)
         o, c = output.row(index), cost.row(index)
         for block_row in (o, c):
@@ -105,9 +119,9 @@ def write_grids(w: SheetWriter, plan: Plan, layout: L.Layout) -> None:
         n, s, k, q = f"$D${r}", f"$E${r}", f"$F${r}", f"$G${r}"
         pay, fee = f"$H${r}", f"$I${r}"
         for m in range(1, layout.horizon + 1):
-            letter = col(layout.month_column(m))
-            w.formula(o, layout.month_column(m), f"=IF({m}<{s},0,{n}*{q}*MIN(1,({m}-{s}+1)/({k}+1)))", fmt=COUNT)
-            w.formula(c, layout.month_column(m), f"=IF({m}<{s},0,{n}*{pay}+{fee}*{letter}{o})", fmt=money)
+            column = layout.month_column(m)
+            w.put_formula(o, column, f"=IF({m}<{s},0,{n}*{q}*MIN(1,({m}-{s}+1)/({k}+1)))", count_style)
+            w.put_formula(c, column, f"=IF({m}<{s},0,{n}*{pay}+{fee}*{col(column)}{o})", money_style)
     for block, fmt_ in ((output, COUNT), (cost, money)):
         w.text(block.total, 1, "Total", "total")
         for column in range(3, last_month + 1):

@@ -21,9 +21,21 @@ from planner.model import Plan
 
 NA = fmt.NOT_AVAILABLE
 HEADERS = [
-    "Plan month", "Month", "Seasonality weight", "Share of demand", "Wins needed",
-    "Opportunities needed", "Sales-ready leads needed", "Qualified leads needed", "Raw leads needed",
-    "Sales-ready leads supplied", "Gap", "Coverage", "Cost", "Cost per sales-ready lead", "Projected revenue",
+    "Plan month",
+    "Month",
+    "Seasonality weight",
+    "Share of demand",
+    "Wins needed",
+    "Opportunities needed",
+    "Sales-ready leads needed",
+    "Qualified leads needed",
+    "Raw leads needed",
+    "Sales-ready leads supplied",
+    "Gap",
+    "Coverage",
+    "Cost",
+    "Cost per sales-ready lead",
+    "Projected revenue",
 ]
 NEEDED = {5: "WinsNeeded", 6: "OpportunitiesNeeded", 7: "SRLNeeded", 8: "MQLNeeded", 9: "LeadsNeeded"}
 SUPPLIED, GAP, COVERAGE, COST, COST_PER_SRL, REVENUE = 10, 11, 12, 13, 14, 15
@@ -52,8 +64,13 @@ def totals_row(layout: L.Layout, label: str) -> int:
 def write_monthly(sheet: Worksheet, styles: Styles, plan: Plan, layout: L.Layout) -> None:
     w = SheetWriter(sheet, styles)
     w.text(1, 1, "Month by month: sales-ready leads needed vs supplied", "title")
-    w.text(2, 1, "Formulas of the Inputs, Labor and Channels sheets. Demand follows seasonality and "
-           "the sales cycle: leads needed this month become wins a sales cycle later.", "note")
+    w.text(
+        2,
+        1,
+        "Formulas of the Inputs, Labor and Channels sheets. Demand follows seasonality and "
+        "the sales cycle: leads needed this month become wins a sales cycle later.",
+        "note",
+    )
     block = layout.months
     w.header(block.header, HEADERS)
     first, last, horizon = block.first, block.last, layout.horizon
@@ -64,16 +81,22 @@ def write_monthly(sheet: Worksheet, styles: Styles, plan: Plan, layout: L.Layout
         w.formula(row, 2, f"=EDATE({first_month_ref()},{m - 1})", fmt=MONTH_LABEL)
         w.formula(row, 3, f"=INDEX({weights_range()},MONTH(B{row}))", fmt=WEIGHT)
         w.formula(
-            row, 4, f"=IF(SUM({weights})>0,INDEX({weights},MOD(A{row}-1+SalesCycleMonths,{horizon})+1)/SUM({weights}),0)",
+            row,
+            4,
+            f"=IF(SUM({weights})>0,INDEX({weights},MOD(A{row}-1+SalesCycleMonths,{horizon})+1)/SUM({weights}),0)",
             fmt=PERCENT,
         )
         for column, name in NEEDED.items():
             w.formula(row, column, f'=IFERROR({name}*$D{row},"{NA}")', fmt=COUNT)
         month_column = col(layout.month_column(m))
-        w.formula(row, SUPPLIED, "=" + supply_sum(layout, month_column, layout.labor_output, layout.program_srl), fmt=COUNT)
+        w.formula(
+            row, SUPPLIED, "=" + supply_sum(layout, month_column, layout.labor_output, layout.program_srl), fmt=COUNT
+        )
         w.formula(row, GAP, f'=IFERROR(G{row}-J{row},"{NA}")', fmt=COUNT)
         w.formula(row, COVERAGE, f'=IFERROR(J{row}/G{row},"{NA}")', fmt=PERCENT)
-        w.formula(row, COST, "=" + supply_sum(layout, month_column, layout.labor_cost, layout.program_cost), fmt="money")
+        w.formula(
+            row, COST, "=" + supply_sum(layout, month_column, layout.labor_cost, layout.program_cost), fmt="money"
+        )
         w.formula(row, COST_PER_SRL, f'=IFERROR(M{row}/J{row},"{NA}")', fmt="money")
         w.formula(row, REVENUE, f"=J{row}*SRLToOpportunity*WinRate*DealSize", fmt="money")
     total = block.total

@@ -16,9 +16,9 @@ from __future__ import annotations
 
 from openpyxl.worksheet.worksheet import Worksheet
 
-from exports.excel import layout as L
-from exports.excel import labor_sheet as LS
 from exports.excel import channels_sheet as CS
+from exports.excel import labor_sheet as LS
+from exports.excel import layout as L
 from exports.excel.cells import SheetWriter, col
 from exports.excel.names import INPUT_NAMES
 from exports.excel.styles import COUNT, PERCENT, Styles
@@ -30,10 +30,20 @@ from planner.serialize import specs
 
 NA = fmt.NOT_AVAILABLE
 BASE = 3  # column of the base plan; scenario i in BASE + 1 + i
-LABOR_COLUMNS = {"headcount": LS.HEADCOUNT, "start_month": LS.START, "ramp_months": LS.RAMP,
-                 "srl_per_person_month": LS.PER_PERSON, "cost_per_person_month": LS.COST, "fee_per_srl": LS.FEE}
-PROGRAM_COLUMNS = {"monthly_budget": CS.BUDGET, "cost_per_lead": CS.PER_LEAD, "start_month": CS.START,
-                   "lead_to_srl": CS.OWN_RATE}
+LABOR_COLUMNS = {
+    "headcount": LS.HEADCOUNT,
+    "start_month": LS.START,
+    "ramp_months": LS.RAMP,
+    "srl_per_person_month": LS.PER_PERSON,
+    "cost_per_person_month": LS.COST,
+    "fee_per_srl": LS.FEE,
+}
+PROGRAM_COLUMNS = {
+    "monthly_budget": CS.BUDGET,
+    "cost_per_lead": CS.PER_LEAD,
+    "start_month": CS.START,
+    "lead_to_srl": CS.OWN_RATE,
+}
 FORMATS = {"rate": PERCENT, "share": PERCENT, "money": "money", "int": "0", "count": "General"}
 
 
@@ -65,7 +75,9 @@ class ScenarioGrid:
         self.row += 1
         return row
 
-    def result(self, label: str, formula: str, number_format: str, role: str = "formula", base: str | None = None) -> int:
+    def result(
+        self, label: str, formula: str, number_format: str, role: str = "formula", base: str | None = None
+    ) -> int:
         """A result row: ``formula`` with ``{c}`` for the column letter, in every column."""
         row = self.row
         self.w.text(row, 1, label, "bold" if role == "result" else "label")
@@ -79,10 +91,20 @@ class ScenarioGrid:
 def write_scenarios(sheet: Worksheet, styles: Styles, plan: Plan, layout: L.Layout) -> None:
     w = SheetWriter(sheet, styles)
     w.text(1, 1, "Scenarios side by side", "title")
-    w.text(2, 1, "Yellow cells are each scenario's overrides; grey cells follow the base plan's inputs. "
-           "Every result is a formula.", "note")
-    w.text(3, 1, "Labor and channel overrides change the totals over the horizon (recomputed for the "
-           "overridden resource or program); the Monthly sheet shows the base plan.", "note")
+    w.text(
+        2,
+        1,
+        "Yellow cells are each scenario's overrides; grey cells follow the base plan's inputs. "
+        "Every result is a formula.",
+        "note",
+    )
+    w.text(
+        3,
+        1,
+        "Labor and channel overrides change the totals over the horizon (recomputed for the "
+        "overridden resource or program); the Monthly sheet shows the base plan.",
+        "note",
+    )
     w.header(L.TABLE_HEADER, ["", "Unit", "Base plan", *(s.name for s in plan.scenarios)])
     grid = ScenarioGrid(w, plan)
     grid.section("Targets and rates")
@@ -109,7 +131,9 @@ def overridden(plan: Plan, section: str) -> set[str]:
     return keys
 
 
-def write_overrides(grid: ScenarioGrid, plan: Plan, layout: L.Layout, t: dict[str, int]) -> dict[str, list[tuple[int, str]]]:
+def write_overrides(
+    grid: ScenarioGrid, plan: Plan, layout: L.Layout, t: dict[str, int]
+) -> dict[str, list[tuple[int, str]]]:
     """Rows for each overridden resource and program; returns the (row, base ref) of their totals."""
     deltas: dict[str, list[tuple[int, str]]] = {"output": [], "cost": [], "srl": [], "own": [], "plan_raw": []}
     resources = overridden(plan, "labor")
@@ -120,18 +144,23 @@ def write_overrides(grid: ScenarioGrid, plan: Plan, layout: L.Layout, t: dict[st
         grid.section(f"Labor: {resource.name or resource.id}")
         r = layout.labor_inputs.row(index)
         rows = {
-            field: grid.driver(spec.label, spec.unit or ("" if spec.kind != "money" else plan.basics.currency),
-                               f"={L.LABOR}!${col(LABOR_COLUMNS[field])}${r}", f"labor.{resource.id}.{field}", spec.kind)
+            field: grid.driver(
+                spec.label,
+                spec.unit or ("" if spec.kind != "money" else plan.basics.currency),
+                f"={L.LABOR}!${col(LABOR_COLUMNS[field])}${r}",
+                f"labor.{resource.id}.{field}",
+                spec.kind,
+            )
             for field, spec in LABOR_FIELDS.items()
         }
         n, s, k, q = (f"{{c}}{rows[f]}" for f in ("headcount", "start_month", "ramp_months", "srl_per_person_month"))
         months = f"({horizon}-{s}+1)"
         share = f"IF({months}<=0,0,IF({months}<{k}+1,{months}*({months}+1)/(2*({k}+1)),{months}-{k}/2))"
-        out = grid.result("Sales-ready leads (total)", f"={n}*{q}*{share}", COUNT,
-                          base=f"={L.LABOR}!$J${r}")
+        out = grid.result("Sales-ready leads (total)", f"={n}*{q}*{share}", COUNT, base=f"={L.LABOR}!$J${r}")
         pay, fee = f"{{c}}{rows['cost_per_person_month']}", f"{{c}}{rows['fee_per_srl']}"
-        cost = grid.result("Cost (total)", f"={n}*{pay}*MAX(0,{months})+{fee}*{{c}}{out}", "money",
-                           base=f"={L.LABOR}!$K${r}")
+        cost = grid.result(
+            "Cost (total)", f"={n}*{pay}*MAX(0,{months})+{fee}*{{c}}{out}", "money", base=f"={L.LABOR}!$K${r}"
+        )
         deltas["output"].append((out, f"{L.LABOR}!$J${r}"))
         deltas["cost"].append((cost, f"{L.LABOR}!$K${r}"))
     programs = overridden(plan, "channels")
@@ -142,8 +171,13 @@ def write_overrides(grid: ScenarioGrid, plan: Plan, layout: L.Layout, t: dict[st
         grid.section(f"Program channel: {channel.name}")
         r = layout.program_inputs.row(index)
         rows = {
-            field: grid.driver(CHANNEL_FIELDS[field].label, "", f"={L.CHANNELS}!${col(column)}${r}",
-                               f"channels.{channel.name}.{field}", CHANNEL_FIELDS[field].kind)
+            field: grid.driver(
+                CHANNEL_FIELDS[field].label,
+                "",
+                f"={L.CHANNELS}!${col(column)}${r}",
+                f"channels.{channel.name}.{field}",
+                CHANNEL_FIELDS[field].kind,
+            )
             for field, column in PROGRAM_COLUMNS.items()
         }
         budget, per_lead, s, own = (f"{{c}}{rows[f]}" for f in PROGRAM_COLUMNS)
@@ -162,43 +196,67 @@ def write_overrides(grid: ScenarioGrid, plan: Plan, layout: L.Layout, t: dict[st
         for channel in people:
             index = layout.people_indexes.index(plan.channels.index(channel))
             r = layout.people_inputs.row(index)
-            grid.driver(f"{channel.name}: share", "%", f"={L.CHANNELS}!$D${r}", f"channels.{channel.name}.share", "share")
+            grid.driver(
+                f"{channel.name}: share", "%", f"={L.CHANNELS}!$D${r}", f"channels.{channel.name}.share", "share"
+            )
     return deltas
 
 
-def write_results(grid: ScenarioGrid, plan: Plan, layout: L.Layout, t: dict[str, int],
-                  deltas: dict[str, list[tuple[int, str]]]) -> None:
+def write_results(
+    grid: ScenarioGrid, plan: Plan, layout: L.Layout, t: dict[str, int], deltas: dict[str, list[tuple[int, str]]]
+) -> None:
     def target(field: str) -> str:
         return f"{{c}}{t[field]}"
 
     grid.section("Results")
-    net = grid.result("Net new revenue needed", f"=MAX({target('revenue_goal')}-{target('pipeline_revenue')},0)", "money")
+    net = grid.result(
+        "Net new revenue needed", f"=MAX({target('revenue_goal')}-{target('pipeline_revenue')},0)", "money"
+    )
     wins = grid.result("Wins needed", f'=IFERROR({{c}}{net}/{target("deal_size")},"{NA}")', COUNT, base="=WinsNeeded")
-    opps = grid.result("Opportunities needed", f'=IFERROR({{c}}{wins}/{target("win_rate")},"{NA}")', COUNT,
-                       base="=OpportunitiesNeeded")
-    needed = grid.result("Sales-ready leads needed", f'=IFERROR({{c}}{opps}/{target("srl_to_opportunity")},"{NA}")',
-                         COUNT, "result", base="=SRLNeeded")
-    mqls = grid.result("Qualified leads needed", f'=IFERROR({{c}}{needed}/{target("mql_to_srl")},"{NA}")', COUNT,
-                       base="=MQLNeeded")
+    opps = grid.result(
+        "Opportunities needed", f'=IFERROR({{c}}{wins}/{target("win_rate")},"{NA}")', COUNT, base="=OpportunitiesNeeded"
+    )
+    needed = grid.result(
+        "Sales-ready leads needed",
+        f'=IFERROR({{c}}{opps}/{target("srl_to_opportunity")},"{NA}")',
+        COUNT,
+        "result",
+        base="=SRLNeeded",
+    )
+    mqls = grid.result(
+        "Qualified leads needed", f'=IFERROR({{c}}{needed}/{target("mql_to_srl")},"{NA}")', COUNT, base="=MQLNeeded"
+    )
     grid.result("Raw leads needed", f'=IFERROR({{c}}{mqls}/{target("lead_to_mql")},"{NA}")', COUNT, base="=LeadsNeeded")
-    supplied = grid.result("Sales-ready leads supplied", supplied_formula(layout, t, deltas), COUNT, "result",
-                           base="=SRLSupplied")
-    grid.result("Gap (sales-ready leads short)", f'=IFERROR({{c}}{needed}-{{c}}{supplied},"{NA}")', COUNT, base="=SRLGap")
+    supplied = grid.result(
+        "Sales-ready leads supplied", supplied_formula(layout, t, deltas), COUNT, "result", base="=SRLSupplied"
+    )
+    grid.result(
+        "Gap (sales-ready leads short)", f'=IFERROR({{c}}{needed}-{{c}}{supplied},"{NA}")', COUNT, base="=SRLGap"
+    )
     grid.result("Coverage", f'=IFERROR({{c}}{supplied}/{{c}}{needed},"{NA}")', PERCENT)
     cost_parts = "".join(f"+({{c}}{row}-{base})" for row, base in deltas["cost"])
     cost = grid.result("Total cost", f"=TotalCost{cost_parts}", "money", "result", base="=TotalCost")
-    grid.result("Cost per sales-ready lead", f'=IFERROR({{c}}{cost}/{{c}}{supplied},"{NA}")', "money",
-                base="=CostPerSRL")
-    grid.result("Cost per opportunity",
-                f'=IFERROR({{c}}{cost}/({{c}}{supplied}*{target("srl_to_opportunity")}),"{NA}")', "money")
+    grid.result(
+        "Cost per sales-ready lead", f'=IFERROR({{c}}{cost}/{{c}}{supplied},"{NA}")', "money", base="=CostPerSRL"
+    )
+    grid.result(
+        "Cost per opportunity",
+        f'=IFERROR({{c}}{cost}/({{c}}{supplied}*{target("srl_to_opportunity")}),"{NA}")',
+        "money",
+    )
     revenue = grid.result(
         "Projected revenue",
         f"={{c}}{supplied}*{target('srl_to_opportunity')}*{target('win_rate')}*{target('deal_size')}",
-        "money", base="=ProjectedRevenue",
+        "money",
+        base="=ProjectedRevenue",
     )
-    grid.result("Return on cost",
-                f'=IFERROR(({{c}}{revenue}*{target("gross_margin")}-{{c}}{cost})/{{c}}{cost},"{NA}")',
-                PERCENT, "result", base="=ReturnOnCost")
+    grid.result(
+        "Return on cost",
+        f'=IFERROR(({{c}}{revenue}*{target("gross_margin")}-{{c}}{cost})/{{c}}{cost},"{NA}")',
+        PERCENT,
+        "result",
+        base="=ReturnOnCost",
+    )
 
 
 def supplied_formula(layout: L.Layout, t: dict[str, int], deltas: dict[str, list[tuple[int, str]]]) -> str:

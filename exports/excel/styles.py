@@ -2,12 +2,14 @@
 
 Inputs are blue on pale yellow with a border, the spreadsheet convention for "type here";
 formulas are black; figures copied from the app at export time ("as exported") are grey.
-Styles are registered once per workbook as named styles, so each cell costs one lookup.
+Each style is made once per workbook and shared by the cells that use it.
 """
 
 from __future__ import annotations
 
-from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
+from openpyxl.cell.cell import Cell
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.workbook import Workbook
 
 from planner.formatting import currency_symbol
@@ -57,39 +59,44 @@ ROLES: dict[str, tuple[Font, PatternFill | None, Border | None, Alignment | None
         None,
         Alignment(wrap_text=True, vertical="center", horizontal="center"),
     ),
-    "verdict": (Font(bold=True, size=12), None, None, Alignment(wrap_text=True, vertical="top")),
+    "verdict": (Font(bold=True, size=12), None, None, None),
 }
 
-FORMATS = ("General", "money", PERCENT, COUNT, WHOLE, WEIGHT, MONTH_LABEL)
+RIGHT = Alignment(horizontal="right")
 
 
 class Styles:
-    """The named styles of one workbook: ``styles.name("input", "money")``."""
+    """The cell styles of one workbook: ``styles.array("input", "money")``.
+
+    Each (role, number format) is made once on a scratch cell with openpyxl's public style
+    attributes; the cells that use it share its style array, so styling a cell costs one
+    dict lookup (the export writes thousands of cells and must stay within 1.3x of raw openpyxl).
+    """
 
     def __init__(self, workbook: Workbook, currency: str) -> None:
         self.workbook = workbook
         self.money = money_format(currency)
-        self._names: dict[tuple[str, str], str] = {}
+        self._arrays: dict[tuple[str, str], StyleArray] = {}
 
-    def name(self, role: str, number_format: str = "General") -> str:
+    def array(self, role: str, number_format: str = "General") -> StyleArray:
+        """The style array for ``role`` and ``number_format``; never change it in place (copy it)."""
         key = (role, number_format)
-        found = self._names.get(key)
+        found = self._arrays.get(key)
         if found is None:
-            found = self._register(role, number_format)
-            self._names[key] = found
+            found = self._arrays[key] = self._make(role, number_format)
         return found
 
-    def _register(self, role: str, number_format: str) -> str:
+    def _make(self, role: str, number_format: str) -> StyleArray:
         font, fill, border, alignment = ROLES[role]
-        fmt = self.money if number_format == "money" else number_format
-        style = NamedStyle(name=f"LP {role} {number_format}", number_format=fmt, font=font)
+        cell = Cell(self.workbook.worksheets[0])  # a scratch cell, never added to the sheet
+        cell.font = font
         if fill is not None:
-            style.fill = fill
+            cell.fill = fill
         if border is not None:
-            style.border = border
+            cell.border = border
         if alignment is not None:
-            style.alignment = alignment
-        elif fmt != "General":
-            style.alignment = Alignment(horizontal="right")
-        self.workbook.add_named_style(style)
-        return style.name
+            cell.alignment = alignment
+        elif number_format != "General":
+            cell.alignment = RIGHT
+        cell.number_format = self.money if number_format == "money" else number_format
+        return cell._style

@@ -41,12 +41,14 @@ def write_summary(sheet: Worksheet, styles: Styles, plan: Plan, result: PlanResu
     basics = plan.basics
     w.text(1, 1, basics.title or "Lead development plan", "title")
     subtitle = " · ".join(
-        part for part in (
+        part
+        for part in (
             basics.company,
             f"Prepared by {basics.prepared_by}" if basics.prepared_by else "",
             f"for {basics.prepared_for}" if basics.prepared_for else "",
             f"{fmt.months(plan.horizon)} from {basics.start_month}",
-        ) if part
+        )
+        if part
     )
     w.text(2, 1, subtitle, "note")
     row = 4
@@ -58,17 +60,14 @@ def write_summary(sheet: Worksheet, styles: Styles, plan: Plan, result: PlanResu
     row += 2
     w.text(row, 1, "Verdict (as exported; does not recalculate)", "section")
     row += 1
-    w.text(row, 1, verdict(result), "verdict")
-    sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=5)
-    sheet.row_dimensions[row].height = 36
+    w.text(row, 1, verdict(result), "verdict")  # long text runs on over the empty cells beside it
     warnings = alerts(plan, result)
     if warnings:
         row += 2
         w.text(row, 1, "Warnings (as exported)", "section")
         for alert in warnings:
             row += 1
-            w.text(row, 1, alert.message, "wrap")
-            sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=5)
+            w.text(row, 1, alert.message)
     row += 2
     w.text(row, 1, "Findings and recommendations (as exported)", "section")
     found = advice.findings(plan, result)

@@ -24,7 +24,7 @@ from exports.excel.monthly_sheet import write_monthly
 from exports.excel.scenarios_sheet import write_scenarios
 from exports.excel.styles import Styles
 from exports.excel.summary_sheet import write_summary
-from planner.engine import compute
+from planner.engine import compute_core
 from planner.model import Plan
 from planner.results import PlanResult
 
@@ -35,7 +35,9 @@ def build_workbook(plan: Plan, result: PlanResult | None = None, progress: Progr
     """The workbook in memory (not saved)."""
     report = progress or (lambda percent, step: None)
     report(0, "Computing the plan")
-    result = result if result is not None else compute(plan)
+    # the sheets are formulas; the engine's figures are only needed for the text "as exported"
+    # (verdict, warnings, findings, scorecard, agenda), which uses no scenarios or sensitivity
+    result = result if result is not None else compute_core(plan)
     layout = L.Layout.for_plan(plan)
     workbook = Workbook()
     sheets = {name: workbook.create_sheet(name) for name in L.SHEET_ORDER}
@@ -87,8 +89,9 @@ def set_properties(workbook: Workbook, plan: Plan) -> None:
     props.keywords = "Lead Planner"
 
 
-def write_workbook(plan: Plan, path: str | os.PathLike[str], progress: Progress | None = None,
-                   result: PlanResult | None = None) -> Path:
+def write_workbook(
+    plan: Plan, path: str | os.PathLike[str], progress: Progress | None = None, result: PlanResult | None = None
+) -> Path:
     """Write the workbook to ``path`` atomically; returns the path written."""
     report = progress or (lambda percent, step: None)
     target = Path(path)

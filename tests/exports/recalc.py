@@ -23,9 +23,20 @@ def recalculate(workbook: Path, out_dir: Path) -> Path:
     profile = Path("/tmp") / f"lo-profile-{uuid.uuid4().hex}"
     try:
         subprocess.run(
-            [SOFFICE, f"-env:UserInstallation=file://{profile}", "--headless", "--calc",
-             "--convert-to", "xlsx", "--outdir", str(out_dir), str(workbook)],
-            check=True, capture_output=True, timeout=180,
+            [
+                SOFFICE,
+                f"-env:UserInstallation=file://{profile}",
+                "--headless",
+                "--calc",
+                "--convert-to",
+                "xlsx",
+                "--outdir",
+                str(out_dir),
+                str(workbook),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=180,
         )
     finally:
         shutil.rmtree(profile, ignore_errors=True)
