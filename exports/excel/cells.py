@@ -86,9 +86,12 @@ class SheetWriter:
             cell.quotePrefix = True
         return cell
 
-    def header(self, row: int, labels: list[str], first_column: int = 1) -> None:
+    def header(self, row: int, labels: list[str], first_column: int = 1, *, lines: int = 1) -> None:
+        """A header row; ``lines`` > 1 makes it tall enough for labels that wrap."""
         for offset, label in enumerate(labels):
             self.text(row, first_column + offset, label, "header")
+        if lines > 1:
+            self.sheet.row_dimensions[row].height = 15 * lines
 
     def widths(self, widths: dict[int, float]) -> None:
         for column, width in widths.items():

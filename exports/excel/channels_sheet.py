@@ -27,7 +27,7 @@ PROGRAM_HEADERS = [
     "Monthly budget",
     "Cost per raw lead",
     "Start month",
-    "Own raw-to-sales-ready rate (blank: the plan's rates)",
+    "Own raw to sales-ready rate (blank: plan rates)",
     "Rate used",
     "Raw leads a month",
     "Raw leads (total)",
@@ -42,10 +42,10 @@ PEOPLE_HEADERS = [
     "Type",
     "Owner (resource id)",
     "Share of the owner's output",
-    "Owner",
     "Sales-ready leads (total)",
     "Cost (total)",
     "Cost per sales-ready lead",
+    "Owner",
 ]
 BUDGET, PER_LEAD, START, OWN_RATE, RATE, RAW_MONTH = 3, 4, 5, 6, 7, 8
 RAW_TOTAL, SRL_TOTAL, COST_TOTAL, COST_PER_SRL, PLAN_RATE_RAW, OWN_RATE_SRL = 9, 10, 11, 12, 13, 14
@@ -73,7 +73,7 @@ def write_channels(sheet: Worksheet, styles: Styles, plan: Plan, layout: L.Layou
 def write_programs(w: SheetWriter, checks: Validations, plan: Plan, layout: L.Layout) -> None:
     block = layout.program_inputs
     w.text(block.title, 1, "Program channels (run by marketing)", "section")
-    w.header(block.header, PROGRAM_HEADERS)
+    w.header(block.header, PROGRAM_HEADERS, lines=4)
     if not layout.program_indexes:
         w.text(block.first, 1, "No program channels in this plan.", "note")
         return
@@ -110,7 +110,7 @@ def write_programs(w: SheetWriter, checks: Validations, plan: Plan, layout: L.La
 def write_people(w: SheetWriter, checks: Validations, plan: Plan, layout: L.Layout) -> None:
     block = layout.people_inputs
     w.text(block.title, 1, "People-driven channels", "section")
-    w.header(block.header, PEOPLE_HEADERS)
+    w.header(block.header, PEOPLE_HEADERS, lines=3)
     if not layout.people_indexes:
         w.text(block.first, 1, "No people-driven channels in this plan.", "note")
         return
@@ -122,15 +122,15 @@ def write_people(w: SheetWriter, checks: Validations, plan: Plan, layout: L.Layo
         w.text(row, 2, vocab.CHANNEL_TYPES.get(channel.type, channel.type))
         w.text(row, 3, channel.owner)
         w.number(row, 4, channel.share or 0, "input", PERCENT)
+        srl, cost = layout.people_srl.row(index), layout.people_cost.row(index)
+        w.formula(row, 5, f"=SUM({first_month}{srl}:{last_month}{srl})", fmt=COUNT)
+        w.formula(row, 6, f"=SUM({first_month}{cost}:{last_month}{cost})", fmt="money")
+        w.formula(row, 7, f'=IFERROR(F{row}/E{row},"{NA}")', fmt="money")
         owner = layout.resource_row(plan, channel.owner)
         if owner is None:
-            w.text(row, 5, "(no such resource)", "note")
+            w.text(row, 8, "(no such resource: no leads)", "note")
         else:
-            w.formula(row, 5, f"={L.LABOR}!$A${layout.labor_inputs.row(owner)}", "linked")
-        srl, cost = layout.people_srl.row(index), layout.people_cost.row(index)
-        w.formula(row, 6, f"=SUM({first_month}{srl}:{last_month}{srl})", fmt=COUNT)
-        w.formula(row, 7, f"=SUM({first_month}{cost}:{last_month}{cost})", fmt="money")
-        w.formula(row, 8, f'=IFERROR(G{row}/F{row},"{NA}")', fmt="money")
+            w.formula(row, 8, f"={L.LABOR}!$A${layout.labor_inputs.row(owner)}", "linked")
     checks.add("share", f"D{block.first}:D{block.last}")
 
 

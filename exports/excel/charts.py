@@ -19,7 +19,7 @@ def write_charts(sheet: Worksheet, styles: Styles, workbook: Workbook, layout: L
     w.text(1, 1, "Charts", "title")
     w.text(2, 1, "They follow the formulas: change an input and they redraw.", "note")
     sheet.add_chart(funnel_chart(workbook[L.INPUTS]), "A4")
-    sheet.add_chart(months_chart(workbook[L.MONTHLY], layout), "A26")
+    sheet.add_chart(months_chart(workbook[L.MONTHLY], layout), "K4")
 
 
 def funnel_chart(inputs: Worksheet) -> BarChart:
@@ -38,7 +38,7 @@ def funnel_chart(inputs: Worksheet) -> BarChart:
     chart.legend = None
     chart.x_axis.delete = False
     chart.y_axis.delete = False
-    chart.width, chart.height = 24, 10
+    chart.width, chart.height = 17, 10
     return chart
 
 
@@ -52,10 +52,12 @@ def months_chart(monthly: Worksheet, layout: L.Layout) -> LineChart:
         chart.add_data(
             Reference(monthly, min_col=column, min_row=block.header, max_row=block.last), titles_from_data=True
         )
+    for series in chart.series:
+        series.smooth = False
     chart.set_categories(Reference(monthly, min_col=2, min_row=block.first, max_row=block.last))
     chart.x_axis.number_format = "mmm yyyy"
     chart.x_axis.delete = False
     chart.y_axis.delete = False
     chart.legend.position = "b"
-    chart.width, chart.height = 24, 10
+    chart.width, chart.height = 17, 10
     return chart

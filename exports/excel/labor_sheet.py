@@ -44,7 +44,7 @@ def write_labor(sheet: Worksheet, styles: Styles, plan: Plan, layout: L.Layout) 
     w.text(1, 1, "Labor model: who develops leads", "title")
     w.text(2, 1, "Yellow cells are inputs. Output and cost by month below are formulas of them.", "note")
     inputs = layout.labor_inputs
-    w.header(inputs.header, HEADERS)
+    w.header(inputs.header, HEADERS, lines=4)
     if not plan.labor:
         w.text(inputs.first, 1, "No labor resources in this plan.", "note")
     checks = Validations(sheet)
@@ -78,7 +78,7 @@ def write_labor(sheet: Worksheet, styles: Styles, plan: Plan, layout: L.Layout) 
             "money",
         )
         write_grids(w, plan, layout)
-    w.widths({1: 32, 2: 10, 3: 30, **{c: 13 for c in range(4, max(15, layout.last_month_column + 1))}})
+    w.widths({1: 32, 2: 10, 3: 38, **{c: 13 for c in range(4, max(15, layout.last_month_column + 1))}})
     sheet.freeze_panes = f"B{inputs.first}"
 
 

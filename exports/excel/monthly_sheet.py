@@ -72,7 +72,7 @@ def write_monthly(sheet: Worksheet, styles: Styles, plan: Plan, layout: L.Layout
         "note",
     )
     block = layout.months
-    w.header(block.header, HEADERS)
+    w.header(block.header, HEADERS, lines=3)
     first, last, horizon = block.first, block.last, layout.horizon
     weights = span(first, last, 3)
     for m in range(1, horizon + 1):

@@ -105,7 +105,7 @@ def write_scenarios(sheet: Worksheet, styles: Styles, plan: Plan, layout: L.Layo
         "overridden resource or program); the Monthly sheet shows the base plan.",
         "note",
     )
-    w.header(L.TABLE_HEADER, ["", "Unit", "Base plan", *(s.name for s in plan.scenarios)])
+    w.header(L.TABLE_HEADER, ["", "Unit", "Base plan", *(s.name for s in plan.scenarios)], lines=2)
     grid = ScenarioGrid(w, plan)
     grid.section("Targets and rates")
     target_specs = dict(specs(Targets))

@@ -1,0 +1,217 @@
+"""The Excel workbook as written (no recalculation): names, formulas, text that stays text, looks."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from exports.excel import write_workbook
+from exports.excel.names import ALL_NAMES, INPUT_NAMES, RESULT_NAMES
+from exports.writers import export_plan
+from planner.cli import main as cli_main
+from planner.model import Plan
+from planner.plan_file import write_plan
+from tests.exports.plans import rich_plan
+from tests.planner.plans import make_plan
+
+HOSTILE = {
+    "formula": '=HYPERLINK("http://evil.example","click")',
+    "plus": "+1+2",
+    "minus": "-3*4",
+    "at": "@SUM(A1:A9)",
+    "html": "<script>alert('x')</script> & <b>bold</b>",
+    "emoji": "Leads 🚀 growth 📈 naïve café",
+}
+
+
+def hostile_plan() -> Plan:
+    long_text = "=" + "A" * 40_000
+    return make_plan(
+        basics={"company": HOSTILE["formula"], "title": HOSTILE["html"], "prepared_by": HOSTILE["at"]},
+        diagnosis={"notes": long_text},
+        labor=[{"id": "x", "name": HOSTILE["plus"], "kind": "inside"}],
+        channels=[
+            {"name": HOSTILE["minus"], "type": "email", "owner": "x", "share": 0.5},
+            {
+                "name": HOSTILE["emoji"],
+                "type": "events",
+                "owner": "marketing",
+                "monthly_budget": 1000,
+                "cost_per_lead": 100,
+            },
+        ],
+        metrics=[{"name": "=1+1", "kind": "outcome", "target": 10, "unit": "@x", "owner": "-me", "cadence": "weekly"}],
+        review={"cadence": "weekly", "risks": ["=cmd|' /C calc'!A0"], "issues": [long_text]},
+        scenarios=[{"name": "=NOW()", "overrides": {"win_rate": 0.3}}],
+    )
+
+
+@pytest.fixture
+def sample_book(sample: Plan, tmp_path: Path) -> Path:
+    return write_workbook(sample, tmp_path / "plan.xlsx")
+
+
+def test_every_named_cell_is_workbook_scoped_and_names_one_cell(sample_book: Path) -> None:
+    workbook = load_workbook(sample_book)
+    for name in ALL_NAMES:
+        assert name in workbook.defined_names, name
+        destinations = list(workbook.defined_names[name].destinations)
+        assert len(destinations) == 1, name
+        sheet, cell = destinations[0]
+        assert ":" not in cell, f"{name} names a range"
+    assert all(not sheet.defined_names for sheet in workbook.worksheets)
+
+
+def test_inputs_are_values_and_results_are_formulas_never_pasted_numbers(sample_book: Path) -> None:
+    workbook = load_workbook(sample_book)
+
+    def value(name: str) -> object:
+        sheet, cell = next(iter(workbook.defined_names[name].destinations))
+        return workbook[sheet][cell.replace("$", "")].value
+
+    assert value("RevenueGoal") == 3_000_000
+    assert value("WinRate") == 0.25
+    assert value("SalesCycleMonths") == 3
+    for name in RESULT_NAMES:
+        assert str(value(name)).startswith("="), name
+    assert value("SRLGap") == '=IFERROR(SRLNeeded-SRLSupplied,"n/a")'
+    assert "IFERROR" in str(value("CostPerSRL")) and '"n/a"' in str(value("CostPerSRL"))
+
+
+def test_monthly_demand_looks_up_seasonality_and_the_sales_cycle_with_index_and_mod(sample_book: Path) -> None:
+    monthly = load_workbook(sample_book)["Monthly"]
+    share = monthly["D5"].value
+    assert "INDEX(" in share and "MOD(" in share and "SalesCycleMonths" in share
+    assert monthly["C5"].value.startswith("=INDEX(Inputs!$B$25:$B$36")
+    assert monthly["G5"].value == '=IFERROR(SRLNeeded*$D5,"n/a")'
+
+
+def test_labor_and_channel_inputs_are_input_cells_that_the_month_formulas_use(tmp_path: Path) -> None:
+    workbook = load_workbook(write_workbook(rich_plan(), tmp_path / "rich.xlsx"))
+    labor = workbook["Labor"]
+    assert [labor.cell(5, c).value for c in range(4, 10)] == [2, 2, 2, 10, 6000, 50]
+    input_fill = labor["D5"].fill.fgColor.rgb
+    assert input_fill.endswith("FFF2CC")
+    # the output grid starts at row 11 (inputs: rows 5-6, total 7); month 1 of the agency team in D
+    assert labor["D11"].value == "=IF(1<$E$5,0,$D$5*$G$5*MIN(1,(1-$E$5+1)/($F$5+1)))"
+    assert labor["E17"].value == "=IF(2<$E$5,0,$D$5*$H$5+$I$5*E11)"  # cost grid: pay + fee x output
+    channels = workbook["Channels"]
+    assert [channels.cell(5, c).value for c in range(1, 7)][2:6] == [3000, 100, 4, 0.1]
+    assert channels["G5"].value == '=IF(F5="",LeadToMQL*MQLToSRL,F5)'
+
+
+def test_hostile_text_is_written_as_text_never_as_a_formula(tmp_path: Path) -> None:
+    path = write_workbook(hostile_plan(), tmp_path / "hostile.xlsx")
+    with zipfile.ZipFile(path) as archive:
+        sheets = {n: archive.read(n).decode("utf-8") for n in archive.namelist() if n.startswith("xl/worksheets/sheet")}
+    xml = "".join(sheets.values())
+    formulas = re.findall(r"<f>(.*?)</f>", xml, re.S)
+    strings = "\n".join(re.findall(r"<is><t[^>]*>(.*?)</t></is>", xml, re.S))  # openpyxl writes text inline
+    for text in ("HYPERLINK", "NOW()", "cmd|", "1+1", "+1+2", "-3*4", "@SUM"):
+        assert not any(text in f for f in formulas), text
+    assert '=HYPERLINK("http://evil.example","click")' in strings
+    assert "&lt;script&gt;alert('x')&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;" in strings
+    assert HOSTILE["emoji"] in strings
+    workbook = load_workbook(path)
+    texts = {
+        c.value: c
+        for sheet in workbook.worksheets
+        for row in sheet.iter_rows()
+        for c in row
+        if isinstance(c.value, str)
+    }
+    for text in (*HOSTILE.values(), "=1+1", "=NOW()", "=cmd|' /C calc'!A0"):
+        assert text in texts, text
+        assert texts[text].data_type == "s", text
+    assert texts["+1+2"].quotePrefix and texts["=NOW()"].quotePrefix
+    longest = max(texts, key=len)
+    assert len(longest) == 32_767  # Excel's limit for one cell, cut with an ellipsis
+
+
+def test_the_summary_opens_first_with_the_plans_title_and_author(sample_book: Path) -> None:
+    workbook = load_workbook(sample_book)
+    assert workbook.active.title == "Summary"
+    assert workbook.sheetnames == [
+        "Summary",
+        "Inputs",
+        "Labor",
+        "Channels",
+        "Monthly",
+        "Scenarios",
+        "Metrics",
+        "CEO review",
+        "Charts",
+    ]
+    assert workbook.properties.title == "FY2027 lead development plan"
+    assert workbook.properties.creator == "Joe (VP Sales)"
+    summary = [c.value for row in workbook["Summary"].iter_rows() for c in row if c.value]
+    assert any(str(v).startswith("Short: the plan supplies 288 of the 400") for v in summary)
+    assert "=SRLNeeded" in summary and "=CostPerSRL" in summary
+
+
+def test_sheets_print_landscape_fit_to_width_with_frozen_headers(sample_book: Path) -> None:
+    workbook = load_workbook(sample_book)
+    for sheet in workbook.worksheets:
+        assert sheet.page_setup.orientation == "landscape", sheet.title
+        assert sheet.page_setup.fitToWidth == 1 and sheet.page_setup.fitToHeight == 0
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage
+    assert workbook["Monthly"].freeze_panes == "C5"
+    assert workbook["Labor"].freeze_panes == "B5"
+    assert workbook["Inputs"].column_dimensions["A"].width >= 30
+
+
+def test_rates_and_months_are_validated(sample_book: Path) -> None:
+    inputs = load_workbook(sample_book)["Inputs"]
+    rules = {str(cells): dv for dv in inputs.data_validations.dataValidation for cells in dv.sqref.ranges}
+    win_rate = next(dv for cells, dv in rules.items() if "B17" in cells)  # WinRate's row
+    assert (win_rate.type, win_rate.formula2) == ("decimal", "1")
+    cycle = next(dv for cells, dv in rules.items() if "B18" in cells)
+    assert (cycle.type, cycle.formula1, cycle.formula2) == ("whole", "0", "60")
+
+
+def test_money_and_percent_cells_carry_currency_and_percent_formats(tmp_path: Path) -> None:
+    workbook = load_workbook(write_workbook(rich_plan(), tmp_path / "eur.xlsx"))
+    inputs = workbook["Inputs"]
+    assert inputs["B14"].number_format == '"€"#,##0;-"€"#,##0'  # RevenueGoal in EUR
+    assert inputs["B17"].number_format == "0.0%"
+    assert INPUT_NAMES["win_rate"] == "WinRate"
+
+
+def test_export_reports_progress_from_0_to_100(sample: Plan, tmp_path: Path) -> None:
+    steps: list[tuple[int, str]] = []
+    write_workbook(sample, tmp_path / "plan.xlsx", progress=lambda percent, step: steps.append((percent, step)))
+    percents = [p for p, _ in steps]
+    assert percents[0] == 0 and percents[-1] == 100 and percents == sorted(percents)
+    assert all(step for _, step in steps)
+
+
+def test_a_failed_export_leaves_the_previous_file_and_no_temporary_file(
+    sample: Plan, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "plan.xlsx"
+    target.write_bytes(b"previous")
+
+    def fail(self: object, filename: str) -> None:
+        Path(filename).write_bytes(b"half")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("openpyxl.workbook.workbook.Workbook.save", fail)
+    with pytest.raises(OSError):
+        write_workbook(sample, target)
+    assert target.read_bytes() == b"previous"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.xlsx"]
+
+
+def test_the_command_line_exports_the_workbook(
+    sample: Plan, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plan_path, out = tmp_path / "plan.leadplan", tmp_path / "out.xlsx"
+    write_plan(sample, plan_path)
+    assert cli_main(["export", str(plan_path), "--xlsx", str(out)]) == 0
+    assert f"wrote {out}" in capsys.readouterr().out
+    assert "WinsNeeded" in load_workbook(out).defined_names
+    assert list(export_plan(sample, xlsx=str(tmp_path / "again.xlsx"))) == [tmp_path / "again.xlsx"]
