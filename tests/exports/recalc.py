@@ -45,6 +45,36 @@ def recalculate(workbook: Path, out_dir: Path) -> Path:
     return converted
 
 
+def recalculate_all(paths: list[Path], out_dir: Path, keys: dict[str, Path]) -> dict[str, Path]:
+    """Recalculate several workbooks in one LibreOffice run; the same keys, the recalculated paths."""
+    assert SOFFICE is not None
+    out_dir.mkdir(parents=True, exist_ok=True)
+    profile = Path("/tmp") / f"lo-profile-{uuid.uuid4().hex}"
+    try:
+        subprocess.run(
+            [
+                SOFFICE,
+                f"-env:UserInstallation=file://{profile}",
+                "--headless",
+                "--calc",
+                "--convert-to",
+                "xlsx",
+                "--outdir",
+                str(out_dir),
+                *map(str, paths),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=300,
+        )
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+    converted = {key: out_dir / path.name for key, path in keys.items()}
+    missing = [str(p) for p in converted.values() if not p.exists()]
+    assert not missing, f"LibreOffice did not write {missing}"
+    return converted
+
+
 def named_values(path: Path) -> dict[str, Any]:
     """The value of every workbook-scoped name that names one cell."""
     workbook = load_workbook(path, data_only=True)

@@ -61,7 +61,7 @@ def test_every_named_cell_is_workbook_scoped_and_names_one_cell(sample_book: Pat
         assert name in workbook.defined_names, name
         destinations = list(workbook.defined_names[name].destinations)
         assert len(destinations) == 1, name
-        sheet, cell = destinations[0]
+        _sheet, cell = destinations[0]
         assert ":" not in cell, f"{name} names a range"
     assert all(not sheet.defined_names for sheet in workbook.worksheets)
 
