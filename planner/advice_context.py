@@ -79,8 +79,7 @@ class Context:
             "reps_phrase": _reps_phrase(reps, r.gap.sales_ready_leads),
             "reps_sentence": _capitalised(_reps_phrase(reps, r.gap.sales_ready_leads)),
             "old_rules": _listing(vocab.OLD_RULES_ACTIVITIES[k] for k in self.old_rules),
-            "lead_focused": _listing(vocab.LEAD_FOCUSED_ACTIVITIES[k] for k in self.lead_focused)
-            or "none",
+            "lead_focused": _listing(vocab.LEAD_FOCUSED_ACTIVITIES[k] for k in self.lead_focused) or "none",
             "cheapest": cheapest.name if cheapest else "",
             "cheapest_cost": fmt.money(cheapest.cost_per_sales_ready_lead, c) if cheapest else "",
             "comparison": self.comparison(),
@@ -88,9 +87,7 @@ class Context:
             "field_share": fmt.percent(self.field_share),
             "outbound": _bracketed(
                 _listing(
-                    ch.name or vocab.CHANNEL_TYPES[ch.type]
-                    for ch in self.plan.channels
-                    if ch.type in OUTBOUND_TYPES
+                    ch.name or vocab.CHANNEL_TYPES[ch.type] for ch in self.plan.channels if ch.type in OUTBOUND_TYPES
                 )
             ),
         }
@@ -106,9 +103,7 @@ class Context:
 
     def comparison(self) -> str:
         c = self.result.currency
-        return "; ".join(
-            f"{s.name} {fmt.money(s.cost_per_sales_ready_lead, c)}" for s in self.priced_sources()
-        )
+        return "; ".join(f"{s.name} {fmt.money(s.cost_per_sales_ready_lead, c)}" for s in self.priced_sources())
 
 
 OUTBOUND_TYPES = ("outbound_phone", "email", "purchased_lists", "social")

@@ -100,8 +100,7 @@ RULES: tuple[Rule, ...] = (
         applies=lambda ctx: ctx.lead_owner == "nobody",
         finding="Nobody owns lead development today.",
         recommendation=(
-            "Name one owner for lead development and this plan, and review its progress with the "
-            "CEO every week."
+            "Name one owner for lead development and this plan, and review its progress with the CEO every week."
         ),
         why="No strategy. No plan. No leads. Qualified lead flow is often low priority for sales "
         "leaders, or they assume marketing is handling it.",
@@ -111,8 +110,7 @@ RULES: tuple[Rule, ...] = (
         key="dedicated_lead_development",
         severity=3,
         applies=lambda ctx: (
-            ctx.lead_owner == "field_reps"
-            and serious("reps_lack_time", "reps_weak_at_prospecting")(ctx)
+            ctx.lead_owner == "field_reps" and serious("reps_lack_time", "reps_weak_at_prospecting")(ctx)
         ),
         finding="Field reps develop their own leads, and they lack the time or the skill for it.",
         recommendation=(
@@ -212,8 +210,7 @@ RULES: tuple[Rule, ...] = (
         severity=lambda ctx: 3 if (ctx.coverage or 0) < 0.8 else 2,
         applies=lambda ctx: ctx.short,
         finding=(
-            "The plan supplies {supplied} of the {needed} sales-ready leads needed: {gap} short "
-            "({coverage} coverage)."
+            "The plan supplies {supplied} of the {needed} sales-ready leads needed: {gap} short ({coverage} coverage)."
         ),
         recommendation="{cheapest_advice}. {reps_sentence}.",
         why="If you have any issues filling the pipeline with leads you want to know that in "
@@ -223,9 +220,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         key="agree_sales_ready_definition",
         severity=2,
-        applies=lambda ctx: (
-            "sales_ready_definition" not in ctx.lead_focused and marketing_in_lead_flow(ctx)
-        ),
+        applies=lambda ctx: "sales_ready_definition" not in ctx.lead_focused and marketing_in_lead_flow(ctx),
         finding="Sales and marketing have not agreed what a sales-ready lead is.",
         recommendation=(
             "Agree one definition of a sales-ready lead with marketing, and review the pipeline "

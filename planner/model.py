@@ -182,9 +182,7 @@ class Review:
     cadence: str = spec("choice", "Cadence", choices=vocab.CADENCES, default="weekly")
     # the user's own notes under "actual revenue vs goal" (real numbers, actions on a gap);
     # named like the agenda item's key. Left out of the file when empty.
-    revenue_vs_goal: tuple[str, ...] = spec(
-        "texts", "Actual revenue vs goal", optional=True, default=()
-    )
+    revenue_vs_goal: tuple[str, ...] = spec("texts", "Actual revenue vs goal", optional=True, default=())
     big_deals: tuple[str, ...] = spec("texts", vocab.REVIEW_LISTS["big_deals"], default=())
     risks: tuple[str, ...] = spec("texts", vocab.REVIEW_LISTS["risks"], default=())
     initiatives: tuple[str, ...] = spec("texts", vocab.REVIEW_LISTS["initiatives"], default=())

@@ -98,8 +98,7 @@ def risk_entries(result: PlanResult) -> list[str]:
     if result.demand.sales_ready_leads <= EPSILON or gap.sales_ready_leads <= EPSILON:
         return []
     risk = (
-        f"The plan is {fmt.count(gap.sales_ready_leads)} sales-ready leads short "
-        f"({fmt.percent(gap.coverage)} coverage)"
+        f"The plan is {fmt.count(gap.sales_ready_leads)} sales-ready leads short ({fmt.percent(gap.coverage)} coverage)"
     )
     reps = gap.inside_reps_to_close_gap
     if reps:

@@ -165,11 +165,7 @@ def outcome_metrics(plan: Plan, result: PlanResult) -> list[ScorecardMetric]:
         )
     kinds = {r.id: r.kind for r in result.resources}
     for key, channel in zip(channel_keys(plan), result.channels, strict=True):
-        owner = (
-            HEAD_OF_MARKETING
-            if channel.is_program
-            else OWNERS.get(kinds.get(channel.owner, ""), HEAD_OF_SALES)
-        )
+        owner = HEAD_OF_MARKETING if channel.is_program else OWNERS.get(kinds.get(channel.owner, ""), HEAD_OF_SALES)
         found.append(
             _generated(
                 key,
@@ -242,10 +238,7 @@ def own_metric(stored: Metric) -> ScorecardMetric:
 def scorecard(plan: Plan, result: PlanResult) -> tuple[ScorecardMetric, ...]:
     """The generated metrics with the user's edits, then the user's own metrics."""
     stored = {m.key: m for m in plan.metrics if m.key}
-    generated = tuple(
-        overridden(g, stored[g.key]) if g.key in stored else g
-        for g in generated_metrics(plan, result)
-    )
+    generated = tuple(overridden(g, stored[g.key]) if g.key in stored else g for g in generated_metrics(plan, result))
     return generated + tuple(own_metric(m) for m in plan.metrics if not m.key)
 
 
@@ -267,11 +260,7 @@ def edit_metric(plan: Plan, result: PlanResult, key: str, **changes: object) -> 
     base = generated[key]
     metrics = list(plan.metrics)
     index = next((i for i, m in enumerate(metrics) if m.key == key), None)
-    current = (
-        metrics[index]
-        if index is not None
-        else Metric(key=key, kind=base.kind, cadence=base.cadence)
-    )
+    current = metrics[index] if index is not None else Metric(key=key, kind=base.kind, cadence=base.cadence)
     updated = dataclasses.replace(current, **changes)  # type: ignore[arg-type]
     if dataclasses.replace(overridden(base, updated), edited=False) == base:
         return reset_metric(plan, key)

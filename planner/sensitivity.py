@@ -9,7 +9,6 @@ recomputing each moved plan in full.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
 
 from planner.model import Plan

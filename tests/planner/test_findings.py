@@ -74,13 +74,10 @@ def test_field_reps_without_time_are_told_to_hire_dedicated_lead_developers() ->
     plan = diagnosed({"reps_lack_time": 2}, labor=(field,))
     finding = found(plan)["dedicated_lead_development"]
     assert finding.severity == 3
-    assert (
-        "2 more inside reps would close the gap of 160 sales-ready leads" in finding.recommendation
-    )
+    assert "2 more inside reps would close the gap of 160 sales-ready leads" in finding.recommendation
     assert "outsourced" in finding.recommendation
     assert finding.trigger == (
-        "Who develops leads today: Field reps develop their own leads; "
-        "Reps don't have or make time: 2 (serious)"
+        "Who develops leads today: Field reps develop their own leads; Reps don't have or make time: 2 (serious)"
     )
 
 
@@ -136,12 +133,8 @@ def test_mostly_lead_focused_marketing_called_poor_gets_the_review_together_advi
 
 
 def test_marketing_owning_leads_without_lead_focused_activities_is_flagged() -> None:
-    assert "marketing_owns_without_lead_programs" in found(
-        diagnosed(owner="marketing", activities=("seo",))
-    )
-    assert "marketing_owns_without_lead_programs" not in found(
-        diagnosed(owner="marketing", activities=("webinars",))
-    )
+    assert "marketing_owns_without_lead_programs" in found(diagnosed(owner="marketing", activities=("seo",)))
+    assert "marketing_owns_without_lead_programs" not in found(diagnosed(owner="marketing", activities=("webinars",)))
 
 
 def test_inaccurate_lists_call_for_cleansing_before_outbound() -> None:
@@ -163,12 +156,8 @@ def test_the_sample_plans_gap_names_its_size_and_the_cheapest_source(sample: Pla
     # 72,000 / 60 = $1,200 a lead; ceil(112 / (12 x 12)) = 1 inside rep closes the gap.
     finding = found(sample)["coverage_gap"]
     assert finding.severity == 3
-    assert finding.finding == (
-        "The plan supplies 288 of the 400 sales-ready leads needed: 112 short (72% coverage)."
-    )
-    assert "cheapest source in the plan is Inside lead development reps at $724" in (
-        finding.recommendation
-    )
+    assert finding.finding == ("The plan supplies 288 of the 400 sales-ready leads needed: 112 short (72% coverage).")
+    assert "cheapest source in the plan is Inside lead development reps at $724" in (finding.recommendation)
     assert "Trade shows $1,200" in finding.recommendation
     assert "1 more inside rep would close the gap of 112" in finding.recommendation
     assert finding.trigger == "Coverage 72%: 288 supplied of 400 needed"

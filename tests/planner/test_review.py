@@ -53,26 +53,20 @@ def test_seasonal_months_are_listed_one_by_one() -> None:
         basics={"horizon_months": 3},
     )
     entries = agenda(plan)["revenue_vs_goal"].entries
-    assert (
-        entries[-1]
-        == "Monthly targets (sales-ready leads): Jan 2027 200, Feb 2027 100, Mar 2027 100"
-    )
+    assert entries[-1] == "Monthly targets (sales-ready leads): Jan 2027 200, Feb 2027 100, Mar 2027 100"
 
 
 def test_a_pipeline_that_covers_the_goal_needs_no_new_leads() -> None:
     plan = make_plan({"pipeline_revenue": 1_500_000})
     entries = agenda(plan)["revenue_vs_goal"].entries
-    assert (
-        entries[-1] == "The current pipeline covers the goal: no new sales-ready leads are needed"
-    )
+    assert entries[-1] == "The current pipeline covers the goal: no new sales-ready leads are needed"
     assert agenda(plan)["risks"].entries == ()
 
 
 def test_the_gap_is_the_first_risk_when_coverage_is_below_100_percent(sample: Plan) -> None:
     plan = with_review(sample, risks=("Globex may move to a competitor",))
     assert agenda(plan)["risks"].entries == (
-        "The plan is 112 sales-ready leads short (72% coverage); "
-        "1 more inside rep would close the gap",
+        "The plan is 112 sales-ready leads short (72% coverage); 1 more inside rep would close the gap",
         "Globex may move to a competitor",
     )
 
@@ -109,9 +103,7 @@ def test_the_users_items_follow_and_survive_a_save_and_load(sample: Plan) -> Non
     )
     reloaded = parse_plan(dumps_plan(plan)).plan
     items = agenda(reloaded)
-    assert (
-        items["revenue_vs_goal"].entries[-1] == "Q1 actual $610,000 vs $750,000: two deals slipped"
-    )
+    assert items["revenue_vs_goal"].entries[-1] == "Q1 actual $610,000 vs $750,000: two deals slipped"
     assert items["big_deals"].entries == ("Initech, $120,000, signing Friday",)
     assert items["initiatives"].entries[-1] == "Prospecting training for the field team"
     assert items["issues"].entries == ("Marketing's lead list is out of date",)

@@ -75,11 +75,7 @@ def test_an_activity_calculator_gives_its_own_dials_a_day_times_five() -> None:
         "connect_rate": 0.1,
         "conversation_to_srl": 0.2,
     }
-    plan = make_plan(
-        labor=[
-            {"id": "sdr", "kind": "outsourced", "srl_per_person_month": 24, "activity": activity}
-        ]
-    )
+    plan = make_plan(labor=[{"id": "sdr", "kind": "outsourced", "srl_per_person_month": 24, "activity": activity}])
     metrics = by_key(plan)
     assert metrics["activity.dials.sdr"].target == approx(300)
     assert metrics["activity.conversations.sdr"].target == approx(30)
@@ -97,9 +93,7 @@ def test_editing_the_owner_keeps_the_target_following_the_plan(sample: Plan) -> 
 
 
 def test_an_edited_target_survives_regeneration_and_a_save_and_load(sample: Plan) -> None:
-    edited = edit_metric(
-        sample, compute(sample), "conversion.win_rate", target=0.3, cadence="weekly"
-    )
+    edited = edit_metric(sample, compute(sample), "conversion.win_rate", target=0.3, cadence="weekly")
     changed = set_value(edited, "targets.win_rate", 0.2)
     reloaded = parse_plan(dumps_plan(changed)).plan
     assert reloaded == changed
