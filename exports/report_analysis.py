@@ -6,7 +6,7 @@ Like ``report_model``, this only reads the engine's figures and formats them.
 from __future__ import annotations
 
 from exports import svg_charts as charts
-from exports.report_model import SCENARIOS_PER_TABLE, TORNADO_ROWS, Table
+from exports.report_model import SCENARIOS_PER_TABLE, TORNADO_ROWS, Table, spec_text
 from planner import defaults
 from planner import formatting as fmt
 from planner.model import Plan
@@ -68,7 +68,7 @@ def override_text(plan: Plan, name: str, value: float, currency: str) -> str:
         label = f"{LABOR_FIELDS[field].label if field in LABOR_FIELDS else field}: {who}"
     else:
         label = f"{spec.label if spec else field}: {key}"
-    return f"{label} {fmt.by_kind(value, spec.kind if spec else 'number', currency)}"
+    return f"{label} {spec_text(spec, value, currency) if spec else fmt.count(value, 1)}"
 
 
 def scenarios(plan: Plan, result: PlanResult) -> list[Table]:
@@ -114,7 +114,7 @@ def sensitivity(result: PlanResult) -> dict[str, object]:
     table = Table(
         f"Coverage (base {fmt.percent(result.gap.coverage)}) and cost per sales-ready lead "
         f"(base {fmt.money(result.supply.cost_per_sales_ready_lead, c)}) when one driver moves",
-        ("Driver", "Coverage −20%", "−10%", "+10%", "+20%", "Cost per lead −20%", "+20%"),
+        ("Driver", "Coverage −20%", "−10%", "+10%", "+20%", "Cost per sales-ready lead −20%", "+20%"),
         rows,
     )
     tornado_rows = []
@@ -148,14 +148,14 @@ def assumptions(plan: Plan) -> Table:
         value = getattr(plan.targets, name)
         known = defaults.default(f"targets.{name}")
         source = known.source if known and known.value == value else "set in this plan"
-        rows.append((spec.label, fmt.by_kind(value, spec.kind, c), source))
+        rows.append((spec.label, spec_text(spec, value, c), source))
     for resource in plan.labor:
         who = resource.name or resource.id
         for field in ("ramp_months", "srl_per_person_month", "cost_per_person_month"):
             value = getattr(resource, field)
             known = defaults.default(f"labor.{resource.kind}.{field}")
             source = known.source if known and known.value == value else "set in this plan"
-            rows.append((f"{LABOR_FIELDS[field].label}: {who}", fmt.by_kind(value, LABOR_FIELDS[field].kind, c), source))
+            rows.append((f"{LABOR_FIELDS[field].label}: {who}", spec_text(LABOR_FIELDS[field], value, c), source))
     for channel in plan.channels:
         if channel.is_program and channel.cost_per_lead:
             known = defaults.channel_cost_per_lead(channel.type)

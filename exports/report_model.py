@@ -10,12 +10,12 @@ import datetime as _dt
 from dataclasses import dataclass, field
 
 from exports import svg_charts as charts
-from planner import defaults, health, vocab
+from planner import health, vocab
 from planner import formatting as fmt
-from planner.model import Plan
+from planner.model import Plan, Spec
 from planner.months import month_labels
 from planner.results import PlanResult
-from planner.scenarios import TARGET_FIELDS, override_spec
+from planner.scenarios import TARGET_FIELDS
 
 SCENARIOS_PER_TABLE = 4
 SUPPLY_MIX_BARS = 12
@@ -45,6 +45,13 @@ class Section:
     title: str
     tables: list[Table] = field(default_factory=list)
     charts: list[str] = field(default_factory=list)
+
+
+def spec_text(spec: Spec, value: float | None, currency: str) -> str:
+    """A plan value as its field's spec describes it (months counted in months)."""
+    if value is not None and spec.unit == "months":
+        return fmt.months(int(value))
+    return fmt.by_kind(value, spec.kind, currency)
 
 
 def title_block(plan: Plan, today: _dt.date) -> dict[str, str]:
@@ -106,7 +113,7 @@ def targets(plan: Plan, result: PlanResult) -> dict[str, object]:
         "Targets",
         ("Target", "Value"),
         [
-            (TARGET_FIELDS[name].label, fmt.by_kind(getattr(t, name), TARGET_FIELDS[name].kind, c))
+            (TARGET_FIELDS[name].label, spec_text(TARGET_FIELDS[name], getattr(t, name), c))
             for name in ("revenue_goal", "pipeline_revenue", "deal_size", "win_rate", "sales_cycle_months",
                          "gross_margin")
         ],
