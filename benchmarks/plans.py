@@ -38,9 +38,7 @@ def plan_data(months: int, resources: int, channels: int, scenarios: int) -> dic
     channel_list: list[dict[str, Any]] = []
     for i in range(people):  # two channels per resource at most, shares 40% each
         owner = labor[i % resources]["id"] if resources else "marketing"
-        channel_list.append(
-            {"name": f"Outbound {i + 1}", "type": PEOPLE_TYPES[i % 4], "owner": owner, "share": 0.4}
-        )
+        channel_list.append({"name": f"Outbound {i + 1}", "type": PEOPLE_TYPES[i % 4], "owner": owner, "share": 0.4})
     for i in range(channels - people):
         channel = {
             "name": f"Program {i + 1}",
@@ -56,17 +54,32 @@ def plan_data(months: int, resources: int, channels: int, scenarios: int) -> dic
     return {
         "format": "leadplanner-plan",
         "version": 1,
-        "basics": {"company": "Benchmark Industries", "title": "Large plan", "start_month": "2027-04",
-                   "horizon_months": months, "currency": "USD"},
-        "targets": {"revenue_goal": 120_000_000, "pipeline_revenue": 5_000_000, "deal_size": 50_000,
-                    "win_rate": 0.22, "sales_cycle_months": 4, "lead_to_mql": 0.2, "mql_to_srl": 0.4,
-                    "srl_to_opportunity": 0.55, "gross_margin": 0.4,
-                    "seasonality": [0.8, 0.9, 1.1, 1, 1, 1.2, 0.7, 0.6, 1.1, 1.2, 1.1, 0.9]},
+        "basics": {
+            "company": "Benchmark Industries",
+            "title": "Large plan",
+            "start_month": "2027-04",
+            "horizon_months": months,
+            "currency": "USD",
+        },
+        "targets": {
+            "revenue_goal": 120_000_000,
+            "pipeline_revenue": 5_000_000,
+            "deal_size": 50_000,
+            "win_rate": 0.22,
+            "sales_cycle_months": 4,
+            "lead_to_mql": 0.2,
+            "mql_to_srl": 0.4,
+            "srl_to_opportunity": 0.55,
+            "gross_margin": 0.4,
+            "seasonality": [0.8, 0.9, 1.1, 1, 1, 1.2, 0.7, 0.6, 1.1, 1.2, 1.1, 0.9],
+        },
         "labor": labor,
         "channels": channel_list,
         "scenarios": [
-            {"name": f"Scenario {i + 1}",
-             "overrides": {"win_rate": 0.18 + 0.02 * (i % 6), "labor.r0.headcount": 2 + i % 3}}
+            {
+                "name": f"Scenario {i + 1}",
+                "overrides": {"win_rate": 0.18 + 0.02 * (i % 6), "labor.r0.headcount": 2 + i % 3},
+            }
             for i in range(scenarios)
         ],
     }

@@ -65,12 +65,11 @@ def check_value(spec: Spec, value: Any) -> str | None:
         return check_number(spec, value)
     if spec.kind == "month":
         return check_month(value)
-    if spec.kind in ("text",) and not isinstance(value, str):
+    if spec.kind == "text" and not isinstance(value, str):
         return f"must be text; found {shown(value, spec)}"
-    if spec.kind == "choice":
-        if not isinstance(value, str) or spec.choices is None or value not in spec.choices:
-            options = ", ".join(spec.choices or {})
-            return f"must be one of {options}; found {shown(value, spec)}"
+    if spec.kind == "choice" and (not isinstance(value, str) or value not in (spec.choices or {})):
+        options = ", ".join(spec.choices or {})
+        return f"must be one of {options}; found {shown(value, spec)}"
     return None
 
 

@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 from collections.abc import Sequence
+from dataclasses import asdict
 from pathlib import Path
 
 from planner import formatting as fmt
 from planner.engine import compute
+from planner.goal_seek import close_the_gap
+from planner.goal_seek import sentence as goal_sentence
 from planner.plan_file import LoadedPlan, PlanFileError, read_plan, write_text_atomically
 from planner.results import PlanResult
 from planner.sample import sample_text
@@ -38,7 +42,18 @@ def _load_valid(path: str) -> LoadedPlan:
 
 
 def _dump(data: object) -> str:
-    return json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False)
+    return json.dumps(_finite(data), indent=2, ensure_ascii=False, allow_nan=False)
+
+
+def _finite(data: object) -> object:
+    """Absurd inputs (a deal size of 1e-300) can overflow a figure: report it as not available."""
+    if isinstance(data, float):
+        return data if math.isfinite(data) else None
+    if isinstance(data, dict):
+        return {key: _finite(value) for key, value in data.items()}
+    if isinstance(data, list | tuple):
+        return [_finite(value) for value in data]
+    return data
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -66,7 +81,10 @@ def summary_table(result: PlanResult) -> str:
         ("Sales-ready leads supplied", fmt.count(s.sales_ready_leads, 1)),
         ("Gap (sales-ready leads)", fmt.count(g.sales_ready_leads, 1)),
         ("Coverage", fmt.percent(g.coverage, 1)),
-        ("Inside reps to close the gap", fmt.NOT_AVAILABLE if g.inside_reps_to_close_gap is None else str(g.inside_reps_to_close_gap)),
+        (
+            "Inside reps to close the gap",
+            fmt.NOT_AVAILABLE if g.inside_reps_to_close_gap is None else str(g.inside_reps_to_close_gap),
+        ),
         ("Total cost", fmt.money(s.cost, c)),
         ("Cost per sales-ready lead", fmt.money(s.cost_per_sales_ready_lead, c)),
         ("Cost per opportunity", fmt.money(s.cost_per_opportunity, c)),
@@ -103,6 +121,16 @@ def cmd_sensitivity(args: argparse.Namespace) -> int:
                 f"{row.label[:44]:<44} {fmt.signed_percent(move.change):>6} {fmt.count(move.sales_ready_leads_needed, 1):>11}"
                 f" {fmt.percent(move.coverage, 1):>9} {fmt.money(move.cost_per_sales_ready_lead, c):>12}"
             )
+    return 0
+
+
+def cmd_goal_seek(args: argparse.Namespace) -> int:
+    plan = _load_valid(args.plan).plan
+    answers = close_the_gap(plan, compute(plan))
+    if args.json:
+        print(_dump([{**asdict(a), "reachable": a.reachable} for a in answers]))
+    else:
+        print(goal_sentence(answers))
     return 0
 
 
@@ -155,6 +183,11 @@ def build_parser() -> argparse.ArgumentParser:
     sensitivity.add_argument("plan", metavar="PLAN")
     sensitivity.add_argument("--json", action="store_true")
     sensitivity.set_defaults(run=cmd_sensitivity)
+
+    goal = commands.add_parser("goal-seek", help="what must each driver be to close the gap?")
+    goal.add_argument("plan", metavar="PLAN")
+    goal.add_argument("--json", action="store_true")
+    goal.set_defaults(run=cmd_goal_seek)
 
     export = commands.add_parser("export", help="write the Excel workbook and/or the HTML report")
     export.add_argument("plan", metavar="PLAN")

@@ -33,19 +33,26 @@ DEFAULTS: dict[str, Default] = {
     ),
     "targets.lead_to_mql": Default(0.15, f"{WATERFALL}: inquiry to MQL 10-25%"),
     "targets.mql_to_srl": Default(0.4, f"{WATERFALL}: MQL to sales-accepted 40-60%"),
-    "targets.srl_to_opportunity": Default(0.5, "b2blead.io B2B conversion benchmarks: SQL to opportunity 40-80% (2026)"),
-    "targets.gross_margin": Default(0.35, "Damodaran (NYU Stern) margins by industry: all-industry gross margin about 38% (2026)"),
+    "targets.srl_to_opportunity": Default(
+        0.5, "b2blead.io B2B conversion benchmarks: SQL to opportunity 40-80% (2026)"
+    ),
+    "targets.gross_margin": Default(
+        0.35, "Damodaran (NYU Stern) margins by industry: all-industry gross margin about 38% (2026)"
+    ),
     "labor.field.ramp_months": Default(0, "field reps already know the market"),
     "labor.field.srl_per_person_month": Default(
         2, "rule of thumb: about 20% of a rep's time on leads (CSO Insights: 24%, 2011) x 12 a month"
     ),
     "labor.field.cost_per_person_month": Default(2500, "rule of thumb: 20% of a field rep's loaded cost"),
-    "labor.inside.ramp_months": Default(3, "Bridge Group research via Elevate: SDR ramp a little over 3 months (undated)"),
+    "labor.inside.ramp_months": Default(
+        3, "Bridge Group research via Elevate: SDR ramp a little over 3 months (undated)"
+    ),
     "labor.inside.srl_per_person_month": Default(
         12, "MarketBetter SDR benchmarks: outbound SDR 12-15 qualified meetings a month (2026)"
     ),
     "labor.inside.cost_per_person_month": Default(
-        8500, "SDR on-target earnings about $80K a year (Glassdoor via Revenue Playbook, 2024) plus 25% benefits and tools"
+        8500,
+        "SDR on-target earnings about $80K a year (Glassdoor via Revenue Playbook, 2024) plus 25% benefits and tools",
     ),
     "labor.outsourced.ramp_months": Default(1, "rule of thumb: an agency's team is trained already"),
     "labor.outsourced.srl_per_person_month": Default(10, "rule of thumb: a little under an in-house SDR"),
@@ -53,7 +60,9 @@ DEFAULTS: dict[str, Default] = {
         6000, "Growtoro agency pricing: $3,000-8,000 a month for one SDR-equivalent (2026)"
     ),
     "activity.working_days": Default(21, "SalesHive: 21 working days a month after holidays (undated)"),
-    "activity.dials_per_day": Default(50, "rule of thumb: appointment setters make 50+ dials a day (Hit The Gong, undated)"),
+    "activity.dials_per_day": Default(
+        50, "rule of thumb: appointment setters make 50+ dials a day (Hit The Gong, undated)"
+    ),
     "activity.connect_rate": Default(0.05, "Gong Labs and 30MPC, 300M+ cold calls: 5.4% connect (2024)"),
     "activity.conversation_to_srl": Default(0.1, "MPI: 10% of connections book an appointment (2017)"),
     "channels.cost_per_lead": Default(200, "HubSpot demand generation benchmark: about $198 a lead"),

@@ -32,12 +32,19 @@ def alerts(plan: Plan, result: PlanResult) -> list[Alert]:
             )
     first = result.first_supply_month
     if first is None:
-        found.append(Alert("Nothing supplies sales-ready leads yet: add people in the labor model or a program channel"))
+        found.append(
+            Alert("Nothing supplies sales-ready leads yet: add people in the labor model or a program channel")
+        )
     elif first > 1:
         found.append(Alert(f"No one develops leads before month {first}"))
     needed, gap = result.demand.sales_ready_leads, result.gap
     if needed <= 0:
-        found.append(Alert("The current pipeline already covers the revenue goal: no new sales-ready leads are needed", "targets.pipeline_revenue"))
+        found.append(
+            Alert(
+                "The current pipeline already covers the revenue goal: no new sales-ready leads are needed",
+                "targets.pipeline_revenue",
+            )
+        )
     elif gap.coverage is not None and gap.coverage < 1 - EPSILON:
         found.append(
             Alert(

@@ -94,12 +94,18 @@ class Targets:
     deal_size: float = spec("money", "Average deal size", required=True, positive=True, default=1)
     win_rate: float = spec("rate", "Win rate", default=defaults.value("targets.win_rate"))
     sales_cycle_months: int = spec(
-        "int", "Sales cycle", unit="months", minimum=0, maximum=60,
+        "int",
+        "Sales cycle",
+        unit="months",
+        minimum=0,
+        maximum=60,
         default=defaults.value("targets.sales_cycle_months"),
     )
     lead_to_mql: float = spec("rate", "Raw lead to qualified lead", default=defaults.value("targets.lead_to_mql"))
     mql_to_srl: float = spec("rate", "Qualified lead to sales-ready lead", default=defaults.value("targets.mql_to_srl"))
-    srl_to_opportunity: float = spec("rate", "Sales-ready lead to opportunity", default=defaults.value("targets.srl_to_opportunity"))
+    srl_to_opportunity: float = spec(
+        "rate", "Sales-ready lead to opportunity", default=defaults.value("targets.srl_to_opportunity")
+    )
     gross_margin: float = spec("rate", "Gross margin", default=defaults.value("targets.gross_margin"))
     seasonality: tuple[float, ...] = spec("weights", "Seasonality", default=SEASONALITY_FLAT)
     extra: dict[str, Any] = extra_field()
@@ -112,7 +118,9 @@ class Activity:
     working_days: float = spec("count", "Working days a month", default=defaults.value("activity.working_days"))
     dials_per_day: float = spec("count", "Dials a day", default=defaults.value("activity.dials_per_day"))
     connect_rate: float = spec("rate", "Connect rate", default=defaults.value("activity.connect_rate"))
-    conversation_to_srl: float = spec("rate", "Conversations that become sales-ready leads", default=defaults.value("activity.conversation_to_srl"))
+    conversation_to_srl: float = spec(
+        "rate", "Conversations that become sales-ready leads", default=defaults.value("activity.conversation_to_srl")
+    )
     extra: dict[str, Any] = extra_field()
 
 
@@ -145,9 +153,7 @@ class Channel:
     owner: str = spec("text", "Owner", default=vocab.MARKETING_OWNER)
     share: float | None = spec("share", "Share of the owner's capacity", optional=True, default=None)
     monthly_budget: float | None = spec("money", "Monthly budget", optional=True, default=None)
-    cost_per_lead: float | None = spec(
-        "money", "Cost per raw lead", positive=True, optional=True, default=None
-    )
+    cost_per_lead: float | None = spec("money", "Cost per raw lead", positive=True, optional=True, default=None)
     start_month: int = spec("int", "Start month", minimum=1, maximum=60, default=1)
     lead_to_srl: float | None = spec("rate", "Own raw lead to sales-ready lead rate", optional=True, default=None)
     extra: dict[str, Any] = extra_field()

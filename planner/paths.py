@@ -64,6 +64,7 @@ def spec_at(path: str) -> Spec | None:
 
     cls: type = Plan
     found: Spec | None = None
+    previous = ""
     for step in parse_path(path):
         if isinstance(step, int):
             continue

@@ -92,7 +92,9 @@ def parse_plan(raw: bytes | str, name: str = "The file") -> LoadedPlan:
         text = raw
     else:
         if len(raw) > MAX_BYTES:
-            raise PlanFileError(f"“{name}” is larger than {MAX_BYTES // 1024 // 1024} MB; a plan file is never that large.")
+            raise PlanFileError(
+                f"“{name}” is larger than {MAX_BYTES // 1024 // 1024} MB; a plan file is never that large."
+            )
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError:
@@ -112,7 +114,7 @@ def parse_plan(raw: bytes | str, name: str = "The file") -> LoadedPlan:
 
 def plan_from_file_data(data: Any, name: str = "The file") -> LoadedPlan:
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise PlanFileError(f"“{name}” is not a Lead Planner plan (it has no \"format\": \"{FORMAT}\").")
+        raise PlanFileError(f'“{name}” is not a Lead Planner plan (it has no "format": "{FORMAT}").')
     version = data.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 0:
         raise PlanFileError(f"“{name}” is damaged: its plan version is missing or not a whole number.")
@@ -166,6 +168,22 @@ def write_text_atomically(path: Path, text: str, *, keep_backup: bool = False) -
     except OSError as error:
         Path(temp_name).unlink(missing_ok=True)
         raise PlanFileError(f"Could not save “{path.name}”: {error.strerror or error}.") from None
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    """What a file looked like when we read or wrote it, to notice someone else changing it."""
+
+    size: int
+    mtime_ns: int
+
+    @classmethod
+    def of(cls, path: str | os.PathLike[str]) -> Fingerprint | None:
+        try:
+            stat = os.stat(path)
+        except OSError:
+            return None
+        return cls(stat.st_size, stat.st_mtime_ns)
 
 
 def _fsync_folder(folder: Path) -> None:

@@ -129,7 +129,7 @@ class PlanResult:
 class ScenarioResult:
     name: str
     overrides: dict[str, float]
-    result: PlanResult  # the scenario's plan, computed (without scenarios or sensitivity)
+    result: PlanResult  # the scenario's plan: totals and breakdowns (no months, scenarios or sensitivity)
 
     @property
     def demand(self) -> Demand:

@@ -24,9 +24,7 @@ LABOR_FIELDS: dict[str, Spec] = {
     if n in ("headcount", "srl_per_person_month", "cost_per_person_month", "fee_per_srl", "start_month", "ramp_months")
 }
 CHANNEL_FIELDS: dict[str, Spec] = {
-    n: s
-    for n, s in specs(Channel)
-    if n in ("monthly_budget", "cost_per_lead", "share", "lead_to_srl", "start_month")
+    n: s for n, s in specs(Channel) if n in ("monthly_budget", "cost_per_lead", "share", "lead_to_srl", "start_month")
 }
 
 
@@ -57,7 +55,9 @@ def check_overrides(plan: Plan, overrides: dict[str, Any], path: str) -> list[Pr
         spec = override_spec(plan, name)
         if spec is None:
             problems.append(
-                Problem(f"{path}.{name}", f"“{name}” is not a target, a resource's field or a channel's field of this plan")
+                Problem(
+                    f"{path}.{name}", f"“{name}” is not a target, a resource's field or a channel's field of this plan"
+                )
             )
             continue
         message = check_value(spec, value)

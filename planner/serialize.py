@@ -30,7 +30,9 @@ def plan_from_data(data: Any) -> tuple[Plan, list[Problem]]:
 
 def _read_object(cls: type, data: Any, path: str, label: str, problems: list[Problem]) -> Any:
     if not isinstance(data, dict):
-        problems.append(Problem(path, f"{label or 'The plan'} must be an object; found {shown(data, Spec('text', ''))}"))
+        problems.append(
+            Problem(path, f"{label or 'The plan'} must be an object; found {shown(data, Spec('text', ''))}")
+        )
         return cls()
     of = _of_item(data)
     values: dict[str, Any] = {}
@@ -60,9 +62,7 @@ def _of_item(data: dict[str, Any]) -> str:
     return f" of “{name[:40]}”" if isinstance(name, str) and name else ""
 
 
-def _read_value(
-    cls: type, name: str, spec: Spec, raw: Any, path: str, of: str, problems: list[Problem]
-) -> Any:
+def _read_value(cls: type, name: str, spec: Spec, raw: Any, path: str, of: str, problems: list[Problem]) -> Any:
     def bad(message: str) -> Any:
         problems.append(Problem(path, f"{spec.label}{of} {message}"))
         return _INVALID
@@ -96,7 +96,10 @@ def _read_value(
         for i, weight in enumerate(raw):
             if not is_number(weight) or weight < 0:
                 problems.append(
-                    Problem(f"{path}[{i}]", f"Each seasonality weight must be a number 0 or more; found {shown(weight, spec)}")
+                    Problem(
+                        f"{path}[{i}]",
+                        f"Each seasonality weight must be a number 0 or more; found {shown(weight, spec)}",
+                    )
                 )
         return tuple(raw) if all(is_number(w) and w >= 0 for w in raw) else _INVALID
     if kind == "overrides":

@@ -28,7 +28,9 @@ def validate(plan: Plan) -> list[Problem]:
             problems.append(Problem(f"{where}.id", f"The id “{resource.id}” is used by two resources"))
         ids.add(resource.id)
         if resource.start_month > horizon:
-            problems.append(Problem(f"{where}.start_month", _outside(resource.name or resource.id, resource.start_month, horizon)))
+            problems.append(
+                Problem(f"{where}.start_month", _outside(resource.name or resource.id, resource.start_month, horizon))
+            )
 
     shares: dict[str, float] = defaultdict(float)
     for i, channel in enumerate(plan.channels):
@@ -38,12 +40,19 @@ def validate(plan: Plan) -> list[Problem]:
             problems.append(Problem(f"{where}.start_month", _outside(name, channel.start_month, horizon)))
         if channel.is_program:
             if channel.monthly_budget is None:
-                problems.append(Problem(f"{where}.monthly_budget", f"The program channel “{name}” needs a monthly budget"))
+                problems.append(
+                    Problem(f"{where}.monthly_budget", f"The program channel “{name}” needs a monthly budget")
+                )
             if channel.cost_per_lead is None:
-                problems.append(Problem(f"{where}.cost_per_lead", f"The program channel “{name}” needs a cost per raw lead"))
+                problems.append(
+                    Problem(f"{where}.cost_per_lead", f"The program channel “{name}” needs a cost per raw lead")
+                )
         elif channel.owner not in ids:
             problems.append(
-                Problem(f"{where}.owner", f"The owner of “{name}” must be a labor resource's id or “marketing”; found “{channel.owner}”")
+                Problem(
+                    f"{where}.owner",
+                    f"The owner of “{name}” must be a labor resource's id or “marketing”; found “{channel.owner}”",
+                )
             )
         elif channel.share is None:
             problems.append(Problem(f"{where}.share", f"“{name}” needs a share of its owner's capacity"))
@@ -62,7 +71,12 @@ def validate(plan: Plan) -> list[Problem]:
             )
 
     if sum(plan_month_weights(plan)) <= 0:
-        problems.append(Problem("targets.seasonality", "The seasonality weights of the plan's months add to 0; give at least one month a weight"))
+        problems.append(
+            Problem(
+                "targets.seasonality",
+                "The seasonality weights of the plan's months add to 0; give at least one month a weight",
+            )
+        )
 
     names: set[str] = set()
     for i, scenario in enumerate(plan.scenarios):
@@ -75,4 +89,3 @@ def validate(plan: Plan) -> list[Problem]:
 
 def _outside(name: str, month: int, horizon: int) -> str:
     return f"“{name}” starts in month {month}, after the plan's last month ({horizon})"
-

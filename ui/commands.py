@@ -28,7 +28,7 @@ class SetValueCommand(QUndoCommand):
     def id(self) -> int:
         return SET_VALUE_ID if self.merge else -1
 
-    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 (Qt's name)
+    def mergeWith(self, other: QUndoCommand) -> bool:
         if not isinstance(other, SetValueCommand) or other.path != self.path or not other.merge:
             return False
         self.new = other.new

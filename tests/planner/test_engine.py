@@ -71,14 +71,30 @@ def test_a_ramping_outsourced_team_pays_a_fee_per_lead_and_programs_start_mid_pl
         {"revenue_goal": 400_000},  # S = 400,000 / 10,000 / 0.5 / 0.5 = 160
         basics={"horizon_months": 4},
         labor=[
-            {"id": "agency", "name": "Agency", "kind": "outsourced", "headcount": 3, "start_month": 2,
-             "ramp_months": 1, "srl_per_person_month": 10, "cost_per_person_month": 1000, "fee_per_srl": 50},
+            {
+                "id": "agency",
+                "name": "Agency",
+                "kind": "outsourced",
+                "headcount": 3,
+                "start_month": 2,
+                "ramp_months": 1,
+                "srl_per_person_month": 10,
+                "cost_per_person_month": 1000,
+                "fee_per_srl": 50,
+            },
         ],
         channels=[
             {"name": "Calls", "type": "outbound_phone", "owner": "agency", "share": 1},
             # own rate: 2,000 / 50 = 40 raw leads a month x 0.05 = 2 a month, from month 3
-            {"name": "Webinars", "type": "content", "owner": "marketing", "monthly_budget": 2000,
-             "cost_per_lead": 50, "start_month": 3, "lead_to_srl": 0.05},
+            {
+                "name": "Webinars",
+                "type": "content",
+                "owner": "marketing",
+                "monthly_budget": 2000,
+                "cost_per_lead": 50,
+                "start_month": 3,
+                "lead_to_srl": 0.05,
+            },
             # plan rates: 1,000 / 25 = 40 raw leads x 0.5 x 0.5 = 10 a month, all 4 months
             {"name": "Ads", "type": "paid_ads", "owner": "marketing", "monthly_budget": 1000, "cost_per_lead": 25},
         ],
@@ -127,8 +143,16 @@ def test_a_one_month_horizon_wraps_the_whole_cycle_into_that_month() -> None:
     plan = make_plan(
         {"revenue_goal": 120_000, "sales_cycle_months": 3},
         basics={"horizon_months": 1},
-        labor=[{"id": "ldr", "kind": "inside", "headcount": 1, "ramp_months": 3, "srl_per_person_month": 12,
-                "cost_per_person_month": 5000}],
+        labor=[
+            {
+                "id": "ldr",
+                "kind": "inside",
+                "headcount": 1,
+                "ramp_months": 3,
+                "srl_per_person_month": 12,
+                "cost_per_person_month": 5000,
+            }
+        ],
     )
     result = compute(plan)
     assert [m.sales_ready_leads_needed for m in result.months] == approx([48])
@@ -142,7 +166,9 @@ def test_a_sixty_month_horizon_spreads_demand_and_runs_programs_every_month() ->
     plan = make_plan(
         {"revenue_goal": 3_000_000},  # S = 300 / 0.5 / 0.5 = 1,200
         basics={"horizon_months": 60, "start_month": "2027-07"},
-        channels=[{"name": "Ads", "type": "paid_ads", "owner": "marketing", "monthly_budget": 1000, "cost_per_lead": 100}],
+        channels=[
+            {"name": "Ads", "type": "paid_ads", "owner": "marketing", "monthly_budget": 1000, "cost_per_lead": 100}
+        ],
     )
     result = compute(plan)
     assert len(result.months) == 60
@@ -155,11 +181,30 @@ def test_a_sixty_month_horizon_spreads_demand_and_runs_programs_every_month() ->
 def test_scenarios_override_targets_head_counts_and_budgets() -> None:
     plan = make_plan(
         {"revenue_goal": 1_200_000},  # base S = 120 / 0.5 / 0.5 = 480
-        labor=[{"id": "ldr", "kind": "inside", "headcount": 1, "ramp_months": 0, "srl_per_person_month": 10,
-                "cost_per_person_month": 5000}],
-        channels=[{"name": "Ads", "type": "paid_ads", "owner": "marketing", "monthly_budget": 1000, "cost_per_lead": 100}],
-        scenarios=[{"name": "Bigger", "overrides": {"win_rate": 0.25, "deal_size": 20_000,
-                                                       "labor.ldr.headcount": 3, "channels.Ads.monthly_budget": 2000}}],
+        labor=[
+            {
+                "id": "ldr",
+                "kind": "inside",
+                "headcount": 1,
+                "ramp_months": 0,
+                "srl_per_person_month": 10,
+                "cost_per_person_month": 5000,
+            }
+        ],
+        channels=[
+            {"name": "Ads", "type": "paid_ads", "owner": "marketing", "monthly_budget": 1000, "cost_per_lead": 100}
+        ],
+        scenarios=[
+            {
+                "name": "Bigger",
+                "overrides": {
+                    "win_rate": 0.25,
+                    "deal_size": 20_000,
+                    "labor.ldr.headcount": 3,
+                    "channels.Ads.monthly_budget": 2000,
+                },
+            }
+        ],
     )
     result = compute(plan)
     base = result

@@ -1,0 +1,185 @@
+"""leadplanner-cli through a subprocess, as a consultant's script would call it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.planner.plans import plan_data
+
+
+def cli(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "planner.cli", *map(str, args)], capture_output=True, text=True, timeout=60
+    )
+
+
+@pytest.fixture
+def sample_file(tmp_path: Path) -> Path:
+    path = tmp_path / "acme.leadplan"
+    assert cli("sample", path).returncode == 0
+    return path
+
+
+def test_sample_writes_the_acme_fasteners_example(sample_file: Path) -> None:
+    data = json.loads(sample_file.read_text(encoding="utf-8"))
+    assert data["format"] == "leadplanner-plan"
+    assert data["basics"]["company"] == "Acme Fasteners"
+
+
+def test_sample_without_a_file_prints_the_plan() -> None:
+    done = cli("sample")
+    assert done.returncode == 0
+    assert json.loads(done.stdout)["targets"]["revenue_goal"] == 3_000_000
+
+
+def test_summary_json_follows_the_product_brief(sample_file: Path) -> None:
+    done = cli("summary", sample_file, "--json")
+    assert done.returncode == 0, done.stderr
+    summary = json.loads(done.stdout)
+    assert summary["demand"]["sales_ready_leads"] == pytest.approx(400)
+    assert summary["supply"]["sales_ready_leads"] == pytest.approx(288)
+    assert summary["supply"]["cost"] == pytest.approx(237_000)
+    assert summary["gap"] == {
+        "sales_ready_leads": pytest.approx(112),
+        "coverage": pytest.approx(0.72),
+        "inside_reps_to_close_gap": 1,
+    }
+    assert set(summary["supply"]) == {
+        "sales_ready_leads",
+        "cost",
+        "cost_per_sales_ready_lead",
+        "cost_per_opportunity",
+        "projected_revenue",
+        "return",
+    }
+    assert set(summary["demand"]) == {
+        "net_new_revenue",
+        "wins",
+        "opportunities",
+        "sales_ready_leads",
+        "qualified_leads",
+        "raw_leads",
+    }
+    assert len(summary["months"]) == 12
+    assert set(summary["months"][0]) == {
+        "month",
+        "label",
+        "sales_ready_leads_needed",
+        "sales_ready_leads_supplied",
+        "gap",
+        "cost",
+    }
+    assert summary["months"][0]["sales_ready_leads_supplied"] == pytest.approx(5)
+    stretch = summary["scenarios"][0]
+    assert stretch["name"] == "Stretch"
+    # win rate 30%: O = 60 / 0.3 = 200, S = 200 / 0.6 = 333.3
+    assert stretch["demand"]["sales_ready_leads"] == pytest.approx(1000 / 3)
+    assert set(stretch) >= {"name", "demand", "supply", "gap"}
+
+
+def test_summary_reports_null_where_a_figure_is_not_available(tmp_path: Path) -> None:
+    path = tmp_path / "covered.leadplan"
+    path.write_text(json.dumps(plan_data({"revenue_goal": 100, "pipeline_revenue": 200})), encoding="utf-8")
+    summary = json.loads(cli("summary", path, "--json").stdout)
+    assert summary["gap"]["coverage"] is None
+    assert summary["supply"]["cost_per_sales_ready_lead"] is None
+    assert summary["supply"]["return"] is None
+
+
+def test_summary_without_json_is_a_readable_table(sample_file: Path) -> None:
+    done = cli("summary", sample_file)
+    assert done.returncode == 0
+    assert "Sales-ready leads needed" in done.stdout
+    assert "$237,000" in done.stdout
+    assert "Jan 2027" in done.stdout
+
+
+def test_validate_says_valid_for_a_good_plan(sample_file: Path) -> None:
+    done = cli("validate", sample_file)
+    assert (done.returncode, done.stdout.strip()) == (0, "valid")
+
+
+def test_validate_lists_every_problem_and_exits_1(tmp_path: Path) -> None:
+    path = tmp_path / "bad.leadplan"
+    data = plan_data(
+        {"win_rate": 0, "mql_to_srl": 1.2},
+        labor=[{"id": "ldr", "kind": "inside", "headcount": -1}],
+        channels=[
+            {"name": "Phone", "type": "outbound_phone", "owner": "ldr", "share": 0.8},
+        ],
+    )
+    path.write_text(json.dumps(data), encoding="utf-8")
+    done = cli("validate", path)
+    assert done.returncode == 1
+    assert "targets.win_rate: Win rate must be more than 0% and at most 100%; you entered 0%" in done.stderr
+    assert "targets.mql_to_srl" in done.stderr
+    assert "labor[0].headcount" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_validate_refuses_shares_over_100_percent(tmp_path: Path) -> None:
+    path = tmp_path / "shares.leadplan"
+    data = plan_data(
+        labor=[{"id": "ldr", "name": "LDRs", "kind": "inside", "headcount": 1}],
+        channels=[
+            {"name": "Phone", "type": "outbound_phone", "owner": "ldr", "share": 0.8},
+            {"name": "Email", "type": "email", "owner": "ldr", "share": 0.4},
+        ],
+    )
+    path.write_text(json.dumps(data), encoding="utf-8")
+    done = cli("validate", path)
+    assert done.returncode == 1
+    assert "Channel shares of LDRs add to 120%" in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (None, "There is no file"),
+        (b"this is not json", "not valid JSON"),
+        (bytes(range(256)) * 4, "not a text file"),
+        (
+            json.dumps(
+                {"format": "leadplanner-plan", "version": 1, "targets": {"revenue_goal": "lots", "deal_size": [1]}}
+            ).encode(),
+            "must be a number",
+        ),
+        (json.dumps({"format": "leadplanner-plan", "version": 9}).encode(), "newer Lead Planner"),
+        (json.dumps({"type": "FeatureCollection", "features": []}).encode(), "not a Lead Planner plan"),
+        (json.dumps(plan_data({"win_rate": 1.5})).encode(), "you entered 150%"),
+        (json.dumps(plan_data(labor=[{"id": "x", "kind": "inside", "headcount": -3}])).encode(), "must be 0 or more"),
+    ],
+)
+@pytest.mark.parametrize("command", ["summary", "validate"])
+def test_bad_input_gets_a_message_and_a_non_zero_exit_never_a_traceback(
+    tmp_path: Path, content: bytes | None, message: str, command: str
+) -> None:
+    path = tmp_path / "input.leadplan"
+    if content is not None:
+        path.write_bytes(content)
+    done = cli(command, path, "--json") if command == "summary" else cli(command, path)
+    assert done.returncode != 0
+    assert message in done.stderr
+    assert "Traceback" not in done.stderr
+    assert done.stdout == ""
+
+
+def test_export_without_a_target_is_a_usage_error(sample_file: Path) -> None:
+    done = cli("export", sample_file)
+    assert done.returncode == 2
+    assert "--xlsx" in done.stderr
+
+
+def test_sensitivity_json_lists_each_driver_with_four_moves(sample_file: Path) -> None:
+    done = cli("sensitivity", sample_file, "--json")
+    assert done.returncode == 0, done.stderr
+    rows = json.loads(done.stdout)
+    win = next(r for r in rows if r["driver"] == "win_rate")
+    assert [m["change"] for m in win["moves"]] == [-0.2, -0.1, 0.1, 0.2]
+    # win rate 20%: O = 60 / 0.2 = 300, S = 300 / 0.6 = 500 -> +100 needed
+    assert win["moves"][0]["sales_ready_leads_needed_change"] == pytest.approx(100)
