@@ -105,6 +105,11 @@ def agenda_views(plan: Plan, result: PlanResult) -> list[AgendaView]:
     if api is not None:
         return [AgendaView(i.key, i.title, i.question, tuple(i.entries)) for i in api(plan, result)]
     review = plan.review
-    own = {"revenue_vs_goal": (health.verdict(result),), "big_deals": review.big_deals,
-           "risks": review.risks, "initiatives": review.initiatives, "issues": review.issues}
+    own = {
+        "revenue_vs_goal": (health.verdict(result),),
+        "big_deals": review.big_deals,
+        "risks": review.risks,
+        "initiatives": review.initiatives,
+        "issues": review.issues,
+    }
     return [AgendaView(key, title, question, tuple(own[key])) for key, title, question in AGENDA]

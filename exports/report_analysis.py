@@ -19,17 +19,28 @@ SOURCE_NAMES = {"field": "Field reps", "inside": "Inside reps", "outsourced": "O
 def months(result: PlanResult) -> dict[str, object]:
     c = result.currency
     rows = [
-        (m.label, fmt.count(m.sales_ready_leads_needed), fmt.count(m.sales_ready_leads_supplied), fmt.count(m.gap),
-         fmt.percent(m.coverage), fmt.money(m.cost, c))
+        (
+            m.label,
+            fmt.count(m.sales_ready_leads_needed),
+            fmt.count(m.sales_ready_leads_supplied),
+            fmt.count(m.gap),
+            fmt.percent(m.coverage),
+            fmt.money(m.cost, c),
+        )
         for m in result.months
     ]
     table = Table(
         "Sales-ready leads needed and supplied, month by month",
         ("Month", "Needed", "Supplied", "Gap", "Coverage", "Cost"),
         rows,
-        foot=("Total", fmt.count(result.demand.sales_ready_leads), fmt.count(result.supply.sales_ready_leads),
-              fmt.count(result.gap.sales_ready_leads), fmt.percent(result.gap.coverage),
-              fmt.money(result.supply.cost, c)),
+        foot=(
+            "Total",
+            fmt.count(result.demand.sales_ready_leads),
+            fmt.count(result.supply.sales_ready_leads),
+            fmt.count(result.gap.sales_ready_leads),
+            fmt.percent(result.gap.coverage),
+            fmt.money(result.supply.cost, c),
+        ),
     )
     # supply stacked by who delivers it: each kind of labor, then the marketing programs
     series = []
@@ -40,10 +51,14 @@ def months(result: PlanResult) -> dict[str, object]:
     programs = [ch.sales_ready_leads for ch in result.channels if ch.is_program]
     if programs:
         series.append(charts.Series("Marketing programs", tuple(sum(v) for v in zip(*programs, strict=True))))
-    description = "Each month's sales-ready leads needed and supplied: " + "; ".join(
-        f"{m.label}: {fmt.count(m.sales_ready_leads_needed)} needed, {fmt.count(m.sales_ready_leads_supplied)} supplied"
-        for m in result.months
-    ) + "."
+    description = (
+        "Each month's sales-ready leads needed and supplied: "
+        + "; ".join(
+            f"{m.label}: {fmt.count(m.sales_ready_leads_needed)} needed, {fmt.count(m.sales_ready_leads_supplied)} supplied"
+            for m in result.months
+        )
+        + "."
+    )
     chart = charts.demand_and_supply(
         "chart-months",
         "Monthly demand vs supply of sales-ready leads",
@@ -93,8 +108,11 @@ def scenarios(plan: Plan, result: PlanResult) -> list[Table]:
         columns = [result, *(s.result for s in group)]
         rows = [(label, *(show(r) for r in columns)) for label, show in measures]
         rows.append(
-            ("What changes", "", *("; ".join(override_text(plan, n, v, c) for n, v in s.overrides.items()) or "nothing"
-                                   for s in group))
+            (
+                "What changes",
+                "",
+                *("; ".join(override_text(plan, n, v, c) for n, v in s.overrides.items()) or "nothing" for s in group),
+            )
         )
         caption = "Scenarios side by side" if start == 0 else f"Scenarios side by side (continued, {start + 1}–)"
         tables.append(Table(caption, ("", "Base plan", *(s.name for s in group)), rows))
@@ -106,11 +124,13 @@ def sensitivity(result: PlanResult) -> dict[str, object]:
     rows = []
     for row in result.sensitivity:
         moves = {round(m.change, 2): m for m in row.moves}
-        rows.append((
-            row.label,
-            *(fmt.percent(moves[k].coverage) if k in moves else "" for k in (-0.2, -0.1, 0.1, 0.2)),
-            *(fmt.money(moves[k].cost_per_sales_ready_lead, c) if k in moves else "" for k in (-0.2, 0.2)),
-        ))
+        rows.append(
+            (
+                row.label,
+                *(fmt.percent(moves[k].coverage) if k in moves else "" for k in (-0.2, -0.1, 0.1, 0.2)),
+                *(fmt.money(moves[k].cost_per_sales_ready_lead, c) if k in moves else "" for k in (-0.2, 0.2)),
+            )
+        )
     table = Table(
         f"Coverage (base {fmt.percent(result.gap.coverage)}) and cost per sales-ready lead "
         f"(base {fmt.money(result.supply.cost_per_sales_ready_lead, c)}) when one driver moves",
@@ -123,8 +143,9 @@ def sensitivity(result: PlanResult) -> dict[str, object]:
         low, high = moves.get(-0.2), moves.get(0.2)
         low_change = (low.coverage_change or 0.0) if low else 0.0
         high_change = (high.coverage_change or 0.0) if high else 0.0
-        tornado_rows.append(charts.TornadoRow(row.label, low_change, high_change, fmt.points(low_change),
-                                              fmt.points(high_change)))
+        tornado_rows.append(
+            charts.TornadoRow(row.label, low_change, high_change, fmt.points(low_change), fmt.points(high_change))
+        )
     chart = None
     if any(r.low or r.high for r in tornado_rows):
         chart = charts.tornado(
@@ -163,7 +184,11 @@ def assumptions(plan: Plan) -> Table:
             rows.append((f"Cost per raw lead: {channel.name}", fmt.money(channel.cost_per_lead, c), source))
     weights = plan.targets.seasonality
     flat = len(set(weights)) <= 1
-    rows.append(("Seasonality", "flat" if flat else ", ".join(fmt.count(w, 1) for w in weights),
-                 "no seasonality assumed" if flat else "set in this plan (January to December)"))
+    rows.append(
+        (
+            "Seasonality",
+            "flat" if flat else ", ".join(fmt.count(w, 1) for w in weights),
+            "no seasonality assumed" if flat else "set in this plan (January to December)",
+        )
+    )
     return Table("Assumptions and their sources", ("Assumption", "Value", "Source"), rows, text_columns=3)
-

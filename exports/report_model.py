@@ -10,8 +10,8 @@ import datetime as _dt
 from dataclasses import dataclass, field
 
 from exports import svg_charts as charts
-from planner import health, vocab
 from planner import formatting as fmt
+from planner import health, vocab
 from planner.model import Plan, Spec
 from planner.months import month_labels
 from planner.results import PlanResult
@@ -75,15 +75,27 @@ def headline(result: PlanResult) -> dict[str, object]:
     figures = [
         Figure("Sales-ready leads needed", fmt.count(d.sales_ready_leads), f"to win {fmt.money(d.net_new_revenue, c)}"),
         Figure("Sales-ready leads supplied", fmt.count(s.sales_ready_leads), f"over {fmt.months(result.horizon)}"),
-        Figure("Coverage", fmt.percent(g.coverage), "supplied / needed",
-               "bad" if g.coverage is not None and short else "good"),
-        Figure("Gap" if short or g.sales_ready_leads == 0 else "Surplus", fmt.count(abs(g.sales_ready_leads)),
-               gap_note or "sales-ready leads", "bad" if short else "good"),
+        Figure(
+            "Coverage",
+            fmt.percent(g.coverage),
+            "supplied / needed",
+            "bad" if g.coverage is not None and short else "good",
+        ),
+        Figure(
+            "Gap" if short or g.sales_ready_leads == 0 else "Surplus",
+            fmt.count(abs(g.sales_ready_leads)),
+            gap_note or "sales-ready leads",
+            "bad" if short else "good",
+        ),
         Figure("Total cost", fmt.money(s.cost, c)),
         Figure("Cost per sales-ready lead", fmt.money(s.cost_per_sales_ready_lead, c)),
         Figure("Projected revenue", fmt.money(s.projected_revenue, c), "from the leads supplied"),
-        Figure("Return on cost", fmt.ratio_multiple(s.return_on_cost), "gross margin less cost, over cost",
-               "bad" if s.return_on_cost is not None and s.return_on_cost < 0 else ""),
+        Figure(
+            "Return on cost",
+            fmt.ratio_multiple(s.return_on_cost),
+            "gross margin less cost, over cost",
+            "bad" if s.return_on_cost is not None and s.return_on_cost < 0 else "",
+        ),
     ]
     return {"verdict": health.verdict(result), "figures": figures}
 
@@ -114,8 +126,14 @@ def targets(plan: Plan, result: PlanResult) -> dict[str, object]:
         ("Target", "Value"),
         [
             (TARGET_FIELDS[name].label, spec_text(TARGET_FIELDS[name], getattr(t, name), c))
-            for name in ("revenue_goal", "pipeline_revenue", "deal_size", "win_rate", "sales_cycle_months",
-                         "gross_margin")
+            for name in (
+                "revenue_goal",
+                "pipeline_revenue",
+                "deal_size",
+                "win_rate",
+                "sales_cycle_months",
+                "gross_margin",
+            )
         ],
     )
     stages = [
@@ -146,26 +164,41 @@ def labor(plan: Plan, result: PlanResult) -> dict[str, object]:
     unassigned = []
     for resource, r in zip(plan.labor, result.resources, strict=True):
         start = labels[resource.start_month - 1] if resource.start_month <= len(labels) else fmt.NOT_AVAILABLE
-        rows.append((
-            r.name or r.id,
-            vocab.LABOR_KINDS.get(r.kind, r.kind),
-            fmt.count(resource.headcount, 1) if resource.headcount != int(resource.headcount)
-            else fmt.count(resource.headcount),
-            start,
-            fmt.months(resource.ramp_months),
-            fmt.money(resource.cost_per_person_month, c),
-            fmt.count(resource.srl_per_person_month),
-            fmt.count(r.total_output),
-            fmt.money(r.total_cost, c),
-            fmt.money(r.cost_per_sales_ready_lead, c),
-        ))
+        rows.append(
+            (
+                r.name or r.id,
+                vocab.LABOR_KINDS.get(r.kind, r.kind),
+                fmt.count(resource.headcount, 1)
+                if resource.headcount != int(resource.headcount)
+                else fmt.count(resource.headcount),
+                start,
+                fmt.months(resource.ramp_months),
+                fmt.money(resource.cost_per_person_month, c),
+                fmt.count(resource.srl_per_person_month),
+                fmt.count(r.total_output),
+                fmt.money(r.total_cost, c),
+                fmt.money(r.cost_per_sales_ready_lead, c),
+            )
+        )
         if r.unassigned_output > 0:
-            unassigned.append(f"{fmt.count(r.unassigned_output)} sales-ready leads of {r.name or r.id} "
-                              f"({fmt.percent(1 - r.assigned_share)} of its capacity) are not assigned to a channel")
+            unassigned.append(
+                f"{fmt.count(r.unassigned_output)} sales-ready leads of {r.name or r.id} "
+                f"({fmt.percent(1 - r.assigned_share)} of its capacity) are not assigned to a channel"
+            )
     table = Table(
         "The labor model: who develops leads",
-        ("Who", "Kind", "Head count", "From", "Ramp", "Cost per person-month", "Sales-ready leads per person-month",
-         "Sales-ready leads", "Cost", "Cost per sales-ready lead"),
+        (
+            "Who",
+            "Kind",
+            "Head count",
+            "From",
+            "Ramp",
+            "Cost per person-month",
+            "Sales-ready leads per person-month",
+            "Sales-ready leads",
+            "Cost",
+            "Cost per sales-ready lead",
+        ),
         rows,
         text_columns=2,
     )
@@ -189,35 +222,67 @@ def channels(result: PlanResult) -> dict[str, object]:
     c = result.currency
     total = result.supply.sales_ready_leads
     rows = [
-        (ch.name, vocab.CHANNEL_TYPES.get(ch.type, ch.type),
-         "Marketing program" if ch.is_program else next((r.name or r.id for r in result.resources if r.id == ch.owner),
-                                                        ch.owner),
-         fmt.count(ch.total_raw_leads) if ch.is_program else "",
-         fmt.count(ch.total_sales_ready_leads), fmt.money(ch.total_cost, c), fmt.money(ch.cost_per_sales_ready_lead, c),
-         fmt.percent(ch.total_sales_ready_leads / total) if total else fmt.NOT_AVAILABLE)
+        (
+            ch.name,
+            vocab.CHANNEL_TYPES.get(ch.type, ch.type),
+            "Marketing program"
+            if ch.is_program
+            else next((r.name or r.id for r in result.resources if r.id == ch.owner), ch.owner),
+            fmt.count(ch.total_raw_leads) if ch.is_program else "",
+            fmt.count(ch.total_sales_ready_leads),
+            fmt.money(ch.total_cost, c),
+            fmt.money(ch.cost_per_sales_ready_lead, c),
+            fmt.percent(ch.total_sales_ready_leads / total) if total else fmt.NOT_AVAILABLE,
+        )
         for ch in result.channels
     ]
     rows += [
-        (f"Unassigned capacity: {r.name or r.id}", "", "", "", fmt.count(r.unassigned_output), "", "",
-         fmt.percent(r.unassigned_output / total) if total else fmt.NOT_AVAILABLE)
-        for r in result.resources if r.unassigned_output > 0
+        (
+            f"Unassigned capacity: {r.name or r.id}",
+            "",
+            "",
+            "",
+            fmt.count(r.unassigned_output),
+            "",
+            "",
+            fmt.percent(r.unassigned_output / total) if total else fmt.NOT_AVAILABLE,
+        )
+        for r in result.resources
+        if r.unassigned_output > 0
     ]
     table = Table(
         "Channels: where the sales-ready leads come from",
-        ("Channel", "Type", "Worked by", "Raw leads", "Sales-ready leads", "Cost", "Cost per sales-ready lead",
-         "Share of supply"),
+        (
+            "Channel",
+            "Type",
+            "Worked by",
+            "Raw leads",
+            "Sales-ready leads",
+            "Cost",
+            "Cost per sales-ready lead",
+            "Share of supply",
+        ),
         rows,
-        foot=("Total", "", "", "", fmt.count(total), fmt.money(result.supply.cost, c),
-              fmt.money(result.supply.cost_per_sales_ready_lead, c), fmt.percent(1.0) if total else ""),
+        foot=(
+            "Total",
+            "",
+            "",
+            "",
+            fmt.count(total),
+            fmt.money(result.supply.cost, c),
+            fmt.money(result.supply.cost_per_sales_ready_lead, c),
+            fmt.percent(1.0) if total else "",
+        ),
         text_columns=3,
     )
     bars = sorted(supply_sources(result), key=lambda s: -s[2])
     if len(bars) > SUPPLY_MIX_BARS:
-        rest = bars[SUPPLY_MIX_BARS - 1:]
+        rest = bars[SUPPLY_MIX_BARS - 1 :]
         other = sum(s[2] for s in rest)
         bars = [*bars[: SUPPLY_MIX_BARS - 1], (f"{len(rest)} other sources", "", other, 0.0, None)]
     chart = charts.horizontal_bars(
-        "chart-mix", "Supply mix: sales-ready leads by source",
+        "chart-mix",
+        "Supply mix: sales-ready leads by source",
         [charts.Bar(name, value, fmt.count(value)) for name, _, value, _, _ in bars],
     )
     return {"table": table, "chart": chart}

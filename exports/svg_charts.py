@@ -53,8 +53,17 @@ def shorten(text: str, limit: int = 34) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def _text(x: float, y: float, content: str, *, anchor: str = "start", size: int = FONT, weight: str = "",
-          fill: str = INK, full: str = "") -> str:
+def _text(
+    x: float,
+    y: float,
+    content: str,
+    *,
+    anchor: str = "start",
+    size: int = FONT,
+    weight: str = "",
+    fill: str = INK,
+    full: str = "",
+) -> str:
     bold = f' font-weight="{weight}"' if weight else ""
     hover = f"<title>{escape(full)}</title>" if full and full != content else ""
     return (
@@ -217,27 +226,29 @@ def demand_and_supply(
     return _svg(chart_id, title, description, bottom + 40, body)
 
 
-def tornado(chart_id: str, title: str, rows: Sequence[TornadoRow], *, low_name: str, high_name: str,
-            description: str = "") -> Markup:
+def tornado(
+    chart_id: str, title: str, rows: Sequence[TornadoRow], *, low_name: str, high_name: str, description: str = ""
+) -> Markup:
     """Each driver's two moves as bars either side of no change, the largest effect on top."""
     largest = max((max(abs(r.low), abs(r.high)) for r in rows), default=0) or 1
-    left, right = LABEL_WIDTH + 50, WIDTH - 60
+    left, right = LABEL_WIDTH + 95, WIDTH - 60  # room for a value label either side
     centre = (left + right) / 2
     half = (right - left) / 2
     plot_top = 32
     body = _legend([(low_name, PALETTE[5], False), (high_name, PALETTE[0], False)], 16)
     for i, row in enumerate(rows):
         y = plot_top + i * ROW
-        body.append(_text(LABEL_WIDTH + 40, y + ROW / 2 + 3, shorten(row.label, 36), anchor="end", full=row.label))
+        body.append(_text(LABEL_WIDTH + 30, y + ROW / 2 + 3, shorten(row.label, 36), anchor="end", full=row.label))
         moves = [(row.low, row.low_text, PALETTE[5]), (row.high, row.high_text, PALETTE[0])]
         moves.sort(key=lambda move: -abs(move[0]))  # the smaller bar drawn over the larger
-        for value, text, colour in moves:
+        for value, _, colour in moves:
             width = half * abs(value) / largest
             x = centre if value >= 0 else centre - width
             body.append(f'<rect x="{x:.1f}" y="{y + 4}" width="{width:.1f}" height="{ROW - 8}" fill="{colour}"/>')
-        for value, text, _ in moves:
-            if value == 0:
-                continue
+        labels = [(value, text) for value, text, _ in moves if value != 0]
+        if len(labels) == 2 and (labels[0][0] > 0) == (labels[1][0] > 0):  # both on one side: one label
+            labels = [(labels[0][0], f"{row.low_text} / {row.high_text}")]
+        for value, text in labels:
             end = centre + (half * abs(value) / largest + 4) * (1 if value > 0 else -1)
             body.append(_text(end, y + ROW / 2 + 3, text, anchor="start" if value > 0 else "end", size=11))
     bottom = plot_top + len(rows) * ROW + 4
