@@ -20,10 +20,10 @@ SEVERITY_NAMES = {1: "Info", 2: "Warning", 3: "Critical"}
 
 AGENDA = (
     ("revenue_vs_goal", "Actual revenue vs goal", "Where are we against the goal, and what are we doing about a gap?"),
-    ("big_deals", "Big deals", "Which big deals closed this week, and which are closing?"),
-    ("risks", "Risks", "Which deals or accounts are in jeopardy, and what is the response?"),
-    ("initiatives", "Sales leader initiatives", "Skills, new products, new markets, a rep to save: what is moving?"),
-    ("issues", "Issues", "What does either side need to raise?"),
+    ("big_deals", vocab.REVIEW_LISTS["big_deals"], "Which big deals closed this week, and which are closing?"),
+    ("risks", vocab.REVIEW_LISTS["risks"], "Which deals or accounts are in jeopardy, and what is the response?"),
+    ("initiatives", vocab.REVIEW_LISTS["initiatives"], "Skills, new products, new markets, a rep to save?"),
+    ("issues", vocab.REVIEW_LISTS["issues"], "What does either side need to raise?"),
 )
 
 
@@ -87,11 +87,18 @@ def target_text(target: float | None, unit: str, currency: str) -> str:
 def metric_views(plan: Plan, result: PlanResult) -> list[MetricView]:
     api = advice_api("scorecard", "scorecard")
     metrics = api(plan, result) if api is not None else plan.metrics
+    shown = advice_api("scorecard", "format_target")  # the app's way to show a target, where there is one
+
+    def target(m: Any) -> str:
+        if shown is not None and m.target is not None:
+            return shown(m, result.currency)
+        return target_text(m.target, m.unit, result.currency)
+
     return [
         MetricView(
             name=m.name,
             kind=vocab.METRIC_KINDS.get(m.kind, m.kind),
-            target=target_text(m.target, m.unit, result.currency),
+            target=target(m),
             unit="" if m.unit.strip().lower() in ("%", "percent", "rate") else m.unit,
             owner=m.owner,
             cadence=vocab.CADENCES.get(m.cadence, m.cadence),

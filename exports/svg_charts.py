@@ -238,7 +238,7 @@ def tornado(
     body = _legend([(low_name, PALETTE[5], False), (high_name, PALETTE[0], False)], 16)
     for i, row in enumerate(rows):
         y = plot_top + i * ROW
-        body.append(_text(LABEL_WIDTH + 30, y + ROW / 2 + 3, shorten(row.label, 36), anchor="end", full=row.label))
+        body.append(_text(LABEL_WIDTH + 30, y + ROW / 2 + 3, shorten(row.label, 40), anchor="end", full=row.label))
         moves = [(row.low, row.low_text, PALETTE[5]), (row.high, row.high_text, PALETTE[0])]
         moves.sort(key=lambda move: -abs(move[0]))  # the smaller bar drawn over the larger
         for value, _, colour in moves:

@@ -115,7 +115,9 @@ def test_the_headline_carries_the_plans_one_line_verdict(sample: Plan) -> None:
 def test_the_monthly_table_lists_every_month_and_the_engines_totals(sample: Plan) -> None:
     table = report(sample).by_id("months").find("table")
     rows = [[cell.text for cell in tr.iter() if cell.tag in ("th", "td")] for tr in table.find("tbody").iter("tr")]
-    assert [r[0] for r in rows] == [f"{m} 2027" for m in (["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"])]
+    assert [r[0] for r in rows] == [
+        f"{m} 2027" for m in (["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"])
+    ]
     # January: 400 / 12 = 33 needed; only the trade shows' 5 supplied, costing 6,000
     assert rows[0] == ["Jan 2027", "33", "5", "28", "15%", "$6,000"]
     total = [cell.text for cell in table.find("tfoot").iter() if cell.tag in ("th", "td")]
@@ -134,8 +136,16 @@ def test_scenarios_sit_beside_the_base_plan(sample: Plan) -> None:
 
 def test_the_ceo_review_has_its_five_agenda_items_in_order(sample: Plan) -> None:
     review = report(sample).by_id("review")
-    titles = [item.find("h3").text for item in review.iter("li") if "agenda-item" in (item.attrs.get("class") or "")]
-    assert titles == ["Actual revenue vs goal", "Big deals", "Risks", "Sales leader initiatives", "Issues"]
+    items = [item for item in review.iter("li") if "agenda-item" in (item.attrs.get("class") or "")]
+    assert [item.attrs["id"] for item in items] == [
+        "agenda-revenue_vs_goal",
+        "agenda-big_deals",
+        "agenda-risks",
+        "agenda-initiatives",
+        "agenda-issues",
+    ]
+    assert items[0].find("h3").text == "Actual revenue vs goal"
+    assert all(item.find("h3").text and item.find("p").text for item in items)  # a title and the CEO's question
 
 
 def test_user_text_is_shown_as_text_and_never_becomes_markup() -> None:
