@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -20,6 +19,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from exports import report_advice, report_analysis, report_model
 from planner.engine import compute
 from planner.model import Plan
+from planner.plan_file import write_text_atomically
 from planner.results import PlanResult
 
 Progress = Callable[[int, str], None]
@@ -72,26 +72,7 @@ def write_report(plan: Plan, path: str | os.PathLike[str], progress: Progress | 
     html = render_report(plan, progress=progress)
     if progress:
         progress(90, "Writing the file")
-    write_atomically(target, html)
+    write_text_atomically(target, html)
     if progress:
         progress(100, "Done")
     return target
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """A temporary file beside ``path``, renamed over it: a crash leaves the old file or the new one.
-
-    Raises OSError (with ``strerror``) when the folder cannot be written.
-    """
-    folder = path.parent if str(path.parent) else Path(".")
-    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temp_name, 0o644)  # a report is for sharing: readable like any document, not mkstemp's 0600
-        os.replace(temp_name, path)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise

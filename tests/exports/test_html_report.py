@@ -19,7 +19,7 @@ from planner.cli import main
 from planner.engine import compute
 from planner.health import verdict
 from planner.model import Plan
-from planner.plan_file import plan_from_file_data
+from planner.plan_file import PlanFileError, plan_from_file_data
 from planner.sample import sample_text
 from tests.exports.html_tree import Element, parse
 from tests.planner.plans import make_plan
@@ -228,7 +228,7 @@ def test_export_writes_the_report_atomically_and_reports_progress(sample: Plan, 
 
 
 def test_export_into_a_missing_folder_fails_cleanly_and_leaves_nothing(sample: Plan, tmp_path: Path) -> None:
-    with pytest.raises(OSError):
+    with pytest.raises(PlanFileError, match="Could not save “report.html”"):
         write_report(sample, tmp_path / "missing" / "report.html")
     assert list(tmp_path.iterdir()) == []
 
