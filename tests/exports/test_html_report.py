@@ -228,7 +228,7 @@ def test_export_writes_the_report_atomically_and_reports_progress(sample: Plan, 
 
 
 def test_export_into_a_missing_folder_fails_cleanly_and_leaves_nothing(sample: Plan, tmp_path: Path) -> None:
-    with pytest.raises(PlanFileError, match="Could not save “report.html”"):
+    with pytest.raises(PlanFileError, match=r"Could not save “report\.html”"):
         write_report(sample, tmp_path / "missing" / "report.html")
     assert list(tmp_path.iterdir()) == []
 
