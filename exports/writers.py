@@ -14,9 +14,11 @@ class ExportUnavailable(Exception):
 
 def export_plan(plan: Plan, *, xlsx: str | None = None, html: str | None = None) -> Iterator[Path]:
     """Write the requested exports; yields each path once written."""
-    if html:
-        raise ExportUnavailable("The HTML export is not available yet in this version of Lead Planner.")
     if xlsx:
         from exports.excel import write_workbook
 
         yield write_workbook(plan, xlsx)
+    if html:
+        from exports.html_report import write_report
+
+        yield write_report(plan, html)

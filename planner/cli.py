@@ -157,6 +157,8 @@ def cmd_export(args: argparse.Namespace) -> int:
             print(f"wrote {written}")
     except ExportUnavailable as error:
         raise CliError(str(error), 2) from None
+    except PlanFileError as error:
+        raise CliError(str(error)) from None
     except OSError as error:
         raise CliError(f"Could not write the export: {error.strerror or error}.") from None
     return 0

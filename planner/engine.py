@@ -77,17 +77,24 @@ def demand_shares(plan: Plan) -> list[float]:
 
 
 def productivity(resource: LaborResource, horizon: int) -> list[float]:
+    """0 before the start month, then min(1, (m - s + 1) / (k + 1))."""
     start, ramp = resource.start_month, resource.ramp_months
-    return [0.0 if m < start else min(1.0, (m - start + 1) / (ramp + 1)) for m in range(1, horizon + 1)]
+    before = min(start - 1, horizon)
+    ramping = [(i + 1) / (ramp + 1) for i in range(min(ramp, horizon - before))]
+    return [0.0] * before + ramping + [1.0] * (horizon - before - len(ramping))
 
 
 def resource_result(resource: LaborResource, horizon: int, assigned: float) -> ResourceResult:
     ramp = productivity(resource, horizon)
     people_output = resource.headcount * resource.srl_per_person_month
     output = [people_output * p for p in ramp]
-    payroll = resource.headcount * resource.cost_per_person_month
+    payroll = float(resource.headcount * resource.cost_per_person_month)
     fee = resource.fee_per_srl
-    cost = [payroll + fee * out if m >= resource.start_month else 0.0 for m, out in enumerate(output, 1)]
+    before = min(resource.start_month - 1, horizon)
+    if fee:
+        cost = [0.0] * before + [payroll + fee * out for out in output[before:]]
+    else:
+        cost = [0.0] * before + [payroll] * (horizon - before)
     total_output, total_cost = sum(output), sum(cost)
     return ResourceResult(
         id=resource.id,

@@ -161,6 +161,8 @@ def write_text_atomically(path: Path, text: str, *, keep_backup: bool = False) -
             out.write(text)
             out.flush()
             os.fsync(out.fileno())
+        # mkstemp makes the file private (0600); keep the mode of the file it replaces, or 0644
+        os.chmod(temp_name, path.stat().st_mode & 0o777 if path.exists() else 0o644)
         if keep_backup and path.exists():
             shutil.copy2(path, path.with_name(path.name + BACKUP_SUFFIX))
         os.replace(temp_name, path)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from openpyxl.worksheet.worksheet import Worksheet
 
-from exports.excel import advice
 from exports.excel.cells import SheetWriter
 from exports.excel.styles import COUNT, PERCENT, Styles
 from planner import vocab
 from planner.model import Plan
 from planner.results import PlanResult
+from planner.review import review_agenda
+from planner.scorecard import scorecard
 
 
 def target_format(unit: str, currency: str) -> str:
@@ -29,8 +30,8 @@ def write_metrics(sheet: Worksheet, styles: Styles, plan: Plan, result: PlanResu
         "Activity, conversion and outcome measures, each with a target, an owner and a cadence (as exported).",
         "note",
     )
-    w.header(4, ["Metric", "Kind", "Target", "Unit", "Owner", "Cadence"])
-    rows = advice.scorecard(plan, result)
+    w.header(4, ["Metric", "Kind", "Target", "Unit", "Owner", "Cadence", "Source"])
+    rows = scorecard(plan, result)
     if not rows:
         w.text(5, 1, "No metrics in this plan.", "note")
     for row, metric in enumerate(rows, 5):
@@ -43,7 +44,8 @@ def write_metrics(sheet: Worksheet, styles: Styles, plan: Plan, result: PlanResu
         w.text(row, 4, metric.unit)
         w.text(row, 5, metric.owner)
         w.text(row, 6, vocab.CADENCES.get(metric.cadence, metric.cadence))
-    w.widths({1: 48, 2: 14, 3: 14, 4: 14, 5: 24, 6: 12})
+        w.text(row, 7, "Yours" if not metric.key else ("Generated, edited" if metric.edited else "Generated"))
+    w.widths({1: 48, 2: 14, 3: 14, 4: 14, 5: 24, 6: 12, 7: 18})
     sheet.freeze_panes = "A5"
 
 
@@ -54,7 +56,7 @@ def write_review(sheet: Worksheet, styles: Styles, plan: Plan, result: PlanResul
     w.text(2, 1, "The CEO and the sales leader meet on a fixed agenda (as exported).", "note")
     w.header(4, ["Agenda item", "What the CEO asks", "Entries"])
     row = 4
-    for item in advice.agenda(plan, result):
+    for item in review_agenda(plan, result):
         row += 1
         w.text(row, 1, item.title, "bold")
         w.text(row, 2, item.question, "wrap")

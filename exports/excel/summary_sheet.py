@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from openpyxl.worksheet.worksheet import Worksheet
 
-from exports.excel import advice
 from exports.excel import layout as L
 from exports.excel.cells import SheetWriter
 from exports.excel.monthly_sheet import totals_row
 from exports.excel.styles import COUNT, PERCENT, Styles
 from planner import formatting as fmt
+from planner.findings import findings
 from planner.health import alerts, verdict
 from planner.model import Plan
 from planner.results import PlanResult
@@ -70,7 +70,7 @@ def write_summary(sheet: Worksheet, styles: Styles, plan: Plan, result: PlanResu
             w.text(row, 1, alert.message)
     row += 2
     w.text(row, 1, "Findings and recommendations (as exported)", "section")
-    found = advice.findings(plan, result)
+    found = findings(plan, result)
     row += 1
     if not found:
         w.text(row, 1, "No findings.", "note")
