@@ -12,6 +12,9 @@ from planner.results import PlanResult
 from planner.review import review_agenda
 from planner.scorecard import scorecard
 
+METRIC_WIDTHS = {1: 48, 2: 14, 3: 14, 4: 14, 5: 24, 6: 12, 7: 18}
+REVIEW_WIDTHS = {1: 30, 2: 60, 3: 70}
+
 
 def target_format(unit: str, currency: str) -> str:
     if unit in ("%", "percent"):
@@ -45,7 +48,8 @@ def write_metrics(sheet: Worksheet, styles: Styles, plan: Plan, result: PlanResu
         w.text(row, 5, metric.owner)
         w.text(row, 6, vocab.CADENCES.get(metric.cadence, metric.cadence))
         w.text(row, 7, "Yours" if not metric.key else ("Generated, edited" if metric.edited else "Generated"))
-    w.widths({1: 48, 2: 14, 3: 14, 4: 14, 5: 24, 6: 12, 7: 18})
+        w.fit_height(row, {1: metric.name}, METRIC_WIDTHS)
+    w.widths(METRIC_WIDTHS)
     sheet.freeze_panes = "A5"
 
 
@@ -62,9 +66,13 @@ def write_review(sheet: Worksheet, styles: Styles, plan: Plan, result: PlanResul
         w.text(row, 2, item.question, "wrap")
         if not item.entries:
             w.text(row, 3, "(nothing yet)", "note")
+        first = row
         for index, entry in enumerate(item.entries):
             if index:
                 row += 1
             w.text(row, 3, entry, "wrap")
-    w.widths({1: 30, 2: 60, 3: 70})
+            w.fit_height(row, {2: item.question if row == first else "", 3: entry}, REVIEW_WIDTHS)
+        if not item.entries:
+            w.fit_height(row, {2: item.question}, REVIEW_WIDTHS)
+    w.widths(REVIEW_WIDTHS)
     sheet.freeze_panes = "A5"

@@ -8,6 +8,7 @@ Excel does not turn it into one either.
 
 from __future__ import annotations
 
+import math
 from copy import copy
 from typing import Any
 
@@ -91,7 +92,14 @@ class SheetWriter:
         for offset, label in enumerate(labels):
             self.text(row, first_column + offset, label, "header")
         if lines > 1:
-            self.sheet.row_dimensions[row].height = 15 * lines
+            self.sheet.row_dimensions[row].height = 13 * lines + 2
+
+    def fit_height(self, row: int, texts: dict[int, str], widths: dict[int, float]) -> None:
+        """A row tall enough for wrapped ``texts`` (column -> text) in columns of these widths;
+        spreadsheet apps do not grow rows to fit wrapped text when they open a file."""
+        lines = max((math.ceil(len(t) / (w * 1.1)) for c, t in texts.items() if (w := widths.get(c))), default=1)
+        if lines > 1:
+            self.sheet.row_dimensions[row].height = 13 * lines + 2
 
     def widths(self, widths: dict[int, float]) -> None:
         for column, width in widths.items():

@@ -62,7 +62,7 @@ ROLES: dict[str, tuple[Font, PatternFill | None, Border | None, Alignment | None
     "verdict": (Font(bold=True, size=12), None, None, None),
 }
 
-RIGHT = Alignment(horizontal="right")
+RIGHT = Alignment(horizontal="right", vertical="top")
 
 
 class Styles:

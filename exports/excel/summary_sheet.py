@@ -15,6 +15,7 @@ from planner.health import alerts, verdict
 from planner.model import Plan
 from planner.results import PlanResult
 
+WIDTHS = {1: 52, 2: 12, 3: 52, 4: 52, 5: 36}
 SEVERITY = {1: "Info", 2: "Warning", 3: "Critical"}
 
 
@@ -79,8 +80,11 @@ def write_summary(sheet: Worksheet, styles: Styles, plan: Plan, result: PlanResu
         for finding in found:
             row += 1
             w.text(row, 1, finding.finding, "wrap")
-            w.text(row, 2, SEVERITY.get(finding.severity, str(finding.severity)), "wrap")
+            severity = SEVERITY.get(finding.severity, str(finding.severity))
+            w.text(row, 2, severity, "wrap")
             w.text(row, 3, finding.recommendation, "wrap")
             w.text(row, 4, finding.why, "wrap")
             w.text(row, 5, finding.trigger, "wrap")
-    w.widths({1: 52, 2: 18, 3: 48, 4: 48, 5: 36})
+            texts = [finding.finding, severity, finding.recommendation, finding.why, finding.trigger]
+            w.fit_height(row, dict(enumerate(texts, 1)), WIDTHS)
+    w.widths(WIDTHS)

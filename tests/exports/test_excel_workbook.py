@@ -215,3 +215,22 @@ def test_the_command_line_exports_the_workbook(
     assert f"wrote {out}" in capsys.readouterr().out
     assert "WinsNeeded" in load_workbook(out).defined_names
     assert list(export_plan(sample, xlsx=str(tmp_path / "again.xlsx"))) == [tmp_path / "again.xlsx"]
+
+
+def test_findings_scorecard_and_agenda_come_from_the_advice_api(sample: Plan, sample_book: Path) -> None:
+    from planner.engine import compute
+    from planner.findings import findings
+    from planner.review import review_agenda
+    from planner.scorecard import scorecard
+
+    result = compute(sample)
+    workbook = load_workbook(sample_book)
+    summary = {c.value for row in workbook["Summary"].iter_rows() for c in row if c.value}
+    found = findings(sample, result)
+    assert found and all(f.finding in summary and f.recommendation in summary for f in found)
+    metrics = [row[0] for row in workbook["Metrics"].iter_rows(min_row=5, values_only=True)]
+    assert metrics == [m.name for m in scorecard(sample, result)]
+    assert "Sales-ready leads per month" in metrics  # the user's own metric is kept
+    agenda = [row[0] for row in workbook["CEO review"].iter_rows(min_row=5, values_only=True) if row[0]]
+    assert agenda == [item.title for item in review_agenda(sample, result)]
+    assert len(agenda) == 5
