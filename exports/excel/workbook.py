@@ -102,8 +102,9 @@ def write_workbook(
     os.close(handle)
     try:
         workbook.save(temp_name)
-        with open(temp_name, "rb") as written:
-            os.fsync(written.fileno())
+        # no fsync: an export is made again from the plan in a second, and fsync of a fresh
+        # workbook costs as much as writing a tenth of its cells; the rename alone means a failed
+        # or interrupted export never leaves half a workbook where a good one was
         os.replace(temp_name, target)
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
