@@ -30,5 +30,10 @@ def test_the_code_is_formatted() -> None:
 
 
 def test_the_engine_and_the_exports_never_import_qt() -> None:
-    code = "import sys, planner.cli, planner.engine, exports.writers; sys.exit('PySide6' in sys.modules)"
+    code = "import sys, planner.cli, exports.excel.workbook, exports.html_report; sys.exit('PySide6' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code], cwd=ROOT).returncode == 0
+
+
+def test_the_command_line_summary_does_not_load_the_exporters() -> None:
+    code = "import sys, planner.cli; sys.exit('openpyxl' in sys.modules or 'jinja2' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], cwd=ROOT).returncode == 0
