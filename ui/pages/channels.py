@@ -1,0 +1,4 @@
+from ui.pages.page import Page
+class ChannelsPage(Page):
+    title = "Channels"
+    key = "channels"

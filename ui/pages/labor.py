@@ -1,0 +1,5 @@
+"""Placeholder."""
+from ui.pages.page import Page
+class LaborPage(Page):
+    title = "Labor model"
+    key = "labor"
