@@ -42,9 +42,7 @@ class ExportJob(QRunnable):
         except ExportUnavailable as error:
             self.signals.failed.emit(self.kind, str(error))
         except OSError as error:
-            self.signals.failed.emit(
-                self.kind, f"Could not write “{Path(self.path).name}”: {error.strerror or error}."
-            )
+            self.signals.failed.emit(self.kind, f"Could not write “{Path(self.path).name}”: {error.strerror or error}.")
         except Exception as error:  # an export must never take the app down
             self.signals.failed.emit(self.kind, f"The export failed: {error}")
         else:

@@ -105,9 +105,9 @@ class BoundLineEdit(QLineEdit):
             return
         if not parsed.ok and self.hasFocus():
             return
-        self._show(current)
+        self.show_value(current)
 
-    def _show(self, value: Any) -> None:
+    def show_value(self, value: Any) -> None:
         self._updating = True
         try:
             self.setText(values.show(self.spec, value))
@@ -125,18 +125,22 @@ class BoundLineEdit(QLineEdit):
         if parsed.ok and parsed.value != self._current():
             self._updating = True
             try:
-                self.document.set_value(self._path, parsed.value, f"Change {self.spec.label}")
+                self.commit(parsed.value)
             finally:
                 self._updating = False
+
+    def commit(self, value: Any) -> None:
+        """Store a valid value in the plan (one undo step while typing in this field)."""
+        self.document.set_value(self._path, value, f"Change {self.spec.label}")
 
     def _on_finished(self) -> None:
         parsed = values.parse(self.spec, self.text(), self.currency())
         if parsed.ok:
-            self._show(self._current())
+            self.show_value(self._current())
 
-    def keyPressEvent(self, event: Any) -> None:  # noqa: N802 (Qt's name)
+    def keyPressEvent(self, event: Any) -> None:
         if event.key() == Qt.Key.Key_Escape and self.message:
-            self._show(self._current())  # give up the invalid text: back to the plan's value
+            self.show_value(self._current())  # give up the invalid text: back to the plan's value
             return
         super().keyPressEvent(event)
 

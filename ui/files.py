@@ -18,9 +18,7 @@ def make_settings() -> QSettings:
 
     Tests point it elsewhere with ``QSettings.setPath(IniFormat, UserScope, folder)``.
     """
-    return QSettings(
-        QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, APPLICATION
-    )
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, APPLICATION)
 
 
 class RecentFiles:
@@ -56,11 +54,7 @@ def with_suffix(path: str) -> str:
 
 def ask_to_save(parent: QWidget, name: str) -> QMessageBox.StandardButton:
     """Save, Discard or Cancel before the open plan is replaced."""
-    buttons = (
-        QMessageBox.StandardButton.Save
-        | QMessageBox.StandardButton.Discard
-        | QMessageBox.StandardButton.Cancel
-    )
+    buttons = QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel
     return QMessageBox.question(
         parent,
         "Unsaved changes",

@@ -77,6 +77,9 @@ class MainWindow(QMainWindow):
         self.pages: list[Page] = [page(document) for page in PAGES]
         for page in self.pages:
             self.stack.addWidget(page)
+        self.review_page = self.pages[-1]
+        assert isinstance(self.review_page, ReviewExportPage)
+        self.review_page.export_requested.connect(self.export)
         self.health = HealthPanel(document)
         self.health.alert_activated.connect(self.go_to_path)
 
@@ -139,7 +142,8 @@ class MainWindow(QMainWindow):
         self.back_button.setEnabled(index > 0)
         self.next_button.setEnabled(index < len(self.pages) - 1)
         following = STEPS[index + 1] if index + 1 < len(STEPS) else ""
-        self.next_button.setText(f"Next: {following}  ›" if following else "Next  ›")
+        shown = following.replace("&", "&&")  # a single & would underline the next letter
+        self.next_button.setText(f"Next: {shown}  ›" if following else "Next  ›")
         for number, action in enumerate(self.step_actions):
             action.setChecked(number == index)
 
@@ -310,7 +314,7 @@ class MainWindow(QMainWindow):
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1366, 768)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+    def closeEvent(self, event: QCloseEvent) -> None:
         if self._close_confirmed or not self.document.is_modified or not self.isVisible():
             self.settings.setValue("window/geometry", self.saveGeometry())
             self.settings.sync()
@@ -322,9 +326,7 @@ class MainWindow(QMainWindow):
             QMessageBox.Icon.Question,
             "Unsaved changes",
             f"“{self.document.display_name}” has changes that are not saved. Save them before closing?",
-            QMessageBox.StandardButton.Save
-            | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             self,
         )
         box.setObjectName("close.question")

@@ -62,6 +62,7 @@ class FunnelChart(ChartView):
         for index, value in enumerate(numbers):
             self.bars.replace(index, value)
         self.values.setRange(0, nice_maximum(max(numbers)))
+        self.values.applyNiceNumbers()
         self.setAccessibleDescription("; ".join(reversed(labels)))
 
 

@@ -72,6 +72,7 @@ class DemandSupplyChart(StackedMonthsChart):
         self.demand.replace(points)
         top = max([*needed, *(s + g for s, g in zip(supplied, short, strict=True)), 0.0])
         self.y_axis.setRange(0, nice_maximum(top))
+        self.y_axis.applyNiceNumbers()
         self.setAccessibleDescription(
             f"Needed {sum(needed):,.0f} and supplied {sum(supplied):,.0f} sales-ready leads over "
             f"{result.horizon} months"
@@ -93,4 +94,5 @@ class CostChart(StackedMonthsChart):
         self.show_months(short_labels(result), rows)
         top = max((sum(values[m] for _, values in rows) for m in range(result.horizon)), default=0)
         self.y_axis.setRange(0, nice_maximum(top))
+        self.y_axis.applyNiceNumbers()
         self.y_axis.setLabelFormat("%.0f")

@@ -39,3 +39,4 @@ class SeasonalityChart(ChartView):
         for index, weight in enumerate(weights[:12]):
             self.bars.replace(index, float(weight))
         self.values.setRange(0, nice_maximum(max(weights[:12], default=1)))
+        self.values.applyNiceNumbers()

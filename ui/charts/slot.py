@@ -46,7 +46,7 @@ class ChartSlot(QWidget):
         else:
             self.stale = True
 
-    def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt's name)
+    def showEvent(self, event: Any) -> None:
         super().showEvent(event)
         if self.stale or self.chart is None:
             self.fill(self.build())

@@ -64,7 +64,7 @@ class Page(QScrollArea):
         self.body.addStretch(1)
 
     # charts and heavy views redraw when their page is shown, not on every hidden change
-    def showEvent(self, event: object) -> None:  # noqa: N802 (Qt's name)
+    def showEvent(self, event: object) -> None:
         super().showEvent(event)  # type: ignore[arg-type]
         if self._dirty:
             self._dirty = False

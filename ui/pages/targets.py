@@ -56,9 +56,7 @@ class TargetsPage(Page):
         self.body.addLayout(rates)
         self.fields = {**grid.fields, **rates.fields}
 
-        self.funnel = ChartSlot(
-            "ui.charts.funnel", "FunnelChart", lambda c: c.show_result(document.result), height=300
-        )
+        self.funnel = ChartSlot("ui.charts.funnel", "FunnelChart", lambda c: c.show_result(document.result), height=300)
         self.body.addWidget(self.funnel)
 
         self.section(
