@@ -17,5 +17,7 @@ def export_plan(plan: Plan, *, xlsx: str | None = None, html: str | None = None)
     if xlsx:
         raise ExportUnavailable("The Excel export is not available yet in this version of Lead Planner.")
     if html:
-        raise ExportUnavailable("The HTML export is not available yet in this version of Lead Planner.")
+        from exports.html_report import write_report
+
+        yield write_report(plan, html)
     yield from ()

@@ -11,10 +11,13 @@ import json
 import math
 import sys
 from collections.abc import Sequence
+from dataclasses import asdict
 from pathlib import Path
 
 from planner import formatting as fmt
 from planner.engine import compute
+from planner.goal_seek import close_the_gap
+from planner.goal_seek import sentence as goal_sentence
 from planner.plan_file import LoadedPlan, PlanFileError, read_plan, write_text_atomically
 from planner.results import PlanResult
 from planner.sample import sample_text
@@ -121,6 +124,16 @@ def cmd_sensitivity(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_goal_seek(args: argparse.Namespace) -> int:
+    plan = _load_valid(args.plan).plan
+    answers = close_the_gap(plan, compute(plan))
+    if args.json:
+        print(_dump([{**asdict(a), "reachable": a.reachable} for a in answers]))
+    else:
+        print(goal_sentence(answers))
+    return 0
+
+
 def cmd_sample(args: argparse.Namespace) -> int:
     if args.out in (None, "-"):
         sys.stdout.write(sample_text())
@@ -144,6 +157,8 @@ def cmd_export(args: argparse.Namespace) -> int:
             print(f"wrote {written}")
     except ExportUnavailable as error:
         raise CliError(str(error), 2) from None
+    except PlanFileError as error:
+        raise CliError(str(error)) from None
     except OSError as error:
         raise CliError(f"Could not write the export: {error.strerror or error}.") from None
     return 0
@@ -170,6 +185,11 @@ def build_parser() -> argparse.ArgumentParser:
     sensitivity.add_argument("plan", metavar="PLAN")
     sensitivity.add_argument("--json", action="store_true")
     sensitivity.set_defaults(run=cmd_sensitivity)
+
+    goal = commands.add_parser("goal-seek", help="what must each driver be to close the gap?")
+    goal.add_argument("plan", metavar="PLAN")
+    goal.add_argument("--json", action="store_true")
+    goal.set_defaults(run=cmd_goal_seek)
 
     export = commands.add_parser("export", help="write the Excel workbook and/or the HTML report")
     export.add_argument("plan", metavar="PLAN")

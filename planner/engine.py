@@ -7,6 +7,8 @@ it returns an immutable :class:`PlanResult`. Pure Python, no Qt.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
+from typing import TypeVar
 
 from planner import defaults
 from planner.model import Channel, LaborResource, Plan, Targets
@@ -24,6 +26,7 @@ from planner.results import (
 from planner.scenarios import apply_overrides
 
 EPSILON = 1e-9
+T = TypeVar("T")
 
 
 def ratio(numerator: float, denominator: float) -> float | None:
@@ -42,9 +45,12 @@ def compute(plan: Plan) -> PlanResult:
     """Everything the plan implies: demand, supply, gap, months, breakdowns, scenarios, sensitivity."""
     from planner.sensitivity import sensitivity  # sensitivity reuses this module's core
 
-    base = compute_core(plan)
+    cache: Cache = {}
+    base = compute_core(plan, cache)
     scenarios = tuple(
-        ScenarioResult(s.name, dict(s.overrides), compute_core(apply_overrides(plan, s.overrides)))
+        ScenarioResult(
+            s.name, dict(s.overrides), compute_core(apply_overrides(plan, s.overrides), cache, with_months=False)
+        )
         for s in plan.scenarios
     )
     return PlanResult(**{**base.__dict__, "scenarios": scenarios, "sensitivity": sensitivity(plan, base)})
@@ -71,17 +77,24 @@ def demand_shares(plan: Plan) -> list[float]:
 
 
 def productivity(resource: LaborResource, horizon: int) -> list[float]:
+    """0 before the start month, then min(1, (m - s + 1) / (k + 1))."""
     start, ramp = resource.start_month, resource.ramp_months
-    return [0.0 if m < start else min(1.0, (m - start + 1) / (ramp + 1)) for m in range(1, horizon + 1)]
+    before = min(start - 1, horizon)
+    ramping = [(i + 1) / (ramp + 1) for i in range(min(ramp, horizon - before))]
+    return [0.0] * before + ramping + [1.0] * (horizon - before - len(ramping))
 
 
 def resource_result(resource: LaborResource, horizon: int, assigned: float) -> ResourceResult:
     ramp = productivity(resource, horizon)
     people_output = resource.headcount * resource.srl_per_person_month
     output = [people_output * p for p in ramp]
-    payroll = resource.headcount * resource.cost_per_person_month
+    payroll = float(resource.headcount * resource.cost_per_person_month)
     fee = resource.fee_per_srl
-    cost = [payroll + fee * out if m >= resource.start_month else 0.0 for m, out in enumerate(output, 1)]
+    before = min(resource.start_month - 1, horizon)
+    if fee:
+        cost = [0.0] * before + [payroll + fee * out for out in output[before:]]
+    else:
+        cost = [0.0] * before + [payroll] * (horizon - before)
     total_output, total_cost = sum(output), sum(cost)
     return ResourceResult(
         id=resource.id,
@@ -104,20 +117,20 @@ def channel_result(
 ) -> ChannelResult:
     zeros = (0.0,) * horizon
     if channel.is_program:
-        budget = channel.monthly_budget or 0
+        budget = float(channel.monthly_budget or 0)
         per_lead = channel.cost_per_lead
         raw_per_month = budget / per_lead if per_lead else 0.0
         rate = channel.lead_to_srl if channel.lead_to_srl is not None else targets.lead_to_mql * targets.mql_to_srl
-        active = [m >= channel.start_month for m in range(1, horizon + 1)]
-        raw = tuple(raw_per_month if on else 0.0 for on in active)
-        srl = tuple(r * rate for r in raw)
-        cost = tuple(float(budget) if on else 0.0 for on in active)
+        before, active = min(channel.start_month - 1, horizon), max(horizon - channel.start_month + 1, 0)
+        raw = (0.0,) * before + (raw_per_month,) * active
+        srl = (0.0,) * before + (raw_per_month * rate,) * active
+        cost = (0.0,) * before + (budget,) * active
     else:
         owner = owners.get(channel.owner)
         share = channel.share or 0.0
         raw = zeros
-        srl = tuple(share * out for out in owner.output) if owner else zeros
-        cost = tuple(share * c for c in owner.cost) if owner else zeros
+        srl = tuple([share * out for out in owner.output]) if owner else zeros
+        cost = tuple([share * c for c in owner.cost]) if owner else zeros
     total_srl, total_cost = sum(srl), sum(cost)
     return ChannelResult(
         index=index,
@@ -136,8 +149,25 @@ def channel_result(
     )
 
 
-def compute_core(plan: Plan) -> PlanResult:
-    """The plan's figures, without its scenarios and sensitivity."""
+# Results of resources and channels already computed in this call of compute(), by the
+# identity of their inputs: a scenario shares the base plan's unchanged resource and
+# channel objects, so only what it overrides is computed again.
+Cache = dict[tuple[object, ...], tuple[object, object]]
+
+
+def _cached(cache: Cache | None, key: tuple[object, ...], source: object, make: Callable[[], T]) -> T:
+    if cache is None:
+        return make()
+    hit = cache.get(key)
+    if hit is not None and hit[0] is source:
+        return hit[1]  # type: ignore[return-value]
+    made = make()
+    cache[key] = (source, made)
+    return made
+
+
+def compute_core(plan: Plan, cache: Cache | None = None, *, with_months: bool = True) -> PlanResult:
+    """The plan's figures, without its scenarios and sensitivity (and without months if asked)."""
     targets, horizon = plan.targets, plan.horizon
     need = demand(targets)
 
@@ -145,18 +175,53 @@ def compute_core(plan: Plan) -> PlanResult:
     for channel in plan.channels:
         if not channel.is_program:
             assigned[channel.owner] = assigned.get(channel.owner, 0.0) + (channel.share or 0.0)
-    resources = tuple(resource_result(r, horizon, assigned.get(r.id, 0.0)) for r in plan.labor)
+    resources = tuple(
+        _cached(
+            cache,
+            ("labor", id(r), horizon, assigned.get(r.id, 0.0)),
+            r,
+            lambda r=r: resource_result(r, horizon, assigned.get(r.id, 0.0)),
+        )
+        for r in plan.labor
+    )
     owners = {r.id: r for r in resources}
-    channels = tuple(channel_result(i, c, targets, horizon, owners) for i, c in enumerate(plan.channels))
+    rates = (targets.lead_to_mql, targets.mql_to_srl)
+    channels = tuple(
+        _cached(
+            cache,
+            ("channel", i, id(c), horizon, rates, id(owners.get(c.owner))),
+            c,
+            lambda i=i, c=c: channel_result(i, c, targets, horizon, owners),
+        )
+        for i, c in enumerate(plan.channels)
+    )
     programs = [c for c in channels if c.is_program]
 
+    total_supplied = sum(r.total_output for r in resources) + sum(c.total_sales_ready_leads for c in programs)
+    total_cost = sum(r.total_cost for r in resources) + sum(c.total_cost for c in programs)
+    months = monthly(plan, need, resources, programs) if with_months else ()
+    supply = totals_supply(targets, total_supplied, total_cost)
+    return PlanResult(
+        currency=plan.basics.currency,
+        horizon=horizon,
+        demand=need,
+        supply=supply,
+        gap=totals_gap(plan, need.sales_ready_leads, total_supplied),
+        months=months,
+        resources=resources,
+        channels=channels,
+    )
+
+
+def monthly(
+    plan: Plan, need: Demand, resources: tuple[ResourceResult, ...], programs: list[ChannelResult]
+) -> tuple[MonthResult, ...]:
+    horizon, targets = plan.horizon, plan.targets
     supplied = column_sums([*(r.output for r in resources), *(c.sales_ready_leads for c in programs)], horizon)
     costs = column_sums([*(r.cost for r in resources), *(c.cost for c in programs)], horizon)
-
     srl_value = targets.srl_to_opportunity * targets.win_rate * targets.deal_size
-    shares = demand_shares(plan)
     labels = month_labels(plan)
-    months = tuple(
+    return tuple(
         MonthResult(
             month=m + 1,
             label=labels[m],
@@ -173,19 +238,7 @@ def compute_core(plan: Plan) -> PlanResult:
             cost_per_sales_ready_lead=ratio(costs[m], supplied[m]),
             projected_revenue=supplied[m] * srl_value,
         )
-        for m, u in enumerate(shares)
-    )
-    total_supplied, total_cost = sum(supplied), sum(costs)
-    supply = totals_supply(targets, total_supplied, total_cost)
-    return PlanResult(
-        currency=plan.basics.currency,
-        horizon=horizon,
-        demand=need,
-        supply=supply,
-        gap=totals_gap(plan, need.sales_ready_leads, total_supplied),
-        months=months,
-        resources=resources,
-        channels=channels,
+        for m, u in enumerate(demand_shares(plan))
     )
 
 

@@ -53,3 +53,26 @@ def months(value: int) -> str:
 def rate_input(value: float) -> str:
     """A rate as the person types it (0.25 -> "25")."""
     return f"{value * 100:.4f}".rstrip("0").rstrip(".")
+
+
+def points(value: float | None, decimals: int = 0) -> str:
+    """A change of a rate in percentage points: 0.09 shown as "+9 pts"."""
+    if value is None:
+        return NOT_AVAILABLE
+    text = f"{abs(value) * 100:,.{decimals}f}"
+    if float(text.replace(",", "")) == 0:
+        return "0 pts"
+    return f"{'+' if value > 0 else '-'}{text} pts"
+
+
+def by_kind(value: float | None, kind: str, currency: str = "") -> str:
+    """A plan value shown as its field's kind says: a rate as a percent, money with its symbol."""
+    if value is None:
+        return NOT_AVAILABLE
+    if kind in ("rate", "share"):
+        return percent(value, 1).replace(".0%", "%")
+    if kind == "money":
+        return money(value, currency)
+    if kind == "int":
+        return f"{int(value):,}"
+    return count(value, 1) if value != int(value) else count(value)

@@ -171,12 +171,18 @@ class Metric:
     unit: str = spec("text", "Unit", default="")
     owner: str = spec("text", "Owner", default="")
     cadence: str = spec("choice", "Cadence", choices=vocab.CADENCES, default="monthly")
+    # the stable id of the generated scorecard metric this one edits ("" = the user's own
+    # metric); see planner/scorecard.py. Left out of the file when empty.
+    key: str = spec("text", "Generated metric", optional=True, default="")
     extra: dict[str, Any] = extra_field()
 
 
 @dataclass(frozen=True)
 class Review:
     cadence: str = spec("choice", "Cadence", choices=vocab.CADENCES, default="weekly")
+    # the user's own notes under "actual revenue vs goal" (real numbers, actions on a gap);
+    # named like the agenda item's key. Left out of the file when empty.
+    revenue_vs_goal: tuple[str, ...] = spec("texts", "Actual revenue vs goal", optional=True, default=())
     big_deals: tuple[str, ...] = spec("texts", vocab.REVIEW_LISTS["big_deals"], default=())
     risks: tuple[str, ...] = spec("texts", vocab.REVIEW_LISTS["risks"], default=())
     initiatives: tuple[str, ...] = spec("texts", vocab.REVIEW_LISTS["initiatives"], default=())

@@ -161,6 +161,8 @@ def write_text_atomically(path: Path, text: str, *, keep_backup: bool = False) -
             out.write(text)
             out.flush()
             os.fsync(out.fileno())
+        # mkstemp makes the file private (0600); keep the mode of the file it replaces, or 0644
+        os.chmod(temp_name, path.stat().st_mode & 0o777 if path.exists() else 0o644)
         if keep_backup and path.exists():
             shutil.copy2(path, path.with_name(path.name + BACKUP_SUFFIX))
         os.replace(temp_name, path)
@@ -168,6 +170,22 @@ def write_text_atomically(path: Path, text: str, *, keep_backup: bool = False) -
     except OSError as error:
         Path(temp_name).unlink(missing_ok=True)
         raise PlanFileError(f"Could not save “{path.name}”: {error.strerror or error}.") from None
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    """What a file looked like when we read or wrote it, to notice someone else changing it."""
+
+    size: int
+    mtime_ns: int
+
+    @classmethod
+    def of(cls, path: str | os.PathLike[str]) -> Fingerprint | None:
+        try:
+            stat = os.stat(path)
+        except OSError:
+            return None
+        return cls(stat.st_size, stat.st_mtime_ns)
 
 
 def _fsync_folder(folder: Path) -> None:

@@ -1,11 +1,14 @@
 """What the engine returns: immutable figures, per month and in total.
 
 A figure that would divide by zero is ``None`` ("not available"), never infinity.
+The many small records (a month, a sensitivity move) are NamedTuples: as immutable as the
+frozen dataclasses, and four times cheaper to create, which keeps an edit under a frame.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 
 @dataclass(frozen=True)
@@ -35,8 +38,7 @@ class Gap:
     inside_reps_to_close_gap: int | None
 
 
-@dataclass(frozen=True)
-class MonthResult:
+class MonthResult(NamedTuple):
     month: int
     label: str
     demand_share: float  # this month's share of the horizon's demand, u(m + c)
@@ -86,8 +88,7 @@ class ChannelResult:
     cost_per_sales_ready_lead: float | None
 
 
-@dataclass(frozen=True)
-class SensitivityMove:
+class SensitivityMove(NamedTuple):
     change: float  # -0.2, -0.1, 0.1, 0.2
     value: float  # the driver's value after the move (rates are capped at 100%)
     sales_ready_leads_needed: float
@@ -129,7 +130,7 @@ class PlanResult:
 class ScenarioResult:
     name: str
     overrides: dict[str, float]
-    result: PlanResult  # the scenario's plan, computed (without scenarios or sensitivity)
+    result: PlanResult  # the scenario's plan: totals and breakdowns (no months, scenarios or sensitivity)
 
     @property
     def demand(self) -> Demand:

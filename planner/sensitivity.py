@@ -9,7 +9,6 @@ recomputing each moved plan in full.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
 
 from planner.model import Plan
@@ -35,16 +34,18 @@ def moved_value(spec_kind: str, value: float, change: float) -> float:
 
 
 def drivers(plan: Plan, base: PlanResult) -> list[Driver]:
-    from planner.engine import demand
-
     targets = plan.targets
     needed, supplied, cost = base.demand.sales_ready_leads, base.supply.sales_ready_leads, base.supply.cost
     found: list[Driver] = []
 
+    values = {name: getattr(targets, name) for name in DEMAND_DRIVERS}
+
     def demand_with(name: str) -> Callable[[float], Totals]:
+        # S = max(goal - pipeline, 0) / deal size / win rate / SRL-to-opportunity, as in engine.demand
         def moved(value: float) -> Totals:
-            moved_targets = dataclasses.replace(targets, **{name: value})
-            return demand(moved_targets).sales_ready_leads, supplied, cost
+            v = {**values, name: value}
+            net_new = max(v["revenue_goal"] - v["pipeline_revenue"], 0)
+            return net_new / v["deal_size"] / v["win_rate"] / v["srl_to_opportunity"], supplied, cost
 
         return moved
 

@@ -126,8 +126,8 @@ def _write_object(obj: Any) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for name, spec in specs(type(obj)):
         value = getattr(obj, name)
-        if value is None:
-            continue
+        if value is None or (spec.optional and value in ("", ())):
+            continue  # an optional field left empty stays out of the file
         if spec.kind == "object":
             out[name] = _write_object(value)
         elif spec.kind == "objects":

@@ -54,4 +54,4 @@ def summary_data(result: PlanResult) -> dict[str, Any]:
 
 
 def sensitivity_data(rows: tuple[SensitivityRow, ...]) -> list[dict[str, Any]]:
-    return [asdict(row) for row in rows]
+    return [{**asdict(row), "moves": [move._asdict() for move in row.moves]} for row in rows]

@@ -17,9 +17,13 @@ from PySide6.QtGui import QUndoStack
 from planner.engine import compute
 from planner.model import Plan
 from planner.paths import get_value, set_value
-from planner.plan_file import read_plan, write_plan
+from planner.plan_file import Fingerprint, PlanFileError, read_plan, write_plan
 from planner.results import PlanResult
 from ui.commands import SetValueCommand
+
+
+class FileChangedOnDisk(PlanFileError):
+    """The file was changed by someone else since it was opened or saved here."""
 
 
 class PlanDocument(QObject):
@@ -31,8 +35,12 @@ class PlanDocument(QObject):
         self._plan = plan
         self._result = compute(plan)
         self.path: Path | None = Path(path) if path else None
+        self.fingerprint = Fingerprint.of(self.path) if self.path else None
         self.undo_stack = QUndoStack(self)
-        self.undo_stack.cleanChanged.connect(lambda _clean: self.file_changed.emit())
+        self.undo_stack.cleanChanged.connect(self._on_clean_changed)
+
+    def _on_clean_changed(self, _clean: bool) -> None:
+        self.file_changed.emit()
 
     @property
     def plan(self) -> Plan:
@@ -81,12 +89,20 @@ class PlanDocument(QObject):
         """Raises PlanFileError with a message for people when the file can't be opened."""
         return cls(read_plan(path).plan, path, parent)
 
-    def save(self, path: str | Path | None = None) -> None:
-        """Raises PlanFileError when the file can't be written; the plan stays unsaved then."""
+    def changed_on_disk(self) -> bool:
+        """Someone else wrote the file since we opened or saved it."""
+        return self.path is not None and self.fingerprint != Fingerprint.of(self.path)
+
+    def save(self, path: str | Path | None = None, *, overwrite_changes: bool = False) -> None:
+        """Raises PlanFileError when the file can't be written (the plan stays unsaved), and
+        FileChangedOnDisk when saving over a file someone else changed, unless told to overwrite."""
         target = Path(path) if path else self.path
         if target is None:
             raise ValueError("save needs a path for an untitled plan")
+        if target == self.path and not overwrite_changes and self.changed_on_disk():
+            raise FileChangedOnDisk(f"“{target.name}” was changed by someone else since you opened it.")
         write_plan(self._plan, target)
         self.path = target
+        self.fingerprint = Fingerprint.of(target)
         self.undo_stack.setClean()
         self.file_changed.emit()

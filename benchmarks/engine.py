@@ -1,0 +1,32 @@
+"""Engine: the large plan with scenarios and sensitivity (budget 5 ms), and the huge plan."""
+
+from __future__ import annotations
+
+import json
+
+from benchmarks.common import median_seconds, report
+from benchmarks.plans import huge_plan, large_data, large_plan
+from planner.engine import compute
+
+
+def main() -> None:
+    large, huge = large_plan(), huge_plan()
+    text = json.dumps(large_data())
+    baseline = median_seconds(lambda: json.loads(text), repeat=21)
+    report(
+        "engine: large plan, 5 scenarios + sensitivity",
+        median_seconds(lambda: compute(large), repeat=21),
+        "json.loads of that plan",
+        baseline,
+        "<= 5 ms",
+    )
+    report(
+        "engine: huge plan (60 m, 100 res, 200 ch, 20 scen)",
+        median_seconds(lambda: compute(huge), repeat=7),
+        "json.loads of the large plan",
+        baseline,
+    )
+
+
+if __name__ == "__main__":
+    main()

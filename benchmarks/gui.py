@@ -1,0 +1,133 @@
+"""The app: start-up to the first painted window, memory, and edit -> repaint of the health panel.
+
+Each figure runs against a bare PySide6 baseline in the same run: start-up and memory
+against a minimal window, the edit against a QLineEdit echoing into a QLabel.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks.common import median_seconds, report
+from benchmarks.plans import large_data, write
+
+# Prints "painted <rss kB>" once the window's first paint event has been handled.
+STARTER = """
+import sys, time
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+
+class FirstPaint(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, done)
+        return False
+
+def done():
+    rss = next(line.split()[1] for line in open("/proc/self/status") if line.startswith("VmRSS"))
+    print("painted", rss, flush=True)
+    app.quit()
+
+app = QApplication(sys.argv[:1])
+if sys.argv[1] == "minimal":
+    window = QMainWindow()
+    window.setCentralWidget(QLabel("Hello"))
+else:
+    from ui import create_window
+    window = create_window(sys.argv[2] if len(sys.argv) > 2 else None, sample=len(sys.argv) <= 2)
+spy = FirstPaint()
+window.installEventFilter(spy)
+window.resize(1366, 768)
+window.show()
+app.exec()
+"""
+
+
+def start(*args: str) -> tuple[float, int]:
+    """Seconds from spawning the process to its first paint, and its resident memory in kB."""
+    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+    began = time.perf_counter()
+    done = subprocess.run([sys.executable, "-c", STARTER, *args], capture_output=True, text=True, env=env, check=True)
+    elapsed = time.perf_counter() - began
+    line = next(line for line in done.stdout.splitlines() if line.startswith("painted"))
+    return elapsed, int(line.split()[1])
+
+
+def startup_and_memory(large_path: Path) -> None:
+    runs = 7
+    minimal = [start("minimal") for _ in range(runs)]
+    sample = [start("app") for _ in range(runs)]
+    large = [start("app", str(large_path)) for _ in range(3)]
+    median = statistics.median
+    report(
+        "start-up to first paint, sample plan",
+        median(t for t, _ in sample),
+        "minimal PySide6 window",
+        median(t for t, _ in minimal),
+        "<= 1.5x",
+    )
+    base_rss = median(m for _, m in minimal)
+    large_rss = median(m for _, m in large)
+    print(
+        f"{'memory: app with the large plan open':<58} {large_rss / 1024:9.1f} MB"
+        f"   vs minimal window {base_rss / 1024:8.1f} MB   +{(large_rss - base_rss) / 1024:.1f} MB",
+        flush=True,
+    )
+
+
+def edit_to_repaint(large_path: Path) -> None:
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
+
+    from ui import create_window
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    echo = QLineEdit()
+    label = QLabel()
+    echo.textChanged.connect(label.setText)
+    label.show()
+    echo.show()
+
+    def bare_edit() -> None:
+        QTest.keyClick(echo, "7")
+        app.processEvents()
+        label.repaint()
+
+    window = create_window(str(large_path))
+    window.resize(1366, 768)
+    window.show()
+    app.processEvents()
+    field = window.findChild(QLineEdit, "targets.revenue_goal")
+    needed = window.findChild(QLabel, "health.sales_ready_leads_needed")
+    assert field is not None and needed is not None, "the contract's objectNames are missing"
+    field.setFocus()
+
+    def app_edit() -> None:
+        before = needed.text()
+        QTest.keyClick(field, "7")
+        app.processEvents()
+        needed.window().repaint()
+        assert needed.text() != before, "the health panel did not change"
+
+    baseline = median_seconds(bare_edit, repeat=15)
+    seconds = median_seconds(app_edit, repeat=15)
+    report("edit -> repaint of the health panel, large plan", seconds, "QLineEdit -> QLabel echo", baseline, "< 16 ms")
+    window.close()
+
+
+def main() -> None:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    with tempfile.TemporaryDirectory() as folder:
+        large_path = write(Path(folder) / "large.leadplan", large_data())
+        startup_and_memory(large_path)
+        edit_to_repaint(large_path)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,78 @@
+"""The HTML report for the CEO: one self-contained file, on screen and on paper.
+
+``render_report(plan)`` returns the page; ``write_report(plan, path)`` writes it
+atomically. Both are plain functions, safe to call from a worker thread. The page is
+rendered from the jinja2 templates in ``templates/`` with autoescaping always on: user
+text is data, never markup. The CSS is inlined and the charts are inline SVG, so the file
+opens in any browser without a network.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from exports import report_advice, report_analysis, report_model
+from planner.engine import compute
+from planner.model import Plan
+from planner.plan_file import write_text_atomically
+from planner.results import PlanResult
+
+Progress = Callable[[int, str], None]
+
+
+def environment() -> Environment:
+    """The report's jinja2 environment: templates shipped as package data, autoescape always on."""
+    return Environment(
+        loader=PackageLoader("templates", ""),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def view_model(plan: Plan, result: PlanResult, today: _dt.date) -> dict[str, object]:
+    """Everything the templates show, already formatted."""
+    return {
+        "meta": report_model.title_block(plan, today),
+        "headline": report_model.headline(result),
+        "findings": report_advice.finding_views(plan, result),
+        "diagnosis": report_model.diagnosis(plan),
+        "targets": report_model.targets(plan, result),
+        "labor": report_model.labor(plan, result),
+        "channels": report_model.channels(result),
+        "months": report_analysis.months(result),
+        "scenarios": report_analysis.scenarios(plan, result),
+        "sensitivity": report_analysis.sensitivity(result),
+        "scorecard": report_advice.metric_views(plan, result),
+        "agenda": report_advice.agenda_views(plan, result),
+        "assumptions": report_analysis.assumptions(plan),
+    }
+
+
+def render_report(plan: Plan, *, today: _dt.date | None = None, progress: Progress | None = None) -> str:
+    """The report as one HTML page."""
+    report = progress or (lambda _percent, _message: None)
+    report(5, "Computing the plan")
+    result = compute(plan)
+    report(40, "Preparing the figures and charts")
+    model = view_model(plan, result, today or _dt.date.today())
+    report(70, "Laying out the report")
+    return environment().get_template("report.html").render(**model)
+
+
+def write_report(plan: Plan, path: str | os.PathLike[str], progress: Progress | None = None) -> Path:
+    """Render the report and write it atomically to ``path``; returns the path written."""
+    target = Path(path)
+    html = render_report(plan, progress=progress)
+    if progress:
+        progress(90, "Writing the file")
+    write_text_atomically(target, html)
+    if progress:
+        progress(100, "Done")
+    return target

@@ -1,0 +1,72 @@
+"""The report's advice sections: findings, the scorecard and the weekly CEO review agenda,
+from ``planner.findings``, ``planner.scorecard`` and ``planner.review``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from planner import formatting as fmt
+from planner import vocab
+from planner.findings import findings
+from planner.model import Plan
+from planner.results import PlanResult
+from planner.review import review_agenda
+from planner.scorecard import ScorecardMetric, format_target, scorecard
+
+SEVERITY_NAMES = {1: "Info", 2: "Warning", 3: "Critical"}
+
+
+@dataclass(frozen=True)
+class FindingView:
+    severity: str  # Info, Warning, Critical
+    level: int
+    finding: str
+    recommendation: str
+    why: str
+    trigger: str
+
+
+@dataclass(frozen=True)
+class MetricView:
+    name: str
+    kind: str
+    target: str
+    unit: str
+    owner: str
+    cadence: str
+
+
+@dataclass(frozen=True)
+class AgendaView:
+    key: str
+    title: str
+    question: str
+    entries: tuple[str, ...]
+
+
+def finding_views(plan: Plan, result: PlanResult) -> list[FindingView]:
+    return [
+        FindingView(SEVERITY_NAMES.get(f.severity, "Info"), f.severity, f.finding, f.recommendation, f.why, f.trigger)
+        for f in sorted(findings(plan, result), key=lambda f: -f.severity)
+    ]
+
+
+def metric_views(plan: Plan, result: PlanResult) -> list[MetricView]:
+    def target(m: ScorecardMetric) -> str:
+        return fmt.NOT_AVAILABLE if m.target is None else format_target(m, result.currency)
+
+    return [
+        MetricView(
+            name=m.name,
+            kind=vocab.METRIC_KINDS.get(m.kind, m.kind),
+            target=target(m),
+            unit="" if m.unit.strip().lower() in ("%", "percent", "rate") else m.unit,
+            owner=m.owner,
+            cadence=vocab.CADENCES.get(m.cadence, m.cadence),
+        )
+        for m in scorecard(plan, result)
+    ]
+
+
+def agenda_views(plan: Plan, result: PlanResult) -> list[AgendaView]:
+    return [AgendaView(i.key, i.title, i.question, tuple(i.entries)) for i in review_agenda(plan, result)]

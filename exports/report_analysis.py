@@ -1,0 +1,194 @@
+"""The report's analysis sections: months, scenarios, sensitivity and assumptions.
+
+Like ``report_model``, this only reads the engine's figures and formats them.
+"""
+
+from __future__ import annotations
+
+from exports import svg_charts as charts
+from exports.report_model import SCENARIOS_PER_TABLE, TORNADO_ROWS, Table, spec_text
+from planner import defaults
+from planner import formatting as fmt
+from planner.model import Plan
+from planner.results import PlanResult
+from planner.scenarios import LABOR_FIELDS, TARGET_FIELDS, override_spec
+
+SOURCE_NAMES = {"field": "Field reps", "inside": "Inside reps", "outsourced": "Outsourced teams"}
+
+
+def months(result: PlanResult) -> dict[str, object]:
+    c = result.currency
+    rows = [
+        (
+            m.label,
+            fmt.count(m.sales_ready_leads_needed),
+            fmt.count(m.sales_ready_leads_supplied),
+            fmt.count(m.gap),
+            fmt.percent(m.coverage),
+            fmt.money(m.cost, c),
+        )
+        for m in result.months
+    ]
+    table = Table(
+        "Sales-ready leads needed and supplied, month by month",
+        ("Month", "Needed", "Supplied", "Gap", "Coverage", "Cost"),
+        rows,
+        foot=(
+            "Total",
+            fmt.count(result.demand.sales_ready_leads),
+            fmt.count(result.supply.sales_ready_leads),
+            fmt.count(result.gap.sales_ready_leads),
+            fmt.percent(result.gap.coverage),
+            fmt.money(result.supply.cost, c),
+        ),
+    )
+    # supply stacked by who delivers it: each kind of labor, then the marketing programs
+    series = []
+    for kind, name in SOURCE_NAMES.items():
+        outputs = [r.output for r in result.resources if r.kind == kind]
+        if outputs:
+            series.append(charts.Series(name, tuple(sum(values) for values in zip(*outputs, strict=True))))
+    programs = [ch.sales_ready_leads for ch in result.channels if ch.is_program]
+    if programs:
+        series.append(charts.Series("Marketing programs", tuple(sum(v) for v in zip(*programs, strict=True))))
+    description = (
+        "Each month's sales-ready leads needed and supplied: "
+        + "; ".join(
+            f"{m.label}: {fmt.count(m.sales_ready_leads_needed)} needed, {fmt.count(m.sales_ready_leads_supplied)} supplied"
+            for m in result.months
+        )
+        + "."
+    )
+    chart = charts.demand_and_supply(
+        "chart-months",
+        "Monthly demand vs supply of sales-ready leads",
+        [m.label for m in result.months],
+        series,
+        [m.sales_ready_leads_needed for m in result.months],
+        demand_name="Sales-ready leads needed",
+        tick_text=fmt.count,
+        description=description,
+    )
+    return {"table": table, "chart": chart}
+
+
+def override_text(plan: Plan, name: str, value: float, currency: str) -> str:
+    spec = override_spec(plan, name)
+    section, _, rest = name.partition(".")
+    key, _, field = rest.rpartition(".")
+    if name in TARGET_FIELDS:
+        label = TARGET_FIELDS[name].label
+    elif section == "labor":
+        who = next((r.name or r.id for r in plan.labor if r.id == key), key)
+        label = f"{LABOR_FIELDS[field].label if field in LABOR_FIELDS else field}: {who}"
+    else:
+        label = f"{spec.label if spec else field}: {key}"
+    return f"{label} {spec_text(spec, value, currency) if spec else fmt.count(value, 1)}"
+
+
+def scenarios(plan: Plan, result: PlanResult) -> list[Table]:
+    """Base plan and scenarios side by side, a few scenarios to a table so no table is too wide to print."""
+    if not result.scenarios:
+        return []
+    c = result.currency
+    measures = (
+        ("Sales-ready leads needed", lambda r: fmt.count(r.demand.sales_ready_leads)),
+        ("Sales-ready leads supplied", lambda r: fmt.count(r.supply.sales_ready_leads)),
+        ("Coverage", lambda r: fmt.percent(r.gap.coverage)),
+        ("Gap", lambda r: fmt.count(r.gap.sales_ready_leads)),
+        ("Total cost", lambda r: fmt.money(r.supply.cost, c)),
+        ("Cost per sales-ready lead", lambda r: fmt.money(r.supply.cost_per_sales_ready_lead, c)),
+        ("Projected revenue", lambda r: fmt.money(r.supply.projected_revenue, c)),
+        ("Return on cost", lambda r: fmt.ratio_multiple(r.supply.return_on_cost)),
+    )
+    tables = []
+    scenario_list = list(result.scenarios)
+    for start in range(0, len(scenario_list), SCENARIOS_PER_TABLE):
+        group = scenario_list[start : start + SCENARIOS_PER_TABLE]
+        columns = [result, *(s.result for s in group)]
+        rows = [(label, *(show(r) for r in columns)) for label, show in measures]
+        rows.append(
+            (
+                "What changes",
+                "",
+                *("; ".join(override_text(plan, n, v, c) for n, v in s.overrides.items()) or "nothing" for s in group),
+            )
+        )
+        caption = "Scenarios side by side" if start == 0 else f"Scenarios side by side (continued, {start + 1}–)"
+        tables.append(Table(caption, ("", "Base plan", *(s.name for s in group)), rows))
+    return tables
+
+
+def sensitivity(result: PlanResult) -> dict[str, object]:
+    c = result.currency
+    rows = []
+    for row in result.sensitivity:
+        moves = {round(m.change, 2): m for m in row.moves}
+        rows.append(
+            (
+                row.label,
+                *(fmt.percent(moves[k].coverage) if k in moves else "" for k in (-0.2, -0.1, 0.1, 0.2)),
+                *(fmt.money(moves[k].cost_per_sales_ready_lead, c) if k in moves else "" for k in (-0.2, 0.2)),
+            )
+        )
+    table = Table(
+        f"Coverage (base {fmt.percent(result.gap.coverage)}) and cost per sales-ready lead "
+        f"(base {fmt.money(result.supply.cost_per_sales_ready_lead, c)}) when one driver moves",
+        ("Driver", "Coverage −20%", "−10%", "+10%", "+20%", "Cost per sales-ready lead −20%", "+20%"),
+        rows,
+    )
+    tornado_rows = []
+    for row in result.sensitivity[:TORNADO_ROWS]:
+        moves = {round(m.change, 2): m for m in row.moves}
+        low, high = moves.get(-0.2), moves.get(0.2)
+        low_change = (low.coverage_change or 0.0) if low else 0.0
+        high_change = (high.coverage_change or 0.0) if high else 0.0
+        tornado_rows.append(
+            charts.TornadoRow(row.label, low_change, high_change, fmt.points(low_change), fmt.points(high_change))
+        )
+    chart = None
+    if any(r.low or r.high for r in tornado_rows):
+        chart = charts.tornado(
+            "chart-tornado",
+            "Sensitivity: change in coverage when each driver moves 20%",
+            tornado_rows,
+            low_name="Driver −20%",
+            high_name="Driver +20%",
+            description="Change in coverage, in percentage points, when each driver moves down and up 20%: "
+            + "; ".join(f"{r.label}: {r.low_text} down, {r.high_text} up" for r in tornado_rows)
+            + ".",
+        )
+    return {"table": table, "chart": chart}
+
+
+def assumptions(plan: Plan) -> Table:
+    """Every rate and default the plan leans on, with where it comes from."""
+    c = plan.basics.currency
+    rows = []
+    for name, spec in TARGET_FIELDS.items():
+        value = getattr(plan.targets, name)
+        known = defaults.default(f"targets.{name}")
+        source = known.source if known and known.value == value else "set in this plan"
+        rows.append((spec.label, spec_text(spec, value, c), source))
+    for resource in plan.labor:
+        who = resource.name or resource.id
+        for field in ("ramp_months", "srl_per_person_month", "cost_per_person_month"):
+            value = getattr(resource, field)
+            known = defaults.default(f"labor.{resource.kind}.{field}")
+            source = known.source if known and known.value == value else "set in this plan"
+            rows.append((f"{LABOR_FIELDS[field].label}: {who}", spec_text(LABOR_FIELDS[field], value, c), source))
+    for channel in plan.channels:
+        if channel.is_program and channel.cost_per_lead:
+            known = defaults.channel_cost_per_lead(channel.type)
+            source = known.source if known.value == channel.cost_per_lead else "set in this plan"
+            rows.append((f"Cost per raw lead: {channel.name}", fmt.money(channel.cost_per_lead, c), source))
+    weights = plan.targets.seasonality
+    flat = len(set(weights)) <= 1
+    rows.append(
+        (
+            "Seasonality",
+            "flat" if flat else ", ".join(fmt.count(w, 1) for w in weights),
+            "no seasonality assumed" if flat else "set in this plan (January to December)",
+        )
+    )
+    return Table("Assumptions and their sources", ("Assumption", "Value", "Source"), rows, text_columns=3)

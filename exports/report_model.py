@@ -1,0 +1,288 @@
+"""The HTML report's view-model: the engine's figures, formatted, section by section.
+
+Nothing here does plan math: every number is read from ``compute(plan)`` and written with
+``planner.formatting``, the module the app uses. The templates only lay the text out.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+
+from exports import svg_charts as charts
+from planner import formatting as fmt
+from planner import health, vocab
+from planner.model import Plan, Spec
+from planner.months import month_labels
+from planner.results import PlanResult
+from planner.scenarios import TARGET_FIELDS
+
+SCENARIOS_PER_TABLE = 4
+SUPPLY_MIX_BARS = 12
+TORNADO_ROWS = 10
+
+
+@dataclass(frozen=True)
+class Table:
+    caption: str
+    head: tuple[str, ...]
+    rows: list[tuple[str, ...]]
+    foot: tuple[str, ...] = ()
+    text_columns: int = 1  # the first columns hold text (left-aligned), the rest numbers
+
+
+@dataclass(frozen=True)
+class Figure:
+    label: str
+    value: str
+    note: str = ""
+    tone: str = ""  # "good", "bad" or "" for the headline tiles
+
+
+@dataclass
+class Section:
+    key: str
+    title: str
+    tables: list[Table] = field(default_factory=list)
+    charts: list[str] = field(default_factory=list)
+
+
+def spec_text(spec: Spec, value: float | None, currency: str) -> str:
+    """A plan value as its field's spec describes it (months counted in months)."""
+    if value is not None and spec.unit == "months":
+        return fmt.months(int(value))
+    return fmt.by_kind(value, spec.kind, currency)
+
+
+def title_block(plan: Plan, today: _dt.date) -> dict[str, str]:
+    b = plan.basics
+    labels = month_labels(plan)
+    return {
+        "company": b.company,
+        "title": b.title or "Lead development plan",
+        "prepared_by": b.prepared_by,
+        "prepared_for": b.prepared_for,
+        "date": f"{today.day} {today:%B %Y}",
+        "horizon": f"{fmt.months(plan.horizon)}, {labels[0]} to {labels[-1]}",
+    }
+
+
+def headline(result: PlanResult) -> dict[str, object]:
+    c, d, s, g = result.currency, result.demand, result.supply, result.gap
+    short = g.sales_ready_leads > 0
+    reps = g.inside_reps_to_close_gap
+    gap_note = f"{reps} more inside {'rep' if reps == 1 else 'reps'} would close it" if short and reps else ""
+    figures = [
+        Figure("Sales-ready leads needed", fmt.count(d.sales_ready_leads), f"to win {fmt.money(d.net_new_revenue, c)}"),
+        Figure("Sales-ready leads supplied", fmt.count(s.sales_ready_leads), f"over {fmt.months(result.horizon)}"),
+        Figure(
+            "Coverage",
+            fmt.percent(g.coverage),
+            "supplied / needed",
+            "bad" if g.coverage is not None and short else "good",
+        ),
+        Figure(
+            "Gap" if short or g.sales_ready_leads == 0 else "Surplus",
+            fmt.count(abs(g.sales_ready_leads)),
+            gap_note or "sales-ready leads",
+            "bad" if short else "good",
+        ),
+        Figure("Total cost", fmt.money(s.cost, c)),
+        Figure("Cost per sales-ready lead", fmt.money(s.cost_per_sales_ready_lead, c)),
+        Figure("Projected revenue", fmt.money(s.projected_revenue, c), "from the leads supplied"),
+        Figure(
+            "Return on cost",
+            fmt.ratio_multiple(s.return_on_cost),
+            "gross margin less cost, over cost",
+            "bad" if s.return_on_cost is not None and s.return_on_cost < 0 else "",
+        ),
+    ]
+    return {"verdict": health.verdict(result), "figures": figures}
+
+
+def diagnosis(plan: Plan) -> dict[str, object]:
+    d = plan.diagnosis
+    challenges = Table(
+        "How severe each reason is today",
+        ("Reason", "Severity"),
+        [(label, vocab.SEVERITIES.get(getattr(d.challenges, key), "")) for key, label in vocab.CHALLENGES.items()],
+        text_columns=2,
+    )
+    return {
+        "owner": vocab.LEAD_OWNERS_TODAY.get(d.lead_owner_today, d.lead_owner_today),
+        "old_rules": [vocab.OLD_RULES_ACTIVITIES[a] for a in d.marketing_activities if a in vocab.OLD_RULES_ACTIVITIES],
+        "lead_focused": [
+            vocab.LEAD_FOCUSED_ACTIVITIES[a] for a in d.marketing_activities if a in vocab.LEAD_FOCUSED_ACTIVITIES
+        ],
+        "notes": d.notes,
+        "challenges": challenges,
+    }
+
+
+def targets(plan: Plan, result: PlanResult) -> dict[str, object]:
+    t, d, c = plan.targets, result.demand, result.currency
+    inputs = Table(
+        "Targets",
+        ("Target", "Value"),
+        [
+            (TARGET_FIELDS[name].label, spec_text(TARGET_FIELDS[name], getattr(t, name), c))
+            for name in (
+                "revenue_goal",
+                "pipeline_revenue",
+                "deal_size",
+                "win_rate",
+                "sales_cycle_months",
+                "gross_margin",
+            )
+        ],
+    )
+    stages = [
+        ("Raw leads", d.raw_leads, fmt.percent(t.lead_to_mql), "become qualified leads"),
+        ("Qualified leads", d.qualified_leads, fmt.percent(t.mql_to_srl), "become sales-ready leads"),
+        ("Sales-ready leads", d.sales_ready_leads, fmt.percent(t.srl_to_opportunity), "become opportunities"),
+        ("Opportunities", d.opportunities, fmt.percent(t.win_rate), "are won"),
+        ("Wins", d.wins, "", ""),
+    ]
+    funnel = Table(
+        "The reverse funnel: what the revenue goal needs at each stage",
+        ("Stage", "Needed", "Conversion to the next stage"),
+        [(name, fmt.count(value), f"{rate} {words}".strip()) for name, value, rate, words in stages],
+        foot=("Net new revenue needed", fmt.money(d.net_new_revenue, c), ""),
+    )
+    chart = charts.reverse_funnel(
+        "chart-funnel",
+        "The reverse funnel",
+        [charts.Bar(name, value, fmt.count(value)) for name, value, _, _ in stages],
+        highlight=2,
+    )
+    return {"inputs": inputs, "funnel": funnel, "chart": chart}
+
+
+def labor(plan: Plan, result: PlanResult) -> dict[str, object]:
+    c, labels = result.currency, month_labels(plan)
+    rows = []
+    unassigned = []
+    for resource, r in zip(plan.labor, result.resources, strict=True):
+        start = labels[resource.start_month - 1] if resource.start_month <= len(labels) else fmt.NOT_AVAILABLE
+        rows.append(
+            (
+                r.name or r.id,
+                vocab.LABOR_KINDS.get(r.kind, r.kind),
+                fmt.count(resource.headcount, 1)
+                if resource.headcount != int(resource.headcount)
+                else fmt.count(resource.headcount),
+                start,
+                fmt.months(resource.ramp_months),
+                fmt.money(resource.cost_per_person_month, c),
+                fmt.count(resource.srl_per_person_month),
+                fmt.count(r.total_output),
+                fmt.money(r.total_cost, c),
+                fmt.money(r.cost_per_sales_ready_lead, c),
+            )
+        )
+        if r.unassigned_output > 0:
+            unassigned.append(
+                f"{fmt.count(r.unassigned_output)} sales-ready leads of {r.name or r.id} "
+                f"({fmt.percent(1 - r.assigned_share)} of its capacity) are not assigned to a channel"
+            )
+    table = Table(
+        "The labor model: who develops leads",
+        (
+            "Who",
+            "Kind",
+            "Head count",
+            "From",
+            "Ramp",
+            "Cost per person-month",
+            "Sales-ready leads per person-month",
+            "Sales-ready leads",
+            "Cost",
+            "Cost per sales-ready lead",
+        ),
+        rows,
+        text_columns=2,
+    )
+    return {"table": table, "unassigned": unassigned}
+
+
+def supply_sources(result: PlanResult) -> list[tuple[str, str, float, float, float | None]]:
+    """(name, kind of source, sales-ready leads, cost, cost per lead): channels, then unassigned capacity."""
+    sources = []
+    names = {r.id: r.name or r.id for r in result.resources}
+    for ch in result.channels:
+        kind = "Marketing program" if ch.is_program else f"People: {names.get(ch.owner, ch.owner)}"
+        sources.append((ch.name, kind, ch.total_sales_ready_leads, ch.total_cost, ch.cost_per_sales_ready_lead))
+    for r in result.resources:
+        if r.unassigned_output > 0:
+            sources.append((f"Unassigned: {r.name or r.id}", "People, no channel", r.unassigned_output, 0.0, None))
+    return sources
+
+
+def channels(result: PlanResult) -> dict[str, object]:
+    c = result.currency
+    total = result.supply.sales_ready_leads
+    rows = [
+        (
+            ch.name,
+            vocab.CHANNEL_TYPES.get(ch.type, ch.type),
+            "Marketing program"
+            if ch.is_program
+            else next((r.name or r.id for r in result.resources if r.id == ch.owner), ch.owner),
+            fmt.count(ch.total_raw_leads) if ch.is_program else "",
+            fmt.count(ch.total_sales_ready_leads),
+            fmt.money(ch.total_cost, c),
+            fmt.money(ch.cost_per_sales_ready_lead, c),
+            fmt.percent(ch.total_sales_ready_leads / total) if total else fmt.NOT_AVAILABLE,
+        )
+        for ch in result.channels
+    ]
+    rows += [
+        (
+            f"Unassigned capacity: {r.name or r.id}",
+            "",
+            "",
+            "",
+            fmt.count(r.unassigned_output),
+            "",
+            "",
+            fmt.percent(r.unassigned_output / total) if total else fmt.NOT_AVAILABLE,
+        )
+        for r in result.resources
+        if r.unassigned_output > 0
+    ]
+    table = Table(
+        "Channels: where the sales-ready leads come from",
+        (
+            "Channel",
+            "Type",
+            "Worked by",
+            "Raw leads",
+            "Sales-ready leads",
+            "Cost",
+            "Cost per sales-ready lead",
+            "Share of supply",
+        ),
+        rows,
+        foot=(
+            "Total",
+            "",
+            "",
+            "",
+            fmt.count(total),
+            fmt.money(result.supply.cost, c),
+            fmt.money(result.supply.cost_per_sales_ready_lead, c),
+            fmt.percent(1.0) if total else "",
+        ),
+        text_columns=3,
+    )
+    bars = sorted(supply_sources(result), key=lambda s: -s[2])
+    if len(bars) > SUPPLY_MIX_BARS:
+        rest = bars[SUPPLY_MIX_BARS - 1 :]
+        other = sum(s[2] for s in rest)
+        bars = [*bars[: SUPPLY_MIX_BARS - 1], (f"{len(rest)} other sources", "", other, 0.0, None)]
+    chart = charts.horizontal_bars(
+        "chart-mix",
+        "Supply mix: sales-ready leads by source",
+        [charts.Bar(name, value, fmt.count(value)) for name, _, value, _, _ in bars],
+    )
+    return {"table": table, "chart": chart}

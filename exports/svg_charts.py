@@ -1,0 +1,256 @@
+"""The report's charts as inline SVG: small pure functions, figures in, markup out.
+
+Numbers arrive already formatted (``text``) by the caller, so a chart shows exactly what
+the tables show. Every label is escaped here before it goes into the markup, and only the
+finished SVG is marked safe for the templates. Each chart carries a ``<title>`` and a
+``<desc>`` (its text alternative) and is ``role="img"``; the report also lists each
+chart's figures in a table.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from markupsafe import Markup, escape
+
+WIDTH = 720
+FONT = 12
+ROW = 26  # height of a bar row
+LABEL_WIDTH = 230  # room for the labels left of horizontal bars
+VALUE_WIDTH = 90  # room for the value right of a bar
+# Okabe-Ito: told apart with every common colour-vision deficiency
+PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00")
+INK = "#1a1a1a"
+MUTED = "#4d4d4d"
+GRID = "#d0d0d0"
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    value: float
+    text: str  # the value as the report writes it
+
+
+@dataclass(frozen=True)
+class Series:
+    name: str
+    values: tuple[float, ...]
+
+
+@dataclass(frozen=True)
+class TornadoRow:
+    label: str
+    low: float  # the change the -20% move makes
+    high: float  # the change the +20% move makes
+    low_text: str
+    high_text: str
+
+
+def shorten(text: str, limit: int = 34) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _text(
+    x: float,
+    y: float,
+    content: str,
+    *,
+    anchor: str = "start",
+    size: int = FONT,
+    weight: str = "",
+    fill: str = INK,
+    full: str = "",
+) -> str:
+    bold = f' font-weight="{weight}"' if weight else ""
+    hover = f"<title>{escape(full)}</title>" if full and full != content else ""
+    return (
+        f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}" font-size="{size}" fill="{fill}"{bold}>'
+        f"{hover}{escape(content)}</text>"
+    )
+
+
+def _svg(chart_id: str, title: str, description: str, height: float, body: list[str]) -> Markup:
+    """The chart's frame: accessible name and description, a scalable view box."""
+    head = (
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" id="{escape(chart_id)}" '
+        f'viewBox="0 0 {WIDTH} {height:.0f}" width="{WIDTH}" height="{height:.0f}" '
+        f'preserveAspectRatio="xMinYMin meet" aria-labelledby="{escape(chart_id)}-title {escape(chart_id)}-desc" '
+        f'font-family="Helvetica, Arial, sans-serif">'
+        f'<title id="{escape(chart_id)}-title">{escape(title)}</title>'
+        f'<desc id="{escape(chart_id)}-desc">{escape(description)}</desc>'
+    )
+    return Markup(head + "".join(body) + "</svg>")
+
+
+def describe(bars: Sequence[Bar]) -> str:
+    return "; ".join(f"{bar.label}: {bar.text}" for bar in bars) + "."
+
+
+def reverse_funnel(
+    chart_id: str, title: str, stages: Sequence[Bar], *, highlight: int | None = None, description: str = ""
+) -> Markup:
+    """The funnel's stages as centred bars, each as wide as its stage is large; one stage highlighted."""
+    widest = max((s.value for s in stages), default=0) or 1
+    room = WIDTH - LABEL_WIDTH - VALUE_WIDTH
+    centre = LABEL_WIDTH + room / 2
+    body = []
+    for i, stage in enumerate(stages):
+        y = 8 + i * (ROW + 8)
+        width = max(room * stage.value / widest, 3 if stage.value > 0 else 0)
+        colour = PALETTE[1] if i == highlight else PALETTE[0]
+        body.append(f'<rect x="{centre - width / 2:.1f}" y="{y}" width="{width:.1f}" height="{ROW}" fill="{colour}"/>')
+        body.append(_text(LABEL_WIDTH - 10, y + ROW / 2 + 4, shorten(stage.label), anchor="end", full=stage.label))
+        body.append(_text(WIDTH - VALUE_WIDTH + 10, y + ROW / 2 + 4, stage.text, weight="bold"))
+    height = 16 + len(stages) * (ROW + 8)
+    return _svg(chart_id, title, description or describe(stages), height, body)
+
+
+def horizontal_bars(chart_id: str, title: str, bars: Sequence[Bar], description: str = "") -> Markup:
+    """One bar per item, largest first as given, with its value at the end."""
+    largest = max((b.value for b in bars), default=0) or 1
+    room = WIDTH - LABEL_WIDTH - VALUE_WIDTH
+    body = [f'<line x1="{LABEL_WIDTH}" y1="0" x2="{LABEL_WIDTH}" y2="{8 + len(bars) * ROW}" stroke="{MUTED}"/>']
+    for i, bar in enumerate(bars):
+        y = 6 + i * ROW
+        width = max(room * bar.value / largest, 0)
+        body.append(
+            f'<rect x="{LABEL_WIDTH}" y="{y + 3}" width="{width:.1f}" height="{ROW - 8}" '
+            f'fill="{PALETTE[i % 3 if i < 3 else 0]}"/>'
+        )
+        body.append(_text(LABEL_WIDTH - 8, y + ROW / 2 + 3, shorten(bar.label), anchor="end", full=bar.label))
+        body.append(_text(LABEL_WIDTH + width + 6, y + ROW / 2 + 3, bar.text))
+    height = 14 + len(bars) * ROW
+    return _svg(chart_id, title, description or describe(bars), height, body)
+
+
+def nice_step(largest: float, ticks: int = 5) -> float:
+    """A round step (1, 2, 2.5 or 5 times a power of ten) that gives about ``ticks`` grid lines."""
+    if largest <= 0:
+        return 1.0
+    raw = largest / ticks
+    power = 10 ** math.floor(math.log10(raw))
+    return next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
+
+
+def _legend(items: Sequence[tuple[str, str, bool]], y: float) -> list[str]:
+    """(name, colour, is a line) items in a row, wrapped to the width."""
+    body, x = [], 60.0
+    for name, colour, is_line in items:
+        width = 26 + len(name) * FONT * 0.56
+        if x + width > WIDTH:
+            x, y = 60.0, y + 18
+        if is_line:
+            body.append(f'<line x1="{x}" y1="{y - 4}" x2="{x + 16}" y2="{y - 4}" stroke="{colour}" stroke-width="3"/>')
+        else:
+            body.append(f'<rect x="{x}" y="{y - 11}" width="14" height="14" fill="{colour}"/>')
+        body.append(_text(x + 20, y, name))
+        x += width + 14
+    return body
+
+
+def _month_ticks(labels: Sequence[str]) -> list[tuple[str, str]]:
+    """(month, year) under each bar; the year only where it changes, at most about 12 labels."""
+    step = max(1, math.ceil(len(labels) / 12))
+    ticks, last_year = [], None
+    for i, label in enumerate(labels):
+        top, _, bottom = label.partition(" ")
+        if top == "Month":
+            top, bottom = bottom, ""
+        show = i % step == 0
+        ticks.append((top if show else "", bottom if show and bottom != last_year else ""))
+        if show:
+            last_year = bottom
+    return ticks
+
+
+def demand_and_supply(
+    chart_id: str,
+    title: str,
+    labels: Sequence[str],
+    supply: Sequence[Series],
+    demand: Sequence[float],
+    *,
+    demand_name: str,
+    tick_text: Callable[[float], str],
+    description: str,
+) -> Markup:
+    """Monthly supply as stacked bars by source, demand as a line over them; the gap is the space between."""
+    months = len(labels)
+    totals = [sum(s.values[m] for s in supply) for m in range(months)]
+    step = nice_step(max([*totals, *demand, 0]))
+    top = step * max(1, math.ceil(max([*totals, *demand, 0]) / step - 1e-9))
+    left, right, plot_top = 60, WIDTH - 10, 40 + 18 * (len(supply) // 4)
+    plot_height = 240
+    bottom = plot_top + plot_height
+    slot = (right - left) / max(months, 1)
+
+    def y_of(value: float) -> float:
+        return bottom - plot_height * value / top
+
+    body = _legend(
+        [*((s.name, PALETTE[i % len(PALETTE)], False) for i, s in enumerate(supply)), (demand_name, INK, True)], 16
+    )
+    tick = 0.0
+    while tick <= top + 1e-9:
+        y = y_of(tick)
+        body.append(f'<line x1="{left}" y1="{y:.1f}" x2="{right}" y2="{y:.1f}" stroke="{GRID}"/>')
+        body.append(_text(left - 6, y + 4, tick_text(tick), anchor="end", fill=MUTED))
+        tick += step
+    for m in range(months):
+        base = 0.0
+        for i, series in enumerate(supply):
+            value = series.values[m]
+            if value <= 0:
+                continue
+            y0, y1 = y_of(base), y_of(base + value)
+            body.append(
+                f'<rect x="{left + m * slot + slot * 0.15:.1f}" y="{y1:.1f}" width="{slot * 0.7:.1f}" '
+                f'height="{y0 - y1:.2f}" fill="{PALETTE[i % len(PALETTE)]}"/>'
+            )
+            base += value
+    points = " ".join(f"{left + (m + 0.5) * slot:.1f},{y_of(v):.1f}" for m, v in enumerate(demand))
+    body.append(f'<polyline points="{points}" fill="none" stroke="{INK}" stroke-width="2.5" stroke-dasharray="6 3"/>')
+    for m, value in enumerate(demand):
+        if months <= 24:
+            body.append(f'<circle cx="{left + (m + 0.5) * slot:.1f}" cy="{y_of(value):.1f}" r="3" fill="{INK}"/>')
+    body.append(f'<line x1="{left}" y1="{bottom}" x2="{right}" y2="{bottom}" stroke="{MUTED}"/>')
+    for m, (month, year) in enumerate(_month_ticks(labels)):
+        x = left + (m + 0.5) * slot
+        if month:
+            body.append(_text(x, bottom + 16, month, anchor="middle", size=11))
+        if year:
+            body.append(_text(x, bottom + 30, year, anchor="middle", size=11, fill=MUTED))
+    return _svg(chart_id, title, description, bottom + 40, body)
+
+
+def tornado(
+    chart_id: str, title: str, rows: Sequence[TornadoRow], *, low_name: str, high_name: str, description: str = ""
+) -> Markup:
+    """Each driver's two moves as bars either side of no change, the largest effect on top."""
+    largest = max((max(abs(r.low), abs(r.high)) for r in rows), default=0) or 1
+    left, right = LABEL_WIDTH + 95, WIDTH - 60  # room for a value label either side
+    centre = (left + right) / 2
+    half = (right - left) / 2
+    plot_top = 32
+    body = _legend([(low_name, PALETTE[5], False), (high_name, PALETTE[0], False)], 16)
+    for i, row in enumerate(rows):
+        y = plot_top + i * ROW
+        body.append(_text(LABEL_WIDTH + 30, y + ROW / 2 + 3, shorten(row.label, 40), anchor="end", full=row.label))
+        moves = [(row.low, row.low_text, PALETTE[5]), (row.high, row.high_text, PALETTE[0])]
+        moves.sort(key=lambda move: -abs(move[0]))  # the smaller bar drawn over the larger
+        for value, _, colour in moves:
+            width = half * abs(value) / largest
+            x = centre if value >= 0 else centre - width
+            body.append(f'<rect x="{x:.1f}" y="{y + 4}" width="{width:.1f}" height="{ROW - 8}" fill="{colour}"/>')
+        labels = [(value, text) for value, text, _ in moves if value != 0]
+        if len(labels) == 2 and (labels[0][0] > 0) == (labels[1][0] > 0):  # both on one side: one label
+            labels = [(labels[0][0], f"{row.low_text} / {row.high_text}")]
+        for value, text in labels:
+            end = centre + (half * abs(value) / largest + 4) * (1 if value > 0 else -1)
+            body.append(_text(end, y + ROW / 2 + 3, text, anchor="start" if value > 0 else "end", size=11))
+    bottom = plot_top + len(rows) * ROW + 4
+    body.append(f'<line x1="{centre}" y1="{plot_top - 4}" x2="{centre}" y2="{bottom}" stroke="{INK}"/>')
+    return _svg(chart_id, title, description, bottom + 6, body)

@@ -1,0 +1,165 @@
+"""What the findings' rules look at: the Diagnosis answers and the engine's figures.
+
+:class:`Context` also holds the named phrases (numbers formatted by
+:mod:`planner.formatting`) that fill the rules' text templates in :mod:`planner.findings`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from planner import formatting as fmt
+from planner import vocab
+from planner.engine import EPSILON
+from planner.model import Plan
+from planner.results import PlanResult
+
+
+@dataclass(frozen=True)
+class Source:
+    """A supplier of sales-ready leads: a labor resource or a program channel."""
+
+    name: str
+    cost_per_sales_ready_lead: float | None
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the rules look at: the Diagnosis answers and the engine's figures."""
+
+    plan: Plan
+    result: PlanResult
+    challenges: dict[str, int]
+    lead_owner: str
+    old_rules: tuple[str, ...]  # old-rules marketing activities chosen, in vocabulary order
+    lead_focused: tuple[str, ...]  # lead-focused marketing activities chosen
+    sources: tuple[Source, ...] = field(default=())
+
+    @property
+    def needed(self) -> float:
+        return self.result.demand.sales_ready_leads
+
+    @property
+    def coverage(self) -> float | None:
+        return self.result.gap.coverage
+
+    @property
+    def short(self) -> bool:
+        return self.needed > EPSILON and self.result.gap.sales_ready_leads > EPSILON
+
+    @property
+    def field_share(self) -> float:
+        """The share of supplied sales-ready leads that field reps produce (0 with no supply)."""
+        supplied = self.result.supply.sales_ready_leads
+        field_output = sum(r.total_output for r in self.result.resources if r.kind == "field")
+        return field_output / supplied if supplied > EPSILON else 0.0
+
+    @property
+    def has_programs(self) -> bool:
+        return any(c.is_program for c in self.plan.channels)
+
+    def answer(self, key: str) -> str:
+        """An answer as a trigger cites it: "Reps don't have or make time: 3 (critical)"."""
+        level = self.challenges[key]
+        return f"{vocab.CHALLENGES[key]}: {level} ({vocab.SEVERITIES[level].lower()})"
+
+    def phrases(self) -> dict[str, str]:
+        """The named phrases the rules' templates use."""
+        r, c = self.result, self.result.currency
+        reps = r.gap.inside_reps_to_close_gap
+        cheapest = self.cheapest()
+        return {
+            "owner": vocab.LEAD_OWNERS_TODAY.get(self.lead_owner, self.lead_owner),
+            "needed": fmt.count(self.needed),
+            "supplied": fmt.count(r.supply.sales_ready_leads),
+            "gap": fmt.count(r.gap.sales_ready_leads),
+            "coverage": fmt.percent(self.coverage),
+            "reps": fmt.count(reps),
+            "reps_phrase": _reps_phrase(reps, r.gap.sales_ready_leads),
+            "reps_sentence": _capitalised(_reps_phrase(reps, r.gap.sales_ready_leads)),
+            "old_rules": _listing(vocab.OLD_RULES_ACTIVITIES[k] for k in self.old_rules),
+            "lead_focused": _listing(vocab.LEAD_FOCUSED_ACTIVITIES[k] for k in self.lead_focused) or "none",
+            "cheapest": cheapest.name if cheapest else "",
+            "cheapest_cost": fmt.money(cheapest.cost_per_sales_ready_lead, c) if cheapest else "",
+            "comparison": self.comparison(),
+            "cheapest_advice": _cheapest_advice(self, cheapest),
+            "field_share": fmt.percent(self.field_share),
+            "outbound": _bracketed(
+                _listing(
+                    ch.name or vocab.CHANNEL_TYPES[ch.type] for ch in self.plan.channels if ch.type in OUTBOUND_TYPES
+                )
+            ),
+        }
+
+    def priced_sources(self) -> list[Source]:
+        """The sources with a cost per sales-ready lead, cheapest first."""
+        priced = [s for s in self.sources if s.cost_per_sales_ready_lead is not None]
+        return sorted(priced, key=lambda s: s.cost_per_sales_ready_lead or 0.0)
+
+    def cheapest(self) -> Source | None:
+        priced = self.priced_sources()
+        return priced[0] if priced else None
+
+    def comparison(self) -> str:
+        c = self.result.currency
+        return "; ".join(f"{s.name} {fmt.money(s.cost_per_sales_ready_lead, c)}" for s in self.priced_sources())
+
+
+OUTBOUND_TYPES = ("outbound_phone", "email", "purchased_lists", "social")
+
+
+def _listing(names: Iterable[str]) -> str:
+    return ", ".join(names)
+
+
+def _bracketed(text: str) -> str:
+    return f" ({text})" if text else ""
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _reps_phrase(reps: int | None, gap: float) -> str:
+    if gap <= EPSILON:
+        return "the plan already covers its leads, so they can take over the field reps' share"
+    if reps is None:
+        return "the engine cannot say how many inside reps would close the gap"
+    people = "rep" if reps == 1 else "reps"
+    return f"{reps} more inside {people} would close the gap of {fmt.count(gap)} sales-ready leads"
+
+
+def _cheapest_advice(ctx: Context, cheapest: Source | None) -> str:
+    if cheapest is None:
+        return (
+            "Nothing supplies sales-ready leads at a known cost yet: add dedicated lead "
+            "development people or a lead-focused program channel"
+        )
+    others = len(ctx.priced_sources()) > 1
+    compared = f" (cost per sales-ready lead: {ctx.comparison()})" if others else ""
+    return (
+        f"The cheapest source in the plan is {cheapest.name} at "
+        f"{fmt.money(cheapest.cost_per_sales_ready_lead, ctx.result.currency)} a sales-ready lead"
+        f"{compared}; grow it first"
+    )
+
+
+def context(plan: Plan, result: PlanResult) -> Context:
+    diagnosis = plan.diagnosis
+    chosen = set(diagnosis.marketing_activities)
+    resources = tuple(Source(r.name or r.id, r.cost_per_sales_ready_lead) for r in result.resources)
+    programs = tuple(
+        Source(c.name or vocab.CHANNEL_TYPES.get(c.type, c.type), c.cost_per_sales_ready_lead)
+        for c in result.channels
+        if c.is_program
+    )
+    return Context(
+        plan=plan,
+        result=result,
+        challenges={key: getattr(diagnosis.challenges, key) for key in vocab.CHALLENGES},
+        lead_owner=diagnosis.lead_owner_today,
+        old_rules=tuple(k for k in vocab.OLD_RULES_ACTIVITIES if k in chosen),
+        lead_focused=tuple(k for k in vocab.LEAD_FOCUSED_ACTIVITIES if k in chosen),
+        sources=resources + programs,
+    )

@@ -1,0 +1,143 @@
+"""Goal seek: what must one driver be to close the gap?
+
+Each answer is solved in closed form from the base result (demand falls as a rate rises;
+supply grows linearly with head count, budget and the programs' conversion rates), then
+checked by recomputing the plan with the answer, so what we say closes the gap does.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from planner import formatting as fmt
+from planner.engine import EPSILON, compute_core
+from planner.model import Plan
+from planner.results import PlanResult
+from planner.scenarios import TARGET_FIELDS, apply_overrides
+
+
+@dataclass(frozen=True)
+class Answer:
+    driver: str  # the override name
+    label: str
+    current: float
+    required: float | None  # None: not reachable
+    extra_cost: float | None  # the change in total cost over the horizon
+    sentence: str  # "a win rate of 31%" or why it is not reachable
+
+    @property
+    def reachable(self) -> bool:
+        return self.required is not None
+
+    @property
+    def overrides(self) -> dict[str, float]:
+        return {self.driver: self.required} if self.required is not None else {}
+
+
+def close_the_gap(plan: Plan, base: PlanResult) -> tuple[Answer, ...]:
+    """One answer per driver; empty when there is no gap to close."""
+    gap = base.gap.sales_ready_leads
+    if gap <= EPSILON:
+        return ()
+    answers = [_demand_rate(plan, base, name) for name in ("win_rate", "srl_to_opportunity")]
+    answers += [_program_rate(plan, base, name) for name in ("lead_to_mql", "mql_to_srl")]
+    answers += [_head_count(plan, base, i) for i, resource in enumerate(plan.labor)]
+    answers += [_budget(plan, base, i) for i, channel in enumerate(plan.channels) if channel.is_program]
+    return tuple(_checked(plan, answer) for answer in answers)
+
+
+def sentence(answers: tuple[Answer, ...]) -> str:
+    """ "To close the gap: 3 more inside reps from month 2 (cost +$247,500), or a win rate of 31%."""
+    reachable = [a.sentence for a in answers if a.reachable]
+    if not answers:
+        return "There is no gap to close."
+    if not reachable:
+        return "No single change closes the gap: combine several, or lower the goal."
+    return "To close the gap: " + ", or ".join(reachable) + "."
+
+
+def _round_up(value: float, steps: int) -> float:
+    """Up to the shown precision (rates to 0.1%, money to a whole unit), so what is shown closes the gap."""
+    return math.ceil(value * steps - EPSILON) / steps
+
+
+PHRASES = {
+    "win_rate": "a win rate of",
+    "srl_to_opportunity": "a sales-ready lead to opportunity rate of",
+    "lead_to_mql": "a raw lead to qualified lead rate of",
+    "mql_to_srl": "a qualified to sales-ready lead rate of",
+}
+KIND_NOUNS = {"field": "field rep", "inside": "inside rep", "outsourced": "outsourced rep"}
+
+
+def _not_reachable(driver: str, label: str, current: float, why: str) -> Answer:
+    return Answer(driver, label, current, None, None, f"{label}: not reachable ({why})")
+
+
+def _demand_rate(plan: Plan, base: PlanResult, name: str) -> Answer:
+    # S = N / (deal x win x srl_to_opp) falls in inverse proportion to the rate
+    label, current = TARGET_FIELDS[name].label, getattr(plan.targets, name)
+    supplied = base.supply.sales_ready_leads
+    if supplied <= 0:
+        return _not_reachable(name, label, current, "nothing is supplied yet")
+    required = _round_up(current * base.demand.sales_ready_leads / supplied, 1000)
+    if required > 1:
+        return _not_reachable(name, label, current, f"it would have to be {fmt.percent(required)}")
+    return Answer(name, label, current, required, 0.0, f"{PHRASES[name]} {fmt.percent(required, 1)}")
+
+
+def _program_rate(plan: Plan, base: PlanResult, name: str) -> Answer:
+    label, current = TARGET_FIELDS[name].label, getattr(plan.targets, name)
+    programs = sum(c.total_sales_ready_leads for c in base.channels if c.uses_plan_rates)
+    if programs <= 0:
+        return _not_reachable(name, label, current, "no program channel converts with the plan's rates")
+    required = _round_up(current * (1 + base.gap.sales_ready_leads / programs), 1000)
+    if required > 1:
+        return _not_reachable(name, label, current, f"it would have to be {fmt.percent(required)}")
+    return Answer(name, label, current, required, 0.0, f"{PHRASES[name]} {fmt.percent(required, 1)}")
+
+
+def _head_count(plan: Plan, base: PlanResult, index: int) -> Answer:
+    resource, figures = plan.labor[index], base.resources[index]
+    name = resource.name or resource.id
+    driver, label = f"labor.{resource.id}.headcount", f"Head count of {name}"
+    per_person = sum(figures.productivity) * resource.srl_per_person_month
+    if per_person <= 0:
+        return _not_reachable(driver, label, resource.headcount, "they supply no sales-ready leads")
+    more = math.ceil(base.gap.sales_ready_leads / per_person - EPSILON)
+    active_months = max(plan.horizon - resource.start_month + 1, 0)
+    extra = more * (resource.cost_per_person_month * active_months + resource.fee_per_srl * per_person)
+    noun = KIND_NOUNS.get(resource.kind, "person") + ("" if more == 1 else "s")
+    text = (
+        f"{more} more {noun} ({name}) from month {resource.start_month} "
+        f"(cost +{fmt.money(extra, plan.basics.currency)})"
+    )
+    return Answer(driver, label, resource.headcount, resource.headcount + more, extra, text)
+
+
+def _budget(plan: Plan, base: PlanResult, index: int) -> Answer:
+    channel = plan.channels[index]
+    driver, label = f"channels.{channel.name}.monthly_budget", f"Monthly budget of {channel.name}"
+    budget = channel.monthly_budget or 0
+    targets = plan.targets
+    rate = channel.lead_to_srl if channel.lead_to_srl is not None else targets.lead_to_mql * targets.mql_to_srl
+    active_months = max(plan.horizon - channel.start_month + 1, 0)
+    per_money = rate * active_months / channel.cost_per_lead if channel.cost_per_lead else 0
+    if per_money <= 0:
+        return _not_reachable(driver, label, budget, "it starts after the plan ends")
+    required = _round_up(budget + base.gap.sales_ready_leads / per_money, 1)
+    extra = (required - budget) * active_months
+    currency = plan.basics.currency
+    text = f"a {channel.name} budget of {fmt.money(required, currency)} a month (cost +{fmt.money(extra, currency)})"
+    return Answer(driver, label, budget, required, extra, text)
+
+
+def _checked(plan: Plan, answer: Answer) -> Answer:
+    """Recompute the plan with the answer; an answer that does not close the gap is not given."""
+    if answer.required is None:
+        return answer
+    moved = compute_core(apply_overrides(plan, answer.overrides))
+    if moved.gap.sales_ready_leads > 1e-6 * max(1.0, moved.demand.sales_ready_leads):
+        return _not_reachable(answer.driver, answer.label, answer.current, "the engine disagrees")
+    return answer

@@ -1,0 +1,162 @@
+"""The weekly CEO review: the seeds' five agenda items, prefilled where the plan knows something.
+
+Each item lists the plan's own entries first (the revenue goal and the monthly targets, the
+gap as a risk, the new lead development people as initiatives), then the user's items from
+``plan.review`` (the Review field named like the item's key). Figures come from the engine's
+result and are formatted by :mod:`planner.formatting`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from planner import formatting as fmt
+from planner import vocab
+from planner.engine import EPSILON
+from planner.model import Plan
+from planner.results import PlanResult
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    key: str  # revenue_vs_goal, big_deals, risks, initiatives, issues (in this order)
+    title: str
+    question: str  # what the CEO asks under this item
+    entries: tuple[str, ...]  # prefilled by the plan, then the user's own items
+
+
+# key, title, question: the agenda of the seeds' weekly CEO and sales leader meeting
+AGENDA: tuple[tuple[str, str, str], ...] = (
+    (
+        "revenue_vs_goal",
+        "Actual revenue vs goal",
+        "What is actual revenue against the goal (real numbers, not projections), and if "
+        "there is a gap, what is the sales leader doing about it?",
+    ),
+    (
+        "big_deals",
+        vocab.REVIEW_LISTS["big_deals"],
+        "Which big deals closed or are just closing: their revenue impact, the capacity they "
+        "need, and the wins to celebrate?",
+    ),
+    (
+        "risks",
+        vocab.REVIEW_LISTS["risks"],
+        "Which deals or accounts are in jeopardy, and what is the sales leader doing about it?",
+    ),
+    (
+        "initiatives",
+        vocab.REVIEW_LISTS["initiatives"],
+        "What is the sales leader focusing on aside from selling: skills for the team, new "
+        "products or services, new markets or geography, a rep to save? Is the CEO on board?",
+    ),
+    (
+        "issues",
+        vocab.REVIEW_LISTS["issues"],
+        "What is not working, or what question does the CEO or the sales leader want to raise?",
+    ),
+)
+
+
+def revenue_entries(plan: Plan, result: PlanResult) -> list[str]:
+    """The goal, what new sales-ready leads must bring, and the monthly lead targets."""
+    t, c = plan.targets, result.currency
+    demand = result.demand
+    goal = f"Goal: {fmt.money(t.revenue_goal, c)} new-logo revenue"
+    if t.pipeline_revenue:
+        goal += (
+            f"; {fmt.money(t.pipeline_revenue, c)} expected from the current pipeline, so "
+            f"{fmt.money(demand.net_new_revenue, c)} must come from new sales-ready leads"
+        )
+    entries = [goal]
+    if demand.sales_ready_leads <= EPSILON:
+        entries.append("The current pipeline covers the goal: no new sales-ready leads are needed")
+        return entries
+    entries.append(
+        f"The plan needs {fmt.count(demand.sales_ready_leads)} sales-ready leads over "
+        f"{fmt.months(result.horizon)} for {fmt.count(demand.opportunities)} opportunities and "
+        f"{fmt.count(demand.wins)} wins; it supplies {fmt.count(result.supply.sales_ready_leads)}"
+    )
+    entries.append(monthly_targets(result))
+    return entries
+
+
+def monthly_targets(result: PlanResult) -> str:
+    """The sales-ready leads each month needs (one figure when every month needs the same)."""
+    months = result.months
+    needs = [fmt.count(m.sales_ready_leads_needed) for m in months]
+    if len(set(needs)) == 1:
+        span = months[0].label if len(months) == 1 else f"{months[0].label} to {months[-1].label}"
+        return f"Monthly target: {needs[0]} sales-ready leads each month, {span}"
+    listed = ", ".join(f"{m.label} {need}" for m, need in zip(months, needs, strict=True))
+    return f"Monthly targets (sales-ready leads): {listed}"
+
+
+def risk_entries(result: PlanResult) -> list[str]:
+    """The plan's gap, when coverage is below 100%."""
+    gap = result.gap
+    if result.demand.sales_ready_leads <= EPSILON or gap.sales_ready_leads <= EPSILON:
+        return []
+    risk = (
+        f"The plan is {fmt.count(gap.sales_ready_leads)} sales-ready leads short ({fmt.percent(gap.coverage)} coverage)"
+    )
+    reps = gap.inside_reps_to_close_gap
+    if reps:
+        risk += f"; {reps} more inside {'rep' if reps == 1 else 'reps'} would close the gap"
+    return [risk]
+
+
+def initiative_entries(plan: Plan, result: PlanResult) -> list[str]:
+    """The lead development people the plan adds after its first month."""
+    labels = [m.label for m in result.months]
+    entries = []
+    for resource in plan.labor:
+        if 1 < resource.start_month <= len(labels) and resource.headcount > 0:
+            people = "person" if resource.headcount == 1 else "people"
+            ramp = (
+                f"ramping over {fmt.months(resource.ramp_months)}"
+                if resource.ramp_months
+                else "at full output from the start"
+            )
+            entries.append(
+                f"Start {resource.name or resource.id} ({fmt.count(resource.headcount)} {people}) "
+                f"in {labels[resource.start_month - 1]}, {ramp}"
+            )
+    return entries
+
+
+def review_agenda(plan: Plan, result: PlanResult) -> tuple[AgendaItem, ...]:
+    """The five agenda items of the weekly CEO review, in the seeds' order."""
+    prefilled = {
+        "revenue_vs_goal": revenue_entries(plan, result),
+        "risks": risk_entries(result),
+        "initiatives": initiative_entries(plan, result),
+    }
+    return tuple(
+        AgendaItem(
+            key,
+            title,
+            question,
+            (*prefilled.get(key, ()), *getattr(plan.review, key)),
+        )
+        for key, title, question in AGENDA
+    )
+
+
+def agenda_title(plan: Plan) -> str:
+    """The heading of the one-page agenda: "Weekly CEO review: Acme Fasteners"."""
+    cadence = vocab.CADENCES.get(plan.review.cadence, plan.review.cadence)
+    company = plan.basics.company
+    return f"{cadence} CEO review" + (f": {company}" if company else "")
+
+
+def agenda_text(plan: Plan, result: PlanResult) -> str:
+    """The one-page agenda as plain text, for the command line and plain-text exports."""
+    lines = [agenda_title(plan)]
+    who = " and ".join(p for p in (plan.basics.prepared_for, plan.basics.prepared_by) if p)
+    if who:
+        lines.append(who)
+    for number, item in enumerate(review_agenda(plan, result), 1):
+        lines += ["", f"{number}. {item.title}", f"   {item.question}"]
+        lines += [f"   - {entry}" for entry in item.entries] or ["   - (nothing yet)"]
+    return "\n".join(lines) + "\n"

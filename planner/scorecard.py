@@ -1,0 +1,285 @@
+"""The metrics scorecard: activity, conversion and outcome measures generated from the plan.
+
+Each generated metric has a stable ``key`` (``activity.dials.<resource id>``,
+``conversion.win_rate``, ``outcome.srl.channel.<channel name>``) and a target taken from
+the plan or the engine's result. The user's edits live in the plan file's ``metrics`` list:
+
+- a stored metric whose ``key`` matches a generated one overrides it (``edited``), and so
+  survives regeneration; an empty name, unit or owner and a missing target mean "follow the
+  plan" for that field, so editing only the owner keeps the target in step with the plan;
+- a stored metric without a key is the user's own, listed after the generated ones;
+- a stored metric whose key is no longer generated (its resource was deleted) is left out.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+from planner import formatting as fmt
+from planner.model import Activity, LaborResource, Metric, Plan
+from planner.results import PlanResult
+
+WORKING_DAYS_A_WEEK = 5
+
+OWNERS = {
+    "field": "Head of sales",
+    "inside": "Lead development manager",
+    "outsourced": "Outsourced team's manager",
+}
+HEAD_OF_SALES = "Head of sales"
+HEAD_OF_MARKETING = "Head of marketing"
+BOTH_HEADS = "Heads of sales and marketing"
+PERCENT = "%"
+
+
+@dataclass(frozen=True)
+class ScorecardMetric:
+    key: str  # stable id of a generated metric; "" for the user's own metric
+    name: str
+    kind: str
+    target: float | None
+    unit: str
+    owner: str
+    cadence: str
+    edited: bool  # a generated metric the user changed
+
+
+def _generated(
+    key: str, name: str, kind: str, target: float | None, unit: str, owner: str, cadence: str
+) -> ScorecardMetric:
+    return ScorecardMetric(key, name, kind, target, unit, owner, cadence, edited=False)
+
+
+def activity_rates(resource: LaborResource) -> Activity:
+    """The resource's activity calculator, or one made of the defaults ("activity.*")."""
+    return resource.activity or Activity()
+
+
+def activity_metrics(resource: LaborResource) -> list[ScorecardMetric]:
+    """Dials and conversations per person a week that deliver the resource's planned output.
+
+    Worked backwards from q, the plan's sales-ready leads per person-month, with the
+    resource's activity rates (or the defaults):
+        conversations a month = q / conversation_to_srl
+        dials a month         = conversations a month / connect_rate
+        a week                = a month x 5 / working_days   (a working week is 5 days)
+    When q comes from the activity calculator (q = working days x dials a day x connect rate
+    x conversation rate), the dials target is simply dials a day x 5.
+    """
+    rates = activity_rates(resource)
+    q = resource.srl_per_person_month
+    if q <= 0 or rates.working_days <= 0:
+        return []
+    weeks_a_month = rates.working_days / WORKING_DAYS_A_WEEK
+    conversations = q / rates.conversation_to_srl
+    dials = conversations / rates.connect_rate
+    name, owner = resource.name or resource.id, OWNERS.get(resource.kind, HEAD_OF_SALES)
+    return [
+        _generated(
+            f"activity.dials.{resource.id}",
+            f"Dials per person a week: {name}",
+            "activity",
+            dials / weeks_a_month,
+            "dials",
+            owner,
+            "weekly",
+        ),
+        _generated(
+            f"activity.conversations.{resource.id}",
+            f"Conversations per person a week: {name}",
+            "activity",
+            conversations / weeks_a_month,
+            "conversations",
+            owner,
+            "weekly",
+        ),
+    ]
+
+
+def conversion_metrics(plan: Plan) -> list[ScorecardMetric]:
+    """The funnel's stage rates, as the plan sets them (fractions, shown as percentages)."""
+    t = plan.targets
+    rows = (
+        ("lead_to_qualified", "Raw lead to qualified lead", t.lead_to_mql, HEAD_OF_MARKETING),
+        (
+            "qualified_to_sales_ready",
+            "Qualified lead to sales-ready lead",
+            t.mql_to_srl,
+            BOTH_HEADS,
+        ),
+        (
+            "sales_ready_to_opportunity",
+            "Sales-ready lead to opportunity",
+            t.srl_to_opportunity,
+            HEAD_OF_SALES,
+        ),
+        ("win_rate", "Win rate", t.win_rate, HEAD_OF_SALES),
+    )
+    return [
+        _generated(f"conversion.{key}", name, "conversion", rate, PERCENT, owner, "monthly")
+        for key, name, rate, owner in rows
+    ]
+
+
+def channel_keys(plan: Plan) -> list[str]:
+    """A key for each channel, by name (a repeated name gets #2, #3 ...)."""
+    seen: dict[str, int] = {}
+    keys = []
+    for channel in plan.channels:
+        seen[channel.name] = seen.get(channel.name, 0) + 1
+        suffix = f"#{seen[channel.name]}" if seen[channel.name] > 1 else ""
+        keys.append(f"outcome.srl.channel.{channel.name}{suffix}")
+    return keys
+
+
+def outcome_metrics(plan: Plan, result: PlanResult) -> list[ScorecardMetric]:
+    """Sales-ready leads a month (needed; planned by resource and by channel), pipeline, cost.
+
+    Monthly targets are the horizon's totals divided by its months (the plan's average
+    month); the engine's figures, nothing recomputed.
+    """
+    h, c = result.horizon, result.currency
+    found = [
+        _generated(
+            "outcome.srl.needed",
+            "Sales-ready leads needed a month, all sources",
+            "outcome",
+            result.demand.sales_ready_leads / h,
+            "leads",
+            HEAD_OF_SALES,
+            "monthly",
+        )
+    ]
+    for resource in result.resources:
+        found.append(
+            _generated(
+                f"outcome.srl.{resource.id}",
+                f"Sales-ready leads a month from {resource.name or resource.id}",
+                "outcome",
+                resource.total_output / h,
+                "leads",
+                OWNERS.get(resource.kind, HEAD_OF_SALES),
+                "monthly",
+            )
+        )
+    kinds = {r.id: r.kind for r in result.resources}
+    for key, channel in zip(channel_keys(plan), result.channels, strict=True):
+        owner = HEAD_OF_MARKETING if channel.is_program else OWNERS.get(kinds.get(channel.owner, ""), HEAD_OF_SALES)
+        found.append(
+            _generated(
+                key,
+                f"Sales-ready leads a month from {channel.name or channel.type}",
+                "outcome",
+                channel.total_sales_ready_leads / h,
+                "leads",
+                owner,
+                "monthly",
+            )
+        )
+    pipeline = result.demand.opportunities * plan.targets.deal_size / h
+    found.append(
+        _generated(
+            "outcome.pipeline",
+            "Pipeline created a month",
+            "outcome",
+            pipeline,
+            c,
+            HEAD_OF_SALES,
+            "monthly",
+        )
+    )
+    found.append(
+        _generated(
+            "outcome.cost_per_srl",
+            "Cost per sales-ready lead",
+            "outcome",
+            result.supply.cost_per_sales_ready_lead,
+            c,
+            BOTH_HEADS,
+            "quarterly",
+        )
+    )
+    return found
+
+
+def generated_metrics(plan: Plan, result: PlanResult) -> tuple[ScorecardMetric, ...]:
+    """The scorecard the plan implies, before the user's edits."""
+    activity = [m for resource in plan.labor for m in activity_metrics(resource)]
+    return (*activity, *conversion_metrics(plan), *outcome_metrics(plan, result))
+
+
+def overridden(generated: ScorecardMetric, stored: Metric) -> ScorecardMetric:
+    """A generated metric with the user's stored edits (blank fields follow the plan)."""
+    return dataclasses.replace(
+        generated,
+        name=stored.name or generated.name,
+        target=stored.target if stored.target is not None else generated.target,
+        unit=stored.unit or generated.unit,
+        owner=stored.owner or generated.owner,
+        cadence=stored.cadence,
+        edited=True,
+    )
+
+
+def own_metric(stored: Metric) -> ScorecardMetric:
+    return ScorecardMetric(
+        "",
+        stored.name,
+        stored.kind,
+        stored.target,
+        stored.unit,
+        stored.owner,
+        stored.cadence,
+        edited=False,
+    )
+
+
+def scorecard(plan: Plan, result: PlanResult) -> tuple[ScorecardMetric, ...]:
+    """The generated metrics with the user's edits, then the user's own metrics."""
+    stored = {m.key: m for m in plan.metrics if m.key}
+    generated = tuple(overridden(g, stored[g.key]) if g.key in stored else g for g in generated_metrics(plan, result))
+    return generated + tuple(own_metric(m) for m in plan.metrics if not m.key)
+
+
+EDITABLE = ("name", "target", "unit", "owner", "cadence")
+
+
+def edit_metric(plan: Plan, result: PlanResult, key: str, **changes: object) -> Plan:
+    """The plan with the user's edit of the generated metric ``key`` stored in its metrics.
+
+    ``changes`` are Metric fields (name, target, unit, owner, cadence). An edit that makes
+    the metric the same as the generated one removes the stored override.
+    """
+    unknown = set(changes) - set(EDITABLE)
+    if unknown:
+        raise ValueError(f"not an editable metric field: {', '.join(sorted(unknown))}")
+    generated = {g.key: g for g in generated_metrics(plan, result)}
+    if key not in generated:
+        raise KeyError(f"no generated metric {key!r}")
+    base = generated[key]
+    metrics = list(plan.metrics)
+    index = next((i for i, m in enumerate(metrics) if m.key == key), None)
+    current = metrics[index] if index is not None else Metric(key=key, kind=base.kind, cadence=base.cadence)
+    updated = dataclasses.replace(current, **changes)  # type: ignore[arg-type]
+    if dataclasses.replace(overridden(base, updated), edited=False) == base:
+        return reset_metric(plan, key)
+    if index is None:
+        metrics.append(updated)
+    else:
+        metrics[index] = updated
+    return dataclasses.replace(plan, metrics=tuple(metrics))
+
+
+def reset_metric(plan: Plan, key: str) -> Plan:
+    """The plan without the user's edits of the generated metric ``key``."""
+    return dataclasses.replace(plan, metrics=tuple(m for m in plan.metrics if m.key != key))
+
+
+def format_target(metric: ScorecardMetric, currency: str) -> str:
+    """The target as the app and the exports show it: 25%, $823, 571."""
+    if metric.unit == PERCENT:
+        return fmt.percent(metric.target)
+    if currency and metric.unit == currency:
+        return fmt.money(metric.target, currency)
+    return fmt.count(metric.target)

@@ -1,0 +1,46 @@
+"""The report's SVG charts: labels escaped, sizes in proportion to the figures, readable alone."""
+
+from __future__ import annotations
+
+from exports import svg_charts as charts
+from tests.exports.html_tree import parse
+
+
+def test_a_label_with_markup_is_escaped_inside_the_chart() -> None:
+    svg = charts.horizontal_bars("c", 'Mix <i>&"', [charts.Bar('<b>&"', 10, "10")])
+    doc = parse(str(svg))
+    assert not list(doc.iter("b")) and not list(doc.iter("i"))
+    assert doc.find("title").text == 'Mix <i>&"'
+    assert [t.text for t in doc.iter("text")] == ['<b>&"', "10"]
+
+
+def test_bars_are_as_long_as_their_values_relative_to_the_largest() -> None:
+    doc = parse(str(charts.horizontal_bars("c", "t", [charts.Bar("a", 200, "200"), charts.Bar("b", 50, "50")])))
+    widths = [float(r.attrs["width"]) for r in doc.iter("rect")]
+    assert widths[0] == charts.WIDTH - charts.LABEL_WIDTH - charts.VALUE_WIDTH
+    assert widths[1] == widths[0] / 4
+
+
+def test_the_text_alternative_lists_every_bar_with_its_value() -> None:
+    doc = parse(
+        str(
+            charts.reverse_funnel("f", "Funnel", [charts.Bar("Raw leads", 4000, "4,000"), charts.Bar("Wins", 60, "60")])
+        )
+    )
+    assert doc.find("desc").text == "Raw leads: 4,000; Wins: 60."
+
+
+def test_a_tornado_puts_a_fall_left_of_no_change_and_a_rise_right_of_it() -> None:
+    row = charts.TornadoRow("Win rate", -0.14, 0.14, "-14 pts", "+14 pts")
+    doc = parse(str(charts.tornado("t", "Sensitivity", [row], low_name="-20%", high_name="+20%")))
+    centre = float(next(line for line in doc.iter("line")).attrs["x1"])
+    bars = [r for r in doc.iter("rect") if r.attrs.get("height") != "14"]  # not the legend's swatches
+    left, right = sorted(bars, key=lambda r: float(r.attrs["x"]))
+    assert float(left.attrs["x"]) + float(left.attrs["width"]) == centre
+    assert float(right.attrs["x"]) == centre
+
+
+def test_round_steps_for_the_axis() -> None:
+    assert charts.nice_step(33) == 10
+    assert charts.nice_step(660) == 200
+    assert charts.nice_step(0) == 1

@@ -1,0 +1,159 @@
+"""The scorecard: targets worked out by hand, and the user's edits kept."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from planner.engine import compute
+from planner.model import Metric, Plan
+from planner.paths import set_value
+from planner.plan_file import dumps_plan, parse_plan
+from planner.scorecard import (
+    ScorecardMetric,
+    edit_metric,
+    format_target,
+    reset_metric,
+    scorecard,
+)
+from tests.planner.plans import make_plan
+
+approx = pytest.approx
+
+
+def by_key(plan: Plan) -> dict[str, ScorecardMetric]:
+    return {m.key: m for m in scorecard(plan, compute(plan)) if m.key}
+
+
+def test_the_sample_plans_scorecard_targets_match_the_hand_worked_figures(sample: Plan) -> None:
+    metrics = by_key(sample)
+    # Inside reps: q = 12 a month, default rates 5% connect and 10% conversation to lead:
+    # conversations a month 12 / 0.1 = 120, dials 120 / 0.05 = 2,400;
+    # a week = a month x 5 / 21 working days -> 571.4 dials, 28.6 conversations.
+    assert metrics["activity.dials.ldr"].target == approx(2400 * 5 / 21)
+    assert metrics["activity.conversations.ldr"].target == approx(120 * 5 / 21)
+    assert metrics["activity.dials.ldr"].cadence == "weekly"
+    assert metrics["activity.dials.ldr"].unit == "dials"
+    # conversion targets are the plan's own rates
+    assert metrics["conversion.lead_to_qualified"].target == 0.25
+    assert metrics["conversion.qualified_to_sales_ready"].target == 0.4
+    assert metrics["conversion.sales_ready_to_opportunity"].target == 0.6
+    assert metrics["conversion.win_rate"].target == 0.25
+    # 400 needed over 12 months; inside reps 228 / 12 = 19; outbound phone 70% of 228 = 159.6
+    # / 12 = 13.3; trade shows 60 / 12 = 5 a month
+    assert metrics["outcome.srl.needed"].target == approx(400 / 12)
+    assert metrics["outcome.srl.ldr"].target == approx(19)
+    assert metrics["outcome.srl.channel.Outbound phone"].target == approx(13.3)
+    assert metrics["outcome.srl.channel.Trade shows"].target == approx(5)
+    # pipeline: 240 opportunities x 40,000 / 12 = 800,000 a month; cost 237,000 / 288 leads
+    assert metrics["outcome.pipeline"].target == approx(800_000)
+    assert metrics["outcome.cost_per_srl"].target == approx(822.92, abs=0.01)
+    assert all(not m.edited for m in metrics.values())
+
+
+def test_every_metric_has_a_kind_unit_owner_and_cadence(sample: Plan) -> None:
+    for metric in scorecard(sample, compute(sample)):
+        assert metric.kind in ("activity", "conversion", "outcome")
+        assert metric.unit and metric.owner and metric.cadence in ("weekly", "monthly", "quarterly")
+
+
+def test_the_users_own_metrics_come_after_the_generated_ones(sample: Plan) -> None:
+    metrics = scorecard(sample, compute(sample))
+    assert metrics[-1] == ScorecardMetric(
+        "", "Sales-ready leads per month", "outcome", 40, "leads", "Head of sales", "weekly", False
+    )
+    assert [m.kind for m in metrics[:2]] == ["activity", "activity"]
+
+
+def test_an_activity_calculator_gives_its_own_dials_a_day_times_five() -> None:
+    # 20 days x 60 dials x 10% connect x 20% = 24 leads a month; 24 / 0.2 = 120 conversations,
+    # / 0.1 = 1,200 dials a month; x 5 / 20 days = 300 dials (60 a day x 5), 30 conversations.
+    activity = {
+        "working_days": 20,
+        "dials_per_day": 60,
+        "connect_rate": 0.1,
+        "conversation_to_srl": 0.2,
+    }
+    plan = make_plan(labor=[{"id": "sdr", "kind": "outsourced", "srl_per_person_month": 24, "activity": activity}])
+    metrics = by_key(plan)
+    assert metrics["activity.dials.sdr"].target == approx(300)
+    assert metrics["activity.conversations.sdr"].target == approx(30)
+
+
+def test_editing_the_owner_keeps_the_target_following_the_plan(sample: Plan) -> None:
+    edited = edit_metric(sample, compute(sample), "activity.dials.ldr", owner="Ann")
+    assert by_key(edited)["activity.dials.ldr"].owner == "Ann"
+    assert by_key(edited)["activity.dials.ldr"].edited
+    # the plan changes: 24 leads a person-month doubles the dials target
+    changed = set_value(edited, "labor[0].srl_per_person_month", 24)
+    dials = by_key(changed)["activity.dials.ldr"]
+    assert dials.target == approx(2 * 2400 * 5 / 21)
+    assert (dials.owner, dials.edited) == ("Ann", True)
+
+
+def test_an_edited_target_survives_regeneration_and_a_save_and_load(sample: Plan) -> None:
+    edited = edit_metric(sample, compute(sample), "conversion.win_rate", target=0.3, cadence="weekly")
+    changed = set_value(edited, "targets.win_rate", 0.2)
+    reloaded = parse_plan(dumps_plan(changed)).plan
+    assert reloaded == changed
+    win_rate = by_key(reloaded)["conversion.win_rate"]
+    assert (win_rate.target, win_rate.cadence, win_rate.edited) == (0.3, "weekly", True)
+    assert win_rate.name == "Win rate"  # the name was not edited: it follows the plan
+    assert by_key(reloaded)["conversion.sales_ready_to_opportunity"].edited is False
+
+
+def test_an_edit_of_a_deleted_resource_is_dropped_from_the_scorecard_but_kept_in_the_file(
+    sample: Plan,
+) -> None:
+    edited = edit_metric(sample, compute(sample), "activity.dials.ldr", target=500)
+    without = dataclasses.replace(edited, labor=(), channels=edited.channels[1:])
+    assert "activity.dials.ldr" not in by_key(without)
+    assert "activity.dials.ldr" in dumps_plan(without)
+
+
+def test_editing_back_to_the_generated_value_or_resetting_removes_the_edit(sample: Plan) -> None:
+    result = compute(sample)
+    edited = edit_metric(sample, result, "outcome.pipeline", owner="Tom")
+    assert len(edited.metrics) == 2
+    assert edit_metric(edited, result, "outcome.pipeline", owner="").metrics == sample.metrics
+    assert reset_metric(edited, "outcome.pipeline").metrics == sample.metrics
+
+
+def test_a_metric_stored_with_a_matching_key_overrides_the_generated_one(sample: Plan) -> None:
+    stored = Metric(
+        name="Win rate (CRM)",
+        kind="conversion",
+        target=0.22,
+        unit="%",
+        owner="Joe",
+        cadence="monthly",
+        key="conversion.win_rate",
+    )
+    plan = dataclasses.replace(sample, metrics=(stored,))
+    win_rate = by_key(plan)["conversion.win_rate"]
+    assert (win_rate.name, win_rate.target, win_rate.owner, win_rate.edited) == (
+        "Win rate (CRM)",
+        0.22,
+        "Joe",
+        True,
+    )
+
+
+def test_plans_without_generated_edits_save_no_metric_keys(sample: Plan) -> None:
+    assert '"key"' not in dumps_plan(sample)
+    assert '"revenue_vs_goal"' not in dumps_plan(sample)
+
+
+def test_targets_are_formatted_by_unit(sample: Plan) -> None:
+    metrics = by_key(sample)
+    assert format_target(metrics["conversion.win_rate"], "USD") == "25%"
+    assert format_target(metrics["outcome.cost_per_srl"], "USD") == "$823"
+    assert format_target(metrics["activity.dials.ldr"], "USD") == "571"
+
+
+def test_unknown_metric_edits_are_refused(sample: Plan) -> None:
+    with pytest.raises(KeyError):
+        edit_metric(sample, compute(sample), "activity.dials.nobody", target=1)
+    with pytest.raises(ValueError):
+        edit_metric(sample, compute(sample), "conversion.win_rate", kind="outcome")
