@@ -52,15 +52,9 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
     monkeypatch.setattr(QMessageBox, "question", recorder("question"))
     monkeypatch.setattr(QMessageBox, "warning", recorder("warning", QMessageBox.StandardButton.Ok))
     monkeypatch.setattr(QMessageBox, "critical", recorder("critical", QMessageBox.StandardButton.Ok))
-    monkeypatch.setattr(
-        QMessageBox, "information", recorder("information", QMessageBox.StandardButton.Close)
-    )
-    monkeypatch.setattr(
-        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (fake.save_path, ""))
-    )
-    monkeypatch.setattr(
-        QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (fake.open_path, ""))
-    )
+    monkeypatch.setattr(QMessageBox, "information", recorder("information", QMessageBox.StandardButton.Close))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (fake.save_path, "")))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (fake.open_path, "")))
     return fake
 
 

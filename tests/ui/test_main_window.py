@@ -88,9 +88,7 @@ def test_ctrl_s_then_reopen_gives_the_same_plan(window: MainWindow, qtbot: Any, 
     assert reopened.document.plan.targets.win_rate == pytest.approx(0.225)
 
 
-def test_saving_an_untitled_plan_asks_for_a_name_and_adds_the_suffix(
-    qtbot: Any, tmp_path: Path, dialogs: Any
-) -> None:
+def test_saving_an_untitled_plan_asks_for_a_name_and_adds_the_suffix(qtbot: Any, tmp_path: Path, dialogs: Any) -> None:
     window = create_window(None, sample=True)
     qtbot.addWidget(window)
     assert window.windowTitle() == "Lead Planner — Untitled"
@@ -114,9 +112,7 @@ def test_a_file_that_cannot_be_opened_is_explained_and_a_blank_plan_opens(
     assert "broken.leadplan" in message and "not valid JSON" in message
 
 
-def test_new_with_unsaved_changes_asks_and_cancel_keeps_the_plan(
-    window: MainWindow, qtbot: Any, dialogs: Any
-) -> None:
+def test_new_with_unsaved_changes_asks_and_cancel_keeps_the_plan(window: MainWindow, qtbot: Any, dialogs: Any) -> None:
     retype(qtbot, field(window, "basics.company"), "Changed")
     dialogs.answer = QMessageBox.StandardButton.Cancel
     window.new_plan()
@@ -152,7 +148,7 @@ def test_open_reads_the_chosen_file_and_remembers_it(
     other = create_window(None)
     qtbot.addWidget(other)
     other._fill_recent_menu()
-    assert [a.text() for a in other.recent_menu.actions()][0] == "sample.leadplan"
+    assert next(a.text() for a in other.recent_menu.actions()) == "sample.leadplan"
 
 
 def test_window_geometry_is_remembered(qtbot: Any, settings_folder: Path) -> None:
@@ -201,7 +197,8 @@ def test_every_input_has_an_accessible_name_and_a_tooltip(window: MainWindow) ->
     for widget in window.findChildren(QWidget):
         name = widget.objectName()
         if name.split(".")[0].split("[")[0] in ("basics", "diagnosis", "targets", "labor") and (
-            isinstance(widget, QLineEdit) or widget.metaObject().className() in ("QComboBox", "QPlainTextEdit", "QCheckBox")
+            isinstance(widget, QLineEdit)
+            or widget.metaObject().className() in ("QComboBox", "QPlainTextEdit", "QCheckBox")
         ):
             assert widget.accessibleName(), name
             assert widget.toolTip(), name

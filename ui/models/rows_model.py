@@ -199,5 +199,5 @@ class RowsModel(QAbstractTableModel):
     def duplicate_row(self, row: int) -> int:
         """Add a copy of the row below it; returns the copy's row."""
         copy = self.copy_item(self.items[row])
-        self.set_items(self.items[: row + 1] + (copy,) + self.items[row + 1 :], f"Duplicate {copy.name}")
+        self.set_items((*self.items[: row + 1], copy, *self.items[row + 1 :]), f"Duplicate {copy.name}")
         return row + 1
