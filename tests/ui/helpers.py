@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QLabel, QLineEdit
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QTableView
 
 from ui.main_window import MainWindow
 
@@ -26,3 +27,18 @@ def retype(qtbot: Any, line: QLineEdit, text: str) -> None:
     line.setFocus()
     line.selectAll()
     qtbot.keyClicks(line, text)
+
+
+def type_in_cell(qtbot: Any, view: QTableView, row: int, column: int, text: str) -> None:
+    """Select the cell, open its editor with F2, type over the text and press Enter."""
+    qtbot.wait(1)  # let a previous editor close
+    index = view.model().index(row, column)
+    view.setCurrentIndex(index)
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    editor = view.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    editor.selectAll()
+    qtbot.keyClicks(editor, text)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # the view commits on its next turn of the event loop
+    qtbot.waitUntil(lambda: view.state() != QAbstractItemView.State.EditingState)
