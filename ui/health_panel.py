@@ -120,6 +120,7 @@ class HealthPanel(QFrame):
         layout.addWidget(scroll, 1)
         self.warnings_layout.addStretch(1)
         self.warning_labels: list[QPushButton] = []
+        self.warning_texts: list[QLabel] = []
         self.shown_alerts: list[Alert] = []
 
         document.changed.connect(self.refresh)
@@ -158,10 +159,11 @@ class HealthPanel(QFrame):
             box.addWidget(inner)
             self.warnings_layout.insertWidget(len(self.warning_labels), button)
             self.warning_labels.append(button)
+            self.warning_texts.append(inner)
         for index, button in enumerate(self.warning_labels):
             if index < len(found):
                 alert = found[index]
-                button.findChild(QLabel).setText(alert.message)
+                self.warning_texts[index].setText(alert.message)
                 button.setAccessibleName(alert.message)
                 button.setToolTip("Go to the step this is about" if alert.path else alert.message)
                 button.setProperty("path", alert.path)

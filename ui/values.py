@@ -7,6 +7,7 @@ rates as percentages (``20`` means 20%), money with thousands separators (``1,20
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -34,6 +35,7 @@ class Parsed:
         return self.message is None
 
 
+@functools.lru_cache(maxsize=4096)
 def field_spec(path: str) -> Spec:
     """The Spec of a plan path; the items of the seasonality weights are numbers of their own."""
     spec = spec_at(path)

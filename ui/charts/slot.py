@@ -6,6 +6,7 @@ import importlib
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 
@@ -30,6 +31,11 @@ class ChartSlot(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.box = QVBoxLayout(self)
         self.box.setContentsMargins(0, 0, 0, 0)
+        # a burst of edits (typing) redraws once, right after the health panel has updated
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(0)
+        self.timer.timeout.connect(self.redraw)
 
     def build(self) -> Any:
         if self.chart is None:
@@ -39,12 +45,15 @@ class ChartSlot(QWidget):
         return self.chart
 
     def refresh(self) -> None:
-        """Redraw now if shown, else on the next show."""
+        """Redraw on the next turn of the event loop if shown, else on the next show."""
+        self.stale = True
+        if self.isVisible() and not self.timer.isActive():
+            self.timer.start()
+
+    def redraw(self) -> None:
         if self.isVisible():
             self.fill(self.build())
             self.stale = False
-        else:
-            self.stale = True
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)

@@ -113,10 +113,17 @@ class SensitivityModel(ResultTableModel):
         rows = result.sensitivity
         changes = [m.change for m in rows[0].moves] if rows else [-0.2, -0.1, 0.1, 0.2]
         headers = ["Driver", "Now", *(f"Coverage at {fmt.signed_percent(c)}" for c in changes)]
-        cells, tips = [], []
+        cells: list[list[str]] = []
+        tips: list[list[str]] = []
         for row in rows:
             spec = override_spec(self.document.plan, row.driver)
             now = values.show_in_table(spec, row.base_value, result.currency) if spec else fmt.count(row.base_value)
             cells.append([row.label, now, *(fmt.percent(m.coverage) for m in row.moves)])
-            tips.append(["", "", *(move_tip(row, i, result.currency) for i in range(len(row.moves)))])
+        self.rows = rows  # the tooltips are written when asked for
         return headers, cells, tips
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole and index.isValid() and index.column() >= 2:
+            rows = self.rows
+            return move_tip(rows[index.row()], index.column() - 2, self.document.result.currency)
+        return super().data(index, role)

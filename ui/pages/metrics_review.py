@@ -54,7 +54,8 @@ class ScorecardEditor(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.view.setWordWrap(True)
-        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # rows fit their wrapped names when the list changes, not on every edit of a number
+        self.model.modelReset.connect(self.view.resizeRowsToContents)
         for column, width in ((1, 100), (2, 80), (3, 100), (4, 160), (5, 95)):
             self.view.setColumnWidth(column, width)
         self.view.setMinimumHeight(380)
@@ -81,6 +82,11 @@ class ScorecardEditor(QWidget):
         self.model.modelReset.connect(self.update_buttons)
         self.model.dataChanged.connect(self.update_buttons)
         self.update_buttons()
+        self.view.resizeRowsToContents()
+
+    def showEvent(self, event: object) -> None:
+        super().showEvent(event)  # type: ignore[arg-type]
+        self.view.resizeRowsToContents()
 
     def current_row(self) -> int:
         return self.view.currentIndex().row() if self.view.currentIndex().isValid() else -1
