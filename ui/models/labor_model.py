@@ -13,16 +13,16 @@ from ui.models.rows_model import Column, RowsModel
 COLUMNS = (
     Column("name", "Name", "What you call this group of people"),
     Column("kind", "Kind", "Field reps prospecting part-time, inside reps or an outsourced team"),
-    Column("headcount", "Head count", "How many people", numeric=True),
+    Column("headcount", "Head\ncount", "How many people", numeric=True),
     Column("start_month", "Start", "The plan month (1, 2, ...) they start", numeric=True),
-    Column("ramp_months", "Ramp (months)", "Months to reach full productivity", numeric=True),
-    Column("srl_per_person_month", "SRL / person-month",
+    Column("ramp_months", "Ramp\n(months)", "Months to reach full productivity", numeric=True),
+    Column("srl_per_person_month", "SRL per\nperson-month",
            "Sales-ready leads one person makes in a month at full productivity", numeric=True),
-    Column("cost_per_person_month", "Cost / person-month",
+    Column("cost_per_person_month", "Cost per\nperson-month",
            "What one person costs a month, paid while ramping", numeric=True),
-    Column("fee_per_srl", "Fee / SRL", "A fee per sales-ready lead (outsourced teams)", numeric=True),
-    Column("", "Supplies", "Sales-ready leads this resource makes over the plan", numeric=True),
-    Column("", "Total cost", "What this resource costs over the plan", numeric=True),
+    Column("fee_per_srl", "Fee per\nSRL", "A fee per sales-ready lead (outsourced teams)", numeric=True),
+    Column("", "Supplies\n(SRL)", "Sales-ready leads this resource makes over the plan", numeric=True),
+    Column("", "Total\ncost", "What this resource costs over the plan", numeric=True),
 )  # fmt: skip
 
 
@@ -75,6 +75,6 @@ class LaborModel(RowsModel):
         if row >= len(results):
             return ""
         figures = results[row]
-        if self.columns[column].header == "Supplies":
+        if self.columns[column].header.startswith("Supplies"):
             return fmt.count(figures.total_output)
         return fmt.money(figures.total_cost, self.document.plan.basics.currency)

@@ -146,7 +146,7 @@ class LaborPage(Page):
         self.view.setItemDelegateForColumn(
             self.model.column_of("kind"), ChoiceDelegate(lambda: dict(vocab.LABOR_KINDS), self.view)
         )
-        for column, width in enumerate((190, 170, 95, 60, 110, 150, 160, 90, 90)):
+        for column, width in enumerate((180, 150, 75, 60, 95, 130, 130, 80, 90)):
             self.view.setColumnWidth(column, width)
         self.body.addWidget(self.table)
 

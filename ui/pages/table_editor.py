@@ -40,9 +40,12 @@ class TableEditor(QWidget):
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the name takes the room left
         header.setMinimumSectionSize(70)
-        self.view.setMinimumHeight(220)
+        model.modelReset.connect(self.fit_height)
+        model.rowsInserted.connect(self.fit_height)
+        model.rowsRemoved.connect(self.fit_height)
 
         self.add_button = QPushButton(f"Add {noun}")
         self.add_button.setObjectName(f"{name}.add")
@@ -87,6 +90,15 @@ class TableEditor(QWidget):
         layout.addWidget(self.message)
         self.view.selectionModel().currentRowChanged.connect(self.update_buttons)
         self.update_buttons()
+        self.fit_height()
+
+    def fit_height(self) -> None:
+        """Tall enough for the rows (at least three, at most twelve) without empty space."""
+        rows = min(max(self.model.rowCount(), 3), 12)
+        header = self.view.horizontalHeader().sizeHint().height()
+        scrollbar = self.view.horizontalScrollBar().sizeHint().height()
+        row = self.view.verticalHeader().defaultSectionSize()
+        self.view.setFixedHeight(header + rows * row + scrollbar + 4)
 
     def current_row(self) -> int:
         index = self.view.currentIndex()
