@@ -23,7 +23,7 @@ from planner.model import Plan
 from planner.plan_file import PlanFileError, read_plan
 from planner.sample import sample_plan
 from ui import files
-from ui.document import PlanDocument
+from ui.document import FileChangedOnDisk, PlanDocument
 from ui.export_runner import ExportRunner
 from ui.health_panel import HealthPanel
 from ui.navigator import STEPS, StepNavigator, step_of_path
@@ -290,7 +290,19 @@ class MainWindow(QMainWindow):
 
     def _write(self, path: str) -> bool:
         try:
-            self.document.save(path)
+            try:
+                self.document.save(path)
+            except FileChangedOnDisk as changed:
+                answer = QMessageBox.question(
+                    self,
+                    "Changed by someone else",
+                    f"{changed.message} Save over their changes?",
+                    QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
+                    QMessageBox.StandardButton.Cancel,
+                )
+                if answer != QMessageBox.StandardButton.Save:
+                    return False
+                self.document.save(path, overwrite_changes=True)
         except PlanFileError as error:
             files.show_error(self, "The plan was not saved", str(error))
             return False

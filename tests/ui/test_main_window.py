@@ -202,3 +202,17 @@ def test_every_input_has_an_accessible_name_and_a_tooltip(window: MainWindow) ->
         ):
             assert widget.accessibleName(), name
             assert widget.toolTip(), name
+
+
+def test_saving_over_a_file_someone_else_changed_asks_first(
+    window: MainWindow, qtbot: Any, sample_file: Path, dialogs: Any
+) -> None:
+    retype(qtbot, field(window, "basics.company"), "Ours")
+    sample_file.write_text(sample_file.read_text(encoding="utf-8").replace("Acme", "Theirs"), encoding="utf-8")
+    dialogs.answer = QMessageBox.StandardButton.Cancel
+    assert not window.save()
+    assert "Theirs" in sample_file.read_text(encoding="utf-8")
+    assert "changed by someone else" in dialogs.texts("question")[0]
+    dialogs.answer = QMessageBox.StandardButton.Save
+    assert window.save()
+    assert read_plan(sample_file).plan.basics.company == "Ours"
