@@ -76,6 +76,14 @@ class PlanDocument(QObject):
         self._result = compute(plan)
         self.changed.emit()
 
+    def load(self, plan: Plan, path: str | Path | None = None) -> None:
+        """Start over on another plan (New, Open): a clean file and an empty undo history."""
+        self.undo_stack.clear()
+        self.path = Path(path) if path else None
+        self.replace_plan(plan)
+        self.undo_stack.setClean()
+        self.file_changed.emit()
+
     @classmethod
     def open(cls, path: str | Path, parent: QObject | None = None) -> PlanDocument:
         """Raises PlanFileError with a message for people when the file can't be opened."""

@@ -1,16 +1,383 @@
-"""Placeholder main window until the walk-through lands."""
+"""The main window: the step navigator, one page per step, and the plan's health beside them."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QMainWindow
+from pathlib import Path
+from typing import Any
 
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.model import Plan
+from planner.plan_file import PlanFileError, read_plan
 from planner.sample import sample_plan
-from ui.document import PlanDocument
+from ui import files
+from ui.document import FileChangedOnDisk, PlanDocument
+from ui.export_runner import ExportRunner
+from ui.health_panel import HealthPanel
+from ui.navigator import STEPS, StepNavigator, step_of_path
+from ui.pages.basics import BasicsPage
+from ui.pages.channels import ChannelsPage
+from ui.pages.diagnosis import DiagnosisPage
+from ui.pages.labor import LaborPage
+from ui.pages.metrics_review import MetricsReviewPage
+from ui.pages.page import Page
+from ui.pages.review_export import ReviewExportPage
+from ui.pages.targets import TargetsPage
+from ui.style import STYLESHEET
+
+PAGES: tuple[type[Page], ...] = (
+    BasicsPage,
+    DiagnosisPage,
+    TargetsPage,
+    LaborPage,
+    ChannelsPage,
+    MetricsReviewPage,
+    ReviewExportPage,
+)
+TITLE = "Lead Planner"
 
 
-def create_window(path: str | None = None, *, sample: bool = False) -> QMainWindow:
-    document = PlanDocument.open(path) if path else PlanDocument(sample_plan())
-    window = QMainWindow()
-    window.setWindowTitle(f"Lead Planner — {document.display_name}")
-    window.setCentralWidget(QLabel(f"{document.plan.basics.company}: the walk-through is coming."))
+def blank_plan() -> Plan:
+    from dataclasses import replace
+
+    from planner.defaults import default_start_month
+
+    plan = Plan()
+    return replace(plan, basics=replace(plan.basics, start_month=default_start_month()))
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, document: PlanDocument, settings: QSettings | None = None) -> None:
+        super().__init__()
+        self.document = document
+        document.setParent(self)
+        self.settings = settings or files.make_settings()
+        self.recent = files.RecentFiles(self.settings)
+        self.exporter = ExportRunner(self)
+        self._close_confirmed = False
+        self.setObjectName("main_window")
+        self.setStyleSheet(STYLESHEET)
+        self.setMinimumSize(1024, 640)
+
+        self.navigator = StepNavigator()
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("steps")
+        self.pages: list[Page] = [page(document) for page in PAGES]
+        for page in self.pages:
+            self.stack.addWidget(page)
+        self.review_page = self.pages[-1]
+        assert isinstance(self.review_page, ReviewExportPage)
+        self.review_page.export_requested.connect(self.export)
+        self.health = HealthPanel(document)
+        self.health.alert_activated.connect(self.go_to_path)
+
+        centre = QWidget()
+        column = QVBoxLayout(centre)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.stack, 1)
+        column.addWidget(self._step_bar())
+        body = QWidget()
+        row = QHBoxLayout(body)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.navigator)
+        row.addWidget(centre, 1)
+        row.addWidget(self.health)
+        self.setCentralWidget(body)
+
+        self._make_menus()
+        self.navigator.currentRowChanged.connect(self.go_to_step)
+        document.file_changed.connect(self.update_title)
+        self.update_title()
+        self.go_to_step(0)
+        self.statusBar()
+        self._restore_geometry()
+
+    # --- steps -------------------------------------------------------------------------
+    def _step_bar(self) -> QFrame:
+        bar = QFrame()
+        bar.setObjectName("stepbar")
+        layout = QHBoxLayout(bar)
+        layout.setContentsMargins(32, 10, 32, 10)
+        self.back_button = QPushButton("‹  Back")
+        self.back_button.setObjectName("step.back")
+        self.back_button.setAccessibleName("Back to the previous step")
+        self.back_button.setToolTip("The previous step (Alt+Left)")
+        self.next_button = QPushButton("Next  ›")
+        self.next_button.setObjectName("step.next")
+        self.next_button.setProperty("role", "primary")
+        self.next_button.setAccessibleName("Next step")
+        self.next_button.setToolTip("The next step (Alt+Right)")
+        self.back_button.clicked.connect(lambda: self.go_to_step(self.current_step() - 1))
+        self.next_button.clicked.connect(lambda: self.go_to_step(self.current_step() + 1))
+        layout.addWidget(self.back_button)
+        layout.addStretch(1)
+        layout.addWidget(self.next_button)
+        return bar
+
+    def current_step(self) -> int:
+        return self.stack.currentIndex()
+
+    def current_page(self) -> Page:
+        return self.pages[self.current_step()]
+
+    def go_to_step(self, index: int) -> None:
+        index = max(0, min(index, len(self.pages) - 1))
+        self.stack.setCurrentIndex(index)
+        if self.navigator.currentRow() != index:
+            self.navigator.setCurrentRow(index)
+        self.back_button.setEnabled(index > 0)
+        self.next_button.setEnabled(index < len(self.pages) - 1)
+        following = STEPS[index + 1] if index + 1 < len(STEPS) else ""
+        shown = following.replace("&", "&&")  # a single & would underline the next letter
+        self.next_button.setText(f"Next: {shown}  ›" if following else "Next  ›")
+        for number, action in enumerate(self.step_actions):
+            action.setChecked(number == index)
+
+    def go_to_path(self, path: str) -> None:
+        """Show the step holding the field a warning is about, and focus that field."""
+        step = step_of_path(path)
+        if step is None:
+            return
+        self.go_to_step(step)
+        target = self.findChild(QWidget, path)
+        if target is not None and target.isVisible():
+            target.setFocus()
+
+    # --- menus -------------------------------------------------------------------------
+    def _action(self, menu: Any, text: str, slot: Any, shortcut: Any = None, name: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            shortcuts = shortcut if isinstance(shortcut, list) else [shortcut]
+            action.setShortcuts([QKeySequence(s) for s in shortcuts])
+        if name:
+            action.setObjectName(name)
+        action.triggered.connect(lambda _checked=False: slot())
+        menu.addAction(action)
+        return action
+
+    def _make_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self._action(file_menu, "&New", self.new_plan, QKeySequence.StandardKey.New, "file.new")
+        self._action(file_menu, "New from &sample", self.new_from_sample, None, "file.new_sample")
+        self._action(file_menu, "&Open…", self.open_plan, QKeySequence.StandardKey.Open, "file.open")
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu.setObjectName("file.recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addSeparator()
+        self._action(file_menu, "&Save", self.save, QKeySequence.StandardKey.Save, "file.save")
+        self._action(file_menu, "Save &As…", self.save_as, "Ctrl+Shift+S", "file.save_as")
+        file_menu.addSeparator()
+        self._action(file_menu, "Export &Excel…", lambda: self.export("xlsx"), "Ctrl+E", "file.export_xlsx")
+        self._action(file_menu, "Export &HTML…", lambda: self.export("html"), "Ctrl+Shift+E", "file.export_html")
+        file_menu.addSeparator()
+        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit, "file.quit")
+
+        edit_menu = bar.addMenu("&Edit")
+        undo = self.document.undo_stack.createUndoAction(self, "&Undo")
+        undo.setShortcuts([QKeySequence("Ctrl+Z")])
+        undo.setObjectName("edit.undo")
+        redo = self.document.undo_stack.createRedoAction(self, "&Redo")
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        redo.setObjectName("edit.redo")
+        edit_menu.addAction(undo)
+        edit_menu.addAction(redo)
+
+        go_menu = bar.addMenu("&Go")
+        self.step_actions: list[QAction] = []
+        for number, name in enumerate(STEPS):
+            action = self._action(
+                go_menu, f"&{number + 1}  {name}", lambda n=number: self.go_to_step(n),
+                f"Ctrl+{number + 1}", f"go.step{number + 1}",
+            )  # fmt: skip
+            action.setCheckable(True)
+            self.step_actions.append(action)
+        go_menu.addSeparator()
+        self._action(go_menu, "&Next step", lambda: self.go_to_step(self.current_step() + 1),
+                     ["Alt+Right", "Ctrl+PgDown"], "go.next")  # fmt: skip
+        self._action(go_menu, "&Previous step", lambda: self.go_to_step(self.current_step() - 1),
+                     ["Alt+Left", "Ctrl+PgUp"], "go.back")  # fmt: skip
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        paths = self.recent.paths()
+        for path in paths:
+            action = self.recent_menu.addAction(Path(path).name)
+            action.setToolTip(path)
+            action.setStatusTip(path)
+            action.triggered.connect(lambda _c=False, p=path: self.open_plan(p))
+        if not paths:
+            self.recent_menu.addAction("No recent plans").setEnabled(False)
+        else:
+            self.recent_menu.addSeparator()
+            self.recent_menu.addAction("Clear the list", self.recent.clear)
+
+    # --- files -------------------------------------------------------------------------
+    def update_title(self) -> None:
+        mark = "*" if self.document.is_modified else ""
+        self.setWindowTitle(f"{TITLE} — {self.document.display_name}{mark}")
+
+    def confirm_discard(self) -> bool:
+        """True when the open plan may be replaced: saved, or the person said so."""
+        if not self.document.is_modified:
+            return True
+        answer = files.ask_to_save(self, self.document.display_name)
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def new_plan(self) -> None:
+        if self.confirm_discard():
+            self.document.load(blank_plan())
+            self.go_to_step(0)
+
+    def new_from_sample(self) -> None:
+        if self.confirm_discard():
+            self.document.load(sample_plan())
+            self.go_to_step(0)
+
+    def open_plan(self, path: str | None = None) -> bool:
+        if not self.confirm_discard():
+            return False
+        if not path:
+            start = str(self.document.path.parent) if self.document.path else ""
+            path, _ = QFileDialog.getOpenFileName(self, "Open a plan", start, files.PLAN_FILTER)
+            if not path:
+                return False
+        return self.load_file(path)
+
+    def load_file(self, path: str) -> bool:
+        try:
+            loaded = read_plan(path)
+        except PlanFileError as error:
+            files.show_error(self, "The plan was not opened", str(error))
+            if not Path(path).exists():
+                self.recent.remove(path)
+            return False
+        self.document.load(loaded.plan, path)
+        self.recent.add(path)
+        if loaded.migrated_from is not None:
+            self.statusBar().showMessage(
+                f"This plan was written by an older Lead Planner (version {loaded.migrated_from}); "
+                "it will be saved in the current format.",
+                10000,
+            )
+        return True
+
+    def save(self) -> bool:
+        if self.document.path is None:
+            return self.save_as()
+        return self._write(str(self.document.path))
+
+    def save_as(self) -> bool:
+        start = str(self.document.path or Path.home() / f"{self.suggested_name()}.leadplan")
+        path, _ = QFileDialog.getSaveFileName(self, "Save the plan as", start, files.PLAN_FILTER)
+        return self._write(files.with_suffix(path)) if path else False
+
+    def _write(self, path: str) -> bool:
+        try:
+            try:
+                self.document.save(path)
+            except FileChangedOnDisk as changed:
+                answer = QMessageBox.question(
+                    self,
+                    "Changed by someone else",
+                    f"{changed.message} Save over their changes?",
+                    QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
+                    QMessageBox.StandardButton.Cancel,
+                )
+                if answer != QMessageBox.StandardButton.Save:
+                    return False
+                self.document.save(path, overwrite_changes=True)
+        except PlanFileError as error:
+            files.show_error(self, "The plan was not saved", str(error))
+            return False
+        self.recent.add(path)
+        self.statusBar().showMessage(f"Saved {Path(path).name}", 5000)
+        return True
+
+    def suggested_name(self) -> str:
+        if self.document.path:
+            return self.document.path.stem
+        company = self.document.plan.basics.company.strip()
+        return f"{company} lead plan" if company else "Lead plan"
+
+    def export(self, kind: str) -> None:
+        folder = self.document.path.parent if self.document.path else Path.home()
+        self.exporter.ask_and_export(self.document.plan, kind, str(folder / self.suggested_name()))
+
+    # --- window state ------------------------------------------------------------------
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1366, 768)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._close_confirmed or not self.document.is_modified or not self.isVisible():
+            self.settings.setValue("window/geometry", self.saveGeometry())
+            self.settings.sync()
+            event.accept()
+            return
+        # ask without blocking: the window stays open until the question is answered
+        event.ignore()
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Unsaved changes",
+            f"“{self.document.display_name}” has changes that are not saved. Save them before closing?",
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setObjectName("close.question")
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        box.finished.connect(lambda _r: self._after_close_question(box))
+        box.open()
+
+    def _after_close_question(self, box: QMessageBox) -> None:
+        answer = box.standardButton(box.clickedButton())
+        box.deleteLater()
+        if answer == QMessageBox.StandardButton.Save and not self.save():
+            return
+        if answer in (QMessageBox.StandardButton.Save, QMessageBox.StandardButton.Discard):
+            self._close_confirmed = True
+            self.close()
+
+
+def create_window(
+    path: str | Path | None = None, *, sample: bool = False, settings: QSettings | None = None
+) -> MainWindow:
+    """The main window on the plan at ``path``; a new plan (or the sample) without one.
+
+    A file that cannot be opened is explained in a message, and a blank plan opens instead.
+    """
+    problem = ""
+    document: PlanDocument
+    if path:
+        try:
+            loaded = read_plan(path)
+            document = PlanDocument(loaded.plan, path)
+        except PlanFileError as error:
+            problem = str(error)
+            document = PlanDocument(blank_plan())
+    else:
+        document = PlanDocument(sample_plan() if sample else blank_plan())
+    window = MainWindow(document, settings)
+    if problem:
+        files.show_error(window, "The plan was not opened", problem)
+    elif path:
+        window.recent.add(path)
     return window

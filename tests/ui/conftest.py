@@ -1,0 +1,76 @@
+"""Fixtures for driving the app: a window on the sample file, settings in a temporary folder,
+and message boxes and file dialogs that answer without a person (and record what was asked)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from planner.sample import sample_text
+from ui.main_window import MainWindow, create_window
+
+
+@dataclass
+class Dialogs:
+    """What the app asked or told, and how the fake person answers."""
+
+    messages: list[tuple[str, str, str]] = field(default_factory=list)  # (kind, title, text)
+    answer: QMessageBox.StandardButton = QMessageBox.StandardButton.Discard
+    save_path: str = ""
+    open_path: str = ""
+
+    def texts(self, kind: str | None = None) -> list[str]:
+        return [text for k, _, text in self.messages if kind is None or k == kind]
+
+
+@pytest.fixture(autouse=True)
+def settings_folder(tmp_path: Path) -> Iterator[Path]:
+    """Window geometry and recent files go to a temporary folder, never the user's."""
+    folder = tmp_path / "settings"
+    folder.mkdir()
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    yield folder
+
+
+@pytest.fixture(autouse=True)
+def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
+    fake = Dialogs()
+
+    def recorder(kind: str, answer: Any = None) -> Any:
+        def show(_parent: Any, title: str, text: str, *_args: Any, **_kw: Any) -> Any:
+            fake.messages.append((kind, title, text))
+            return fake.answer if answer is None else answer
+
+        return staticmethod(show)
+
+    monkeypatch.setattr(QMessageBox, "question", recorder("question"))
+    monkeypatch.setattr(QMessageBox, "warning", recorder("warning", QMessageBox.StandardButton.Ok))
+    monkeypatch.setattr(QMessageBox, "critical", recorder("critical", QMessageBox.StandardButton.Ok))
+    monkeypatch.setattr(QMessageBox, "information", recorder("information", QMessageBox.StandardButton.Close))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (fake.save_path, "")))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (fake.open_path, "")))
+    return fake
+
+
+@pytest.fixture
+def sample_file(tmp_path: Path) -> Path:
+    path = tmp_path / "sample.leadplan"
+    path.write_text(sample_text(), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def window(qtbot: Any, sample_file: Path) -> MainWindow:
+    """The app on a copy of the sample plan, shown and active, as a person would see it."""
+    main = create_window(str(sample_file))
+    qtbot.addWidget(main)
+    main.show()
+    main.activateWindow()
+    qtbot.waitExposed(main)
+    return main

@@ -1,0 +1,44 @@
+"""Small steps a person takes in the app, for the tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QTableView
+
+from ui.main_window import MainWindow
+
+
+def field(window: MainWindow, path: str) -> QLineEdit:
+    found = window.findChild(QLineEdit, path)
+    assert found is not None, f"no input named {path}"
+    return found
+
+
+def health(window: MainWindow, key: str) -> str:
+    label = window.findChild(QLabel, f"health.{key}")
+    assert label is not None, f"no health label {key}"
+    return label.text()
+
+
+def retype(qtbot: Any, line: QLineEdit, text: str) -> None:
+    """Select all the field's text and type over it, key by key."""
+    line.setFocus()
+    line.selectAll()
+    qtbot.keyClicks(line, text)
+
+
+def type_in_cell(qtbot: Any, view: QTableView, row: int, column: int, text: str) -> None:
+    """Select the cell, open its editor with F2, type over the text and press Enter."""
+    qtbot.wait(1)  # let a previous editor close
+    index = view.model().index(row, column)
+    view.setCurrentIndex(index)
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    editor = view.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    editor.selectAll()
+    qtbot.keyClicks(editor, text)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # the view commits on its next turn of the event loop
+    qtbot.waitUntil(lambda: view.state() != QAbstractItemView.State.EditingState)

@@ -1,0 +1,87 @@
+"""The health panel: the engine's figures and warnings in plain words, after every edit."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from planner.model import LaborResource
+from tests.ui.helpers import health
+from ui.health_panel import HealthPanel, coverage_level
+from ui.main_window import MainWindow
+
+
+def test_the_sample_plan_shows_its_figures(window: MainWindow) -> None:
+    # 2.4M / 40k = 60 wins / 25% = 240 opportunities / 60% = 400 leads needed
+    assert health(window, "sales_ready_leads_needed") == "400"
+    # inside reps: 2 x 12 with a 3-month ramp from month 2: 6+12+18 + 8 x 24 = 228;
+    # trade shows: 6,000 / 120 = 50 raw leads x 25% x 40% = 5 a month x 12 = 60
+    assert health(window, "sales_ready_leads_supplied") == "288"
+    assert health(window, "gap") == "112"
+    assert health(window, "coverage") == "72%"
+    # 11 months x 15,000 + 12 x 6,000 = 237,000; / 288 = 822.9
+    assert health(window, "cost") == "$237,000"
+    assert health(window, "cost_per_sales_ready_lead") == "$823"
+    # 288 x 60% x 25% x 40,000 = 1,728,000 revenue; x 45% = 777,600; (777,600 - 237,000) / 237,000
+    assert health(window, "return") == "228%"
+    assert window.health.warnings() == [
+        "30% of the capacity of Inside lead development reps is not assigned to a channel",
+        "Coverage is 72%: the plan is 112 sales-ready leads short",
+    ]
+
+
+def test_shares_over_100_percent_are_warned_about(window: MainWindow) -> None:
+    window.document.set_value("channels[0].share", 1.2)
+    assert "Channel shares of Inside lead development reps add to 120%; they may not exceed 100%" in (
+        window.health.warnings()
+    )
+
+
+def test_a_late_start_is_warned_about(window: MainWindow) -> None:
+    document = window.document
+    document.set_value("channels", document.plan.channels[:1])  # no trade shows from month 1
+    document.set_value("labor[0].start_month", 4)
+    assert "No one develops leads before month 4" in window.health.warnings()
+
+
+def test_a_full_plan_shows_no_shortfall(window: MainWindow) -> None:
+    document = window.document
+    extra = LaborResource(id="agency", name="Agency", kind="outsourced", headcount=2, start_month=1,
+                          ramp_months=0, srl_per_person_month=10, cost_per_person_month=6000)  # fmt: skip
+    document.set_value("labor", (*document.plan.labor, extra))
+    # 288 + 2 x 10 x 12 = 528 supplied of 400
+    assert health(window, "sales_ready_leads_supplied") == "528"
+    assert health(window, "coverage") == "132%"
+    assert window.health.values["coverage"].property("level") == "good"
+    assert not any(w.startswith("Coverage is") for w in window.health.warnings())
+
+
+def test_a_figure_that_would_divide_by_zero_is_not_available(qtbot: Any) -> None:
+    from planner.model import Plan
+    from ui.document import PlanDocument
+
+    panel = HealthPanel(PlanDocument(Plan()))
+    qtbot.addWidget(panel)
+    assert panel.values["coverage"].text() == "n/a"
+    assert panel.values["cost_per_sales_ready_lead"].text() == "n/a"
+    assert panel.values["return"].text() == "n/a"
+
+
+def test_clicking_a_warning_goes_to_its_step(window: MainWindow, qtbot: Any) -> None:
+    from PySide6.QtCore import Qt
+
+    button = window.health.warning_labels[0]  # the capacity of the inside reps
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert window.current_step() == 3
+
+
+def test_coverage_levels() -> None:
+    assert [coverage_level(c) for c in (None, 0.5, 0.8, 1.0)] == ["none", "poor", "fair", "good"]
+
+
+def test_panel_follows_undo(window: MainWindow) -> None:
+    document = window.document
+    document.set_value("labor[0].headcount", 3)
+    assert health(window, "sales_ready_leads_supplied") == "402"  # 3 x (6+12+...): 342 + 60
+    document.undo_stack.undo()
+    assert health(window, "sales_ready_leads_supplied") == "288"
+    assert document.plan.labor[0].headcount == 2

@@ -1,0 +1,88 @@
+"""Review & export: the plan at a glance, scenarios side by side, sensitivity, exports off the UI thread."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QPushButton, QTableView
+
+import exports.writers
+from ui.main_window import MainWindow
+
+
+def test_the_glance_shows_the_verdict_and_the_figures(window: MainWindow) -> None:
+    window.go_to_step(6)
+    assert (
+        window.findChild(QLabel, "review.verdict")
+        .text()
+        .startswith("Short: the plan supplies 288 of the 400 sales-ready leads needed (72% coverage)")
+    )
+    assert window.findChild(QLabel, "review.reps").text() == "1"  # ceil(112 / (12 x 12))
+    assert window.findChild(QLabel, "review.revenue").text() == "$1,728,000"
+
+
+def test_scenarios_are_side_by_side(window: MainWindow) -> None:
+    window.go_to_step(6)
+    model = window.findChild(QTableView, "scenarios").model()
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert headers == ["", "Base plan", "Stretch"]
+    rows = {model.index(r, 0).data(): [model.index(r, c).data() for c in (1, 2)] for r in range(model.rowCount())}
+    # Stretch wins 30%: 60 wins / 30% / 60% = 333.3 needed; supply is the same
+    assert rows["Sales-ready leads needed"] == ["400", "333"]
+    assert rows["Sales-ready leads supplied"] == ["288", "288"]
+    assert rows["Coverage"] == ["72%", "86%"]
+
+
+def test_sensitivity_lists_each_driver_with_its_moves(window: MainWindow) -> None:
+    window.go_to_step(6)
+    model = window.findChild(QTableView, "sensitivity").model()
+    result = window.document.result
+    assert model.rowCount() == len(result.sensitivity)
+    labels = [model.index(r, 0).data() for r in range(model.rowCount())]
+    assert "Win rate" in labels
+    win = labels.index("Win rate")
+    # the win rate at +20% is 30%: coverage 288 / 333.3 = 86%
+    assert model.index(win, 1).data() == "25%"
+    assert model.index(win, 5).data() == "86%"
+
+
+def test_an_export_runs_off_the_ui_thread_and_offers_to_open_the_file(
+    window: MainWindow, qtbot: Any, tmp_path: Path, dialogs: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    threads: list[bool] = []
+
+    def fake_export(plan: Any, *, xlsx: str | None = None, html: str | None = None) -> Any:
+        threads.append(threading.current_thread() is threading.main_thread())
+        path = Path(html or xlsx or "")
+        path.write_text(plan.basics.company, encoding="utf-8")
+        yield path
+
+    monkeypatch.setattr(exports.writers, "export_plan", fake_export)
+    dialogs.save_path = str(tmp_path / "report")
+    window.go_to_step(6)
+    with qtbot.waitSignal(window.exporter.done, timeout=5000) as done:
+        qtbot.mouseClick(window.findChild(QPushButton, "export.html"), Qt.MouseButton.LeftButton)
+    assert done.args == ["html", str(tmp_path / "report.html")]
+    assert (tmp_path / "report.html").read_text(encoding="utf-8") == "Acme Fasteners"
+    assert threads == [False]
+    [told] = dialogs.texts("information")
+    assert "report.html" in told
+
+
+def test_an_unavailable_export_is_explained(
+    window: MainWindow, qtbot: Any, tmp_path: Path, dialogs: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def unavailable(plan: Any, **_kw: Any) -> Any:
+        raise exports.writers.ExportUnavailable("The Excel export is not available yet.")
+        yield  # pragma: no cover
+
+    monkeypatch.setattr(exports.writers, "export_plan", unavailable)
+    dialogs.save_path = str(tmp_path / "plan.xlsx")
+    with qtbot.waitSignal(window.exporter.done, timeout=5000) as done:
+        window.export("xlsx")
+    assert done.args == ["xlsx", ""]
+    assert dialogs.texts("warning") == ["The Excel export is not available yet."]

@@ -1,0 +1,98 @@
+"""Monthly charts: sales-ready leads needed vs supplied (stacked, with the gap), cost by month."""
+
+from __future__ import annotations
+
+from PySide6.QtCharts import QLineSeries
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor, QPen
+from PySide6.QtWidgets import QWidget
+
+from planner.results import PlanResult
+from ui.charts.base import StackedMonthsChart, nice_maximum, top_contributors
+from ui.style import DEMAND, GAP
+
+SHORT = "Short of demand"
+UNASSIGNED = "not assigned"
+
+
+def short_labels(result: PlanResult) -> list[str]:
+    """``Jan`` for a plan within one year, ``Jan 27`` when it spans years."""
+    labels = [m.label for m in result.months]
+    years = {label[-4:] for label in labels}
+    if len(years) <= 1:
+        return [label[:3] for label in labels]
+    return [f"{label[:3]} {label[-2:]}" if label[-4:].isdigit() else label for label in labels]
+
+
+def supply_by_resource(result: PlanResult) -> list[tuple[str, list[float]]]:
+    """Each resource's output and each program's sales-ready leads, by month (adds to supply)."""
+    rows = [(r.name or r.id, list(r.output)) for r in result.resources]
+    rows += [(c.name or "Program", list(c.sales_ready_leads)) for c in result.channels if c.is_program]
+    return rows
+
+
+def supply_by_channel(result: PlanResult) -> list[tuple[str, list[float]]]:
+    """Each channel's sales-ready leads, and each resource's capacity no channel takes."""
+    rows = [(c.name or f"Channel {c.index + 1}", list(c.sales_ready_leads)) for c in result.channels]
+    for resource in result.resources:
+        spare = max(0.0, 1 - resource.assigned_share)
+        if spare > 1e-9 and resource.total_output > 0:
+            rows.append((f"{resource.name or resource.id}: {UNASSIGNED}", [spare * v for v in resource.output]))
+    return rows
+
+
+class DemandSupplyChart(StackedMonthsChart):
+    """Supply stacked by contributor, the shortfall on top in red, demand as a line."""
+
+    def __init__(self, by: str = "resource", name: str = "chart.demand_supply",
+                 parent: QWidget | None = None) -> None:  # fmt: skip
+        title = "Sales-ready leads by month: supply against demand"
+        super().__init__(title, name, "Sales-ready leads", parent)
+        self.by = by
+        self.demand = QLineSeries()
+        self.demand.setName("Needed")
+        pen = QPen(QColor(DEMAND))
+        pen.setWidth(3)
+        self.demand.setPen(pen)
+        self.demand.setPointsVisible(True)
+        self.chart().addSeries(self.demand)
+        self.demand.attachAxis(self.x_axis)
+        self.demand.attachAxis(self.y_axis)
+
+    def show_result(self, result: PlanResult) -> None:
+        rows = supply_by_channel(result) if self.by == "channel" else supply_by_resource(result)
+        rows = top_contributors(rows)
+        needed = [m.sales_ready_leads_needed for m in result.months]
+        supplied = [sum(values[m] for _, values in rows) for m in range(result.horizon)]
+        short = [max(0.0, n - s) for n, s in zip(needed, supplied, strict=True)]
+        if any(v > 1e-9 for v in short):
+            rows.append((SHORT, short))
+        self.show_months(short_labels(result), rows, {SHORT: GAP})
+        points = [QPointF(m, v) for m, v in enumerate(needed)]
+        self.demand.replace(points)
+        top = max([*needed, *(s + g for s, g in zip(supplied, short, strict=True)), 0.0])
+        self.y_axis.setRange(0, nice_maximum(top))
+        self.y_axis.applyNiceNumbers()
+        self.setAccessibleDescription(
+            f"Needed {sum(needed):,.0f} and supplied {sum(supplied):,.0f} sales-ready leads over "
+            f"{result.horizon} months"
+        )
+
+
+class CostChart(StackedMonthsChart):
+    """What the plan spends each month: people and fees by resource, budgets by program."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Cost by month", "chart.cost", "Cost", parent)
+        self.chart().legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+
+    def show_result(self, result: PlanResult) -> None:
+        rows = [(r.name or r.id, list(r.cost)) for r in result.resources]
+        rows += [(c.name or "Program", list(c.cost)) for c in result.channels if c.is_program]
+        rows = top_contributors(rows)
+        self.y_axis.setTitleText(f"Cost ({result.currency})" if result.currency else "Cost")
+        self.show_months(short_labels(result), rows)
+        top = max((sum(values[m] for _, values in rows) for m in range(result.horizon)), default=0)
+        self.y_axis.setRange(0, nice_maximum(top))
+        self.y_axis.applyNiceNumbers()
+        self.y_axis.setLabelFormat("%.0f")

@@ -1,0 +1,110 @@
+"""Exports run off the UI thread; their results come back only through signals.
+
+The window asks where to write, starts an :class:`ExportJob` on the thread pool with a
+busy dialog, and on success offers to open the file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+
+from planner.model import Plan
+
+KINDS = {
+    "xlsx": ("Excel workbook", "Excel workbooks (*.xlsx)", ".xlsx"),
+    "html": ("HTML report", "HTML reports (*.html)", ".html"),
+}
+
+
+class ExportSignals(QObject):
+    finished = Signal(str, list)  # kind, written paths
+    failed = Signal(str, str)  # kind, message for people
+
+
+class ExportJob(QRunnable):
+    """Writes one export of a plan (the plan is immutable, so it is safe to share)."""
+
+    def __init__(self, plan: Plan, kind: str, path: str) -> None:
+        super().__init__()
+        self.plan, self.kind, self.path = plan, kind, path
+        self.signals = ExportSignals()
+        self.setAutoDelete(True)
+
+    def run(self) -> None:
+        from exports.writers import ExportUnavailable, export_plan
+
+        try:
+            written = [str(p) for p in export_plan(self.plan, **{self.kind: self.path})]
+        except ExportUnavailable as error:
+            self.signals.failed.emit(self.kind, str(error))
+        except OSError as error:
+            self.signals.failed.emit(self.kind, f"Could not write “{Path(self.path).name}”: {error.strerror or error}.")
+        except Exception as error:  # an export must never take the app down
+            self.signals.failed.emit(self.kind, f"The export failed: {error}")
+        else:
+            self.signals.finished.emit(self.kind, written or [self.path])
+
+
+class ExportRunner(QObject):
+    """Asks for a file name, runs the export in the background, reports the outcome."""
+
+    done = Signal(str, str)  # kind, the path written ("" when it failed)
+
+    def __init__(self, parent: QWidget, pool: QThreadPool | None = None) -> None:
+        super().__init__(parent)
+        self.window = parent
+        self.pool = pool or QThreadPool.globalInstance()
+        self.progress: QProgressDialog | None = None
+        self.running: list[ExportSignals] = []
+
+    def ask_and_export(self, plan: Plan, kind: str, suggested: str) -> None:
+        title, file_filter, suffix = KINDS[kind]
+        path, _ = QFileDialog.getSaveFileName(
+            self.window, f"Export the {title}", str(Path(suggested).with_suffix(suffix)), file_filter
+        )
+        if path:
+            self.export(plan, kind, path if path.lower().endswith(suffix) else path + suffix)
+
+    def export(self, plan: Plan, kind: str, path: str) -> None:
+        title = KINDS[kind][0]
+        self.progress = QProgressDialog(f"Writing the {title}…", "", 0, 0, self.window)
+        self.progress.setObjectName("export.progress")
+        self.progress.setWindowTitle("Exporting")
+        self.progress.setCancelButton(None)
+        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
+        self.progress.setMinimumDuration(300)
+        job = ExportJob(plan, kind, path)
+        job.signals.finished.connect(self._on_finished)
+        job.signals.failed.connect(self._on_failed)
+        self.running.append(job.signals)  # alive until the job reports
+        self.pool.start(job)
+
+    def _close_progress(self) -> None:
+        if self.progress is not None:
+            self.progress.reset()
+            self.progress.deleteLater()
+            self.progress = None
+        self.running = [s for s in self.running if s is not self.sender()]
+
+    def _on_failed(self, kind: str, message: str) -> None:
+        self._close_progress()
+        QMessageBox.warning(self.window, f"{KINDS[kind][0]} not written", message)
+        self.done.emit(kind, "")
+
+    def _on_finished(self, kind: str, paths: list[str]) -> None:
+        self._close_progress()
+        path = paths[0]
+        self.done.emit(kind, path)
+        answer = QMessageBox.information(
+            self.window,
+            "Export finished",
+            f"The {KINDS[kind][0]} was written to\n{path}",
+            QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close,
+            QMessageBox.StandardButton.Close,
+        )
+        if answer == QMessageBox.StandardButton.Open:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(path))

@@ -1,0 +1,292 @@
+"""Inputs bound to one field of the plan, named by its path (``targets.win_rate``).
+
+Each input commits every valid edit to the document (typing in one field merges into one
+undo step), marks an invalid one with a red border and a message that says what is
+expected while the plan keeps its last valid value, and follows the document when it
+changes (undo, open) without overwriting the text being typed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from planner import formatting
+from planner.model import Spec
+from ui import values
+from ui.document import PlanDocument
+
+
+def describe(widget: QWidget, label: str, tip: str) -> None:
+    """Screen readers read the accessible name; the tooltip shows the hint."""
+    widget.setAccessibleName(label)
+    widget.setToolTip(tip or label)
+    widget.setAccessibleDescription(tip)
+
+
+class BoundLineEdit(QLineEdit):
+    """A text, number, rate (typed as a percentage), money or month field of the plan."""
+
+    message_changed = Signal(str)  # "" when the text is valid again
+
+    def __init__(
+        self,
+        document: PlanDocument,
+        path: str,
+        *,
+        spec: Spec | None = None,
+        hint: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.spec = spec or values.field_spec(path)
+        self._path = path
+        self._hint = values.hint(path) if hint is None else hint
+        self._updating = False
+        self.message = ""
+        self.message_label = QLabel()
+        self.message_label.setObjectName(f"{path}.message")
+        self.message_label.setProperty("role", "error")
+        self.message_label.setWordWrap(True)
+        self.message_label.hide()
+        self.set_path(path)
+        if self.spec.kind in values.NUMBER_KINDS:
+            self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.textChanged.connect(self._on_text)
+        self.editingFinished.connect(self._on_finished)
+        document.changed.connect(self.refresh)
+        self.refresh()
+
+    @property
+    def path(self) -> str:
+        return self._path
+
+    def set_path(self, path: str) -> None:
+        """Bind to another item of a list (the activity calculator follows the selection)."""
+        self._path = path
+        self.setObjectName(path)
+        describe(self, self.spec.label, self._tooltip())
+
+    def _tooltip(self) -> str:
+        unit = values.unit_of(self.spec)
+        what = f"{self.spec.label}" + (f" ({unit})" if unit else "")
+        if self.spec.kind in values.RATE_KINDS:
+            what += ". Type a percentage: 20 means 20%"
+        return "\n".join(filter(None, [what, self._hint]))
+
+    def currency(self) -> str:
+        return self.document.plan.basics.currency
+
+    def _current(self) -> Any:
+        try:
+            return self.document.value(self._path)
+        except (KeyError, IndexError, TypeError, AttributeError):
+            return None
+
+    def refresh(self) -> None:
+        """Show the plan's value, unless the text already means it or is being fixed."""
+        if self._updating:
+            return
+        current = self._current()
+        parsed = values.parse(self.spec, self.text(), self.currency())
+        if parsed.ok and parsed.value == current and self.text():
+            return
+        if not parsed.ok and self.hasFocus():
+            return
+        self.show_value(current)
+
+    def show_value(self, value: Any) -> None:
+        self._updating = True
+        try:
+            self.setText(values.show(self.spec, value))
+            if not self.hasFocus():
+                self.setCursorPosition(0)  # a long text shows its start
+        finally:
+            self._updating = False
+        self._set_message("")
+
+    def _on_text(self, text: str) -> None:
+        if self._updating:
+            return
+        parsed = values.parse(self.spec, text, self.currency())
+        self._set_message(parsed.message or "")
+        if parsed.ok and parsed.value != self._current():
+            self._updating = True
+            try:
+                self.commit(parsed.value)
+            finally:
+                self._updating = False
+
+    def commit(self, value: Any) -> None:
+        """Store a valid value in the plan (one undo step while typing in this field)."""
+        self.document.set_value(self._path, value, f"Change {self.spec.label}")
+
+    def _on_finished(self) -> None:
+        parsed = values.parse(self.spec, self.text(), self.currency())
+        if parsed.ok:
+            self.show_value(self._current())
+
+    def keyPressEvent(self, event: Any) -> None:
+        if event.key() == Qt.Key.Key_Escape and self.message:
+            self.show_value(self._current())  # give up the invalid text: back to the plan's value
+            return
+        super().keyPressEvent(event)
+
+    def _set_message(self, message: str) -> None:
+        if message == self.message:
+            return
+        self.message = message
+        self.setProperty("invalid", bool(message))
+        self.style().unpolish(self)
+        self.style().polish(self)
+        self.message_label.setText(message)
+        self.message_label.setVisible(bool(message))
+        self.setToolTip(message or self._tooltip())
+        self.setAccessibleDescription(message or self._hint)
+        self.message_changed.emit(message)
+
+
+class BoundCombo(QComboBox):
+    """One choice from a closed vocabulary (or any fixed list of values)."""
+
+    def __init__(
+        self,
+        document: PlanDocument,
+        path: str,
+        choices: dict[Any, str] | None = None,
+        *,
+        label: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.path = path
+        spec = values.field_spec(path)
+        self.label = label or spec.label
+        for key, text in (choices if choices is not None else spec.choices or {}).items():
+            self.addItem(text, key)
+        self.setObjectName(path)
+        describe(self, self.label, self.label)
+        self._updating = False
+        self.currentIndexChanged.connect(self._on_index)
+        document.changed.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        index = self.findData(self.document.value(self.path))
+        if index != self.currentIndex():
+            self._updating = True
+            self.setCurrentIndex(index)
+            self._updating = False
+
+    def _on_index(self, index: int) -> None:
+        if not self._updating and index >= 0:
+            self.document.set_value(self.path, self.itemData(index), f"Change {self.label}")
+
+
+class BoundTextArea(QPlainTextEdit):
+    """Free text over several lines (the diagnosis notes)."""
+
+    def __init__(self, document: PlanDocument, path: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.path = path
+        self.setObjectName(path)
+        label = values.field_spec(path).label
+        describe(self, label, label)
+        self.setTabChangesFocus(True)
+        self._label = label
+        self._updating = False
+        self.textChanged.connect(self._on_text)
+        document.changed.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        value = self.document.value(self.path)
+        if not self._updating and self.toPlainText() != value:
+            self._updating = True
+            self.setPlainText(value)
+            self._updating = False
+
+    def _on_text(self) -> None:
+        if not self._updating:
+            self._updating = True
+            self.document.set_value(self.path, self.toPlainText(), f"Change {self._label}")
+            self._updating = False
+
+
+class BoundChoices(QGroupBox):
+    """A set of vocabulary keys as check boxes (the marketing activities)."""
+
+    def __init__(
+        self,
+        document: PlanDocument,
+        path: str,
+        groups: dict[str, dict[str, str]],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.path = path
+        self.setObjectName(path)
+        spec = values.field_spec(path)
+        describe(self, spec.label, spec.label)
+        self.order = list(spec.choices or {})
+        self.boxes: dict[str, QCheckBox] = {}
+        grid = QGridLayout(self)
+        grid.setHorizontalSpacing(24)
+        for column, (title, choices) in enumerate(groups.items()):
+            heading = QLabel(title)
+            heading.setProperty("role", "subheading")
+            grid.addWidget(heading, 0, column)
+            for row, (key, text) in enumerate(choices.items(), start=1):
+                box = QCheckBox(text)
+                box.setObjectName(f"{path}.{key}")
+                describe(box, text, f"{title}: {text}")
+                box.toggled.connect(self._on_toggled)
+                grid.addWidget(box, row, column)
+                self.boxes[key] = box
+        grid.setRowStretch(grid.rowCount(), 1)
+        self._updating = False
+        document.changed.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        chosen = set(self.document.value(self.path))
+        self._updating = True
+        for key, box in self.boxes.items():
+            box.setChecked(key in chosen)
+        self._updating = False
+
+    def _on_toggled(self) -> None:
+        if self._updating:
+            return
+        chosen = tuple(k for k in self.order if k in self.boxes and self.boxes[k].isChecked())
+        kept = tuple(k for k in self.document.value(self.path) if k not in self.boxes)
+        self.document.set_value(self.path, chosen + kept, "Change marketing activities", merge=False)
+
+
+class CurrencyLabel(QLabel):
+    """The currency symbol in front of a money field, following the plan's currency."""
+
+    def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.setProperty("role", "unit")
+        document.changed.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.setText(formatting.currency_symbol(self.document.plan.basics.currency).strip())

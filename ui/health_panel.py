@@ -1,0 +1,181 @@
+"""The plan's health, always in view: the key figures, a verdict and warnings in plain words.
+
+The value labels are named ``health.<figure>`` (tests and screen readers rely on it) and
+show exactly what the engine computed, formatted by ``planner.formatting``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner import formatting as fmt
+from planner.health import Alert, alerts, verdict
+from planner.results import PlanResult
+from ui.document import PlanDocument
+
+Figure = tuple[str, str, Callable[[PlanResult], str], str]
+
+FIGURES: tuple[Figure, ...] = (
+    ("sales_ready_leads_needed", "Sales-ready leads needed",
+     lambda r: fmt.count(r.demand.sales_ready_leads),
+     "Sales-ready leads the revenue goal needs over the horizon"),
+    ("sales_ready_leads_supplied", "Sales-ready leads supplied",
+     lambda r: fmt.count(r.supply.sales_ready_leads),
+     "Sales-ready leads the labor model and the programs supply"),
+    ("gap", "Gap", lambda r: fmt.count(r.gap.sales_ready_leads),
+     "Needed minus supplied; more than 0 means the plan is short"),
+    ("coverage", "Coverage", lambda r: fmt.percent(r.gap.coverage),
+     "Supplied divided by needed"),
+    ("cost", "Total cost", lambda r: fmt.money(r.supply.cost, r.currency),
+     "People, fees and program budgets over the horizon"),
+    ("cost_per_sales_ready_lead", "Cost per sales-ready lead",
+     lambda r: fmt.money(r.supply.cost_per_sales_ready_lead, r.currency),
+     "Total cost divided by the sales-ready leads supplied"),
+    ("return", "Return", lambda r: fmt.percent(r.supply.return_on_cost),
+     "Gross margin on the projected revenue, less the cost, divided by the cost"),
+)  # fmt: skip
+
+
+def coverage_level(coverage: float | None) -> str:
+    """good, fair or poor: the colour of the coverage figure."""
+    if coverage is None:
+        return "none"
+    return "good" if coverage >= 0.995 else "fair" if coverage >= 0.8 else "poor"
+
+
+class HealthPanel(QFrame):
+    """Figures and warnings of the open plan; updated on every change of the document."""
+
+    alert_activated = Signal(str)  # the plan path a clicked warning is about
+
+    def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.setObjectName("health")
+        self.setAccessibleName("Plan health")
+        self.setMinimumWidth(300)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 20, 20, 16)
+        layout.setSpacing(12)
+        title = QLabel("Plan health")
+        title.setProperty("role", "panel-title")
+        layout.addWidget(title)
+
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(12)
+        grid.setVerticalSpacing(8)
+        self.values: dict[str, QLabel] = {}
+        for row, (key, label, _, tip) in enumerate(FIGURES):
+            name = QLabel(label)
+            name.setProperty("role", "figure-name")
+            name.setWordWrap(True)
+            name.setToolTip(tip)
+            value = QLabel()
+            value.setObjectName(f"health.{key}")
+            value.setProperty("role", "figure")
+            value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            value.setAccessibleName(label)
+            value.setToolTip(tip)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            name.setBuddy(value)
+            grid.addWidget(name, row, 0)
+            grid.addWidget(value, row, 1)
+            self.values[key] = value
+        grid.setColumnStretch(0, 1)
+        layout.addLayout(grid)
+
+        self.verdict = QLabel()
+        self.verdict.setObjectName("health.verdict")
+        self.verdict.setProperty("role", "verdict")
+        self.verdict.setWordWrap(True)
+        layout.addWidget(self.verdict)
+
+        heading = QLabel("Warnings")
+        heading.setProperty("role", "subheading")
+        layout.addWidget(heading)
+        self.warnings_box = QWidget()
+        self.warnings_box.setObjectName("health.warnings")
+        self.warnings_layout = QVBoxLayout(self.warnings_box)
+        self.warnings_layout.setContentsMargins(0, 0, 0, 0)
+        self.warnings_layout.setSpacing(8)
+        scroll = QScrollArea()
+        scroll.setWidget(self.warnings_box)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        layout.addWidget(scroll, 1)
+        self.warnings_layout.addStretch(1)
+        self.warning_labels: list[QPushButton] = []
+        self.warning_texts: list[QLabel] = []
+        self.shown_alerts: list[Alert] = []
+
+        document.changed.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        result = self.document.result
+        for key, _, show, _ in FIGURES:
+            self.values[key].setText(show(result))
+        level = coverage_level(result.gap.coverage)
+        for key in ("coverage", "gap"):
+            label = self.values[key]
+            if label.property("level") != level:
+                label.setProperty("level", level)
+                label.style().unpolish(label)
+                label.style().polish(label)
+        self.verdict.setText(verdict(result))
+        self.show_alerts(alerts(self.document.plan, result))
+
+    def show_alerts(self, found: list[Alert]) -> None:
+        if found == self.shown_alerts:
+            return
+        self.shown_alerts = found
+        while len(self.warning_labels) < len(found):
+            button = QPushButton()
+            button.setProperty("role", "warning")
+            button.setCursor(Qt.CursorShape.PointingHandCursor)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+            button.clicked.connect(self._on_warning_clicked)
+            inner = QLabel(button)
+            inner.setWordWrap(True)
+            inner.setTextFormat(Qt.TextFormat.PlainText)
+            inner.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            box = QVBoxLayout(button)
+            box.setContentsMargins(10, 8, 10, 8)
+            box.addWidget(inner)
+            self.warnings_layout.insertWidget(len(self.warning_labels), button)
+            self.warning_labels.append(button)
+            self.warning_texts.append(inner)
+        for index, button in enumerate(self.warning_labels):
+            if index < len(found):
+                alert = found[index]
+                self.warning_texts[index].setText(alert.message)
+                button.setAccessibleName(alert.message)
+                button.setToolTip("Go to the step this is about" if alert.path else alert.message)
+                button.setProperty("path", alert.path)
+                button.show()
+            else:
+                button.hide()
+
+    def warnings(self) -> list[str]:
+        """The warnings shown now, in order (for people reading tests and for screen readers)."""
+        return [a.message for a in self.shown_alerts]
+
+    def _on_warning_clicked(self) -> None:
+        path = self.sender().property("path") if self.sender() else ""
+        if path:
+            self.alert_activated.emit(path)

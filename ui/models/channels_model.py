@@ -1,0 +1,118 @@
+"""The channels' table: where leads come from, people-driven or marketing programs."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from planner import formatting as fmt
+from planner import vocab
+from planner.defaults import channel_cost_per_lead
+from planner.model import Channel
+from ui.models.rows_model import Column, RowsModel
+
+COLUMNS = (
+    Column("name", "Name", "What you call this channel"),
+    Column("type", "Type", "The kind of channel"),
+    Column("owner", "Owner", "A labor resource (people-driven) or Marketing (a program with a budget)"),
+    Column("share", "Share", "The share of the owner's capacity this channel takes", numeric=True),
+    Column("monthly_budget", "Budget per\nmonth", "A program's monthly budget", numeric=True),
+    Column("cost_per_lead", "Cost per\nraw lead", "A program's cost per raw lead", numeric=True),
+    Column("start_month", "Start", "The plan month (1, 2, ...) a program starts", numeric=True),
+    Column("lead_to_srl", "Own lead\n→ SRL rate",
+           "The program's own rate from raw lead to sales-ready lead; empty uses the plan's rates",
+           numeric=True),
+    Column("", "Supplies\n(SRL)", "Sales-ready leads this channel brings over the plan", numeric=True),
+    Column("", "Cost per\nSRL", "Cost per sales-ready lead of this channel", numeric=True),
+)  # fmt: skip
+
+PROGRAM_FIELDS = ("monthly_budget", "cost_per_lead", "start_month", "lead_to_srl")
+
+
+class ChannelsModel(RowsModel):
+    list_path = "channels"
+    item_name = "channel"
+    columns = COLUMNS
+
+    def owner_choices(self) -> dict[str, str]:
+        """Owner keys and labels: each resource by name, then marketing."""
+        choices = {r.id: r.name or r.id for r in self.document.plan.labor}
+        choices[vocab.MARKETING_OWNER] = "Marketing (a program)"
+        return choices
+
+    def applies(self, item: Any, field: str) -> bool:
+        if field == "share":
+            return not item.is_program
+        if field in PROGRAM_FIELDS:
+            return item.is_program
+        return True
+
+    def display(self, item: Any, column: int) -> str:
+        if self.columns[column].field == "owner":
+            return self.owner_choices().get(item.owner, f"{item.owner} (unknown)")
+        return super().display(item, column)
+
+    def parse(self, spec: Any, value: Any) -> Any:
+        if spec.label == "Owner":
+            from ui.values import Parsed
+
+            choices = self.owner_choices()
+            by_label = {label: key for key, label in choices.items()}
+            key = by_label.get(value, value)
+            if key in choices:
+                return Parsed(key)
+            return Parsed(message="Owner must be one of the labor resources or Marketing")
+        return super().parse(spec, value)
+
+    def setData(self, index: Any, value: Any, role: int = 2) -> bool:
+        """Changing the owner between people and marketing also fills in what the new kind needs."""
+        if index.isValid() and self.columns[index.column()].field == "owner":
+            parsed = self.parse(self.spec(index.column()), value)
+            if parsed.ok:
+                return self.change_owner(index.row(), parsed.value)
+        return super().setData(index, value, role)
+
+    def change_owner(self, row: int, owner: str) -> bool:
+        import dataclasses
+
+        item: Channel = self.items[row]
+        if owner == item.owner:
+            return True
+        if owner == vocab.MARKETING_OWNER:
+            default = channel_cost_per_lead(item.type).value
+            changed = dataclasses.replace(
+                item, owner=owner, share=None,
+                monthly_budget=item.monthly_budget or 1000, cost_per_lead=item.cost_per_lead or default,
+            )  # fmt: skip
+        else:
+            changed = dataclasses.replace(
+                item, owner=owner, share=item.share if item.share is not None else self.free_share(owner),
+                monthly_budget=None, cost_per_lead=None, lead_to_srl=None,
+            )  # fmt: skip
+        self.problem.emit("")
+        self.document.set_value(f"channels[{row}]", changed, f"Change owner of {item.name}", merge=False)
+        return True
+
+    def free_share(self, owner: str) -> float:
+        """What is left of a resource's capacity (all of it for a resource without channels)."""
+        used = sum(c.share or 0 for c in self.document.plan.channels if c.owner == owner)
+        return round(max(0.0, 1.0 - used), 6)
+
+    def new_item(self, row: int) -> Channel:
+        number = len(self.document.plan.channels) + 1
+        for resource in self.document.plan.labor:
+            free = self.free_share(resource.id)
+            if free > 0:
+                return Channel(name=f"Channel {number}", type="outbound_phone", owner=resource.id, share=free)
+        return Channel(
+            name=f"Channel {number}", type="other", owner=vocab.MARKETING_OWNER,
+            monthly_budget=1000, cost_per_lead=channel_cost_per_lead("other").value,
+        )  # fmt: skip
+
+    def computed(self, row: int, column: int) -> str:
+        results = self.document.result.channels
+        if row >= len(results):
+            return ""
+        figures = results[row]
+        if self.columns[column].header.startswith("Supplies"):
+            return fmt.count(figures.total_sales_ready_leads)
+        return fmt.money(figures.cost_per_sales_ready_lead, self.document.plan.basics.currency)

@@ -1,0 +1,72 @@
+"""The monthly demand table (read only): what each month needs, as the engine computed it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from planner import formatting as fmt
+from planner.results import MonthResult
+from ui.document import PlanDocument
+
+Index = QModelIndex | QPersistentModelIndex
+
+COLUMNS: tuple[tuple[str, str], ...] = (
+    ("label", "Month"),
+    ("demand_share", "Share of the year"),
+    ("raw_leads_needed", "Raw leads"),
+    ("qualified_leads_needed", "Qualified leads"),
+    ("sales_ready_leads_needed", "Sales-ready leads"),
+    ("opportunities_needed", "Opportunities"),
+    ("wins_needed", "Wins"),
+)
+
+
+def cell_text(month: MonthResult, key: str) -> str:
+    value = getattr(month, key)
+    if key == "label":
+        return value
+    if key == "demand_share":
+        return fmt.percent(value, 1)
+    return fmt.count(value, 1)
+
+
+class DemandModel(QAbstractTableModel):
+    def __init__(self, document: PlanDocument) -> None:
+        super().__init__(document)
+        self.document = document
+        self.months = document.result.months
+        document.changed.connect(self.refresh)
+
+    def refresh(self) -> None:
+        months = self.document.result.months
+        if len(months) != len(self.months):
+            self.beginResetModel()
+            self.months = months
+            self.endResetModel()
+        elif months != self.months:
+            self.months = months
+            last = self.index(self.rowCount() - 1, self.columnCount() - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.months)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        key = COLUMNS[index.column()][0]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return cell_text(self.months[index.row()], key)
+        if role == Qt.ItemDataRole.TextAlignmentRole and key != "label":
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return COLUMNS[section][1]
+        return None

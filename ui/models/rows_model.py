@@ -1,0 +1,203 @@
+"""A table over one list of the plan (``labor``, ``channels``, ``metrics``), edited through the document.
+
+Each column is a field of the list's items; a cell edit parses the typed text like the
+bound inputs do (percentages, money with separators) and becomes one undoable change of
+``<list>[row].<field>``. An invalid value is refused with a message (``problem``) and the
+plan keeps its value. Rows are added, removed and duplicated as whole-list changes.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+
+from planner.model import Spec
+from ui import values
+from ui.document import PlanDocument
+
+Index = QModelIndex | QPersistentModelIndex
+EDIT = Qt.ItemDataRole.EditRole
+DISPLAY = Qt.ItemDataRole.DisplayRole
+
+
+@dataclass(frozen=True)
+class Column:
+    field: str  # the item's field, or "" for a computed column
+    header: str
+    tip: str = ""
+    numeric: bool = False
+
+
+class RowsModel(QAbstractTableModel):
+    problem = Signal(str)  # a refused edit, in plain words ("" when an edit succeeded)
+
+    list_path = ""
+    item_name = "row"
+    columns: tuple[Column, ...] = ()
+
+    def __init__(self, document: PlanDocument) -> None:
+        super().__init__(document)
+        self.document = document
+        self.items: tuple[Any, ...] = self.document.value(self.list_path)
+        document.changed.connect(self.refresh)
+
+    # --- reading -----------------------------------------------------------------------
+    def refresh(self) -> None:
+        items = self.document.value(self.list_path)
+        if len(items) != len(self.items):
+            self.beginResetModel()
+            self.items = items
+            self.endResetModel()
+            return
+        old, self.items = self.items, items
+        if self.rowCount() and (items != old or self.has_computed_columns()):
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
+
+    def has_computed_columns(self) -> bool:
+        return any(not c.field for c in self.columns)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.items)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def column_of(self, field: str) -> int:
+        return next(i for i, c in enumerate(self.columns) if c.field == field)
+
+    def spec(self, column: int) -> Spec:
+        return values.field_spec(f"{self.list_path}[0].{self.columns[column].field}")
+
+    def cell_path(self, row: int, column: int) -> str:
+        return f"{self.list_path}[{row}].{self.columns[column].field}"
+
+    def applies(self, item: Any, field: str) -> bool:
+        """False where a field means nothing for this item (a program channel's share)."""
+        return True
+
+    def computed(self, row: int, column: int) -> str:
+        """The text of a computed (read-only) column."""
+        return ""
+
+    def display(self, item: Any, column: int) -> str:
+        field = self.columns[column].field
+        spec = self.spec(column)
+        value = getattr(item, field)
+        if spec.kind == "choice" and spec.choices:
+            return spec.choices.get(value, value)
+        return values.show_in_table(spec, value, self.document.plan.basics.currency)
+
+    def data(self, index: Index, role: int = DISPLAY) -> Any:
+        if not index.isValid() or index.row() >= len(self.items):
+            return None
+        row, column = index.row(), index.column()
+        item, field = self.items[row], self.columns[column].field
+        applies = not field or self.applies(item, field)
+        if role in (DISPLAY, Qt.ItemDataRole.AccessibleTextRole):
+            if not field:
+                return self.computed(row, column)
+            return self.display(item, column) if applies else "—"
+        if role == EDIT and field:
+            spec = self.spec(column)
+            value = getattr(item, field)
+            return value if spec.kind == "choice" else values.show(spec, value)
+        if role == Qt.ItemDataRole.TextAlignmentRole and self.columns[column].numeric:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.columns[column].tip or self.columns[column].header
+        if role == Qt.ItemDataRole.ForegroundRole and not applies:
+            from PySide6.QtGui import QColor
+
+            return QColor("#9aa3ad")
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
+        if orientation == Qt.Orientation.Horizontal:
+            if role == DISPLAY:
+                return self.columns[section].header
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self.columns[section].tip or self.columns[section].header
+        elif role == DISPLAY:
+            return str(section + 1)
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        base = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
+        field = self.columns[index.column()].field
+        if field and self.applies(self.items[index.row()], field):
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    # --- editing -----------------------------------------------------------------------
+    def setData(self, index: Index, value: Any, role: int = EDIT) -> bool:
+        if role != EDIT or not (self.flags(index) & Qt.ItemFlag.ItemIsEditable):
+            return False
+        row, column = index.row(), index.column()
+        spec = self.spec(column)
+        parsed = self.parse(spec, value)
+        if not parsed.ok:
+            self.problem.emit(f"Row {row + 1}: {parsed.message}")
+            return False
+        item = self.items[row]
+        name = getattr(item, "name", "") or f"{self.item_name} {row + 1}"
+        self.problem.emit("")
+        self.document.set_value(
+            self.cell_path(row, column), parsed.value, f"Change {spec.label} of {name}", merge=False
+        )
+        return True
+
+    def parse(self, spec: Spec, value: Any) -> values.Parsed:
+        if spec.kind == "choice":
+            choices = spec.choices or {}
+            by_label = {label: key for key, label in choices.items()}
+            key = by_label.get(value, value)
+            if key in choices:
+                return values.Parsed(key)
+            return values.Parsed(message=f"{spec.label} must be one of {', '.join(choices.values())}")
+        if value is None:
+            value = ""
+        elif not isinstance(value, str):
+            # a number set by a script is in the plan's own units (a rate of 0.2 is 20%)
+            number = value
+            if spec.kind in values.RATE_KINDS and isinstance(number, int | float) and number <= 1:
+                number = number * 100
+            value = str(number)
+        return values.parse(spec, value, self.document.plan.basics.currency)
+
+    # --- rows --------------------------------------------------------------------------
+    def new_item(self, row: int) -> Any:
+        raise NotImplementedError
+
+    def copy_item(self, item: Any) -> Any:
+        return dataclasses.replace(item, name=f"{getattr(item, 'name', '')} (copy)".strip())
+
+    def set_items(self, items: tuple[Any, ...], text: str) -> None:
+        self.document.set_value(self.list_path, tuple(items), text, merge=False)
+
+    def insertRows(self, row: int, count: int, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        if parent.isValid() or not 0 <= row <= len(self.items) or count < 1:
+            return False
+        items = list(self.items)
+        for offset in range(count):
+            items.insert(row + offset, self.new_item(row + offset))
+        self.set_items(tuple(items), f"Add a {self.item_name}")
+        return True
+
+    def removeRows(self, row: int, count: int, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        if parent.isValid() or row < 0 or count < 1 or row + count > len(self.items):
+            return False
+        names = [getattr(i, "name", "") for i in self.items[row : row + count]]
+        text = f"Remove {names[0]}" if count == 1 and names[0] else f"Remove {count} {self.item_name}s"
+        self.set_items(self.items[:row] + self.items[row + count :], text)
+        return True
+
+    def duplicate_row(self, row: int) -> int:
+        """Add a copy of the row below it; returns the copy's row."""
+        copy = self.copy_item(self.items[row])
+        self.set_items((*self.items[: row + 1], copy, *self.items[row + 1 :]), f"Duplicate {copy.name}")
+        return row + 1

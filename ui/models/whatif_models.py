@@ -1,0 +1,129 @@
+"""Read-only tables of the what-ifs: the scenarios side by side, and the sensitivity of each driver."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from planner import formatting as fmt
+from planner.results import PlanResult, SensitivityRow
+from planner.scenarios import override_spec
+from ui import values
+from ui.document import PlanDocument
+
+Index = QModelIndex | QPersistentModelIndex
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+FIGURES: tuple[tuple[str, Callable[[PlanResult], str]], ...] = (
+    ("Sales-ready leads needed", lambda r: fmt.count(r.demand.sales_ready_leads)),
+    ("Sales-ready leads supplied", lambda r: fmt.count(r.supply.sales_ready_leads)),
+    ("Gap", lambda r: fmt.count(r.gap.sales_ready_leads)),
+    ("Coverage", lambda r: fmt.percent(r.gap.coverage)),
+    ("Total cost", lambda r: fmt.money(r.supply.cost, r.currency)),
+    ("Cost per sales-ready lead", lambda r: fmt.money(r.supply.cost_per_sales_ready_lead, r.currency)),
+    ("Return", lambda r: fmt.percent(r.supply.return_on_cost)),
+)
+
+
+class ResultTableModel(QAbstractTableModel):
+    """A table recomputed from the document's result on every change."""
+
+    def __init__(self, document: PlanDocument) -> None:
+        super().__init__(document)
+        self.document = document
+        self.cells: list[list[str]] = []
+        self.headers: list[str] = []
+        self.tips: list[list[str]] = []
+        self.refresh()
+        document.changed.connect(self.refresh)
+
+    def build(self) -> tuple[list[str], list[list[str]], list[list[str]]]:
+        raise NotImplementedError
+
+    def refresh(self) -> None:
+        headers, cells, tips = self.build()
+        if headers != self.headers or len(cells) != len(self.cells):
+            self.beginResetModel()
+            self.headers, self.cells, self.tips = headers, cells, tips
+            self.endResetModel()
+        elif cells != self.cells:
+            self.cells, self.tips = cells, tips
+            self.dataChanged.emit(self.index(0, 0), self.index(len(cells) - 1, len(headers) - 1))
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.cells)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self.cells[index.row()][index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole and self.tips:
+            return self.tips[index.row()][index.column()] or None
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() > 0:
+            return RIGHT
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.headers[section]
+        return None
+
+
+class ScenariosModel(ResultTableModel):
+    """One row per figure; the base plan and each scenario side by side."""
+
+    def build(self) -> tuple[list[str], list[list[str]], list[list[str]]]:
+        result = self.document.result
+        columns = [("Base plan", result, "The plan as entered")]
+        for scenario in result.scenarios:
+            changes = "; ".join(
+                f"{name} = {self.override_text(name, value)}" for name, value in scenario.overrides.items()
+            )
+            columns.append((scenario.name or "Scenario", scenario.result, changes))
+        headers = ["", *(name for name, _, _ in columns)]
+        cells = [[label, *(show(r) for _, r, _ in columns)] for label, show in FIGURES]
+        tips = [["", *(tip for _, _, tip in columns)] for _ in FIGURES]
+        return headers, cells, tips
+
+    def override_text(self, name: str, value: float) -> str:
+        spec = override_spec(self.document.plan, name)
+        return values.show_in_table(spec, value, self.document.plan.basics.currency) if spec else str(value)
+
+
+def move_tip(row: SensitivityRow, index: int, currency: str) -> str:
+    move = row.moves[index]
+    return (
+        f"{row.label} at {fmt.signed_percent(move.change)}: sales-ready leads needed "
+        f"{fmt.count(move.sales_ready_leads_needed)}, coverage {fmt.percent(move.coverage)}, "
+        f"cost per sales-ready lead {fmt.money(move.cost_per_sales_ready_lead, currency)}"
+    )
+
+
+class SensitivityModel(ResultTableModel):
+    """Each driver moved -20% .. +20%: the coverage the plan would have, biggest impact first."""
+
+    def build(self) -> tuple[list[str], list[list[str]], list[list[str]]]:
+        result = self.document.result
+        rows = result.sensitivity
+        changes = [m.change for m in rows[0].moves] if rows else [-0.2, -0.1, 0.1, 0.2]
+        headers = ["Driver", "Now", *(f"Coverage at {fmt.signed_percent(c)}" for c in changes)]
+        cells: list[list[str]] = []
+        tips: list[list[str]] = []
+        for row in rows:
+            spec = override_spec(self.document.plan, row.driver)
+            now = values.show_in_table(spec, row.base_value, result.currency) if spec else fmt.count(row.base_value)
+            cells.append([row.label, now, *(fmt.percent(m.coverage) for m in row.moves)])
+        self.rows = rows  # the tooltips are written when asked for
+        return headers, cells, tips
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole and index.isValid() and index.column() >= 2:
+            rows = self.rows
+            return move_tip(rows[index.row()], index.column() - 2, self.document.result.currency)
+        return super().data(index, role)

@@ -1,0 +1,53 @@
+"""Step 5, Channels: where the leads come from, and what each supplies month by month."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QWidget
+
+from planner import vocab
+from ui.charts import ChartSlot
+from ui.document import PlanDocument
+from ui.models.channels_model import ChannelsModel
+from ui.models.delegates import ChoiceDelegate
+from ui.pages.page import Page
+from ui.pages.table_editor import TableEditor
+
+
+class ChannelsPage(Page):
+    title = "Channels"
+    key = "channels"
+    intro = (
+        "People-driven channels take a share of a resource's capacity; marketing programs "
+        "have a monthly budget and a cost per raw lead. Choose Marketing as the owner for a "
+        "program. Shares and rates are percentages."
+    )
+
+    def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
+        super().__init__(document, parent)
+        self.model = ChannelsModel(document)
+        self.table = TableEditor(self.model, "channels", "channel")
+        self.view = self.table.view
+        self.view.setItemDelegateForColumn(
+            self.model.column_of("type"), ChoiceDelegate(lambda: dict(vocab.CHANNEL_TYPES), self.view)
+        )
+        self.view.setItemDelegateForColumn(
+            self.model.column_of("owner"), ChoiceDelegate(self.model.owner_choices, self.view)
+        )
+        for column, width in enumerate((150, 160, 180, 70, 105, 95, 60, 100, 90)):
+            self.view.setColumnWidth(column, width)
+        self.body.addWidget(self.table)
+
+        self.supply_chart = ChartSlot(
+            "ui.charts.monthly", "DemandSupplyChart", lambda c: c.show_result(document.result),
+            kwargs={"by": "channel", "name": "chart.channel_supply"}, height=380,
+        )  # fmt: skip
+        self.body.addWidget(self.supply_chart)
+        self.mix_chart = ChartSlot(
+            "ui.charts.funnel", "ChannelMixChart", lambda c: c.show_result(document.result), height=320
+        )
+        row = QHBoxLayout()
+        row.addWidget(self.mix_chart)
+        self.body.addLayout(row)
+        for slot in (self.supply_chart, self.mix_chart):
+            document.changed.connect(slot.refresh)
+        self.finish()

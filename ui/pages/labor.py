@@ -1,0 +1,167 @@
+"""Step 4, Labor model: who develops leads, and how many each person makes (with a calculator)."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QPushButton, QWidget
+
+from planner import formatting as fmt
+from planner import vocab
+from planner.model import Activity, LaborResource
+from ui import values
+from ui.charts import ChartSlot
+from ui.document import PlanDocument
+from ui.fields import BoundLineEdit, describe
+from ui.models.delegates import ChoiceDelegate
+from ui.models.labor_model import LaborModel
+from ui.pages.page import Page
+from ui.pages.table_editor import TableEditor
+
+ACTIVITY_FIELDS = ("working_days", "dials_per_day", "connect_rate", "conversation_to_srl")
+
+
+def activity_output(activity: Activity) -> float:
+    """Sales-ready leads a person makes in a month: days x dials x connect rate x conversion."""
+    return activity.working_days * activity.dials_per_day * activity.connect_rate * activity.conversation_to_srl
+
+
+class ActivityField(BoundLineEdit):
+    """A calculator input: a change also fills the resource's sales-ready leads per person-month."""
+
+    def commit(self, value: Any) -> None:
+        row_path, _, name = self.path.partition(".activity.")
+        resource = self.document.value(row_path)
+        activity = dataclasses.replace(resource.activity or Activity(), **{name: value})
+        changed = dataclasses.replace(
+            resource, activity=activity, srl_per_person_month=round(activity_output(activity), 4)
+        )
+        self.document.set_value(row_path, changed, f"Change {self.spec.label} of {resource.name}")
+
+
+class ActivityCalculator(QGroupBox):
+    """Working days x dials a day x connect rate x conversations that become sales-ready leads."""
+
+    def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
+        super().__init__("Activity calculator", parent)
+        self.setObjectName("activity_calculator")
+        self.document = document
+        self.row = -1
+        grid = QGridLayout(self)
+        grid.setHorizontalSpacing(12)
+        grid.setVerticalSpacing(6)
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.intro.setProperty("role", "intro")
+        grid.addWidget(self.intro, 0, 0, 1, 4)
+        self.fields: dict[str, ActivityField] = {}
+        for column, name in enumerate(ACTIVITY_FIELDS):
+            path = f"labor[0].activity.{name}"
+            spec = values.field_spec(path)
+            field = ActivityField(document, path, hint=values.hint(path, f"activity.{name}"))
+            field.setFixedWidth(110)
+            label = QLabel(spec.label + (" (%)" if spec.kind in values.RATE_KINDS else ""))
+            label.setWordWrap(True)
+            label.setBuddy(field)
+            grid.addWidget(label, 1, column)
+            grid.addWidget(field, 2, column)
+            grid.addWidget(field.message_label, 3, column)
+            self.fields[name] = field
+        self.result = QLabel()
+        self.result.setProperty("role", "big-figure-name")
+        self.result.setWordWrap(True)
+        grid.addWidget(self.result, 4, 0, 1, 3)
+        self.use_button = QPushButton("Use the calculator for this resource")
+        self.use_button.setObjectName("activity_calculator.use")
+        describe(self.use_button, "Use the calculator", "Fill sales-ready leads per person-month from the activity")
+        self.use_button.clicked.connect(self.use_calculator)
+        grid.addWidget(self.use_button, 4, 3)
+        grid.setColumnStretch(4, 1)
+        document.changed.connect(self.refresh)
+        self.show_row(-1)
+
+    def resource(self) -> LaborResource | None:
+        labor = self.document.plan.labor
+        return labor[self.row] if 0 <= self.row < len(labor) else None
+
+    def show_row(self, row: int) -> None:
+        self.row = row
+        for name, field in self.fields.items():
+            field.set_path(f"labor[{max(row, 0)}].activity.{name}")
+        self.refresh()
+
+    def refresh(self) -> None:
+        resource = self.resource()
+        active = resource is not None and resource.activity is not None
+        for field in self.fields.values():
+            field.setEnabled(active)
+            if not active:
+                default = getattr(Activity(), field.path.rsplit(".", 1)[1])
+                field.show_value(default)  # the defaults, greyed, until the calculator is used
+        self.use_button.setVisible(resource is not None and not active)
+        if resource is None:
+            self.intro.setText("Select a resource in the table to work out its output from its activity.")
+            self.result.setText("")
+            return
+        name = resource.name or resource.id
+        activity = resource.activity or Activity()
+        output = fmt.count(activity_output(activity), 1)
+        if active:
+            self.intro.setText(f"{name}: each change here fills in their sales-ready leads per person-month.")
+            self.result.setText(f"= {output} sales-ready leads per person-month")
+        else:
+            self.intro.setText(
+                f"{name} has its output typed in the table. With the defaults below it would be {output}."
+            )
+            self.result.setText("")
+
+    def use_calculator(self) -> None:
+        resource = self.resource()
+        if resource is None:
+            return
+        activity = resource.activity or Activity()
+        changed = dataclasses.replace(
+            resource, activity=activity, srl_per_person_month=round(activity_output(activity), 4)
+        )
+        self.document.set_value(
+            f"labor[{self.row}]", changed, f"Use the activity calculator for {resource.name}", merge=False
+        )
+
+
+class LaborPage(Page):
+    title = "Labor model"
+    key = "labor"
+    intro = (
+        "The people who develop leads. Dedicated lead development reps, in-house or outsourced, "
+        "out-perform field reps prospecting part-time. Rates are percentages; double-click a "
+        "cell or start typing to change it."
+    )
+
+    def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
+        super().__init__(document, parent)
+        self.model = LaborModel(document)
+        self.table = TableEditor(self.model, "labor", "resource")
+        self.view = self.table.view
+        self.view.setItemDelegateForColumn(
+            self.model.column_of("kind"), ChoiceDelegate(lambda: dict(vocab.LABOR_KINDS), self.view)
+        )
+        for column, width in enumerate((180, 150, 75, 60, 95, 130, 130, 80, 90)):
+            self.view.setColumnWidth(column, width)
+        self.body.addWidget(self.table)
+
+        self.calculator = ActivityCalculator(document)
+        self.body.addWidget(self.calculator)
+        self.view.selectionModel().currentRowChanged.connect(lambda current, _: self._follow(current.row()))
+        self.model.modelReset.connect(lambda: self._follow(self.table.current_row()))
+
+        self.chart = ChartSlot(
+            "ui.charts.monthly", "DemandSupplyChart", lambda c: c.show_result(document.result),
+            kwargs={"by": "resource", "name": "chart.labor_supply"}, height=360,
+        )  # fmt: skip
+        self.body.addWidget(self.chart)
+        document.changed.connect(self.chart.refresh)
+        self.finish()
+
+    def _follow(self, row: int) -> None:
+        self.calculator.show_row(row)

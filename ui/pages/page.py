@@ -1,0 +1,127 @@
+"""What every step's page shares: a title, a short explanation and rows of labelled inputs."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui import values
+from ui.document import PlanDocument
+from ui.fields import BoundLineEdit, CurrencyLabel
+
+
+class Page(QScrollArea):
+    """One step of the walk-through; scrolls when the window is small."""
+
+    title = ""
+    intro = ""
+    key = ""
+
+    def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.setObjectName(f"step.{self.key}")
+        self.setAccessibleName(self.title)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        body = QWidget()
+        body.setProperty("role", "page")
+        self.setWidget(body)
+        self.body = QVBoxLayout(body)
+        self.body.setContentsMargins(32, 24, 32, 32)
+        self.body.setSpacing(16)
+        heading = QLabel(self.title)
+        heading.setProperty("role", "page-title")
+        self.body.addWidget(heading)
+        if self.intro:
+            intro = QLabel(self.intro)
+            intro.setProperty("role", "intro")
+            intro.setWordWrap(True)
+            self.body.addWidget(intro)
+        self._dirty = False
+
+    def section(self, title: str, text: str = "") -> QLabel:
+        heading = QLabel(title)
+        heading.setProperty("role", "section")
+        self.body.addWidget(heading)
+        if text:
+            note = QLabel(text)
+            note.setProperty("role", "intro")
+            note.setWordWrap(True)
+            self.body.addWidget(note)
+        return heading
+
+    def finish(self) -> None:
+        self.body.addStretch(1)
+
+    # charts and heavy views redraw when their page is shown, not on every hidden change
+    def showEvent(self, event: object) -> None:
+        super().showEvent(event)  # type: ignore[arg-type]
+        if self._dirty:
+            self._dirty = False
+            self.redraw()
+
+    def schedule_redraw(self) -> None:
+        if self.isVisible():
+            self.redraw()
+        else:
+            self._dirty = True
+
+    def redraw(self) -> None:
+        """Redraw what is expensive (charts); pages that have some override it."""
+
+
+class FieldGrid(QGridLayout):
+    """Rows of label | [currency] input [unit] | hint, with the field's message under it."""
+
+    def __init__(self, document: PlanDocument) -> None:
+        super().__init__()
+        self.document = document
+        self.setHorizontalSpacing(12)
+        self.setVerticalSpacing(6)
+        self.setColumnStretch(2, 1)
+        self.fields: dict[str, BoundLineEdit] = {}
+
+    def add(self, path: str, *, label: str | None = None, hint: str | None = None,
+            width: int = 160) -> BoundLineEdit:  # fmt: skip
+        field = BoundLineEdit(self.document, path, hint=hint)
+        spec = field.spec
+        row = self.rowCount()
+        name = QLabel(label or spec.label)
+        name.setProperty("role", "field-label")
+        name.setBuddy(field)
+        name.setWordWrap(True)
+        name.setMinimumWidth(180)
+        field.setMinimumWidth(width)
+        field.setMaximumWidth(max(width, 420) if spec.kind == "text" else width + 40)
+        editor = QHBoxLayout()
+        editor.setSpacing(6)
+        if spec.kind == "money":
+            editor.addWidget(CurrencyLabel(self.document))
+        editor.addWidget(field)
+        unit = values.unit_of(spec)
+        if unit:
+            unit_label = QLabel(unit)
+            unit_label.setProperty("role", "unit")
+            editor.addWidget(unit_label)
+        editor.addStretch(1)
+        self.addWidget(name, row, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.addLayout(editor, row, 1, Qt.AlignmentFlag.AlignTop)
+        shown_hint = values.hint(path) if hint is None else hint
+        if shown_hint:
+            hint_label = QLabel(shown_hint)
+            hint_label.setProperty("role", "hint")
+            hint_label.setWordWrap(True)
+            self.addWidget(hint_label, row, 2, Qt.AlignmentFlag.AlignTop)
+        self.addWidget(field.message_label, row + 1, 1, 1, 2)
+        self.fields[path] = field
+        return field

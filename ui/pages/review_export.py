@@ -1,0 +1,162 @@
+"""Step 7, Review & export: the plan at a glance, its charts, the what-ifs, and the exports."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner import formatting as fmt
+from planner.health import verdict
+from planner.results import PlanResult
+from ui.charts import ChartSlot
+from ui.document import PlanDocument
+from ui.models.whatif_models import ScenariosModel, SensitivityModel
+from ui.pages.page import Page
+
+GLANCE: tuple[tuple[str, str, Callable[[PlanResult], str]], ...] = (
+    ("needed", "Sales-ready leads needed", lambda r: fmt.count(r.demand.sales_ready_leads)),
+    ("supplied", "Sales-ready leads supplied", lambda r: fmt.count(r.supply.sales_ready_leads)),
+    ("coverage", "Coverage", lambda r: fmt.percent(r.gap.coverage)),
+    ("reps", "Inside reps to close the gap", lambda r: fmt.count(r.gap.inside_reps_to_close_gap)),
+    ("cost", "Total cost", lambda r: fmt.money(r.supply.cost, r.currency)),
+    ("per_srl", "Cost per sales-ready lead", lambda r: fmt.money(r.supply.cost_per_sales_ready_lead, r.currency)),
+    ("revenue", "Projected revenue", lambda r: fmt.money(r.supply.projected_revenue, r.currency)),
+    ("return", "Return", lambda r: fmt.percent(r.supply.return_on_cost)),
+)
+
+
+def read_only_table(name: str, title: str) -> QTableView:
+    view = QTableView()
+    view.setObjectName(name)
+    view.setAccessibleName(title)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+    view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(34)
+    view.setAlternatingRowColors(True)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    return view
+
+
+class Glance(QFrame):
+    """The verdict and the key figures in large type."""
+
+    def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.setProperty("role", "card")
+        self.setObjectName("review.glance")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 16)
+        self.verdict = QLabel()
+        self.verdict.setObjectName("review.verdict")
+        self.verdict.setWordWrap(True)
+        self.verdict.setProperty("role", "finding-title")
+        layout.addWidget(self.verdict)
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(24)
+        grid.setVerticalSpacing(10)
+        self.figures: dict[str, QLabel] = {}
+        for index, (key, label, _) in enumerate(GLANCE):
+            value = QLabel()
+            value.setObjectName(f"review.{key}")
+            value.setProperty("role", "big-figure")
+            value.setAccessibleName(label)
+            name = QLabel(label)
+            name.setProperty("role", "big-figure-name")
+            name.setWordWrap(True)
+            cell = QVBoxLayout()
+            cell.setSpacing(0)
+            cell.addWidget(value)
+            cell.addWidget(name)
+            grid.addLayout(cell, index // 4, index % 4)
+            self.figures[key] = value
+        layout.addLayout(grid)
+        document.changed.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        result = self.document.result
+        self.verdict.setText(verdict(result))
+        for key, _, show in GLANCE:
+            self.figures[key].setText(show(result))
+
+
+class ReviewExportPage(Page):
+    title = "Review & export"
+    key = "review_export"
+    intro = "The plan at a glance, what changes it most, and the files for the CEO."
+
+    export_requested = Signal(str)  # "xlsx" or "html"
+
+    def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
+        super().__init__(document, parent)
+        exports = QHBoxLayout()
+        exports.setSpacing(12)
+        for kind, text, tip in (
+            ("xlsx", "Export Excel workbook…", "A workbook with live formulas the CEO can change (Ctrl+E)"),
+            ("html", "Export HTML report…", "A report that opens in any browser, prints and forwards (Ctrl+Shift+E)"),
+        ):
+            button = QPushButton(text)
+            button.setObjectName(f"export.{kind}")
+            button.setProperty("role", "primary")
+            button.setToolTip(tip)
+            button.setAccessibleName(text.rstrip("…"))
+            button.clicked.connect(lambda _c=False, k=kind: self.export_requested.emit(k))
+            exports.addWidget(button)
+        exports.addStretch(1)
+        self.body.addLayout(exports)
+
+        self.glance = Glance(document)
+        self.body.addWidget(self.glance)
+
+        self.charts: list[ChartSlot] = []
+        for module, cls, kwargs, height in (
+            ("ui.charts.monthly", "DemandSupplyChart", {"by": "resource"}, 380),
+            ("ui.charts.monthly", "CostChart", {}, 340),
+        ):
+            slot = ChartSlot(module, cls, lambda c: c.show_result(document.result), kwargs=kwargs, height=height)
+            self.body.addWidget(slot)
+            self.charts.append(slot)
+        row = QHBoxLayout()
+        row.setSpacing(16)
+        for cls in ("FunnelChart", "ChannelMixChart"):
+            slot = ChartSlot("ui.charts.funnel", cls, lambda c: c.show_result(document.result), height=320)
+            row.addWidget(slot)
+            self.charts.append(slot)
+        self.body.addLayout(row)
+        for slot in self.charts:
+            document.changed.connect(slot.refresh)
+
+        self.section("Scenarios side by side", "Each scenario changes some of the plan's numbers by name.")
+        self.scenarios = read_only_table("scenarios", "Scenarios side by side")
+        self.scenarios.setModel(ScenariosModel(document))
+        self.scenarios.setMinimumHeight(7 * 34 + 40)
+        self.body.addWidget(self.scenarios)
+
+        self.section(
+            "Sensitivity",
+            "Each driver moved by 10% and 20% either way, and the coverage the plan would have. "
+            "The drivers that change it most come first; hover a cell for the details.",
+        )
+        self.sensitivity = read_only_table("sensitivity", "Sensitivity")
+        self.sensitivity.setModel(SensitivityModel(document))
+        self.sensitivity.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.sensitivity.setMinimumHeight(360)
+        self.sensitivity.setWordWrap(True)
+        self.body.addWidget(self.sensitivity)
+        self.body.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.finish()

@@ -1,0 +1,138 @@
+"""A table of plan rows with Add, Duplicate and Remove, and the message of a refused edit."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.models.rows_model import RowsModel
+
+
+class TableEditor(QWidget):
+    def __init__(self, model: RowsModel, name: str, noun: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.view = QTableView()
+        self.view.setObjectName(name)
+        self.view.setAccessibleName(f"{noun.capitalize()}s")
+        self.view.setModel(model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+            | QAbstractItemView.EditTrigger.SelectedClicked
+        )
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().setDefaultSectionSize(36)
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the name takes the room left
+        header.setMinimumSectionSize(70)
+        model.modelReset.connect(self.fit_height)
+        model.rowsInserted.connect(self.fit_height)
+        model.rowsRemoved.connect(self.fit_height)
+
+        self.add_button = QPushButton(f"Add {noun}")
+        self.add_button.setObjectName(f"{name}.add")
+        self.duplicate_button = QPushButton("Duplicate")
+        self.duplicate_button.setObjectName(f"{name}.duplicate")
+        self.remove_button = QPushButton("Remove")
+        self.remove_button.setObjectName(f"{name}.remove")
+        for button, tip in (
+            (self.add_button, f"Add a {noun} (Ctrl+Insert in the table)"),
+            (self.duplicate_button, f"Add a copy of the selected {noun}"),
+            (self.remove_button, f"Remove the selected {noun} (Delete in the table)"),
+        ):
+            button.setToolTip(tip)
+            button.setAccessibleName(tip)
+        self.add_button.clicked.connect(self.add_row)
+        self.duplicate_button.clicked.connect(self.duplicate_row)
+        self.remove_button.clicked.connect(self.remove_row)
+        QShortcut(QKeySequence("Ctrl+Insert"), self.view, self.add_row,
+                  context=Qt.ShortcutContext.WidgetShortcut)  # fmt: skip
+        QShortcut(QKeySequence.StandardKey.Delete, self.view, self.remove_row,
+                  context=Qt.ShortcutContext.WidgetShortcut)  # fmt: skip
+
+        self.message = QLabel()
+        self.message.setObjectName(f"{name}.message")
+        self.message.setProperty("role", "error")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        model.problem.connect(self.show_problem)
+        model.modelReset.connect(self.update_buttons)
+
+        buttons = QHBoxLayout()
+        buttons.setSpacing(8)
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.duplicate_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+        layout.addLayout(buttons)
+        layout.addWidget(self.view)
+        layout.addWidget(self.message)
+        self.view.selectionModel().currentRowChanged.connect(self.update_buttons)
+        self.update_buttons()
+        self.fit_height()
+
+    def fit_height(self) -> None:
+        """Tall enough for the rows (at least three, at most twelve) without empty space."""
+        rows = min(max(self.model.rowCount(), 3), 12)
+        header = self.view.horizontalHeader().sizeHint().height()
+        scrollbar = self.view.horizontalScrollBar().sizeHint().height()
+        row = self.view.verticalHeader().defaultSectionSize()
+        self.view.setFixedHeight(header + rows * row + scrollbar + 4)
+
+    def current_row(self) -> int:
+        index = self.view.currentIndex()
+        return index.row() if index.isValid() else -1
+
+    def select_row(self, row: int) -> None:
+        if 0 <= row < self.model.rowCount():
+            index = self.model.index(row, 0)
+            flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+            self.view.selectionModel().setCurrentIndex(index, flags)
+            self.view.scrollTo(index)
+        self.update_buttons()
+
+    def add_row(self) -> None:
+        row = self.model.rowCount()
+        if self.model.insertRows(row, 1):
+            self.select_row(row)
+            self.view.setFocus()
+
+    def duplicate_row(self) -> None:
+        row = self.current_row()
+        if row >= 0:
+            self.select_row(self.model.duplicate_row(row))
+
+    def remove_row(self) -> None:
+        row = self.current_row()
+        if row >= 0 and self.model.removeRows(row, 1):
+            self.select_row(min(row, self.model.rowCount() - 1))
+
+    def update_buttons(self) -> None:
+        selected = self.current_row() >= 0
+        self.duplicate_button.setEnabled(selected)
+        self.remove_button.setEnabled(selected)
+
+    def show_problem(self, message: str) -> None:
+        self.message.setText(message)
+        self.message.setVisible(bool(message))
