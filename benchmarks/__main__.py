@@ -7,7 +7,7 @@ import importlib
 import os
 import platform
 
-MODULES = ["engine", "cli", "gui", "excel_export", "html_export"]
+MODULES = ["engine", "cli", "startup", "ui_edit", "excel_export", "html_export"]
 
 
 def main() -> None:

@@ -53,7 +53,7 @@ def compute(plan: Plan) -> PlanResult:
         )
         for s in plan.scenarios
     )
-    return PlanResult(**{**base.__dict__, "scenarios": scenarios, "sensitivity": sensitivity(plan, base)})
+    return base._replace(scenarios=scenarios, sensitivity=sensitivity(plan, base))
 
 
 def demand(targets: Targets) -> Demand:

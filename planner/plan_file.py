@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -151,6 +149,9 @@ def write_text_atomically(path: Path, text: str, *, keep_backup: bool = False) -
     A crash at any moment leaves either the old file or the new one, never a mix. With
     ``keep_backup`` the previous file is first copied to ``<name>.bak``.
     """
+    import shutil
+    import tempfile
+
     folder = path.parent if str(path.parent) else Path(".")
     try:
         handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)

@@ -1,18 +1,16 @@
 """What the engine returns: immutable figures, per month and in total.
 
 A figure that would divide by zero is ``None`` ("not available"), never infinity.
-The many small records (a month, a sensitivity move) are NamedTuples: as immutable as the
-frozen dataclasses, and four times cheaper to create, which keeps an edit under a frame.
+The records are NamedTuples: immutable, cheap to create (an edit recomputes hundreds of
+them) and cheap to define (the app imports this module before its first paint).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Demand:
+class Demand(NamedTuple):
     net_new_revenue: float
     wins: float
     opportunities: float
@@ -21,8 +19,7 @@ class Demand:
     raw_leads: float
 
 
-@dataclass(frozen=True)
-class Supply:
+class Supply(NamedTuple):
     sales_ready_leads: float
     cost: float
     cost_per_sales_ready_lead: float | None
@@ -31,8 +28,7 @@ class Supply:
     return_on_cost: float | None  # "return" in the summary
 
 
-@dataclass(frozen=True)
-class Gap:
+class Gap(NamedTuple):
     sales_ready_leads: float
     coverage: float | None
     inside_reps_to_close_gap: int | None
@@ -55,8 +51,7 @@ class MonthResult(NamedTuple):
     projected_revenue: float
 
 
-@dataclass(frozen=True)
-class ResourceResult:
+class ResourceResult(NamedTuple):
     id: str
     name: str
     kind: str
@@ -71,8 +66,7 @@ class ResourceResult:
     unassigned_output: float  # sales-ready leads of capacity no channel takes (still supply)
 
 
-@dataclass(frozen=True)
-class ChannelResult:
+class ChannelResult(NamedTuple):
     index: int
     name: str
     type: str
@@ -99,8 +93,7 @@ class SensitivityMove(NamedTuple):
     cost_per_sales_ready_lead_change: float | None
 
 
-@dataclass(frozen=True)
-class SensitivityRow:
+class SensitivityRow(NamedTuple):
     driver: str  # the override name (``win_rate``, ``labor.ldr.headcount``)
     label: str
     base_value: float
@@ -108,8 +101,7 @@ class SensitivityRow:
     impact: float  # the largest change in coverage among the moves, for sorting
 
 
-@dataclass(frozen=True)
-class PlanResult:
+class PlanResult(NamedTuple):
     currency: str
     horizon: int
     demand: Demand
@@ -126,8 +118,7 @@ class PlanResult:
         return next((m.month for m in self.months if m.sales_ready_leads_supplied > 0), None)
 
 
-@dataclass(frozen=True)
-class ScenarioResult:
+class ScenarioResult(NamedTuple):
     name: str
     overrides: dict[str, float]
     result: PlanResult  # the scenario's plan: totals and breakdowns (no months, scenarios or sensitivity)

@@ -2,24 +2,23 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from typing import Any
 
 from planner.results import Demand, Gap, PlanResult, SensitivityRow, Supply
 
 
 def demand_data(demand: Demand) -> dict[str, Any]:
-    return asdict(demand)
+    return demand._asdict()
 
 
 def supply_data(supply: Supply) -> dict[str, Any]:
-    data = asdict(supply)
+    data = supply._asdict()
     data["return"] = data.pop("return_on_cost")
     return data
 
 
 def gap_data(gap: Gap) -> dict[str, Any]:
-    return asdict(gap)
+    return gap._asdict()
 
 
 def summary_data(result: PlanResult) -> dict[str, Any]:
@@ -54,4 +53,4 @@ def summary_data(result: PlanResult) -> dict[str, Any]:
 
 
 def sensitivity_data(rows: tuple[SensitivityRow, ...]) -> list[dict[str, Any]]:
-    return [{**asdict(row), "moves": [move._asdict() for move in row.moves]} for row in rows]
+    return [{**row._asdict(), "moves": [move._asdict() for move in row.moves]} for row in rows]

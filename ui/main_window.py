@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 from typing import Any
 
@@ -27,24 +28,19 @@ from ui.document import FileChangedOnDisk, PlanDocument
 from ui.export_runner import ExportRunner
 from ui.health_panel import HealthPanel
 from ui.navigator import STEPS, StepNavigator, step_of_path
-from ui.pages.basics import BasicsPage
-from ui.pages.channels import ChannelsPage
-from ui.pages.diagnosis import DiagnosisPage
-from ui.pages.labor import LaborPage
-from ui.pages.metrics_review import MetricsReviewPage
 from ui.pages.page import Page
-from ui.pages.review_export import ReviewExportPage
-from ui.pages.targets import TargetsPage
 from ui.style import STYLESHEET
 
-PAGES: tuple[type[Page], ...] = (
-    BasicsPage,
-    DiagnosisPage,
-    TargetsPage,
-    LaborPage,
-    ChannelsPage,
-    MetricsReviewPage,
-    ReviewExportPage,
+# (module, class) of each step's page. A page is built the first time it is shown or looked
+# up, so the window paints its first step without building (or importing) the other six.
+PAGES: tuple[tuple[str, str], ...] = (
+    ("ui.pages.basics", "BasicsPage"),
+    ("ui.pages.diagnosis", "DiagnosisPage"),
+    ("ui.pages.targets", "TargetsPage"),
+    ("ui.pages.labor", "LaborPage"),
+    ("ui.pages.channels", "ChannelsPage"),
+    ("ui.pages.metrics_review", "MetricsReviewPage"),
+    ("ui.pages.review_export", "ReviewExportPage"),
 )
 TITLE = "Lead Planner"
 
@@ -74,12 +70,9 @@ class MainWindow(QMainWindow):
         self.navigator = StepNavigator()
         self.stack = QStackedWidget()
         self.stack.setObjectName("steps")
-        self.pages: list[Page] = [page(document) for page in PAGES]
-        for page in self.pages:
-            self.stack.addWidget(page)
-        self.review_page = self.pages[-1]
-        assert isinstance(self.review_page, ReviewExportPage)
-        self.review_page.export_requested.connect(self.export)
+        self._built: list[Page | None] = [None] * len(PAGES)
+        for _ in PAGES:
+            self.stack.addWidget(QWidget())  # a placeholder until the page is built
         self.health = HealthPanel(document)
         self.health.alert_activated.connect(self.go_to_path)
 
@@ -128,19 +121,52 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.next_button)
         return bar
 
+    def page(self, index: int) -> Page:
+        """The page of a step, built on first use."""
+        built = self._built[index]
+        if built is None:
+            module, name = PAGES[index]
+            built = getattr(importlib.import_module(module), name)(self.document)
+            placeholder = self.stack.widget(index)
+            self.stack.insertWidget(index, built)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self._built[index] = built
+            if index == len(PAGES) - 1:
+                built.export_requested.connect(self.export)
+        return built
+
+    @property
+    def pages(self) -> list[Page]:
+        return [self.page(index) for index in range(len(PAGES))]
+
+    @property
+    def review_page(self) -> Page:
+        return self.page(len(PAGES) - 1)
+
+    def findChild(self, *args: Any, **kw: Any) -> Any:
+        """Every page's inputs can be looked up by name, built or not yet."""
+        self.pages  # noqa: B018 (builds them)
+        return super().findChild(*args, **kw)
+
+    def findChildren(self, *args: Any, **kw: Any) -> Any:
+        self.pages  # noqa: B018 (builds them)
+        return super().findChildren(*args, **kw)
+
     def current_step(self) -> int:
         return self.stack.currentIndex()
 
     def current_page(self) -> Page:
-        return self.pages[self.current_step()]
+        return self.page(self.current_step())
 
     def go_to_step(self, index: int) -> None:
-        index = max(0, min(index, len(self.pages) - 1))
+        index = max(0, min(index, len(PAGES) - 1))
+        self.page(index)
         self.stack.setCurrentIndex(index)
         if self.navigator.currentRow() != index:
             self.navigator.setCurrentRow(index)
         self.back_button.setEnabled(index > 0)
-        self.next_button.setEnabled(index < len(self.pages) - 1)
+        self.next_button.setEnabled(index < len(PAGES) - 1)
         following = STEPS[index + 1] if index + 1 < len(STEPS) else ""
         shown = following.replace("&", "&&")  # a single & would underline the next letter
         self.next_button.setText(f"Next: {shown}  ›" if following else "Next  ›")
