@@ -7,7 +7,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from planner.plan_file import read_plan
 from planner.recovery import RecoveryStore
@@ -132,3 +133,20 @@ def test_a_folder_that_cannot_be_autosaved_to_is_said_once_in_the_status_bar(
     assert window.statusBar().currentMessage().startswith("Autosave failed: Could not autosave")
     assert dialogs.messages == []  # no message box, let alone one every 30 seconds
     assert window.document.plan.basics.company == "Typed"
+
+
+def test_the_questions_name_their_buttons_by_what_they_do(qtbot: Any, monkeypatch: Any) -> None:
+    monkeypatch.undo()  # the real message boxes, answered by a timer below
+    seen: list[list[str]] = []
+
+    def answer(button: QMessageBox.StandardButton) -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        seen.append(sorted(b.text() for b in box.buttons()))
+        box.button(button).click()
+
+    QTimer.singleShot(50, lambda: answer(files.RECOVER_LATER))
+    assert files.ask_to_recover(None, "plan.leadplan, autosaved 2026-03-02 21:47") == files.RECOVER_LATER
+    QTimer.singleShot(50, lambda: answer(files.SAVE_ELSEWHERE))
+    assert files.ask_about_their_changes(None, "“plan.leadplan” was changed.") == files.SAVE_ELSEWHERE
+    assert seen == [["Discard", "Later", "Recover"], ["Cancel", "Overwrite", "Save As…"]]
