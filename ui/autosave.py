@@ -17,7 +17,7 @@ log = logging.getLogger(__name__)
 class Autosaver(QObject):
     """Writes the document's unsaved plan to its recovery file; clears it once saved or closed."""
 
-    failed = Signal(str)  # a message for people, when the recovery folder can't be written
+    failed = Signal(str)  # a message for people, once, when the recovery folder can't be written
 
     def __init__(self, document: PlanDocument, store: RecoveryStore, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -27,6 +27,7 @@ class Autosaver(QObject):
         self.timer.setInterval(AUTOSAVE_MS)
         self.timer.timeout.connect(self.autosave_now)
         self.timer.start()
+        self.failing = False  # told once; said again only after an autosave worked
         document.file_changed.connect(self._on_file_changed)
 
     def set_document(self, document: PlanDocument) -> None:
@@ -41,7 +42,11 @@ class Autosaver(QObject):
         try:
             self.store.write(self.document.plan, self.document.path)
         except PlanFileError as error:
-            self.failed.emit(str(error))
+            if not self.failing:
+                self.failing = True
+                self.failed.emit(str(error))
+            return
+        self.failing = False
 
     def _on_file_changed(self) -> None:
         if not self.document.is_modified:

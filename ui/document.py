@@ -80,8 +80,14 @@ class PlanDocument(QObject):
         """Start over on another plan (New, Open): a clean file and an empty undo history."""
         self.undo_stack.clear()
         self.path = Path(path) if path else None
+        self.fingerprint = Fingerprint.of(self.path) if self.path else None
         self.replace_plan(plan)
         self.undo_stack.setClean()
+        self.file_changed.emit()
+
+    def mark_modified(self) -> None:
+        """Unsaved though nothing was edited here (a recovered plan): saving is the only way back to clean."""
+        self.undo_stack.resetClean()
         self.file_changed.emit()
 
     @classmethod

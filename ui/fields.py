@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,6 +27,16 @@ from planner import formatting
 from planner.model import Spec
 from ui import values
 from ui.document import PlanDocument
+
+HISTORY_KEYS = (QKeySequence("Ctrl+Z"), QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y"))
+
+
+def is_history_key(event: QEvent) -> bool:
+    """Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y, which belong to the plan's undo history, not one field's."""
+    if event.type() != QEvent.Type.ShortcutOverride or not isinstance(event, QKeyEvent):
+        return False
+    pressed = QKeySequence(event.keyCombination())
+    return any(pressed.matches(key) == QKeySequence.SequenceMatch.ExactMatch for key in HISTORY_KEYS)
 
 
 def describe(widget: QWidget, label: str, tip: str) -> None:
@@ -138,6 +149,12 @@ class BoundLineEdit(QLineEdit):
         if parsed.ok:
             self.show_value(self._current())
 
+    def event(self, event: QEvent) -> bool:
+        if is_history_key(event):
+            event.ignore()  # let the window's Undo/Redo have it: one history for the whole plan
+            return False
+        return super().event(event)
+
     def keyPressEvent(self, event: Any) -> None:
         if event.key() == Qt.Key.Key_Escape and self.message:
             self.show_value(self._current())  # give up the invalid text: back to the plan's value
@@ -212,6 +229,12 @@ class BoundTextArea(QPlainTextEdit):
         self.textChanged.connect(self._on_text)
         document.changed.connect(self.refresh)
         self.refresh()
+
+    def event(self, event: QEvent) -> bool:
+        if is_history_key(event):
+            event.ignore()  # the plan's Undo/Redo, as in every other field
+            return False
+        return super().event(event)
 
     def refresh(self) -> None:
         value = self.document.value(self.path)

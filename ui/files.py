@@ -4,13 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 ORGANIZATION = "Lead Planner"
 APPLICATION = "Lead Planner"
 MAX_RECENT = 8
 PLAN_FILTER = "Lead plans (*.leadplan);;All files (*)"
+
+Button = QMessageBox.StandardButton
+# the answers of the questions below (standard buttons, shown with these words)
+OVERWRITE, SAVE_ELSEWHERE = Button.Save, Button.SaveAll
+RECOVER, RECOVER_LATER, DISCARD_RECOVERY = Button.Yes, Button.No, Button.Discard
 
 
 def make_settings() -> QSettings:
@@ -66,3 +71,43 @@ def ask_to_save(parent: QWidget, name: str) -> QMessageBox.StandardButton:
 
 def show_error(parent: QWidget, title: str, message: str) -> None:
     QMessageBox.warning(parent, title, message)
+
+
+def ask(parent: QWidget, title: str, text: str, buttons: dict[Button, str], default: Button) -> Button:
+    """A question with standard buttons that say what they do ("Recover", "Later")."""
+
+    def relabel() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox) and box.text() == text:
+            for button, label in buttons.items():
+                if label and box.button(button) is not None:
+                    box.button(button).setText(label)
+
+    QTimer.singleShot(0, relabel)  # runs once the box is up (a static question can't be relabelled before)
+    combined = Button.NoButton
+    for button in buttons:
+        combined |= button
+    return QMessageBox.question(parent, title, text, combined, default)
+
+
+def ask_about_their_changes(parent: QWidget, message: str) -> Button:
+    """OVERWRITE, SAVE_ELSEWHERE or Cancel when the file changed on disk since it was opened."""
+    return ask(
+        parent,
+        "Changed by someone else",
+        f"{message} Overwrite their changes with yours, or save yours as another file?",
+        {OVERWRITE: "Overwrite", SAVE_ELSEWHERE: "Save As…", Button.Cancel: ""},
+        Button.Cancel,
+    )
+
+
+def ask_to_recover(parent: QWidget, description: str) -> Button:
+    """RECOVER, DISCARD_RECOVERY or RECOVER_LATER for a plan a crashed session left unsaved."""
+    return ask(
+        parent,
+        "Recover unsaved work?",
+        f"Lead Planner closed without saving this plan. Recover {description}?\n\n"
+        "Discard deletes the autosaved copy; Later keeps it for the next start.",
+        {RECOVER: "Recover", DISCARD_RECOVERY: "Discard", RECOVER_LATER: "Later"},
+        RECOVER,
+    )

@@ -9,7 +9,6 @@ from typing import Any
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QMainWindow,
@@ -20,16 +19,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.model import Plan
 from planner.plan_file import PlanFileError, read_plan
+from planner.recovery import RecoveryStore
 from planner.sample import sample_plan
 from ui import files
-from ui.document import FileChangedOnDisk, PlanDocument
+from ui.document import PlanDocument
 from ui.export_runner import ExportRunner
+from ui.file_actions import TITLE, FileActions, blank_plan, recovery_store
 from ui.health_panel import HealthPanel
 from ui.navigator import STEPS, StepNavigator, step_of_path
 from ui.pages.page import Page
 from ui.style import STYLESHEET
+
+__all__ = ["PAGES", "TITLE", "MainWindow", "blank_plan", "create_window"]
 
 # (module, class) of each step's page. A page is built the first time it is shown or looked
 # up, so the window paints its first step without building (or importing) the other six.
@@ -42,23 +44,16 @@ PAGES: tuple[tuple[str, str], ...] = (
     ("ui.pages.metrics_review", "MetricsReviewPage"),
     ("ui.pages.review_export", "ReviewExportPage"),
 )
-TITLE = "Lead Planner"
 
 
-def blank_plan() -> Plan:
-    from dataclasses import replace
-
-    from planner.defaults import default_start_month
-
-    plan = Plan()
-    return replace(plan, basics=replace(plan.basics, start_month=default_start_month()))
-
-
-class MainWindow(QMainWindow):
-    def __init__(self, document: PlanDocument, settings: QSettings | None = None) -> None:
+class MainWindow(QMainWindow, FileActions):
+    def __init__(
+        self, document: PlanDocument, settings: QSettings | None = None, recovery: RecoveryStore | None = None
+    ) -> None:
         super().__init__()
         self.document = document
         document.setParent(self)
+        self.start_autosave(recovery or recovery_store())
         self.settings = settings or files.make_settings()
         self.recent = files.RecentFiles(self.settings)
         self.exporter = ExportRunner(self)
@@ -172,6 +167,7 @@ class MainWindow(QMainWindow):
         self.next_button.setText(f"Next: {shown}  ›" if following else "Next  ›")
         for number, action in enumerate(self.step_actions):
             action.setChecked(number == index)
+        self.autosaver.autosave_now()
 
     def go_to_path(self, path: str) -> None:
         """Show the step holding the field a warning is about, and focus that field."""
@@ -252,100 +248,6 @@ class MainWindow(QMainWindow):
             self.recent_menu.addSeparator()
             self.recent_menu.addAction("Clear the list", self.recent.clear)
 
-    # --- files -------------------------------------------------------------------------
-    def update_title(self) -> None:
-        mark = "*" if self.document.is_modified else ""
-        self.setWindowTitle(f"{TITLE} — {self.document.display_name}{mark}")
-
-    def confirm_discard(self) -> bool:
-        """True when the open plan may be replaced: saved, or the person said so."""
-        if not self.document.is_modified:
-            return True
-        answer = files.ask_to_save(self, self.document.display_name)
-        if answer == QMessageBox.StandardButton.Save:
-            return self.save()
-        return answer == QMessageBox.StandardButton.Discard
-
-    def new_plan(self) -> None:
-        if self.confirm_discard():
-            self.document.load(blank_plan())
-            self.go_to_step(0)
-
-    def new_from_sample(self) -> None:
-        if self.confirm_discard():
-            self.document.load(sample_plan())
-            self.go_to_step(0)
-
-    def open_plan(self, path: str | None = None) -> bool:
-        if not self.confirm_discard():
-            return False
-        if not path:
-            start = str(self.document.path.parent) if self.document.path else ""
-            path, _ = QFileDialog.getOpenFileName(self, "Open a plan", start, files.PLAN_FILTER)
-            if not path:
-                return False
-        return self.load_file(path)
-
-    def load_file(self, path: str) -> bool:
-        try:
-            loaded = read_plan(path)
-        except PlanFileError as error:
-            files.show_error(self, "The plan was not opened", str(error))
-            if not Path(path).exists():
-                self.recent.remove(path)
-            return False
-        self.document.load(loaded.plan, path)
-        self.recent.add(path)
-        if loaded.migrated_from is not None:
-            self.statusBar().showMessage(
-                f"This plan was written by an older Lead Planner (version {loaded.migrated_from}); "
-                "it will be saved in the current format.",
-                10000,
-            )
-        return True
-
-    def save(self) -> bool:
-        if self.document.path is None:
-            return self.save_as()
-        return self._write(str(self.document.path))
-
-    def save_as(self) -> bool:
-        start = str(self.document.path or Path.home() / f"{self.suggested_name()}.leadplan")
-        path, _ = QFileDialog.getSaveFileName(self, "Save the plan as", start, files.PLAN_FILTER)
-        return self._write(files.with_suffix(path)) if path else False
-
-    def _write(self, path: str) -> bool:
-        try:
-            try:
-                self.document.save(path)
-            except FileChangedOnDisk as changed:
-                answer = QMessageBox.question(
-                    self,
-                    "Changed by someone else",
-                    f"{changed.message} Save over their changes?",
-                    QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
-                    QMessageBox.StandardButton.Cancel,
-                )
-                if answer != QMessageBox.StandardButton.Save:
-                    return False
-                self.document.save(path, overwrite_changes=True)
-        except PlanFileError as error:
-            files.show_error(self, "The plan was not saved", str(error))
-            return False
-        self.recent.add(path)
-        self.statusBar().showMessage(f"Saved {Path(path).name}", 5000)
-        return True
-
-    def suggested_name(self) -> str:
-        if self.document.path:
-            return self.document.path.stem
-        company = self.document.plan.basics.company.strip()
-        return f"{company} lead plan" if company else "Lead plan"
-
-    def export(self, kind: str) -> None:
-        folder = self.document.path.parent if self.document.path else Path.home()
-        self.exporter.ask_and_export(self.document.plan, kind, str(folder / self.suggested_name()))
-
     # --- window state ------------------------------------------------------------------
     def _restore_geometry(self) -> None:
         geometry = self.settings.value("window/geometry")
@@ -356,6 +258,7 @@ class MainWindow(QMainWindow):
         if self._close_confirmed or not self.document.is_modified or not self.isVisible():
             self.settings.setValue("window/geometry", self.saveGeometry())
             self.settings.sync()
+            self.autosaver.finish()  # a clean exit: nothing to recover at the next start
             event.accept()
             return
         # ask without blocking: the window stays open until the question is answered
@@ -384,26 +287,37 @@ class MainWindow(QMainWindow):
 
 
 def create_window(
-    path: str | Path | None = None, *, sample: bool = False, settings: QSettings | None = None
+    path: str | Path | None = None,
+    *,
+    sample: bool = False,
+    settings: QSettings | None = None,
+    recovery_folder: str | Path | None = None,
 ) -> MainWindow:
     """The main window on the plan at ``path``; a new plan (or the sample) without one.
 
     A file that cannot be opened is explained in a message, and a blank plan opens instead.
+    Unsaved work a crash left in the recovery folder (``recovery_folder``, else
+    $LEADPLANNER_RECOVERY_DIR, else the user's data folder) is offered back first.
     """
     problem = ""
+    migrated_from: int | None = None
     document: PlanDocument
     if path:
         try:
             loaded = read_plan(path)
             document = PlanDocument(loaded.plan, path)
+            migrated_from = loaded.migrated_from
         except PlanFileError as error:
             problem = str(error)
             document = PlanDocument(blank_plan())
     else:
         document = PlanDocument(sample_plan() if sample else blank_plan())
-    window = MainWindow(document, settings)
+    window = MainWindow(document, settings, recovery_store(recovery_folder))
     if problem:
         files.show_error(window, "The plan was not opened", problem)
     elif path:
         window.recent.add(path)
+        if migrated_from is not None:
+            window.tell_migrated(migrated_from)
+    window.offer_recovery()
     return window

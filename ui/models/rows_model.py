@@ -23,6 +23,11 @@ EDIT = Qt.ItemDataRole.EditRole
 DISPLAY = Qt.ItemDataRole.DisplayRole
 
 
+def short(text: str, limit: int = 40) -> str:
+    """A name short enough for the Edit menu."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 @dataclass(frozen=True)
 class Column:
     field: str  # the item's field, or "" for a computed column
@@ -143,11 +148,9 @@ class RowsModel(QAbstractTableModel):
         if not parsed.ok:
             self.problem.emit(f"Row {row + 1}: {parsed.message}")
             return False
-        item = self.items[row]
-        name = getattr(item, "name", "") or f"{self.item_name} {row + 1}"
         self.problem.emit("")
         self.document.set_value(
-            self.cell_path(row, column), parsed.value, f"Change {spec.label} of {name}", merge=False
+            self.cell_path(row, column), parsed.value, f"Change {spec.label} of {self.described(row)}", merge=False
         )
         return True
 
@@ -179,25 +182,40 @@ class RowsModel(QAbstractTableModel):
     def set_items(self, items: tuple[Any, ...], text: str) -> None:
         self.document.set_value(self.list_path, tuple(items), text, merge=False)
 
+    def described(self, row: int) -> str:
+        """The row as an undo step names it: channel “Trade shows”."""
+        name = short(getattr(self.items[row], "name", ""))
+        return f"{self.item_name} “{name}”" if name else f"{self.item_name} {row + 1}"
+
     def insertRows(self, row: int, count: int, parent: Index = QModelIndex()) -> bool:  # noqa: B008
         if parent.isValid() or not 0 <= row <= len(self.items) or count < 1:
             return False
         items = list(self.items)
         for offset in range(count):
             items.insert(row + offset, self.new_item(row + offset))
-        self.set_items(tuple(items), f"Add a {self.item_name}")
+        self.set_items(tuple(items), f"Add {self.item_name}" if count == 1 else f"Add {count} {self.item_name}s")
         return True
 
     def removeRows(self, row: int, count: int, parent: Index = QModelIndex()) -> bool:  # noqa: B008
         if parent.isValid() or row < 0 or count < 1 or row + count > len(self.items):
             return False
-        names = [getattr(i, "name", "") for i in self.items[row : row + count]]
-        text = f"Remove {names[0]}" if count == 1 and names[0] else f"Remove {count} {self.item_name}s"
+        text = f"Remove {self.described(row)}" if count == 1 else f"Remove {count} {self.item_name}s"
         self.set_items(self.items[:row] + self.items[row + count :], text)
         return True
 
     def duplicate_row(self, row: int) -> int:
         """Add a copy of the row below it; returns the copy's row."""
         copy = self.copy_item(self.items[row])
-        self.set_items((*self.items[: row + 1], copy, *self.items[row + 1 :]), f"Duplicate {copy.name}")
+        text = f"Duplicate {self.described(row)}"
+        self.set_items((*self.items[: row + 1], copy, *self.items[row + 1 :]), text)
         return row + 1
+
+    def move_row(self, row: int, step: int) -> int:
+        """Move a row up (step -1) or down (+1); returns where it is now (unchanged at an end)."""
+        target = row + step
+        if not (0 <= row < len(self.items) and 0 <= target < len(self.items)):
+            return row
+        items = list(self.items)
+        items[row], items[target] = items[target], items[row]
+        self.set_items(tuple(items), f"Move {self.described(row)} {'up' if step < 0 else 'down'}")
+        return target

@@ -141,7 +141,7 @@ class ScorecardModel(QAbstractTableModel):
     # --- rows --------------------------------------------------------------------------
     def add_metric(self) -> int:
         metric = Metric(name="New metric", kind="outcome", unit="leads", cadence="monthly")
-        self.document.set_value("metrics", (*self.document.plan.metrics, metric), "Add a metric", merge=False)
+        self.document.set_value("metrics", (*self.document.plan.metrics, metric), "Add metric", merge=False)
         return len(self.rows) - 1
 
     def can_remove(self, row: int) -> bool:
@@ -152,8 +152,8 @@ class ScorecardModel(QAbstractTableModel):
         metric = self.rows[row]
         if metric.key:
             plan = reset_metric(self.document.plan, metric.key)
-            self.document.set_value("metrics", plan.metrics, f"Reset {metric.name}", merge=False)
+            self.document.set_value("metrics", plan.metrics, f"Reset metric “{metric.name}”", merge=False)
         else:
             metrics = list(self.document.plan.metrics)
             del metrics[self.own_index(row)]
-            self.document.set_value("metrics", tuple(metrics), f"Remove {metric.name}", merge=False)
+            self.document.set_value("metrics", tuple(metrics), f"Remove metric “{metric.name}”", merge=False)

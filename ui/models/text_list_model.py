@@ -8,6 +8,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 
 from ui import values
 from ui.document import PlanDocument
+from ui.models.rows_model import short
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -65,5 +66,6 @@ class TextListModel(QAbstractListModel):
         if parent.isValid() or row < 0 or count < 1 or row + count > len(self.items):
             return False
         items = self.items[:row] + self.items[row + count :]
-        self.document.set_value(self.path, items, f"Remove from {self.label.lower()}", merge=False)
+        what = f"“{short(self.items[row])}”" if count == 1 else f"{count} items"
+        self.document.set_value(self.path, items, f"Remove {what} from {self.label.lower()}", merge=False)
         return True

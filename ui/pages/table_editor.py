@@ -53,19 +53,31 @@ class TableEditor(QWidget):
         self.duplicate_button.setObjectName(f"{name}.duplicate")
         self.remove_button = QPushButton("Remove")
         self.remove_button.setObjectName(f"{name}.remove")
+        self.up_button = QPushButton("Move up")
+        self.up_button.setObjectName(f"{name}.up")
+        self.down_button = QPushButton("Move down")
+        self.down_button.setObjectName(f"{name}.down")
         for button, tip in (
             (self.add_button, f"Add a {noun} (Ctrl+Insert in the table)"),
             (self.duplicate_button, f"Add a copy of the selected {noun}"),
             (self.remove_button, f"Remove the selected {noun} (Delete in the table)"),
+            (self.up_button, f"Move the selected {noun} up (Ctrl+Up in the table)"),
+            (self.down_button, f"Move the selected {noun} down (Ctrl+Down in the table)"),
         ):
             button.setToolTip(tip)
             button.setAccessibleName(tip)
         self.add_button.clicked.connect(self.add_row)
         self.duplicate_button.clicked.connect(self.duplicate_row)
         self.remove_button.clicked.connect(self.remove_row)
+        self.up_button.clicked.connect(lambda: self.move_row(-1))
+        self.down_button.clicked.connect(lambda: self.move_row(1))
         QShortcut(QKeySequence("Ctrl+Insert"), self.view, self.add_row,
                   context=Qt.ShortcutContext.WidgetShortcut)  # fmt: skip
         QShortcut(QKeySequence.StandardKey.Delete, self.view, self.remove_row,
+                  context=Qt.ShortcutContext.WidgetShortcut)  # fmt: skip
+        QShortcut(QKeySequence("Ctrl+Up"), self.view, lambda: self.move_row(-1),
+                  context=Qt.ShortcutContext.WidgetShortcut)  # fmt: skip
+        QShortcut(QKeySequence("Ctrl+Down"), self.view, lambda: self.move_row(1),
                   context=Qt.ShortcutContext.WidgetShortcut)  # fmt: skip
 
         self.message = QLabel()
@@ -81,6 +93,8 @@ class TableEditor(QWidget):
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.duplicate_button)
         buttons.addWidget(self.remove_button)
+        buttons.addWidget(self.up_button)
+        buttons.addWidget(self.down_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -128,10 +142,19 @@ class TableEditor(QWidget):
         if row >= 0 and self.model.removeRows(row, 1):
             self.select_row(min(row, self.model.rowCount() - 1))
 
+    def move_row(self, step: int) -> None:
+        row = self.current_row()
+        if row >= 0:
+            self.select_row(self.model.move_row(row, step))
+            self.view.setFocus()
+
     def update_buttons(self) -> None:
-        selected = self.current_row() >= 0
+        row = self.current_row()
+        selected = row >= 0
         self.duplicate_button.setEnabled(selected)
         self.remove_button.setEnabled(selected)
+        self.up_button.setEnabled(row > 0)
+        self.down_button.setEnabled(selected and row < self.model.rowCount() - 1)
 
     def show_problem(self, message: str) -> None:
         self.message.setText(message)

@@ -1,0 +1,152 @@
+"""Autosave in the window, and the plan a crash left behind offered back at the next start."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from planner.plan_file import read_plan
+from planner.recovery import RecoveryStore
+from planner.sample import sample_plan
+from tests.ui.conftest import Dialogs
+from tests.ui.helpers import field, retype
+from ui import files
+from ui.autosave import AUTOSAVE_MS
+from ui.main_window import MainWindow, create_window
+
+
+def open_window(qtbot: Any, *args: Any, **kwargs: Any) -> MainWindow:
+    window = create_window(*args, **kwargs)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def crash_with(folder: Path, original: Path | None, **typed: Any) -> Any:
+    """What a session killed mid-work leaves: its last autosave of the plan as typed."""
+    plan = sample_plan()
+    plan = replace(plan, basics=replace(plan.basics, **typed))
+    saved_at = dt.datetime(2026, 3, 2, 21, 47, tzinfo=dt.UTC)
+    RecoveryStore(folder, "crashed").write(plan, original, now=saved_at)
+    return plan
+
+
+def test_typed_work_is_autosaved_on_a_step_change_and_every_30_seconds(
+    window: MainWindow, qtbot: Any, recovery_folder: Path, sample_file: Path
+) -> None:
+    assert window.autosaver.timer.isActive() and window.autosaver.timer.interval() == AUTOSAVE_MS == 30_000
+    retype(qtbot, field(window, "basics.company"), "Typed tonight")
+    assert not list(recovery_folder.iterdir())
+    window.go_to_step(1)
+    [leftover] = RecoveryStore(recovery_folder, "next start").leftovers()
+    assert leftover.load().basics.company == "Typed tonight"
+    assert leftover.original == sample_file
+    window.go_to_step(2)
+    retype(qtbot, field(window, "targets.deal_size"), "1")
+    window.autosaver.timer.timeout.emit()  # thirty seconds later
+    assert RecoveryStore(recovery_folder, "next start").leftovers()[0].load().targets.deal_size == 1
+
+
+def test_saving_and_a_clean_exit_leave_nothing_to_recover(
+    window: MainWindow, qtbot: Any, recovery_folder: Path
+) -> None:
+    retype(qtbot, field(window, "basics.company"), "Typed tonight")
+    window.go_to_step(1)
+    assert list(recovery_folder.iterdir())
+    assert window.save()
+    assert not list(recovery_folder.iterdir())
+    retype(qtbot, field(window, "basics.title"), "Another change")
+    window.go_to_step(0)
+    assert list(recovery_folder.iterdir())
+    window.close()
+    window.findChild(QMessageBox, "close.question").button(QMessageBox.StandardButton.Discard).click()
+    qtbot.waitUntil(lambda: not window.isVisible())
+    assert not list(recovery_folder.iterdir())
+
+
+def test_after_a_crash_the_next_start_offers_the_typed_plan_back_unsaved(
+    qtbot: Any, recovery_folder: Path, sample_file: Path, dialogs: Dialogs
+) -> None:
+    typed = crash_with(recovery_folder, sample_file, company="Typed before the crash")
+    dialogs.answer = files.RECOVER
+    window = open_window(qtbot)
+    [question] = dialogs.texts("question")
+    assert "Recover sample.leadplan, autosaved 2026-03-0" in question  # the local time of 21:47 UTC
+    assert window.document.plan == typed
+    assert window.document.is_modified
+    assert window.document.path == sample_file
+    assert window.windowTitle() == "Lead Planner — sample.leadplan*"
+    assert field(window, "basics.company").text() == "Typed before the crash"
+    # the crashed session's copy is now this session's: still there if this one crashes too
+    [kept] = RecoveryStore(recovery_folder, "third").leftovers()
+    assert kept.id == window.autosaver.store.id and kept.load() == typed
+    assert read_plan(sample_file).plan == sample_plan()  # the file itself waits for Save
+    assert window.save()
+    assert read_plan(sample_file).plan == typed
+    assert not window.document.is_modified
+
+
+def test_a_crashed_untitled_plan_is_recovered_untitled(qtbot: Any, recovery_folder: Path, dialogs: Dialogs) -> None:
+    typed = crash_with(recovery_folder, None, company="Never saved")
+    dialogs.answer = files.RECOVER
+    window = open_window(qtbot)
+    assert "Recover an untitled plan" in dialogs.texts("question")[0]
+    assert window.document.plan == typed and window.document.path is None
+    assert window.windowTitle() == "Lead Planner — Untitled*"
+
+
+def test_later_keeps_the_autosave_and_discard_deletes_it(
+    qtbot: Any, recovery_folder: Path, sample_file: Path, dialogs: Dialogs
+) -> None:
+    crash_with(recovery_folder, sample_file, company="Typed before the crash")
+    dialogs.answer = files.RECOVER_LATER
+    later = open_window(qtbot, str(sample_file))
+    assert later.document.plan == sample_plan() and not later.document.is_modified
+    assert [r.id for r in RecoveryStore(recovery_folder, "x").leftovers()] == ["crashed"]
+    dialogs.answer = files.DISCARD_RECOVERY
+    discarded = open_window(qtbot, str(sample_file))
+    assert discarded.document.plan == sample_plan()
+    assert len(dialogs.texts("question")) == 2
+    assert not (recovery_folder / "crashed.leadplan").exists()
+    assert not (recovery_folder / "crashed.json").exists()
+
+
+def test_a_folder_that_cannot_be_autosaved_to_is_said_once_in_the_status_bar(
+    qtbot: Any, tmp_path: Path, sample_file: Path, dialogs: Dialogs
+) -> None:
+    blocked = tmp_path / "a file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    window = open_window(qtbot, str(sample_file), recovery_folder=blocked / "recovery")
+    failures: list[str] = []
+    window.autosaver.failed.connect(failures.append)
+    retype(qtbot, field(window, "basics.company"), "Typed")
+    for step in (1, 2, 3):
+        window.go_to_step(step)
+    window.autosaver.timer.timeout.emit()
+    assert len(failures) == 1
+    assert window.statusBar().currentMessage().startswith("Autosave failed: Could not autosave")
+    assert dialogs.messages == []  # no message box, let alone one every 30 seconds
+    assert window.document.plan.basics.company == "Typed"
+
+
+def test_the_questions_name_their_buttons_by_what_they_do(qtbot: Any, monkeypatch: Any) -> None:
+    monkeypatch.undo()  # the real message boxes, answered by a timer below
+    seen: list[list[str]] = []
+
+    def answer(button: QMessageBox.StandardButton) -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        seen.append(sorted(b.text() for b in box.buttons()))
+        box.button(button).click()
+
+    QTimer.singleShot(50, lambda: answer(files.RECOVER_LATER))
+    assert files.ask_to_recover(None, "plan.leadplan, autosaved 2026-03-02 21:47") == files.RECOVER_LATER
+    QTimer.singleShot(50, lambda: answer(files.SAVE_ELSEWHERE))
+    assert files.ask_about_their_changes(None, "“plan.leadplan” was changed.") == files.SAVE_ELSEWHERE
+    assert seen == [["Discard", "Later", "Recover"], ["Cancel", "Overwrite", "Save As…"]]

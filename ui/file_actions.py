@@ -1,0 +1,190 @@
+"""What the main window does with files: New, Open, Save, autosave and crash recovery.
+
+A mixin of ``MainWindow`` (it uses the window's document, settings and status bar), so the
+window's public names (``save``, ``open_plan``, ``load_file``) stay where people look for them.
+Nothing typed is lost: a failed save leaves the plan open and unsaved, unsaved work is
+autosaved to the recovery folder, and the next start after a crash offers it back.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from planner.model import Plan
+from planner.plan_file import Fingerprint, PlanFileError, read_plan
+from planner.recovery import Recoverable, RecoveryStore
+from planner.sample import sample_plan
+from ui import files
+from ui.autosave import Autosaver
+from ui.document import FileChangedOnDisk, PlanDocument
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QStatusBar
+
+    from ui.export_runner import ExportRunner
+
+TITLE = "Lead Planner"
+RECOVERY_ENV = "LEADPLANNER_RECOVERY_DIR"  # where tests (or a portable install) keep recovery files
+
+
+def blank_plan() -> Plan:
+    from planner.defaults import default_start_month
+
+    plan = Plan()
+    return replace(plan, basics=replace(plan.basics, start_month=default_start_month()))
+
+
+def recovery_store(folder: str | Path | None = None) -> RecoveryStore:
+    """This session's recovery files: in ``folder``, else $LEADPLANNER_RECOVERY_DIR, else the user's data folder."""
+    chosen = folder or os.environ.get(RECOVERY_ENV) or None
+    return RecoveryStore(Path(chosen) if chosen else None)
+
+
+class FileActions:
+    document: PlanDocument
+    recent: files.RecentFiles
+    exporter: ExportRunner
+    autosaver: Autosaver
+
+    if TYPE_CHECKING:  # provided by MainWindow and its QMainWindow
+
+        def statusBar(self) -> QStatusBar: ...
+        def setWindowTitle(self, title: str) -> None: ...
+        def go_to_step(self, index: int) -> None: ...
+
+    def start_autosave(self, store: RecoveryStore) -> None:
+        self.autosaver = Autosaver(self.document, store, self.document)
+        self.autosaver.failed.connect(
+            lambda message: self.statusBar().showMessage(
+                f"Autosave failed: {message} Save the plan (Ctrl+S) to keep your work.", 30000
+            )
+        )
+
+    # --- title and questions ------------------------------------------------------------
+    def update_title(self) -> None:
+        mark = "*" if self.document.is_modified else ""
+        self.setWindowTitle(f"{TITLE} — {self.document.display_name}{mark}")
+
+    def confirm_discard(self) -> bool:
+        """True when the open plan may be replaced: saved, or the person said so."""
+        if not self.document.is_modified:
+            return True
+        answer = files.ask_to_save(self, self.document.display_name)
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    # --- new and open -------------------------------------------------------------------
+    def new_plan(self) -> None:
+        if self.confirm_discard():
+            self.document.load(blank_plan())
+            self.go_to_step(0)
+
+    def new_from_sample(self) -> None:
+        if self.confirm_discard():
+            self.document.load(sample_plan())
+            self.go_to_step(0)
+
+    def open_plan(self, path: str | None = None) -> bool:
+        if not self.confirm_discard():
+            return False
+        if not path:
+            start = str(self.document.path.parent) if self.document.path else ""
+            path, _ = QFileDialog.getOpenFileName(self, "Open a plan", start, files.PLAN_FILTER)
+            if not path:
+                return False
+        return self.load_file(path)
+
+    def load_file(self, path: str) -> bool:
+        """Open the plan at ``path``; a file that can't be opened is explained and changes nothing."""
+        try:
+            loaded = read_plan(path)
+        except PlanFileError as error:
+            files.show_error(self, "The plan was not opened", str(error))
+            if not Path(path).exists():
+                self.recent.remove(path)
+            return False
+        self.document.load(loaded.plan, path)
+        self.recent.add(path)
+        if loaded.migrated_from is not None:
+            self.tell_migrated(loaded.migrated_from)
+        return True
+
+    def tell_migrated(self, version: int) -> None:
+        self.statusBar().showMessage(
+            f"This plan was written by an older Lead Planner (version {version}); "
+            "it will be saved in the current format.",
+            15000,
+        )
+
+    # --- save ---------------------------------------------------------------------------
+    def save(self) -> bool:
+        if self.document.path is None:
+            return self.save_as()
+        return self._write(str(self.document.path))
+
+    def save_as(self) -> bool:
+        start = str(self.document.path or Path.home() / f"{self.suggested_name()}.leadplan")
+        path, _ = QFileDialog.getSaveFileName(self, "Save the plan as", start, files.PLAN_FILTER)
+        return self._write(files.with_suffix(path)) if path else False
+
+    def _write(self, path: str) -> bool:
+        """Save; on any failure the plan stays open and unsaved, and the person is told why."""
+        try:
+            try:
+                self.document.save(path)
+            except FileChangedOnDisk as changed:
+                answer = files.ask_about_their_changes(self, changed.message)
+                if answer == files.SAVE_ELSEWHERE:
+                    return self.save_as()
+                if answer != files.OVERWRITE:
+                    return False
+                self.document.save(path, overwrite_changes=True)
+        except PlanFileError as error:
+            files.show_error(self, "The plan was not saved", f"{error} Your changes are still open, not saved.")
+            return False
+        self.recent.add(path)
+        self.statusBar().showMessage(f"Saved {Path(path).name}", 5000)
+        return True
+
+    def suggested_name(self) -> str:
+        if self.document.path:
+            return self.document.path.stem
+        company = self.document.plan.basics.company.strip()
+        return f"{company} lead plan" if company else "Lead plan"
+
+    def export(self, kind: str) -> None:
+        folder = self.document.path.parent if self.document.path else Path.home()
+        self.exporter.ask_and_export(self.document.plan, kind, str(folder / self.suggested_name()))
+
+    # --- crash recovery -----------------------------------------------------------------
+    def offer_recovery(self) -> bool:
+        """Offer what a crashed session left, newest first; True when a plan was recovered."""
+        store = self.autosaver.store
+        for leftover in store.leftovers():
+            answer = files.ask_to_recover(self, leftover.description)
+            if answer == files.DISCARD_RECOVERY:
+                store.discard(leftover)
+            elif answer == files.RECOVER and self.recover(leftover):
+                return True
+        return False
+
+    def recover(self, leftover: Recoverable) -> bool:
+        """Open the autosaved plan, unsaved, pointing at the file it belongs to."""
+        try:
+            plan = leftover.load()
+        except PlanFileError as error:
+            files.show_error(self, "The plan was not recovered", str(error))
+            return False
+        self.document.load(plan, leftover.original)
+        self.document.fingerprint = Fingerprint.of(leftover.original) if leftover.original else None
+        self.document.mark_modified()
+        self.autosaver.autosave_now()  # ours now: kept until saved, even if we crash again
+        self.autosaver.store.discard(leftover)
+        self.statusBar().showMessage(f"Recovered {leftover.description}. Save it to keep it.", 15000)
+        return True
