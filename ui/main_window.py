@@ -35,6 +35,7 @@ from ui.pages.metrics_review import MetricsReviewPage
 from ui.pages.page import Page
 from ui.pages.review_export import ReviewExportPage
 from ui.pages.targets import TargetsPage
+from ui.presentation import PresentationView
 from ui.style import STYLESHEET
 
 PAGES: tuple[type[Page], ...] = (
@@ -67,6 +68,7 @@ class MainWindow(QMainWindow):
         self.recent = files.RecentFiles(self.settings)
         self.exporter = ExportRunner(self)
         self._close_confirmed = False
+        self.presentation: PresentationView | None = None
         self.setObjectName("main_window")
         self.setStyleSheet(STYLESHEET)
         self.setMinimumSize(1024, 640)
@@ -197,6 +199,10 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
 
+        view_menu = bar.addMenu("&View")
+        self.present_action = self._action(view_menu, "&Present", self.present, "F11", "present")
+        self.present_action.setToolTip("Full screen, large type, sliders that try what-ifs live (Esc leaves)")
+
         go_menu = bar.addMenu("&Go")
         self.step_actions: list[QAction] = []
         for number, name in enumerate(STEPS):
@@ -319,6 +325,16 @@ class MainWindow(QMainWindow):
     def export(self, kind: str) -> None:
         folder = self.document.path.parent if self.document.path else Path.home()
         self.exporter.ask_and_export(self.document.plan, kind, str(folder / self.suggested_name()))
+
+    def present(self) -> PresentationView:
+        """Presentation mode, full screen; its slider moves are kept as a scenario."""
+        if self.presentation is not None:
+            self.presentation.deleteLater()
+        self.presentation = PresentationView(self.document, self)
+        self.presentation.left.connect(self.activateWindow)
+        self.presentation.showFullScreen()
+        self.presentation.activateWindow()
+        return self.presentation
 
     # --- window state ------------------------------------------------------------------
     def _restore_geometry(self) -> None:
