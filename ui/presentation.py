@@ -56,11 +56,12 @@ QFrame#present\\.sliders {{ background: {PANEL}; border: 1px solid {BORDER}; bor
 QLabel[role="present-slider"] {{ font-size: 19px; background: transparent; }}
 QLabel[role="present-slider-value"] {{ font-size: 24px; font-weight: 700; color: {ACCENT};
     background: transparent; }}
+QSlider {{ background: transparent; }}
 QSlider::groove:horizontal {{ height: 8px; background: {BORDER}; border-radius: 4px; }}
 QSlider::sub-page:horizontal {{ background: {ACCENT}; border-radius: 4px; }}
 QSlider::handle:horizontal {{ background: white; border: 3px solid {ACCENT}; width: 22px;
     height: 22px; margin: -10px 0; border-radius: 13px; }}
-QSlider:focus::handle:horizontal {{ background: #d7e5f7; }}
+QSlider::handle:horizontal:focus {{ background: #d7e5f7; }}
 """
 
 
@@ -173,8 +174,8 @@ class PresentationView(QWidget):
             ChartSlot("ui.charts.funnel", "FunnelChart", self.fill_chart, height=300),
             ChartSlot("ui.charts.monthly", "DemandSupplyChart", self.fill_chart, height=300),
         ]
-        for slot in self.charts:
-            body.addWidget(slot, 1)
+        for slot, stretch in zip(self.charts, (1, 1), strict=True):
+            body.addWidget(slot, stretch)
         body.addWidget(self._sliders())
         layout.addLayout(body, 1)
 
@@ -225,7 +226,7 @@ class PresentationView(QWidget):
     def _sliders(self) -> QFrame:
         frame = QFrame()
         frame.setObjectName("present.sliders")
-        frame.setFixedWidth(400)
+        frame.setFixedWidth(380)
         column = QVBoxLayout(frame)
         column.setContentsMargins(20, 16, 20, 16)
         column.setSpacing(4)
@@ -235,11 +236,12 @@ class PresentationView(QWidget):
             top = QHBoxLayout()
             name = QLabel(driver.label)
             name.setProperty("role", "present-slider")
+            name.setWordWrap(True)
             value = QLabel()
             value.setObjectName(f"present.{driver.key}.value")
             value.setProperty("role", "present-slider-value")
             top.addWidget(name, 1)
-            top.addWidget(value)
+            top.addWidget(value, 0, Qt.AlignmentFlag.AlignBottom)
             slider = QSlider(Qt.Orientation.Horizontal)
             slider.setObjectName(f"present.{driver.key}")
             slider.setAccessibleName(driver.label)
@@ -310,11 +312,32 @@ class PresentationView(QWidget):
             slot.refresh()
 
     def fill_chart(self, chart: Any) -> None:
+        short_titles = {"chart.demand_supply": "Supply against demand, by month", "chart.funnel": "What the goal needs"}
+        if chart.objectName() in short_titles:
+            chart.chart().setTitle(short_titles[chart.objectName()])
+        self.fit_chart(chart)
         # the monthly chart needs the months, which the engine computes for the base plan only
         overrides = self.live_overrides()
         plan = self.document.plan
         shown = self.document.result if self.live_index() is None else compute_core(apply_overrides(plan, overrides))
         chart.show_result(shown)
+
+    def fit_chart(self, chart: Any) -> None:
+        """Type readable from the back of the room, as large as the screen allows."""
+        wide = self.width() >= 1600
+        chart.set_type_size(title=20 if wide else 16, labels=15 if wide else 12)
+        values = getattr(chart, "values", None)
+        if values is not None:
+            values.setTickCount(5 if wide else 3)
+        months = getattr(chart, "x_axis", None)
+        if months is not None:
+            months.setLabelsAngle(0 if wide or len(months.categories()) <= 6 else -90)
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        for slot in self.charts:
+            if slot.chart is not None:
+                self.fit_chart(slot.chart)
 
     # --- moving ------------------------------------------------------------------------
     def _drag_started(self) -> None:

@@ -67,7 +67,7 @@ class ScenarioChart(ChartView):
     def show_result(self, result: PlanResult) -> None:
         columns = scenario_columns(result)
         rows = [(name, round(r.demand.sales_ready_leads), round(r.supply.sales_ready_leads)) for name, r in columns]
-        labels = distinct([f"{name}\n{fmt.percent(r.gap.coverage)} coverage" for name, r in columns])
+        labels = distinct([f"{name}<br>{fmt.percent(r.gap.coverage)} coverage" for name, r in columns])
         if rows == self.shown and labels == self.categories.categories():
             return
         self.shown = rows
