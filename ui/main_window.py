@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -30,6 +30,9 @@ from ui.health_panel import HealthPanel
 from ui.navigator import STEPS, StepNavigator, step_of_path
 from ui.pages.page import Page
 from ui.style import STYLESHEET
+
+if TYPE_CHECKING:
+    from ui.presentation import PresentationView
 
 __all__ = ["PAGES", "TITLE", "MainWindow", "blank_plan", "create_window"]
 
@@ -58,6 +61,7 @@ class MainWindow(QMainWindow, FileActions):
         self.recent = files.RecentFiles(self.settings)
         self.exporter = ExportRunner(self)
         self._close_confirmed = False
+        self.presentation: PresentationView | None = None
         self.setObjectName("main_window")
         self.setStyleSheet(STYLESHEET)
         self.setMinimumSize(1024, 640)
@@ -219,6 +223,10 @@ class MainWindow(QMainWindow, FileActions):
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
 
+        view_menu = bar.addMenu("&View")
+        self.present_action = self._action(view_menu, "&Present", self.present, "F11", "present")
+        self.present_action.setToolTip("Full screen, large type, sliders that try what-ifs live (Esc leaves)")
+
         go_menu = bar.addMenu("&Go")
         self.step_actions: list[QAction] = []
         for number, name in enumerate(STEPS):
@@ -247,6 +255,18 @@ class MainWindow(QMainWindow, FileActions):
         else:
             self.recent_menu.addSeparator()
             self.recent_menu.addAction("Clear the list", self.recent.clear)
+
+    def present(self) -> PresentationView:
+        """Presentation mode, full screen; its slider moves are kept as a scenario."""
+        if self.presentation is not None:
+            self.presentation.deleteLater()
+        from ui.presentation import PresentationView  # loads charts: not needed to start
+
+        self.presentation = PresentationView(self.document, self)
+        self.presentation.left.connect(self.activateWindow)
+        self.presentation.showFullScreen()
+        self.presentation.activateWindow()
+        return self.presentation
 
     # --- window state ------------------------------------------------------------------
     def _restore_geometry(self) -> None:

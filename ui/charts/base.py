@@ -79,6 +79,14 @@ class ChartView(QChartView):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumHeight(300)
 
+    def set_type_size(self, title: int, labels: int) -> None:
+        """Larger (or smaller) type for the title, the axes and the legend."""
+        self.chart().setTitleFont(font(title, bold=True))
+        for axis in self.chart().axes():
+            axis.setLabelsFont(font(labels))
+            axis.setTitleFont(font(labels))
+        self.chart().legend().setFont(font(labels - 1))
+
     def axis_font(self, axis: QValueAxis | QBarCategoryAxis) -> None:
         axis.setLabelsFont(font(LABEL_SIZE))
         axis.setTitleFont(font(LABEL_SIZE))

@@ -112,7 +112,7 @@ class SensitivityModel(ResultTableModel):
         result = self.document.result
         rows = result.sensitivity
         changes = [m.change for m in rows[0].moves] if rows else [-0.2, -0.1, 0.1, 0.2]
-        headers = ["Driver", "Now", *(f"Coverage at {fmt.signed_percent(c)}" for c in changes)]
+        headers = ["Driver", "Now", *(f"Coverage\nat {fmt.signed_percent(c)}" for c in changes)]
         cells: list[list[str]] = []
         tips: list[list[str]] = []
         for row in rows:

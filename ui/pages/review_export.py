@@ -24,7 +24,9 @@ from planner.results import PlanResult
 from ui.charts import ChartSlot
 from ui.document import PlanDocument
 from ui.models.whatif_models import ScenariosModel, SensitivityModel
+from ui.pages.goal_seek_panel import GoalSeekPanel
 from ui.pages.page import Page
+from ui.pages.scenarios_panel import ScenariosPanel
 
 GLANCE: tuple[tuple[str, str, Callable[[PlanResult], str]], ...] = (
     ("needed", "Sales-ready leads needed", lambda r: fmt.count(r.demand.sales_ready_leads)),
@@ -141,11 +143,26 @@ class ReviewExportPage(Page):
         for slot in self.charts:
             document.changed.connect(slot.refresh)
 
-        self.section("Scenarios side by side", "Each scenario changes some of the plan's numbers by name.")
+        self.section(
+            "Scenarios",
+            "A scenario changes some of the plan's numbers by name (a win rate, a head count, a budget) "
+            "and is compared with the base plan, which it never changes. Double-click a name to rename it.",
+        )
+        self.scenario_editor = ScenariosPanel(document)
+        self.body.addWidget(self.scenario_editor)
         self.scenarios = read_only_table("scenarios", "Scenarios side by side")
         self.scenarios.setModel(ScenariosModel(document))
         self.scenarios.setMinimumHeight(7 * 34 + 40)
         self.body.addWidget(self.scenarios)
+        self.add_chart("ui.charts.whatif", "ScenarioChart", 380)
+
+        self.section(
+            "What closes the gap",
+            "What one driver would have to be, on its own, for the plan to supply every sales-ready lead "
+            "the goal needs. Keep an answer as a scenario to compare it.",
+        )
+        self.goal_seek = GoalSeekPanel(document)
+        self.body.addWidget(self.goal_seek)
 
         self.section(
             "Sensitivity",
@@ -158,5 +175,13 @@ class ReviewExportPage(Page):
         self.sensitivity.setMinimumHeight(360)
         self.sensitivity.setWordWrap(True)
         self.body.addWidget(self.sensitivity)
+        self.add_chart("ui.charts.whatif", "TornadoChart", 460)
         self.body.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.finish()
+
+    def add_chart(self, module: str, cls: str, height: int) -> ChartSlot:
+        slot = ChartSlot(module, cls, lambda c: c.show_result(self.document.result), height=height)
+        self.body.addWidget(slot)
+        self.charts.append(slot)
+        self.document.changed.connect(slot.refresh)
+        return slot

@@ -1,0 +1,132 @@
+"""The scenario editor on Review & export: add, rename, duplicate and delete scenarios, and
+set what each one changes, without ever touching the base plan."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QListView, QPushButton, QTableView
+
+from ui.main_window import MainWindow
+from ui.pages.scenarios_panel import ScenariosPanel
+
+
+def editor(window: MainWindow) -> ScenariosPanel:
+    window.go_to_step(6)
+    panel = window.findChild(ScenariosPanel, "scenarios.editor")
+    assert panel is not None
+    return panel
+
+
+def click(qtbot: Any, window: MainWindow, name: str) -> None:
+    button = window.findChild(QPushButton, name)
+    assert button is not None and button.isEnabled(), name
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def names(window: MainWindow) -> list[str]:
+    return [s.name for s in window.document.plan.scenarios]
+
+
+def test_the_sample_scenario_is_listed_with_its_change(window: MainWindow) -> None:
+    panel = editor(window)
+    view = window.findChild(QListView, "scenarios.list")
+    assert view.model().index(0, 0).data() == "Stretch"
+    table = window.findChild(QTableView, "scenarios.overrides").model()
+    assert [table.index(0, c).data() for c in range(3)] == ["Win rate", "25%", "30%"]
+    assert panel.current_row() == 0
+
+
+def test_adding_renaming_duplicating_and_deleting_a_scenario_is_saved_and_undoable(
+    window: MainWindow, qtbot: Any, sample_file: Path
+) -> None:
+    panel = editor(window)
+    click(qtbot, window, "scenarios.add")
+    assert names(window) == ["Stretch", "Scenario"]
+    assert panel.current_row() == 1
+    assert panel.rename_scenario(1, "Hire two")
+    assert names(window) == ["Stretch", "Hire two"]
+
+    panel.choose("labor.ldr.headcount")
+    window.findChild(QLineEdit, "scenarios.override_value").setText("4")
+    click(qtbot, window, "scenarios.override_add")
+    assert window.document.plan.scenarios[1].overrides == {"labor.ldr.headcount": 4}
+    # four reps: 4 x 114 + 60 = 516 supplied (9.5 productive months x 12 each, plus the trade shows)
+    assert round(window.document.result.scenarios[1].supply.sales_ready_leads) == 516
+    assert window.document.plan.labor[0].headcount == 2  # the base plan keeps its two reps
+
+    click(qtbot, window, "scenarios.duplicate")
+    assert names(window) == ["Stretch", "Hire two", "Hire two (copy)"]
+    assert window.document.plan.scenarios[2].overrides == {"labor.ldr.headcount": 4}
+    click(qtbot, window, "scenarios.delete")
+    assert names(window) == ["Stretch", "Hire two"]
+
+    assert window.save()
+    saved = json.loads(sample_file.read_text(encoding="utf-8"))
+    assert saved["scenarios"] == [
+        {"name": "Stretch", "overrides": {"win_rate": 0.3}},
+        {"name": "Hire two", "overrides": {"labor.ldr.headcount": 4}},
+    ]
+
+    window.document.undo_stack.undo()  # the delete
+    assert names(window) == ["Stretch", "Hire two", "Hire two (copy)"]
+    for _ in range(4):  # duplicate, the head count, the rename, the add
+        window.document.undo_stack.undo()
+    assert names(window) == ["Stretch"]
+
+
+def test_a_name_already_taken_is_refused_with_a_message(window: MainWindow, qtbot: Any) -> None:
+    panel = editor(window)
+    click(qtbot, window, "scenarios.add")
+    assert not panel.rename_scenario(1, "Stretch")
+    message = window.findChild(QLabel, "scenarios.message")
+    assert message.isVisible()
+    assert message.text() == "There is already a scenario called “Stretch”"
+    assert names(window) == ["Stretch", "Scenario"]
+
+
+def test_an_invalid_override_is_explained_and_not_kept(window: MainWindow, qtbot: Any) -> None:
+    panel = editor(window)
+    panel.choose("win_rate")
+    value = window.findChild(QLineEdit, "scenarios.override_value")
+    message = window.findChild(QLabel, "scenarios.message")
+    value.setText("150")
+    click(qtbot, window, "scenarios.override_add")
+    assert message.isVisible()
+    assert message.text() == "Win rate must be more than 0% and at most 100%; you entered 150%"
+    value.setText("abc")
+    click(qtbot, window, "scenarios.override_add")
+    assert message.text() == "Win rate must be a percentage, like 20 for 20%; you typed “abc”"
+    assert window.document.plan.scenarios[0].overrides == {"win_rate": 0.3}
+
+    value.setText("35")
+    click(qtbot, window, "scenarios.override_add")
+    assert not message.isVisible()
+    assert window.document.plan.scenarios[0].overrides == {"win_rate": 0.35}
+    assert window.document.plan.targets.win_rate == 0.25
+
+
+def test_the_choices_are_the_plans_targets_resources_and_channels_by_friendly_name(window: MainWindow) -> None:
+    editor(window)
+    choice = window.findChild(QComboBox, "scenarios.override_name")
+    labels = {choice.itemData(i): choice.itemText(i) for i in range(choice.count())}
+    assert labels["win_rate"] == "Win rate"
+    assert labels["labor.ldr.headcount"] == "Head count: Inside lead development reps"
+    assert labels["channels.Trade shows.monthly_budget"].endswith(": Trade shows")
+
+
+def test_a_budget_change_shows_in_the_side_by_side_table(window: MainWindow, qtbot: Any) -> None:
+    panel = editor(window)
+    click(qtbot, window, "scenarios.add")
+    panel.choose("channels.Trade shows.monthly_budget")
+    window.findChild(QLineEdit, "scenarios.override_value").setText("12,000")
+    click(qtbot, window, "scenarios.override_add")
+    model = window.findChild(QTableView, "scenarios").model()
+    rows = {model.index(r, 0).data(): model.index(r, 3).data() for r in range(model.rowCount())}
+    # twice the budget: 100 raw leads x 10% = 10 sales-ready leads a month, 120 a year; 228 + 120
+    assert rows["Sales-ready leads supplied"] == "348"
+    table = window.findChild(QTableView, "scenarios.overrides").model()
+    assert [table.index(0, c).data() for c in (1, 2)] == ["$6,000", "$12,000"]

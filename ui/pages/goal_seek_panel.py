@@ -1,0 +1,108 @@
+"""Goal seek on the Review & export page: what one driver must be to close the gap, in a
+sentence, and a button per answer that keeps it as a scenario (the base plan is untouched).
+
+The answers come from ``planner.goal_seek`` (each one checked by the engine); they are
+worked out when the panel is shown, not on every hidden edit.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from planner.goal_seek import Answer, close_the_gap, sentence
+from ui.document import PlanDocument
+from ui.models.scenarios_model import ScenarioEdits
+
+
+def scenario_name(answer: Answer) -> str:
+    return f"Close the gap: {answer.label[:1].lower()}{answer.label[1:]}"
+
+
+class GoalSeekPanel(QFrame):
+    def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.edits = ScenarioEdits(document)
+        self.setObjectName("goal_seek")
+        self.setProperty("role", "card")
+        self.answers: tuple[Answer, ...] = ()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 16)
+        layout.setSpacing(10)
+        self.sentence = QLabel()
+        self.sentence.setObjectName("goal_seek.sentence")
+        self.sentence.setProperty("role", "finding-title")
+        self.sentence.setWordWrap(True)
+        self.sentence.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.sentence)
+        self.grid = QGridLayout()
+        self.grid.setHorizontalSpacing(16)
+        self.grid.setVerticalSpacing(6)
+        self.grid.setColumnStretch(0, 1)
+        layout.addLayout(self.grid)
+        self.rows: list[tuple[QLabel, QPushButton]] = []
+        self.stale = True
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(0)
+        self.timer.timeout.connect(self.refresh)
+        document.changed.connect(self.schedule)
+
+    def schedule(self) -> None:
+        self.stale = True
+        if self.isVisible() and not self.timer.isActive():
+            self.timer.start()
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if self.stale:
+            self.refresh()
+
+    def refresh(self) -> None:
+        self.stale = False
+        self.answers = close_the_gap(self.document.plan, self.document.result)
+        self.sentence.setText(sentence(self.answers))
+        while len(self.rows) < len(self.answers):
+            row = len(self.rows)
+            label = QLabel()
+            label.setWordWrap(True)
+            keep = QPushButton("Keep as scenario")
+            keep.clicked.connect(lambda _c=False, i=row: self.keep(i))
+            self.grid.addWidget(label, row, 0)
+            self.grid.addWidget(keep, row, 1, Qt.AlignmentFlag.AlignRight)
+            self.rows.append((label, keep))
+        for index, (label, keep) in enumerate(self.rows):
+            shown = index < len(self.answers)
+            label.setVisible(shown)
+            keep.setVisible(shown)
+            if not shown:
+                continue
+            answer = self.answers[index]
+            label.setText(answer.sentence[:1].upper() + answer.sentence[1:])
+            label.setProperty("role", "" if answer.reachable else "hint")
+            label.style().unpolish(label)
+            label.style().polish(label)
+            keep.setObjectName(f"goal_seek.keep.{answer.driver}")
+            keep.setEnabled(answer.reachable)
+            keep.setToolTip(
+                f"Add a scenario “{scenario_name(answer)}” with this change; the base plan stays as it is"
+                if answer.reachable
+                else "Not reachable with this driver alone"
+            )
+            keep.setAccessibleName(f"Keep “{answer.sentence}” as a scenario")
+
+    def keep(self, index: int) -> int:
+        """Add a scenario with the answer's change; returns its row among the scenarios."""
+        if self.stale:
+            self.refresh()
+        answer = self.answers[index]
+        return self.edits.add(scenario_name(answer), answer.overrides)
+
+    def answer_for(self, driver: str) -> int:
+        """The index of the answer about ``driver`` (-1 when there is none)."""
+        if self.stale:
+            self.refresh()
+        return next((i for i, a in enumerate(self.answers) if a.driver == driver), -1)
