@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import logging
-
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from planner.plan_file import PlanFileError
@@ -11,7 +9,6 @@ from planner.recovery import RecoveryStore
 from ui.document import PlanDocument
 
 AUTOSAVE_MS = 30_000
-log = logging.getLogger(__name__)
 
 
 class Autosaver(QObject):

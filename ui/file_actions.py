@@ -48,7 +48,10 @@ def recovery_store(folder: str | Path | None = None) -> RecoveryStore:
 class FileActions:
     document: PlanDocument
     recent: files.RecentFiles
-    exporter: ExportRunner
+
+    @property
+    def exporter(self) -> ExportRunner: ...
+
     autosaver: Autosaver
 
     if TYPE_CHECKING:  # provided by MainWindow and its QMainWindow

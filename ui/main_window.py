@@ -24,7 +24,6 @@ from planner.recovery import RecoveryStore
 from planner.sample import sample_plan
 from ui import files
 from ui.document import PlanDocument
-from ui.export_runner import ExportRunner
 from ui.file_actions import TITLE, FileActions, blank_plan, recovery_store
 from ui.health_panel import HealthPanel
 from ui.navigator import STEPS, StepNavigator, step_of_path
@@ -32,6 +31,7 @@ from ui.pages.page import Page
 from ui.style import STYLESHEET
 
 if TYPE_CHECKING:
+    from ui.export_runner import ExportRunner
     from ui.presentation import PresentationView
 
 __all__ = ["PAGES", "TITLE", "MainWindow", "blank_plan", "create_window"]
@@ -59,7 +59,7 @@ class MainWindow(QMainWindow, FileActions):
         self.start_autosave(recovery or recovery_store())
         self.settings = settings or files.make_settings()
         self.recent = files.RecentFiles(self.settings)
-        self.exporter = ExportRunner(self)
+        self._exporter: ExportRunner | None = None
         self._close_confirmed = False
         self.presentation: PresentationView | None = None
         self.setObjectName("main_window")
@@ -255,6 +255,15 @@ class MainWindow(QMainWindow, FileActions):
         else:
             self.recent_menu.addSeparator()
             self.recent_menu.addAction("Clear the list", self.recent.clear)
+
+    @property
+    def exporter(self) -> ExportRunner:
+        """Runs exports in the background; created on the first export (it is not needed to start)."""
+        if self._exporter is None:
+            from ui.export_runner import ExportRunner
+
+            self._exporter = ExportRunner(self)
+        return self._exporter
 
     def present(self) -> PresentationView:
         """Presentation mode, full screen; its slider moves are kept as a scenario."""
