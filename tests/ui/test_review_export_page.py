@@ -37,6 +37,17 @@ def test_scenarios_are_side_by_side(window: MainWindow) -> None:
     assert rows["Coverage"] == ["72%", "86%"]
 
 
+def test_the_side_by_side_table_catches_up_with_edits_made_on_other_steps(window: MainWindow) -> None:
+    window.go_to_step(6)
+    model = window.findChild(QTableView, "scenarios").model()
+    window.go_to_step(2)  # hidden, the table is not rebuilt on every keystroke
+    window.document.set_value("targets.deal_size", 48_000, "Change Average deal size")
+    window.go_to_step(6)
+    rows = {model.index(r, 0).data(): model.index(r, 1).data() for r in range(model.rowCount())}
+    # 2,400,000 / 48,000 = 50 wins / 25% / 60% = 333.3 needed
+    assert rows["Sales-ready leads needed"] == "333"
+
+
 def test_sensitivity_lists_each_driver_with_its_moves(window: MainWindow) -> None:
     window.go_to_step(6)
     model = window.findChild(QTableView, "sensitivity").model()

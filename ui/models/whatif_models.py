@@ -28,21 +28,35 @@ FIGURES: tuple[tuple[str, Callable[[PlanResult], str]], ...] = (
 
 
 class ResultTableModel(QAbstractTableModel):
-    """A table recomputed from the document's result on every change."""
+    """A table rebuilt from the document's result: on every change while its page is shown,
+    and when the page is shown again after changes (``stale``)."""
 
-    def __init__(self, document: PlanDocument) -> None:
+    def __init__(self, document: PlanDocument, shown: Callable[[], bool] = lambda: True) -> None:
         super().__init__(document)
         self.document = document
+        self.shown = shown
+        self.stale = False
         self.cells: list[list[str]] = []
         self.headers: list[str] = []
         self.tips: list[list[str]] = []
         self.refresh()
-        document.changed.connect(self.refresh)
+        document.changed.connect(self._on_changed)
+
+    def _on_changed(self) -> None:
+        if self.shown():
+            self.refresh()
+        else:
+            self.stale = True
+
+    def refresh_if_stale(self) -> None:
+        if self.stale:
+            self.refresh()
 
     def build(self) -> tuple[list[str], list[list[str]], list[list[str]]]:
         raise NotImplementedError
 
     def refresh(self) -> None:
+        self.stale = False
         headers, cells, tips = self.build()
         if headers != self.headers or len(cells) != len(self.cells):
             self.beginResetModel()

@@ -151,7 +151,7 @@ class ReviewExportPage(Page):
         self.scenario_editor = ScenariosPanel(document)
         self.body.addWidget(self.scenario_editor)
         self.scenarios = read_only_table("scenarios", "Scenarios side by side")
-        self.scenarios.setModel(ScenariosModel(document))
+        self.scenarios.setModel(ScenariosModel(document, self.isVisible))
         self.scenarios.setMinimumHeight(7 * 34 + 40)
         self.body.addWidget(self.scenarios)
         self.add_chart("ui.charts.whatif", "ScenarioChart", 380)
@@ -170,7 +170,7 @@ class ReviewExportPage(Page):
             "The drivers that change it most come first; hover a cell for the details.",
         )
         self.sensitivity = read_only_table("sensitivity", "Sensitivity")
-        self.sensitivity.setModel(SensitivityModel(document))
+        self.sensitivity.setModel(SensitivityModel(document, self.isVisible))
         self.sensitivity.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.sensitivity.setMinimumHeight(360)
         self.sensitivity.setWordWrap(True)
@@ -178,6 +178,11 @@ class ReviewExportPage(Page):
         self.add_chart("ui.charts.whatif", "TornadoChart", 460)
         self.body.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.finish()
+
+    def showEvent(self, event: object) -> None:
+        for table in (self.scenarios, self.sensitivity):
+            table.model().refresh_if_stale()
+        super().showEvent(event)
 
     def add_chart(self, module: str, cls: str, height: int) -> ChartSlot:
         slot = ChartSlot(module, cls, lambda c: c.show_result(self.document.result), height=height)
