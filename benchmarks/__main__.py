@@ -1,11 +1,12 @@
-"""make bench: every benchmark, each printing medians and ratios against a baseline of the same run."""
+"""make bench: every benchmark, each printing medians and ratios against a baseline measured in the same run."""
 
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import os
 import platform
+import subprocess
+import sys
 
 MODULES = ["engine", "cli", "startup", "ui_edit", "excel_export", "html_export"]
 
@@ -15,13 +16,8 @@ def main() -> None:
         f"Lead Planner benchmarks, {dt.date.today()}, {platform.processor() or platform.machine()}, "
         f"{os.cpu_count()} cores, Python {platform.python_version()}"
     )
-    for name in MODULES:
-        try:
-            module = importlib.import_module(f"benchmarks.{name}")
-        except ModuleNotFoundError as missing:
-            print(f"{name}: not available ({missing.name})")
-            continue
-        module.main()
+    for name in MODULES:  # each in its own process, so one's garbage does not slow the next
+        subprocess.run([sys.executable, "-m", f"benchmarks.{name}"], check=False)
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ these paths, and its undo commands store a path with the old and new values.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from typing import Any
 
@@ -15,7 +16,9 @@ from planner.model import Plan, Spec
 _STEP = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]")
 
 
-def parse_path(path: str) -> list[str | int]:
+@functools.lru_cache(maxsize=4096)
+def parse_path(path: str) -> tuple[str | int, ...]:
+    """``labor[1].headcount`` -> ("labor", 1, "headcount"); cached: the app reads paths on every edit."""
     steps: list[str | int] = []
     for part in path.split("."):
         matches = list(_STEP.finditer(part))
@@ -23,7 +26,7 @@ def parse_path(path: str) -> list[str | int]:
             raise KeyError(f"not a plan path: {path}")
         for match in matches:
             steps.append(match.group(1) if match.group(1) else int(match.group(2)))
-    return steps
+    return tuple(steps)
 
 
 def get_value(plan: Plan, path: str) -> Any:
@@ -45,7 +48,7 @@ def set_value(plan: Plan, path: str, value: Any) -> Plan:
     return _set(plan, parse_path(path), value)
 
 
-def _set(node: Any, steps: list[str | int], value: Any) -> Any:
+def _set(node: Any, steps: tuple[str | int, ...], value: Any) -> Any:
     if not steps:
         return value
     step, rest = steps[0], steps[1:]

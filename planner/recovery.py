@@ -45,8 +45,15 @@ class RecoveryStore:
     """The recovery folder; one store per window, each writing under its own id."""
 
     def __init__(self, folder: Path | None = None, session_id: str | None = None) -> None:
-        self.folder = folder or default_folder()
+        self._folder = folder
         self.id = session_id or uuid.uuid4().hex[:12]
+
+    @property
+    def folder(self) -> Path:
+        """Looked up on first use: the platform's data folder is not needed to start."""
+        if self._folder is None:
+            self._folder = default_folder()
+        return self._folder
 
     @property
     def plan_path(self) -> Path:

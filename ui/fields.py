@@ -27,6 +27,7 @@ from planner import formatting
 from planner.model import Spec
 from ui import values
 from ui.document import PlanDocument
+from ui.style import repolish
 
 HISTORY_KEYS = (QKeySequence("Ctrl+Z"), QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y"))
 
@@ -166,8 +167,7 @@ class BoundLineEdit(QLineEdit):
             return
         self.message = message
         self.setProperty("invalid", bool(message))
-        self.style().unpolish(self)
-        self.style().polish(self)
+        repolish(self)
         self.message_label.setText(message)
         self.message_label.setVisible(bool(message))
         self.setToolTip(message or self._tooltip())

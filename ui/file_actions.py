@@ -166,16 +166,21 @@ class FileActions:
         self.exporter.ask_and_export(self.document.plan, kind, str(folder / self.suggested_name()))
 
     # --- crash recovery -----------------------------------------------------------------
+    recovery_offered = False  # set once the start-up question about leftovers has been settled
+
     def offer_recovery(self) -> bool:
         """Offer what a crashed session left, newest first; True when a plan was recovered."""
-        store = self.autosaver.store
-        for leftover in store.leftovers():
-            answer = files.ask_to_recover(self, leftover.description)
-            if answer == files.DISCARD_RECOVERY:
-                store.discard(leftover)
-            elif answer == files.RECOVER and self.recover(leftover):
-                return True
-        return False
+        try:
+            store = self.autosaver.store
+            for leftover in store.leftovers():
+                answer = files.ask_to_recover(self, leftover.description)
+                if answer == files.DISCARD_RECOVERY:
+                    store.discard(leftover)
+                elif answer == files.RECOVER and self.recover(leftover):
+                    return True
+            return False
+        finally:
+            self.recovery_offered = True
 
     def recover(self, leftover: Recoverable) -> bool:
         """Open the autosaved plan, unsaved, pointing at the file it belongs to."""

@@ -24,6 +24,7 @@ from planner import formatting as fmt
 from planner.health import Alert, alerts, verdict
 from planner.results import PlanResult
 from ui.document import PlanDocument
+from ui.style import repolish
 
 Figure = tuple[str, str, Callable[[PlanResult], str], str]
 
@@ -135,8 +136,7 @@ class HealthPanel(QFrame):
             label = self.values[key]
             if label.property("level") != level:
                 label.setProperty("level", level)
-                label.style().unpolish(label)
-                label.style().polish(label)
+                repolish(label)
         self.verdict.setText(verdict(result))
         self.show_alerts(alerts(self.document.plan, result))
 

@@ -325,8 +325,9 @@ def create_window(
     """The main window on the plan at ``path``; a new plan (or the sample) without one.
 
     A file that cannot be opened is explained in a message, and a blank plan opens instead.
-    Unsaved work a crash left in the recovery folder (``recovery_folder``, else
-    $LEADPLANNER_RECOVERY_DIR, else the user's data folder) is offered back first.
+    Unsaved work is autosaved to the recovery folder (``recovery_folder``, else
+    $LEADPLANNER_RECOVERY_DIR, else the user's data folder); the ``leadplanner`` command
+    (``ui.app.start``) offers back what a crash left there, once the window is on screen.
     """
     problem = ""
     migrated_from: int | None = None
@@ -348,5 +349,4 @@ def create_window(
         window.recent.add(path)
         if migrated_from is not None:
             window.tell_migrated(migrated_from)
-    window.offer_recovery()
     return window

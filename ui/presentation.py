@@ -38,7 +38,7 @@ from ui.commands import SetValueCommand
 from ui.document import PlanDocument
 from ui.health_panel import FIGURES, coverage_level
 from ui.models.scenarios_model import base_value, unique_name
-from ui.style import ACCENT, BORDER, ERROR, FAIR, GOOD, MUTED, PANEL, STYLESHEET
+from ui.style import ACCENT, BORDER, ERROR, FAIR, GOOD, MUTED, PANEL, STYLESHEET, repolish
 
 SLIDER_DRAG_ID = 7
 
@@ -290,8 +290,7 @@ class PresentationView(QWidget):
             label = self.figures[key]
             if label.property("level") != level:
                 label.setProperty("level", level)
-                label.style().unpolish(label)
-                label.style().polish(label)
+                repolish(label)
         self.verdict.setText(verdict(result))
         currency = self.document.plan.basics.currency
         for driver in self.drivers:

@@ -5,6 +5,9 @@ Widgets say what they are with a ``role`` property; this stylesheet gives each r
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+
 ACCENT = "#1f5fa8"
 ERROR = "#b3261e"
 GOOD = "#1b7f3b"
@@ -101,3 +104,14 @@ QFrame[role="finding"][severity="3"] {{ border-left-color: {ERROR}; }}
 QLabel[role="finding-title"] {{ font-size: 16px; font-weight: 600; }}
 QStatusBar {{ font-size: 14px; }}
 """
+
+
+def repolish(widget: QWidget) -> None:
+    """Re-apply the stylesheet after a ``role``/state property changed.
+
+    A widget not yet polished picks the property up when it is first shown, so it is left
+    alone (touching ``style()`` before the first paint costs start-up time).
+    """
+    if widget.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)

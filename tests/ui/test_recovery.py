@@ -16,15 +16,19 @@ from planner.sample import sample_plan
 from tests.ui.conftest import Dialogs
 from tests.ui.helpers import field, retype
 from ui import files
+from ui.app import start
 from ui.autosave import AUTOSAVE_MS
 from ui.main_window import MainWindow, create_window
 
 
-def open_window(qtbot: Any, *args: Any, **kwargs: Any) -> MainWindow:
-    window = create_window(*args, **kwargs)
+def open_window(qtbot: Any, *args: str, **kwargs: Any) -> MainWindow:
+    """The window as ``leadplanner [PLAN]`` starts it (with kwargs: as create_window makes it)."""
+    window = create_window(*args, **kwargs) if kwargs else start(list(args))
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
+    if not kwargs:
+        qtbot.waitUntil(lambda: window.recovery_offered)  # asked once the window is on screen
     return window
 
 
@@ -150,3 +154,16 @@ def test_the_questions_name_their_buttons_by_what_they_do(qtbot: Any, monkeypatc
     QTimer.singleShot(50, lambda: answer(files.SAVE_ELSEWHERE))
     assert files.ask_about_their_changes(None, "“plan.leadplan” was changed.") == files.SAVE_ELSEWHERE
     assert seen == [["Discard", "Later", "Recover"], ["Cancel", "Overwrite", "Save As…"]]
+
+
+def test_a_window_made_by_a_script_never_stops_to_ask_about_recovery(
+    qtbot: Any, recovery_folder: Path, dialogs: Dialogs
+) -> None:
+    crash_with(recovery_folder, None, company="Left by a crash")
+    window = create_window()
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.wait(50)
+    assert dialogs.texts("question") == []  # only the leadplanner command asks
+    assert len(RecoveryStore(recovery_folder, "next").leftovers()) == 1

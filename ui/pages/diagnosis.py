@@ -14,6 +14,7 @@ from planner import vocab
 from ui.document import PlanDocument
 from ui.fields import BoundChoices, BoundCombo, BoundTextArea
 from ui.pages.page import Page
+from ui.style import repolish
 
 SEVERITY_CHOICES = {level: f"{level} — {text}" for level, text in vocab.SEVERITIES.items()}
 
@@ -47,8 +48,7 @@ class FindingCard(QFrame):
 
     def show_finding(self, finding: Any) -> None:
         self.setProperty("severity", str(finding.severity))
-        self.style().unpolish(self)
-        self.style().polish(self)
+        repolish(self)
         self.title.setText(finding.finding)
         self.recommendation.setText(f"What to do: {finding.recommendation}")
         why = finding.why + (f" (Because: {finding.trigger})" if finding.trigger else "")

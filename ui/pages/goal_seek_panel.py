@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLay
 from planner.goal_seek import Answer, close_the_gap, sentence
 from ui.document import PlanDocument
 from ui.models.scenarios_model import ScenarioEdits
+from ui.style import repolish
 
 
 def scenario_name(answer: Answer) -> str:
@@ -83,8 +84,7 @@ class GoalSeekPanel(QFrame):
             answer = self.answers[index]
             label.setText(answer.sentence[:1].upper() + answer.sentence[1:])
             label.setProperty("role", "" if answer.reachable else "hint")
-            label.style().unpolish(label)
-            label.style().polish(label)
+            repolish(label)
             keep.setObjectName(f"goal_seek.keep.{answer.driver}")
             keep.setEnabled(answer.reachable)
             keep.setToolTip(
