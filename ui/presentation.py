@@ -32,7 +32,7 @@ from planner.engine import compute_core
 from planner.health import verdict
 from planner.model import Plan, Scenario
 from planner.results import PlanResult
-from planner.scenarios import TARGET_FIELDS, apply_overrides
+from planner.scenarios import apply_overrides
 from ui.charts import ChartSlot
 from ui.commands import SetValueCommand
 from ui.document import PlanDocument
@@ -84,6 +84,7 @@ class Driver:
     step: float
     low: int
     high: int
+    tip: str = ""  # the long name, where the label is short
 
     def value(self, position: int) -> float:
         value = position * self.step
@@ -105,8 +106,7 @@ def drivers(plan: Plan) -> list[Driver]:
     targets = plan.targets
     found = [
         Driver("win_rate", "win_rate", "Win rate", "rate", 0.01, 1, 80),
-        Driver("srl_to_opportunity", "srl_to_opportunity", TARGET_FIELDS["srl_to_opportunity"].label,
-               "rate", 0.01, 5, 100),
+        Driver("srl_to_opportunity", "srl_to_opportunity", "Lead to opportunity", "rate", 0.01, 5, 100),
     ]  # fmt: skip
     for key, label in (("deal_size", "Average deal size"), ("revenue_goal", "Revenue goal")):
         base = getattr(targets, key) or (40_000 if key == "deal_size" else 1_000_000)
@@ -116,8 +116,8 @@ def drivers(plan: Plan) -> list[Driver]:
         resource = plan.labor[0]
         high = max(10, math.ceil(resource.headcount * 3))
         found.append(
-            Driver("headcount", f"labor.{resource.id}.headcount", f"Head count: {resource.name or resource.id}",
-                   "people", 1, 0, high)
+            Driver("headcount", f"labor.{resource.id}.headcount", "Head count", "people", 1, 0, high,
+                   f"Head count of {resource.name or resource.id}")
         )  # fmt: skip
     return found
 
@@ -236,7 +236,7 @@ class PresentationView(QWidget):
             top = QHBoxLayout()
             name = QLabel(driver.label)
             name.setProperty("role", "present-slider")
-            name.setWordWrap(True)
+            name.setToolTip(driver.tip or driver.label)
             value = QLabel()
             value.setObjectName(f"present.{driver.key}.value")
             value.setProperty("role", "present-slider-value")
@@ -244,7 +244,8 @@ class PresentationView(QWidget):
             top.addWidget(value, 0, Qt.AlignmentFlag.AlignBottom)
             slider = QSlider(Qt.Orientation.Horizontal)
             slider.setObjectName(f"present.{driver.key}")
-            slider.setAccessibleName(driver.label)
+            slider.setAccessibleName(driver.tip or driver.label)
+            slider.setToolTip(driver.tip or driver.label)
             slider.setRange(driver.low, driver.high)
             slider.setPageStep(max(1, (driver.high - driver.low) // 10))
             slider.setMinimumHeight(34)
