@@ -129,14 +129,7 @@ class HealthPanel(QFrame):
 
     def refresh(self) -> None:
         result = self.document.result
-        for key, _, show, _ in FIGURES:
-            self.values[key].setText(show(result))
-        level = coverage_level(result.gap.coverage)
-        for key in ("coverage", "gap"):
-            label = self.values[key]
-            if label.property("level") != level:
-                label.setProperty("level", level)
-                repolish(label)
+        show_figures(self.values, result)
         self.verdict.setText(verdict(result))
         self.show_alerts(alerts(self.document.plan, result))
 
@@ -179,3 +172,15 @@ class HealthPanel(QFrame):
         path = self.sender().property("path") if self.sender() else ""
         if path:
             self.alert_activated.emit(path)
+
+
+def show_figures(labels: dict[str, QLabel], result: PlanResult) -> None:
+    """The health figures in their labels, coverage and gap coloured by how good coverage is."""
+    for key, _, show, _ in FIGURES:
+        labels[key].setText(show(result))
+    level = coverage_level(result.gap.coverage)
+    for key in ("coverage", "gap"):
+        label = labels[key]
+        if label.property("level") != level:
+            label.setProperty("level", level)
+            repolish(label)

@@ -36,9 +36,9 @@ from planner.scenarios import apply_overrides
 from ui.charts import ChartSlot
 from ui.commands import SetValueCommand
 from ui.document import PlanDocument
-from ui.health_panel import FIGURES, coverage_level
+from ui.health_panel import FIGURES, show_figures
 from ui.models.scenarios_model import base_value, unique_name
-from ui.style import ACCENT, BORDER, ERROR, FAIR, GOOD, MUTED, PANEL, STYLESHEET, repolish
+from ui.style import ACCENT, BORDER, ERROR, FAIR, GOOD, MUTED, PANEL, STYLESHEET
 
 SLIDER_DRAG_ID = 7
 
@@ -284,14 +284,7 @@ class PresentationView(QWidget):
 
     def refresh(self) -> None:
         result = self.shown_result()
-        for key, _, show, _ in FIGURES:
-            self.figures[key].setText(show(result))
-        level = coverage_level(result.gap.coverage)
-        for key in ("coverage", "gap"):
-            label = self.figures[key]
-            if label.property("level") != level:
-                label.setProperty("level", level)
-                repolish(label)
+        show_figures(self.figures, result)
         self.verdict.setText(verdict(result))
         currency = self.document.plan.basics.currency
         for driver in self.drivers:

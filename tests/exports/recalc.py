@@ -16,35 +16,6 @@ SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 needs_libreoffice = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
 
 
-def recalculate(workbook: Path, out_dir: Path) -> Path:
-    """LibreOffice opens the file (no cached values: it computes every formula) and saves it as xlsx."""
-    assert SOFFICE is not None
-    out_dir.mkdir(parents=True, exist_ok=True)
-    profile = Path("/tmp") / f"lo-profile-{uuid.uuid4().hex}"
-    try:
-        subprocess.run(
-            [
-                SOFFICE,
-                f"-env:UserInstallation=file://{profile}",
-                "--headless",
-                "--calc",
-                "--convert-to",
-                "xlsx",
-                "--outdir",
-                str(out_dir),
-                str(workbook),
-            ],
-            check=True,
-            capture_output=True,
-            timeout=180,
-        )
-    finally:
-        shutil.rmtree(profile, ignore_errors=True)
-    converted = out_dir / workbook.name
-    assert converted.exists(), f"LibreOffice did not write {converted}"
-    return converted
-
-
 def recalculate_all(paths: list[Path], out_dir: Path, keys: dict[str, Path]) -> dict[str, Path]:
     """Recalculate several workbooks in one LibreOffice run; the same keys, the recalculated paths."""
     assert SOFFICE is not None
