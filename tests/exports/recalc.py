@@ -8,12 +8,9 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-import pytest
 from openpyxl import load_workbook
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
-
-needs_libreoffice = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
 
 
 def recalculate_all(paths: list[Path], out_dir: Path, keys: dict[str, Path]) -> dict[str, Path]:
