@@ -7,7 +7,7 @@ Nothing here does plan math: every number is read from ``compute(plan)`` and wri
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from exports import svg_charts as charts
 from planner import formatting as fmt
@@ -37,14 +37,6 @@ class Figure:
     value: str
     note: str = ""
     tone: str = ""  # "good", "bad" or "" for the headline tiles
-
-
-@dataclass
-class Section:
-    key: str
-    title: str
-    tables: list[Table] = field(default_factory=list)
-    charts: list[str] = field(default_factory=list)
 
 
 def spec_text(spec: Spec, value: float | None, currency: str) -> str:

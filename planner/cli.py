@@ -134,6 +134,14 @@ def cmd_goal_seek(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_agenda(args: argparse.Namespace) -> int:
+    from planner.review import agenda_text
+
+    plan = _load_valid(args.plan).plan
+    print(agenda_text(plan, compute(plan)))
+    return 0
+
+
 def cmd_sample(args: argparse.Namespace) -> int:
     if args.out in (None, "-"):
         sys.stdout.write(sample_text())
@@ -190,6 +198,10 @@ def build_parser() -> argparse.ArgumentParser:
     goal.add_argument("plan", metavar="PLAN")
     goal.add_argument("--json", action="store_true")
     goal.set_defaults(run=cmd_goal_seek)
+
+    agenda = commands.add_parser("agenda", help="the weekly CEO review agenda, one page of plain text")
+    agenda.add_argument("plan", metavar="PLAN")
+    agenda.set_defaults(run=cmd_agenda)
 
     export = commands.add_parser("export", help="write the Excel workbook and/or the HTML report")
     export.add_argument("plan", metavar="PLAN")

@@ -24,7 +24,6 @@ from planner.validation import validate
 FORMAT = "leadplanner-plan"
 VERSION = 1
 MAX_BYTES = 50 * 1024 * 1024
-SUFFIX = ".leadplan"
 BACKUP_SUFFIX = ".bak"
 
 

@@ -27,12 +27,6 @@ class Autosaver(QObject):
         self.failing = False  # told once; said again only after an autosave worked
         document.file_changed.connect(self._on_file_changed)
 
-    def set_document(self, document: PlanDocument) -> None:
-        self.document.file_changed.disconnect(self._on_file_changed)
-        self.document = document
-        document.file_changed.connect(self._on_file_changed)
-        self._on_file_changed()
-
     def autosave_now(self) -> None:
         if not self.document.is_modified:
             return

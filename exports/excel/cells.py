@@ -47,10 +47,6 @@ def span(first_row: int, last_row: int, column: int, *, sheet: str | None = None
     return f"{quote_sheetname(sheet)}!{address}" if sheet else address
 
 
-def row_span(row: int, first_column: int, last_column: int) -> str:
-    return f"{get_column_letter(first_column)}{row}:{get_column_letter(last_column)}{row}"
-
-
 class SheetWriter:
     """Puts values, text and formulas on one worksheet with the workbook's named styles."""
 

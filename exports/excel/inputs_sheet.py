@@ -36,14 +36,6 @@ FUNNEL = (
 )
 
 
-def target_ref(field: str) -> str:
-    return INPUT_NAMES[field]
-
-
-def net_new_ref() -> str:
-    return f"{L.INPUTS}!$B${L.INPUTS_FUNNEL_FIRST}"
-
-
 def first_month_ref() -> str:
     return f"{L.INPUTS}!$B${L.INPUTS_FIRST_MONTH_ROW}"
 

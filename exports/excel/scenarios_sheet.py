@@ -22,7 +22,6 @@ from exports.excel import layout as L
 from exports.excel.cells import SheetWriter, col
 from exports.excel.names import INPUT_NAMES
 from exports.excel.styles import COUNT, PERCENT, Styles
-from planner import defaults
 from planner import formatting as fmt
 from planner.model import Plan, Targets
 from planner.scenarios import CHANNEL_FIELDS, LABOR_FIELDS
@@ -272,7 +271,3 @@ def supplied_formula(layout: L.Layout, t: dict[str, int], deltas: dict[str, list
         parts.append(f"({plan_raw})*{{c}}{t['lead_to_mql']}*{{c}}{t['mql_to_srl']}")
         parts += [f"{{c}}{row}" for row, _ in deltas["srl"]]
     return "=" + "+".join(parts)
-
-
-def default_per_person() -> float:
-    return defaults.labor_default("inside", "srl_per_person_month")

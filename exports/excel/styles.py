@@ -22,7 +22,6 @@ THIN = Side(style="thin", color="BFBFBF")
 
 PERCENT = "0.0%"
 COUNT = "#,##0.0"
-WHOLE = "#,##0"
 WEIGHT = "0.00"
 MONTH_LABEL = "mmm yyyy"
 

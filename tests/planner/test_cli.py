@@ -183,3 +183,12 @@ def test_sensitivity_json_lists_each_driver_with_four_moves(sample_file: Path) -
     assert [m["change"] for m in win["moves"]] == [-0.2, -0.1, 0.1, 0.2]
     # win rate 20%: O = 60 / 0.2 = 300, S = 300 / 0.6 = 500 -> +100 needed
     assert win["moves"][0]["sales_ready_leads_needed_change"] == pytest.approx(100)
+
+
+def test_agenda_prints_the_five_items_of_the_weekly_ceo_review(sample_file: Path) -> None:
+    done = cli("agenda", sample_file)
+    assert done.returncode == 0, done.stderr
+    items = ["1. Actual revenue vs goal", "2. Big deals", "3. Risks", "4. Sales leader initiatives", "5. Issues"]
+    positions = [done.stdout.index(item) for item in items]
+    assert positions == sorted(positions)
+    assert "112 sales-ready leads short" in done.stdout  # the gap, prefilled as a risk
