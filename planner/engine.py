@@ -62,7 +62,15 @@ def demand(targets: Targets) -> Demand:
     opportunities = wins / targets.win_rate
     sales_ready = opportunities / targets.srl_to_opportunity
     qualified = sales_ready / targets.mql_to_srl
-    return Demand(net_new, wins, opportunities, sales_ready, qualified, qualified / targets.lead_to_mql)
+    return Demand(
+        net_new,
+        wins,
+        opportunities,
+        sales_ready,
+        qualified,
+        qualified / targets.lead_to_mql,
+        opportunities * targets.deal_size,
+    )
 
 
 def demand_shares(plan: Plan) -> list[float]:

@@ -17,6 +17,7 @@ class Demand(NamedTuple):
     sales_ready_leads: float
     qualified_leads: float
     raw_leads: float
+    pipeline: float  # the pipeline the opportunities needed add up to: opportunities x deal size
 
 
 class Supply(NamedTuple):

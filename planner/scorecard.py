@@ -177,7 +177,7 @@ def outcome_metrics(plan: Plan, result: PlanResult) -> list[ScorecardMetric]:
                 "monthly",
             )
         )
-    pipeline = result.demand.opportunities * plan.targets.deal_size / h
+    pipeline = result.demand.pipeline / h
     found.append(
         _generated(
             "outcome.pipeline",

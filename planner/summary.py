@@ -6,9 +6,12 @@ from typing import Any
 
 from planner.results import Demand, Gap, PlanResult, SensitivityRow, Supply
 
+DEMAND_KEYS = ("net_new_revenue", "wins", "opportunities", "sales_ready_leads", "qualified_leads", "raw_leads")
+
 
 def demand_data(demand: Demand) -> dict[str, Any]:
-    return demand._asdict()
+    """PRODUCT.md's demand figures, exactly those."""
+    return {key: getattr(demand, key) for key in DEMAND_KEYS}
 
 
 def supply_data(supply: Supply) -> dict[str, Any]:

@@ -218,3 +218,8 @@ def test_scenarios_override_targets_head_counts_and_budgets() -> None:
     assert scenario.supply.sales_ready_leads == approx(420)
     assert scenario.supply.cost == approx(3 * 5000 * 12 + 2000 * 12)
     assert plan.labor[0].headcount == 1  # the base plan is untouched
+
+
+def test_the_pipeline_to_create_is_the_opportunities_needed_at_the_average_deal_size(sample: Plan) -> None:
+    # 240 opportunities x 40,000 = 9,600,000
+    assert compute(sample).demand.pipeline == approx(9_600_000)
