@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -14,7 +13,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QPushButton,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +26,7 @@ from ui.file_actions import TITLE, FileActions, blank_plan, recovery_store
 from ui.health_panel import HealthPanel
 from ui.navigator import STEPS, StepNavigator, step_of_path
 from ui.pages.page import Page
+from ui.step_pages import PAGES, StepPages
 from ui.style import STYLESHEET
 
 if TYPE_CHECKING:
@@ -35,18 +34,6 @@ if TYPE_CHECKING:
     from ui.presentation import PresentationView
 
 __all__ = ["PAGES", "TITLE", "MainWindow", "blank_plan", "create_window"]
-
-# (module, class) of each step's page. A page is built the first time it is shown or looked
-# up, so the window paints its first step without building (or importing) the other six.
-PAGES: tuple[tuple[str, str], ...] = (
-    ("ui.pages.basics", "BasicsPage"),
-    ("ui.pages.diagnosis", "DiagnosisPage"),
-    ("ui.pages.targets", "TargetsPage"),
-    ("ui.pages.labor", "LaborPage"),
-    ("ui.pages.channels", "ChannelsPage"),
-    ("ui.pages.metrics_review", "MetricsReviewPage"),
-    ("ui.pages.review_export", "ReviewExportPage"),
-)
 
 
 class MainWindow(QMainWindow, FileActions):
@@ -67,11 +54,7 @@ class MainWindow(QMainWindow, FileActions):
         self.setMinimumSize(1024, 640)
 
         self.navigator = StepNavigator()
-        self.stack = QStackedWidget()
-        self.stack.setObjectName("steps")
-        self._built: list[Page | None] = [None] * len(PAGES)
-        for _ in PAGES:
-            self.stack.addWidget(QWidget())  # a placeholder until the page is built
+        self.stack = StepPages(document, self._page_built)
         self.health = HealthPanel(document)
         self.health.alert_activated.connect(self.go_to_path)
 
@@ -122,22 +105,15 @@ class MainWindow(QMainWindow, FileActions):
 
     def page(self, index: int) -> Page:
         """The page of a step, built on first use."""
-        built = self._built[index]
-        if built is None:
-            module, name = PAGES[index]
-            built = getattr(importlib.import_module(module), name)(self.document)
-            placeholder = self.stack.widget(index)
-            self.stack.insertWidget(index, built)
-            self.stack.removeWidget(placeholder)
-            placeholder.deleteLater()
-            self._built[index] = built
-            if index == len(PAGES) - 1:
-                built.export_requested.connect(self.export)
-        return built
+        return self.stack.page(index)
+
+    def _page_built(self, index: int, page: Page) -> None:
+        if index == len(PAGES) - 1:
+            page.export_requested.connect(self.export)
 
     @property
     def pages(self) -> list[Page]:
-        return [self.page(index) for index in range(len(PAGES))]
+        return self.stack.all_pages()
 
     @property
     def review_page(self) -> Page:
