@@ -87,6 +87,8 @@ def check_number(spec: Spec, value: Any) -> str | None:
             return f"must be a whole number; {entered}"
         low, high = spec.minimum, spec.maximum
         if (low is not None and value < low) or (high is not None and value > high):
+            if high is None:
+                return f"must be a whole number, {_trim(low or 0)} or more; {entered}"
             return f"must be a whole number from {_trim(low or 0)} to {_trim(high or 0)}; {entered}"
     if spec.kind in ("money", "count"):
         if spec.positive and value <= 0:

@@ -98,7 +98,6 @@ class Targets:
         "Sales cycle",
         unit="months",
         minimum=0,
-        maximum=60,
         default=defaults.value("targets.sales_cycle_months"),
     )
     lead_to_mql: float = spec("rate", "Raw lead to qualified lead", default=defaults.value("targets.lead_to_mql"))
@@ -132,7 +131,7 @@ class LaborResource:
     headcount: float = spec("count", "Head count", unit="people", default=1)
     start_month: int = spec("int", "Start month", minimum=1, maximum=60, default=1)
     # None means "the default for this kind", filled in by __post_init__
-    ramp_months: int = spec("int", "Ramp", unit="months", minimum=0, maximum=60, default=None)
+    ramp_months: int = spec("int", "Ramp", unit="months", minimum=0, default=None)
     srl_per_person_month: float = spec("count", "Sales-ready leads per person-month", default=None)
     cost_per_person_month: float = spec("money", "Cost per person-month", default=None)
     fee_per_srl: float = spec("money", "Fee per sales-ready lead", default=0)

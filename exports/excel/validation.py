@@ -13,8 +13,8 @@ def rule(kind: str) -> DataValidation:
         check = DataValidation(type="decimal", operator="between", formula1=low, formula2="1")
         message = "Type a percentage from 0% to 100% (for example 25%)."
     elif kind == "months":
-        check = DataValidation(type="whole", operator="between", formula1="0", formula2="60")
-        message = "Type a whole number of months from 0 to 60."
+        check = DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0")
+        message = "Type a whole number of months, 0 or more."
     elif kind == "start_month":
         check = DataValidation(type="whole", operator="between", formula1="1", formula2="60")
         message = "Type the plan month it starts in: a whole number from 1 to 60."

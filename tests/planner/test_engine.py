@@ -223,3 +223,13 @@ def test_scenarios_override_targets_head_counts_and_budgets() -> None:
 def test_the_pipeline_to_create_is_the_opportunities_needed_at_the_average_deal_size(sample: Plan) -> None:
     # 240 opportunities x 40,000 = 9,600,000
     assert compute(sample).demand.pipeline == approx(9_600_000)
+
+
+def test_a_sales_cycle_longer_than_the_horizon_wraps_round_more_than_once() -> None:
+    # 3 months Jan-Mar, weights 1, 2, 3 (sum 6); cycle 7: month m needs u(m + 7), 7 = 2 x 3 + 1,
+    # so m1 -> m2 (2/6), m2 -> m3 (3/6), m3 -> m1 (1/6); S = 120,000 / 10,000 / 0.5 / 0.5 = 48
+    plan = make_plan(
+        {"revenue_goal": 120_000, "sales_cycle_months": 7, "seasonality": [1, 2, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1]},
+        basics={"horizon_months": 3},
+    )
+    assert [m.sales_ready_leads_needed for m in compute(plan).months] == approx([16, 24, 8])
