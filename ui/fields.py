@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -27,6 +27,7 @@ from planner import formatting
 from planner.model import Spec
 from ui import values
 from ui.document import PlanDocument
+from ui.startup import set_enum
 from ui.style import repolish
 
 HISTORY_KEYS = (QKeySequence("Ctrl+Z"), QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y"))
@@ -75,7 +76,7 @@ class BoundLineEdit(QLineEdit):
         self.message_label.hide()
         self.set_path(path)
         if self.spec.kind in values.NUMBER_KINDS:
-            self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            set_enum(self, "alignment", "AlignRight|AlignVCenter")
         self.textChanged.connect(self._on_text)
         self.editingFinished.connect(self._on_finished)
         document.changed.connect(self.refresh)
@@ -156,8 +157,8 @@ class BoundLineEdit(QLineEdit):
             return False
         return super().event(event)
 
-    def keyPressEvent(self, event: Any) -> None:
-        if event.key() == Qt.Key.Key_Escape and self.message:
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.matches(QKeySequence.StandardKey.Cancel) and self.message:
             self.show_value(self._current())  # give up the invalid text: back to the plan's value
             return
         super().keyPressEvent(event)

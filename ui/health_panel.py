@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -24,6 +24,7 @@ from planner import formatting as fmt
 from planner.health import Alert, alerts, verdict
 from planner.results import PlanResult
 from ui.document import PlanDocument
+from ui.startup import set_enum
 from ui.style import repolish
 
 Figure = tuple[str, str, Callable[[PlanResult], str], str]
@@ -88,10 +89,10 @@ class HealthPanel(QFrame):
             value = QLabel()
             value.setObjectName(f"health.{key}")
             value.setProperty("role", "figure")
-            value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            set_enum(value, "alignment", "AlignRight|AlignVCenter")
             value.setAccessibleName(label)
             value.setToolTip(tip)
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            set_enum(value, "textInteractionFlags", "TextSelectableByMouse")
             name.setBuddy(value)
             grid.addWidget(name, row, 0)
             grid.addWidget(value, row, 1)
@@ -117,7 +118,7 @@ class HealthPanel(QFrame):
         scroll.setWidget(self.warnings_box)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        set_enum(scroll, "horizontalScrollBarPolicy", "ScrollBarAlwaysOff")
         layout.addWidget(scroll, 1)
         self.warnings_layout.addStretch(1)
         self.warning_labels: list[QPushButton] = []
@@ -140,13 +141,11 @@ class HealthPanel(QFrame):
         while len(self.warning_labels) < len(found):
             button = QPushButton()
             button.setProperty("role", "warning")
-            button.setCursor(Qt.CursorShape.PointingHandCursor)
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
             button.clicked.connect(self._on_warning_clicked)
             inner = QLabel(button)
             inner.setWordWrap(True)
-            inner.setTextFormat(Qt.TextFormat.PlainText)
-            inner.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            set_enum(inner, "textFormat", "PlainText")  # a warning may quote a name the user typed
             box = QVBoxLayout(button)
             box.setContentsMargins(10, 8, 10, 8)
             box.addWidget(inner)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
@@ -277,7 +277,6 @@ class MainWindow(QMainWindow, FileActions):
         )
         box.setObjectName("close.question")
         box.setDefaultButton(QMessageBox.StandardButton.Save)
-        box.setWindowModality(Qt.WindowModality.WindowModal)
         box.finished.connect(lambda _r: self._after_close_question(box))
         box.open()
 

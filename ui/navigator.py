@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
+
+from ui.startup import ACCESSIBLE_TEXT_ROLE, set_enum
 
 STEPS: tuple[str, ...] = (
     "Basics",
@@ -39,13 +41,12 @@ class StepNavigator(QListWidget):
         self.setObjectName("navigator")
         self.setAccessibleName("Steps")
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        set_enum(self, "horizontalScrollBarPolicy", "ScrollBarAlwaysOff")
+        set_enum(self, "focusPolicy", "StrongFocus")
         for number, name in enumerate(STEPS, start=1):
             item = QListWidgetItem(f"{number}   {name}")
             item.setToolTip(f"{name} (Ctrl+{number})")
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"Step {number}: {name}")
+            item.setData(ACCESSIBLE_TEXT_ROLE, f"Step {number}: {name}")
             item.setSizeHint(QSize(200, 52))
             self.addItem(item)
         self.setCurrentRow(0)

@@ -5,7 +5,6 @@ Widgets say what they are with a ``role`` property; this stylesheet gives each r
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 ACCENT = "#1f5fa8"
@@ -110,8 +109,13 @@ def repolish(widget: QWidget) -> None:
     """Re-apply the stylesheet after a ``role``/state property changed.
 
     A widget not yet polished picks the property up when it is first shown, so it is left
-    alone (touching ``style()`` before the first paint costs start-up time).
+    alone, as are all the widgets of a window not on screen: before its first show none is
+    polished, and at start-up ``Qt`` is not built yet (see ``ui.startup``).
     """
+    if not widget.window().isVisible():
+        return
+    from PySide6.QtCore import Qt
+
     if widget.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
         widget.style().unpolish(widget)
         widget.style().polish(widget)

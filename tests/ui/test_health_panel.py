@@ -74,6 +74,22 @@ def test_clicking_a_warning_goes_to_its_step(window: MainWindow, qtbot: Any) -> 
     assert window.current_step() == 3
 
 
+def test_clicking_the_words_of_a_warning_also_goes_to_its_step(window: MainWindow, qtbot: Any) -> None:
+    from PySide6.QtCore import Qt
+
+    window.show()
+    qtbot.waitExposed(window)
+    words = window.health.warning_texts[0]  # the label inside the button, where people click
+    qtbot.mouseClick(words, Qt.MouseButton.LeftButton)
+    assert window.current_step() == 3
+
+
+def test_a_warning_shows_a_name_the_user_typed_as_plain_text(window: MainWindow) -> None:
+    from PySide6.QtCore import Qt
+
+    assert all(t.textFormat() == Qt.TextFormat.PlainText for t in window.health.warning_texts)
+
+
 def test_coverage_levels() -> None:
     assert [coverage_level(c) for c in (None, 0.5, 0.8, 1.0)] == ["none", "poor", "fair", "good"]
 

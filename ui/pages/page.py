@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
 from ui import values
 from ui.document import PlanDocument
 from ui.fields import BoundLineEdit, CurrencyLabel
+from ui.startup import set_enum
 
 
 class Page(QScrollArea):
@@ -32,7 +32,6 @@ class Page(QScrollArea):
         self.setAccessibleName(self.title)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         body = QWidget()
         body.setProperty("role", "page")
         self.setWidget(body)
@@ -101,6 +100,7 @@ class FieldGrid(QGridLayout):
         name.setBuddy(field)
         name.setWordWrap(True)
         name.setMinimumWidth(180)
+        set_enum(name, "alignment", "AlignLeft|AlignTop")
         field.setMinimumWidth(width)
         field.setMaximumWidth(max(width, 420) if spec.kind == "text" else width + 40)
         editor = QHBoxLayout()
@@ -114,14 +114,18 @@ class FieldGrid(QGridLayout):
             unit_label.setProperty("role", "unit")
             editor.addWidget(unit_label)
         editor.addStretch(1)
-        self.addWidget(name, row, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.addLayout(editor, row, 1, Qt.AlignmentFlag.AlignTop)
+        column = QVBoxLayout()  # keeps the input at the top of a row made tall by its hint
+        column.addLayout(editor)
+        column.addStretch(1)
+        self.addWidget(name, row, 0)
+        self.addLayout(column, row, 1)
         shown_hint = values.hint(path) if hint is None else hint
         if shown_hint:
             hint_label = QLabel(shown_hint)
             hint_label.setProperty("role", "hint")
             hint_label.setWordWrap(True)
-            self.addWidget(hint_label, row, 2, Qt.AlignmentFlag.AlignTop)
+            set_enum(hint_label, "alignment", "AlignLeft|AlignTop")
+            self.addWidget(hint_label, row, 2)
         self.addWidget(field.message_label, row + 1, 1, 1, 2)
         self.fields[path] = field
         return field

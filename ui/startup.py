@@ -1,0 +1,51 @@
+"""What keeps start-up fast: the first screen is built without PySide6's ``Qt`` namespace.
+
+Touching ``PySide6.QtCore.Qt`` for the first time (importing it, or a call that returns one
+of its enums) builds its ~90 Python enums: about 20 ms, as long as the rest of our start-up.
+So the modules of the first screen (window, navigator, Basics page, health panel, inputs)
+set Qt enum properties by their names through Qt's property system, and the namespace is
+built just after the window is on screen, before anyone can type
+(``tests/ui/test_startup.py`` checks both). Everything built later uses ``Qt`` as usual.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+
+# Qt.ItemDataRole.AccessibleTextRole (a test checks it against Qt's)
+ACCESSIBLE_TEXT_ROLE = 11
+
+
+def set_enum(widget: QObject, name: str, keys: str) -> None:
+    """Set the enum property ``name`` by its keys' names: ``set_enum(label, "alignment",
+    "AlignRight|AlignVCenter")`` does ``label.setAlignment(Qt.AlignRight | Qt.AlignVCenter)``."""
+    if not widget.setProperty(name, keys):
+        raise ValueError(f"{type(widget).__name__} has no property {name} with the value {keys!r}")
+
+
+class _FirstPaint(QObject):
+    def __init__(self, widget: QObject, then: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self.then = then
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self.then)
+            self.deleteLater()
+        return False
+
+
+def after_first_paint(widget: QObject, then: Callable[[], None]) -> None:
+    """Call ``then`` once ``widget`` has been painted for the first time (the user sees it)."""
+    _FirstPaint(widget, then)
+
+
+def warm_up() -> None:
+    """Build the ``Qt`` namespace now, so the first keystroke or step change does not pay it."""
+    from PySide6.QtCore import Qt
+
+    Qt.AlignmentFlag  # noqa: B018 (the attribute lookup is the point)
