@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,7 +45,7 @@ class RecoveryStore:
 
     def __init__(self, folder: Path | None = None, session_id: str | None = None) -> None:
         self._folder = folder
-        self.id = session_id or uuid.uuid4().hex[:12]
+        self.id = session_id or os.urandom(6).hex()  # (not uuid: it imports platform, slow to start)
 
     @property
     def folder(self) -> Path:

@@ -26,21 +26,23 @@ PAGES: tuple[tuple[str, str], ...] = (
 
 
 class StepPages(QStackedWidget):
-    def __init__(self, document: PlanDocument, on_built: Callable[[int, Page], None]) -> None:
-        super().__init__()
+    def __init__(
+        self, document: PlanDocument, on_built: Callable[[int, Page], None], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
         self.setObjectName("steps")
         self.document = document
         self.on_built = on_built  # the window wires a new page (the exports' buttons)
         self._built: list[Page | None] = [None] * len(PAGES)
         for _ in PAGES:
-            self.addWidget(QWidget())  # a placeholder until the page is built
+            self.addWidget(QWidget(self))  # a placeholder until the page is built
 
     def page(self, index: int) -> Page:
         """The page of a step, built on first use."""
         built = self._built[index]
         if built is None:
             module, name = PAGES[index]
-            built = getattr(importlib.import_module(module), name)(self.document)
+            built = getattr(importlib.import_module(module), name)(self.document, self)  # styled once, here
             placeholder = self.widget(index)
             self.insertWidget(index, built)
             self.removeWidget(placeholder)
