@@ -8,16 +8,14 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from planner.model import Spec
 
 MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     path: str
     message: str
 

@@ -8,11 +8,10 @@ keyed by resource kind (``labor.inside.ramp_months``).
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Default:
+class Default(NamedTuple):
     value: float | int | str
     source: str
 

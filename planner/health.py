@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from planner import formatting as fmt
 from planner.engine import EPSILON
@@ -11,8 +11,7 @@ from planner.results import PlanResult
 from planner.validation import validate
 
 
-@dataclass(frozen=True)
-class Alert:
+class Alert(NamedTuple):
     message: str
     path: str = ""  # the plan field it is about, where there is one
 

@@ -9,13 +9,12 @@ Unknown keys of every object are kept in ``extra`` and written back.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from planner import defaults, vocab
 
 
-@dataclass(frozen=True)
-class Spec:
+class Spec(NamedTuple):
     """What a field holds.
 
     kind is one of: text, choice, choices (a list of vocabulary keys), texts (a list of

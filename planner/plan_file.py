@@ -14,7 +14,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from planner.checks import Problem
 from planner.model import Plan
@@ -172,8 +172,7 @@ def write_text_atomically(path: Path, text: str, *, keep_backup: bool = False) -
         raise PlanFileError(f"Could not save “{path.name}”: {error.strerror or error}.") from None
 
 
-@dataclass(frozen=True)
-class Fingerprint:
+class Fingerprint(NamedTuple):
     """What a file looked like when we read or wrote it, to notice someone else changing it."""
 
     size: int

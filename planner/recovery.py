@@ -11,8 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from planner.model import Plan
 from planner.plan_file import PlanFileError, dumps_plan, read_plan, write_text_atomically
@@ -24,8 +24,7 @@ def default_folder() -> Path:
     return user_data_path("Lead Planner", appauthor=False) / "recovery"
 
 
-@dataclass(frozen=True)
-class Recoverable:
+class Recoverable(NamedTuple):
     id: str
     plan_path: Path  # the autosaved plan
     original: Path | None  # the file it was opened from, if any

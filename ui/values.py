@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from planner import defaults, formatting
 from planner.checks import check_value
@@ -23,8 +22,7 @@ _MULTIPLIERS = {"k": 1_000, "m": 1_000_000}
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
 
 
-@dataclass(frozen=True)
-class Parsed:
+class Parsed(NamedTuple):
     """The value a text means, or the message saying what is expected."""
 
     value: Any = None

@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit
 
+from ui.app import parse_arguments
 from ui.main_window import MainWindow
 from ui.startup import ACCESSIBLE_TEXT_ROLE, set_enum
 
@@ -20,6 +21,7 @@ from ui.startup import ACCESSIBLE_TEXT_ROLE, set_enum
 STARTER = """
 import sys
 from ui.app import start
+window = start(["--sample"])
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
@@ -34,7 +36,6 @@ class FirstPaint(QObject):
             QTimer.singleShot(200, lambda: (print("on screen:", built(), flush=True), app.quit()))
         return False
 
-window = start(["--sample"])
 app = QApplication.instance()
 spy = FirstPaint()
 window.installEventFilter(spy)
@@ -69,3 +70,30 @@ def test_what_the_first_screen_sets_by_name_takes_effect(window: MainWindow) -> 
     assert window.navigator.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
     assert window.navigator.focusPolicy() == Qt.FocusPolicy.StrongFocus
     assert window.navigator.item(0).data(Qt.ItemDataRole.AccessibleTextRole) == "Step 1: Basics"
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        ([], (None, False)),
+        (["--sample"], (None, True)),
+        (["q3.leadplan"], ("q3.leadplan", False)),
+        (["q3.leadplan", "--sample"], ("q3.leadplan", False)),  # a plan named wins over the sample
+    ],
+)
+def test_the_command_line_is_read_with_or_without_argparse(argv: list[str], expected: tuple[object, bool]) -> None:
+    assert parse_arguments(argv) == expected
+
+
+def test_leadplanner_help_still_explains_the_command(capsys: Any) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        parse_arguments(["--help"])
+    assert exit_.value.code == 0
+    assert "--sample" in capsys.readouterr().out
+
+
+def test_a_second_plan_on_the_command_line_is_refused(capsys: Any) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        parse_arguments(["a.leadplan", "b.leadplan"])
+    assert exit_.value.code == 2
+    assert "unrecognized arguments" in capsys.readouterr().err
