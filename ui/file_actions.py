@@ -4,6 +4,7 @@ A mixin of ``MainWindow`` (it uses the window's document, settings and status ba
 window's public names (``save``, ``open_plan``, ``load_file``) stay where people look for them.
 Nothing typed is lost: a failed save leaves the plan open and unsaved, unsaved work is
 autosaved to the recovery folder, and the next start after a crash offers it back.
+The questions (``ui.files``) are imported where they are asked: start-up asks none.
 """
 
 from __future__ import annotations
@@ -13,15 +14,13 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox
-
 from planner.model import Plan
 from planner.plan_file import Fingerprint, PlanFileError, read_plan
 from planner.recovery import Recoverable, RecoveryStore
 from planner.sample import sample_plan
-from ui import files
 from ui.autosave import Autosaver
 from ui.document import FileChangedOnDisk, PlanDocument
+from ui.settings import RecentFiles
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QStatusBar
@@ -47,7 +46,7 @@ def recovery_store(folder: str | Path | None = None) -> RecoveryStore:
 
 class FileActions:
     document: PlanDocument
-    recent: files.RecentFiles
+    recent: RecentFiles
 
     @property
     def exporter(self) -> ExportRunner: ...
@@ -77,10 +76,12 @@ class FileActions:
         """True when the open plan may be replaced: saved, or the person said so."""
         if not self.document.is_modified:
             return True
+        from ui import files
+
         answer = files.ask_to_save(self, self.document.display_name)
-        if answer == QMessageBox.StandardButton.Save:
+        if answer == files.Button.Save:
             return self.save()
-        return answer == QMessageBox.StandardButton.Discard
+        return answer == files.Button.Discard
 
     # --- new and open -------------------------------------------------------------------
     def new_plan(self) -> None:
@@ -97,8 +98,9 @@ class FileActions:
         if not self.confirm_discard():
             return False
         if not path:
-            start = str(self.document.path.parent) if self.document.path else ""
-            path, _ = QFileDialog.getOpenFileName(self, "Open a plan", start, files.PLAN_FILTER)
+            from ui import files
+
+            path = files.choose_plan_to_open(self, str(self.document.path.parent) if self.document.path else "")
             if not path:
                 return False
         return self.load_file(path)
@@ -108,6 +110,8 @@ class FileActions:
         try:
             loaded = read_plan(path)
         except PlanFileError as error:
+            from ui import files
+
             files.show_error(self, "The plan was not opened", str(error))
             if not Path(path).exists():
                 self.recent.remove(path)
@@ -132,12 +136,17 @@ class FileActions:
         return self._write(str(self.document.path))
 
     def save_as(self) -> bool:
-        start = str(self.document.path or Path.home() / f"{self.suggested_name()}.leadplan")
-        path, _ = QFileDialog.getSaveFileName(self, "Save the plan as", start, files.PLAN_FILTER)
-        return self._write(files.with_suffix(path)) if path else False
+        from ui import files
+
+        path = files.choose_where_to_save(
+            self, str(self.document.path or Path.home() / f"{self.suggested_name()}.leadplan")
+        )
+        return self._write(path) if path else False
 
     def _write(self, path: str) -> bool:
         """Save; on any failure the plan stays open and unsaved, and the person is told why."""
+        from ui import files
+
         try:
             try:
                 self.document.save(path)
@@ -170,6 +179,8 @@ class FileActions:
 
     def offer_recovery(self) -> bool:
         """Offer what a crashed session left, newest first; True when a plan was recovered."""
+        from ui import files
+
         try:
             store = self.autosaver.store
             for leftover in store.leftovers():
@@ -187,6 +198,8 @@ class FileActions:
         try:
             plan = leftover.load()
         except PlanFileError as error:
+            from ui import files
+
             files.show_error(self, "The plan was not recovered", str(error))
             return False
         self.document.load(plan, leftover.original)

@@ -1,15 +1,14 @@
-"""The app's settings file, the recent files list and the questions asked about files."""
+"""The questions asked about files (message boxes) and the file dialogs' filter.
+
+Loaded on the first question, not at start-up (Qt's dialog classes take time to load);
+the settings and the recent files list are in ``ui.settings``.
+"""
 
 from __future__ import annotations
 
-from pathlib import Path
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
-from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
-
-ORGANIZATION = "Lead Planner"
-APPLICATION = "Lead Planner"
-MAX_RECENT = 8
 PLAN_FILTER = "Lead plans (*.leadplan);;All files (*)"
 
 Button = QMessageBox.StandardButton
@@ -18,38 +17,15 @@ OVERWRITE, SAVE_ELSEWHERE = Button.Save, Button.SaveAll
 RECOVER, RECOVER_LATER, DISCARD_RECOVERY = Button.Yes, Button.No, Button.Discard
 
 
-def make_settings() -> QSettings:
-    """The user's settings (window geometry, recent files), in an INI file.
-
-    Tests point it elsewhere with ``QSettings.setPath(IniFormat, UserScope, folder)``.
-    """
-    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, APPLICATION)
+def choose_plan_to_open(parent: QWidget, folder: str) -> str:
+    """The plan file the person picks, or "" when they cancel."""
+    return QFileDialog.getOpenFileName(parent, "Open a plan", folder, PLAN_FILTER)[0]
 
 
-class RecentFiles:
-    """The most recently opened or saved plans, newest first, kept in the settings."""
-
-    KEY = "recentFiles"
-
-    def __init__(self, settings: QSettings) -> None:
-        self.settings = settings
-
-    def paths(self) -> list[str]:
-        stored = self.settings.value(self.KEY, [])
-        if isinstance(stored, str):  # one entry comes back as a string
-            stored = [stored]
-        return [str(p) for p in stored or [] if p]
-
-    def add(self, path: str | Path) -> None:
-        text = str(Path(path).resolve())
-        paths = [text, *(p for p in self.paths() if p != text)][:MAX_RECENT]
-        self.settings.setValue(self.KEY, paths)
-
-    def remove(self, path: str) -> None:
-        self.settings.setValue(self.KEY, [p for p in self.paths() if p != path])
-
-    def clear(self) -> None:
-        self.settings.setValue(self.KEY, [])
+def choose_where_to_save(parent: QWidget, suggested: str) -> str:
+    """Where the person saves the plan (always a .leadplan file), or "" when they cancel."""
+    path = QFileDialog.getSaveFileName(parent, "Save the plan as", suggested, PLAN_FILTER)[0]
+    return with_suffix(path) if path else ""
 
 
 def with_suffix(path: str) -> str:

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -20,7 +19,7 @@ from PySide6.QtWidgets import (
 from planner.plan_file import PlanFileError, read_plan
 from planner.recovery import RecoveryStore
 from planner.sample import sample_plan
-from ui import files
+from ui import settings as app_settings
 from ui.document import PlanDocument
 from ui.file_actions import TITLE, FileActions, blank_plan, recovery_store
 from ui.health_panel import HealthPanel
@@ -30,6 +29,8 @@ from ui.step_pages import PAGES, StepPages
 from ui.style import STYLESHEET
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
+
     from ui.export_runner import ExportRunner
     from ui.presentation import PresentationView
 
@@ -44,8 +45,8 @@ class MainWindow(QMainWindow, FileActions):
         self.document = document
         document.setParent(self)
         self.start_autosave(recovery or recovery_store())
-        self.settings = settings or files.make_settings()
-        self.recent = files.RecentFiles(self.settings)
+        self.settings = settings or app_settings.make_settings()
+        self.recent = app_settings.RecentFiles(self.settings)
         self._exporter: ExportRunner | None = None
         self._close_confirmed = False
         self.presentation: PresentationView | None = None
@@ -267,6 +268,8 @@ class MainWindow(QMainWindow, FileActions):
             event.accept()
             return
         # ask without blocking: the window stays open until the question is answered
+        from PySide6.QtWidgets import QMessageBox
+
         event.ignore()
         box = QMessageBox(
             QMessageBox.Icon.Question,
@@ -281,6 +284,8 @@ class MainWindow(QMainWindow, FileActions):
         box.open()
 
     def _after_close_question(self, box: QMessageBox) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         answer = box.standardButton(box.clickedButton())
         box.deleteLater()
         if answer == QMessageBox.StandardButton.Save and not self.save():
@@ -319,6 +324,8 @@ def create_window(
         document = PlanDocument(sample_plan() if sample else blank_plan())
     window = MainWindow(document, settings, recovery_store(recovery_folder))
     if problem:
+        from ui import files
+
         files.show_error(window, "The plan was not opened", problem)
     elif path:
         window.recent.add(path)

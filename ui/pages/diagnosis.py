@@ -11,8 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from planner import vocab
+from ui.choice_fields import BoundChoices, BoundCombo, BoundTextArea
 from ui.document import PlanDocument
-from ui.fields import BoundChoices, BoundCombo, BoundTextArea
 from ui.pages.page import Page
 from ui.style import repolish
 

@@ -17,8 +17,9 @@ from PySide6.QtWidgets import (
 
 from planner import vocab
 from planner.review import review_agenda
+from ui.choice_fields import BoundCombo
 from ui.document import PlanDocument
-from ui.fields import BoundCombo, describe
+from ui.fields import describe
 from ui.models.delegates import ChoiceDelegate
 from ui.models.scorecard_model import ScorecardModel
 from ui.models.text_list_model import TextListModel
