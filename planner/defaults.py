@@ -7,8 +7,10 @@ keyed by resource kind (``labor.inside.ramp_months``).
 
 from __future__ import annotations
 
-import datetime as _dt
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    import datetime as _dt
 
 
 class Default(NamedTuple):
@@ -92,5 +94,7 @@ def channel_cost_per_lead(channel_type: str) -> Default:
 
 def default_start_month(today: _dt.date | None = None) -> str:
     """January of next year: plans are usually drafted for the coming year."""
+    import datetime as _dt  # here, not at start-up: only a new plan needs today's date
+
     today = today or _dt.date.today()
     return f"{today.year + 1}-01"

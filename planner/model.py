@@ -46,6 +46,8 @@ def extra_field() -> Any:
 
 @dataclass(frozen=True)
 class Basics:
+    """Who the plan is for, who wrote it, and the months it covers."""
+
     company: str = spec("text", "Company", default="")
     title: str = spec("text", "Plan title", default="")
     prepared_by: str = spec("text", "Prepared by", default="")
@@ -58,6 +60,8 @@ class Basics:
 
 @dataclass(frozen=True)
 class Challenges:
+    """How much each lead-development challenge applies, 0 (not at all) to 3 (very much)."""
+
     reps_lack_time: int = spec("int", vocab.CHALLENGES["reps_lack_time"], minimum=0, maximum=3, default=0)
     reps_weak_at_prospecting: int = spec(
         "int", vocab.CHALLENGES["reps_weak_at_prospecting"], minimum=0, maximum=3, default=0
@@ -72,6 +76,8 @@ class Challenges:
 
 @dataclass(frozen=True)
 class Diagnosis:
+    """How leads are developed today: the challenges, who does it, what marketing runs."""
+
     challenges: Challenges = spec("object", "Challenges", default_factory=Challenges)
     lead_owner_today: str = spec(
         "choice", "Who develops leads today", choices=vocab.LEAD_OWNERS_TODAY, default="field_reps"
@@ -88,6 +94,8 @@ SEASONALITY_FLAT: tuple[int, ...] = (1,) * 12
 
 @dataclass(frozen=True)
 class Targets:
+    """The revenue goal and the funnel rates that turn it into sales-ready leads needed."""
+
     revenue_goal: float = spec("money", "New-logo revenue goal", required=True, default=0)
     pipeline_revenue: float = spec("money", "Revenue expected from the current pipeline", default=0)
     deal_size: float = spec("money", "Average deal size", required=True, positive=True, default=1)
@@ -124,6 +132,8 @@ class Activity:
 
 @dataclass(frozen=True)
 class LaborResource:
+    """People who develop leads: a team of one kind, its head count, ramp, output and cost."""
+
     id: str = spec("text", "Id", required=True, default="")
     name: str = spec("text", "Name", default="")
     kind: str = spec("choice", "Kind", choices=vocab.LABOR_KINDS, required=True, default="inside")
@@ -146,6 +156,8 @@ class LaborResource:
 
 @dataclass(frozen=True)
 class Channel:
+    """Where leads come from: a share of a resource's capacity, or a marketing program's budget."""
+
     name: str = spec("text", "Name", default="")
     type: str = spec("choice", "Type", choices=vocab.CHANNEL_TYPES, default="other")
     owner: str = spec("text", "Owner", default=vocab.MARKETING_OWNER)
@@ -163,6 +175,8 @@ class Channel:
 
 @dataclass(frozen=True)
 class Metric:
+    """One line of the scorecard: what is measured, its target, who owns it and how often."""
+
     name: str = spec("text", "Name", default="")
     kind: str = spec("choice", "Kind", choices=vocab.METRIC_KINDS, default="outcome")
     target: float | None = spec("number", "Target", optional=True, default=None)
@@ -177,6 +191,8 @@ class Metric:
 
 @dataclass(frozen=True)
 class Review:
+    """The CEO review: its cadence and the lists talked through each time."""
+
     cadence: str = spec("choice", "Cadence", choices=vocab.CADENCES, default="weekly")
     # the user's own notes under "actual revenue vs goal" (real numbers, actions on a gap);
     # named like the agenda item's key. Left out of the file when empty.
@@ -190,6 +206,8 @@ class Review:
 
 @dataclass(frozen=True)
 class Scenario:
+    """A what-if: the plan with some inputs overridden (``win_rate``, ``labor.<id>.<field>``...)."""
+
     name: str = spec("text", "Name", default="")
     overrides: dict[str, float] = spec("overrides", "Overrides", default_factory=dict)
     extra: dict[str, Any] = extra_field()
@@ -197,6 +215,8 @@ class Scenario:
 
 @dataclass(frozen=True)
 class Plan:
+    """The whole above-the-funnel plan, as held in a ``.leadplan`` file."""
+
     basics: Basics = spec("object", "Basics", default_factory=Basics)
     diagnosis: Diagnosis = spec("object", "Diagnosis", default_factory=Diagnosis)
     targets: Targets = spec("object", "Targets", required=True, default_factory=Targets)

@@ -8,14 +8,16 @@ crash left behind, and the app offers to recover it.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import os
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from planner.model import Plan
 from planner.plan_file import PlanFileError, dumps_plan, read_plan, write_text_atomically
+
+if TYPE_CHECKING:
+    import datetime as dt
 
 
 def default_folder() -> Path:
@@ -63,6 +65,8 @@ class RecoveryStore:
 
     def write(self, plan: Plan, original: Path | None, now: dt.datetime | None = None) -> None:
         """Raises PlanFileError when the folder can't be written."""
+        import datetime as dt  # here, not at start-up (nothing is autosaved before the first edit)
+
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
         except OSError as error:
@@ -81,6 +85,8 @@ class RecoveryStore:
 
     def leftovers(self) -> list[Recoverable]:
         """What other (crashed) sessions left behind, newest first; unreadable leftovers are skipped."""
+        import datetime as dt
+
         found = []
         if not self.folder.is_dir():
             return found
