@@ -8,7 +8,8 @@ Unknown keys of every object are kept in ``extra`` and written back.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import functools
+from dataclasses import dataclass, field, fields
 from typing import Any, NamedTuple
 
 from planner import defaults, vocab
@@ -44,8 +45,40 @@ def extra_field() -> Any:
     return field(default_factory=dict, compare=True, repr=False)
 
 
-@dataclass(frozen=True)
-class Basics:
+class Record:
+    """Equality and repr by fields, shared by the plan's classes.
+
+    Written once here instead of generated per class by ``dataclass`` (``eq``, ``repr``, and
+    the ``__hash__`` that comes with them): Python 3.11 compiles each generated method, and
+    the plan's classes are defined at every start of the app. As with the generated ones,
+    two objects are equal when they are of the same class and their fields are equal; none
+    is hashable (``extra`` is a dict).
+    """
+
+    __slots__ = ()
+    __hash__ = None  # type: ignore[assignment]
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return _values(self) == _values(other)
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{f.name}={getattr(self, f.name)!r}" for f in fields(self) if f.repr)  # type: ignore[arg-type]
+        return f"{type(self).__qualname__}({shown})"
+
+
+@functools.cache
+def _names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls) if f.compare)
+
+
+def _values(record: Record) -> tuple[Any, ...]:
+    return tuple(getattr(record, name) for name in _names(type(record)))
+
+
+@dataclass(frozen=True, eq=False, repr=False)
+class Basics(Record):
     """Who the plan is for, who wrote it, and the months it covers."""
 
     company: str = spec("text", "Company", default="")
@@ -58,8 +91,8 @@ class Basics:
     extra: dict[str, Any] = extra_field()
 
 
-@dataclass(frozen=True)
-class Challenges:
+@dataclass(frozen=True, eq=False, repr=False)
+class Challenges(Record):
     """How much each lead-development challenge applies, 0 (not at all) to 3 (very much)."""
 
     reps_lack_time: int = spec("int", vocab.CHALLENGES["reps_lack_time"], minimum=0, maximum=3, default=0)
@@ -74,8 +107,8 @@ class Challenges:
     extra: dict[str, Any] = extra_field()
 
 
-@dataclass(frozen=True)
-class Diagnosis:
+@dataclass(frozen=True, eq=False, repr=False)
+class Diagnosis(Record):
     """How leads are developed today: the challenges, who does it, what marketing runs."""
 
     challenges: Challenges = spec("object", "Challenges", default_factory=Challenges)
@@ -92,8 +125,8 @@ class Diagnosis:
 SEASONALITY_FLAT: tuple[int, ...] = (1,) * 12
 
 
-@dataclass(frozen=True)
-class Targets:
+@dataclass(frozen=True, eq=False, repr=False)
+class Targets(Record):
     """The revenue goal and the funnel rates that turn it into sales-ready leads needed."""
 
     revenue_goal: float = spec("money", "New-logo revenue goal", required=True, default=0)
@@ -117,8 +150,8 @@ class Targets:
     extra: dict[str, Any] = extra_field()
 
 
-@dataclass(frozen=True)
-class Activity:
+@dataclass(frozen=True, eq=False, repr=False)
+class Activity(Record):
     """The activity calculator behind a resource's output (optional)."""
 
     working_days: float = spec("count", "Working days a month", default=defaults.value("activity.working_days"))
@@ -130,8 +163,8 @@ class Activity:
     extra: dict[str, Any] = extra_field()
 
 
-@dataclass(frozen=True)
-class LaborResource:
+@dataclass(frozen=True, eq=False, repr=False)
+class LaborResource(Record):
     """People who develop leads: a team of one kind, its head count, ramp, output and cost."""
 
     id: str = spec("text", "Id", required=True, default="")
@@ -154,8 +187,8 @@ class LaborResource:
                 object.__setattr__(self, name, defaults.labor_default(self.kind, name))
 
 
-@dataclass(frozen=True)
-class Channel:
+@dataclass(frozen=True, eq=False, repr=False)
+class Channel(Record):
     """Where leads come from: a share of a resource's capacity, or a marketing program's budget."""
 
     name: str = spec("text", "Name", default="")
@@ -173,8 +206,8 @@ class Channel:
         return self.owner == vocab.MARKETING_OWNER
 
 
-@dataclass(frozen=True)
-class Metric:
+@dataclass(frozen=True, eq=False, repr=False)
+class Metric(Record):
     """One line of the scorecard: what is measured, its target, who owns it and how often."""
 
     name: str = spec("text", "Name", default="")
@@ -189,8 +222,8 @@ class Metric:
     extra: dict[str, Any] = extra_field()
 
 
-@dataclass(frozen=True)
-class Review:
+@dataclass(frozen=True, eq=False, repr=False)
+class Review(Record):
     """The CEO review: its cadence and the lists talked through each time."""
 
     cadence: str = spec("choice", "Cadence", choices=vocab.CADENCES, default="weekly")
@@ -204,8 +237,8 @@ class Review:
     extra: dict[str, Any] = extra_field()
 
 
-@dataclass(frozen=True)
-class Scenario:
+@dataclass(frozen=True, eq=False, repr=False)
+class Scenario(Record):
     """A what-if: the plan with some inputs overridden (``win_rate``, ``labor.<id>.<field>``...)."""
 
     name: str = spec("text", "Name", default="")
@@ -213,8 +246,8 @@ class Scenario:
     extra: dict[str, Any] = extra_field()
 
 
-@dataclass(frozen=True)
-class Plan:
+@dataclass(frozen=True, eq=False, repr=False)
+class Plan(Record):
     """The whole above-the-funnel plan, as held in a ``.leadplan`` file."""
 
     basics: Basics = spec("object", "Basics", default_factory=Basics)
