@@ -37,16 +37,14 @@ def start(argv: Sequence[str] | None = None) -> MainWindow:
     # cyclic garbage collector would walk them again and again for nothing. It is off until
     # the window is on screen, and what start-up made is then frozen out of its way.
     gc.disable()
-    # The plan's modules load before Qt: once PySide6 is imported it reads the source of
-    # every module imported after it (for its opt-in ``__feature__`` switches), for nothing.
-    from planner import engine, health, plan_file, recovery, sample  # noqa: F401
-
     plan, open_sample = parse_arguments(sys.argv[1:] if argv is None else argv)
 
     from PySide6.QtWidgets import QApplication
 
+    from ui.startup import after_first_paint, stop_pyside_reading_sources, warm_up
+
+    stop_pyside_reading_sources()
     from ui.main_window import create_window
-    from ui.startup import after_first_paint, warm_up
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Lead Planner")

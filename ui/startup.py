@@ -10,12 +10,28 @@ built just after the window is on screen, before anyone can type
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 
 # Qt.ItemDataRole.AccessibleTextRole (a test checks it against Qt's)
 ACCESSIBLE_TEXT_ROLE = 11
+
+
+def stop_pyside_reading_sources() -> None:
+    """Give Python its own ``__import__`` back from PySide6.
+
+    Importing PySide6.QtCore replaces ``builtins.__import__`` with a hook that, after every
+    later import, reads the new module's whole source (``inspect.getsource``) to see whether
+    it uses PySide6, for PySide's opt-in ``from __feature__ import snake_case``. The app
+    never opts in, and the hook costs ~4 ms of its start and a little on every lazy import
+    (napari/napari#8584 reports the same). PySide keeps the original as
+    ``builtins.__orig_import__``; where a version does not, nothing changes.
+    """
+    original = getattr(builtins, "__orig_import__", None)
+    if original is not None:
+        builtins.__import__ = original
 
 
 def set_enum(widget: QObject, name: str, keys: str) -> None:

@@ -97,3 +97,19 @@ def test_a_second_plan_on_the_command_line_is_refused(capsys: Any) -> None:
         parse_arguments(["a.leadplan", "b.leadplan"])
     assert exit_.value.code == 2
     assert "unrecognized arguments" in capsys.readouterr().err
+
+
+def test_the_app_gives_python_its_own_import_back_from_pyside() -> None:
+    import builtins
+
+    from ui.startup import stop_pyside_reading_sources
+
+    hooked = builtins.__import__
+    try:
+        stop_pyside_reading_sources()
+        assert builtins.__import__ is builtins.__orig_import__  # type: ignore[attr-defined]
+        from PySide6.QtWidgets import QDial  # Qt's classes still load after it
+
+        assert QDial.__name__ == "QDial"
+    finally:
+        builtins.__import__ = hooked
