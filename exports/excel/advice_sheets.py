@@ -26,12 +26,9 @@ def target_format(unit: str, currency: str) -> str:
 
 def write_metrics(sheet: Worksheet, styles: Styles, plan: Plan, result: PlanResult) -> None:
     w = SheetWriter(sheet, styles)
-    w.text(1, 1, "Scorecard: how progress is measured", "title")
-    w.text(
-        2,
-        1,
+    w.heading(
+        "Scorecard: how progress is measured",
         "Activity, conversion and outcome measures, each with a target, an owner and a cadence (as exported).",
-        "note",
     )
     w.header(4, ["Metric", "Kind", "Target", "Unit", "Owner", "Cadence", "Source"])
     rows = scorecard(plan, result)
@@ -56,8 +53,7 @@ def write_metrics(sheet: Worksheet, styles: Styles, plan: Plan, result: PlanResu
 def write_review(sheet: Worksheet, styles: Styles, plan: Plan, result: PlanResult) -> None:
     w = SheetWriter(sheet, styles)
     cadence = vocab.CADENCES.get(plan.review.cadence, plan.review.cadence).lower()
-    w.text(1, 1, f"CEO review: the {cadence} agenda", "title")
-    w.text(2, 1, "The CEO and the sales leader meet on a fixed agenda (as exported).", "note")
+    w.heading(f"CEO review: the {cadence} agenda", "The CEO and the sales leader meet on a fixed agenda (as exported).")
     w.header(4, ["Agenda item", "What the CEO asks", "Entries"])
     row = 4
     for item in review_agenda(plan, result):

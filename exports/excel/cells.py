@@ -83,6 +83,11 @@ class SheetWriter:
             cell.quotePrefix = True
         return cell
 
+    def heading(self, title: str, note: str) -> None:
+        """Every sheet opens with its title in A1 and a line on how to read it in A2."""
+        self.text(1, 1, title, "title")
+        self.text(2, 1, note, "note")
+
     def header(self, row: int, labels: list[str], first_column: int = 1, *, lines: int = 1) -> None:
         """A header row; ``lines`` > 1 makes it tall enough for labels that wrap."""
         for offset, label in enumerate(labels):

@@ -54,13 +54,10 @@ RAW_TOTAL, SRL_TOTAL, COST_TOTAL, COST_PER_SRL, PLAN_RATE_RAW, OWN_RATE_SRL = 9,
 def write_channels(sheet: Worksheet, styles: Styles, plan: Plan, layout: L.Layout) -> None:
     w = SheetWriter(sheet, styles)
     checks = Validations(sheet)
-    w.text(1, 1, "Channels: where sales-ready leads come from", "title")
-    w.text(
-        2,
-        1,
+    w.heading(
+        "Channels: where sales-ready leads come from",
         "Yellow cells are inputs. Program channels add leads and cost; people-driven channels "
         "take a share of a labor resource's output (already counted in Labor).",
-        "note",
     )
     write_programs(w, checks, plan, layout)
     write_people(w, checks, plan, layout)

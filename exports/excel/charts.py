@@ -16,8 +16,7 @@ from exports.excel.styles import Styles
 
 def write_charts(sheet: Worksheet, styles: Styles, workbook: Workbook, layout: L.Layout) -> None:
     w = SheetWriter(sheet, styles)
-    w.text(1, 1, "Charts", "title")
-    w.text(2, 1, "They follow the formulas: change an input and they redraw.", "note")
+    w.heading("Charts", "They follow the formulas: change an input and they redraw.")
     sheet.add_chart(funnel_chart(workbook[L.INPUTS]), "A4")
     sheet.add_chart(months_chart(workbook[L.MONTHLY], layout), "K4")
 

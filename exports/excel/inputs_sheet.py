@@ -62,8 +62,7 @@ def write_inputs(sheet: Worksheet, styles: Styles, plan: Plan) -> None:
     w = SheetWriter(sheet, styles)
     checks = Validations(sheet)
     currency = plan.basics.currency
-    w.text(1, 1, "Inputs", "title")
-    w.text(2, 1, "Change the yellow cells: every sheet recalculates. Rates are percentages.", "note")
+    w.heading("Inputs", "Change the yellow cells: every sheet recalculates. Rates are percentages.")
     w.header(L.TABLE_HEADER, ["Input", "Value", "Unit", "Source or note"])
     for row, name in enumerate(L.INPUT_BASICS, L.TABLE_HEADER + 1):
         w.text(row, 1, BASIC_LABELS[name], "label")

@@ -41,8 +41,10 @@ NA = fmt.NOT_AVAILABLE
 
 def write_labor(sheet: Worksheet, styles: Styles, plan: Plan, layout: L.Layout) -> None:
     w = SheetWriter(sheet, styles)
-    w.text(1, 1, "Labor model: who develops leads", "title")
-    w.text(2, 1, "Yellow cells are inputs. Output and cost by month below are formulas of them.", "note")
+    w.heading(
+        "Labor model: who develops leads",
+        "Yellow cells are inputs. Output and cost by month below are formulas of them.",
+    )
     inputs = layout.labor_inputs
     w.header(inputs.header, HEADERS, lines=4)
     if not plan.labor:

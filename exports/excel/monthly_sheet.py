@@ -63,13 +63,10 @@ def totals_row(layout: L.Layout, label: str) -> int:
 
 def write_monthly(sheet: Worksheet, styles: Styles, plan: Plan, layout: L.Layout) -> None:
     w = SheetWriter(sheet, styles)
-    w.text(1, 1, "Month by month: sales-ready leads needed vs supplied", "title")
-    w.text(
-        2,
-        1,
+    w.heading(
+        "Month by month: sales-ready leads needed vs supplied",
         "Formulas of the Inputs, Labor and Channels sheets. Demand follows seasonality and "
         "the sales cycle: leads needed this month become wins a sales cycle later.",
-        "note",
     )
     block = layout.months
     w.header(block.header, HEADERS, lines=3)

@@ -89,13 +89,10 @@ class ScenarioGrid:
 
 def write_scenarios(sheet: Worksheet, styles: Styles, plan: Plan, layout: L.Layout) -> None:
     w = SheetWriter(sheet, styles)
-    w.text(1, 1, "Scenarios side by side", "title")
-    w.text(
-        2,
-        1,
+    w.heading(
+        "Scenarios side by side",
         "Yellow cells are each scenario's overrides; grey cells follow the base plan's inputs. "
         "Every result is a formula.",
-        "note",
     )
     w.text(
         3,
