@@ -15,11 +15,11 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = write(Path(folder) / "huge.leadplan", huge_data())
         load_only = [sys.executable, "-c", f"import json; json.load(open({str(path)!r}))"]
-        summary = [sys.executable, "-m", "planner.cli", "summary", str(path), "--json"]
+        summary = [sys.executable, "-m", "cli", "summary", str(path), "--json"]
         qt_check = [
             sys.executable,
             "-c",
-            "import planner.cli, sys; sys.exit('PySide6' in sys.modules or 'openpyxl' in sys.modules)",
+            "import cli.main, sys; sys.exit('PySide6' in sys.modules or 'openpyxl' in sys.modules)",
         ]
         assert subprocess.run(qt_check).returncode == 0, "the CLI must not import Qt or the exporters"
         baseline = median_seconds(lambda: subprocess.run(load_only, check=True, capture_output=True), repeat=5)

@@ -9,7 +9,7 @@ import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SHIPPED = ("planner", "ui", "exports", "templates")
+SHIPPED = ("planner", "ui", "exports", "cli", "templates")
 
 
 def clean_copy(folder: Path) -> Path:

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from cli.main import main as cli_main
 from exports.excel import write_workbook
 from exports.excel.names import ALL_NAMES, INPUT_NAMES, RESULT_NAMES
 from exports.writers import export_plan
-from planner.cli import main as cli_main
 from planner.model import Plan
 from planner.plan_file import write_plan
 from tests.exports.plans import rich_plan

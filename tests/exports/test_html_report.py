@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from cli.main import main
 from exports.html_report import render_report, write_report
 from exports.writers import export_plan
 from planner import formatting as fmt
-from planner.cli import main
 from planner.engine import compute
 from planner.health import verdict
 from planner.model import Plan

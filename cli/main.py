@@ -220,7 +220,3 @@ def main(argv: Sequence[str] | None = None) -> int:
         return error.code
     except BrokenPipeError:
         return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

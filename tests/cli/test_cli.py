@@ -13,9 +13,7 @@ from tests.planner.plans import plan_data
 
 
 def cli(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "planner.cli", *map(str, args)], capture_output=True, text=True, timeout=60
-    )
+    return subprocess.run([sys.executable, "-m", "cli", *map(str, args)], capture_output=True, text=True, timeout=60)
 
 
 @pytest.fixture

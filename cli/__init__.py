@@ -1,0 +1,1 @@
+"""``leadplanner-cli``: the command line, a composition root over ``planner`` and ``exports``."""
