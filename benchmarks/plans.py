@@ -2,6 +2,7 @@
 
 large: 36 months, 20 resources, 40 channels, 5 scenarios.
 huge: 60 months, 100 resources, 200 channels, 20 scenarios.
+wide: 36 months, 200 resources, 10,000 channels (400 people-driven, the rest programs), 5 scenarios.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ PROGRAM_TYPES = ("events", "paid_ads", "content", "website", "purchased_lists")
 PEOPLE_TYPES = ("outbound_phone", "email", "social", "referrals")
 
 
-def plan_data(months: int, resources: int, channels: int, scenarios: int) -> dict[str, Any]:
+def plan_data(months: int, resources: int, channels: int, scenarios: int, people: int | None = None) -> dict[str, Any]:
     labor = [
         {
             "id": f"r{i}",
@@ -34,7 +35,7 @@ def plan_data(months: int, resources: int, channels: int, scenarios: int) -> dic
         }
         for i in range(resources)
     ]
-    people = channels // 2
+    people = channels // 2 if people is None else people
     channel_list: list[dict[str, Any]] = []
     for i in range(people):  # two channels per resource at most, shares 40% each
         owner = labor[i % resources]["id"] if resources else "marketing"
@@ -91,6 +92,10 @@ def large_data() -> dict[str, Any]:
 
 def huge_data() -> dict[str, Any]:
     return plan_data(60, 100, 200, 20)
+
+
+def wide_data() -> dict[str, Any]:
+    return plan_data(36, 200, 10_000, 5, people=400)
 
 
 def as_plan(data: dict[str, Any]) -> Plan:

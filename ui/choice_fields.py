@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QGroupBox, QLabel, QPlainTextEdit, QWidget
 
 from ui import values
@@ -56,7 +57,15 @@ class BoundCombo(QComboBox):
 
 
 class BoundTextArea(QPlainTextEdit):
-    """Free text over several lines (the diagnosis notes)."""
+    """Free text over several lines (the diagnosis notes).
+
+    A key press costs the same in a note of ten characters or of a million: the text is held
+    by the document (``PlanDocument.hold``) and read once, when typing pauses
+    (``COMMIT_MS``), when the field loses focus, before Undo, or when anyone reads the plan.
+    The commits of one stretch of typing merge into one undo step.
+    """
+
+    COMMIT_MS = 400
 
     def __init__(self, document: PlanDocument, path: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,29 +75,64 @@ class BoundTextArea(QPlainTextEdit):
         label = values.field_spec(path).label
         describe(self, label, label)
         self.setTabChangesFocus(True)
+        self.setUndoRedoEnabled(False)  # the plan's history is the only one (no second copy of the text)
         self._label = label
         self._updating = False
+        self._shown: str | None = None  # the value last shown or committed (compared by identity first)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(self.COMMIT_MS)
+        self.timer.timeout.connect(self.commit)
         self.textChanged.connect(self._on_text)
         document.changed.connect(self.refresh)
+        document.text_changed.connect(self._on_text_edit)
         self.refresh()
 
     def event(self, event: QEvent) -> bool:
         if is_history_key(event):
+            self.commit()  # what was typed is the step Undo takes back
             event.ignore()  # the plan's Undo/Redo, as in every other field
             return False
         return super().event(event)
 
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self.commit()
+        super().focusOutEvent(event)
+
+    def _on_text_edit(self, path: str) -> None:
+        if path == self.path:
+            self.refresh()
+
     def refresh(self) -> None:
         value = self.document.value(self.path)
-        if not self._updating and self.toPlainText() != value:
-            self._updating = True
+        if self._updating or value == self._shown:  # the same object: no comparison of the text
+            return
+        self.timer.stop()
+        self.document.drop_held(self.path)  # the plan changed under the typing (undo, open)
+        self._updating = True
+        try:
             self.setPlainText(value)
+        finally:
             self._updating = False
+        self._shown = value
 
     def _on_text(self) -> None:
         if not self._updating:
-            self._updating = True
-            self.document.set_value(self.path, self.toPlainText(), f"Change {self._label}")
+            self.document.hold(self.path, self._read, f"Change {self._label}")
+            self.timer.start()
+
+    def _read(self) -> str:
+        self.timer.stop()
+        self._shown = self.toPlainText()
+        return self._shown
+
+    def commit(self) -> None:
+        """Store the typed text in the plan now (one undo step with the rest of this typing)."""
+        self.timer.stop()
+        self._updating = True
+        try:
+            self.document.commit_held(self.path)
+        finally:
             self._updating = False
 
 

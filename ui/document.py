@@ -2,12 +2,20 @@
 
 One PlanDocument is created per window and handed to every view (no globals). Views
 read ``document.plan`` and ``document.result`` and change the plan only through
-``document.set_value`` (undoable); the document recomputes through the engine once per
-change and emits ``changed``.
+``document.set_value`` (undoable).
+
+An edit that changes a number recomputes through the engine once and emits ``changed``.
+An edit of text the figures do not depend on (a note, a company name, a review item, a
+channel's name) only updates the plan and emits ``text_changed(path)``: typing never waits
+on the engine. Names that the result repeats (a channel's, a resource's, a scenario's) make
+the result stale; it is recomputed when next read. Editors that commit long text on a timer
+``hold`` it; whoever reads the plan (save, export, autosave) gets the held text first.
 """
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +24,7 @@ from PySide6.QtGui import QUndoStack
 
 from planner.engine import compute
 from planner.model import Plan
-from planner.paths import get_value, set_value
+from planner.paths import get_value, parse_path, set_value, spec_at
 from planner.plan_file import Fingerprint, PlanFileError, read_plan, write_plan
 from planner.results import PlanResult
 from ui.commands import SetValueCommand
@@ -26,58 +34,159 @@ class FileChangedOnDisk(PlanFileError):
     """The file was changed by someone else since it was opened or saved here."""
 
 
+NUMBERS, TEXT, NAME = "numbers", "text", "name"
+TEXT_KINDS = ("text", "texts")
+# text fields the figures depend on: a resource's id (channels name their owner by it), a
+# channel's owner, and the currency the result is shown in
+NUMBER_TEXTS = frozenset({("labor", "id"), ("channels", "owner"), ("basics", "currency")})
+# text the result repeats: the names of resources, channels and scenarios
+RESULT_TEXTS = frozenset({("labor", "name"), ("channels", "name"), ("scenarios", "name")})
+
+
+@functools.lru_cache(maxsize=4096)
+def _kind_of_path(path: str) -> str:
+    try:
+        spec = spec_at(path)
+        names = [step for step in parse_path(path) if isinstance(step, str)]
+    except KeyError:
+        return NUMBERS
+    if spec is None or spec.kind not in TEXT_KINDS:
+        return NUMBERS
+    key = (names[0], names[-1])
+    if key in NUMBER_TEXTS:
+        return NUMBERS
+    return NAME if key in RESULT_TEXTS and len(names) == 2 else TEXT
+
+
+def edit_kind(plan: Plan, path: str) -> str:
+    """What an edit of ``path`` changes: NUMBERS (recompute), NAME (text the result repeats) or TEXT.
+
+    Decided by the field's Spec: only fields of kind text/texts leave the figures alone, except
+    the ones the engine reads (``NUMBER_TEXTS``). A channel's name is how a scenario names the
+    channel it overrides, so it changes numbers while any scenario overrides a channel.
+    """
+    kind = _kind_of_path(path)
+    named_in_scenarios = any(name.startswith("channels.") for s in plan.scenarios for name in s.overrides)
+    if kind == NAME and path.startswith("channels[") and named_in_scenarios:
+        return NUMBERS
+    return kind
+
+
+def is_result_text(path: str) -> bool:
+    """True for a name the result repeats (charts and what-if tables that show it follow it)."""
+    return _kind_of_path(path) == NAME
+
+
 class PlanDocument(QObject):
-    changed = Signal()  # the plan (and so its result) changed
+    changed = Signal()  # the plan's figures changed (the result was recomputed)
+    text_changed = Signal(str)  # text at this path changed; the figures did not
     file_changed = Signal()  # the path or the saved/unsaved state changed
 
     def __init__(self, plan: Plan, path: str | Path | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._plan = plan
         self._result = compute(plan)
+        self._result_stale = False  # a name the result repeats changed since it was computed
+        self._held: dict[str, tuple[Callable[[], Any], str]] = {}  # path -> (read the editor, undo text)
+        self._applying = False
         self.path: Path | None = Path(path) if path else None
         self.fingerprint = Fingerprint.of(self.path) if self.path else None
-        self.undo_stack = QUndoStack(self)
-        self.undo_stack.cleanChanged.connect(self._on_clean_changed)
+        self._undo_stack = QUndoStack(self)
+        self._undo_stack.cleanChanged.connect(self._on_clean_changed)
 
     def _on_clean_changed(self, _clean: bool) -> None:
         self.file_changed.emit()
 
     @property
     def plan(self) -> Plan:
+        if self._held and not self._applying:
+            self.commit_held()
         return self._plan
 
     @property
     def result(self) -> PlanResult:
+        if self._result_stale:  # a renamed channel, resource or scenario
+            self._result = compute(self._plan)
+            self._result_stale = False
         return self._result
+
+    @property
+    def undo_stack(self) -> QUndoStack:
+        """The plan's history, with what an editor holds committed first (so Undo takes it back)."""
+        if self._held and not self._applying:
+            self.commit_held()
+        return self._undo_stack
 
     @property
     def is_modified(self) -> bool:
         return not self.undo_stack.isClean()
+
+    # --- text held by an editor --------------------------------------------------------
+    def hold(self, path: str, read: Callable[[], Any], text: str | None = None) -> None:
+        """An editor has changed ``path`` and will commit it soon; ``read()`` gives its value.
+
+        Typing in a long note costs nothing per key: the text is read once when the editor
+        commits, or when anyone reads the plan first (save, export, autosave)."""
+        self._held[path] = (read, text or f"Change {path}")
+
+    def drop_held(self, path: str) -> None:
+        self._held.pop(path, None)
+
+    def commit_held(self, path: str | None = None) -> None:
+        """Commit what editors hold (all of it, or one path's) as ordinary undoable edits."""
+        if path is None:
+            held, self._held = self._held, {}
+        else:
+            found = self._held.pop(path, None)
+            held = {path: found} if found is not None else {}
+        for held_path, (read, text) in held.items():
+            self.set_value(held_path, read(), text)
 
     @property
     def display_name(self) -> str:
         return self.path.name if self.path else "Untitled"
 
     def value(self, path: str) -> Any:
-        return get_value(self._plan, path)
+        return get_value(self.plan, path)
 
     def set_value(self, path: str, value: Any, text: str | None = None, *, merge: bool = True) -> None:
         """Change one field or list of the plan, as one undoable step."""
+        if self._held and not self._applying:
+            self.commit_held()  # what was typed before this edit comes first in the history
         if get_value(self._plan, path) == value:
             return
-        self.undo_stack.push(SetValueCommand(self, path, value, text or f"Change {path}", merge=merge))
+        self._undo_stack.push(SetValueCommand(self, path, value, text or f"Change {path}", merge=merge))
 
     def apply(self, path: str, value: Any) -> None:
-        """Set a value without recording it (the undo commands call this)."""
-        self.replace_plan(set_value(self._plan, path, value))
+        """Set a value without recording it (the undo commands call this).
+
+        Recomputes only when the edit can change a number (``edit_kind``)."""
+        kind = edit_kind(self._plan, path)
+        plan = set_value(self._plan, path, value)
+        if kind == NUMBERS:
+            self.replace_plan(plan)
+            return
+        self._applying = True
+        try:
+            self._plan = plan
+            self._result_stale = self._result_stale or kind == NAME
+            self.text_changed.emit(path)
+        finally:
+            self._applying = False
 
     def replace_plan(self, plan: Plan) -> None:
-        self._plan = plan
-        self._result = compute(plan)
-        self.changed.emit()
+        self._applying = True
+        try:
+            self._plan = plan
+            self._result = compute(plan)
+            self._result_stale = False
+            self.changed.emit()
+        finally:
+            self._applying = False
 
     def load(self, plan: Plan, path: str | Path | None = None) -> None:
         """Start over on another plan (New, Open): a clean file and an empty undo history."""
+        self._held.clear()
         self.undo_stack.clear()
         self.path = Path(path) if path else None
         self.fingerprint = Fingerprint.of(self.path) if self.path else None
@@ -107,7 +216,7 @@ class PlanDocument(QObject):
             raise ValueError("save needs a path for an untitled plan")
         if target == self.path and not overwrite_changes and self.changed_on_disk():
             raise FileChangedOnDisk(f"“{target.name}” was changed by someone else since you opened it.")
-        write_plan(self._plan, target)
+        write_plan(self.plan, target)
         self.path = target
         self.fingerprint = Fingerprint.of(target)
         self.undo_stack.setClean()

@@ -72,7 +72,12 @@ class BoundLineEdit(QLineEdit):
         self.textChanged.connect(self._on_text)
         self.editingFinished.connect(self._on_finished)
         document.changed.connect(self.refresh)
+        document.text_changed.connect(self._on_text_edit)
         self.refresh()
+
+    def _on_text_edit(self, path: str) -> None:
+        if path == self._path:  # an edit of text (typing, undo) refreshes only its own field
+            self.refresh()
 
     @property
     def path(self) -> str:

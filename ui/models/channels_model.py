@@ -33,6 +33,12 @@ class ChannelsModel(RowsModel):
     item_name = "channel"
     columns = COLUMNS
 
+    def _on_text_edit(self, path: str) -> None:
+        super()._on_text_edit(path)
+        if path.startswith("labor[") and self.rowCount():  # a renamed resource: the owner column shows it
+            column = self.column_of("owner")
+            self.dataChanged.emit(self.index(0, column), self.index(self.rowCount() - 1, column))
+
     def owner_choices(self) -> dict[str, str]:
         """Owner keys and labels: each resource by name, then marketing."""
         choices = {r.id: r.name or r.id for r in self.document.plan.labor}

@@ -9,6 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from planner import formatting as fmt
 from planner.results import MonthResult
 from ui.document import PlanDocument
+from ui.models.rows_model import changed_runs
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -46,9 +47,9 @@ class DemandModel(QAbstractTableModel):
             self.months = months
             self.endResetModel()
         elif months != self.months:
-            self.months = months
-            last = self.index(self.rowCount() - 1, self.columnCount() - 1)
-            self.dataChanged.emit(self.index(0, 0), last)
+            old, self.months = self.months, months
+            for first, last in changed_runs(old, months):
+                self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.months)

@@ -28,6 +28,22 @@ def short(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def changed_runs(old: tuple[Any, ...], new: tuple[Any, ...]) -> list[tuple[int, int]]:
+    """(first, last) rows of each run of items that are not the same objects as before."""
+    runs: list[tuple[int, int]] = []
+    start = -1
+    for row, (a, b) in enumerate(zip(old, new, strict=True)):
+        if a is not b and a != b:
+            if start < 0:
+                start = row
+        elif start >= 0:
+            runs.append((start, row - 1))
+            start = -1
+    if start >= 0:
+        runs.append((start, len(new) - 1))
+    return runs
+
+
 @dataclass(frozen=True)
 class Column:
     field: str  # the item's field, or "" for a computed column
@@ -48,9 +64,16 @@ class RowsModel(QAbstractTableModel):
         self.document = document
         self.items: tuple[Any, ...] = self.document.value(self.list_path)
         document.changed.connect(self.refresh)
+        document.text_changed.connect(self._on_text_edit)
 
     # --- reading -----------------------------------------------------------------------
-    def refresh(self) -> None:
+    def _on_text_edit(self, path: str) -> None:
+        if path.startswith(f"{self.list_path}["):
+            self.refresh(figures=False)
+
+    def refresh(self, figures: bool = True) -> None:
+        """Say which cells changed: the rows whose item changed, and the computed columns
+        when the figures did (``dataChanged``; a reset only when rows came or went)."""
         items = self.document.value(self.list_path)
         if len(items) != len(self.items):
             self.beginResetModel()
@@ -58,11 +81,13 @@ class RowsModel(QAbstractTableModel):
             self.endResetModel()
             return
         old, self.items = self.items, items
-        if self.rowCount() and (items != old or self.has_computed_columns()):
-            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
-
-    def has_computed_columns(self) -> bool:
-        return any(not c.field for c in self.columns)
+        last = self.columnCount() - 1
+        # an edit replaces only the items it changes: the others are the same objects
+        for first, end in changed_runs(old, items):
+            self.dataChanged.emit(self.index(first, 0), self.index(end, last))
+        computed = [c for c, column in enumerate(self.columns) if not column.field]
+        if figures and computed and self.rowCount():
+            self.dataChanged.emit(self.index(0, min(computed)), self.index(self.rowCount() - 1, max(computed)))
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.items)

@@ -122,9 +122,8 @@ class ScenarioEdits:
             return ""
         if name in self.names():
             return f"There is already a scenario called “{name}”"
-        items = list(self.scenarios)
-        items[row] = dataclasses.replace(old, name=name)
-        self.replace(tuple(items), f"Rename scenario {old.name} to {name}")
+        # by its path: a name is text, so renaming does not recompute the plan
+        self.document.set_value(f"scenarios[{row}].name", name, f"Rename scenario {old.name} to {name}", merge=False)
         return ""
 
     def duplicate(self, row: int) -> int:
@@ -157,6 +156,11 @@ class ScenarioListModel(QAbstractListModel):
         self.edits = ScenarioEdits(document)
         self.names = self.edits.names()
         document.changed.connect(self.refresh)
+        document.text_changed.connect(self.refresh_text)
+
+    def refresh_text(self, path: str) -> None:
+        if path.startswith("scenarios["):
+            self.refresh()
 
     def refresh(self) -> None:
         names = self.edits.names()
@@ -165,8 +169,9 @@ class ScenarioListModel(QAbstractListModel):
             self.names = names
             self.endResetModel()
         elif names != self.names:
-            self.names = names
-            self.dataChanged.emit(self.index(0), self.index(len(names) - 1))
+            old, self.names = self.names, names
+            for row in (row for row, (a, b) in enumerate(zip(old, names, strict=True)) if a != b):
+                self.dataChanged.emit(self.index(row), self.index(row))
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.names)

@@ -16,6 +16,7 @@ from planner.model import Metric, Spec
 from planner.scorecard import PERCENT, ScorecardMetric, edit_metric, format_target, reset_metric, scorecard
 from ui import values
 from ui.document import PlanDocument
+from ui.models.rows_model import changed_runs
 
 Index = QModelIndex | QPersistentModelIndex
 EDIT = Qt.ItemDataRole.EditRole
@@ -46,6 +47,11 @@ class ScorecardModel(QAbstractTableModel):
         self.document = document
         self.rows: tuple[ScorecardMetric, ...] = scorecard(document.plan, document.result)
         document.changed.connect(self.refresh)
+        document.text_changed.connect(self._on_text_edit)
+
+    def _on_text_edit(self, path: str) -> None:
+        if path.startswith("metrics"):
+            self.refresh()
 
     def refresh(self) -> None:
         rows = scorecard(self.document.plan, self.document.result)
@@ -54,8 +60,9 @@ class ScorecardModel(QAbstractTableModel):
             self.rows = rows
             self.endResetModel()
         elif rows != self.rows:
-            self.rows = rows
-            self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(COLUMNS) - 1))
+            old, self.rows = self.rows, rows
+            for first, last in changed_runs(old, rows):
+                self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)

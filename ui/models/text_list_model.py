@@ -21,6 +21,11 @@ class TextListModel(QAbstractListModel):
         self.label = values.field_spec(path).label
         self.items: tuple[str, ...] = document.value(path)
         document.changed.connect(self.refresh)
+        document.text_changed.connect(self._on_text_edit)
+
+    def _on_text_edit(self, path: str) -> None:
+        if path == self.path or path.startswith(f"{self.path}["):
+            self.refresh()
 
     def refresh(self) -> None:
         items = self.document.value(self.path)
@@ -29,8 +34,9 @@ class TextListModel(QAbstractListModel):
             self.items = items
             self.endResetModel()
         elif items != self.items:
-            self.items = items
-            self.dataChanged.emit(self.index(0), self.index(len(items) - 1))
+            old, self.items = self.items, items
+            for row in (row for row, (a, b) in enumerate(zip(old, items, strict=True)) if a != b):
+                self.dataChanged.emit(self.index(row), self.index(row))
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.items)

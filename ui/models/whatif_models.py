@@ -11,7 +11,7 @@ from planner import formatting as fmt
 from planner.results import PlanResult, SensitivityRow
 from planner.scenarios import override_spec
 from ui import values
-from ui.document import PlanDocument
+from ui.document import PlanDocument, is_result_text
 
 Index = QModelIndex | QPersistentModelIndex
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -41,6 +41,11 @@ class ResultTableModel(QAbstractTableModel):
         self.tips: list[list[str]] = []
         self.refresh()
         document.changed.connect(self._on_changed)
+        document.text_changed.connect(self._on_text_edit)
+
+    def _on_text_edit(self, path: str) -> None:
+        if is_result_text(path):  # a renamed scenario, resource or channel: the headers and labels show it
+            self._on_changed()
 
     def _on_changed(self) -> None:
         if self.shown():
@@ -63,8 +68,11 @@ class ResultTableModel(QAbstractTableModel):
             self.headers, self.cells, self.tips = headers, cells, tips
             self.endResetModel()
         elif cells != self.cells:
-            self.cells, self.tips = cells, tips
-            self.dataChanged.emit(self.index(0, 0), self.index(len(cells) - 1, len(headers) - 1))
+            old, self.cells, self.tips = self.cells, cells, tips
+            for row, (before, after) in enumerate(zip(old, cells, strict=True)):
+                changed = [column for column, (a, b) in enumerate(zip(before, after, strict=True)) if a != b]
+                if changed:
+                    self.dataChanged.emit(self.index(row, changed[0]), self.index(row, changed[-1]))
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.cells)

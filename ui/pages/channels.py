@@ -9,7 +9,7 @@ from ui.charts import ChartSlot
 from ui.document import PlanDocument
 from ui.models.channels_model import ChannelsModel
 from ui.models.delegates import ChoiceDelegate
-from ui.pages.page import Page
+from ui.pages.page import Page, follow_figures
 from ui.pages.table_editor import TableEditor
 
 
@@ -49,5 +49,5 @@ class ChannelsPage(Page):
         row.addWidget(self.mix_chart)
         self.body.addLayout(row)
         for slot in (self.supply_chart, self.mix_chart):
-            document.changed.connect(slot.refresh)
+            follow_figures(document, slot)
         self.finish()

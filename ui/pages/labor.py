@@ -16,7 +16,7 @@ from ui.document import PlanDocument
 from ui.fields import BoundLineEdit, describe
 from ui.models.delegates import ChoiceDelegate
 from ui.models.labor_model import LaborModel
-from ui.pages.page import Page
+from ui.pages.page import Page, follow_figures
 from ui.pages.table_editor import TableEditor
 
 ACTIVITY_FIELDS = ("working_days", "dials_per_day", "connect_rate", "conversation_to_srl")
@@ -79,6 +79,7 @@ class ActivityCalculator(QGroupBox):
         grid.addWidget(self.use_button, 4, 3)
         grid.setColumnStretch(4, 1)
         document.changed.connect(self.refresh)
+        document.text_changed.connect(lambda path: self.refresh() if path.startswith("labor[") else None)
         self.show_row(-1)
 
     def resource(self) -> LaborResource | None:
@@ -160,7 +161,7 @@ class LaborPage(Page):
             kwargs={"by": "resource", "name": "chart.labor_supply"}, height=360,
         )  # fmt: skip
         self.body.addWidget(self.chart)
-        document.changed.connect(self.chart.refresh)
+        follow_figures(document, self.chart)
         self.finish()
 
     def _follow(self, row: int) -> None:

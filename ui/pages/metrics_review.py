@@ -218,6 +218,7 @@ class MetricsReviewPage(Page):
             self.body.addWidget(widget)
             self.items[item.key] = widget
         document.changed.connect(self.schedule_redraw)
+        document.text_changed.connect(lambda path: self.schedule_redraw() if path.startswith("review.") else None)
         self.redraw()
         self.finish()
 

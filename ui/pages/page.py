@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -13,9 +15,16 @@ from PySide6.QtWidgets import (
 )
 
 from ui import values
-from ui.document import PlanDocument
+from ui.document import PlanDocument, is_result_text
 from ui.fields import BoundLineEdit, CurrencyLabel
 from ui.startup import set_enum
+
+
+def follow_figures(document: PlanDocument, view: Any) -> None:
+    """``view.refresh()`` when the figures change, or a name they show (a chart's legend);
+    never on other text (typing a note redraws nothing)."""
+    document.changed.connect(view.refresh)
+    document.text_changed.connect(lambda path: view.refresh() if is_result_text(path) else None)
 
 
 class Page(QScrollArea):

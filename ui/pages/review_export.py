@@ -25,7 +25,7 @@ from ui.charts import ChartSlot
 from ui.document import PlanDocument
 from ui.models.whatif_models import ScenariosModel, SensitivityModel
 from ui.pages.goal_seek_panel import GoalSeekPanel
-from ui.pages.page import Page
+from ui.pages.page import Page, follow_figures
 from ui.pages.scenarios_panel import ScenariosPanel
 
 GLANCE: tuple[tuple[str, str, Callable[[PlanResult], str]], ...] = (
@@ -141,7 +141,7 @@ class ReviewExportPage(Page):
             self.charts.append(slot)
         self.body.addLayout(row)
         for slot in self.charts:
-            document.changed.connect(slot.refresh)
+            follow_figures(document, slot)
 
         self.section(
             "Scenarios",
@@ -188,5 +188,5 @@ class ReviewExportPage(Page):
         slot = ChartSlot(module, cls, lambda c: c.show_result(self.document.result), height=height)
         self.body.addWidget(slot)
         self.charts.append(slot)
-        self.document.changed.connect(slot.refresh)
+        follow_figures(self.document, slot)
         return slot

@@ -3,6 +3,8 @@ overrides of the selected one, each a target, rate, head count or budget of the 
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from planner.scenarios import override_names, override_spec
 from ui import values
-from ui.document import PlanDocument
+from ui.document import PlanDocument, is_result_text
 from ui.models.scenarios_model import OverridesModel, ScenarioListModel, override_label
 
 
@@ -138,9 +140,30 @@ class ScenariosPanel(QWidget):
 
         self.list.selectionModel().currentRowChanged.connect(lambda current, _: self.show_scenario(current.row()))
         self.names.modelReset.connect(self.keep_selection)
-        document.changed.connect(self.fill_choices)
+        self._choice_names: list[str] | None = None
+        self._choices_stale = True
+        document.changed.connect(self.schedule_choices)
+        document.text_changed.connect(self._on_text_edit)
         self.fill_choices()
         self.select(0)
+
+    def _on_text_edit(self, path: str) -> None:
+        if is_result_text(path):  # a renamed resource or channel is named in the choices
+            self._choice_names = None
+            self.schedule_choices()
+            if path.startswith("scenarios["):
+                self.show_scenario(self.current_row())
+
+    def schedule_choices(self) -> None:
+        """The list of what a scenario can change follows the plan while shown, else when shown."""
+        self._choices_stale = True
+        if self.isVisible():
+            self.fill_choices()
+
+    def showEvent(self, event: Any) -> None:
+        if self._choices_stale:
+            self.fill_choices()
+        super().showEvent(event)
 
     # --- selection ---------------------------------------------------------------------
     def current_row(self) -> int:
@@ -195,10 +218,12 @@ class ScenariosPanel(QWidget):
 
     # --- overrides ---------------------------------------------------------------------
     def fill_choices(self) -> None:
+        self._choices_stale = False
         plan = self.document.plan
         names = override_names(plan)
-        if names == [self.choice.itemData(i) for i in range(self.choice.count())]:
+        if names == self._choice_names:
             return
+        self._choice_names = names
         kept = self.choice.currentData()
         self.choice.blockSignals(True)
         self.choice.clear()
