@@ -304,3 +304,34 @@ class OverridesModel(QAbstractTableModel):
         name = self.items[row][0]
         overrides = {n: v for n, v in scenario.overrides.items() if n != name}
         self.edits.set_overrides(self.row, overrides, f"Remove {override_label(plan, name)} from {scenario.name}")
+
+
+class OverrideChoicesModel(QAbstractListModel):
+    """What a scenario may change, for the combo box: each name's label is written when shown
+    (a plan of 10,000 channels has 60,000 of them)."""
+
+    def __init__(self, document: PlanDocument) -> None:
+        super().__init__(document)
+        self.document = document
+        self.names: list[str] = []
+        self.labels: dict[int, str] = {}
+
+    def set_names(self, names: list[str]) -> None:
+        self.beginResetModel()
+        self.names, self.labels = names, {}
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.names)
+
+    def data(self, index: Index, role: int = DISPLAY) -> Any:
+        if not index.isValid() or index.row() >= len(self.names):
+            return None
+        row = index.row()
+        if role in (DISPLAY, Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
+            if row not in self.labels:
+                self.labels[row] = override_label(self.document.plan, self.names[row])
+            return self.labels[row]
+        if role == Qt.ItemDataRole.UserRole:
+            return self.names[row]
+        return None

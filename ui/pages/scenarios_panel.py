@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from planner.scenarios import override_names, override_spec
 from ui import values
 from ui.document import PlanDocument, is_result_text
-from ui.models.scenarios_model import OverridesModel, ScenarioListModel, override_label
+from ui.models.scenarios_model import OverrideChoicesModel, OverridesModel, ScenarioListModel
 
 
 def button(text: str, name: str, tip: str) -> QPushButton:
@@ -79,6 +79,12 @@ class ScenariosPanel(QWidget):
         self.choice.setObjectName("scenarios.override_name")
         self.choice.setAccessibleName("What the scenario changes")
         self.choice.setMinimumWidth(200)
+        # sized by a typical label, not by measuring every choice (a plan of 10,000 channels has 60,000)
+        self.choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.choice.setMinimumContentsLength(32)
+        self.choices = OverrideChoicesModel(document)
+        self.choice.setModel(self.choices)
+        self.choice.view().setUniformItemSizes(True)  # type: ignore[attr-defined]
         self.choice.currentIndexChanged.connect(self.show_unit)
         self.value = QLineEdit()
         self.value.setObjectName("scenarios.override_value")
@@ -226,9 +232,7 @@ class ScenariosPanel(QWidget):
         self._choice_names = names
         kept = self.choice.currentData()
         self.choice.blockSignals(True)
-        self.choice.clear()
-        for name in names:
-            self.choice.addItem(override_label(plan, name), name)
+        self.choices.set_names(names)
         self.choice.setCurrentIndex(max(0, names.index(kept)) if kept in names else 0)
         self.choice.blockSignals(False)
         self.show_unit()
