@@ -8,7 +8,18 @@ import platform
 import subprocess
 import sys
 
-MODULES = ["engine", "cli", "startup", "ui_edit", "excel_export", "html_export"]
+MODULES = [
+    "engine",
+    "cli",
+    "startup",
+    "ui_edit",
+    "ui_steps",
+    "ui_typing",
+    "presentation_fps",
+    "wide_plan",
+    "excel_export",
+    "html_export",
+]
 
 
 def main() -> None:

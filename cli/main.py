@@ -174,11 +174,13 @@ def cmd_export(args: argparse.Namespace) -> int:
     if not args.xlsx and not args.html:
         raise CliError("Say what to export: --xlsx OUT.xlsx, --html OUT.html, or both.", 2)
     plan = _load_valid(args.plan).plan
+    from cli.progress import tell_if_slow
     from exports.writers import ExportUnavailable, export_plan
 
     try:
-        for written in export_plan(plan, xlsx=args.xlsx, html=args.html):
-            print(f"wrote {written}")
+        with tell_if_slow(f"Writing {' and '.join(filter(None, (args.xlsx, args.html)))}"):
+            for written in export_plan(plan, xlsx=args.xlsx, html=args.html):
+                print(f"wrote {written}")
     except ExportUnavailable as error:
         raise CliError(str(error), 2) from None
     except PlanFileError as error:

@@ -6,9 +6,10 @@ busy dialog, and on success offers to open the file.
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QUrl, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
@@ -60,6 +61,18 @@ class ExportRunner(QObject):
         self.pool = pool or QThreadPool.globalInstance()
         self.progress: QProgressDialog | None = None
         self.running: list[ExportSignals] = []
+        # a large plan's workbook takes seconds: the busy bar says how long it has been working
+        self._started = 0.0
+        self._ticker = QTimer(self)
+        self._ticker.setInterval(1000)
+        self._ticker.timeout.connect(self._tick)
+
+    def _tick(self) -> None:
+        if self.progress is None:
+            self._ticker.stop()
+            return
+        text = self.progress.labelText().split("…")[0]
+        self.progress.setLabelText(f"{text}… {time.monotonic() - self._started:.0f} s")
 
     def ask_and_export(self, plan: Plan, kind: str, suggested: str) -> None:
         title, file_filter, suffix = KINDS[kind]
@@ -77,6 +90,8 @@ class ExportRunner(QObject):
         self.progress.setCancelButton(None)
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
         self.progress.setMinimumDuration(300)
+        self._started = time.monotonic()
+        self._ticker.start()
         job = ExportJob(plan, kind, path)
         job.signals.finished.connect(self._on_finished)
         job.signals.failed.connect(self._on_failed)
@@ -84,6 +99,7 @@ class ExportRunner(QObject):
         self.pool.start(job)
 
     def _close_progress(self) -> None:
+        self._ticker.stop()
         if self.progress is not None:
             self.progress.reset()
             self.progress.deleteLater()

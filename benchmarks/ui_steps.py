@@ -1,0 +1,65 @@
+"""Edit -> the whole window repainted, on every step, against a bare repaint of the same window.
+
+On the large plan (36 months, 20 resources, 40 channels, 5 scenarios; budget 3x, about one
+60 Hz frame) and the huge one (60 months, 100 resources, 200 channels, 20 scenarios; budget
+6x). The edit is a number (the win rate) typed while the step is shown: the engine, the health
+panel, the step's tables and charts, and the window's repaint.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python -m benchmarks.ui_steps
+"""
+
+from __future__ import annotations
+
+import sys
+
+from benchmarks.window import app, close, open_window, paired, verdict
+
+BUDGETS = {"large": 3.0, "huge": 6.0}
+
+
+def bench(name: str, data: dict, budget: float) -> bool:
+    from PySide6.QtWidgets import QApplication
+
+    from ui.step_pages import PAGES
+
+    window = open_window(data, name)
+    document = window.document
+    ok = True
+    for step in range(len(PAGES)):
+        window.go_to_step(step)
+        QApplication.processEvents()
+        window.repaint()
+
+        def edit(i: int) -> None:
+            document.set_value("targets.win_rate", round(0.2 + 0.005 * (i % 9 + 1), 4), "Change Win rate")
+            QApplication.processEvents()  # the charts' deferred redraw
+            window.repaint()
+
+        def bare(_i: int) -> None:
+            QApplication.processEvents()
+            window.repaint()
+
+        edited, baseline = paired(edit, bare)
+        ratio = edited / baseline
+        ok = ok and ratio <= budget
+        title = f"{name}: edit -> window repainted, {window.page(step).title}"
+        print(
+            f"{title:<58} {edited * 1000:8.1f} ms   vs bare repaint {baseline * 1000:6.1f} ms   "
+            f"ratio {ratio:5.2f}x   (budget {budget:g}x) {verdict(ratio, budget)}",
+            flush=True,
+        )
+    close(window)
+    return ok
+
+
+def main() -> int:
+    from benchmarks.plans import huge_data, large_data
+
+    app()
+    ok = bench("large", large_data(), BUDGETS["large"])
+    ok = bench("huge", huge_data(), BUDGETS["huge"]) and ok
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

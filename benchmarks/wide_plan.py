@@ -1,0 +1,107 @@
+"""A plan of 10,000 channels (36 months, 200 resources, 400 people-driven channels and 9,600
+programs, 5 scenarios): open it, type in it, open Review & export, export it.
+
+Budgets (seconds, from issue 17): open < 2 s, a keystroke < 100 ms, Review & export opens
+< 1 s, each export < 5 s. Each line also gives a baseline measured in the same run: opening
+the sample plan, a bare repaint of the same window, exporting the large plan.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python -m benchmarks.wide_plan
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from benchmarks.window import app, close, open_window, paired, settle
+
+
+def seconds(run: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    run()
+    return time.perf_counter() - start
+
+
+def line(name: str, value: float, base_name: str, base: float, budget: float | None = None) -> bool:
+    ok = budget is None or value <= budget
+    text = f"{name:<58} {value * 1000:9.1f} ms   vs {base_name} {base * 1000:8.1f} ms   ratio {value / base:6.2f}x"
+    if budget is not None:
+        text += f"   (budget {budget * 1000:.0f} ms) {'OK' if ok else 'OVER BUDGET'}"
+    print(text, flush=True)
+    return ok
+
+
+def main() -> int:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QLineEdit
+
+    from benchmarks.plans import as_plan, large_data, wide_data
+    from planner.sample import sample_plan
+    from planner.serialize import plan_to_data
+
+    app()
+    data = wide_data()
+    ok = True
+    sample_window: list[object] = []
+    baseline = seconds(lambda: sample_window.append(open_window(plan_to_data(sample_plan()), "sample")))
+    close(sample_window[0])
+    windows: list[object] = []
+    opened = seconds(lambda: windows.append(open_window(data, "wide")))
+    ok = line("10,000 channels: open (read, compute, window painted)", opened, "the sample plan", baseline, 2.0) and ok
+    window = windows[0]
+
+    def repaint(_i: int) -> None:
+        QApplication.processEvents()
+        window.repaint()
+
+    company = window.findChild(QLineEdit, "basics.company")
+    company.setFocus()
+
+    def text_key(i: int) -> None:
+        QTest.keyClick(company, Qt.Key.Key_A if i % 2 else Qt.Key.Key_Backspace)
+        repaint(i)
+
+    typed, bare = paired(text_key, repaint, runs=11)
+    ok = line("10,000 channels: keystroke in the company name", typed, "bare repaint", bare, 0.1) and ok
+
+    window.go_to_step(2)
+    settle()
+    rate = window.findChild(QLineEdit, "targets.win_rate")
+
+    def number_key(i: int) -> None:
+        rate.setText(str(21 + i % 9))
+        repaint(i)
+
+    typed, bare = paired(number_key, repaint, runs=5)
+    line("10,000 channels: keystroke in the win rate (engine)", typed, "bare repaint", bare, 0.1)
+
+    def review() -> None:
+        window.go_to_step(6)
+        settle()
+        window.repaint()
+
+    window.autosaver.autosave_now = lambda: None  # timed apart: the autosave is not the page's
+    opened_review = seconds(review)
+    ok = line("10,000 channels: Review & export opens (first time)", opened_review, "bare repaint", bare, 1.0) and ok
+    close(window)
+
+    from exports.excel import write_workbook
+    from exports.html_report import write_report
+
+    plan, large = as_plan(data), as_plan(large_data())
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder)
+        for kind, write in (("Excel", write_workbook), ("HTML", write_report)):
+            suffix = "xlsx" if kind == "Excel" else "html"
+            base = seconds(lambda w=write, s=suffix: w(large, out / f"large.{s}"))
+            took = seconds(lambda w=write, s=suffix: w(plan, out / f"wide.{s}"))
+            ok = line(f"10,000 channels: {kind} export", took, "the large plan", base, 5.0) and ok
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,175 @@
+"""Typing never waits on the engine, and a number edit tells the tables which cells changed."""
+
+from __future__ import annotations
+
+import tracemalloc
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QSignalSpy
+from PySide6.QtWidgets import QPlainTextEdit
+
+import ui.document
+from planner.plan_file import read_plan
+from planner.sample import sample_plan
+from tests.ui.helpers import field, retype
+from ui.document import PlanDocument
+from ui.main_window import MainWindow
+from ui.models.channels_model import ChannelsModel
+from ui.models.demand_model import DemandModel
+from ui.models.labor_model import LaborModel
+from ui.models.text_list_model import TextListModel
+from ui.models.whatif_models import ScenariosModel, SensitivityModel
+
+
+@pytest.fixture
+def engine_calls(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """Every plan the document hands to the engine from now on."""
+    calls: list[object] = []
+    real = ui.document.compute
+
+    def counting(plan: Any) -> Any:
+        calls.append(plan)
+        return real(plan)
+
+    monkeypatch.setattr(ui.document, "compute", counting)
+    return calls
+
+
+def notes_of(window: MainWindow) -> QPlainTextEdit:
+    window.go_to_step(1)
+    notes = window.findChild(QPlainTextEdit, "diagnosis.notes")
+    assert notes is not None
+    return notes
+
+
+def test_typing_a_company_name_and_notes_does_not_call_the_engine(
+    window: MainWindow, qtbot: Any, engine_calls: list[object]
+) -> None:
+    figures_changed: list[bool] = []
+    window.document.changed.connect(lambda: figures_changed.append(True))
+    retype(qtbot, field(window, "basics.company"), "Acme Bolts & Nuts")
+    notes = notes_of(window)
+    notes.setFocus()
+    qtbot.keyClicks(notes, "Reps drop prospecting first.")
+    assert window.document.plan.basics.company == "Acme Bolts & Nuts"
+    assert window.document.plan.diagnosis.notes == "Reps drop prospecting first."
+    assert engine_calls == []
+    assert figures_changed == []
+
+
+def test_a_number_still_recomputes_once_per_edit(window: MainWindow, qtbot: Any, engine_calls: list[object]) -> None:
+    window.go_to_step(2)
+    retype(qtbot, field(window, "targets.win_rate"), "30")
+    assert len(engine_calls) == 2  # "3" then "30"
+    assert window.document.plan.targets.win_rate == pytest.approx(0.3)
+
+
+def test_typing_100_characters_in_a_note_is_one_undo_step_and_undo_takes_it_back(
+    window: MainWindow, qtbot: Any
+) -> None:
+    notes = notes_of(window)
+    notes.setFocus()
+    before = window.document.undo_stack.count()
+    typed = "".join("abcdefghij"[i % 10] for i in range(100))
+    qtbot.keyClicks(notes, typed)
+    assert window.document.plan.diagnosis.notes == typed
+    assert window.document.undo_stack.count() == before + 1
+    qtbot.keyClick(notes, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.document.plan.diagnosis.notes == ""
+    assert notes.toPlainText() == ""
+
+
+def test_typing_in_a_long_note_reads_the_text_once_not_once_a_key(window: MainWindow, qtbot: Any) -> None:
+    long_note = ("Interview notes: lists are stale, nobody owns lead development.\n" * 1600)[:100_000]
+    window.document.set_value("diagnosis.notes", long_note, "Paste notes", merge=False)
+    notes = notes_of(window)
+    notes.setFocus()
+    notes.moveCursor(notes.textCursor().MoveOperation.End)
+    read: list[int] = []
+    real_read = notes.toPlainText
+
+    def counting_read() -> str:
+        text = real_read()
+        read.append(len(text))
+        return text
+
+    notes.toPlainText = counting_read  # type: ignore[method-assign]
+    tracemalloc.start()
+    try:
+        qtbot.keyClicks(notes, "x" * 100)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert read == []  # typing copies nothing, whatever the length of the note
+    # 100 copies of a 100,000-character note would be 10 MB; typing allocates far less than one
+    assert peak < 100_000
+    assert window.document.plan.diagnosis.notes == long_note + "x" * 100  # read once, now
+    assert read == [100_100]
+
+
+def test_text_held_by_the_notes_is_saved_even_before_typing_pauses(
+    window: MainWindow, qtbot: Any, tmp_path: Path
+) -> None:
+    notes = notes_of(window)
+    notes.setFocus()
+    qtbot.keyClicks(notes, "Saved at once")
+    window.document.save(tmp_path / "saved.leadplan")
+    assert read_plan(tmp_path / "saved.leadplan").plan.diagnosis.notes == "Saved at once"
+
+
+def test_renaming_a_channel_does_not_recompute_but_the_result_shows_the_new_name(
+    qtbot: Any, engine_calls: list[object]
+) -> None:
+    document = PlanDocument(sample_plan())
+    engine_calls.clear()
+    with qtbot.waitSignal(document.text_changed):
+        document.set_value("channels[1].name", "Trade shows EMEA")
+    assert engine_calls == []
+    assert document.result.channels[1].name == "Trade shows EMEA"  # recomputed when read
+    assert len(engine_calls) == 1
+
+
+def test_renaming_a_channel_a_scenario_overrides_recomputes(qtbot: Any, engine_calls: list[object]) -> None:
+    document = PlanDocument(sample_plan())
+    document.set_value("scenarios[0].overrides", {"channels.Trade shows.monthly_budget": 9000.0}, merge=False)
+    engine_calls.clear()
+    with qtbot.waitSignal(document.changed):
+        document.set_value("channels[1].name", "Trade shows EMEA")  # the override no longer names it
+    assert len(engine_calls) == 1
+
+
+def test_a_number_edit_tells_the_tables_which_rows_changed_without_a_reset(qtbot: Any) -> None:
+    document = PlanDocument(sample_plan())
+    models = {
+        "channels": ChannelsModel(document),
+        "labor": LaborModel(document),
+        "demand": DemandModel(document),
+        "scenarios": ScenariosModel(document),
+        "sensitivity": SensitivityModel(document),
+    }
+    resets = {name: QSignalSpy(model.modelReset) for name, model in models.items()}
+    changes = {name: QSignalSpy(model.dataChanged) for name, model in models.items()}
+    document.set_value("channels[1].monthly_budget", 9000, merge=False)
+    assert {name: spy.count() for name, spy in resets.items()} == dict.fromkeys(models, 0)
+    assert all(spy.count() > 0 for spy in changes.values())
+    # the channels' table: the edited row, then the computed columns (supply, cost per SRL)
+    first, last = changes["channels"].at(0)[0], changes["channels"].at(0)[1]
+    assert (first.row(), last.row()) == (1, 1)
+    computed = changes["channels"].at(1)[0]
+    assert computed.column() == 8
+
+
+def test_a_text_edit_tells_only_its_list_and_no_figures_table(qtbot: Any) -> None:
+    document = PlanDocument(sample_plan())
+    document.set_value("review.risks", ("Key account at risk", "Hiring late"), merge=False)
+    risks = TextListModel(document, "review.risks")
+    scenarios = ScenariosModel(document)
+    risk_changes, figure_changes = QSignalSpy(risks.dataChanged), QSignalSpy(scenarios.dataChanged)
+    document.set_value("review.risks[1]", "Hiring is late", merge=False)
+    assert risk_changes.count() == 1
+    assert (risk_changes.at(0)[0].row(), risk_changes.at(0)[1].row()) == (1, 1)
+    assert figure_changes.count() == 0
+    assert risks.data(risks.index(1)) == "Hiring is late"
