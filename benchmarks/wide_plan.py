@@ -40,14 +40,15 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication, QLineEdit
 
     from benchmarks.plans import as_plan, large_data, wide_data
-    from planner.sample import sample_plan
-    from planner.serialize import plan_to_data
+    import json
+
+    from planner.sample import sample_text
 
     app()
     data = wide_data()
     ok = True
     sample_window: list[object] = []
-    baseline = seconds(lambda: sample_window.append(open_window(plan_to_data(sample_plan()), "sample")))
+    baseline = seconds(lambda: sample_window.append(open_window(json.loads(sample_text()), "sample")))
     close(sample_window[0])
     windows: list[object] = []
     opened = seconds(lambda: windows.append(open_window(data, "wide")))
