@@ -35,13 +35,13 @@ def line(name: str, value: float, base_name: str, base: float, budget: float | N
 
 
 def main() -> int:
+    import json
+
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication, QLineEdit
 
     from benchmarks.plans import as_plan, large_data, wide_data
-    import json
-
     from planner.sample import sample_text
 
     app()

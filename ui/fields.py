@@ -22,6 +22,7 @@ from ui.document import PlanDocument
 from ui.startup import set_enum
 from ui.style import repolish
 
+_UNKNOWN = object()
 HISTORY_KEYS = (QKeySequence("Ctrl+Z"), QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y"))
 
 
@@ -86,6 +87,7 @@ class BoundLineEdit(QLineEdit):
     def set_path(self, path: str) -> None:
         """Bind to another item of a list (the activity calculator follows the selection)."""
         self._path = path
+        self._known: Any = _UNKNOWN  # the plan's value the text shows (compared by identity)
         self.setObjectName(path)
         describe(self, self.spec.label, self._tooltip())
 
@@ -110,8 +112,11 @@ class BoundLineEdit(QLineEdit):
         if self._updating:
             return
         current = self._current()
+        if current is self._known and not self.message:  # the plan kept this field's value: nothing to do
+            return
         parsed = values.parse(self.spec, self.text(), self.currency())
         if parsed.ok and parsed.value == current and self.text():
+            self._known = current
             return
         if not parsed.ok and self.hasFocus():
             return
@@ -119,6 +124,7 @@ class BoundLineEdit(QLineEdit):
 
     def show_value(self, value: Any) -> None:
         self._updating = True
+        self._known = value
         try:
             self.setText(values.show(self.spec, value))
             if not self.hasFocus():
@@ -130,6 +136,7 @@ class BoundLineEdit(QLineEdit):
     def _on_text(self, text: str) -> None:
         if self._updating:
             return
+        self._known = _UNKNOWN  # the text is what was typed now
         parsed = values.parse(self.spec, text, self.currency())
         self._set_message(parsed.message or "")
         if parsed.ok and parsed.value != self._current():

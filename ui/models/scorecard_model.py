@@ -7,6 +7,7 @@ user's own metrics changes ``metrics[i]`` directly.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -42,18 +43,31 @@ def target_spec(metric: ScorecardMetric) -> Spec:
 class ScorecardModel(QAbstractTableModel):
     problem = Signal(str)
 
-    def __init__(self, document: PlanDocument) -> None:
+    def __init__(self, document: PlanDocument, shown: Callable[[], bool] = lambda: True) -> None:
         super().__init__(document)
         self.document = document
+        self.shown = shown  # the scorecard follows the plan while shown, and catches up when shown again
+        self.stale = False
         self.rows: tuple[ScorecardMetric, ...] = scorecard(document.plan, document.result)
-        document.changed.connect(self.refresh)
+        document.changed.connect(self._on_changed)
         document.text_changed.connect(self._on_text_edit)
 
     def _on_text_edit(self, path: str) -> None:
         if path.startswith("metrics"):
+            self._on_changed()
+
+    def _on_changed(self) -> None:
+        if self.shown():
+            self.refresh()
+        else:
+            self.stale = True
+
+    def refresh_if_stale(self) -> None:
+        if self.stale:
             self.refresh()
 
     def refresh(self) -> None:
+        self.stale = False
         rows = scorecard(self.document.plan, self.document.result)
         if len(rows) != len(self.rows) or [r.key for r in rows] != [r.key for r in self.rows]:
             self.beginResetModel()

@@ -40,7 +40,7 @@ def error_label(name: str) -> QLabel:
 class ScorecardEditor(QWidget):
     def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.model = ScorecardModel(document)
+        self.model = ScorecardModel(document, self.isVisible)
         self.view = QTableView()
         self.view.setObjectName("metrics")
         self.view.setAccessibleName("Scorecard")
@@ -86,6 +86,7 @@ class ScorecardEditor(QWidget):
         self.view.resizeRowsToContents()
 
     def showEvent(self, event: object) -> None:
+        self.model.refresh_if_stale()
         super().showEvent(event)  # type: ignore[arg-type]
         self.view.resizeRowsToContents()
 
