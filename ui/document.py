@@ -15,6 +15,7 @@ the result stale; it is recomputed when next read. Editors that commit long text
 from __future__ import annotations
 
 import functools
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -27,12 +28,19 @@ from planner.model import Plan
 from planner.paths import get_value, parse_path, set_value, spec_at
 from planner.plan_file import Fingerprint, PlanFileError, read_plan, write_plan
 from planner.results import PlanResult
+from ui.background_figures import BackgroundFigures
 from ui.commands import SetValueCommand
 
 
 class FileChangedOnDisk(PlanFileError):
     """The file was changed by someone else since it was opened or saved here."""
 
+
+# a plan whose figures took longer than this to compute gets them in the background after a
+# number is typed (a plan of 10,000 channels); smaller plans recompute at once, as before
+BACKGROUND_AFTER_SECONDS = 0.15
+# edits the background may follow: one value changed, no item added or removed
+SCALAR_KINDS = frozenset({"rate", "share", "money", "count", "int", "number", "weights", "choice", "month"})
 
 NUMBERS, TEXT, NAME = "numbers", "text", "name"
 TEXT_KINDS = ("text", "texts")
@@ -72,6 +80,12 @@ def edit_kind(plan: Plan, path: str) -> str:
     return kind
 
 
+@functools.lru_cache(maxsize=4096)
+def _is_scalar(path: str) -> bool:
+    spec = spec_at(path)
+    return spec is not None and spec.kind in SCALAR_KINDS
+
+
 def is_result_text(path: str) -> bool:
     """True for a name the result repeats (charts and what-if tables that show it follow it)."""
     return _kind_of_path(path) == NAME
@@ -79,14 +93,21 @@ def is_result_text(path: str) -> bool:
 
 class PlanDocument(QObject):
     changed = Signal()  # the plan's figures changed (the result was recomputed)
-    text_changed = Signal(str)  # text at this path changed; the figures did not
+    # the plan changed at this path and the figures did not (text), or follow (``changed``) once
+    # worked out in the background (a number in a very large plan; ``figures_pending`` meanwhile)
+    text_changed = Signal(str)
     file_changed = Signal()  # the path or the saved/unsaved state changed
 
     def __init__(self, plan: Plan, path: str | Path | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._plan = plan
+        started = time.perf_counter()
         self._result = compute(plan)
+        self.compute_seconds = time.perf_counter() - started  # the last computation on the UI thread
+        self.background_after = BACKGROUND_AFTER_SECONDS
+        self._background: BackgroundFigures | None = None
         self._result_stale = False  # a name the result repeats changed since it was computed
+        self._names_since_ask = False  # ... since the background was asked for figures
         self._held: dict[str, tuple[Callable[[], Any], str]] = {}  # path -> (read the editor, undo text)
         self._applying = False
         self.path: Path | None = Path(path) if path else None
@@ -163,23 +184,57 @@ class PlanDocument(QObject):
         Recomputes only when the edit can change a number (``edit_kind``)."""
         kind = edit_kind(self._plan, path)
         plan = set_value(self._plan, path, value)
-        if kind == NUMBERS:
+        big = self.compute_seconds > self.background_after
+        background = big and ((kind == NUMBERS and _is_scalar(path)) or kind == NAME)
+        if kind == NUMBERS and not background:
             self.replace_plan(plan)
             return
         self._applying = True
         try:
             self._plan = plan
-            self._result_stale = self._result_stale or kind == NAME
+            if background:
+                self._names_since_ask = False
+                self._figures().ask(plan)
+            elif kind == NAME:
+                self._result_stale = self._names_since_ask = True
             self.text_changed.emit(path)
         finally:
             self._applying = False
 
     def replace_plan(self, plan: Plan) -> None:
+        if self._background is not None:
+            self._background.cancel()
         self._applying = True
         try:
             self._plan = plan
+            started = time.perf_counter()
             self._result = compute(plan)
+            self.compute_seconds = time.perf_counter() - started
             self._result_stale = False
+            self.changed.emit()
+        finally:
+            self._applying = False
+
+    # --- figures worked out in the background ------------------------------------------
+    @property
+    def figures_pending(self) -> bool:
+        """True while the figures of the plan as typed are being worked out (``result`` is the last ones)."""
+        return self._background is not None and self._background.busy
+
+    def _figures(self) -> BackgroundFigures:
+        if self._background is None:
+            self._background = BackgroundFigures(lambda plan: compute(plan), self)
+            self._background.ready.connect(self._on_figures)
+        return self._background
+
+    def _on_figures(self, result: PlanResult | None) -> None:
+        if result is None:  # the engine failed in the background: again here, where it is reported
+            self.replace_plan(self._plan)
+            return
+        self._applying = True
+        try:
+            self._result = result
+            self._result_stale = self._names_since_ask  # renamed since: the names are not in it
             self.changed.emit()
         finally:
             self._applying = False

@@ -173,3 +173,31 @@ def test_a_text_edit_tells_only_its_list_and_no_figures_table(qtbot: Any) -> Non
     assert (risk_changes.at(0)[0].row(), risk_changes.at(0)[1].row()) == (1, 1)
     assert figure_changes.count() == 0
     assert risks.data(risks.index(1)) == "Hiring is late"
+
+
+def test_a_number_typed_in_a_very_large_plan_returns_at_once_and_the_figures_follow(qtbot: Any) -> None:
+    document = PlanDocument(sample_plan())
+    document.background_after = 0  # as if its figures took longer than a keystroke may
+    before = document.result
+    with qtbot.waitSignal(document.changed, timeout=10_000):
+        document.set_value("targets.win_rate", 0.3)
+        assert document.plan.targets.win_rate == 0.3
+        assert document.result is before  # the last figures, until the new ones arrive
+        assert document.figures_pending
+    assert not document.figures_pending
+    # win rate 30%: opportunities 60 / 0.3, sales-ready leads / 0.6
+    assert document.result.demand.sales_ready_leads == pytest.approx(60 / 0.3 / 0.6)
+
+
+def test_figures_of_a_plan_typed_over_before_they_arrive_are_dropped(qtbot: Any) -> None:
+    document = PlanDocument(sample_plan())
+    document.background_after = 0
+    arrivals: list[float] = []
+    document.changed.connect(lambda: arrivals.append(document.result.demand.sales_ready_leads))
+    document.set_value("targets.win_rate", 0.3)
+    document.set_value("targets.win_rate", 0.4)
+    qtbot.waitUntil(lambda: not document.figures_pending, timeout=10_000)
+    assert arrivals == [pytest.approx(60 / 0.4 / 0.6)]
+    document.undo_stack.undo()  # undone in the background too
+    qtbot.waitUntil(lambda: not document.figures_pending, timeout=10_000)
+    assert document.result.demand.sales_ready_leads == pytest.approx(400)

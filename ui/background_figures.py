@@ -1,0 +1,80 @@
+"""A big plan's figures worked out off the UI thread, so typing a number never waits on the engine.
+
+One computation at a time; while it runs, only the latest plan asked for waits its turn, and a
+result for a plan that has since changed is dropped. Plans are immutable, so a worker may read
+one while the window goes on editing the next.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from planner.model import Plan
+
+
+class _Signals(QObject):
+    done = Signal(int, object)  # the plan's number, its result (or the exception it raised)
+
+
+class _Job(QRunnable):
+    def __init__(self, plan: Plan, number: int, compute: Callable[[Plan], Any], signals: _Signals) -> None:
+        super().__init__()
+        self.plan, self.number, self.compute, self.signals = plan, number, compute, signals
+        self.setAutoDelete(True)
+
+    def run(self) -> None:
+        try:
+            result: Any = self.compute(self.plan)
+        except Exception as error:  # handed to the UI thread, which computes again there and reports
+            result = error
+        self.signals.done.emit(self.number, result)
+
+
+class BackgroundFigures(QObject):
+    ready = Signal(object)  # the result of the latest plan asked for
+
+    def __init__(
+        self, compute: Callable[[Plan], Any], parent: QObject | None = None, pool: QThreadPool | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.compute = compute
+        self.pool = pool or QThreadPool.globalInstance()
+        self.number = 0  # of the latest plan asked for
+        self.running = False
+        self.waiting: Plan | None = None
+        self.signals = _Signals(self)
+        self.signals.done.connect(self._done)
+
+    @property
+    def busy(self) -> bool:
+        return self.running or self.waiting is not None
+
+    def ask(self, plan: Plan) -> None:
+        """Work out this plan's figures; ``ready`` follows unless another plan is asked for first."""
+        self.number += 1
+        if self.running:
+            self.waiting = plan
+        else:
+            self._start(plan)
+
+    def cancel(self) -> None:
+        """Forget what was asked (the window computed the figures itself)."""
+        self.number += 1
+        self.waiting = None
+
+    def _start(self, plan: Plan) -> None:
+        self.running = True
+        self.pool.start(_Job(plan, self.number, self.compute, self.signals))
+
+    def _done(self, number: int, result: Any) -> None:
+        self.running = False
+        if self.waiting is not None:
+            plan, self.waiting = self.waiting, None
+            self._start(plan)
+        elif number == self.number and not isinstance(result, Exception):
+            self.ready.emit(result)
+        elif number == self.number:
+            self.ready.emit(None)  # the document computes it again on the UI thread
