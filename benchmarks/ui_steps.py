@@ -40,6 +40,8 @@ def bench(name: str, data: dict, budget: float) -> bool:
 
         def edit(i: int) -> None:
             document.set_value("targets.win_rate", round(0.2 + 0.005 * (i % 9 + 1), 4), "Change Win rate")
+            while document.figures_pending:  # (only plans that compute for longer than 150 ms)
+                QApplication.processEvents()
             QApplication.processEvents()  # the charts' deferred redraw
             window.repaint()
 

@@ -7,6 +7,7 @@ one while the window goes on editing the next.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -16,7 +17,7 @@ from planner.model import Plan
 
 
 class _Signals(QObject):
-    done = Signal(int, object)  # the plan's number, its result (or the exception it raised)
+    done = Signal(int, object, float)  # the plan's number, its result (or the exception it raised), seconds
 
 
 class _Job(QRunnable):
@@ -26,15 +27,16 @@ class _Job(QRunnable):
         self.setAutoDelete(True)
 
     def run(self) -> None:
+        started = time.perf_counter()
         try:
             result: Any = self.compute(self.plan)
         except Exception as error:  # handed to the UI thread, which computes again there and reports
             result = error
-        self.signals.done.emit(self.number, result)
+        self.signals.done.emit(self.number, result, time.perf_counter() - started)
 
 
 class BackgroundFigures(QObject):
-    ready = Signal(object)  # the result of the latest plan asked for
+    ready = Signal(object, float)  # the result of the latest plan asked for, and how long it took
 
     def __init__(
         self, compute: Callable[[Plan], Any], parent: QObject | None = None, pool: QThreadPool | None = None
@@ -69,12 +71,12 @@ class BackgroundFigures(QObject):
         self.running = True
         self.pool.start(_Job(plan, self.number, self.compute, self.signals))
 
-    def _done(self, number: int, result: Any) -> None:
+    def _done(self, number: int, result: Any, seconds: float) -> None:
         self.running = False
         if self.waiting is not None:
             plan, self.waiting = self.waiting, None
             self._start(plan)
         elif number == self.number and not isinstance(result, Exception):
-            self.ready.emit(result)
+            self.ready.emit(result, seconds)
         elif number == self.number:
-            self.ready.emit(None)  # the document computes it again on the UI thread
+            self.ready.emit(None, seconds)  # the document computes it again on the UI thread

@@ -18,7 +18,7 @@ import functools
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
@@ -28,8 +28,10 @@ from planner.model import Plan
 from planner.paths import get_value, parse_path, set_value, spec_at
 from planner.plan_file import Fingerprint, PlanFileError, read_plan, write_plan
 from planner.results import PlanResult
-from ui.background_figures import BackgroundFigures
 from ui.commands import SetValueCommand
+
+if TYPE_CHECKING:
+    from ui.background_figures import BackgroundFigures
 
 
 class FileChangedOnDisk(PlanFileError):
@@ -223,11 +225,14 @@ class PlanDocument(QObject):
 
     def _figures(self) -> BackgroundFigures:
         if self._background is None:
+            from ui.background_figures import BackgroundFigures  # only very large plans need it
+
             self._background = BackgroundFigures(lambda plan: compute(plan), self)
             self._background.ready.connect(self._on_figures)
         return self._background
 
-    def _on_figures(self, result: PlanResult | None) -> None:
+    def _on_figures(self, result: PlanResult | None, seconds: float) -> None:
+        self.compute_seconds = seconds  # a plan made small again goes back to computing at once
         if result is None:  # the engine failed in the background: again here, where it is reported
             self.replace_plan(self._plan)
             return
