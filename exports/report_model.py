@@ -29,6 +29,7 @@ class Table:
     rows: list[tuple[str, ...]]
     foot: tuple[str, ...] = ()
     text_columns: int = 1  # the first columns hold text (left-aligned), the rest numbers
+    row_classes: tuple[str, ...] = ()  # a class for each body row ("subtotal", "behind"), or none
 
 
 @dataclass(frozen=True)

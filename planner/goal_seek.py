@@ -141,3 +141,41 @@ def _checked(plan: Plan, answer: Answer) -> Answer:
     if moved.gap.sales_ready_leads > 1e-6 * max(1.0, moved.demand.sales_ready_leads):
         return _not_reachable(answer.driver, answer.label, answer.current, "the engine disagrees")
     return answer
+
+
+@dataclass(frozen=True)
+class Option:
+    """An answer of goal seek with what it does when: the plan recomputed with it."""
+
+    answer: Answer
+    result: PlanResult  # the plan with the answer applied (no scenarios or sensitivity)
+    starts: int  # the plan month the change starts to deliver
+    full: int  # the plan month it delivers in full (after a ramp)
+
+
+OPTION_ORDER = ("labor.", "channels.", "win_rate", "srl_to_opportunity", "mql_to_srl", "lead_to_mql")
+
+
+def options(plan: Plan, base: PlanResult, limit: int = 4) -> tuple[Option, ...]:
+    """The reachable answers that close the gap, people and programs first, each recomputed.
+
+    An answer's timing: a head count change starts at the resource's start month and is in
+    full after its ramp; a budget change starts at the program's start month; a rate counts
+    from the first month.
+    """
+    reachable = [a for a in close_the_gap(plan, base) if a.reachable]
+    reachable.sort(key=lambda a: next(i for i, p in enumerate(OPTION_ORDER) if a.driver.startswith(p)))
+    found = []
+    for answer in reachable[:limit]:
+        starts = full = 1
+        section, _, rest = answer.driver.partition(".")
+        key = rest.rpartition(".")[0]
+        if section == "labor":
+            resource = next(r for r in plan.labor if r.id == key)
+            starts, full = resource.start_month, resource.start_month + resource.ramp_months
+        elif section == "channels":
+            channel = next(c for c in plan.channels if c.name == key)
+            starts = full = channel.start_month
+        moved = compute_core(apply_overrides(plan, answer.overrides))
+        found.append(Option(answer, moved, min(starts, plan.horizon), min(full, plan.horizon)))
+    return tuple(found)
