@@ -19,7 +19,7 @@ from planner.scenarios import TARGET_FIELDS
 
 SCENARIOS_PER_TABLE = 4
 SUPPLY_MIX_BARS = 12
-TORNADO_ROWS = 10
+TORNADO_ROWS = 8
 
 
 @dataclass(frozen=True)

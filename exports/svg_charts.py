@@ -315,7 +315,7 @@ def cumulative(
     body.append(_axis_title(plot_top + plot_height / 2, unit))
     step_labels = max(1, math.ceil(months / 6))
     for m, label in enumerate(labels):
-        if m % step_labels == 0 or m == months - 1:
+        if m % step_labels == 0:
             body.append(_text(x_of(m), bottom + 15, label.partition(" ")[0], anchor="middle", size=11))
     return _svg(chart_id, title, description, bottom + 22, body, width=width)
 

@@ -105,7 +105,7 @@ def bridge(result: PlanResult) -> tuple[BridgeLine, ...]:
         BridgeLine(
             gap_label,
             abs(r.gap),
-            "goal − expected" + (f" ({fmt.money(r.gap, c)} short)" if r.gap > 0 else ""),
+            "goal − expected",
             total=True,
         ),
     )
@@ -116,7 +116,7 @@ def option_view(plan: Plan, result: PlanResult, option: Option) -> MemoOption:
     labels = [m.label for m in result.months]
     section = answer.driver.partition(".")[0]
     if section == "labor":
-        text = answer.sentence.split(" (cost")[0]
+        text = answer.sentence.split(" (cost")[0].split(" from month ")[0]
         title = f"Hire {text}"
         timing = f"starts {labels[option.starts - 1]}"
         if option.full > option.starts:
@@ -151,7 +151,7 @@ def decisions(plan: Plan, result: PlanResult, views: tuple[MemoOption, ...]) -> 
         if views:
             asked.append(
                 f"Choose how to close the {fmt.money(result.revenue.gap, c)} gap: one of the "
-                f"{len(views)} options below, a mix of them, or a goal lowered to "
+                f"{len(views)} options, a mix of them, or a goal lowered to "
                 f"{fmt.money(result.revenue.expected, c)}."
             )
         else:

@@ -17,6 +17,7 @@ from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.worksheet import Worksheet
 
+from exports.excel.layout import WIDTHS
 from exports.excel.styles import Styles
 
 MAX_CELL_TEXT = 32_767  # Excel's limit for the text of one cell
@@ -37,6 +38,18 @@ def ref(row: int, column: int, *, sheet: str | None = None, absolute: bool = Tru
     """``$B$5`` (or ``B5``), prefixed with the quoted sheet name when given."""
     dollar = "$" if absolute else ""
     address = f"{dollar}{get_column_letter(column)}{dollar}{row}"
+    return f"{quote_sheetname(sheet)}!{address}" if sheet else address
+
+
+def cell(row: int, column: int, *, fix_row: bool = False, fix_column: bool = False, sheet: str | None = None) -> str:
+    """``D5``, ``$D5`` or ``D$5``: a reference that moves (or not) when copied."""
+    address = f"{'$' if fix_column else ''}{get_column_letter(column)}{'$' if fix_row else ''}{row}"
+    return f"{quote_sheetname(sheet)}!{address}" if sheet else address
+
+
+def row_span(row: int, first_column: int, last_column: int, *, sheet: str | None = None) -> str:
+    """``$D$5:$O$5`` of one row (on another sheet when given)."""
+    address = f"{ref(row, first_column)}:{ref(row, last_column)}"
     return f"{quote_sheetname(sheet)}!{address}" if sheet else address
 
 
@@ -95,16 +108,18 @@ class SheetWriter:
         if lines > 1:
             self.sheet.row_dimensions[row].height = 13 * lines + 2
 
-    def fit_height(self, row: int, texts: dict[int, str], widths: dict[int, float]) -> None:
-        """A row tall enough for wrapped ``texts`` (column -> text) in columns of these widths;
+    def fit_height(self, row: int, texts: dict[int, str], kinds: dict[int, str]) -> None:
+        """A row tall enough for wrapped ``texts`` (column -> text) in columns of these kinds;
         spreadsheet apps do not grow rows to fit wrapped text when they open a file."""
+        widths = {c: WIDTHS[k] for c, k in kinds.items()}
         lines = max((math.ceil(len(t) / (w * 1.1)) for c, t in texts.items() if (w := widths.get(c))), default=1)
         if lines > 1:
             self.sheet.row_dimensions[row].height = 13 * lines + 2
 
-    def widths(self, widths: dict[int, float]) -> None:
-        for column, width in widths.items():
-            self.sheet.column_dimensions[get_column_letter(column)].width = width
+    def widths(self, kinds: dict[int, str]) -> None:
+        """Each column's width by its kind (``layout.WIDTHS``: the one place widths are decided)."""
+        for column, kind in kinds.items():
+            self.sheet.column_dimensions[get_column_letter(column)].width = WIDTHS[kind]
 
 
 def put_text(cell: Cell, value: Any) -> Cell:
