@@ -94,7 +94,7 @@ def verdict(result: PlanResult) -> str:
 
 
 def bridge(result: PlanResult) -> tuple[BridgeLine, ...]:
-    r, c = result.revenue, result.currency
+    r = result.revenue
     supplied = fmt.count(result.supply.sales_ready_leads)
     gap_label = "Revenue gap" if r.gap > 0 else "Revenue surplus"
     return (
