@@ -45,7 +45,7 @@ PROGRAM_COLUMNS = {
     "start_month": ProgramColumn.START,
     "lead_to_srl": ProgramColumn.OWN_RATE,
 }
-FORMATS = {"rate": PERCENT, "share": PERCENT, "money": "money", "int": "0", "count": "General"}
+FORMATS = {"rate": PERCENT, "share": PERCENT, "fraction": PERCENT, "money": "money", "int": "0", "count": "General"}
 
 
 class ScenarioGrid:
