@@ -11,12 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from planner import formatting as fmt
+from planner import health
 from planner.goal_seek import Option, options
 from planner.model import Plan
-from planner.results import PlanResult
-
-HALF_LEAD = 0.5  # less than half a lead rounds to none (PRODUCT.md, plan model v2)
-STATUS_WORDS = {"short": "Short", "late": "Late", "on_track": "On track"}
+from planner.funnel import HALF_A_LEAD
+from planner.results import LATE, ON_TRACK, SHORT, PlanResult
 
 
 @dataclass(frozen=True)
@@ -45,39 +44,23 @@ class Memo:
     cumulative: tuple[tuple[str, float, float], ...]  # month label, needed to date, supplied to date
 
 
-def month_ranges(result: PlanResult, months: tuple[int, ...]) -> str:
-    """ "Jan 2027 to Apr 2027, Sep 2027": runs of consecutive plan months by their labels."""
-    labels = {m.month: m.label for m in result.months}
-    runs: list[list[int]] = []
-    for month in sorted(months):
-        if runs and runs[-1][-1] == month - 1:
-            runs[-1].append(month)
-        else:
-            runs.append([month])
-    return ", ".join(
-        labels[run[0]] if len(run) == 1 else f"{labels[run[0]]} to {labels[run[-1]]}" for run in runs if run
-    )
-
-
 def behind_text(result: PlanResult) -> str:
-    behind = tuple(result.timing.behind_months)
-    if not behind:
-        return "never behind during the year"
-    if len(behind) == len(result.months):
-        return "behind every month"
-    return f"behind {month_ranges(result, behind)}"
+    """ "behind every month", "behind until May 2027", "behind from Mar 2027" (the app's words)."""
+    return health.behind_phrase(result) or "never behind during the year"
 
 
 def verdict(result: PlanResult) -> str:
     """ "Short by 112 sales-ready leads, $672,000 of revenue; behind every month." """
     c, timing, revenue = result.currency, result.timing, result.revenue
     needed = result.demand.sales_ready_leads
-    if timing.status == "short":
+    if result.actuals is not None and result.actuals.forecast_sales_ready_leads is not None:
+        return health.verdict(result)  # at this pace: the actuals' forecast, as the app says it
+    if timing.status == SHORT:
         return (
             f"Short by {fmt.count(result.gap.sales_ready_leads)} sales-ready leads, "
             f"{fmt.money(revenue.gap, c)} of revenue; {behind_text(result)}."
         )
-    if timing.status == "late":
+    if timing.status == LATE:
         worst = next((m.label for m in result.months if m.month == timing.worst_month), "")
         return (
             f"Late: the plan supplies the {fmt.count(needed)} sales-ready leads the year needs, but is up to "
@@ -86,7 +69,7 @@ def verdict(result: PlanResult) -> str:
     if needed <= 0:
         return "On track: the current pipeline covers the revenue goal; no new sales-ready leads are needed."
     surplus = -result.gap.sales_ready_leads
-    extra = f", {fmt.count(surplus)} to spare" if surplus > HALF_LEAD else ""
+    extra = f", {fmt.count(surplus)} to spare" if surplus > HALF_A_LEAD else ""
     return (
         f"On track: the plan supplies the {fmt.count(needed)} sales-ready leads needed{extra}, "
         f"{fmt.money(revenue.expected, c)} of expected revenue; never behind."
@@ -122,16 +105,17 @@ def option_view(plan: Plan, result: PlanResult, option: Option) -> MemoOption:
         if option.full > option.starts:
             timing += f", full output from {labels[option.full - 1]}"
     elif section == "channels":
-        title = f"Raise {answer.sentence.split(' (cost')[0].removeprefix('a ')}"
+        name = answer.driver.partition(".")[2].rpartition(".")[0]
+        title = f"Raise the {name} budget to {fmt.money(answer.required, c)} a month"
         timing = f"from {labels[option.starts - 1]}"
     else:
         title = f"Reach {answer.sentence} (now {fmt.percent(answer.current, 1)})"
         timing = f"from {labels[0]}, held all year"
     cost = f"+{fmt.money(answer.extra_cost, c)}" if answer.extra_cost else "no added cost"
     status = moved.timing.status
-    if status == "on_track":
+    if status == ON_TRACK:
         after = "on track, never behind"
-    elif status == "late":
+    elif status == LATE:
         after = f"covers the year but still {behind_text(moved)}"
     else:
         after = f"still {fmt.count(moved.gap.sales_ready_leads)} short"
@@ -145,9 +129,9 @@ def option_view(plan: Plan, result: PlanResult, option: Option) -> MemoOption:
 
 
 def decisions(plan: Plan, result: PlanResult, views: tuple[MemoOption, ...]) -> tuple[str, ...]:
-    c, status = result.currency, result.timing.status
+    c, status = result.currency, health.standing(result)
     asked = []
-    if status == "short":
+    if status == SHORT:
         if views:
             asked.append(
                 f"Choose how to close the {fmt.money(result.revenue.gap, c)} gap: one of the "
@@ -159,14 +143,15 @@ def decisions(plan: Plan, result: PlanResult, views: tuple[MemoOption, ...]) -> 
                 f"No single change closes the {fmt.money(result.revenue.gap, c)} gap: agree a mix of changes "
                 f"or a goal lowered to {fmt.money(result.revenue.expected, c)}."
             )
-    elif status == "late":
+    elif status == LATE:
         asked.append(
             f"Accept being behind ({behind_text(result)}) or bring supply forward: hire or spend earlier in the year."
         )
-    asked.append(
-        f"Approve the plan's cost of {fmt.money(result.supply.cost, c)} "
-        f"({fmt.money(result.supply.cost_per_sales_ready_lead, c)} per sales-ready lead)."
-    )
+    if result.supply.cost > 0:
+        asked.append(
+            f"Approve the plan's cost of {fmt.money(result.supply.cost, c)} "
+            f"({fmt.money(result.supply.cost_per_sales_ready_lead, c)} per sales-ready lead)."
+        )
     if "sales_ready_definition" not in plan.diagnosis.marketing_activities:
         asked.append("Have sales and marketing agree in writing what a sales-ready lead is.")
     first = result.months[0].label if result.months else ""
@@ -187,7 +172,7 @@ def cumulative(result: PlanResult) -> tuple[tuple[str, float, float], ...]:
 def memo(plan: Plan, result: PlanResult) -> Memo:
     views = tuple(option_view(plan, result, o) for o in options(plan, result))
     return Memo(
-        status=result.timing.status,
+        status=health.standing(result),
         verdict=verdict(result),
         bridge=bridge(result),
         options=views,

@@ -101,7 +101,7 @@ def write_programs(w: SheetWriter, checks: Validations, plan: Plan, layout: Layo
         w.number(row, P.BUDGET, channel.monthly_budget or 0, "input", "money")
         w.number(row, P.PER_LEAD, channel.cost_per_lead, "input", "money")
         w.number(row, P.START, channel.start_month, "input", "0")
-        w.number(row, P.END, getattr(channel, "end_month", None), "input", "0")
+        w.number(row, P.END, channel.end_month, "input", "0")
         w.number(row, P.OWN_RATE, channel.lead_to_srl, "input", PERCENT)
         w.formula(row, P.RATE, f'=IF({own}="",LeadToMQL*MQLToSRL,{own})', fmt=PERCENT)
         w.formula(row, P.LAST, f'=IF({end}="",Horizon,MIN({end},Horizon))', fmt="0")
@@ -176,7 +176,7 @@ def write_schedule(w: SheetWriter, checks: Validations, plan: Plan, layout: Layo
     row = block.first
     for number, channel_index in enumerate(layout.program_indexes, 1):
         program_row = layout.program_inputs.row(number - 1)
-        for entry in getattr(plan.channels[channel_index], "schedule", ()) or ():
+        for entry in plan.channels[channel_index].schedule:
             w.formula(row, S.NAME, f"={ref(program_row, P.NAME)}", "linked")
             w.number(row, S.NUMBER, number, "input", "0")
             w.number(row, S.MONTH, entry.month, "input", "0")

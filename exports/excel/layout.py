@@ -225,7 +225,7 @@ class Layout:
         resources = len(plan.labor)
         programs = tuple(i for i, c in enumerate(plan.channels) if c.is_program)
         people = tuple(i for i, c in enumerate(plan.channels) if not c.is_program)
-        entries = sum(len(getattr(plan.channels[i], "schedule", ()) or ()) for i in programs)
+        entries = sum(len(plan.channels[i].schedule) for i in programs)
         labor = stack(TABLE_HEADER - 1, resources, resources, resources)
         p, q = len(programs), len(people)
         channels = stack(TABLE_HEADER - 1, p, q, max(entries, 1), p, p, p, q, q)

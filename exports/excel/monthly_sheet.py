@@ -30,7 +30,8 @@ from exports.excel.layout import (
 )
 from exports.excel.names import define
 from exports.excel.styles import AHEAD, COUNT, GAP, MONTH_LABEL, PERCENT, WEIGHT, Styles
-from planner import defaults
+from planner.engine import CONTRACT_INSIDE_REP
+from planner.supply import turnover_loss
 from planner import formatting as fmt
 from planner.model import Plan
 
@@ -85,7 +86,8 @@ TOTALS = (
     ("Worst cumulative shortfall", "WorstShortfall", COUNT),
     ("Month of the worst shortfall", "WorstMonth", "General"),
     ("Months behind plan", "MonthsBehind", "0"),
-    ("First month behind plan", "FirstMonthBehind", "General"),
+    ("First month behind plan", "FirstBehind", "0"),
+    ("Last month behind plan", "LastBehind", "0"),
     ("First month anything is supplied", "FirstSupplyMonth", "0"),
     ("Timing (short, late or on_track)", "TimingStatus", "General"),
     ("Inside reps to close the gap", "InsideRepsToCloseGap", "0"),
@@ -260,9 +262,9 @@ def first_inside(plan: Plan, layout: Layout) -> tuple[str, str, str]:
     """(q, ramp, loss) of the plan's first inside resource, as cell references, or the inside defaults."""
     index = next((i for i, r in enumerate(plan.labor) if r.kind == "inside"), None)
     if index is None:
-        q = defaults.labor_default("inside", "srl_per_person_month")
-        k = defaults.labor_default("inside", "ramp_months")
-        return repr(q), repr(k), "0"
+        rep = CONTRACT_INSIDE_REP
+        loss = turnover_loss(rep.attrition_rate, rep.vacancy_months, rep.ramp_months)
+        return repr(rep.srl_per_person_month), repr(rep.ramp_months), repr(loss)
     row = layout.labor_inputs.row(index)
     return tuple(ref(row, c, sheet=LABOR) for c in (LaborColumn.PER_PERSON, LaborColumn.RAMP, LaborColumn.LOSS))  # type: ignore[return-value]
 
@@ -273,6 +275,7 @@ def write_totals(w: SheetWriter, plan: Plan, layout: Layout) -> None:
     cumulative = row_span(R.CUMULATIVE_GAP, layout.month_column(1), layout.last_month_column)
     behind = row_span(R.BEHIND, layout.month_column(1), layout.last_month_column)
     supplying = row_span(R.SUPPLYING, layout.month_column(1), layout.last_month_column)
+    months = row_span(R.MONTH, layout.month_column(1), layout.last_month_column)
     q, k, loss = first_inside(plan, layout)
     # what one rep hired in month 1 delivers over the horizon: q x sum of min(1, m / (k + 1)) x (1 - loss)
     ramped = f"IF(Horizon<{k}+1,Horizon*(Horizon+1)/(2*({k}+1)),Horizon-{k}/2)"
@@ -294,7 +297,8 @@ def write_totals(w: SheetWriter, plan: Plan, layout: Layout) -> None:
             f'=IFERROR(IF(WorstShortfall<=0.000001,"",TEXT(INDEX({labels},MATCH(MAX({cumulative}),{cumulative},0)),"mmm yyyy")),"")'
         ),
         "Months behind plan": f"=SUM({behind})",
-        "First month behind plan": f'=IFERROR(TEXT(INDEX({labels},MATCH(1,{behind},0)),"mmm yyyy"),"")',
+        "First month behind plan": f"=IFERROR(MATCH(1,{behind},0),0)",
+        "Last month behind plan": f"=SUMPRODUCT(MAX({behind}*{months}))",
         "First month anything is supplied": f'=IFERROR(MATCH(1,{supplying},0),"")',
         "Timing (short, late or on_track)": (
             '=IFERROR(IF(SRLGap>0.5,"short",IF(WorstShortfall>0.5,"late","on_track")),"on_track")'

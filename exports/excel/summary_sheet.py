@@ -14,6 +14,7 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 
 from exports.excel.cells import SheetWriter, ref
+from exports.excel.inputs_sheet import first_month_ref
 from exports.excel.layout import LABOR, MONTHLY, SUMMARY, LaborColumn, Layout
 from exports.excel.monthly_sheet import VALUE, totals_row
 from exports.excel.names import define
@@ -38,9 +39,12 @@ def money_text(currency: str, value: str) -> str:
 
 
 def behind_formula() -> str:
+    """ "behind every month", "behind until May 2027" or "behind from Mar 2027", as the app says it."""
+    until = f'TEXT(EDATE({first_month_ref()},LastBehind),"mmm yyyy")'
+    since = f'TEXT(EDATE({first_month_ref()},FirstBehind-1),"mmm yyyy")'
     return (
         'IF(MonthsBehind=0,"never behind during the year",IF(MonthsBehind=Horizon,"behind every month",'
-        '"behind in "&MonthsBehind&" of "&Horizon&" months, from "&FirstMonthBehind))'
+        f'IF(AND(FirstBehind=1,LastBehind<Horizon),"behind until "&{until},"behind from "&{since})))'
     )
 
 
@@ -73,8 +77,9 @@ def warning_formulas(plan: Plan, layout: Layout) -> list[str]:
         '=IF(N(SRLNeeded)<=0,"The current pipeline already covers the revenue goal: no new sales-ready leads '
         f'are needed",IF(AND(ISNUMBER({coverage}),N({coverage})<1-0.000000001),"Coverage is "&TEXT({coverage},"0%")'
         '&": the plan is "&TEXT(SRLGap,"#,##0")&" sales-ready leads short",""))',
-        '=IF(TimingStatus="late","The plan covers the year but is behind in "&MonthsBehind&" months, at worst "'
-        '&TEXT(WorstShortfall,"#,##0")&" sales-ready leads in "&WorstMonth,"")',
+        '=IF(TimingStatus="late","The plan covers the year but is "&'
+        + behind_formula()
+        + '&": at worst "&TEXT(WorstShortfall,"#,##0")&" sales-ready leads short, in "&WorstMonth,"")',
         '=IF(FirstSupplyMonth="","Nothing supplies sales-ready leads yet: add people in the labor model or a '
         'program channel",IF(FirstSupplyMonth>1,"No one develops leads before month "&FirstSupplyMonth,""))',
         '=IF(AND(ISNUMBER(ReturnOnCost),N(ReturnOnCost)<0),"The plan costs more than the gross margin its leads '
