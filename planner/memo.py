@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 from planner import formatting as fmt
 from planner import health
+from planner.funnel import HALF_A_LEAD
 from planner.goal_seek import Option, options
 from planner.model import Plan
-from planner.funnel import HALF_A_LEAD
 from planner.results import LATE, ON_TRACK, SHORT, PlanResult
 
 
