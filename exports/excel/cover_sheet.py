@@ -3,6 +3,8 @@ a hyperlink, with what it holds."""
 
 from __future__ import annotations
 
+from openpyxl.utils import quote_sheetname
+from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
 from exports.excel.cells import SheetWriter
@@ -58,7 +60,7 @@ def write_cover(sheet: Worksheet, styles: Styles, plan: Plan, today: str) -> Non
     for name, what in CONTENTS:
         row += 1
         link = w.text(row, 1, name, "link")
-        link.hyperlink = f"#'{name}'!A1"
+        link.hyperlink = Hyperlink(ref=link.coordinate, location=f"{quote_sheetname(name)}!A1", display=name)
         w.text(row, 2, what)
     row += 2
     w.text(

@@ -14,12 +14,12 @@ import pytest
 from openpyxl import load_workbook
 
 from exports.excel import write_workbook
+from exports.excel.layout import MONTH_COLUMN, MonthlyRow
 from planner.engine import compute
 from planner.model import Plan
 from planner.paths import set_value
 from planner.results import PlanResult
 from planner.sample import sample_plan
-from exports.excel.layout import MONTH_COLUMN, MonthlyRow
 from tests.exports.plans import covered_plan, rich_plan, timed_plan
 from tests.exports.recalc import SOFFICE, cell_values, named_values, recalculate_all
 
