@@ -10,6 +10,7 @@ import datetime as _dt
 from dataclasses import dataclass
 
 from exports import svg_charts as charts
+from exports.report_memo import whole
 from planner import formatting as fmt
 from planner import health, vocab
 from planner.model import Plan, Spec
@@ -67,8 +68,8 @@ def headline(result: PlanResult) -> dict[str, object]:
     reps = g.inside_reps_to_close_gap
     gap_note = f"{reps} more inside {'rep' if reps == 1 else 'reps'} would close it" if short and reps else ""
     figures = [
-        Figure("Sales-ready leads needed", fmt.count(d.sales_ready_leads), f"to win {fmt.money(d.net_new_revenue, c)}"),
-        Figure("Sales-ready leads supplied", fmt.count(s.sales_ready_leads), f"over {fmt.months(result.horizon)}"),
+        Figure("Sales-ready leads needed", whole(d.sales_ready_leads), f"to win {fmt.money(d.net_new_revenue, c)}"),
+        Figure("Sales-ready leads supplied", whole(s.sales_ready_leads), f"over {fmt.months(result.horizon)}"),
         Figure(
             "Coverage",
             fmt.percent(g.coverage),
@@ -140,13 +141,13 @@ def targets(plan: Plan, result: PlanResult) -> dict[str, object]:
     funnel = Table(
         "The reverse funnel: what the revenue goal needs at each stage",
         ("Stage", "Needed", "Conversion to the next stage"),
-        [(name, fmt.count(value), f"{rate} {words}".strip()) for name, value, rate, words in stages],
+        [(name, whole(value), f"{rate} {words}".strip()) for name, value, rate, words in stages],
         foot=("Net new revenue needed", fmt.money(d.net_new_revenue, c), ""),
     )
     chart = charts.reverse_funnel(
         "chart-funnel",
         "The reverse funnel",
-        [charts.Bar(name, value, fmt.count(value)) for name, value, _, _ in stages],
+        [charts.Bar(name, value, whole(value)) for name, value, _, _ in stages],
         highlight=2,
     )
     return {"inputs": inputs, "funnel": funnel, "chart": chart}
@@ -169,14 +170,14 @@ def labor(plan: Plan, result: PlanResult) -> dict[str, object]:
                 fmt.months(resource.ramp_months),
                 fmt.money(resource.cost_per_person_month, c),
                 fmt.count(resource.srl_per_person_month),
-                fmt.count(r.total_output),
+                whole(r.total_output),
                 fmt.money(r.total_cost, c),
                 fmt.money(r.cost_per_sales_ready_lead, c),
             )
         )
         if r.unassigned_output > 0:
             unassigned.append(
-                f"{fmt.count(r.unassigned_output)} sales-ready leads of {r.name or r.id} "
+                f"{whole(r.unassigned_output)} sales-ready leads of {r.name or r.id} "
                 f"({fmt.percent(1 - r.assigned_share)} of its capacity) are not assigned to a channel"
             )
     table = Table(
@@ -222,8 +223,8 @@ def channels(result: PlanResult) -> dict[str, object]:
             "Marketing program"
             if ch.is_program
             else next((r.name or r.id for r in result.resources if r.id == ch.owner), ch.owner),
-            fmt.count(ch.total_raw_leads) if ch.is_program else "",
-            fmt.count(ch.total_sales_ready_leads),
+            whole(ch.total_raw_leads) if ch.is_program else "",
+            whole(ch.total_sales_ready_leads),
             fmt.money(ch.total_cost, c),
             fmt.money(ch.cost_per_sales_ready_lead, c),
             fmt.percent(ch.total_sales_ready_leads / total) if total else fmt.NOT_AVAILABLE,
@@ -236,7 +237,7 @@ def channels(result: PlanResult) -> dict[str, object]:
             "",
             "",
             "",
-            fmt.count(r.unassigned_output),
+            whole(r.unassigned_output),
             "",
             "",
             fmt.percent(r.unassigned_output / total) if total else fmt.NOT_AVAILABLE,
@@ -262,7 +263,7 @@ def channels(result: PlanResult) -> dict[str, object]:
             "",
             "",
             "",
-            fmt.count(total),
+            whole(total),
             fmt.money(result.supply.cost, c),
             fmt.money(result.supply.cost_per_sales_ready_lead, c),
             fmt.percent(1.0) if total else "",
@@ -277,6 +278,6 @@ def channels(result: PlanResult) -> dict[str, object]:
     chart = charts.horizontal_bars(
         "chart-mix",
         "Supply mix: sales-ready leads by source",
-        [charts.Bar(name, value, fmt.count(value)) for name, _, value, _, _ in bars],
+        [charts.Bar(name, value, whole(value)) for name, _, value, _, _ in bars],
     )
     return {"table": table, "chart": chart}

@@ -136,7 +136,7 @@ def write_monthly(sheet: Worksheet, styles: Styles, plan: Plan, layout: Layout) 
     status_formats(sheet, layout)
     write_quarters(w, layout)
     write_totals(w, plan, layout)
-    w.widths({1: "label", 2: "short", **{c: "number" for c in range(TOTAL_COLUMN, last + 1)}})
+    w.widths({1: "label", 2: "number", **{c: "number" for c in range(TOTAL_COLUMN, last + 1)}})
     sheet.freeze_panes = cell(R.LABEL, first)
 
 
@@ -192,7 +192,7 @@ def write_month(w: SheetWriter, plan: Plan, layout: Layout, column: int, m: int)
         fmt="money",
     )
     gap, cumulative = f"N({at(R.GAP)})", f"N({at(R.CUMULATIVE_GAP)})"
-    w.formula(R.STATUS, column, f'=IF({gap}>0.5,"short",IF({cumulative}>0.5,"late","covered"))')
+    w.formula(R.STATUS, column, f'=IF({gap}>0.5,"short",IF({cumulative}>0.5,"late","covered"))', "centered")
     w.formula(R.BEHIND, column, f"=IF({cumulative}>0.5,1,0)", fmt="0")
     w.formula(R.SUPPLYING, column, f"=IF({at(R.SUPPLIED)}>0,1,0)", fmt="0")
 

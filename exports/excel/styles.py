@@ -51,6 +51,7 @@ ROLES: dict[str, tuple[Font, PatternFill | None, Border | None, Alignment | None
     "text": (Font(), None, None, Alignment(vertical="top")),
     "wrap": (Font(), None, None, Alignment(wrap_text=True, vertical="top")),
     "label": (Font(), None, None, Alignment(vertical="top", indent=1)),
+    "centered": (Font(), None, None, Alignment(horizontal="center", vertical="top")),
     "nested": (Font(), None, None, Alignment(wrap_text=True, vertical="top", indent=3)),
     "bold": (Font(bold=True), None, None, Alignment(vertical="top")),
     "note": (Font(italic=True, color=GREY), None, None, Alignment(vertical="top")),
