@@ -23,7 +23,7 @@ from planner.review import review_agenda
 from planner.scorecard import PER_MONTH, PERIODS, ScorecardMetric, activity_rates, channel_keys, scorecard
 from planner.validation import validate
 
-METRIC_KINDS = {1: "label", 2: "short", 3: "number", 4: "short", 5: "kind", 6: "short", 7: "kind", 8: "long"}
+METRIC_KINDS = {1: "label", 2: "number", 3: "number", 4: "number", 5: "kind", 6: "short", 7: "kind", 8: "long"}
 REVIEW_KINDS = {1: "name", 2: "long", 3: "long"}
 FINDING_KINDS = {1: "text", 2: "short", 3: "text", 4: "text", 5: "name"}
 SEVERITY = {1: "Info", 2: "Warning", 3: "Critical"}
@@ -112,7 +112,7 @@ def write_metrics(sheet: Worksheet, styles: Styles, plan: Plan, result: PlanResu
 
 def source(metric: ScorecardMetric) -> str:
     if metric.replaces:
-        return "Yours, in place of the generated one"
+        return "Yours (replaces one)"
     return "Yours" if not metric.key else ("Generated, edited" if metric.edited else "Generated")
 
 
