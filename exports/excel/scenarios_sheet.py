@@ -31,7 +31,7 @@ BASE = 3  # column of the base plan; scenario i in BASE + 1 + i
 LABOR_COLUMNS = {
     "headcount": LaborColumn.HEADCOUNT,
     "start_month": LaborColumn.START,
-    "end_month": LaborColumn.END,
+    "end_month": LaborColumn.LAST,  # the last month worked (the horizon where the end month is blank)
     "ramp_months": LaborColumn.RAMP,
     "srl_per_person_month": LaborColumn.PER_PERSON,
     "cost_per_person_month": LaborColumn.COST,
@@ -44,6 +44,7 @@ PROGRAM_COLUMNS = {
     "cost_per_lead": ProgramColumn.PER_LEAD,
     "start_month": ProgramColumn.START,
     "lead_to_srl": ProgramColumn.OWN_RATE,
+    "end_month": ProgramColumn.LAST,  # the last month of the budget
 }
 FORMATS = {"rate": PERCENT, "share": PERCENT, "fraction": PERCENT, "money": "money", "int": "0", "count": "General"}
 
@@ -191,9 +192,10 @@ def write_overrides(
                 CHANNEL_FIELDS[field].kind,
             )
             for field, column in PROGRAM_COLUMNS.items()
+            if field in CHANNEL_FIELDS
         }
-        budget, per_lead, s, own = (f"{{c}}{rows[f]}" for f in PROGRAM_COLUMNS)
-        last = ref(r, ProgramColumn.LAST, sheet=CHANNELS)
+        budget, per_lead, s, own, end = (f"{{c}}{rows[f]}" for f in PROGRAM_COLUMNS)
+        last = f'IF({end}="",Horizon,MIN({end},Horizon))'
         scheduled = ref(r, ProgramColumn.SCHEDULED, sheet=CHANNELS)
         spend = f"IF({scheduled}=1,{ref(r, ProgramColumn.COST_TOTAL, sheet=CHANNELS)},{budget}*MAX(0,{last}-{s}+1))"
         rate = grid.result("Rate used", f'=IF({own}="",{{c}}{t["lead_to_mql"]}*{{c}}{t["mql_to_srl"]},{own})', PERCENT)

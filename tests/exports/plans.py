@@ -143,5 +143,9 @@ def timed_plan() -> Plan:
                 ],
             },
         ],
-        scenarios=[{"name": "Stay longer", "overrides": {"labor.ldr.end_month": 9, "labor.ldr.attrition_rate": 0.1}}],
+        scenarios=[
+            {"name": "Stay longer", "overrides": {"labor.ldr.end_month": 9, "labor.ldr.attrition_rate": 0.1}},
+            {"name": "Ads all year", "overrides": {"channels.Ads.end_month": 9, "channels.Ads.monthly_budget": 5000}},
+            {"name": "Slow hires", "overrides": {"labor.ldr.vacancy_months": 4, "labor.ldr.ramp_months": 4}},
+        ],
     )

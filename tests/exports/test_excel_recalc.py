@@ -293,3 +293,18 @@ def test_the_months_status_row_that_colours_them_follows_the_numbers(books: dict
     statuses = monthly(books["turned"], 12)["status"]
     assert statuses == month_statuses(turned)
     assert statuses[0] == "short" and "covered" in statuses
+
+
+def test_v2_scenarios_ending_later_or_turning_over_slower_match_the_engine(books: dict[str, Path]) -> None:
+    result = compute(timed_plan())
+    columns = scenario_columns(books["timed"])
+    assert len(result.scenarios) == 3
+    for scenario in result.scenarios:
+        column = columns[scenario.name]
+        assert column["Sales-ready leads supplied"] == approx(scenario.supply.sales_ready_leads), scenario.name
+        assert column["Total cost"] == approx(scenario.supply.cost), scenario.name
+        assert column["Gap (sales-ready leads short)"] == approx(scenario.gap.sales_ready_leads), scenario.name
+    # ads 5,000 a month from month 2 to 9: 8 months / 80 x 0.15 = 75 sales-ready leads, not 4 x 4,000 / 80 x 0.15 = 30
+    assert columns["Ads all year"]["Sales-ready leads supplied"] - columns["Base plan"][
+        "Sales-ready leads supplied"
+    ] == (approx(75 - 30))
