@@ -58,7 +58,7 @@ def view_model(plan: Plan, result: PlanResult, today: _dt.date) -> dict[str, obj
         "diagnosis": report_model.diagnosis(plan),
         "targets": report_model.targets(plan, result),
         "labor": report_model.labor(plan, result),
-        "channels": report_model.channels(result),
+        "channels": report_model.channels(plan, result),
         "months": report_analysis.months(result),
         "scenarios": report_analysis.scenarios(plan, result),
         "sensitivity": report_analysis.sensitivity(result),

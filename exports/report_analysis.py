@@ -206,9 +206,15 @@ def assumptions(plan: Plan) -> Table:
         rows.append((spec.label, spec_text(spec, value, c), source))
     for resource in plan.labor:
         who = resource.name or resource.id
-        for field in ("ramp_months", "srl_per_person_month", "cost_per_person_month"):
+        for field in (
+            "ramp_months",
+            "srl_per_person_month",
+            "cost_per_person_month",
+            "attrition_rate",
+            "vacancy_months",
+        ):
             value = getattr(resource, field)
-            known = defaults.default(f"labor.{resource.kind}.{field}")
+            known = defaults.default(f"labor.{resource.kind}.{field}") or defaults.default(f"labor.{field}")
             source = known.source if known and known.value == value else "set in this plan"
             rows.append((f"{LABOR_FIELDS[field].label}: {who}", spec_text(LABOR_FIELDS[field], value, c), source))
     for channel in plan.channels:

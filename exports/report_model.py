@@ -159,6 +159,8 @@ def labor(plan: Plan, result: PlanResult) -> dict[str, object]:
     unassigned = []
     for resource, r in zip(plan.labor, result.resources, strict=True):
         start = labels[resource.start_month - 1] if resource.start_month <= len(labels) else fmt.NOT_AVAILABLE
+        if resource.end_month is not None and resource.end_month < len(labels):
+            start = f"{start} to {labels[max(resource.end_month, 1) - 1]}"
         rows.append(
             (
                 r.name or r.id,
@@ -186,7 +188,7 @@ def labor(plan: Plan, result: PlanResult) -> dict[str, object]:
             "Who",
             "Kind",
             "Head count",
-            "From",
+            "Months",
             "Ramp",
             "Cost per person-month",
             "Sales-ready leads per person-month",
@@ -197,7 +199,13 @@ def labor(plan: Plan, result: PlanResult) -> dict[str, object]:
         rows,
         text_columns=2,
     )
-    return {"table": table, "unassigned": unassigned}
+    turnover = [
+        f"{r.name or r.id}: {fmt.percent(r.attrition_rate)} of the people leave a year; a seat stays empty "
+        f"{fmt.count(r.vacancy_months, 1)} {'month' if r.vacancy_months == 1 else 'months'} before its replacement ramps"
+        for r in plan.labor
+        if r.attrition_rate > 0
+    ]
+    return {"table": table, "unassigned": unassigned, "turnover": turnover}
 
 
 def supply_sources(result: PlanResult) -> list[tuple[str, str, float, float, float | None]]:
@@ -213,14 +221,30 @@ def supply_sources(result: PlanResult) -> list[tuple[str, str, float, float, flo
     return sources
 
 
-def channels(result: PlanResult) -> dict[str, object]:
+def program_spend(plan: Plan, index: int) -> str:
+    """ "Marketing: $6,000 a month, Jan 2027 to Dec 2027" or "Marketing, by schedule: Mar 2027 $18,000; ..." """
+    channel, labels, c = plan.channels[index], month_labels(plan), plan.basics.currency
+
+    def label(month: int) -> str:
+        return labels[month - 1] if 1 <= month <= len(labels) else f"month {month}"
+
+    if channel.schedule:
+        spends = "; ".join(f"{label(e.month)} {fmt.money(e.budget, c)}" for e in channel.schedule)
+        return f"Marketing, by schedule: {spends}"
+    last = len(labels) if channel.end_month is None else min(channel.end_month, len(labels))
+    return (
+        f"Marketing: {fmt.money(channel.monthly_budget or 0, c)} a month, {label(channel.start_month)} to {label(last)}"
+    )
+
+
+def channels(plan: Plan, result: PlanResult) -> dict[str, object]:
     c = result.currency
     total = result.supply.sales_ready_leads
     rows = [
         (
             ch.name,
             vocab.CHANNEL_TYPES.get(ch.type, ch.type),
-            "Marketing program"
+            program_spend(plan, ch.index)
             if ch.is_program
             else next((r.name or r.id for r in result.resources if r.id == ch.owner), ch.owner),
             whole(ch.total_raw_leads) if ch.is_program else "",
