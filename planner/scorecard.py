@@ -56,6 +56,7 @@ class ScorecardMetric:
     parent: str = ""  # the key of the row this one nests under (a resource's channels)
     note: str = ""  # a conflict with the plan, in words ("your 40 a week is 173 a month; ...")
     replaces: str = ""  # the key of the generated metric the user's own metric replaces
+    own: int = -1  # the user's own metric: its index in ``plan.metrics`` (-1 for a generated one)
 
 
 def _generated(
@@ -267,7 +268,7 @@ def overridden(generated: ScorecardMetric, stored: Metric) -> ScorecardMetric:
     )
 
 
-def own_metric(stored: Metric) -> ScorecardMetric:
+def own_metric(stored: Metric, index: int = -1) -> ScorecardMetric:
     return ScorecardMetric(
         "",
         stored.name,
@@ -277,6 +278,7 @@ def own_metric(stored: Metric) -> ScorecardMetric:
         stored.owner,
         stored.cadence,
         edited=False,
+        own=index,
     )
 
 
@@ -316,7 +318,7 @@ def scorecard(plan: Plan, result: PlanResult) -> tuple[ScorecardMetric, ...]:
     generated = [overridden(g, stored[g.key]) if g.key in stored else g for g in generated_metrics(plan, result)]
     by_measure = {measure(g.name): i for i, g in reversed(list(enumerate(generated))) if g.unit != PERCENT}
     own = []
-    for metric in (own_metric(m) for m in plan.metrics if not m.key):
+    for metric in (own_metric(m, i) for i, m in enumerate(plan.metrics) if not m.key):
         index = by_measure.pop(measure(metric.name), None)
         if index is None:
             own.append(metric)

@@ -62,7 +62,9 @@ def test_the_users_own_metrics_come_after_the_generated_ones(sample: Plan) -> No
     own = Metric(name="Meetings booked", kind="outcome", target=30, unit="meetings", owner="CEO", cadence="monthly")
     plan = dataclasses.replace(sample, metrics=(*sample.metrics, own))
     metrics = scorecard(plan, compute(plan))
-    assert metrics[-1] == ScorecardMetric("", "Meetings booked", "outcome", 30, "meetings", "CEO", "monthly", False)
+    assert metrics[-1] == ScorecardMetric(
+        "", "Meetings booked", "outcome", 30, "meetings", "CEO", "monthly", False, own=1
+    )
     assert [m.kind for m in metrics[:2]] == ["activity", "activity"]
 
 
@@ -193,3 +195,12 @@ def test_unknown_metric_edits_are_refused(sample: Plan) -> None:
         edit_metric(sample, compute(sample), "activity.dials.nobody", target=1)
     with pytest.raises(ValueError):
         edit_metric(sample, compute(sample), "conversion.win_rate", kind="outcome")
+
+
+def test_each_own_metric_knows_its_place_in_the_file_even_when_it_replaces_a_generated_one(sample: Plan) -> None:
+    # the file: "Meetings booked" first, then the sample's "Sales-ready leads per month"; the
+    # scorecard lists the second first (in the generated row's place), so rows map by index
+    meetings = Metric(name="Meetings booked", kind="outcome", target=30, unit="meetings", cadence="monthly")
+    plan = dataclasses.replace(sample, metrics=(meetings, *sample.metrics))
+    own = {m.name: m.own for m in scorecard(plan, compute(plan)) if not m.key}
+    assert own == {"Sales-ready leads per month": 1, "Meetings booked": 0}
