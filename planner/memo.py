@@ -170,7 +170,8 @@ def cumulative(result: PlanResult) -> tuple[tuple[str, float, float], ...]:
 
 
 def memo(plan: Plan, result: PlanResult) -> Memo:
-    views = tuple(option_view(plan, result, o) for o in options(plan, result))
+    found = options(plan, result) if result.timing.status == SHORT else ()  # under half a lead: nothing to close
+    views = tuple(option_view(plan, result, o) for o in found)
     return Memo(
         status=health.standing(result),
         verdict=verdict(result),
