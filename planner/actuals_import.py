@@ -33,6 +33,7 @@ __all__ = [
     "import_actuals",
     "merge_actuals",
     "read_csv",
+    "totals_columns",
 ]
 
 TOTAL_ROWS = ("total", "totals", "grand total", "sum", "ytd", "year to date")
@@ -56,21 +57,35 @@ def import_actuals(
     table = source if isinstance(source, CsvTable) else read_csv(source, name)
     months = PlanMonths(start_month, horizon)
     if mapping is None:
-        month = month_column(table.header)
-        figures = figure_columns([h for h in table.header if h != month])
-        if month and figures:
-            return _import_totals(table, months, month, figures, day_first, name)
+        columns = totals_columns(table)
+        if columns:
+            return _import_totals(table, months, *columns, day_first, name)
         mapping = guess_mapping(table.header)
         if mapping is None:
-            month = month or _month_column_by_values(table)
-            figures = figure_columns([h for h in table.header if h != month])
-            if month and figures:
-                return _import_totals(table, months, month, figures, day_first, name)
-            raise ActualsImportError(_unrecognised(table, name, month, figures))
+            month = month_column(table.header) or _month_column_by_values(table)
+            raise ActualsImportError(_unrecognised(table, name, month, figure_columns(table.header)))
     problems = mapping.problems(table.header)
     if problems:
         raise ActualsImportError("\n".join([f"“{name}” cannot be read with this mapping:", *problems]))
     return import_records(table, months, mapping, day_first, name)
+
+
+def totals_columns(table: CsvTable) -> tuple[str, dict[str, str]] | None:
+    """(the month column, figure -> its column) of a monthly-totals file; None for a record export.
+
+    A month column named so (Month, Period) with a figure column makes a monthly-totals file;
+    else the header of a known CRM export makes a record export; else a column of months
+    under any name will do.
+    """
+    month = month_column(table.header)
+    figures = figure_columns([h for h in table.header if h != month])
+    if month and figures:
+        return month, figures
+    if guess_mapping(table.header) is not None:
+        return None
+    month = month or _month_column_by_values(table)
+    figures = figure_columns([h for h in table.header if h != month])
+    return (month, figures) if month and figures else None
 
 
 def _unrecognised(table: CsvTable, name: str, month: str | None, figures: dict[str, str]) -> str:

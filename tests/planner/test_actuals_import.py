@@ -340,7 +340,7 @@ def test_negative_amounts_are_refused(text: str) -> None:
 
 
 def test_an_empty_file_is_refused_with_a_message() -> None:
-    with pytest.raises(ActualsImportError, match="“empty.csv” is empty"):
+    with pytest.raises(ActualsImportError, match=r"“empty\.csv” is empty"):
         import_actuals(data("empty.csv"), START, HORIZON, name="empty.csv")
 
 
