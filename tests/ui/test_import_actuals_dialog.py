@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QMessageBox, QPushButton, QRadioButton
+from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QLineEdit, QMessageBox, QPushButton, QRadioButton
 
 from tests.ui.conftest import Dialogs
 from ui import import_actuals_dialog
@@ -24,6 +24,7 @@ Button = QMessageBox.StandardButton
 def open_import(window: MainWindow, dialogs: Dialogs, path: Path, qtbot: Any) -> ImportActualsDialog:
     """File → Import actuals…, picking ``path`` in the (patched) file dialog."""
     dialogs.open_path = str(path)
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # a dialog closed before is gone
     action = window.findChild(QAction, "file.import_actuals")
     assert action is not None and action.text() == "&Import actuals…"
     action.trigger()
