@@ -134,7 +134,7 @@ def _import_totals(
     name: str,
 ) -> ImportResult | AmbiguousDates:
     at = table.column(month_header)
-    values = [row[at].strip() for row in table.rows if row[at].strip()]
+    values = [v for v in (row[at].strip() for row in table.rows) if v and normal(v) not in TOTAL_ROWS]
     plan_numbers = all(_is_plan_number(v) for v in values)
     order: bool | None = None
     if not plan_numbers:

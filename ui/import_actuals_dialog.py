@@ -267,6 +267,9 @@ class ImportActualsDialog(QDialog):
         grid.addWidget(QLabel("Amount of a win"), 6, 0)
         self.amount_combo = self._combo("import.amount_column", optional, mapping.amount_column, "Amount column")
         grid.addWidget(self.amount_combo, 6, 1, 1, 2)
+        self.stage_combo.currentIndexChanged.connect(self._show_stages)
+        self.rule_widgets["wins"][0].toggled.connect(self.amount_combo.setEnabled)
+        self.amount_combo.setEnabled(self.rule_widgets["wins"][0].isChecked())
         self._show_stages()
         return box
 
@@ -275,7 +278,7 @@ class ImportActualsDialog(QDialog):
         if self.totals is not None:
             return None
         stage = self.stage_combo.currentText()
-        amount = self.amount_combo.currentText()
+        amount = self.amount_combo.currentText() if self.amount_combo.isEnabled() else NO_COLUMN
         rules = {
             figure: Rule(date.currentText(), tuple(v.strip() for v in values.text().split(",") if v.strip()))
             for figure, (check, date, values) in self.rule_widgets.items()
@@ -283,7 +286,7 @@ class ImportActualsDialog(QDialog):
         }
         return Mapping("" if stage == NO_COLUMN else stage, "" if amount == NO_COLUMN else amount, rules)
 
-    def _show_stages(self) -> None:
+    def _show_stages(self, *_args: Any) -> None:
         stage = self.stage_combo.currentText()
         if stage == NO_COLUMN:
             self.stages_hint.setText("No stage column: a row counts wherever its date is filled in.")
@@ -320,8 +323,6 @@ class ImportActualsDialog(QDialog):
 
     # --- counting --------------------------------------------------------------------------
     def _changed(self, *_args: Any) -> None:
-        if self.totals is None:
-            self._show_stages()
         self.import_button.setEnabled(False)
         self.timer.start()
 

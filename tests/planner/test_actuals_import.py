@@ -382,3 +382,9 @@ def test_a_file_whose_rows_are_all_bad_lists_them() -> None:
 def test_a_file_entirely_outside_the_plan_says_which_months_it_holds() -> None:
     with pytest.raises(ActualsImportError, match=r"outside the plan's months \(Jan 2027 to Dec 2027\): 2025-01"):
         import_actuals(b"Month,SQLs\n2025-01,3\n", START, HORIZON)
+
+
+def test_a_total_row_under_plan_month_numbers_is_skipped_not_mistaken_for_a_month() -> None:
+    result = imported(b"Month,Wins\n1,2\n2,3\nTotal,5\n")
+    assert result.months == {1: {"wins": 2}, 2: {"wins": 3}}
+    assert [str(s) for s in result.report.skipped] == ["row 4: “Total” is a total, not a month"]
