@@ -6,9 +6,12 @@ runs 12 months from January 2027 unless a test says otherwise.
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from planner.actuals_import import (
     ActualsImportError,
@@ -388,3 +391,40 @@ def test_a_total_row_under_plan_month_numbers_is_skipped_not_mistaken_for_a_mont
     result = imported(b"Month,Wins\n1,2\n2,3\nTotal,5\n")
     assert result.months == {1: {"wins": 2}, 2: {"wins": 3}}
     assert [str(s) for s in result.report.skipped] == ["row 4: “Total” is a total, not a month"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.lists(
+            st.sampled_from(["", "2027-03", "3/4/2027", "15.03.2027", "Mar 2027", "abc", "1,234.5", "(3)", "7", "€"]),
+            min_size=1,
+            max_size=5,
+        ),
+        min_size=1,
+        max_size=6,
+    ),
+    st.sampled_from(["Month,SQLs,Revenue,Stage,Close Date", "Deal Stage,Amount,Create Date,Close Date,X", "a,b,c,d,e"]),
+    st.sampled_from(["utf-8", "utf-16", "cp1252"]),
+)
+def test_any_file_either_imports_or_is_refused_with_a_message(
+    rows: list[list[str]], header: str, encoding: str
+) -> None:
+    text = header + "\n" + "\n".join(",".join(f'"{cell}"' for cell in row) for row in rows) + "\n"
+    try:
+        outcome = import_actuals(text.encode(encoding), START, HORIZON)
+    except ActualsImportError as error:
+        assert str(error) and "Traceback" not in str(error)
+        return
+    if isinstance(outcome, ImportResult):
+        assert all(1 <= month <= HORIZON for month in outcome.months)
+        assert all(value >= 0 for figures in outcome.months.values() for value in figures.values())
+    else:
+        assert isinstance(outcome, AmbiguousDates) and outcome.question
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=300))
+def test_any_bytes_either_import_or_are_refused_with_a_message(raw: bytes) -> None:
+    with contextlib.suppress(ActualsImportError):
+        import_actuals(raw, START, HORIZON)
