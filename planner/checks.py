@@ -29,7 +29,7 @@ def is_number(value: Any) -> bool:
 
 def shown(value: Any, spec: Spec) -> str:
     """The value as the person typed it: rates as percentages."""
-    if is_number(value) and spec.kind in ("rate", "share"):
+    if is_number(value) and spec.kind in ("rate", "share", "fraction"):
         return f"{_trim(value * 100)}%"
     if is_number(value):
         return _trim(value)
@@ -51,7 +51,7 @@ def _trim(number: float) -> str:
     return text if text not in ("-0", "") else "0"
 
 
-NUMBER_KINDS = ("rate", "share", "money", "count", "int", "number")
+NUMBER_KINDS = ("rate", "share", "fraction", "money", "count", "int", "number")
 
 
 def check_value(spec: Spec, value: Any) -> str | None:
@@ -80,6 +80,8 @@ def check_number(spec: Spec, value: Any) -> str | None:
         return f"must be more than 0% and at most 100%; {entered}"
     if spec.kind == "share" and not 0 <= value <= 1:
         return f"must be from 0% to 100%; {entered}"
+    if spec.kind == "fraction" and not 0 <= value < 1:
+        return f"must be 0% or more and less than 100%; {entered}"
     if spec.kind == "int":
         if float(value) != int(value):
             return f"must be a whole number; {entered}"
