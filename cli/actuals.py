@@ -81,7 +81,7 @@ def cmd_actuals_import(args: argparse.Namespace) -> int:
         raise CliError(str(error), 2) from None
     if isinstance(result, AmbiguousDates):
         raise CliError(f"{result.question} Say --day-first or --month-first.", 2)
-    existing = tuple(getattr(plan, "actuals", ()))
+    existing = plan.actuals
     if existing and args.mode is None:
         raise CliError(
             f"“{Path(args.plan).name}” already has actuals for {len(existing)} month{'s' if len(existing) != 1 else ''}: "

@@ -13,7 +13,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-FIGURES = ("sales_ready_leads", "opportunities", "wins", "revenue", "cost")
+from planner.model import ACTUAL_FIGURES
+
+FIGURES = ACTUAL_FIGURES  # the figures of an Actual, in the plan's order
 FIGURE_LABELS = {
     "sales_ready_leads": "Sales-ready leads",
     "opportunities": "Opportunities",

@@ -6,11 +6,11 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
 
 from planner.actuals_mapping import FIGURE_LABELS, FIGURES
 from planner.actuals_mapping import Mapping as ColumnMapping
 from planner.csv_values import slash_parts
+from planner.model import Actual
 from planner.months import MONTH_NAMES
 
 MonthlyTotals = dict[int, dict[str, float]]  # plan month -> figure -> value
@@ -103,15 +103,15 @@ def clean(value: float) -> float:
     return int(value) if float(value).is_integer() and abs(value) < 1e15 else value
 
 
-def merge_actuals(existing: Iterable[Any], imported: Mapping[int, Mapping[str, float]], mode: str = "merge") -> tuple:
+def merge_actuals(
+    existing: Iterable[Actual], imported: Mapping[int, Mapping[str, float]], mode: str = "merge"
+) -> tuple[Actual, ...]:
     """The plan's new actuals: with ``replace`` only the imported ones; with ``merge`` the
     imported figures override the existing ones month by month and figure by figure, and
     every other figure is kept. Sorted by month, one entry a month."""
-    from planner.model import Actual
-
     if mode not in ("replace", "merge"):
         raise ValueError(f"mode is replace or merge, not {mode!r}")
-    by_month: dict[int, Any] = {} if mode == "replace" else {a.month: a for a in existing}
+    by_month: dict[int, Actual] = {} if mode == "replace" else {a.month: a for a in existing}
     for month, figures in imported.items():
         values = {f: clean(v) for f, v in figures.items() if f in FIGURES and v is not None}
         if month in by_month:

@@ -376,7 +376,7 @@ class ImportActualsDialog(QDialog):
         """Put the previewed months in the plan (one undo step); ask first over existing actuals."""
         if not isinstance(self.outcome, ImportResult):
             return
-        existing = tuple(getattr(self.document.plan, "actuals", ()))
+        existing = self.document.plan.actuals
         mode = "replace"
         if existing:
             from ui import files

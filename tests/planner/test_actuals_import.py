@@ -7,6 +7,7 @@ runs 12 months from January 2027 unless a test says otherwise.
 from __future__ import annotations
 
 import contextlib
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -21,9 +22,13 @@ from planner.actuals_import import (
     Rule,
     guess_mapping,
     import_actuals,
+    merge_actuals,
 )
 from planner.csv_read import read_csv
 from planner.csv_values import parse_amount, parse_date, parse_month
+from planner.engine import compute
+from planner.model import Actual, Plan
+from planner.validation import validate
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 START, HORIZON = "2027-01", 12
@@ -428,3 +433,39 @@ def test_any_file_either_imports_or_is_refused_with_a_message(
 def test_any_bytes_either_import_or_are_refused_with_a_message(raw: bytes) -> None:
     with contextlib.suppress(ActualsImportError):
         import_actuals(raw, START, HORIZON)
+
+
+# --- into the plan -----------------------------------------------------------------------------
+
+EXISTING = (
+    Actual(month=1, sales_ready_leads=20, revenue=50_000, extra={"note": "kept"}),
+    Actual(month=2, sales_ready_leads=22, cost=9_000),
+)
+IMPORTED = {2: {"sales_ready_leads": 25.0, "wins": 1.0}, 4: {"revenue": 12_500.5}}
+
+
+def test_merge_overrides_figure_by_figure_and_keeps_every_other_figure() -> None:
+    assert merge_actuals(EXISTING, IMPORTED, "merge") == (
+        EXISTING[0],
+        Actual(month=2, sales_ready_leads=25, wins=1, cost=9_000),
+        Actual(month=4, revenue=12_500.5),
+    )
+
+
+def test_replace_keeps_only_the_imported_actuals() -> None:
+    assert merge_actuals(EXISTING, IMPORTED, "replace") == (
+        Actual(month=2, sales_ready_leads=25, wins=1),
+        Actual(month=4, revenue=12_500.5),
+    )
+
+
+def test_imported_whole_numbers_are_stored_as_whole_numbers() -> None:
+    (actual,) = merge_actuals((), {3: {"wins": 2.0}}, "replace")
+    assert actual.wins == 2 and isinstance(actual.wins, int)
+
+
+def test_imported_actuals_pass_the_plans_validation(sample: Plan) -> None:
+    result = imported(data("hubspot_deals.csv"))
+    plan = replace(sample, actuals=merge_actuals(sample.actuals, result.months, "merge"))
+    assert validate(plan) == []
+    assert compute(plan).actuals is not None
