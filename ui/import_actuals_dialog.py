@@ -149,7 +149,10 @@ class ImportActualsDialog(QDialog):
         plan = document.plan
         self.start_month, self.horizon = plan.basics.start_month, plan.horizon
         remembered = self._remembered()
-        self.day_first: bool | None = remembered.get("day_first")
+        # the order said for this header before: taken only when this file's dates do not say
+        order = remembered.get("day_first")
+        self.remembered_order: bool | None = order if isinstance(order, bool) else None
+        self.day_first: bool | None = None
         self.totals = totals_columns(table)
 
         layout = QVBoxLayout(self)
@@ -307,14 +310,12 @@ class ImportActualsDialog(QDialog):
         self.day_first_button.setObjectName("import.day_first")
         self.month_first_button = QRadioButton("Month first (3/15/2027)")
         self.month_first_button.setObjectName("import.month_first")
-        self.day_first_button.setChecked(self.day_first is True)
-        self.month_first_button.setChecked(self.day_first is False)
         self.day_first_button.toggled.connect(lambda on: on and self._set_order(True))
         self.month_first_button.toggled.connect(lambda on: on and self._set_order(False))
         row.addWidget(self.question, 1)
         row.addWidget(self.day_first_button)
         row.addWidget(self.month_first_button)
-        self.order_box.setVisible(self.day_first is not None)
+        self.order_box.setVisible(False)
         return self.order_box
 
     def _set_order(self, day_first: bool) -> None:
@@ -357,6 +358,10 @@ class ImportActualsDialog(QDialog):
         if isinstance(outcome, AmbiguousDates):
             self.question.setText(outcome.question)
             self.order_box.setVisible(True)
+            if self.remembered_order is not None and self.day_first is None:
+                button = self.day_first_button if self.remembered_order else self.month_first_button
+                button.setChecked(True)  # as answered for this header before; recounts
+                return
             self.preview.show(None)
             self.report.setText("Say whether the dates are day first or month first to see the months.")
         elif isinstance(outcome, ImportResult):

@@ -215,3 +215,16 @@ def test_a_large_file_is_counted_off_the_ui_thread(
     dialog = open_import(window, dialogs, DATA / "salesforce_opportunities.csv", qtbot)
     qtbot.waitUntil(lambda: dialog.ready)
     assert preview(dialog)[1] == ["Jan 2027", "3", "1", "$52,000"]
+
+
+def test_the_date_order_said_for_a_header_is_taken_again_next_time(
+    window: MainWindow, dialogs: Dialogs, qtbot: Any
+) -> None:
+    first = open_import(window, dialogs, DATA / "ambiguous_dates.csv", qtbot)
+    child(first, QRadioButton, "import.month_first").click()
+    press_import(first, qtbot)
+    dialogs.answer = Button.Yes  # replace
+    again = open_import(window, dialogs, DATA / "ambiguous_dates.csv", qtbot)
+    assert child(again, QRadioButton, "import.month_first").isChecked()
+    assert [row[0] for row in preview(again)[1:]] == ["Mar 2027", "Apr 2027", "May 2027", "Jun 2027", "Jul 2027"]
+    assert again.ready
