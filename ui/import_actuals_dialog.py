@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -141,7 +142,7 @@ class ImportActualsDialog(QDialog):
         self.document, self.table, self.name, self.settings = document, table, name, settings
         self.setObjectName("import_actuals")
         self.setWindowTitle(f"Import actuals — {name}")
-        self.setMinimumSize(720, 560)
+        self.resize(800, 720)
         self.outcome: Outcome = ""
         self.generation = 0
         self.signals = _Signals(self)
@@ -170,7 +171,8 @@ class ImportActualsDialog(QDialog):
         view.setAccessibleName("Monthly totals the import will put in the plan")
         view.setModel(self.preview)
         view.verticalHeader().hide()
-        view.horizontalHeader().setStretchLastSection(True)
+        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        view.setMinimumHeight(150)
         layout.addWidget(view, 1)
         self.report = QLabel()
         self.report.setObjectName("import.report")
@@ -246,7 +248,9 @@ class ImportActualsDialog(QDialog):
         grid.addWidget(self.stages_hint, 1, 1, 1, 2)
         grid.addWidget(QLabel("Counts as"), 2, 0)
         grid.addWidget(QLabel("in the month of"), 2, 1)
-        grid.addWidget(QLabel("when the stage is (comma-separated; empty: every row with that date)"), 2, 2)
+        values_label = QLabel("when the stage is one of")
+        values_label.setToolTip("Stage values, comma-separated; left empty, every row with that date counts")
+        grid.addWidget(values_label, 2, 2)
         self.rule_widgets: dict[str, tuple[QCheckBox, QComboBox, QLineEdit]] = {}
         default_date = next(iter(mapping.rules.values())).date_column if mapping.rules else columns[0]
         for row, figure in enumerate(COUNTED, start=3):
@@ -302,7 +306,8 @@ class ImportActualsDialog(QDialog):
     # --- the date order --------------------------------------------------------------------
     def _order_box(self) -> QWidget:
         self.order_box = QGroupBox("Dates")
-        row = QHBoxLayout(self.order_box)
+        column = QVBoxLayout(self.order_box)
+        row = QHBoxLayout()
         self.question = QLabel()
         self.question.setObjectName("import.question")
         self.question.setWordWrap(True)
@@ -312,9 +317,11 @@ class ImportActualsDialog(QDialog):
         self.month_first_button.setObjectName("import.month_first")
         self.day_first_button.toggled.connect(lambda on: on and self._set_order(True))
         self.month_first_button.toggled.connect(lambda on: on and self._set_order(False))
-        row.addWidget(self.question, 1)
+        column.addWidget(self.question)
+        column.addLayout(row)
         row.addWidget(self.day_first_button)
         row.addWidget(self.month_first_button)
+        row.addStretch(1)
         self.order_box.setVisible(False)
         return self.order_box
 
