@@ -12,19 +12,11 @@ import argparse
 import dataclasses
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from planner.actuals_import import (
-    ActualsImportError,
-    AmbiguousDates,
-    Mapping,
-    Rule,
-    guess_mapping,
-    import_actuals,
-    merge_actuals,
-    read_csv,
-)
-from planner.csv_read import CsvTable
+if TYPE_CHECKING:  # the import's modules load when the command runs, not at every start of the CLI
+    from planner.actuals_import import Mapping
+    from planner.csv_read import CsvTable
 
 MAX_CSV_BYTES = 200 * 1024 * 1024
 
@@ -64,6 +56,7 @@ def register(commands: Any) -> None:
 
 def cmd_actuals_import(args: argparse.Namespace) -> int:
     from cli.main import CliError, _load_valid
+    from planner.actuals_import import ActualsImportError, AmbiguousDates, import_actuals, merge_actuals, read_csv
     from planner.plan_file import PlanFileError, write_plan
 
     loaded = _load_valid(args.plan)
@@ -107,6 +100,8 @@ class _UsageError(Exception):
 
 
 def _read_bytes(path: str) -> bytes:
+    from planner.actuals_import import ActualsImportError
+
     file = Path(path)
     try:
         if file.stat().st_size > MAX_CSV_BYTES:
@@ -124,6 +119,8 @@ def _read_bytes(path: str) -> bytes:
 
 def _mapping(args: argparse.Namespace, table: CsvTable) -> Mapping | None:
     """The mapping the options give, on top of --mapping or the guess; None when none is given."""
+    from planner.actuals_import import Mapping, Rule, guess_mapping
+
     flags = (args.date_column, args.stage_column, args.amount_column, args.srl, args.opportunity, args.won)
     if args.mapping is None and all(flag is None for flag in flags):
         return None
@@ -149,6 +146,8 @@ def _values(text: str) -> tuple[str, ...]:
 
 
 def _mapping_file(path: str) -> Mapping:
+    from planner.actuals_import import Mapping
+
     try:
         return Mapping.from_data(json.loads(Path(path).read_text(encoding="utf-8-sig")))
     except OSError as error:

@@ -469,3 +469,10 @@ def test_imported_actuals_pass_the_plans_validation(sample: Plan) -> None:
     plan = replace(sample, actuals=merge_actuals(sample.actuals, result.months, "merge"))
     assert validate(plan) == []
     assert compute(plan).actuals is not None
+
+
+def test_excels_sep_line_says_the_delimiter() -> None:
+    raw = b"sep=;\r\nMonth;Revenue\r\n2027-02;1.500,25\r\n"
+    table = read_csv(raw)
+    assert (table.delimiter, table.header) == (";", ("Month", "Revenue"))
+    assert imported(raw).months == {2: {"revenue": 1500.25}}
