@@ -124,7 +124,7 @@ def read_csv(data: bytes, name: str = "The file") -> CsvTable:
     header: list[str] | None = None
     rows: list[list[str]] = []
     numbers: list[int] = []
-    number = skip
+    number = first  # Excel hides a sep= line: the header is the row after any blank lines before it
     try:
         for fields in reader:
             number += 1

@@ -476,3 +476,4 @@ def test_excels_sep_line_says_the_delimiter() -> None:
     table = read_csv(raw)
     assert (table.delimiter, table.header) == (";", ("Month", "Revenue"))
     assert imported(raw).months == {2: {"revenue": 1500.25}}
+    assert table.row_numbers == [2]  # as Excel numbers it: the sep= line is hidden
