@@ -31,7 +31,9 @@ def import_records(
         for figure, rule in mapping.rules.items()
         if figure in COUNTED
     ]
-    dates: dict[str, tuple[int, int] | str] = {}  # a date's text -> (year, month), or why it is not a date
+    # a date's text -> its plan month (0: outside the plan), or why it is not a date
+    dates: dict[str, int | str] = {}
+    amounts: dict[str, float | str] = {}  # an amount's text -> its value, or why it is not one
     stages: dict[str, str] = {}
     out = Collector(months)
     first = last = 0
@@ -42,32 +44,36 @@ def import_records(
             stage = stages.get(raw) or stages.setdefault(raw, _stage(raw))
         found: list[tuple[str, int]] = []
         problem = ""
-        outside = False
+        outside = won = False
         for figure, at, header, values in rules:
             if values and stage not in values:
                 continue
             text = row[at]
-            if not text.strip():
+            when = dates.get(text)
+            if when is None:
+                when = dates[text] = _plan_month(text, order, out)
+            if when == "":
                 if values:
                     problem = f"it counts as {figure.replace('_', '-')} but has no “{header}”"
                 continue
-            when = dates.get(text)
-            if when is None:
-                when = dates[text] = _year_month(text, order)
             if isinstance(when, str):
                 problem = f"{when} (in “{header}”)"
                 break
-            plan_month = out.place(*when)
-            if plan_month is None:
-                outside = True
+            if when:
+                found.append((figure, when))
+                won = won or figure == "wins"
             else:
-                found.append((figure, plan_month))
+                outside = True
         revenue = 0.0
-        if not problem and amount_at is not None and any(f == "wins" for f, _ in found) and row[amount_at].strip():
-            try:
-                revenue = parse_amount(row[amount_at], comma)
-            except ValueError as error:
-                problem = f"{error} (in “{mapping.amount_column}”)"
+        if won and not problem and amount_at is not None:
+            text = row[amount_at]
+            amount = amounts.get(text)
+            if amount is None:
+                amount = amounts[text] = _amount(text, comma)
+            if isinstance(amount, str):
+                problem = f"{amount} (in “{mapping.amount_column}”)"
+            else:
+                revenue = amount
         if problem:
             out.skipped.append(Skipped(number, problem))
             continue
@@ -80,8 +86,10 @@ def import_records(
             totals[figure] = totals.get(figure, 0) + 1
             if figure == "wins" and amount_at is not None:
                 totals["revenue"] = totals.get("revenue", 0) + revenue
-            first = plan_month if not first else min(first, plan_month)
-            last = max(last, plan_month)
+            if not first or plan_month < first:
+                first = plan_month
+            if plan_month > last:
+                last = plan_month
     reported = [f for f in COUNTED if f in mapping.rules] + (["revenue"] if amount_at is not None else [])
     for plan_month in range(first, last + 1) if first else ():
         totals = out.totals.setdefault(plan_month, {})  # a month the export covers, with none: 0
@@ -94,9 +102,21 @@ def _stage(value: str) -> str:
     return " ".join(value.lower().split())
 
 
-def _year_month(text: str, day_first: bool | None) -> tuple[int, int] | str:
+def _plan_month(text: str, day_first: bool | None, out: Collector) -> int | str:
+    """The plan month of a date (0 when outside the plan, noted), "" for no date, or why it is not one."""
+    if not text.strip():
+        return ""
     try:
         year, month, _day = parse_date(text, day_first)
     except ValueError as error:
         return str(error)
-    return year, month
+    return out.place(year, month) or 0
+
+
+def _amount(text: str, comma: bool) -> float | str:
+    if not text.strip():
+        return 0.0
+    try:
+        return parse_amount(text, comma)
+    except ValueError as error:
+        return str(error)

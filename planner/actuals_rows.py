@@ -4,6 +4,7 @@ record-export import share (the plan's months, the file's date order, the tally 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from operator import itemgetter
 
 from planner.actuals_mapping import Mapping
 from planner.actuals_report import AmbiguousDates, ImportReport, ImportResult, MonthlyTotals, Skipped, clean
@@ -43,7 +44,7 @@ def file_order(
     values: set[str] = set()
     for column in columns:
         index = table.column(column)
-        values.update(row[index] for row in table.rows)
+        values.update(map(itemgetter(index), table.rows))
     try:
         return date_order(values)
     except MixedOrder as mixed:

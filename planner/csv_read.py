@@ -109,7 +109,7 @@ def sniff_delimiter(lines: list[str]) -> str:
 def read_csv(data: bytes, name: str = "The file") -> CsvTable:
     """The table in ``data``; raises ActualsImportError for an empty, binary or damaged file."""
     text, encoding = decode(data, name)
-    lines = text.splitlines()
+    lines = text[:65536].splitlines()
     first = next((i for i, line in enumerate(lines) if line.strip()), 0)
     skip = first
     if lines[first].strip().lower().startswith("sep=") and len(lines[first].strip()) == 5:
@@ -121,27 +121,18 @@ def read_csv(data: bytes, name: str = "The file") -> CsvTable:
     for _ in range(skip):
         body.readline()
     reader = csv.reader(body, delimiter=delimiter)
-    header: list[str] | None = None
-    rows: list[list[str]] = []
-    numbers: list[int] = []
-    number = first  # Excel hides a sep= line: the header is the row after any blank lines before it
     try:
-        for fields in reader:
-            number += 1
-            if not fields or not any(field.strip() for field in fields):
-                continue
-            if header is None:
-                header = [field.strip() for field in fields]
-                width = len(header)
-                continue
-            if len(fields) < width:
-                fields += [""] * (width - len(fields))
-            rows.append(fields)
-            numbers.append(number)
+        records = list(reader)
     except csv.Error as error:
-        raise ActualsImportError(f"“{name}” is damaged: row {number + 1}: {error}.") from None
-    if header is None:
+        raise ActualsImportError(f"“{name}” is damaged: line {skip + reader.line_num}: {error}.") from None
+    # rows as Excel numbers them: a sep= line is hidden, blank lines count
+    numbered = [(n, fields) for n, fields in enumerate(records, start=first + 1) if fields and "".join(fields).strip()]
+    if not numbered:
         raise ActualsImportError(f"“{name}” is empty: there are no rows to import.")
+    header = [field.strip() for field in numbered[0][1]]
+    width = len(header)
+    rows = [fields if len(fields) >= width else fields + [""] * (width - len(fields)) for _, fields in numbered[1:]]
+    numbers = [n for n, _ in numbered[1:]]
     if not rows:
         raise ActualsImportError(f"“{name}” has a header but no rows below it: there is nothing to import.")
     return CsvTable(tuple(_unique(header)), rows, numbers, encoding, delimiter)

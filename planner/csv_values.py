@@ -196,9 +196,15 @@ def decimal_comma(values: Iterable[str]) -> bool | None:
     return None
 
 
+_PLAIN = re.compile(r"\$?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?")
+
+
 def parse_amount(text: str, comma_decimal: bool = False) -> float:
     """A number of 0 or more: ``$1,234.50``, ``1.234,50 €``, ``£ 900``, ``1 200``."""
     shown = text.strip()
+    plain = None if comma_decimal else _PLAIN.fullmatch(shown)
+    if plain:  # the usual form, read quickly: 1234, 1,234.50, $1,234.50
+        return float(plain.group(1).replace(",", "") + (plain.group(2) or ""))
     value = shown.translate(_SPACES)
     if (value.startswith("(") and value.endswith(")")) or value.startswith("-") or value.endswith("-"):
         raise ValueError(f"“{shown}” is negative; actuals are 0 or more")
