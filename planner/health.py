@@ -147,9 +147,7 @@ def _verdict_at_this_pace(result: PlanResult) -> str:
     to_date = to_date_line(result)
     state = standing(result)
     if state == SHORT:
-        return (
-            f"Short at this pace: {coverage} of the year's sales-ready leads, {fmt.shortfall(needed - forecast)} ({to_date})."
-        )
+        return f"Short at this pace: {coverage} of the year's sales-ready leads, {fmt.shortfall(needed - forecast)} ({to_date})."
     if state == LATE:
         return f"Late: at this pace the year is covered ({coverage}), but {to_date}."
     return f"On track at this pace: {coverage} of the year's sales-ready leads ({to_date})."
