@@ -16,6 +16,7 @@ from pathlib import Path
 
 from cli import actuals
 from planner import formatting as fmt
+from planner.closing import timing_sentence
 from planner.engine import compute
 from planner.goal_seek import close_the_gap
 from planner.goal_seek import sentence as goal_sentence
@@ -148,6 +149,9 @@ def cmd_goal_seek(args: argparse.Namespace) -> int:
         print(_dump([{**asdict(a), "reachable": a.reachable} for a in answers]))
     else:
         print(goal_sentence(answers))
+        timed = timing_sentence(plan, compute(plan))
+        if timed:
+            print(timed)
     return 0
 
 
