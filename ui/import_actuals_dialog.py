@@ -145,7 +145,7 @@ class ImportActualsDialog(QDialog):
         self.resize(800, 720)
         self.outcome: Outcome = ""
         self.generation = 0
-        self.signals = _Signals(self)
+        self.signals = _Signals()  # no parent: a count still running when the dialog closes has it to emit on
         self.signals.done.connect(self._counted)
         plan = document.plan
         self.start_month, self.horizon = plan.basics.start_month, plan.horizon

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, QThreadPool
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QLineEdit, QMessageBox, QPushButton, QRadioButton
 
@@ -228,3 +228,16 @@ def test_the_date_order_said_for_a_header_is_taken_again_next_time(
     assert child(again, QRadioButton, "import.month_first").isChecked()
     assert [row[0] for row in preview(again)[1:]] == ["Mar 2027", "Apr 2027", "May 2027", "Jun 2027", "Jul 2027"]
     assert again.ready
+
+
+def test_closing_the_dialog_while_a_large_file_is_counted_is_safe(
+    window: MainWindow, dialogs: Dialogs, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(import_actuals_dialog, "BACKGROUND_ROWS", 0)
+    dialog = open_import(window, dialogs, DATA / "hubspot_deals.csv", qtbot)
+    dialog.reject()
+    QThreadPool.globalInstance().waitForDone(5000)
+    qtbot.wait(50)  # the count's result arrives for a dialog that is gone: dropped
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert window.findChild(ImportActualsDialog) is None
+    assert window.document.plan.actuals == ()
