@@ -18,7 +18,7 @@ from planner.actuals_records import import_records
 from planner.actuals_report import AmbiguousDates, ImportReport, ImportResult, Skipped, merge_actuals
 from planner.actuals_rows import Collector, PlanMonths, comma_decimal, file_order
 from planner.csv_read import ActualsImportError, CsvTable, read_csv
-from planner.csv_values import parse_amount, parse_month, parse_plan_month
+from planner.csv_values import PLAN_MONTH, parse_amount, parse_month, parse_plan_month
 
 __all__ = [
     "FIGURES",
@@ -189,8 +189,5 @@ def _import_totals(
 
 
 def _is_plan_number(value: str) -> bool:
-    try:
-        parse_plan_month(value)
-    except ValueError:
-        return False
-    return True
+    """``3`` or ``Month 3`` (``0`` too: then a row that is wrong, not a calendar month)."""
+    return PLAN_MONTH.fullmatch(value) is not None

@@ -47,7 +47,7 @@ _NAMED_DMY = re.compile(r"(\d{1,2})[ -]([A-Za-zäéû.]+)[ -](\d{4})" + _TIME)
 _MONTH_ISO = re.compile(r"(\d{4})[-/](\d{1,2})")
 _MONTH_MY = re.compile(r"(\d{1,2})[/.-](\d{4})")
 _MONTH_NAMED = re.compile(r"([A-Za-zäéû.]+)[ -]?(\d{4}|\d{2})")
-_PLAN_MONTH = re.compile(r"(?:month\s*)?(\d{1,3})(?:\.0+)?", re.IGNORECASE)
+PLAN_MONTH = re.compile(r"(?:month\s*)?(\d{1,3})(?:\.0+)?", re.IGNORECASE)
 
 Date = tuple[int, int, int]  # (year, month, day)
 
@@ -166,7 +166,7 @@ def parse_month(text: str, day_first: bool | None = None) -> tuple[int, int]:
 
 def parse_plan_month(text: str) -> int:
     """A plan month number (``3``, ``Month 3``); raises ValueError for anything else."""
-    match = _PLAN_MONTH.fullmatch(text.strip())
+    match = PLAN_MONTH.fullmatch(text.strip())
     if not match:
         raise ValueError(f"“{text.strip()}” is not a month")
     number = int(match.group(1))

@@ -477,3 +477,9 @@ def test_excels_sep_line_says_the_delimiter() -> None:
     assert (table.delimiter, table.header) == (";", ("Month", "Revenue"))
     assert imported(raw).months == {2: {"revenue": 1500.25}}
     assert table.row_numbers == [2]  # as Excel numbers it: the sep= line is hidden
+
+
+def test_a_month_number_0_is_a_bad_row_not_a_reason_to_read_the_column_as_calendar_months() -> None:
+    result = imported(b"Month,Wins\n0,1\n1,2\n")
+    assert result.months == {1: {"wins": 2}}
+    assert [str(s) for s in result.report.skipped] == ["row 2: “0” is not a plan month (they start at 1)"]
