@@ -11,15 +11,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections import Counter
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QRunnable,
     QSettings,
     Qt,
@@ -28,17 +24,13 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QRadioButton,
     QTableView,
@@ -46,77 +38,32 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner import formatting as fmt
 from planner.actuals_import import (
     ActualsImportError,
     AmbiguousDates,
     ImportResult,
     Mapping,
-    Rule,
     guess_mapping,
     import_actuals,
     merge_actuals,
     read_csv,
     totals_columns,
 )
-from planner.actuals_mapping import COUNTED, FIGURE_LABELS
+from planner.actuals_mapping import FIGURE_LABELS
 from planner.csv_read import DELIMITER_NAMES, CsvTable
+from ui.actuals_mapping_editor import MappingEditor
 from ui.document import PlanDocument
+from ui.models.actuals_preview_model import PreviewModel
 
 CSV_FILTER = "CSV files (*.csv *.txt *.tsv);;All files (*)"
 SETTINGS_GROUP = "actualsImport"
-NO_COLUMN = "(none)"
 BACKGROUND_ROWS = 5_000  # files with more rows are counted off the UI thread
-MONEY = ("revenue", "cost")
 Outcome = ImportResult | AmbiguousDates | str  # a str: why the file cannot be imported so
 
 
 def header_key(header: tuple[str, ...]) -> str:
     """The settings key of a file's header: the same export from the same CRM finds its mapping."""
     return hashlib.sha256("\x1f".join(header).encode("utf-8")).hexdigest()[:24]
-
-
-class PreviewModel(QAbstractTableModel):
-    """The monthly totals an import will put in the plan: a row a month, a column a figure."""
-
-    def __init__(self, currency: str, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.currency = currency
-        self.rows: list[tuple[str, dict[str, float]]] = []
-        self.figures: tuple[str, ...] = ()
-
-    def show(self, result: ImportResult | None) -> None:
-        self.beginResetModel()
-        self.rows = [(result.labels[m], result.months[m]) for m in sorted(result.months)] if result else []
-        self.figures = result.figures() if result else ()
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 1 + len(self.figures)
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        label, values = self.rows[index.row()]
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() > 0:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return None
-        if index.column() == 0:
-            return label
-        figure = self.figures[index.column() - 1]
-        value = values.get(figure)
-        if value is None:
-            return ""  # not reported: left empty, not 0
-        return fmt.money(value, self.currency, decimals=2 if value % 1 else 0) if figure in MONEY else fmt.count(value)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return "Month" if section == 0 else FIGURE_LABELS[self.figures[section - 1]]
 
 
 class _Signals(QObject):
@@ -161,7 +108,8 @@ class ImportActualsDialog(QDialog):
         about.setObjectName("import.about")
         about.setWordWrap(True)
         layout.addWidget(about)
-        self.mapping_box = self._mapping_box(self._first_mapping(remembered))
+        self.mapping_box = MappingEditor(table, self._first_mapping(remembered))
+        self.mapping_box.changed.connect(self._changed)
         self.mapping_box.setVisible(self.totals is None)
         layout.addWidget(self.mapping_box)
         layout.addWidget(self._order_box())
@@ -223,85 +171,9 @@ class ImportActualsDialog(QDialog):
             pass
         return guess_mapping(self.table.header) or Mapping()
 
-    # --- the mapping -----------------------------------------------------------------------
-    def _combo(self, name: str, choices: list[str], chosen: str, accessible: str) -> QComboBox:
-        combo = QComboBox()
-        combo.setObjectName(name)
-        combo.setAccessibleName(accessible)
-        combo.addItems(choices)
-        combo.setCurrentText(chosen if chosen in choices else choices[0])
-        combo.currentIndexChanged.connect(self._changed)
-        return combo
-
-    def _mapping_box(self, mapping: Mapping) -> QGroupBox:
-        box = QGroupBox("Which rows count as what")
-        grid = QGridLayout(box)
-        columns = list(self.table.header)
-        optional = [NO_COLUMN, *columns]
-        grid.addWidget(QLabel("Stage column"), 0, 0)
-        self.stage_combo = self._combo("import.stage_column", optional, mapping.stage_column, "Stage column")
-        grid.addWidget(self.stage_combo, 0, 1, 1, 2)
-        self.stages_hint = QLabel()
-        self.stages_hint.setObjectName("import.stages")
-        self.stages_hint.setWordWrap(True)
-        self.stages_hint.setTextFormat(Qt.TextFormat.PlainText)
-        grid.addWidget(self.stages_hint, 1, 1, 1, 2)
-        grid.addWidget(QLabel("Counts as"), 2, 0)
-        grid.addWidget(QLabel("in the month of"), 2, 1)
-        values_label = QLabel("when the stage is one of")
-        values_label.setToolTip("Stage values, comma-separated; left empty, every row with that date counts")
-        grid.addWidget(values_label, 2, 2)
-        self.rule_widgets: dict[str, tuple[QCheckBox, QComboBox, QLineEdit]] = {}
-        default_date = next(iter(mapping.rules.values())).date_column if mapping.rules else columns[0]
-        for row, figure in enumerate(COUNTED, start=3):
-            rule = mapping.rules.get(figure)
-            check = QCheckBox(FIGURE_LABELS[figure])
-            check.setObjectName(f"import.{figure}.count")
-            check.setChecked(rule is not None)
-            check.toggled.connect(self._changed)
-            date = self._combo(
-                f"import.{figure}.date", columns, rule.date_column if rule else default_date, f"Date of {figure}"
-            )
-            values = QLineEdit(", ".join(rule.values) if rule else "")
-            values.setObjectName(f"import.{figure}.values")
-            values.setAccessibleName(f"Stage values that count as {FIGURE_LABELS[figure].lower()}")
-            values.setPlaceholderText("every row with a date")
-            values.textChanged.connect(self._changed)
-            grid.addWidget(check, row, 0)
-            grid.addWidget(date, row, 1)
-            grid.addWidget(values, row, 2)
-            self.rule_widgets[figure] = (check, date, values)
-        grid.addWidget(QLabel("Amount of a win"), 6, 0)
-        self.amount_combo = self._combo("import.amount_column", optional, mapping.amount_column, "Amount column")
-        grid.addWidget(self.amount_combo, 6, 1, 1, 2)
-        self.stage_combo.currentIndexChanged.connect(self._show_stages)
-        self.rule_widgets["wins"][0].toggled.connect(self.amount_combo.setEnabled)
-        self.amount_combo.setEnabled(self.rule_widgets["wins"][0].isChecked())
-        self._show_stages()
-        return box
-
     def mapping(self) -> Mapping | None:
         """The mapping the person set, or None for a monthly-totals file."""
-        if self.totals is not None:
-            return None
-        stage = self.stage_combo.currentText()
-        amount = self.amount_combo.currentText() if self.amount_combo.isEnabled() else NO_COLUMN
-        rules = {
-            figure: Rule(date.currentText(), tuple(v.strip() for v in values.text().split(",") if v.strip()))
-            for figure, (check, date, values) in self.rule_widgets.items()
-            if check.isChecked()
-        }
-        return Mapping("" if stage == NO_COLUMN else stage, "" if amount == NO_COLUMN else amount, rules)
-
-    def _show_stages(self, *_args: Any) -> None:
-        stage = self.stage_combo.currentText()
-        if stage == NO_COLUMN:
-            self.stages_hint.setText("No stage column: a row counts wherever its date is filled in.")
-            return
-        at = self.table.column(stage)
-        counts = Counter(row[at].strip() for row in self.table.rows)
-        shown = ", ".join(f"{value or '(empty)'} ({count:,})" for value, count in counts.most_common(12))
-        self.stages_hint.setText(f"Its values: {shown}{' …' if len(counts) > 12 else ''}")
+        return None if self.totals is not None else self.mapping_box.mapping()
 
     # --- the date order --------------------------------------------------------------------
     def _order_box(self) -> QWidget:
