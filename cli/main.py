@@ -14,7 +14,9 @@ from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
 
+from cli import actuals
 from planner import formatting as fmt
+from planner.closing import timing_sentence
 from planner.engine import compute
 from planner.goal_seek import close_the_gap
 from planner.goal_seek import sentence as goal_sentence
@@ -147,6 +149,9 @@ def cmd_goal_seek(args: argparse.Namespace) -> int:
         print(_dump([{**asdict(a), "reachable": a.reachable} for a in answers]))
     else:
         print(goal_sentence(answers))
+        timed = timing_sentence(plan, compute(plan))
+        if timed:
+            print(timed)
     return 0
 
 
@@ -224,6 +229,8 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--xlsx", metavar="OUT.xlsx")
     export.add_argument("--html", metavar="OUT.html")
     export.set_defaults(run=cmd_export)
+
+    actuals.register(commands)
     return parser
 
 
