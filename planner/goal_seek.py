@@ -184,3 +184,34 @@ def options(plan: Plan, base: PlanResult, limit: int = 4) -> tuple[Option, ...]:
         moved = compute_core(apply_overrides(plan, answer.overrides))
         found.append(Option(answer, moved, min(starts, plan.horizon), min(full, plan.horizon)))
     return tuple(found)
+
+
+def earlier_starts(plan: Plan, base: PlanResult) -> tuple[Option, ...]:
+    """For a plan that is late (covered over the year, behind on the way): each resource or
+    budgeted program that starts after month 1, started early enough to be on track, or in
+    month 1 when nothing later is, with its added cost; only moves that cut the worst shortfall."""
+    found = []
+    movable = [(f"labor.{r.id}.start_month", r.name or r.id, r.start_month, r.ramp_months) for r in plan.labor]
+    movable += [
+        (f"channels.{c.name}.start_month", c.name, c.start_month, 0)
+        for c in plan.channels
+        if c.is_program and not c.schedule
+    ]
+    for driver, name, start, ramp in movable:
+        if start <= 1:
+            continue
+        best = None
+        for month in range(start - 1, 0, -1):  # the latest start that is on track, else month 1
+            moved = compute_core(apply_overrides(plan, {driver: month}))
+            best = (month, moved)
+            if moved.timing.status == "on_track":
+                break
+        assert best is not None
+        month, moved = best
+        if moved.timing.worst_shortfall >= base.timing.worst_shortfall - 0.5:
+            continue
+        extra = moved.supply.cost - base.supply.cost
+        sentence = f"{name} from month {month} instead of {start} (cost +{fmt.money(extra, plan.basics.currency)})"
+        answer = Answer(driver, f"Start month of {name}", start, month, extra, sentence)
+        found.append(Option(answer, moved, month, min(month + ramp, plan.horizon)))
+    return tuple(found)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from planner import formatting as fmt
 from planner import health
 from planner.funnel import HALF_A_LEAD
-from planner.goal_seek import Option, options
+from planner.goal_seek import Option, earlier_starts, options
 from planner.model import Plan
 from planner.results import LATE, ON_TRACK, SHORT, PlanResult
 
@@ -98,7 +98,13 @@ def option_view(plan: Plan, result: PlanResult, option: Option) -> MemoOption:
     c, answer, moved = result.currency, option.answer, option.result
     labels = [m.label for m in result.months]
     section = answer.driver.partition(".")[0]
-    if section == "labor":
+    if answer.driver.endswith(".start_month"):
+        name = answer.label.removeprefix("Start month of ")
+        title = f"Start {name} in {labels[option.starts - 1]} instead of {labels[int(answer.current) - 1]}"
+        timing = f"starts {labels[option.starts - 1]}"
+        if option.full > option.starts:
+            timing += f", full output from {labels[option.full - 1]}"
+    elif section == "labor":
         text = answer.sentence.split(" (cost")[0].split(" from month ")[0]
         title = f"Hire {text}"
         timing = f"starts {labels[option.starts - 1]}"
@@ -125,6 +131,9 @@ def option_view(plan: Plan, result: PlanResult, option: Option) -> MemoOption:
             result.demand.sales_ready_leads
         )
     effect += f"; expected revenue {fmt.money(moved.revenue.expected, c)}; {after}"
+    if answer.driver.endswith(".start_month"):
+        worst, was = moved.timing.worst_shortfall, result.timing.worst_shortfall
+        effect = f"at worst {fmt.count(worst)} sales-ready leads behind instead of {fmt.count(was)}; {after}"
     return MemoOption(title, cost, timing, effect)
 
 
@@ -144,9 +153,8 @@ def decisions(plan: Plan, result: PlanResult, views: tuple[MemoOption, ...]) -> 
                 f"or a goal lowered to {fmt.money(result.revenue.expected, c)}."
             )
     elif status == LATE:
-        asked.append(
-            f"Accept being behind ({behind_text(result)}) or bring supply forward: hire or spend earlier in the year."
-        )
+        forward = "one of the options" if views else "hire or spend earlier in the year"
+        asked.append(f"Accept being behind ({behind_text(result)}) or bring supply forward: {forward}.")
     if result.supply.cost > 0:
         asked.append(
             f"Approve the plan's cost of {fmt.money(result.supply.cost, c)} "
@@ -170,7 +178,8 @@ def cumulative(result: PlanResult) -> tuple[tuple[str, float, float], ...]:
 
 
 def memo(plan: Plan, result: PlanResult) -> Memo:
-    found = options(plan, result) if result.timing.status == SHORT else ()  # under half a lead: nothing to close
+    status = result.timing.status
+    found = options(plan, result) if status == SHORT else earlier_starts(plan, result) if status == LATE else ()
     views = tuple(option_view(plan, result, o) for o in found)
     return Memo(
         status=health.standing(result),
