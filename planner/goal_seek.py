@@ -158,20 +158,29 @@ class Option:
     full: int  # the plan month it delivers in full (after a ramp)
 
 
-OPTION_ORDER = ("labor.", "channels.", "win_rate", "srl_to_opportunity", "mql_to_srl", "lead_to_mql")
-
-
 def options(plan: Plan, base: PlanResult, limit: int = 4) -> tuple[Option, ...]:
-    """The reachable answers that close the gap, people and programs first, each recomputed.
+    """What closes the gap on its own, for the CEO's memo: the two cheapest head count changes,
+    the cheapest budget, then the rates (win rate first), each checked by recomputing the plan.
 
-    An answer's timing: a head count change starts at the resource's start month and is in
-    full after its ramp; a budget change starts at the program's start month; a rate counts
-    from the first month.
+    Only the options shown are recomputed (a large plan has an answer per resource and program).
+    An option's timing: more people start at the resource's start month and are in full after its
+    ramp; a budget from the program's start month; a rate counts from the first month.
     """
-    reachable = [a for a in close_the_gap(plan, base) if a.reachable]
-    reachable.sort(key=lambda a: next(i for i, p in enumerate(OPTION_ORDER) if a.driver.startswith(p)))
-    found = []
-    for answer in reachable[:limit]:
+    if base.gap.sales_ready_leads <= EPSILON:
+        return ()
+    people = [_head_count(plan, base, i) for i in range(len(plan.labor))]
+    budgets = [_budget(plan, base, i) for i, c in enumerate(plan.channels) if c.is_program]
+
+    def cheapest(answers: list[Answer], count: int) -> list[Answer]:
+        return sorted((a for a in answers if a.reachable), key=lambda a: a.extra_cost or 0.0)[:count]
+
+    rates = [_demand_rate(plan, base, n) for n in ("win_rate", "srl_to_opportunity")]
+    rates += [_program_rate(plan, base, n) for n in ("mql_to_srl", "lead_to_mql")]
+    found: list[Option] = []
+    for answer in [*cheapest(people, 2), *cheapest(budgets, 1), *(a for a in rates if a.reachable)]:
+        moved = compute_core(apply_overrides(plan, answer.overrides))
+        if moved.gap.sales_ready_leads > 1e-6 * max(1.0, moved.demand.sales_ready_leads):
+            continue  # the engine disagrees: not offered
         starts = full = 1
         section, _, rest = answer.driver.partition(".")
         key = rest.rpartition(".")[0]
@@ -181,8 +190,9 @@ def options(plan: Plan, base: PlanResult, limit: int = 4) -> tuple[Option, ...]:
         elif section == "channels":
             channel = next(c for c in plan.channels if c.name == key)
             starts = full = channel.start_month
-        moved = compute_core(apply_overrides(plan, answer.overrides))
         found.append(Option(answer, moved, min(starts, plan.horizon), min(full, plan.horizon)))
+        if len(found) == limit:
+            break
     return tuple(found)
 
 
