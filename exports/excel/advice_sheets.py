@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from openpyxl.worksheet.worksheet import Worksheet
 
-from exports.excel.cells import SheetWriter, ref
+from exports.excel.cells import SheetWriter, cell, ref
 from exports.excel.layout import CHANNELS, LABOR, LaborColumn, Layout, PeopleColumn, ProgramColumn
 from exports.excel.styles import PERCENT, RATE_COUNT, Styles
 from exports.excel.summary_sheet import text_literal
@@ -107,7 +107,7 @@ def write_metrics(sheet: Worksheet, styles: Styles, plan: Plan, result: PlanResu
             w.formula(row, 8, conflict_formula(metric, plan_target[1:]), "wrap")
         w.fit_height(row, {1: metric.name, 8: metric.note}, METRIC_KINDS)
     w.widths(METRIC_KINDS)
-    sheet.freeze_panes = "A5"
+    sheet.freeze_panes = cell(5, 1)
 
 
 def source(metric: ScorecardMetric) -> str:
@@ -152,7 +152,7 @@ def write_review(sheet: Worksheet, styles: Styles, plan: Plan, result: PlanResul
         if not item.entries:
             w.fit_height(row, {2: item.question}, REVIEW_KINDS)
     w.widths(REVIEW_KINDS)
-    sheet.freeze_panes = "A5"
+    sheet.freeze_panes = cell(5, 1)
 
 
 def write_at_export(sheet: Worksheet, styles: Styles, plan: Plan, result: PlanResult, today: str) -> None:

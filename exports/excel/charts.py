@@ -13,7 +13,7 @@ from openpyxl.chart.label import DataLabelList
 from openpyxl.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from exports.excel.cells import SheetWriter
+from exports.excel.cells import SheetWriter, cell
 from exports.excel.layout import (
     CHANNELS,
     INPUTS,
@@ -27,6 +27,8 @@ from exports.excel.layout import (
 )
 from exports.excel.styles import Styles
 from planner.model import Plan
+
+SUMMARY_CHART_COLUMN = 6  # right of the memo's four columns
 
 
 def month_series(sheet: Worksheet, layout: Layout, row: int, title: str) -> Series:
@@ -140,10 +142,10 @@ def months_chart(workbook: Workbook, layout: Layout) -> LineChart:
 def write_charts(sheet: Worksheet, styles: Styles, workbook: Workbook, layout: Layout) -> None:
     w = SheetWriter(sheet, styles)
     w.heading("Charts", "They follow the formulas: change an input and they redraw.")
-    sheet.add_chart(funnel_chart(workbook[INPUTS]), "A4")
-    sheet.add_chart(months_chart(workbook, layout), "A26")
+    sheet.add_chart(funnel_chart(workbook[INPUTS]), cell(4, 1))
+    sheet.add_chart(months_chart(workbook, layout), cell(26, 1))
 
 
 def summary_charts(sheet: Worksheet, workbook: Workbook, plan: Plan, layout: Layout) -> None:
-    sheet.add_chart(supply_chart(workbook, plan, layout), "F5")
-    sheet.add_chart(cumulative_chart(workbook, layout), "F24")
+    sheet.add_chart(supply_chart(workbook, plan, layout), cell(5, SUMMARY_CHART_COLUMN))
+    sheet.add_chart(cumulative_chart(workbook, layout), cell(24, SUMMARY_CHART_COLUMN))

@@ -13,7 +13,7 @@ from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 
-from exports.excel.cells import SheetWriter, ref
+from exports.excel.cells import SheetWriter, cell, ref
 from exports.excel.inputs_sheet import first_month_ref
 from exports.excel.layout import LABOR, MONTHLY, SUMMARY, LaborColumn, Layout
 from exports.excel.monthly_sheet import VALUE, totals_row
@@ -25,6 +25,7 @@ from planner.model import Plan
 from planner.results import PlanResult
 
 KINDS = {1: "label", 2: "number", 3: "text", 4: "text"}
+VERDICT_ROW = 6
 VERDICT_FILLS = {"Short": "F4CCCC", "Late": "FCE4B6", "On track": "D9EAD3"}
 
 
@@ -117,15 +118,15 @@ def write_summary(
     )
     w.text(3, 1, byline, "note")
     w.text(5, 1, "Verdict (live: recalculates from the inputs)", "section")
-    verdict = w.formula(6, 1, verdict_formula(currency), "verdict")
+    verdict = w.formula(VERDICT_ROW, 1, verdict_formula(currency), "verdict")
     define(sheet.parent, "Verdict", SUMMARY, verdict.row, verdict.column)
-    sheet.merge_cells(start_row=6, start_column=1, end_row=6, end_column=4)
-    sheet.row_dimensions[6].height = 34
+    sheet.merge_cells(start_row=VERDICT_ROW, start_column=1, end_row=VERDICT_ROW, end_column=4)
+    sheet.row_dimensions[VERDICT_ROW].height = 34
     for start, colour in VERDICT_FILLS.items():
         sheet.conditional_formatting.add(
-            "A6",
+            cell(VERDICT_ROW, 1),
             FormulaRule(
-                formula=[f'LEFT($A$6,{len(start)})="{start}"'],
+                formula=[f'LEFT({ref(VERDICT_ROW, 1)},{len(start)})="{start}"'],
                 fill=PatternFill("solid", start_color=colour, end_color=colour),
                 font=Font(bold=True),
             ),
