@@ -24,6 +24,7 @@ from exports.excel.monthly_sheet import write_monthly
 from exports.excel.scenarios_sheet import write_scenarios
 from exports.excel.styles import Styles
 from exports.excel.summary_sheet import write_summary
+from exports.excel.tracker_sheet import TRACKER, write_tracker
 from planner.engine import compute_core
 from planner.model import Plan
 from planner.results import PlanResult
@@ -41,6 +42,7 @@ def build_workbook(plan: Plan, result: PlanResult | None = None, progress: Progr
     layout = L.Layout.for_plan(plan)
     workbook = Workbook()
     sheets = {name: workbook.create_sheet(name) for name in L.SHEET_ORDER}
+    sheets[TRACKER] = workbook.create_sheet(TRACKER, workbook.sheetnames.index(L.REVIEW) + 1)  # after the review
     workbook.remove(workbook.worksheets[0])
     styles = Styles(workbook, plan.basics.currency)
     steps: list[tuple[str, str, Callable[[], None]]] = [
@@ -52,6 +54,7 @@ def build_workbook(plan: Plan, result: PlanResult | None = None, progress: Progr
         (L.SUMMARY, "Writing the summary", lambda: write_summary(sheets[L.SUMMARY], styles, plan, result, layout)),
         (L.METRICS, "Writing the scorecard", lambda: write_metrics(sheets[L.METRICS], styles, plan, result)),
         (L.REVIEW, "Writing the CEO review", lambda: write_review(sheets[L.REVIEW], styles, plan, result)),
+        (TRACKER, "Writing the tracker", lambda: write_tracker(sheets[TRACKER], styles, plan, layout)),
         (L.CHARTS, "Drawing the charts", lambda: write_charts(sheets[L.CHARTS], styles, workbook, layout)),
     ]
     for done, (_, step, write) in enumerate(steps):
