@@ -156,3 +156,21 @@ def test_a_word_typed_as_an_actual_is_refused_with_a_message(window: MainWindow,
     type_in_cell(qtbot, page.table, 0, WINS, "lots")
     assert window.document.plan.actuals == ()
     assert page.message.text().startswith("Jan 2027:")
+
+
+def test_presentation_mode_shows_plan_vs_actual_once_there_are_actuals(window: MainWindow, qtbot: Any) -> None:
+    view = window.present()
+    qtbot.waitExposed(view)
+    line = view.findChild(QLabel, "present.actuals")
+    assert not line.isVisible()
+    # 20 + 30 leads to Feb against 66.7 needed; revenue 240,000 against 3,000,000 x 2/12 = 500,000
+    window.document.set_value(
+        "actuals",
+        (Actual(month=1, sales_ready_leads=20, revenue=90_000), Actual(month=2, sales_ready_leads=30, revenue=150_000)),
+    )
+    assert line.isVisible()
+    assert line.text().startswith(
+        "Plan vs actual: Actual revenue to Feb 2027: $240,000 against $500,000 of the goal to date, $260,000 behind"
+    )
+    assert "50 sales-ready leads to Feb 2027 against 67 needed, 17 short" in line.text()
+    view.close()
