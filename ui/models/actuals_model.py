@@ -29,7 +29,7 @@ ACTUAL, PLAN, VARIANCE = "actual", "plan", "variance"
 PARTS = (ACTUAL, PLAN, VARIANCE)
 SHORT_NAMES = {
     "sales_ready_leads": "Leads",
-    "opportunities": "Opportunities",
+    "opportunities": "Opps",
     "wins": "Wins",
     "revenue": "Revenue",
     "cost": "Cost",
