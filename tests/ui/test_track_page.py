@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit
 
@@ -174,3 +174,14 @@ def test_presentation_mode_shows_plan_vs_actual_once_there_are_actuals(window: M
     )
     assert "50 sales-ready leads to Feb 2027 against 67 needed, 17 short" in line.text()
     view.close()
+
+
+def test_copying_cells_gives_tab_separated_text_a_spreadsheet_takes(window: MainWindow, qtbot: Any) -> None:
+    page = track(window, qtbot)
+    page.table.setCurrentIndex(page.model.index(0, LEADS))
+    page.table.paste("20\t10\n30\t15")
+    selection = page.table.selectionModel()
+    top, bottom = page.model.index(0, LEADS), page.model.index(1, LEADS + 1)
+    selection.select(QItemSelection(top, bottom), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+    qtbot.keyClick(page.table, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QGuiApplication.clipboard().text() == "20\t33\n30\t33"  # the actual, then the plan's 33.3
