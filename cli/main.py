@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
 
+from cli import actuals
 from planner import formatting as fmt
 from planner.closing import timing_sentence
 from planner.engine import compute
@@ -228,6 +229,8 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--xlsx", metavar="OUT.xlsx")
     export.add_argument("--html", metavar="OUT.html")
     export.set_defaults(run=cmd_export)
+
+    actuals.register(commands)
     return parser
 
 

@@ -28,7 +28,7 @@ def count(value: float | None, decimals: int = 0) -> str:
     return "0" if text in ("-0", "-0.0") else text
 
 
-def gap(value: float | None) -> str:
+def shortfall(value: float | None) -> str:
     """A gap in whole leads, said as a shortfall or a surplus: ``112 short``, ``53 surplus``, ``0``.
 
     Less than half a lead rounds to none, as the timing verdict does.
@@ -38,6 +38,12 @@ def gap(value: float | None) -> str:
     if abs(value) <= 0.5:
         return "0"
     return f"{abs(value):,.0f} {'short' if value > 0 else 'surplus'}"
+
+
+def gap(value: float | None) -> str:
+    """The gap figure beside its label "Gap": ``112`` short, ``53 surplus``, ``0`` within half a lead."""
+    said = shortfall(value)
+    return said.removesuffix(" short")
 
 
 def percent(value: float | None, decimals: int = 0) -> str:

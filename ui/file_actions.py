@@ -23,6 +23,7 @@ from ui.document import FileChangedOnDisk, PlanDocument
 from ui.settings import RecentFiles
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QStatusBar
 
     from ui.export_runner import ExportRunner
@@ -47,6 +48,7 @@ def recovery_store(folder: str | Path | None = None) -> RecoveryStore:
 class FileActions:
     document: PlanDocument
     recent: RecentFiles
+    settings: QSettings
 
     @property
     def exporter(self) -> ExportRunner: ...
@@ -173,6 +175,12 @@ class FileActions:
     def export(self, kind: str) -> None:
         folder = self.document.path.parent if self.document.path else Path.home()
         self.exporter.ask_and_export(self.document.plan, kind, str(folder / self.suggested_name()))
+
+    def import_actuals(self) -> None:
+        """File → Import actuals…: a CSV file's monthly actuals into the plan (ui.import_actuals_dialog)."""
+        from ui.import_actuals_dialog import import_actuals_from_file
+
+        import_actuals_from_file(self, self.document, self.settings)  # type: ignore[arg-type]
 
     # --- crash recovery -----------------------------------------------------------------
     recovery_offered = False  # set once the start-up question about leftovers has been settled

@@ -187,6 +187,7 @@ class MainWindow(QMainWindow, FileActions):
         file_menu.addSeparator()
         self._action(file_menu, "Export &Excel…", lambda: self.export("xlsx"), "Ctrl+E", "file.export_xlsx")
         self._action(file_menu, "Export &HTML…", lambda: self.export("html"), "Ctrl+Shift+E", "file.export_html")
+        self._action(file_menu, "&Import actuals…", self.import_actuals, None, "file.import_actuals")
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit, "file.quit")
 
