@@ -196,10 +196,8 @@ def _try_lock(path: Path) -> int | None:
         fd = os.open(path, os.O_RDONLY)
     except OSError:
         return None
-    try:
+    with contextlib.suppress(OSError):
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
-        pass
     return fd
 
 
