@@ -6,15 +6,17 @@ from pathlib import Path
 
 from planner.recovery import RecoveryStore
 from planner.sample import sample_plan
+from tests.planner.recovery_helpers import ended_process
 from ui.autosave import Autosaver
 from ui.document import PlanDocument
 
 
 def test_unsaved_work_is_autosaved_and_recovered_as_typed(tmp_path: Path) -> None:
     document = PlanDocument(sample_plan())
-    saver = Autosaver(document, RecoveryStore(tmp_path / "recovery", "crashed"))
+    saver = Autosaver(document, RecoveryStore(tmp_path / "recovery", "crashed", ended_process()))
     document.set_value("targets.deal_size", 55_000)
     saver.autosave_now()
+    assert saver.wait()
     [found] = RecoveryStore(tmp_path / "recovery", "next").leftovers()
     assert found.load() == document.plan
 
@@ -24,10 +26,10 @@ def test_nothing_is_autosaved_without_changes_and_saving_clears_it(tmp_path: Pat
     store = RecoveryStore(tmp_path / "recovery", "me")
     saver = Autosaver(document, store)
     saver.autosave_now()
-    assert not store.plan_path.exists()
+    assert saver.wait() and not store.plan_path.exists()
     document.set_value("basics.company", "Changed")
     saver.autosave_now()
-    assert store.plan_path.exists()
+    assert saver.wait() and store.plan_path.exists()
     document.save(tmp_path / "plan.leadplan")
     assert not store.plan_path.exists()
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.long_text import long_text_cells
 from ui.models.rows_model import RowsModel
 
 
@@ -26,6 +27,7 @@ class TableEditor(QWidget):
         self.view.setObjectName(name)
         self.view.setAccessibleName(f"{noun.capitalize()}s")
         self.view.setModel(model)
+        long_text_cells(self.view)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(
