@@ -23,6 +23,7 @@ MAXIMUM_BY_KIND: dict[str, float] = {
     "number": 1e12,  # a metric's target
     "int": 1200,  # months (a sales cycle or ramp of a hundred years)
 }
+SMALLEST_RATE = 0.0001  # 0.01%: smaller rates turn any goal into infinitely many leads
 SMALLEST_POSITIVE_MONEY = 0.01  # a deal size or cost per lead must be at least a cent
 MAX_LIST_ITEMS = 10_000  # items of one list of texts (the review lists)
 MAX_ROWS = 50_000  # rows of one table (resources, channels, metrics, scenarios)
@@ -113,6 +114,8 @@ def check_number(spec: Spec, value: Any) -> str | None:
     entered = f"you entered {shown(value, spec)}"
     if spec.kind == "rate" and not 0 < value <= 1:
         return f"must be more than 0% and at most 100%; {entered}"
+    if spec.kind == "rate" and value < SMALLEST_RATE:
+        return f"must be at least {SMALLEST_RATE * 100:g}% (and at most 100%); {entered}"
     if spec.kind == "share" and not 0 <= value <= 1:
         return f"must be from 0% to 100%; {entered}"
     high = maximum(spec)

@@ -53,11 +53,13 @@ def check_replaceable(target: Path) -> os.stat_result | None:
     except FileNotFoundError:
         return None
     except NotADirectoryError as error:
-        raise UnsafeTarget(error.errno, "a part of the path is a file, not a folder") from None
+        raise UnsafeTarget(error.errno, "a part of the path is a file, not a folder", str(target)) from None
     if stat.S_ISDIR(info.st_mode):
-        raise UnsafeTarget(21, "it is a folder")
+        raise UnsafeTarget(21, "it is a folder", str(target))
     if not stat.S_ISREG(info.st_mode):
-        raise UnsafeTarget(22, "it is not a regular file (a device, a pipe or a socket), so it is not replaced")
+        raise UnsafeTarget(
+            22, "it is not a regular file (a device, a pipe or a socket), so it is not replaced", str(target)
+        )
     return info
 
 
