@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from planner.model import Plan
 from planner.plan_file import MAX_BYTES, PlanFileError, dumps_plan, read_capped, read_plan, write_text_atomically
+from planner.safe_write import remove_stale_temp_files
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -188,6 +189,7 @@ class RecoveryStore:
             raise PlanFileError(f"Could not autosave: {error.strerror or error}.") from None
         if original is not None and opened is None:
             opened = OriginalFile.of(original)
+        remove_stale_temp_files(self.folder, None)  # what killed sessions were writing (no live writer's)
         write_text_atomically(self.plan_path, text)
         meta = {
             "original": str(absolute(original)) if original else None,

@@ -81,13 +81,14 @@ def new_file_mode() -> int:
     return 0o666 & ~user_umask()
 
 
-def temp_pattern(name: str) -> re.Pattern[str]:
-    """The names of our temporary files for ``name`` (tempfile's 8 random characters)."""
-    return re.compile(rf"\.{re.escape(name)}\.[a-z0-9_]{{8}}\.tmp")
+def temp_pattern(name: str | None) -> re.Pattern[str]:
+    """The names of our temporary files for ``name`` (tempfile's 8 random characters); any name for None."""
+    named = re.escape(name) if name is not None else ".+"
+    return re.compile(rf"\.{named}\.[a-z0-9_]{{8}}\.tmp")
 
 
-def remove_stale_temp_files(folder: Path, name: str) -> list[Path]:
-    """Remove temporary files of ``name`` that no live writer holds; returns those removed."""
+def remove_stale_temp_files(folder: Path, name: str | None) -> list[Path]:
+    """Remove temporary files of ``name`` (of any name: None) that no live writer holds; returns those removed."""
     pattern = temp_pattern(name)
     removed = []
     try:
@@ -181,6 +182,8 @@ def backup(target: Path) -> Path:
             shutil.copymode(target, temp)
             _fsync_path(temp)
         os.replace(temp, backup_path)
+        if linked:  # renaming a link onto a link of the same file does nothing: the name stays
+            temp.unlink(missing_ok=True)
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
