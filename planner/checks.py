@@ -27,6 +27,7 @@ SMALLEST_RATE = 0.0001  # 0.01%: smaller rates turn any goal into infinitely man
 SMALLEST_POSITIVE_MONEY = 0.01  # a deal size or cost per lead must be at least a cent
 MAX_LIST_ITEMS = 10_000  # items of one list of texts (the review lists)
 MAX_ROWS = 50_000  # rows of one table (resources, channels, metrics, scenarios)
+MAX_WEIGHT = 1e6  # a seasonality weight (they are relative: 1 is an average month)
 LARGEST_FLOAT = 1.7976931348623157e308
 
 
@@ -56,7 +57,7 @@ def shown(value: Any, spec: Spec) -> str:
     """The value as the person typed it: rates as percentages."""
     if too_large(value):
         return "a number too large to use"
-    if is_number(value) and abs(value) >= 1e15:
+    if is_number(value) and (abs(value) >= 1e15 or 0 < abs(value) < (1e-6 if spec.kind in ("rate", "share") else 1e-4)):
         return f"{value:.4g}"
     if is_number(value) and spec.kind in ("rate", "share"):
         return f"{_trim(value * 100)}%"
@@ -65,7 +66,7 @@ def shown(value: Any, spec: Spec) -> str:
     if isinstance(value, float):
         return "not a number" if math.isnan(value) else "infinity"
     if isinstance(value, str):
-        return f'"{value[:40]}"'
+        return f'"{_CONTROL.sub(_escaped, value[:40])}"'
     if value is None:
         return "nothing"
     if isinstance(value, bool):
@@ -75,6 +76,14 @@ def shown(value: Any, spec: Spec) -> str:
     if isinstance(value, dict):
         return "an object"
     return repr(value)[:40]
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def _escaped(match: re.Match[str]) -> str:
+    """A control character as it is written in a file (``\\n``), not as the character itself."""
+    return match.group().encode("unicode_escape").decode("ascii")
 
 
 def _trim(number: float) -> str:
@@ -142,13 +151,26 @@ def _bound(number: float) -> str:
 
 
 def check_sizes(data: Any) -> list[Problem]:
-    """Lists longer than anything a plan needs (nine million review items), one problem each."""
+    """Lists longer than anything a plan needs (nine million review items), and seasonality weights
+    beyond any meaning (their sum would overflow): one problem each."""
     problems: list[Problem] = []
     if not isinstance(data, dict):
         return problems
     for key, value in data.items():
         if isinstance(value, list) and len(value) > MAX_ROWS and key in ("labor", "channels", "metrics", "scenarios"):
             problems.append(Problem(key, f"A plan holds at most {MAX_ROWS:,} rows here; this file has {len(value):,}"))
+    targets = data.get("targets")
+    weights = targets.get("seasonality") if isinstance(targets, dict) else None
+    if isinstance(weights, list):
+        for i, weight in enumerate(weights[:12]):
+            if (is_number(weight) and weight > MAX_WEIGHT) or too_large(weight):
+                problems.append(
+                    Problem(
+                        f"targets.seasonality[{i}]",
+                        f"Each seasonality weight must be at most {MAX_WEIGHT:,.0f}; "
+                        f"found {shown(weight, Spec('number', ''))}",
+                    )
+                )
     review = data.get("review")
     if isinstance(review, dict):
         for key, value in review.items():

@@ -125,8 +125,8 @@ def read_capped(path: Path, limit: int = MAX_BYTES) -> bytes:
 
 
 def _too_large(name: str, size: int, limit: int) -> str:
-    shown = f"{size / 1024 / 1024:.0f} MB" if size > limit + 1 else "larger than that"
-    return f"“{name}” is {shown}; a plan file is at most {limit // 1024 // 1024} MB, so this is not one."
+    most = f"{limit // 1024 // 1024} MB"
+    return f"“{name}” is larger than {most}; a plan file is at most {most}, so this is not one."
 
 
 def parse_plan(raw: bytes | str, name: str = "The file") -> LoadedPlan:
