@@ -43,7 +43,9 @@ def test_the_workbook_and_the_report_may_not_share_a_path(plan: Path, tmp_path: 
 
 
 @pytest.mark.parametrize("name", ["other.leadplan", "notes.txt", "report.pdf"])
-def test_an_existing_file_the_export_does_not_write_is_kept_unless_forced(plan: Path, tmp_path: Path, name: str) -> None:
+def test_an_existing_file_the_export_does_not_write_is_kept_unless_forced(
+    plan: Path, tmp_path: Path, name: str
+) -> None:
     other = tmp_path / name
     other.write_text("keep me", encoding="utf-8")
     done = cli("export", plan, "--html", other)
