@@ -28,14 +28,13 @@ from planner.file_text import (
     without_lone_surrogates,
 )
 from planner.model import Plan
-from planner.safe_write import BACKUP_SUFFIX as BACKUP_SUFFIX
-from planner.safe_write import atomic_target
 from planner.serialize import plan_from_data, plan_to_data
 from planner.validation import validate
 
 FORMAT = "leadplanner-plan"
 VERSION = 1
 MAX_BYTES = 50 * 1024 * 1024
+BACKUP_SUFFIX = ".bak"  # (as planner.safe_write names it)
 
 
 class PlanFileError(Exception):
@@ -196,6 +195,8 @@ def write_text_atomically(path: Path, text: str, *, keep_backup: bool = False) -
     ``<name>.bak``. A symbolic link is written through; a device, pipe or folder is refused.
     Raises PlanFileError with a message for people.
     """
+    from planner.safe_write import atomic_target  # (loaded on the first save, not at start-up)
+
     data = replace_lone_surrogates(text).encode("utf-8")
     try:
         with atomic_target(path, keep_backup=keep_backup) as temp, open(temp, "wb") as out:

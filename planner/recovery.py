@@ -11,16 +11,13 @@ never offered (nor deleted) by another.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-import socket
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from planner.model import Plan
 from planner.plan_file import MAX_BYTES, PlanFileError, dumps_plan, read_capped, read_plan, write_text_atomically
-from planner.safe_write import remove_stale_temp_files
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -74,6 +71,8 @@ def absolute(path: str | os.PathLike[str]) -> Path:
 
 
 def file_hash(path: Path) -> str | None:
+    import hashlib
+
     try:
         return hashlib.sha256(read_capped(path, MAX_BYTES)).hexdigest()
     except PlanFileError:
@@ -119,12 +118,12 @@ class Owner(NamedTuple):
 
     @classmethod
     def this_process(cls) -> Owner:
-        return cls(os.getpid(), process_start(os.getpid()), socket.gethostname())
+        return cls(os.getpid(), process_start(os.getpid()), _host())
 
 
 def is_running(pid: Any, started: Any, host: Any) -> bool:
     """The process that wrote an autosave still runs (so its autosave is not a leftover)."""
-    if not isinstance(pid, int) or isinstance(pid, bool) or pid <= 0 or host != socket.gethostname():
+    if not isinstance(pid, int) or isinstance(pid, bool) or pid <= 0 or host != _host():
         return False  # another machine's (or an older Lead Planner's) autosave: offered
     if os.path.isdir("/proc/self"):
         return started is not None and process_start(pid) == started
@@ -189,6 +188,8 @@ class RecoveryStore:
             raise PlanFileError(f"Could not autosave: {error.strerror or error}.") from None
         if original is not None and opened is None:
             opened = OriginalFile.of(original)
+        from planner.safe_write import remove_stale_temp_files
+
         remove_stale_temp_files(self.folder, None)  # what killed sessions were writing (no live writer's)
         write_text_atomically(self.plan_path, text)
         meta = {
@@ -254,3 +255,9 @@ def _read(meta_path: Path) -> tuple[Recoverable, tuple[Any, Any, Any]] | None:
         return None
     found = Recoverable(meta_path.stem, plan_path, original, saved_at, opened)
     return found, (meta.get("pid"), meta.get("started"), meta.get("host"))
+
+
+def _host() -> str:
+    import socket
+
+    return socket.gethostname()

@@ -19,9 +19,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import shutil
 import stat
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -131,6 +129,8 @@ def atomic_target(path: str | os.PathLike[str], *, keep_backup: bool = False, sy
     Raises OSError (UnsafeTarget for what must not be replaced); the temporary file never
     outlives a failure.
     """
+    import tempfile
+
     target = resolved_target(path)
     folder = target.parent if str(target.parent) else Path(".")
     existing = check_replaceable(target)
@@ -159,6 +159,9 @@ def atomic_target(path: str | os.PathLike[str], *, keep_backup: bool = False, sy
 
 def backup(target: Path) -> Path:
     """Keep the current ``target`` as ``<name>.bak``, replacing the old backup in one step."""
+    import shutil
+    import tempfile
+
     backup_path = target.with_name(target.name + BACKUP_SUFFIX)
     check_replaceable(resolved_target(backup_path))
     folder = target.parent if str(target.parent) else Path(".")

@@ -86,11 +86,13 @@ class FileActions:
     # --- new and open -------------------------------------------------------------------
     def new_plan(self) -> None:
         if self.confirm_discard():
+            self.suggested_path = None
             self.document.load(blank_plan())
             self.go_to_step(0)
 
     def new_from_sample(self) -> None:
         if self.confirm_discard():
+            self.suggested_path = None
             self.document.load(sample_plan())
             self.go_to_step(0)
 
