@@ -15,9 +15,11 @@ from dataclasses import asdict
 from pathlib import Path
 
 from planner import formatting as fmt
+from planner.closing import timing_sentence
 from planner.engine import compute
 from planner.goal_seek import close_the_gap
 from planner.goal_seek import sentence as goal_sentence
+from planner.health import verdict
 from planner.plan_file import LoadedPlan, PlanFileError, read_plan, write_text_atomically
 from planner.results import PlanResult
 from planner.sample import sample_text
@@ -91,13 +93,28 @@ def summary_table(result: PlanResult) -> str:
         ("Projected revenue", fmt.money(s.projected_revenue, c)),
         ("Return on cost", fmt.percent(s.return_on_cost)),
     ]
+    bridge = result.revenue
+    rows += [
+        ("Revenue goal", fmt.money(bridge.goal, c)),
+        ("  from the current pipeline", fmt.money(bridge.pipeline, c)),
+        ("  projected from the leads", fmt.money(bridge.projected, c)),
+        ("  expected", fmt.money(bridge.expected, c)),
+        ("  revenue gap" if bridge.gap > 0 else "  revenue surplus", fmt.money(abs(bridge.gap), c)),
+    ]
     width = max(len(label) for label, _ in rows)
-    lines = [f"{label:<{width}}  {value:>16}" for label, value in rows]
-    lines += ["", f"{'Month':<10} {'Needed':>9} {'Supplied':>9} {'Gap':>9} {'Cost':>14}"]
+    lines = [verdict(result), ""]
+    lines += [f"{label:<{width}}  {value:>16}" for label, value in rows]
+    lines += ["", f"{'Month':<10} {'Needed':>9} {'Supplied':>9} {'Gap':>9} {'Cumulative':>11} {'Cost':>14}"]
     for m in result.months:
         lines.append(
             f"{m.label:<10} {fmt.count(m.sales_ready_leads_needed, 1):>9} {fmt.count(m.sales_ready_leads_supplied, 1):>9}"
-            f" {fmt.count(m.gap, 1):>9} {fmt.money(m.cost, c):>14}"
+            f" {fmt.count(m.gap, 1):>9} {fmt.count(m.cumulative_gap, 1):>11} {fmt.money(m.cost, c):>14}"
+        )
+    lines += ["", f"{'Quarter':<20} {'Needed':>9} {'Supplied':>9} {'Gap':>9} {'Cost':>14}"]
+    for q in result.quarters:
+        lines.append(
+            f"{q.label:<20} {fmt.count(q.sales_ready_leads_needed, 1):>9} {fmt.count(q.sales_ready_leads_supplied, 1):>9}"
+            f" {fmt.count(q.gap, 1):>9} {fmt.money(q.cost, c):>14}"
         )
     for scenario in result.scenarios:
         lines.append(
@@ -131,6 +148,9 @@ def cmd_goal_seek(args: argparse.Namespace) -> int:
         print(_dump([{**asdict(a), "reachable": a.reachable} for a in answers]))
     else:
         print(goal_sentence(answers))
+        timed = timing_sentence(plan, compute(plan))
+        if timed:
+            print(timed)
     return 0
 
 

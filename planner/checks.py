@@ -57,9 +57,10 @@ def shown(value: Any, spec: Spec) -> str:
     """The value as the person typed it: rates as percentages."""
     if too_large(value):
         return "a number too large to use"
-    if is_number(value) and (abs(value) >= 1e15 or 0 < abs(value) < (1e-6 if spec.kind in ("rate", "share") else 1e-4)):
+    percent = spec.kind in ("rate", "share", "fraction")
+    if is_number(value) and (abs(value) >= 1e15 or 0 < abs(value) < (1e-6 if percent else 1e-4)):
         return f"{value:.4g}"
-    if is_number(value) and spec.kind in ("rate", "share"):
+    if is_number(value) and percent:
         return f"{_trim(value * 100)}%"
     if is_number(value):
         return _trim(value)
@@ -91,7 +92,7 @@ def _trim(number: float) -> str:
     return text if text not in ("-0", "") else "0"
 
 
-NUMBER_KINDS = ("rate", "share", "money", "count", "int", "number")
+NUMBER_KINDS = ("rate", "share", "fraction", "money", "count", "int", "number")
 
 
 def check_value(spec: Spec, value: Any) -> str | None:
@@ -127,6 +128,8 @@ def check_number(spec: Spec, value: Any) -> str | None:
         return f"must be at least {SMALLEST_RATE * 100:g}% (and at most 100%); {entered}"
     if spec.kind == "share" and not 0 <= value <= 1:
         return f"must be from 0% to 100%; {entered}"
+    if spec.kind == "fraction" and not 0 <= value < 1:
+        return f"must be 0% or more and less than 100%; {entered}"
     high = maximum(spec)
     if spec.kind == "int":
         if float(value) != int(value):
@@ -157,7 +160,11 @@ def check_sizes(data: Any) -> list[Problem]:
     if not isinstance(data, dict):
         return problems
     for key, value in data.items():
-        if isinstance(value, list) and len(value) > MAX_ROWS and key in ("labor", "channels", "metrics", "scenarios"):
+        if (
+            isinstance(value, list)
+            and len(value) > MAX_ROWS
+            and key in ("labor", "channels", "metrics", "scenarios", "actuals")
+        ):
             problems.append(Problem(key, f"A plan holds at most {MAX_ROWS:,} rows here; this file has {len(value):,}"))
     targets = data.get("targets")
     weights = targets.get("seasonality") if isinstance(targets, dict) else None

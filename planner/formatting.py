@@ -36,6 +36,24 @@ def count(value: float | None, decimals: int = 0) -> str:
     return "0" if text in ("-0", "-0.0") else text
 
 
+def shortfall(value: float | None) -> str:
+    """A gap in whole leads, said as a shortfall or a surplus: ``112 short``, ``53 surplus``, ``0``.
+
+    Less than half a lead rounds to none, as the timing verdict does.
+    """
+    if value is None:
+        return NOT_AVAILABLE
+    if abs(value) <= 0.5:
+        return "0"
+    return f"{abs(value):,.0f} {'short' if value > 0 else 'surplus'}"
+
+
+def gap(value: float | None) -> str:
+    """The gap figure beside its label "Gap": ``112`` short, ``53 surplus``, ``0`` within half a lead."""
+    said = shortfall(value)
+    return said.removesuffix(" short")
+
+
 def percent(value: float | None, decimals: int = 0) -> str:
     if _missing(value):
         return NOT_AVAILABLE
@@ -77,7 +95,7 @@ def by_kind(value: float | None, kind: str, currency: str = "") -> str:
     """A plan value shown as its field's kind says: a rate as a percent, money with its symbol."""
     if _missing(value):
         return NOT_AVAILABLE
-    if kind in ("rate", "share"):
+    if kind in ("rate", "share", "fraction"):
         return percent(value, 1).replace(".0%", "%")
     if kind == "money":
         return money(value, currency)

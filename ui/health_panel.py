@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner import formatting as fmt
-from planner.health import Alert, alerts, verdict
+from planner.health import Alert, alerts, level, verdict
 from planner.results import PlanResult
 from ui.document import PlanDocument
 from ui.startup import set_enum
@@ -36,8 +36,8 @@ FIGURES: tuple[Figure, ...] = (
     ("sales_ready_leads_supplied", "Sales-ready leads supplied",
      lambda r: fmt.count(r.supply.sales_ready_leads),
      "Sales-ready leads the labor model and the programs supply"),
-    ("gap", "Gap", lambda r: fmt.count(r.gap.sales_ready_leads),
-     "Needed minus supplied; more than 0 means the plan is short"),
+    ("gap", "Gap", lambda r: fmt.gap(r.gap.sales_ready_leads),
+     "Needed minus supplied over the year: a shortfall, or a surplus"),
     ("coverage", "Coverage", lambda r: fmt.percent(r.gap.coverage),
      "Supplied divided by needed"),
     ("cost", "Total cost", lambda r: fmt.money(r.supply.cost, r.currency),
@@ -48,13 +48,6 @@ FIGURES: tuple[Figure, ...] = (
     ("return", "Return", lambda r: fmt.percent(r.supply.return_on_cost),
      "Gross margin on the projected revenue, less the cost, divided by the cost"),
 )  # fmt: skip
-
-
-def coverage_level(coverage: float | None) -> str:
-    """good, fair or poor: the colour of the coverage figure."""
-    if coverage is None:
-        return "none"
-    return "good" if coverage >= 0.995 else "fair" if coverage >= 0.8 else "poor"
 
 
 class HealthPanel(QFrame):
@@ -174,12 +167,12 @@ class HealthPanel(QFrame):
 
 
 def show_figures(labels: dict[str, QLabel], result: PlanResult) -> None:
-    """The health figures in their labels, coverage and gap coloured by how good coverage is."""
+    """The health figures in their labels, coverage and gap coloured as the verdict judges the plan."""
     for key, _, show, _ in FIGURES:
         labels[key].setText(show(result))
-    level = coverage_level(result.gap.coverage)
+    shade = level(result)  # the verdict's own judgement: good on track, fair late, poor short
     for key in ("coverage", "gap"):
         label = labels[key]
-        if label.property("level") != level:
-            label.setProperty("level", level)
+        if label.property("level") != shade:
+            label.setProperty("level", shade)
             repolish(label)

@@ -16,8 +16,8 @@ from planner.checks import MAX_WEIGHT, check_value
 from planner.model import Spec
 from planner.paths import spec_at
 
-RATE_KINDS = ("rate", "share")
-NUMBER_KINDS = ("rate", "share", "money", "count", "int", "number", "weights")
+RATE_KINDS = ("rate", "share", "fraction")
+NUMBER_KINDS = ("rate", "share", "fraction", "money", "count", "int", "number", "weights")
 _MULTIPLIERS = {"k": 1_000, "m": 1_000_000}
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
 

@@ -10,6 +10,7 @@ import pytest
 from planner.model import Plan
 from planner.plan_file import (
     MAX_BYTES,
+    VERSION,
     PlanFileError,
     dumps_plan,
     parse_plan,
@@ -144,7 +145,7 @@ def test_a_version_0_draft_is_migrated_and_says_so() -> None:
     assert loaded.plan.targets.win_rate == pytest.approx(0.25)
     assert loaded.plan.targets.srl_to_opportunity == pytest.approx(0.6)
     assert loaded.plan.labor[0].id == "ldr"
-    assert json.loads(dumps_plan(loaded.plan))["version"] == 1
+    assert json.loads(dumps_plan(loaded.plan))["version"] == VERSION == 2
 
 
 def test_only_the_required_targets_are_needed_for_a_plan_that_computes() -> None:
