@@ -9,7 +9,7 @@ import pytest
 from planner.checks import MAX_LIST_ITEMS, check_value, is_number
 from planner.model import Spec
 from planner.paths import spec_at
-from planner.plan_file import PlanFileError, parse_plan
+from planner.plan_file import VERSION, PlanFileError, parse_plan
 from planner.sample import sample_text
 from tests.planner.plans import plan_data
 
@@ -61,7 +61,9 @@ def test_a_binary_file_is_still_not_a_text_file() -> None:
 
 @pytest.mark.parametrize("constant", ["NaN", "Infinity", "-Infinity"])
 def test_nan_and_infinity_are_refused_even_in_an_unknown_key(constant: str) -> None:
-    text = sample_text().replace('"version": 1,', f'"version": 1, "my_key": {constant},')
+    version = f'"version": {VERSION},'
+    text = sample_text().replace(version, f'{version} "my_key": {constant},')
+    assert text != sample_text()
     with pytest.raises(PlanFileError, match=f"holds {constant}, which is not a number"):
         parse_plan(text.encode(), "plan.leadplan")
 

@@ -17,7 +17,10 @@ from typing import Any
 HERE = Path(__file__).resolve()
 sys.path.insert(0, str(HERE.parents[3]))  # run as a script: the project's packages
 
+from planner.plan_file import VERSION  # noqa: E402
 from planner.sample import sample_text  # noqa: E402
+
+V = f'"version": {VERSION},'  # how the sample file writes its version
 
 MAX_BYTES = 50 * 1024 * 1024
 
@@ -59,12 +62,12 @@ CONTENTS: dict[str, Callable[[], bytes]] = {
     "plain-text": lambda: b"Revenue goal: 3 million\nDeal size: 40k\n",
     "truncated": lambda: sample_text()[:500].encode(),
     "unterminated-string": lambda: b'{"format": "leadplanner-plan", "version": 1, "targets": {"revenue_goal": "12',
-    "trailing-comma": lambda: replaced('"version": 1,', '"version": 1,,'),
+    "trailing-comma": lambda: replaced(V, V + ","),
     "extra-data": lambda: sample_text().encode() + b"{}",
     "deep-nesting": lambda: b"[" * 100_000 + b"]" * 100_000,
     "deep-object": lambda: b'{"a":' * 50_000 + b"1" + b"}" * 50_000,
-    "duplicate-keys": lambda: replaced('"version": 1,', '"version": 1, "version": 1, "targets": 5,'),
-    "nan-unknown-key": lambda: replaced('"version": 1,', '"version": 1, "script_value": NaN,'),
+    "duplicate-keys": lambda: replaced(V, V + V + ' "targets": 5,'),
+    "nan-unknown-key": lambda: replaced(V, V + ' "script_value": NaN,'),
     "infinity-goal": lambda: replaced('"revenue_goal": 3000000', '"revenue_goal": Infinity'),
     "float-1e400": lambda: replaced('"revenue_goal": 3000000', '"revenue_goal": 1e400'),
     "integer-1e400": lambda: replaced('"revenue_goal": 3000000', '"revenue_goal": 1' + "0" * 400),
@@ -76,7 +79,7 @@ CONTENTS: dict[str, Callable[[], bytes]] = {
     "latin-1": lambda: sample_text().replace("Acme Fasteners", "Société Générale").encode("latin-1"),
     "utf-8-bom": lambda: b"\xef\xbb\xbf" + sample_text().encode(),
     "lone-surrogate": lambda: replaced("Acme Fasteners", "Acme \\udc00 Fasteners"),
-    "surrogate-in-key": lambda: replaced('"version": 1,', '"version": 1, "\\ud800": "x",'),
+    "surrogate-in-key": lambda: replaced(V, V + ' "\\ud800": "x",'),
     "control-characters": lambda: changed(
         lambda d: (
             d["basics"].update(company=CONTROL, title="Plan\x07\x0b", currency="U\x00SD"),
