@@ -8,7 +8,6 @@ renamed over it, so a failed export never leaves half a workbook.
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -28,6 +27,7 @@ from exports.excel.tracker_sheet import TRACKER, write_tracker
 from planner.engine import compute_core
 from planner.model import Plan
 from planner.results import PlanResult
+from planner.safe_write import atomic_target
 
 Progress = Callable[[int, str], None]
 
@@ -100,17 +100,10 @@ def write_workbook(
     target = Path(path)
     workbook = build_workbook(plan, result, report)
     report(85, "Saving the workbook")
-    folder = target.parent if str(target.parent) else Path(".")
-    handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    os.close(handle)
-    try:
-        workbook.save(temp_name)
-        # no fsync: an export is made again from the plan in a second, and fsync of a fresh
-        # workbook costs as much as writing a tenth of its cells; the rename alone means a failed
-        # or interrupted export never leaves half a workbook where a good one was
-        os.replace(temp_name, target)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
+    # beside the target under a temporary name, renamed over it: a failed or interrupted export
+    # never leaves half a workbook; no fsync (an export is made again from the plan in a second,
+    # and fsync of a fresh workbook costs as much as writing a tenth of its cells)
+    with atomic_target(target, sync=False) as temp:
+        workbook.save(temp)
     report(100, "Done")
     return target
