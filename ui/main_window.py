@@ -312,12 +312,14 @@ def create_window(
     """
     problem = ""
     migrated_from: int | None = None
+    encoding = ""
     document: PlanDocument
     if path:
         try:
             loaded = read_plan(path)
             document = PlanDocument(loaded.plan, path)
             migrated_from = loaded.migrated_from
+            encoding = loaded.encoding
         except PlanFileError as error:
             problem = str(error)
             document = PlanDocument(blank_plan())
@@ -332,4 +334,6 @@ def create_window(
         window.recent.add(path)
         if migrated_from is not None:
             window.tell_migrated(migrated_from)
+        if encoding:
+            window.tell_encoding(encoding)
     return window
