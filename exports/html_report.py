@@ -17,7 +17,7 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from exports import report_advice, report_analysis, report_model
+from exports import report_actuals, report_advice, report_analysis, report_model
 from exports.report_memo import memo_view
 from planner.engine import compute
 from planner.memo import memo
@@ -60,6 +60,7 @@ def view_model(plan: Plan, result: PlanResult, today: _dt.date) -> dict[str, obj
         "labor": report_model.labor(plan, result),
         "channels": report_model.channels(plan, result),
         "months": report_analysis.months(result),
+        "actuals": report_actuals.plan_vs_actual(result),
         "scenarios": report_analysis.scenarios(plan, result),
         "sensitivity": report_analysis.sensitivity(result),
         "scorecard": report_advice.metric_views(plan, result),

@@ -25,7 +25,7 @@ from ui.file_actions import TITLE, FileActions, blank_plan, recovery_store
 from ui.health_panel import HealthPanel
 from ui.navigator import STEPS, StepNavigator, step_of_path
 from ui.pages.page import Page
-from ui.step_pages import PAGES, StepPages
+from ui.step_pages import PAGES, REVIEW_EXPORT, StepPages
 from ui.style import STYLESHEET
 
 if TYPE_CHECKING:
@@ -109,7 +109,7 @@ class MainWindow(QMainWindow, FileActions):
         return self.stack.page(index)
 
     def _page_built(self, index: int, page: Page) -> None:
-        if index == len(PAGES) - 1:
+        if index == REVIEW_EXPORT:
             page.export_requested.connect(self.export)
 
     @property
@@ -118,7 +118,7 @@ class MainWindow(QMainWindow, FileActions):
 
     @property
     def review_page(self) -> Page:
-        return self.page(len(PAGES) - 1)
+        return self.page(REVIEW_EXPORT)
 
     def findChild(self, *args: Any, **kw: Any) -> Any:
         """Every page's inputs can be looked up by name, built or not yet."""
@@ -312,12 +312,14 @@ def create_window(
     """
     problem = ""
     migrated_from: int | None = None
+    encoding = ""
     document: PlanDocument
     if path:
         try:
             loaded = read_plan(path)
             document = PlanDocument(loaded.plan, path)
             migrated_from = loaded.migrated_from
+            encoding = loaded.encoding
         except PlanFileError as error:
             problem = str(error)
             document = PlanDocument(blank_plan())
@@ -332,4 +334,6 @@ def create_window(
         window.recent.add(path)
         if migrated_from is not None:
             window.tell_migrated(migrated_from)
+        if encoding:
+            window.tell_encoding(encoding)
     return window

@@ -20,6 +20,7 @@ from exports.excel.layout import (
     REVIEW,
     SCENARIOS,
     SUMMARY,
+    TRACKER,
 )
 from exports.excel.styles import Styles
 from planner.model import Plan
@@ -34,6 +35,7 @@ CONTENTS = (
     (SCENARIOS, "The base plan and each scenario side by side"),
     (METRICS, "The scorecard: targets follow the plan"),
     (REVIEW, "The weekly CEO review agenda"),
+    (TRACKER, "Plan vs actual, month by month: type the actuals in the yellow cells"),
     (AT_EXPORT, "Findings and problems, as written at export (they do not recalculate)"),
     (CHECKS, "Checks that must read 0: the months add up to the totals"),
     (CHARTS, "The reverse funnel and the months"),

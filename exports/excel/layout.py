@@ -26,10 +26,13 @@ MONTHLY = "Monthly"
 SCENARIOS = "Scenarios"
 METRICS = "Metrics"
 REVIEW = "CEO review"
+TRACKER = "Tracker"
 AT_EXPORT = "As written at export"
 CHECKS = "Checks"
 CHARTS = "Charts"
-SHEET_ORDER = (COVER, SUMMARY, INPUTS, LABOR, CHANNELS, MONTHLY, SCENARIOS, METRICS, REVIEW, AT_EXPORT, CHECKS, CHARTS)
+SHEET_ORDER = (
+    COVER, SUMMARY, INPUTS, LABOR, CHANNELS, MONTHLY, SCENARIOS, METRICS, REVIEW, TRACKER, AT_EXPORT, CHECKS, CHARTS
+)  # fmt: skip
 
 MONTH_COLUMN = 4  # month 1 on the Labor, Channels and Monthly sheets
 TOTAL_COLUMN = 3  # the total over the months, left of month 1

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -36,16 +35,19 @@ from exports.excel.layout import (
     SCENARIOS,
     SHEET_ORDER,
     SUMMARY,
+    TRACKER,
     Layout,
 )
 from exports.excel.monthly_sheet import write_monthly
 from exports.excel.scenarios_sheet import write_scenarios
 from exports.excel.styles import Styles
 from exports.excel.summary_sheet import write_summary
+from exports.excel.tracker_sheet import write_tracker
 from planner.engine import compute_core
 from planner.memo import memo
 from planner.model import Plan
 from planner.results import PlanResult
+from planner.safe_write import atomic_target
 
 Progress = Callable[[int, str], None]
 
@@ -77,6 +79,7 @@ def build_workbook(plan: Plan, result: PlanResult | None = None, progress: Progr
         ("Writing the summary", summary),
         ("Writing the scorecard", lambda: write_metrics(sheets[METRICS], styles, plan, result, layout)),
         ("Writing the CEO review", lambda: write_review(sheets[REVIEW], styles, plan, result)),
+        ("Writing the tracker", lambda: write_tracker(sheets[TRACKER], styles, plan, layout)),
         ("Writing the findings", lambda: write_at_export(sheets[AT_EXPORT], styles, plan, result, today)),
         ("Writing the checks", lambda: write_checks(sheets[CHECKS], styles, layout)),
         ("Drawing the charts", lambda: write_charts(sheets[CHARTS], styles, workbook, layout)),
@@ -136,17 +139,10 @@ def write_workbook(
     target = Path(path)
     workbook = build_workbook(plan, result, report)
     report(85, "Saving the workbook")
-    folder = target.parent if str(target.parent) else Path(".")
-    handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    os.close(handle)
-    try:
-        workbook.save(temp_name)
-        # no fsync: an export is made again from the plan in a second, and fsync of a fresh
-        # workbook costs as much as writing a tenth of its cells; the rename alone means a failed
-        # or interrupted export never leaves half a workbook where a good one was
-        os.replace(temp_name, target)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
+    # beside the target under a temporary name, renamed over it: a failed or interrupted export
+    # never leaves half a workbook; no fsync (an export is made again from the plan in a second,
+    # and fsync of a fresh workbook costs as much as writing a tenth of its cells)
+    with atomic_target(target, sync=False) as temp:
+        workbook.save(temp)
     report(100, "Done")
     return target

@@ -151,6 +151,7 @@ def test_the_summary_opens_first_with_the_plans_title_and_author(sample_book: Pa
         "Scenarios",
         "Metrics",
         "CEO review",
+        "Tracker",
         "As written at export",
         "Checks",
         "Charts",
