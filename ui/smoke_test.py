@@ -15,6 +15,7 @@ import tempfile
 from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import TextIO
 
 
 class SmokeTestFailed(Exception):
@@ -116,22 +117,34 @@ def run(say: Callable[[str], None], folder: Path) -> None:
 
 
 def smoke_test() -> int:
+    """Runs the checks; 0 when all passed. Each line goes to stdout and, when the environment names
+    one in LEADPLANNER_SMOKE_TEST_LOG, to that file too: a windowed program on Windows has no stdout."""
     if not os.environ.get("QT_QPA_PLATFORM"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    log_path = os.environ.get("LEADPLANNER_SMOKE_TEST_LOG")
+    log = open(log_path, "w", encoding="utf-8") if log_path else None  # noqa: SIM115 (closed below)
 
-    def say(line: str) -> None:
-        if sys.stdout is not None:  # None in a windowed program on Windows
-            print(line, flush=True)
+    def say(line: str, stream: TextIO | None = None) -> None:
+        stream = stream or sys.stdout
+        if stream is not None:  # None in a windowed program on Windows
+            print(line, file=stream, flush=True)
+        if log is not None:
+            log.write(line + "\n")
+            log.flush()
 
     try:
         with tempfile.TemporaryDirectory(prefix="leadplanner-smoke-") as folder:
             run(say, Path(folder))
     except Exception as error:
-        if sys.stderr is not None:
-            import traceback
+        import traceback
 
-            print(f"smoke test FAILED: {type(error).__name__}: {error}", file=sys.stderr)
-            traceback.print_exc(file=sys.stderr)  # for whoever builds the bundle, not for a user
+        say(f"smoke test FAILED: {type(error).__name__}: {error}", sys.stderr)
+        # for whoever builds the bundle, not for a user
+        say("".join(traceback.format_exception(error)).rstrip(), sys.stderr)
         return 1
-    say("smoke test passed")
-    return 0
+    else:
+        say("smoke test passed")
+        return 0
+    finally:
+        if log is not None:
+            log.close()
