@@ -39,6 +39,8 @@ format: $(STAMP)
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks
+	@# the bundle's start-up beside the venv's (skipped with a message before `make dist`)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks.bundle
 
 # The app without Python: dist/LeadPlanner/ (leadplanner, leadplanner-cli) and its .tar.gz, then
 # the wheel and the sdist for pipx. packaging/leadplanner.spec says what goes in.
