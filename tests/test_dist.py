@@ -217,6 +217,9 @@ def test_the_archive_unpacks_anywhere_runs_and_puts_the_app_in_the_menus(bundle:
     assert "MimeType=application/x-leadplan;" in desktop
     assert "application/x-leadplan" in (share / "mime" / "packages" / "leadplanner.xml").read_text(encoding="utf-8")
     assert (share / "icons" / "hicolor" / "256x256" / "apps" / "leadplanner.png").is_file()
+    if shutil.which("desktop-file-validate"):
+        checked = run(["desktop-file-validate", share / "applications" / "leadplanner.desktop"], clean_env(home))
+        assert checked.returncode == 0, checked.stdout + checked.stderr
     if shutil.which("update-mime-database"):  # the file manager now knows *.leadplan
         assert "application/x-leadplan:*.leadplan" in (share / "mime" / "globs2").read_text(encoding="utf-8")
 
