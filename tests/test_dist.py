@@ -53,7 +53,7 @@ def run(argv: list[str | Path], env: dict[str, str], timeout: int = 120) -> subp
 @pytest.fixture
 def plan(tmp_path: Path) -> Path:
     """PRODUCT.md's Acme example (the sample) as a plan file of the user's own."""
-    path = tmp_path / "q3-plan.leadplan"
+    path = tmp_path / "q3 plan.leadplan"
     shutil.copy(ROOT / "planner" / "data" / "sample.leadplan", path)
     return path
 
@@ -184,7 +184,7 @@ def test_the_bundled_app_opens_its_window_with_its_icon_on_an_x_server(
         deadline = time.monotonic() + 60
         while not found and app.poll() is None and time.monotonic() < deadline:
             time.sleep(0.25)
-            found = windows_named(x_server, "q3-plan.leadplan")
+            found = windows_named(x_server, "q3 plan.leadplan")
         assert found, f"no window (exit code {app.poll()}): {app.stderr.read() if app.poll() is not None else ''}"
         props = subprocess.run(
             ["xprop", "-display", x_server, "-id", found[0], "WM_CLASS", "_NET_WM_ICON"],
