@@ -65,7 +65,7 @@ class AboutDialog(QDialog):
             picture = QLabel()
             picture.setPixmap(icon.pixmap(96, 96))
             picture.setObjectName("about.icon")
-            row.addWidget(picture)
+            row.addWidget(picture, 0, Qt.AlignmentFlag.AlignTop)
         self.text = QLabel(about_html())
         self.text.setObjectName("about.text")
         self.text.setTextFormat(Qt.TextFormat.RichText)
