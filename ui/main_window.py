@@ -220,6 +220,14 @@ class MainWindow(QMainWindow, FileActions):
         self._action(go_menu, "&Previous step", lambda: self.go_to_step(self.current_step() - 1),
                      ["Alt+Left", "Ctrl+PgUp"], "go.back")  # fmt: skip
 
+        help_menu = bar.addMenu("&Help")
+        self._action(help_menu, "&About Lead Planner", self.show_about, None, "help.about")
+
+    def show_about(self) -> None:
+        from ui.about_dialog import show_about
+
+        self.about_dialog = show_about(self)
+
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
         paths = self.recent.paths()
