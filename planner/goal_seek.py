@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from planner import formatting as fmt
 from planner import supply
-from planner.engine import EPSILON, compute_core
+from planner.engine import EPSILON, Cache, compute_core
 from planner.model import Plan
 from planner.results import PlanResult
 from planner.scenarios import TARGET_FIELDS, apply_overrides
@@ -177,8 +177,10 @@ def options(plan: Plan, base: PlanResult, limit: int = 4) -> tuple[Option, ...]:
     rates = [_demand_rate(plan, base, n) for n in ("win_rate", "srl_to_opportunity")]
     rates += [_program_rate(plan, base, n) for n in ("mql_to_srl", "lead_to_mql")]
     found: list[Option] = []
+    cache: Cache = {}  # the resources and channels an answer leaves alone are computed once
+    compute_core(plan, cache)
     for answer in [*cheapest(people, 2), *cheapest(budgets, 1), *(a for a in rates if a.reachable)]:
-        moved = compute_core(apply_overrides(plan, answer.overrides))
+        moved = compute_core(apply_overrides(plan, answer.overrides), cache)
         if moved.gap.sales_ready_leads > 1e-6 * max(1.0, moved.demand.sales_ready_leads):
             continue  # the engine disagrees: not offered
         starts = full = 1
@@ -201,6 +203,8 @@ def earlier_starts(plan: Plan, base: PlanResult) -> tuple[Option, ...]:
     budgeted program that starts after month 1, started early enough to be on track, or in
     month 1 when nothing later is, with its added cost; only moves that cut the worst shortfall."""
     found = []
+    cache: Cache = {}
+    compute_core(plan, cache)
     movable = [(f"labor.{r.id}.start_month", r.name or r.id, r.start_month, r.ramp_months) for r in plan.labor]
     movable += [
         (f"channels.{c.name}.start_month", c.name, c.start_month, 0)
@@ -212,7 +216,7 @@ def earlier_starts(plan: Plan, base: PlanResult) -> tuple[Option, ...]:
             continue
         best = None
         for month in range(start - 1, 0, -1):  # the latest start that is on track, else month 1
-            moved = compute_core(apply_overrides(plan, {driver: month}))
+            moved = compute_core(apply_overrides(plan, {driver: month}), cache)
             best = (month, moved)
             if moved.timing.status == "on_track":
                 break
