@@ -90,10 +90,15 @@ class SheetWriter:
 
     def text(self, row: int, column: int, value: Any, role: str = "text") -> Cell:
         """User or app text, never a formula."""
-        cell = put_text(self.sheet.cell(row=row, column=column), value)
-        cell._style = copy(self.styles.array(role))  # its own: quotePrefix may change it
-        if cell.value.startswith(FORMULA_LIKE):
+        text = clean_text(value)
+        cell = self.sheet.cell(row=row, column=column)
+        cell._value = text  # stored as text, never as a formula (openpyxl would make "=..." one)
+        cell.data_type = "s"
+        if text.startswith(FORMULA_LIKE):
+            cell._style = copy(self.styles.array(role))  # its own: the quote prefix changes it
             cell.quotePrefix = True
+        else:
+            cell._style = self.styles.array(role)  # shared, never changed in place
         return cell
 
     def heading(self, title: str, note: str) -> None:

@@ -29,6 +29,7 @@ from exports.excel.styles import Styles
 from planner.model import Plan
 
 SUMMARY_CHART_COLUMN = 6  # right of the memo's four columns
+MAX_SOURCES = 8  # more sources than this stack as people and programs
 
 
 def month_series(sheet: Worksheet, layout: Layout, row: int, title: str) -> Series:
@@ -54,13 +55,18 @@ def supply_chart(workbook: Workbook, plan: Plan, layout: Layout) -> BarChart:
     bars.title = "Sales-ready leads a month: supply by source vs needed"
     bars.y_axis.title = "Sales-ready leads a month"
     bars.y_axis.numFmt = "#,##0"
-    for index, resource in enumerate(plan.labor):
-        bars.series.append(
-            month_series(workbook[LABOR], layout, layout.labor_output.row(index), resource.name or resource.id)
-        )
-    for index, channel_index in enumerate(layout.program_indexes):
-        name = plan.channels[channel_index].name or "Program"
-        bars.series.append(month_series(workbook[CHANNELS], layout, layout.program_srl.row(index), name))
+    if len(plan.labor) + len(layout.program_indexes) <= MAX_SOURCES:
+        for index, resource in enumerate(plan.labor):
+            bars.series.append(
+                month_series(workbook[LABOR], layout, layout.labor_output.row(index), resource.name or resource.id)
+            )
+        for index, channel_index in enumerate(layout.program_indexes):
+            name = plan.channels[channel_index].name or "Program"
+            bars.series.append(month_series(workbook[CHANNELS], layout, layout.program_srl.row(index), name))
+    else:  # too many sources to tell apart: people and programs
+        monthly = workbook[MONTHLY]
+        bars.series.append(month_series(monthly, layout, MonthlyRow.LABOR, "People (Labor)"))
+        bars.series.append(month_series(monthly, layout, MonthlyRow.PROGRAMS, "Programs (Channels)"))
     bars.set_categories(month_labels(workbook, layout))
     line = LineChart()
     line.series.append(month_series(workbook[MONTHLY], layout, MonthlyRow.NEEDED, "Sales-ready leads needed"))
