@@ -60,9 +60,10 @@ def verdict_formula(currency: str) -> str:
         '"Late: the plan supplies the "&TEXT(SRLNeeded,"#,##0")&" sales-ready leads the year needs, but is up to "'
         f'&TEXT(WorstShortfall,"#,##0")&" behind ("&WorstMonth&"); "&{behind}&"."'
     )
+    spare = 'IF(SRLGap<-0.5,", "&TEXT(-SRLGap,"#,##0")&" to spare","")'
     on_track = (
-        '"On track: the plan supplies the "&TEXT(SRLNeeded,"#,##0")&" sales-ready leads needed, "'
-        f'&{money_text(currency, "ExpectedRevenue")}&" of expected revenue; never behind."'
+        '"On track: the plan supplies the "&TEXT(SRLNeeded,"#,##0")&" sales-ready leads needed"&'
+        f'{spare}&", "&{money_text(currency, "ExpectedRevenue")}&" of expected revenue; never behind."'
     )
     covered = '"On track: the current pipeline covers the revenue goal; no new sales-ready leads are needed."'
     return (

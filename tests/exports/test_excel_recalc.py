@@ -308,3 +308,17 @@ def test_v2_scenarios_ending_later_or_turning_over_slower_match_the_engine(books
     assert columns["Ads all year"]["Sales-ready leads supplied"] - columns["Base plan"][
         "Sales-ready leads supplied"
     ] == (approx(75 - 30))
+
+
+def test_the_workbooks_live_verdict_says_what_the_memo_says(books: dict[str, Path]) -> None:
+    from planner.memo import memo
+
+    for key, plan in (
+        ("sample", sample_plan()),
+        ("rich", rich_plan()),
+        ("covered", covered_plan()),
+        ("timed", timed_plan()),
+    ):
+        assert named_values(books[key])["Verdict"] == memo(plan, compute(plan)).verdict, key
+    turned = with_targets(sample_plan(), win_rate=0.3, deal_size=80_000)
+    assert named_values(books["turned"])["Verdict"] == memo(turned, compute(turned)).verdict
