@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QBoxLayout, QGridLayout, QGroupBox, QLabel, QMenu, QPushButton, QToolButton, QWidget
 
 from planner import formatting as fmt
 from planner import vocab
@@ -16,7 +16,7 @@ from ui.charts import ChartSlot
 from ui.document import PlanDocument
 from ui.fields import BoundLineEdit, describe
 from ui.models.delegates import ChoiceDelegate
-from ui.models.labor_model import LaborModel
+from ui.models.labor_model import LaborModel, kind_defaults_text
 from ui.pages.page import Page
 from ui.pages.table_editor import TableEditor
 
@@ -142,9 +142,17 @@ class LaborPage(Page):
         self.view.setItemDelegateForColumn(
             self.model.column_of("kind"), ChoiceDelegate(lambda: dict(vocab.LABOR_KINDS), self.view)
         )
-        for column, width in enumerate((180, 150, 75, 60, 95, 130, 130, 80, 90)):
+        for column, width in enumerate((180, 150, 75, 60, 60, 95, 130, 130, 80, 95, 95, 90)):
             self.view.setColumnWidth(column, width)
+        self.add_kind = add_kind_button(self.model, self.table)
+        if self.add_kind.parentWidget() is None:
+            self.body.addWidget(self.add_kind)
         self.body.addWidget(self.table)
+        self.defaults_note = QLabel()
+        self.defaults_note.setObjectName("labor.defaults")
+        self.defaults_note.setProperty("role", "hint")
+        self.defaults_note.setWordWrap(True)
+        self.body.addWidget(self.defaults_note)
 
         self.calculator = ActivityCalculator(document)
         self.body.addWidget(self.calculator)
@@ -157,7 +165,42 @@ class LaborPage(Page):
         )  # fmt: skip
         self.body.addWidget(self.chart)
         document.changed.connect(self.chart.refresh)
+        document.changed.connect(lambda: self._show_defaults(self.table.current_row()))
+        self._show_defaults(-1)
         self.finish()
 
     def _follow(self, row: int) -> None:
         self.calculator.show_row(row)
+        self._show_defaults(row)
+
+    def _show_defaults(self, row: int) -> None:
+        labor = self.document.plan.labor
+        kind = labor[row].kind if 0 <= row < len(labor) else "inside"
+        self.defaults_note.setText(kind_defaults_text(kind, self.document.plan.basics.currency))
+
+
+def add_kind_button(model: LaborModel, table: TableEditor) -> QToolButton:
+    """ "Add by kind": a field, inside or outsourced resource, each with its own defaults."""
+    button = QToolButton()
+    button.setObjectName("labor.add_kind")
+    button.setText("Add by kind")
+    button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+    describe(button, "Add a resource by kind", "Add field reps, inside reps or an outsourced team, with its defaults")
+    menu = QMenu(button)
+    for kind, label in vocab.LABOR_KINDS.items():
+        action = menu.addAction(label)
+        action.setObjectName(f"labor.add.{kind}")
+        action.triggered.connect(lambda _=False, k=kind: table.select_row(model.add_resource(k)))
+    button.setMenu(menu)
+    buttons = table.add_button.parentWidget().layout() if table.add_button.parentWidget() else None
+    row = next(
+        (
+            item.layout()
+            for item in (buttons.itemAt(i) for i in range(buttons.count() if buttons else 0))
+            if item.layout() is not None and item.layout().indexOf(table.add_button) >= 0
+        ),
+        None,
+    )
+    if isinstance(row, QBoxLayout):
+        row.insertWidget(row.indexOf(table.add_button) + 1, button)
+    return button
