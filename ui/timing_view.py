@@ -8,6 +8,7 @@ shaded. Both show the engine's figures; the object names carry the step's key
 
 from __future__ import annotations
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from ui.charts import ChartSlot
@@ -46,8 +47,13 @@ class TimingView(QWidget):
         layout.addWidget(self.chart)
         self.fit_height()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.fit_height()  # the rows' height is known once the style applies
+
     def fit_height(self) -> None:
         """Every quarter in view without a scroll bar (a 5-year plan has 20)."""
-        rows = max(self.model.rowCount(), 1)
+        self.table.resizeRowsToContents()
+        rows = self.table.verticalHeader().length() or self.table.verticalHeader().defaultSectionSize()
         header = self.table.horizontalHeader().sizeHint().height()
-        self.table.setFixedHeight(header + rows * self.table.verticalHeader().defaultSectionSize() + 4)
+        self.table.setFixedHeight(header + rows + 2 * self.table.frameWidth() + 2)

@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QLabel, QTableView
+from PySide6.QtWidgets import QLabel, QLineEdit, QTableView
 
 from planner.model import ScheduledSpend
 from planner.recovery import RecoveryStore
@@ -111,3 +111,52 @@ def test_an_unsaved_schedule_is_autosaved_and_recovered(tmp_path: Path) -> None:
     recovered = found.load()
     assert recovered.channels[TRADE_SHOWS].schedule == schedule
     assert recovered.labor[0].attrition_rate == 0.3
+
+
+def schedule_field(window: MainWindow, row: int) -> QLineEdit:
+    view = channels_view(window)
+    view.setCurrentIndex(view.model().index(row, 0))
+    return window.findChild(QLineEdit, "schedule_editor.text")
+
+
+def test_the_selected_programs_schedule_is_typed_in_a_wide_field(window: MainWindow, qtbot: Any) -> None:
+    field = schedule_field(window, TRADE_SHOWS)
+    assert field.isEnabled() and field.text() == ""
+    field.setFocus()
+    qtbot.keyClicks(field, "March 25,000; September 25,000")
+    assert window.document.plan.channels[TRADE_SHOWS].schedule == ()  # applied on Enter, not while typing
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert window.document.plan.channels[TRADE_SHOWS].schedule == (
+        ScheduledSpend(month=3, budget=25000),
+        ScheduledSpend(month=9, budget=25000),
+    )
+    # each show: 25,000 / 120 = 208.3 raw leads x 25% x 40% = 20.8; 228 + 41.7 = 269.7, for 165,000 + 50,000
+    assert health(window, "sales_ready_leads_supplied") == "270"
+    assert health(window, "cost") == "$215,000"
+    assert field.text() == "Mar 25,000; Sep 25,000"
+    assert window.findChild(QAction, "edit.undo").text().replace("&", "") == (
+        "Undo Change event schedule of “Trade shows”"
+    )
+    window.findChild(QAction, "edit.undo").trigger()
+    assert field.text() == "" and health(window, "sales_ready_leads_supplied") == "288"
+
+
+def test_a_schedule_the_field_cannot_read_is_refused_and_the_plan_keeps_its_own(window: MainWindow, qtbot: Any) -> None:
+    field = schedule_field(window, TRADE_SHOWS)
+    field.setFocus()
+    qtbot.keyClicks(field, "Mar 25k; Spe 25k")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    message = window.findChild(QLabel, "schedule_editor.message")
+    assert message.isVisible()
+    assert message.text() == "“Spe” is not a month; type a month and an amount, like March 25,000; September 25,000"
+    assert window.document.plan.channels[TRADE_SHOWS].schedule == ()
+    field.selectAll()
+    qtbot.keyClicks(field, "Mar 25k; Sep 25k")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert not message.isVisible()
+    assert len(window.document.plan.channels[TRADE_SHOWS].schedule) == 2
+
+
+def test_a_people_driven_channel_cannot_take_a_schedule_in_the_field(window: MainWindow) -> None:
+    field = schedule_field(window, 0)
+    assert not field.isEnabled()

@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QColor
-from PySide6.QtWidgets import QLabel, QPushButton, QTableView, QToolButton
+from PySide6.QtWidgets import QLabel, QPushButton, QTableView
 
 from tests.ui.helpers import health, type_in_cell
 from ui.main_window import MainWindow
@@ -24,7 +24,7 @@ def column(view: QTableView, field: str) -> int:
 
 
 def add_by_kind(window: MainWindow, kind: str) -> None:
-    button = window.findChild(QToolButton, "labor.add_kind")
+    button = window.findChild(QPushButton, "labor.add_kind")
     assert button is not None and button.isVisible()
     [action] = [a for a in button.menu().actions() if a.objectName() == f"labor.add.{kind}"]
     action.trigger()
@@ -84,9 +84,10 @@ def test_adding_an_outsourced_team_gets_the_outsourced_defaults_and_their_source
     # one person, 10 a month with a 1-month ramp from month 1: 5 + 11 x 10 = 115, added to 288
     assert health(window, "sales_ready_leads_supplied") == "403"
     note = window.findChild(QLabel, "labor.defaults").text()
-    assert note.startswith("Outsourced team start from: a ramp of 1 month (rule of thumb: an agency's team")
-    assert "$6,000 a person-month (Growtoro agency pricing" in note
-    assert "SDR turnover runs 30-34% a year" in note
+    assert note.startswith("Outsourced team start from a 1-month ramp, 10 sales-ready leads and $6,000 a person-month")
+    assert "Attrition: none unless you enter it; SDR turnover runs 30-34% a year" in note
+    sources = window.findChild(QLabel, "labor.defaults").toolTip()
+    assert "Default $6,000: Growtoro agency pricing" in sources
     tip = view.model().index(1, column(view, "attrition_rate")).data(Qt.ItemDataRole.ToolTipRole)
     assert "Default 0%: none unless you enter it; SDR turnover runs 30-34% a year" in tip
     tip = view.model().index(1, column(view, "cost_per_person_month")).data(Qt.ItemDataRole.ToolTipRole)

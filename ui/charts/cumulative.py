@@ -49,7 +49,7 @@ class CumulativeChart(ChartView):
         chart = self.chart()
         self.x_axis = QBarCategoryAxis()
         self.y_axis = QValueAxis()
-        self.y_axis.setTitleText("Sales-ready leads, added up")
+        self.y_axis.setTitleText("Sales-ready leads")
         self.y_axis.setLabelFormat("%.0f")
         self.upper, self.lower = QLineSeries(), QLineSeries()
         self.area = QAreaSeries(self.upper, self.lower)

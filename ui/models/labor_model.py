@@ -57,20 +57,23 @@ def field_hint(kind: str, field: str) -> str:
 
 
 def kind_defaults_text(kind: str, currency: str) -> str:
-    """The defaults a new resource of this kind starts from, with where each comes from."""
+    """The defaults a new resource of this kind starts from; attrition's and vacancy's with their sources."""
     if kind not in vocab.LABOR_KINDS:
         return ""
-    ramp, output, cost = (defaults.default(f"labor.{kind}.{name}") for name in KIND_FIELDS)
-    assert ramp is not None and output is not None and cost is not None
+    ramp, output, cost = (defaults.labor_default(kind, name) for name in KIND_FIELDS)
     attrition, vacancy = defaults.default("labor.attrition_rate"), defaults.default("labor.vacancy_months")
     assert attrition is not None and vacancy is not None
-    months = "month" if ramp.value == 1 else "months"
+    ramp_text = f"a {int(ramp)}-month ramp" if ramp else "no ramp"
     return (
-        f"{NEW_NAMES[kind]} start from: a ramp of {ramp.value} {months} ({ramp.source}); "
-        f"{output.value} sales-ready leads a person-month ({output.source}); "
-        f"{fmt.money(float(cost.value), currency)} a person-month ({cost.source}). "
+        f"{NEW_NAMES[kind]} start from {ramp_text}, {fmt.count(output)} sales-ready leads and "
+        f"{fmt.money(cost, currency)} a person-month (a cell's tooltip gives the source). "
         f"Attrition: {attrition.source}; type 30 for 30% a year. Vacancy: {vacancy.source}."
     )
+
+
+def kind_sources_text(kind: str) -> str:
+    """Where each default of this kind comes from, a line each."""
+    return "\n".join(field_hint(kind, name) for name in (*KIND_FIELDS, *TURNOVER_FIELDS) if field_hint(kind, name))
 
 
 def new_id(taken: set[str], kind: str) -> str:

@@ -11,6 +11,7 @@ from ui.models.channels_model import ChannelsModel
 from ui.models.delegates import ChoiceDelegate
 from ui.pages.page import Page
 from ui.pages.table_editor import TableEditor
+from ui.schedule_editor import ScheduleEditor
 from ui.timing_view import TimingView
 
 
@@ -38,6 +39,10 @@ class ChannelsPage(Page):
         for column, width in enumerate((150, 160, 180, 70, 105, 190, 95, 60, 60, 100, 90)):
             self.view.setColumnWidth(column, width)
         self.body.addWidget(self.table)
+        self.schedule = ScheduleEditor(document)
+        self.body.addWidget(self.schedule)
+        self.view.selectionModel().currentRowChanged.connect(lambda current, _: self.schedule.show_row(current.row()))
+        self.model.modelReset.connect(lambda: self.schedule.show_row(self.table.current_row()))
 
         self.supply_chart = ChartSlot(
             "ui.charts.monthly", "DemandSupplyChart", lambda c: c.show_result(document.result),

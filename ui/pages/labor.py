@@ -5,7 +5,8 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from PySide6.QtWidgets import QBoxLayout, QGridLayout, QGroupBox, QLabel, QMenu, QPushButton, QToolButton, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QMenu, QPushButton, QWidget
 
 from planner import formatting as fmt
 from planner import vocab
@@ -16,7 +17,7 @@ from ui.charts import ChartSlot
 from ui.document import PlanDocument
 from ui.fields import BoundLineEdit, describe
 from ui.models.delegates import ChoiceDelegate
-from ui.models.labor_model import LaborModel, kind_defaults_text
+from ui.models.labor_model import LaborModel, kind_defaults_text, kind_sources_text
 from ui.pages.page import Page
 from ui.pages.table_editor import TableEditor
 
@@ -144,15 +145,17 @@ class LaborPage(Page):
         )
         for column, width in enumerate((180, 150, 75, 60, 60, 95, 130, 130, 80, 95, 95, 90)):
             self.view.setColumnWidth(column, width)
-        self.add_kind = add_kind_button(self.model, self.table)
-        if self.add_kind.parentWidget() is None:
-            self.body.addWidget(self.add_kind)
         self.body.addWidget(self.table)
+        self.add_kind = add_kind_button(self.model, self.table)
         self.defaults_note = QLabel()
         self.defaults_note.setObjectName("labor.defaults")
         self.defaults_note.setProperty("role", "hint")
         self.defaults_note.setWordWrap(True)
-        self.body.addWidget(self.defaults_note)
+        kinds = QHBoxLayout()
+        kinds.setSpacing(12)
+        kinds.addWidget(self.add_kind, 0, Qt.AlignmentFlag.AlignTop)
+        kinds.addWidget(self.defaults_note, 1)
+        self.body.addLayout(kinds)
 
         self.calculator = ActivityCalculator(document)
         self.body.addWidget(self.calculator)
@@ -177,14 +180,13 @@ class LaborPage(Page):
         labor = self.document.plan.labor
         kind = labor[row].kind if 0 <= row < len(labor) else "inside"
         self.defaults_note.setText(kind_defaults_text(kind, self.document.plan.basics.currency))
+        self.defaults_note.setToolTip(kind_sources_text(kind))
 
 
-def add_kind_button(model: LaborModel, table: TableEditor) -> QToolButton:
-    """ "Add by kind": a field, inside or outsourced resource, each with its own defaults."""
-    button = QToolButton()
+def add_kind_button(model: LaborModel, table: TableEditor) -> QPushButton:
+    """ "Add by kind": field reps, inside reps or an outsourced team, each with its own defaults."""
+    button = QPushButton("Add by kind")
     button.setObjectName("labor.add_kind")
-    button.setText("Add by kind")
-    button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
     describe(button, "Add a resource by kind", "Add field reps, inside reps or an outsourced team, with its defaults")
     menu = QMenu(button)
     for kind, label in vocab.LABOR_KINDS.items():
@@ -192,15 +194,4 @@ def add_kind_button(model: LaborModel, table: TableEditor) -> QToolButton:
         action.setObjectName(f"labor.add.{kind}")
         action.triggered.connect(lambda _=False, k=kind: table.select_row(model.add_resource(k)))
     button.setMenu(menu)
-    buttons = table.add_button.parentWidget().layout() if table.add_button.parentWidget() else None
-    row = next(
-        (
-            item.layout()
-            for item in (buttons.itemAt(i) for i in range(buttons.count() if buttons else 0))
-            if item.layout() is not None and item.layout().indexOf(table.add_button) >= 0
-        ),
-        None,
-    )
-    if isinstance(row, QBoxLayout):
-        row.insertWidget(row.indexOf(table.add_button) + 1, button)
     return button
