@@ -63,6 +63,11 @@ def test_once_the_plan_catches_up_the_shading_stops_where_the_lines_cross(window
     lower = [chart.lower.at(i) for i in range(chart.lower.count())]
     assert all(u.y() == lo.y() for u, lo in zip(upper, lower, strict=True) if u.x() >= 3)
     assert "behind until Apr 2027, 11 short at worst" in chart.accessibleDescription()
+    # January to March are shaded, full height, from the left edge of January to the right edge of March
+    band = [(p.x(), p.y()) for p in (chart.band_top.at(i) for i in range(chart.band_top.count()))]
+    top = chart.y_axis.max()
+    assert band == [(-0.5, 0), (-0.5, top), (2.5, top), (2.5, 0)]
+    assert top >= 528  # the supplied line fits under the axis's top
     # the table: the first quarter ends behind in amber; the second ends ahead, in green
     model = window.findChild(QTableView, "targets.quarters").model()
     assert model.index(1, 4).data() == "34 surplus"

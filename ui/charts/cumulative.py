@@ -15,7 +15,7 @@ from planner import formatting as fmt
 from planner.cumulative import cumulative_months
 from planner.health import behind_phrase, level
 from planner.results import PlanResult
-from ui.charts.base import ChartView, nice_maximum
+from ui.charts.base import ChartView
 from ui.charts.monthly import short_labels
 from ui.style import ACCENT, DEMAND, ERROR, FAIR, GOOD
 
@@ -41,6 +41,21 @@ def behind_area(needed: list[float], supplied: list[float]) -> tuple[list[QPoint
     return upper, lower
 
 
+def behind_bands(behind: list[int], top: float) -> list[QPointF]:
+    """The top edge of bands over the behind months (0-based), full height over each run of them."""
+    points: list[QPointF] = []
+    runs: list[list[int]] = []
+    for month in behind:
+        if runs and month == runs[-1][-1] + 1:
+            runs[-1].append(month)
+        else:
+            runs.append([month])
+    for run in runs:
+        left, right = run[0] - 0.5, run[-1] + 0.5
+        points += [QPointF(left, 0), QPointF(left, top), QPointF(right, top), QPointF(right, 0)]
+    return points
+
+
 class CumulativeChart(ChartView):
     """Two running totals and the shaded shortfall between them."""
 
@@ -51,9 +66,14 @@ class CumulativeChart(ChartView):
         self.y_axis = QValueAxis()
         self.y_axis.setTitleText("Sales-ready leads")
         self.y_axis.setLabelFormat("%.0f")
+        # the behind months as light bands, and the shortfall itself between the two lines
+        self.band_top, self.band_bottom = QLineSeries(), QLineSeries()
+        self.band = QAreaSeries(self.band_top, self.band_bottom)
+        self.band.setName(BEHIND)
+        self.band.setPen(QPen(Qt.PenStyle.NoPen))
         self.upper, self.lower = QLineSeries(), QLineSeries()
         self.area = QAreaSeries(self.upper, self.lower)
-        self.area.setName(BEHIND)
+        self.area.setName("Short so far")
         self.area.setPen(QPen(Qt.PenStyle.NoPen))
         self.needed, self.supplied = QLineSeries(), QLineSeries()
         self.needed.setName("Needed, added up")
@@ -63,12 +83,12 @@ class CumulativeChart(ChartView):
             pen.setWidth(3)
             series.setPen(pen)
             series.setPointsVisible(True)
-        for series in (self.area, self.needed, self.supplied):
+        for series in (self.band, self.area, self.needed, self.supplied):
             chart.addSeries(series)
         for axis, side in ((self.x_axis, Qt.AlignmentFlag.AlignBottom), (self.y_axis, Qt.AlignmentFlag.AlignLeft)):
             self.axis_font(axis)
             chart.addAxis(axis, side)
-            for series in (self.area, self.needed, self.supplied):
+            for series in (self.band, self.area, self.needed, self.supplied):
                 series.attachAxis(axis)
         self.categories: list[str] = []
 
@@ -87,13 +107,19 @@ class CumulativeChart(ChartView):
         upper, lower = behind_area(needed, supplied) if behind else ([], [])
         self.upper.replace(upper)
         self.lower.replace(lower)
-        shade = QColor(SHADES.get(level(result), ERROR))
-        shade.setAlpha(90)
-        self.area.setBrush(shade)
-        for marker in self.chart().legend().markers(self.area):
-            marker.setVisible(behind)
-        self.y_axis.setRange(0, nice_maximum(max([*needed, *supplied, 0.0])))
+        color = SHADES.get(level(result), ERROR)
+        for series, alpha in ((self.area, 140), (self.band, 45)):
+            shade = QColor(color)
+            shade.setAlpha(alpha)
+            series.setBrush(shade)
+        for series in (self.area, self.band):
+            for marker in self.chart().legend().markers(series):
+                marker.setVisible(behind)
+        self.y_axis.setRange(0, max([*needed, *supplied, 1.0]) * 1.05)
         self.y_axis.applyNiceNumbers()
+        top = self.y_axis.max()
+        self.band_top.replace(behind_bands([m.month - 1 for m in months if m.behind], top))
+        self.band_bottom.replace([QPointF(-0.5, 0), QPointF(len(months) - 0.5, 0)])
         timing = behind_phrase(result)
         worst = result.timing.worst_shortfall
         self.setAccessibleDescription(
