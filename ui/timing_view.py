@@ -1,19 +1,22 @@
 """The plan in time, on the Targets and Channels steps: its quarters and the running totals.
 
-A table of plan quarters (needed, supplied, the quarter's gap, how far behind at its end, cost)
-and a chart of needed against supplied added up from the first month, with the months behind
-shaded. Both show the engine's figures; the object names carry the step's key
-(``targets.quarters``, ``chart.channels_cumulative``) so each step's copy can be found.
+A table of plan quarters (needed, supplied, the quarter's gap, how far behind at its end, cost),
+a chart of needed against supplied added up from the first month, with the months behind
+shaded, and the same running totals month by month. All show the engine's figures; the object
+names carry the step's key (``targets.quarters``, ``chart.channels_cumulative``) so each step's
+copy can be found.
 """
 
 from __future__ import annotations
 
+from PySide6.QtCore import QAbstractItemModel
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from ui.charts import ChartSlot
 from ui.document import PlanDocument
 from ui.models.quarters_model import QuartersModel
+from ui.models.running_totals_model import RunningTotalsModel
 
 
 class TimingView(QWidget):
@@ -21,15 +24,7 @@ class TimingView(QWidget):
         super().__init__(parent)
         self.setObjectName(f"{key}.timing")
         self.model = QuartersModel(document)
-        self.table = QTableView()
-        self.table.setObjectName(f"{key}.quarters")
-        self.table.setAccessibleName("The plan by quarter")
-        self.table.setModel(self.model)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
-        self.table.setAlternatingRowColors(True)
+        self.table = read_only_table(self.model, f"{key}.quarters", "The plan by quarter")
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
@@ -40,11 +35,18 @@ class TimingView(QWidget):
             kwargs={"name": f"chart.{key}_cumulative"}, height=320,
         )  # fmt: skip
         document.changed.connect(self.chart.refresh)
+        self.months_model = RunningTotalsModel(document)
+        self.months = read_only_table(self.months_model, f"{key}.running_totals", "Month by month, added up")
+        self.months.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.months.horizontalHeader().setStretchLastSection(True)
+        self.months.setMaximumWidth(620)
+        self.months_model.modelReset.connect(self.fit_height)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(12)
         layout.addWidget(self.table)
         layout.addWidget(self.chart)
+        layout.addWidget(self.months)
         self.fit_height()
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -53,7 +55,22 @@ class TimingView(QWidget):
 
     def fit_height(self) -> None:
         """Every quarter in view without a scroll bar (a 5-year plan has 20)."""
-        self.table.resizeRowsToContents()
-        rows = self.table.verticalHeader().length() or self.table.verticalHeader().defaultSectionSize()
-        header = self.table.horizontalHeader().sizeHint().height()
-        self.table.setFixedHeight(header + rows + 2 * self.table.frameWidth() + 2)
+        for table, most in ((self.table, 20), (self.months, 12)):  # a longer plan's months scroll
+            table.resizeRowsToContents()
+            shown = min(table.model().rowCount(), most)
+            rows = sum(table.rowHeight(r) for r in range(shown)) or table.verticalHeader().defaultSectionSize()
+            header = table.horizontalHeader().sizeHint().height()
+            table.setFixedHeight(header + rows + 2 * table.frameWidth() + 2)
+
+
+def read_only_table(model: QAbstractItemModel, name: str, title: str) -> QTableView:
+    table = QTableView()
+    table.setObjectName(name)
+    table.setAccessibleName(title)
+    table.setModel(model)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+    table.verticalHeader().hide()
+    table.setWordWrap(False)
+    table.setAlternatingRowColors(True)
+    return table

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLabel, QTableView, QWidget
 
 from planner.model import Actual, LaborResource
 from ui.main_window import MainWindow
-from ui.style import ERROR, GOOD
+from ui.style import ERROR, FAIR, GOOD
 
 
 def quarter_rows(window: MainWindow, key: str) -> list[list[str]]:
@@ -72,6 +72,17 @@ def test_once_the_plan_catches_up_the_shading_stops_where_the_lines_cross(window
     model = window.findChild(QTableView, "targets.quarters").model()
     assert model.index(1, 4).data() == "34 surplus"
     assert model.index(1, 4).data(Qt.ItemDataRole.ForegroundRole) == QColor(GOOD)
+    # month by month, added up: January needs 33.3 and gets 25; by April 133.3 against 136
+    months = window.findChild(QTableView, "targets.running_totals").model()
+    rows = [[months.index(r, c).data() for c in range(4)] for r in range(4)]
+    assert rows == [
+        ["Jan 2027", "33", "25", "8 short"],
+        ["Feb 2027", "67", "56", "11 short"],
+        ["Mar 2027", "100", "93", "7 short"],
+        ["Apr 2027", "133", "136", "3 surplus"],
+    ]
+    assert months.index(1, 3).data(Qt.ItemDataRole.ForegroundRole) == QColor(FAIR)
+    assert months.index(3, 3).data(Qt.ItemDataRole.ForegroundRole) == QColor(GOOD)
 
 
 def test_the_to_date_line_shows_once_there_are_actuals(window: MainWindow) -> None:
