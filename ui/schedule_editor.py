@@ -8,6 +8,7 @@ message and the plan keeps its schedule.
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from planner.model import Channel
@@ -26,6 +27,7 @@ class ScheduleEditor(QGroupBox):
         self.intro = QLabel()
         self.intro.setProperty("role", "intro")
         self.intro.setWordWrap(True)
+        self.intro.setTextFormat(Qt.TextFormat.PlainText)  # it quotes the program's name: text, never markup
         self.field = QLineEdit()
         self.field.setObjectName("schedule_editor.text")
         self.field.setPlaceholderText(EXAMPLE)
@@ -40,6 +42,7 @@ class ScheduleEditor(QGroupBox):
         self.message.setObjectName("schedule_editor.message")
         self.message.setProperty("role", "error")
         self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)  # it may quote what was typed
         self.message.hide()
         layout = QVBoxLayout(self)
         layout.setSpacing(6)

@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QLabel, QLineEdit, QTableView
+from PySide6.QtWidgets import QGroupBox, QLabel, QLineEdit, QTableView
 
 from planner.model import ScheduledSpend
 from planner.recovery import RecoveryStore
@@ -160,3 +160,16 @@ def test_a_schedule_the_field_cannot_read_is_refused_and_the_plan_keeps_its_own(
 def test_a_people_driven_channel_cannot_take_a_schedule_in_the_field(window: MainWindow) -> None:
     field = schedule_field(window, 0)
     assert not field.isEnabled()
+
+
+def test_a_programs_name_and_typed_text_show_as_text_never_markup(window: MainWindow, qtbot: Any) -> None:
+    window.document.set_value(f"channels[{TRADE_SHOWS}].name", "<b>Shows</b>")
+    field = schedule_field(window, TRADE_SHOWS)
+    intro = window.findChild(QGroupBox, "schedule_editor").findChildren(QLabel)[0]
+    assert intro.textFormat() == Qt.TextFormat.PlainText and "“<b>Shows</b>”" in intro.text()
+    field.setFocus()
+    qtbot.keyClicks(field, "<i>Mar</i> 5k")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    message = window.findChild(QLabel, "schedule_editor.message")
+    assert message.textFormat() == Qt.TextFormat.PlainText
+    assert message.text().startswith("“<i>Mar</i> 5k” is not a month and an amount")
