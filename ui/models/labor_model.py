@@ -65,7 +65,7 @@ def kind_defaults_text(kind: str, currency: str) -> str:
     assert attrition is not None and vacancy is not None
     ramp_text = f"a {int(ramp)}-month ramp" if ramp else "no ramp"
     return (
-        f"{NEW_NAMES[kind]} start from {ramp_text}, {fmt.count(output)} sales-ready leads and "
+        f"{NEW_NAMES[kind]} start with {ramp_text}, {fmt.count(output)} sales-ready leads and "
         f"{fmt.money(cost, currency)} a person-month (a cell's tooltip gives the source). "
         f"Attrition: {attrition.source}; type 30 for 30% a year. Vacancy: {vacancy.source}."
     )
