@@ -84,7 +84,9 @@ def test_adding_an_outsourced_team_gets_the_outsourced_defaults_and_their_source
     # one person, 10 a month with a 1-month ramp from month 1: 5 + 11 x 10 = 115, added to 288
     assert health(window, "sales_ready_leads_supplied") == "403"
     note = window.findChild(QLabel, "labor.defaults").text()
-    assert note.startswith("Outsourced team start with a 1-month ramp, 10 sales-ready leads and $6,000 a person-month")
+    assert note.startswith(
+        "Defaults for an outsourced team: a 1-month ramp, 10 sales-ready leads and $6,000 a person-month"
+    )
     assert "Attrition: none unless you enter it; SDR turnover runs 30-34% a year" in note
     sources = window.findChild(QLabel, "labor.defaults").toolTip()
     assert "Default $6,000: Growtoro agency pricing" in sources

@@ -39,6 +39,7 @@ COLUMNS = (
 
 SHORT_KINDS = {"field": "Field reps (part-time)", "inside": "Inside reps", "outsourced": "Outsourced team"}
 NEW_NAMES = {"field": "Field reps", "inside": "Inside reps", "outsourced": "Outsourced team"}
+DEFAULTS_FOR = {"field": "field reps", "inside": "inside reps", "outsourced": "an outsourced team"}
 KIND_FIELDS = ("ramp_months", "srl_per_person_month", "cost_per_person_month")
 TURNOVER_FIELDS = {"attrition_rate": "labor.attrition_rate", "vacancy_months": "labor.vacancy_months"}
 
@@ -65,7 +66,7 @@ def kind_defaults_text(kind: str, currency: str) -> str:
     assert attrition is not None and vacancy is not None
     ramp_text = f"a {int(ramp)}-month ramp" if ramp else "no ramp"
     return (
-        f"{NEW_NAMES[kind]} start with {ramp_text}, {fmt.count(output)} sales-ready leads and "
+        f"Defaults for {DEFAULTS_FOR[kind]}: {ramp_text}, {fmt.count(output)} sales-ready leads and "
         f"{fmt.money(cost, currency)} a person-month (a cell's tooltip gives the source). "
         f"Attrition: {attrition.source}; type 30 for 30% a year. Vacancy: {vacancy.source}."
     )
