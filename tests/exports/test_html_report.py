@@ -95,7 +95,7 @@ def test_the_headline_shows_the_engines_figures_as_worked_out_by_hand(sample: Pl
         "Sales-ready leads needed": "400",
         "Sales-ready leads supplied": "288",
         "Coverage": "72%",
-        "Gap": "112 short",
+        "Gap": "112",
         "Total cost": "$237,000",
         "Cost per sales-ready lead": "$823",
         "Projected revenue": "$1,728,000",
