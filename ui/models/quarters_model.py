@@ -29,9 +29,9 @@ COLUMNS: tuple[tuple[str, str, Cell], ...] = (
      lambda r, q: fmt.count(q.sales_ready_leads_needed)),
     ("Supplied", "Sales-ready leads the people and programs supply in the quarter",
      lambda r, q: fmt.count(q.sales_ready_leads_supplied)),
-    ("Quarter's\ngap", "Needed minus supplied within the quarter", lambda r, q: fmt.gap(q.gap)),
+    ("Quarter's\ngap", "Needed minus supplied within the quarter", lambda r, q: fmt.shortfall(q.gap)),
     ("Behind at\nits end", "Needed minus supplied from the plan's first month to the quarter's last",
-     lambda r, q: fmt.gap(r.months[q.last_month - 1].cumulative_gap)),
+     lambda r, q: fmt.shortfall(r.months[q.last_month - 1].cumulative_gap)),
     ("Cost", "People, fees and program spend in the quarter", lambda r, q: fmt.money(q.cost, r.currency)),
 )  # fmt: skip
 GAP_COLUMNS = (4,)  # how far behind the plan is: coloured as the timing judges it

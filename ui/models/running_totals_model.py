@@ -35,7 +35,7 @@ def cell_text(month: CumulativeMonth, column: int) -> str:
         return fmt.count(month.needed)
     if column == 2:
         return fmt.count(month.supplied)
-    return fmt.gap(month.gap)
+    return fmt.shortfall(month.gap)
 
 
 class RunningTotalsModel(QAbstractTableModel):
