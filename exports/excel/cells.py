@@ -69,7 +69,12 @@ class SheetWriter:
 
     def put(self, row: int, column: int, value: Any, style: StyleArray) -> Cell:
         """A number or one of our formulas, with a style array from ``styles.array``."""
-        cell = self.sheet.cell(row=row, column=column, value=value)
+        cell = self.sheet.cell(row=row, column=column)
+        if type(value) in (int, float):  # the usual case, without openpyxl's checks for text
+            cell._value = value
+            cell.data_type = "n"
+        elif value is not None:
+            cell.value = value
         cell._style = style
         return cell
 
