@@ -19,6 +19,7 @@ MODULES = [
     "wide_plan",
     "excel_export",
     "html_export",
+    "actuals_import",
 ]
 
 

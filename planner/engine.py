@@ -19,7 +19,7 @@ from planner.results import Gap, PlanResult, ScenarioResult, Supply
 from planner.scenarios import apply_overrides
 from planner.sensitivity import sensitivity
 from planner.supply import channel_result, resource_result, turnover_loss
-from planner.timeline import monthly, quarters, revenue_bridge, timing
+from planner.timeline import cumulative_gaps, demand_shares, monthly, quarters, revenue_bridge, timing
 
 __all__ = ["EPSILON", "compute", "compute_core", "demand", "ratio"]
 T = TypeVar("T")
@@ -34,7 +34,9 @@ def compute(plan: Plan) -> PlanResult:
     cache: Cache = {}
     base = compute_core(plan, cache)
     scenarios = tuple(
-        ScenarioResult(s.name, dict(s.overrides), compute_core(apply_overrides(plan, s.overrides), cache))
+        ScenarioResult(
+            s.name, dict(s.overrides), compute_core(apply_overrides(plan, s.overrides), cache, with_months=False)
+        )
         for s in plan.scenarios
     )
     return base._replace(scenarios=scenarios, sensitivity=sensitivity(plan, base))
@@ -57,8 +59,9 @@ def _cached(cache: Cache | None, key: tuple[object, ...], source: object, make: 
     return made
 
 
-def compute_core(plan: Plan, cache: Cache | None = None) -> PlanResult:
-    """The plan's figures, without its scenarios and sensitivity."""
+def compute_core(plan: Plan, cache: Cache | None = None, *, with_months: bool = True) -> PlanResult:
+    """The plan's figures, without its scenarios and sensitivity (nor months and quarters if asked:
+    a scenario's totals, timing and revenue bridge are still there)."""
     targets, horizon = plan.targets, plan.horizon
     need = demand(targets)
 
@@ -91,7 +94,9 @@ def compute_core(plan: Plan, cache: Cache | None = None) -> PlanResult:
     supplied = column_sums([*(r.output for r in resources), *(c.sales_ready_leads for c in programs)], horizon)
     costs = column_sums([*(r.cost for r in resources), *(c.cost for c in programs)], horizon)
     total_supplied, total_cost = sum(supplied), sum(costs)
-    months = monthly(plan, need, supplied, costs)
+    shares = demand_shares(plan)
+    cumulative = cumulative_gaps([need.sales_ready_leads * u for u in shares], supplied)
+    months = monthly(plan, need, shares, supplied, costs, cumulative) if with_months else ()
     supply = totals_supply(targets, total_supplied, total_cost)
     gap = totals_gap(plan, need.sales_ready_leads, total_supplied)
     return PlanResult(
@@ -104,9 +109,9 @@ def compute_core(plan: Plan, cache: Cache | None = None) -> PlanResult:
         resources=resources,
         channels=channels,
         quarters=quarters(plan, months),
-        timing=timing(months, gap.sales_ready_leads),
+        timing=timing(cumulative, gap.sales_ready_leads),
         revenue=revenue_bridge(plan, supply.projected_revenue),
-        actuals=actuals_result(plan, months, need.sales_ready_leads),
+        actuals=actuals_result(plan, months, need.sales_ready_leads) if with_months else None,
     )
 
 

@@ -27,6 +27,13 @@ def ratio(numerator: float, denominator: float) -> float | None:
     return value if math.isfinite(value) else None
 
 
+def sales_ready_needed(
+    revenue_goal: float, pipeline_revenue: float, deal_size: float, win_rate: float, srl_to_opportunity: float
+) -> float:
+    """S = max(goal - pipeline, 0) / deal size / win rate / sales-ready lead to opportunity."""
+    return max(revenue_goal - pipeline_revenue, 0) / deal_size / win_rate / srl_to_opportunity
+
+
 def demand(targets: Targets) -> Demand:
     """Wins, opportunities, sales-ready, qualified and raw leads the net new revenue needs (PRODUCT.md)."""
     net_new = max(targets.revenue_goal - targets.pipeline_revenue, 0)

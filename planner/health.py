@@ -47,7 +47,7 @@ def alerts(plan: Plan, result: PlanResult) -> list[Alert]:
     elif result.timing.status == SHORT:
         found.append(
             Alert(
-                f"Coverage is {fmt.percent(gap.coverage)}: the plan is {fmt.gap(gap.sales_ready_leads)} "
+                f"Coverage is {fmt.percent(gap.coverage)}: the plan is {fmt.shortfall(gap.sales_ready_leads)} "
                 "of the sales-ready leads needed"
             )
         )
@@ -122,7 +122,7 @@ def verdict(result: PlanResult) -> str:
         )
         timing = behind_phrase(result)
         return (
-            f"Short: {supplies} ({coverage} coverage), {fmt.gap(result.gap.sales_ready_leads)}"
+            f"Short: {supplies} ({coverage} coverage), {fmt.shortfall(result.gap.sales_ready_leads)}"
             f"{'; ' + timing if timing else ''}.{closing}"
         )
     if status == LATE:
@@ -133,7 +133,7 @@ def verdict(result: PlanResult) -> str:
             f"in {month_label(result, timing.worst_month)}."
         )
     surplus = result.gap.sales_ready_leads
-    extra = f"; {fmt.gap(surplus)}" if surplus < -HALF_A_LEAD else ""
+    extra = f"; {fmt.shortfall(surplus)}" if surplus < -HALF_A_LEAD else ""
     per_lead = fmt.money(result.supply.cost_per_sales_ready_lead, result.currency)
     return f"On track: {supplies} ({coverage} coverage) at {per_lead} each{extra}."
 
@@ -147,9 +147,7 @@ def _verdict_at_this_pace(result: PlanResult) -> str:
     to_date = to_date_line(result)
     state = standing(result)
     if state == SHORT:
-        return (
-            f"Short at this pace: {coverage} of the year's sales-ready leads, {fmt.gap(needed - forecast)} ({to_date})."
-        )
+        return f"Short at this pace: {coverage} of the year's sales-ready leads, {fmt.shortfall(needed - forecast)} ({to_date})."
     if state == LATE:
         return f"Late: at this pace the year is covered ({coverage}), but {to_date}."
     return f"On track at this pace: {coverage} of the year's sales-ready leads ({to_date})."
@@ -163,5 +161,5 @@ def to_date_line(result: PlanResult) -> str:
     assert actual.needed_to_date is not None and actual.variance is not None
     return (
         f"{fmt.count(actual.sales_ready_leads)} sales-ready leads to {month_label(result, actual.through_month)} "
-        f"against {fmt.count(actual.needed_to_date)} needed, {fmt.gap(-actual.variance)}"
+        f"against {fmt.count(actual.needed_to_date)} needed, {fmt.shortfall(-actual.variance)}"
     )

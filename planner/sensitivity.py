@@ -9,10 +9,9 @@ recomputing each moved plan in full.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
 
-from planner.funnel import demand, ratio
+from planner.funnel import ratio, sales_ready_needed
 from planner.model import Plan
 from planner.results import PlanResult, SensitivityMove, SensitivityRow
 from planner.scenarios import TARGET_FIELDS
@@ -40,9 +39,11 @@ def drivers(plan: Plan, base: PlanResult) -> list[Driver]:
     needed, supplied, cost = base.demand.sales_ready_leads, base.supply.sales_ready_leads, base.supply.cost
     found: list[Driver] = []
 
+    values = {name: getattr(targets, name) for name in DEMAND_DRIVERS}
+
     def demand_with(name: str) -> Callable[[float], Totals]:
         def moved(value: float) -> Totals:
-            return demand(dataclasses.replace(targets, **{name: value})).sales_ready_leads, supplied, cost
+            return sales_ready_needed(**{**values, name: value}), supplied, cost
 
         return moved
 

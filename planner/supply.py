@@ -10,8 +10,13 @@ schedule, exactly the one-off spends listed there.
 from __future__ import annotations
 
 from planner.funnel import ratio
-from planner.model import Channel, LaborResource, Targets
+from planner.model import Activity, Channel, LaborResource, Targets
 from planner.results import ChannelResult, ResourceResult
+
+
+def activity_output(activity: Activity) -> float:
+    """Sales-ready leads a person makes in a month: working days x dials x connect rate x conversion."""
+    return activity.working_days * activity.dials_per_day * activity.connect_rate * activity.conversation_to_srl
 
 
 def active_months(start: int, end: int | None, horizon: int) -> range:

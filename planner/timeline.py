@@ -38,15 +38,16 @@ def won_revenue(plan: Plan, supplied: list[float]) -> list[float]:
     return [supplied[(m - cycle) % horizon] * value for m in range(horizon)]
 
 
-def monthly(plan: Plan, need: Demand, supplied: list[float], costs: list[float]) -> tuple[MonthResult, ...]:
+def monthly(
+    plan: Plan, need: Demand, shares: list[float], supplied: list[float], costs: list[float], cumulative: list[float]
+) -> tuple[MonthResult, ...]:
     labels = month_labels(plan)
     revenue = won_revenue(plan, supplied)
     actual = actuals_by_month(plan)
-    months, cumulative = [], 0.0
-    for m, u in enumerate(demand_shares(plan)):
+    months = []
+    for m, u in enumerate(shares):
         needed = need.sales_ready_leads * u
         gap = needed - supplied[m]
-        cumulative += gap
         reported = actual.get(m + 1)
         srl = reported.sales_ready_leads if reported is not None else None
         months.append(
@@ -65,7 +66,7 @@ def monthly(plan: Plan, need: Demand, supplied: list[float], costs: list[float])
                 cost=costs[m],
                 cost_per_sales_ready_lead=ratio(costs[m], supplied[m]),
                 projected_revenue=revenue[m],
-                cumulative_gap=cumulative,
+                cumulative_gap=cumulative[m],
                 actual_sales_ready_leads=srl,
                 variance=None if srl is None else srl - needed,
                 actual=reported,
@@ -108,14 +109,22 @@ def quarters(plan: Plan, months: tuple[MonthResult, ...]) -> tuple[QuarterResult
     return tuple(found)
 
 
-def timing(months: tuple[MonthResult, ...], total_gap: float) -> Timing:
+def cumulative_gaps(needed: list[float], supplied: list[float]) -> list[float]:
+    """cumulative_gap(m) = sum over i <= m of needed(i) - supplied(i)."""
+    found, running = [], 0.0
+    for n, s in zip(needed, supplied, strict=True):
+        running += n - s
+        found.append(running)
+    return found
+
+
+def timing(cumulative: list[float], total_gap: float) -> Timing:
     """short (the year's gap is over half a lead), late (covered, but behind at some point) or on_track."""
-    cumulative = [m.cumulative_gap for m in months]
     worst = max(0.0, max(cumulative, default=0.0))
     worst_month = None
     if worst > WORST_TOLERANCE:
-        worst_month = next(m.month for m in months if m.cumulative_gap >= worst - WORST_TOLERANCE)
-    behind = tuple(m.month for m in months if m.cumulative_gap > HALF_A_LEAD)
+        worst_month = next(m for m, gap in enumerate(cumulative, 1) if gap >= worst - WORST_TOLERANCE)
+    behind = tuple(m for m, gap in enumerate(cumulative, 1) if gap > HALF_A_LEAD)
     if total_gap > HALF_A_LEAD:
         status = SHORT
     elif worst > HALF_A_LEAD:

@@ -25,7 +25,7 @@ from ui.file_actions import TITLE, FileActions, blank_plan, recovery_store
 from ui.health_panel import HealthPanel
 from ui.navigator import STEPS, StepNavigator, step_of_path
 from ui.pages.page import Page
-from ui.step_pages import PAGES, StepPages
+from ui.step_pages import PAGES, REVIEW_EXPORT, StepPages
 from ui.style import STYLESHEET
 
 if TYPE_CHECKING:
@@ -109,7 +109,7 @@ class MainWindow(QMainWindow, FileActions):
         return self.stack.page(index)
 
     def _page_built(self, index: int, page: Page) -> None:
-        if index == len(PAGES) - 1:
+        if index == REVIEW_EXPORT:
             page.export_requested.connect(self.export)
 
     @property
@@ -118,7 +118,7 @@ class MainWindow(QMainWindow, FileActions):
 
     @property
     def review_page(self) -> Page:
-        return self.page(len(PAGES) - 1)
+        return self.page(REVIEW_EXPORT)
 
     def findChild(self, *args: Any, **kw: Any) -> Any:
         """Every page's inputs can be looked up by name, built or not yet."""
@@ -187,6 +187,7 @@ class MainWindow(QMainWindow, FileActions):
         file_menu.addSeparator()
         self._action(file_menu, "Export &Excel…", lambda: self.export("xlsx"), "Ctrl+E", "file.export_xlsx")
         self._action(file_menu, "Export &HTML…", lambda: self.export("html"), "Ctrl+Shift+E", "file.export_html")
+        self._action(file_menu, "&Import actuals…", self.import_actuals, None, "file.import_actuals")
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit, "file.quit")
 
@@ -218,6 +219,14 @@ class MainWindow(QMainWindow, FileActions):
                      ["Alt+Right", "Ctrl+PgDown"], "go.next")  # fmt: skip
         self._action(go_menu, "&Previous step", lambda: self.go_to_step(self.current_step() - 1),
                      ["Alt+Left", "Ctrl+PgUp"], "go.back")  # fmt: skip
+
+        help_menu = bar.addMenu("&Help")
+        self._action(help_menu, "&About Lead Planner", self.show_about, None, "help.about")
+
+    def show_about(self) -> None:
+        from ui.about_dialog import show_about
+
+        self.about_dialog = show_about(self)
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -311,12 +320,14 @@ def create_window(
     """
     problem = ""
     migrated_from: int | None = None
+    encoding = ""
     document: PlanDocument
     if path:
         try:
             loaded = read_plan(path)
             document = PlanDocument(loaded.plan, path)
             migrated_from = loaded.migrated_from
+            encoding = loaded.encoding
         except PlanFileError as error:
             problem = str(error)
             document = PlanDocument(blank_plan())
@@ -331,4 +342,6 @@ def create_window(
         window.recent.add(path)
         if migrated_from is not None:
             window.tell_migrated(migrated_from)
+        if encoding:
+            window.tell_encoding(encoding)
     return window

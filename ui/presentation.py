@@ -32,6 +32,7 @@ from planner.engine import compute_core
 from planner.health import verdict
 from planner.model import Plan, Scenario
 from planner.results import PlanResult
+from planner.review import actual_entries
 from planner.scenarios import apply_overrides
 from ui.charts import ChartSlot
 from ui.commands import SetValueCommand
@@ -168,6 +169,11 @@ class PresentationView(QWidget):
         self.verdict.setProperty("role", "present-verdict")
         self.verdict.setWordWrap(True)
         layout.addWidget(self.verdict)
+        self.actuals = QLabel()  # plan vs actual, once actuals are reported
+        self.actuals.setObjectName("present.actuals")
+        self.actuals.setProperty("role", "present-note")
+        self.actuals.setWordWrap(True)
+        layout.addWidget(self.actuals)
         body = QHBoxLayout()
         body.setSpacing(20)
         self.charts = [
@@ -286,6 +292,9 @@ class PresentationView(QWidget):
         result = self.shown_result()
         show_figures(self.figures, result)
         self.verdict.setText(verdict(result))
+        plan_vs_actual = ". ".join(actual_entries(result))
+        self.actuals.setText(f"Plan vs actual: {plan_vs_actual}." if plan_vs_actual else "")
+        self.actuals.setVisible(bool(plan_vs_actual))
         currency = self.document.plan.basics.currency
         for driver in self.drivers:
             value = self.current_value(driver)

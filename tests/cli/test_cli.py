@@ -247,3 +247,16 @@ def test_agenda_prints_the_five_items_of_the_weekly_ceo_review(sample_file: Path
     positions = [done.stdout.index(item) for item in items]
     assert positions == sorted(positions)
     assert "112 sales-ready leads short" in done.stdout  # the gap, prefilled as a risk
+
+
+def test_agenda_runs_on_the_actuals_in_the_plan(tmp_path: Path) -> None:
+    # 400 leads needed over 12 months (33.3 a month), goal 1,000,000 (83,333 a month), nothing supplied
+    data = plan_data(actuals=[{"month": 1, "sales_ready_leads": 20, "revenue": 50_000}])
+    path = tmp_path / "tracked.leadplan"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    done = cli("agenda", path)
+    assert done.returncode == 0, done.stderr
+    revenue, risks = done.stdout.split("3. Risks")
+    assert "- Actual revenue to Jan 2027: $50,000 against $83,333 of the goal to date, $33,333 behind" in revenue
+    assert "- 20 sales-ready leads to Jan 2027 against 33 needed, 13 short" in revenue
+    assert "- Months behind on sales-ready leads: Jan 2027 (20 of 33)" in risks

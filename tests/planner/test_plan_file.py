@@ -86,7 +86,7 @@ def test_a_save_into_a_missing_folder_is_refused_with_a_message(tmp_path: Path, 
         (b'{"format": "leadplanner-plan", "version": 7, "targets": {}}', "newer Lead Planner"),
         (
             b'{"format": "leadplanner-plan", "version": 1, "targets": {"revenue_goal": NaN, "deal_size": 1}}',
-            "must be a number",
+            "holds NaN, which is not a number",
         ),
         (b"[" * 100_000, "not valid JSON"),
     ],

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from planner.scenarios import override_names, override_spec
 from ui import values
 from ui.document import PlanDocument, is_result_text
+from ui.long_text import long_text_cells
 from ui.models.scenarios_model import OverrideChoicesModel, OverridesModel, ScenarioListModel
 
 
@@ -47,6 +48,7 @@ class ScenariosPanel(QWidget):
         self.list.setObjectName("scenarios.list")
         self.list.setAccessibleName("Scenarios")
         self.list.setModel(self.names)
+        long_text_cells(self.list)
         self.list.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
         )
