@@ -100,7 +100,10 @@ def main() -> int:
     line("10,000 channels: ... its figures follow (engine, in the background)", followed, "bare repaint", bare)
 
     busy_keys: list[float] = []
-    rate.setText("33")  # the engine starts in the background; type meanwhile
+    rate.setText("33")  # the engine starts in the background once typing pauses; type meanwhile
+    background = window.document._figures()
+    while not background.running and background.busy:
+        QApplication.processEvents()
     company.setFocus()
     while window.document.figures_pending and len(busy_keys) < 50:
         start = time.perf_counter()

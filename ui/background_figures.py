@@ -7,13 +7,16 @@ one while the window goes on editing the next.
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from planner.model import Plan
+
+PAUSE_MS = 200
 
 
 class _Signals(QObject):
@@ -32,7 +35,8 @@ class _Job(QRunnable):
             result: Any = self.compute(self.plan)
         except Exception as error:  # handed to the UI thread, which computes again there and reports
             result = error
-        self.signals.done.emit(self.number, result, time.perf_counter() - started)
+        with contextlib.suppress(RuntimeError):  # the window closed meanwhile: nobody is waiting
+            self.signals.done.emit(self.number, result, time.perf_counter() - started)
 
 
 class BackgroundFigures(QObject):
@@ -47,8 +51,13 @@ class BackgroundFigures(QObject):
         self.number = 0  # of the latest plan asked for
         self.running = False
         self.waiting: Plan | None = None
-        self.signals = _Signals(self)
-        self.signals.done.connect(self._done)
+        self.jobs: list[_Signals] = []  # the running job's signals, alive until it reports
+        # the engine is pure Python and shares the interpreter with the window: it starts once
+        # typing pauses, so the keys themselves never compete with it
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(PAUSE_MS)
+        self.timer.timeout.connect(self._start_waiting)
 
     @property
     def busy(self) -> bool:
@@ -57,25 +66,31 @@ class BackgroundFigures(QObject):
     def ask(self, plan: Plan) -> None:
         """Work out this plan's figures; ``ready`` follows unless another plan is asked for first."""
         self.number += 1
-        if self.running:
-            self.waiting = plan
-        else:
-            self._start(plan)
+        self.waiting = plan
+        if not self.running:
+            self.timer.start()  # (again): once typing pauses
 
     def cancel(self) -> None:
         """Forget what was asked (the window computed the figures itself)."""
         self.number += 1
         self.waiting = None
+        self.timer.stop()
 
-    def _start(self, plan: Plan) -> None:
+    def _start_waiting(self) -> None:
+        if self.waiting is None or self.running:
+            return
+        plan, self.waiting = self.waiting, None
         self.running = True
-        self.pool.start(_Job(plan, self.number, self.compute, self.signals))
+        signals = _Signals()  # no parent: a job still running when the window closes emits into nothing
+        signals.done.connect(self._done)
+        self.jobs = [signals]
+        self.pool.start(_Job(plan, self.number, self.compute, signals))
 
     def _done(self, number: int, result: Any, seconds: float) -> None:
         self.running = False
-        if self.waiting is not None:
-            plan, self.waiting = self.waiting, None
-            self._start(plan)
+        self.jobs = []
+        if self.waiting is not None:  # typed over meanwhile: these figures are already old
+            self.timer.start()
         elif number == self.number and not isinstance(result, Exception):
             self.ready.emit(result, seconds)
         elif number == self.number:
