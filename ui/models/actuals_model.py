@@ -19,6 +19,7 @@ from planner.model import Spec
 from planner.results import MonthResult
 from ui import values
 from ui.document import PlanDocument
+from ui.models.rows_model import changed_runs
 from ui.style import ERROR, GOOD, MUTED
 
 Index = QModelIndex | QPersistentModelIndex
@@ -66,6 +67,7 @@ class ActualsModel(QAbstractTableModel):
         super().__init__(document)
         self.document = document
         self.months: tuple[MonthResult, ...] = document.result.months
+        self.shown_currency = document.plan.basics.currency
         document.changed.connect(self.refresh)
 
     # --- reading -----------------------------------------------------------------------
@@ -76,10 +78,13 @@ class ActualsModel(QAbstractTableModel):
             self.months = months
             self.endResetModel()
             return
-        self.months = months
-        if months:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(months) - 1, len(COLUMNS) - 1))
-            self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, len(months) - 1)
+        old, self.months = self.months, months
+        currency = self.currency
+        runs = [(0, len(months) - 1)] if months and currency != self.shown_currency else []
+        self.shown_currency = currency
+        for first, last in runs or changed_runs(old, months):  # only the months whose figures moved
+            self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
+            self.headerDataChanged.emit(Qt.Orientation.Vertical, first, last)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.months)
