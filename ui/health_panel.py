@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from planner import formatting as fmt
 from planner.health import Alert, alerts, verdict
+from planner.model import Plan
 from planner.results import PlanResult
 from ui.document import PlanDocument
 from ui.startup import set_enum
@@ -45,9 +46,38 @@ FIGURES: tuple[Figure, ...] = (
     ("cost_per_sales_ready_lead", "Cost per sales-ready lead",
      lambda r: fmt.money(r.supply.cost_per_sales_ready_lead, r.currency),
      "Total cost divided by the sales-ready leads supplied"),
-    ("return", "Return", lambda r: fmt.percent(r.supply.return_on_cost),
-     "Gross margin on the projected revenue, less the cost, divided by the cost"),
+    ("return", "Return on cost", lambda r: fmt.percent(r.supply.return_on_cost),
+     "Return on cost: the gross margin on the revenue the plan's leads are projected to win, less the "
+     "plan's cost, divided by its cost (228% means each dollar spent brings back $2.28 of margin)"),
 )  # fmt: skip
+
+
+PANEL_WIDTH = 300
+START_HERE = (
+    "Start here: type the new-logo revenue goal and the average deal size on Targets (step 3); "
+    "the plan works back from them to the sales-ready leads it needs."
+)
+
+
+def plan_verdict(plan: Plan, result: PlanResult) -> str:
+    """The verdict, or what to do first for a plan without a goal yet."""
+    return START_HERE if plan.targets.revenue_goal <= 0 else verdict(result)
+
+
+class GrowingScroll(QScrollArea):
+    """As tall as its content, up to the room the panel has left; it scrolls only past that."""
+
+    def sizeHint(self) -> QSize:
+        inner = self.widget()
+        height = 0
+        if inner is not None:
+            width = self.viewport().width() if self.isVisible() else PANEL_WIDTH - 40
+            height = inner.heightForWidth(width)
+            height = height if height >= 0 else inner.sizeHint().height()
+        return QSize(super().sizeHint().width(), height + 2)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(super().minimumSizeHint().width(), 60)
 
 
 def coverage_level(coverage: float | None) -> str:
@@ -67,8 +97,7 @@ class HealthPanel(QFrame):
         self.document = document
         self.setObjectName("health")
         self.setAccessibleName("Plan health")
-        self.setMinimumWidth(300)
-        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
+        self.setFixedWidth(PANEL_WIDTH)  # never moves the page beside it as its numbers change
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 20, 20, 16)
@@ -114,13 +143,16 @@ class HealthPanel(QFrame):
         self.warnings_layout = QVBoxLayout(self.warnings_box)
         self.warnings_layout.setContentsMargins(0, 0, 0, 0)
         self.warnings_layout.setSpacing(8)
-        scroll = QScrollArea()
+        scroll = GrowingScroll()
+        scroll.setObjectName("health.warnings_scroll")
         scroll.setWidget(self.warnings_box)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         set_enum(scroll, "horizontalScrollBarPolicy", "ScrollBarAlwaysOff")
-        layout.addWidget(scroll, 1)
-        self.warnings_layout.addStretch(1)
+        self.warnings_scroll = scroll
+        scroll.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        layout.addWidget(scroll)
+        layout.addStretch(1)
         self.warning_labels: list[QPushButton] = []
         self.warning_texts: list[QLabel] = []
         self.shown_alerts: list[Alert] = []
@@ -131,7 +163,7 @@ class HealthPanel(QFrame):
     def refresh(self) -> None:
         result = self.document.result
         show_figures(self.values, result)
-        self.verdict.setText(verdict(result))
+        self.verdict.setText(plan_verdict(self.document.plan, result))
         self.show_alerts(alerts(self.document.plan, result))
 
     def show_alerts(self, found: list[Alert]) -> None:
@@ -149,7 +181,7 @@ class HealthPanel(QFrame):
             box = QVBoxLayout(button)
             box.setContentsMargins(10, 8, 10, 8)
             box.addWidget(inner)
-            self.warnings_layout.insertWidget(len(self.warning_labels), button)
+            self.warnings_layout.addWidget(button)
             self.warning_labels.append(button)
             self.warning_texts.append(inner)
         for index, button in enumerate(self.warning_labels):
@@ -162,6 +194,8 @@ class HealthPanel(QFrame):
                 button.show()
             else:
                 button.hide()
+        self.warnings_box.adjustSize()
+        self.warnings_scroll.updateGeometry()
 
     def warnings(self) -> list[str]:
         """The warnings shown now, in order (for people reading tests and for screen readers)."""

@@ -20,6 +20,7 @@ from planner.plan_file import PlanFileError, read_plan
 from planner.recovery import RecoveryStore
 from planner.sample import sample_plan
 from ui import settings as app_settings
+from ui import wheel_guard
 from ui.document import PlanDocument
 from ui.file_actions import TITLE, FileActions, blank_plan, recovery_store
 from ui.health_panel import HealthPanel
@@ -51,6 +52,7 @@ class MainWindow(QMainWindow, FileActions):
         self._close_confirmed = False
         self.presentation: PresentationView | None = None
         self.setObjectName("main_window")
+        wheel_guard.install()  # drop-downs and sliders ignore the wheel unless focused
         self.setStyleSheet(STYLESHEET)
         self.setMinimumSize(1024, 640)
 
@@ -109,16 +111,13 @@ class MainWindow(QMainWindow, FileActions):
         return self.stack.page(index)
 
     def _page_built(self, index: int, page: Page) -> None:
-        if index == len(PAGES) - 1:
-            page.export_requested.connect(self.export)
+        export_requested = getattr(page, "export_requested", None)
+        if export_requested is not None:
+            export_requested.connect(self.export)
 
     @property
     def pages(self) -> list[Page]:
         return self.stack.all_pages()
-
-    @property
-    def review_page(self) -> Page:
-        return self.page(len(PAGES) - 1)
 
     def findChild(self, *args: Any, **kw: Any) -> Any:
         """Every page's inputs can be looked up by name, built or not yet."""
@@ -132,12 +131,11 @@ class MainWindow(QMainWindow, FileActions):
     def current_step(self) -> int:
         return self.stack.currentIndex()
 
-    def current_page(self) -> Page:
-        return self.page(self.current_step())
-
     def go_to_step(self, index: int) -> None:
         index = max(0, min(index, len(PAGES) - 1))
-        self.page(index)
+        page = self.page(index)
+        if index != self.stack.currentIndex():
+            page.verticalScrollBar().setValue(0)  # every step opens at its top
         self.stack.setCurrentIndex(index)
         if self.navigator.currentRow() != index:
             self.navigator.setCurrentRow(index)
@@ -250,7 +248,7 @@ class MainWindow(QMainWindow, FileActions):
 
         self.presentation = PresentationView(self.document, self)
         self.presentation.left.connect(self.activateWindow)
-        self.presentation.showFullScreen()
+        self.presentation.show_on_screen()
         self.presentation.activateWindow()
         return self.presentation
 

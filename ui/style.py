@@ -16,13 +16,14 @@ MUTED = "#5a6473"
 PANEL = "#f3f5f8"
 BORDER = "#c9d0da"
 
-# chart colours, distinguishable in print and for most colour-blind readers
+# Chart series colours: the Okabe-Ito palette (safe for colour-blind readers), without its red
+# and green, which mean "short" and "covered" only, plus two of Paul Tol's for more series.
 SERIES = (
-    "#1f5fa8", "#e08a1e", "#2e9e5b", "#8e44ad", "#c0392b", "#17a2b8",
-    "#7f8c8d", "#d4ac0d", "#5d6d7e", "#a04000", "#1abc9c", "#34495e",
+    "#0072B2", "#E69F00", "#56B4E9", "#CC79A7", "#332288", "#DDCC77", "#999999", "#8C6D31",
 )  # fmt: skip
 DEMAND = "#111111"
-GAP = "#d9534f"
+GAP = "#D55E00"  # short of demand (Okabe-Ito vermillion)
+COVERED = GOOD
 
 STYLESHEET = f"""
 QMainWindow, QWidget[role="page"] {{ background: white; }}
@@ -41,7 +42,16 @@ QLineEdit, QComboBox, QPlainTextEdit {{
     border: 1px solid {BORDER}; border-radius: 4px; padding: 5px 8px; background: white;
     min-height: 22px;
 }}
-QComboBox::drop-down {{ border: none; width: 26px; }}
+QComboBox {{ padding-right: 30px; }}
+QComboBox::drop-down {{
+    subcontrol-origin: padding; subcontrol-position: center right; width: 26px;
+    border-left: 1px solid {BORDER};
+}}
+QComboBox::down-arrow {{
+    image: none; width: 0; height: 0; border-left: 6px solid transparent;
+    border-right: 6px solid transparent; border-top: 7px solid {MUTED};
+}}
+QComboBox:disabled::down-arrow {{ border-top-color: {BORDER}; }}
 QComboBox QAbstractItemView {{ font-size: 15px; }}
 QLineEdit:focus, QComboBox:focus, QPlainTextEdit:focus {{ border: 2px solid {ACCENT}; }}
 QLineEdit[invalid="true"] {{ border: 2px solid {ERROR}; background: #fdf0ef; }}

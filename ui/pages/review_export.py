@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from planner import formatting as fmt
-from planner.health import verdict
 from planner.results import PlanResult
 from ui.charts import ChartSlot
 from ui.document import PlanDocument
+from ui.health_panel import plan_verdict
 from ui.models.whatif_models import ScenariosModel, SensitivityModel
 from ui.pages.goal_seek_panel import GoalSeekPanel
 from ui.pages.page import Page
@@ -36,7 +36,7 @@ GLANCE: tuple[tuple[str, str, Callable[[PlanResult], str]], ...] = (
     ("cost", "Total cost", lambda r: fmt.money(r.supply.cost, r.currency)),
     ("per_srl", "Cost per sales-ready lead", lambda r: fmt.money(r.supply.cost_per_sales_ready_lead, r.currency)),
     ("revenue", "Projected revenue", lambda r: fmt.money(r.supply.projected_revenue, r.currency)),
-    ("return", "Return", lambda r: fmt.percent(r.supply.return_on_cost)),
+    ("return", "Return on cost", lambda r: fmt.percent(r.supply.return_on_cost)),
 )
 
 
@@ -92,7 +92,7 @@ class Glance(QFrame):
 
     def refresh(self) -> None:
         result = self.document.result
-        self.verdict.setText(verdict(result))
+        self.verdict.setText(plan_verdict(self.document.plan, result))
         for key, _, show in GLANCE:
             self.figures[key].setText(show(result))
 
