@@ -22,7 +22,7 @@ SERIES = (
     "#0072B2", "#E69F00", "#56B4E9", "#CC79A7", "#332288", "#DDCC77", "#999999", "#8C6D31",
 )  # fmt: skip
 DEMAND = "#111111"
-GAP = "#D55E00"  # short of demand (Okabe-Ito vermillion)
+GAP = "#C62828"  # short of demand: a clear red no series uses
 COVERED = GOOD
 
 STYLESHEET = f"""
@@ -100,7 +100,7 @@ QTableView {{
 }}
 QHeaderView::section {{
     background: {PANEL}; border: none; border-bottom: 1px solid {BORDER};
-    border-right: 1px solid #e3e7ed; padding: 6px 8px; font-weight: 600; font-size: 14px;
+    border-right: 1px solid #e3e7ed; padding: 4px 6px; font-weight: 600; font-size: 14px;
 }}
 QGroupBox {{ border: 1px solid {BORDER}; border-radius: 6px; margin-top: 8px; padding: 12px; }}
 QFrame[role="card"] {{

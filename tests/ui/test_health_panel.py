@@ -63,8 +63,9 @@ def test_the_warnings_list_grows_with_its_content(window: MainWindow, qtbot: Any
     qtbot.wait(1)
     assert len(window.health.warnings()) >= 3
     assert scroll.sizeHint().height() > 2 * one
-    assert scroll.verticalScrollBar().maximum() == 0  # all shown, none scrolled out of view at 1366x768
-    assert window.health.width() == 300  # fixed, whatever its numbers
+    # it takes the room the panel has left (a scroll bar only past that), not a fixed small box
+    qtbot.waitUntil(lambda: scroll.height() > 2 * one, timeout=2000)
+    assert window.health.width() == 290  # fixed, whatever its numbers
 
 
 def test_shares_over_100_percent_are_warned_about(window: MainWindow) -> None:

@@ -12,21 +12,22 @@ from ui.models.rows_model import Column, RowsModel
 
 COLUMNS = (
     Column("name", "Name", "What you call this group of people"),
-    Column("kind", "Kind", "Field reps prospecting part-time, inside reps or an outsourced team"),
+    Column("kind", "Kind", "Field reps (prospecting part-time), inside reps or an outsourced team"),
     Column("headcount", "Head\ncount", "How many people", numeric=True),
-    Column("start_month", "Start", "The plan month (1, 2, ...) they start", numeric=True),
-    Column("ramp_months", "Ramp\n(months)", "Months to reach full productivity", numeric=True),
-    Column("srl_per_person_month", "SRL per\nperson-month",
+    Column("start_month", "Start\nmonth", "The plan month (1, 2, ...) they start", numeric=True, detail=True),
+    Column("ramp_months", "Ramp\n(months)", "Months to reach full productivity", numeric=True, detail=True),
+    Column("srl_per_person_month", "Sales-ready\nleads a month\nper person",
            "Sales-ready leads one person makes in a month at full productivity", numeric=True),
-    Column("cost_per_person_month", "Cost per\nperson-month",
+    Column("cost_per_person_month", "Cost a\nmonth per\nperson",
            "What one person costs a month, paid while ramping", numeric=True),
-    Column("fee_per_srl", "Fee per\nSRL", "A fee per sales-ready lead (outsourced teams)", numeric=True),
-    Column("", "Supplies\n(SRL)", "Sales-ready leads this resource makes over the plan", numeric=True),
+    Column("fee_per_srl", "Fee per\nsales-ready\nlead", "A fee per sales-ready lead (outsourced teams)",
+           numeric=True, detail=True),
+    Column("", "Sales-ready\nleads\nsupplied", "Sales-ready leads this resource makes over the plan", numeric=True),
     Column("", "Total\ncost", "What this resource costs over the plan", numeric=True),
 )  # fmt: skip
 
 
-SHORT_KINDS = {"field": "Field reps (part-time)", "inside": "Inside reps", "outsourced": "Outsourced team"}
+SHORT_KINDS = {"field": "Field reps", "inside": "Inside reps", "outsourced": "Outsourced"}
 
 
 def new_id(taken: set[str], kind: str) -> str:
@@ -75,6 +76,6 @@ class LaborModel(RowsModel):
         if row >= len(results):
             return ""
         figures = results[row]
-        if self.columns[column].header.startswith("Supplies"):
+        if self.columns[column] is COLUMNS[-2]:  # supplied
             return fmt.count(figures.total_output)
         return fmt.money(figures.total_cost, self.document.plan.basics.currency)

@@ -16,6 +16,7 @@ from ui.document import PlanDocument
 from ui.fields import BoundLineEdit, describe
 from ui.models.delegates import ChoiceDelegate
 from ui.models.labor_model import LaborModel
+from ui.pages.capacity_notes import CapacityNotes
 from ui.pages.page import Page
 from ui.pages.table_editor import TableEditor
 
@@ -146,9 +147,9 @@ class LaborPage(Page):
         self.view.setItemDelegateForColumn(
             self.model.column_of("kind"), ChoiceDelegate(lambda: dict(vocab.LABOR_KINDS), self.view)
         )
-        for column, width in enumerate((180, 150, 75, 60, 95, 130, 130, 80, 90)):
-            self.view.setColumnWidth(column, width)
         self.body.addWidget(self.table)
+        self.notes = CapacityNotes(document)
+        self.body.addWidget(self.notes)
 
         self.calculator = ActivityCalculator(document)
         self.body.addWidget(self.calculator)

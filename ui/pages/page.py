@@ -36,7 +36,7 @@ class Page(QScrollArea):
         body.setProperty("role", "page")
         self.setWidget(body)
         self.body = QVBoxLayout(body)
-        self.body.setContentsMargins(32, 24, 32, 32)
+        self.body.setContentsMargins(24, 20, 24, 28)
         self.body.setSpacing(16)
         heading = QLabel(self.title)
         heading.setProperty("role", "page-title")
