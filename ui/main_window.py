@@ -30,7 +30,7 @@ from ui.step_pages import PAGES, StepPages
 from ui.style import STYLESHEET
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QMessageBox
+    from PySide6.QtWidgets import QDialog, QMessageBox
 
     from ui.export_runner import ExportRunner
     from ui.presentation import PresentationView
@@ -51,6 +51,7 @@ class MainWindow(QMainWindow, FileActions):
         self._exporter: ExportRunner | None = None
         self._close_confirmed = False
         self.presentation: PresentationView | None = None
+        self.glossary: QDialog | None = None
         self.setObjectName("main_window")
         wheel_guard.install()  # drop-downs and sliders ignore the wheel unless focused
         self.setStyleSheet(STYLESHEET)
@@ -216,6 +217,19 @@ class MainWindow(QMainWindow, FileActions):
                      ["Alt+Right", "Ctrl+PgDown"], "go.next")  # fmt: skip
         self._action(go_menu, "&Previous step", lambda: self.go_to_step(self.current_step() - 1),
                      ["Alt+Left", "Ctrl+PgUp"], "go.back")  # fmt: skip
+
+        help_menu = bar.addMenu("&Help")
+        glossary = self._action(help_menu, "&Glossary", self.show_glossary, "F1", "help.glossary")
+        glossary.setToolTip("The plan's words in plain English: sales-ready lead (SRL), new-logo, return on cost")
+
+    def show_glossary(self) -> QDialog:
+        from ui.glossary_dialog import GlossaryDialog  # not needed to start
+
+        if self.glossary is None:
+            self.glossary = GlossaryDialog(self)
+        self.glossary.show()
+        self.glossary.raise_()
+        return self.glossary
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()

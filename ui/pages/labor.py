@@ -60,7 +60,7 @@ class ActivityCalculator(QGroupBox):
         for column, name in enumerate(ACTIVITY_FIELDS):
             path = f"labor[0].activity.{name}"
             spec = values.field_spec(path)
-            field = ActivityField(document, path, hint=values.hint(path, f"activity.{name}"))
+            field = ActivityField(document, path, hint=values.hint_source(path, f"activity.{name}"))
             field.setFixedWidth(110)
             label = QLabel(spec.label + (" (%)" if spec.kind in values.RATE_KINDS else ""))
             label.setWordWrap(True)
@@ -113,7 +113,9 @@ class ActivityCalculator(QGroupBox):
             self.result.setText(f"= {output} sales-ready leads per person-month")
         else:
             self.intro.setText(
-                f"{name} has its output typed in the table. With the defaults below it would be {output}."
+                f"{name} has its output typed in the table. With the defaults below (phone only) it would be "
+                f"{output}; the table's default of 12 counts meetings from email and social too "
+                "(MarketBetter SDR benchmarks, 2026)."
             )
             self.result.setText("")
 

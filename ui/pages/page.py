@@ -122,6 +122,8 @@ class FieldGrid(QGridLayout):
         shown_hint = values.hint(path) if hint is None else hint
         if shown_hint:
             hint_label = QLabel(shown_hint)
+            hint_label.setObjectName(f"{path}.hint")
+            hint_label.setToolTip(values.hint_source(path) or shown_hint)  # the full citation
             hint_label.setProperty("role", "hint")
             hint_label.setWordWrap(True)
             set_enum(hint_label, "alignment", "AlignLeft|AlignTop")
