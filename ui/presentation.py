@@ -227,7 +227,7 @@ class PresentationView(QWidget):
     def _sliders(self) -> QFrame:
         frame = QFrame()
         frame.setObjectName("present.sliders")
-        frame.setFixedWidth(380)
+        frame.setFixedWidth(400)
         column = QVBoxLayout(frame)
         column.setContentsMargins(20, 16, 20, 16)
         column.setSpacing(4)
@@ -243,8 +243,7 @@ class PresentationView(QWidget):
             value = QLabel()
             value.setObjectName(f"present.{driver.key}.value")
             value.setProperty("role", "present-slider-value")
-            top.addWidget(name, 1)
-            top.addWidget(value, 0, Qt.AlignmentFlag.AlignBottom)
+            top.setSpacing(12)
             slider = QSlider(Qt.Orientation.Horizontal)
             slider.setObjectName(f"present.{driver.key}")
             slider.setAccessibleName(driver.tip or driver.label)
@@ -256,8 +255,10 @@ class PresentationView(QWidget):
             slider.sliderPressed.connect(self._drag_started)
             slider.sliderReleased.connect(self._drag_ended)
             slider.valueChanged.connect(lambda position, d=driver: self.move(d, position))
+            column.addWidget(name)  # the name on a line of its own: it wraps, never cut
+            top.addWidget(slider, 1)
+            top.addWidget(value)
             column.addLayout(top)
-            column.addWidget(slider)
             column.addSpacing(10)
             self.sliders[driver.key] = slider
             self.slider_values[driver.key] = value
