@@ -52,7 +52,7 @@ FIGURES: tuple[Figure, ...] = (
 )  # fmt: skip
 
 
-PANEL_WIDTH = 290
+PANEL_WIDTH = 276
 START_HERE = (
     "Start here: type the new-logo revenue goal and the average deal size on Targets (step 3); "
     "the plan works back from them to the sales-ready leads it needs."

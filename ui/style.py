@@ -48,10 +48,9 @@ QComboBox::drop-down {{
     border-left: 1px solid {BORDER};
 }}
 QComboBox::down-arrow {{
-    image: none; width: 0; height: 0; border-left: 6px solid transparent;
-    border-right: 6px solid transparent; border-top: 7px solid {MUTED};
+    image: url(:/qt-project.org/styles/commonstyle/images/arrow-down-16.png); width: 12px; height: 12px;
 }}
-QComboBox:disabled::down-arrow {{ border-top-color: {BORDER}; }}
+
 QComboBox QAbstractItemView {{ font-size: 15px; }}
 QLineEdit:focus, QComboBox:focus, QPlainTextEdit:focus {{ border: 2px solid {ACCENT}; }}
 QLineEdit[invalid="true"] {{ border: 2px solid {ERROR}; background: #fdf0ef; }}

@@ -65,7 +65,7 @@ def test_the_warnings_list_grows_with_its_content(window: MainWindow, qtbot: Any
     assert scroll.sizeHint().height() > 2 * one
     # it takes the room the panel has left (a scroll bar only past that), not a fixed small box
     qtbot.waitUntil(lambda: scroll.height() > 2 * one, timeout=2000)
-    assert window.health.width() == 290  # fixed, whatever its numbers
+    assert window.health.width() == 276  # fixed, whatever its numbers
 
 
 def test_shares_over_100_percent_are_warned_about(window: MainWindow) -> None:

@@ -197,3 +197,47 @@ def test_a_new_plan_does_not_start_with_a_one_dollar_deal(window: MainWindow, qt
     window.new_plan()
     assert window.document.plan.targets.deal_size == 25_000
     assert window.health.verdict.text().startswith("Start here")
+
+
+def test_charts_update_their_series_in_place(window: MainWindow, qtbot: Any) -> None:
+    window.go_to_step(4)
+    settle(qtbot)
+    supply = window.page(4).supply_chart.build()
+    mix = window.page(4).mix_chart.build()
+    sets, slices = list(supply.sets), list(mix.pie.slices())
+    window.document.set_value("labor[0].headcount", 3)
+    settle(qtbot)
+    assert supply.sets == sets  # the same bar sets, their values replaced
+    assert mix.pie.slices() == slices
+    # 3 reps make 3 x 114 = 342; outbound phone takes 70%: 239.4 of 342 + 60 trade shows = 402 (60%)
+    assert mix.legend_label.names()[0] == "Outbound phone: 239 (60%)"
+
+
+def test_value_axes_have_round_ticks_written_short() -> None:
+    from ui.charts.ticks import nice_ticks, short_number
+
+    assert nice_ticks(4_000, 4) == [0, 1_000, 2_000, 3_000, 4_000]
+    assert nice_ticks(33.3, 5) == [0, 10, 20, 30, 40]
+    assert nice_ticks(23_000, 5) == [0, 5_000, 10_000, 15_000, 20_000, 25_000]
+    assert [short_number(v) for v in (0, 250, 1_000, 2_500, 10_000, 1_500_000)] == [
+        "0",
+        "250",
+        "1k",
+        "2.5k",
+        "10k",
+        "1.5M",
+    ]
+    assert short_number(25, signed=True) == "+25"
+
+
+def test_series_colours_keep_red_and_green_for_short_and_covered() -> None:
+    from PySide6.QtGui import QColor
+
+    from ui.style import GAP, SERIES
+
+    for colour in SERIES:
+        hue = QColor(colour).hslHue()
+        reddish = hue < 15 or hue > 345
+        greenish = 90 <= hue <= 160
+        assert not (reddish or greenish) or QColor(colour).hslSaturation() < 40, colour
+    assert GAP not in SERIES

@@ -57,13 +57,16 @@ class ChannelMixChart(ChartView):
         if totals == self.shown:
             return
         self.shown = totals
-        self.pie.clear()
+        if self.pie.count() != len(totals):  # slices are kept and updated in place while their number stays
+            self.pie.clear()
+            for index in range(len(totals)):
+                piece = QPieSlice("", 0.0)
+                piece.setColor(QColor(SERIES[index % len(SERIES)]))
+                piece.setLabelVisible(False)
+                self.pie.append(piece)
         whole = sum(v for _, v in totals) or 1.0
-        for index, (name, value) in enumerate(totals):
-            share = fmt.percent(value / whole)
-            piece = QPieSlice(f"{name}: {fmt.count(value)} ({share})", value)
-            piece.setColor(QColor(SERIES[index % len(SERIES)]))
-            piece.setLabelVisible(False)
-            self.pie.append(piece)
+        for piece, (name, value) in zip(self.pie.slices(), totals, strict=True):
+            piece.setLabel(f"{name}: {fmt.count(value)} ({fmt.percent(value / whole)})")
+            piece.setValue(value)
         self.legend_label.set_entries([(piece.label(), piece.color().name()) for piece in self.pie.slices()])
         self.setAccessibleDescription("; ".join(f"{n}: {fmt.count(v)}" for n, v in totals))

@@ -71,8 +71,12 @@ class ScenarioChart(ChartView):
             return
         self.shown = rows
         for bars, values in ((self.needed, [n for _, n, _ in rows]), (self.supplied, [s for _, _, s in rows])):
-            bars.remove(0, bars.count())
-            bars.append([float(v) for v in values])
+            if bars.count() != len(values):
+                bars.remove(0, bars.count())
+                bars.append([float(v) for v in values])
+            for index, value in enumerate(values):  # in place while the scenarios stay
+                if bars.at(index) != value:
+                    bars.replace(index, float(value))
         self.categories.setCategories(labels)
         top = max([0.0, *(n for _, n, _ in rows), *(s for _, _, s in rows)])
         self.values.show_span(0, top, self.tick_room(self.values))
