@@ -66,6 +66,9 @@ def test_every_step_shows_its_labels_chart_titles_and_legends_whole(window: Main
         page = window.page(step)
         assert cut_labels(page) == [], STEPS[step]
         assert cut_labels(window.health) == []
+        for table in page.findChildren(QTableView):
+            if table.isVisible():
+                assert cut_headers(table) == []
         for chart in page.findChildren(QWidget):
             if hasattr(chart, "labels_fit") and chart.isVisible():
                 assert chart.labels_fit(), chart.objectName()

@@ -12,7 +12,7 @@ from ui.models.rows_model import Column, RowsModel
 
 COLUMNS = (
     Column("name", "Name", "What you call this channel"),
-    Column("type", "Type", "The kind of channel"),
+    Column("type", "Type", "The kind of channel", detail=True),
     Column("owner", "Owner", "A labor resource (people-driven) or Marketing (a program with a budget)"),
     Column("share", "Share", "The share of the owner's capacity this channel takes", numeric=True),
     Column("monthly_budget", "Budget\nper month", "A program's monthly budget", numeric=True),

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from ui.models.rows_model import RowsModel
 
-TEXT_COLUMN_WIDTH = 136
+TEXT_COLUMN_WIDTH = 160
 
 
 class TableEditor(QWidget):
@@ -134,6 +134,7 @@ class TableEditor(QWidget):
     def showEvent(self, event: object) -> None:
         super().showEvent(event)  # type: ignore[arg-type]
         self.show_details(self.details.isChecked())  # widths in the stylesheet's type, known once shown
+        self.fit_height()
 
     def fit_height(self) -> None:
         """Tall enough for the rows (at least three, at most twelve) without empty space."""
