@@ -53,6 +53,18 @@ def cut_headers(view: QTableView) -> list[str]:
     return cut
 
 
+def test_the_sensitivity_drivers_are_told_apart_by_their_whole_names(window: MainWindow, qtbot: Any) -> None:
+    window.resize(1366, 768)
+    window.go_to_step(6)
+    settle(qtbot)
+    view = window.findChild(QTableView, "sensitivity")
+    metrics = view.fontMetrics()
+    names = [str(view.model().index(row, 0).data()) for row in range(view.model().rowCount())]
+    assert "Head count: Inside lead development reps" in names
+    for row, name in enumerate(names):
+        assert metrics.horizontalAdvance(name) + 8 <= view.columnWidth(0) or view.rowHeight(row) > metrics.height() * 2
+
+
 def at_laptop_size(window: MainWindow, qtbot: Any) -> None:
     window.resize(1366, 768)
     settle(qtbot)

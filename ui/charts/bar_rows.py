@@ -16,7 +16,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from ui.charts.base import LABEL_SIZE, TITLE_SIZE, LegendLabel, chart_title_label, font
+from ui.charts.base import LABEL_SIZE, TITLE_SIZE, LegendLabel, chart_title_label, font, size_label
 from ui.charts.ticks import nice_ticks, short_number
 from ui.style import BORDER, MUTED, TEXT
 
@@ -59,9 +59,9 @@ class BarRowsChart(QWidget):
 
     def set_type_size(self, title: int, labels: int) -> None:
         self.label_size = labels
-        self.title_label.setFont(font(title, bold=True))
+        size_label(self.title_label, title, bold=True)
         if self.legend_label is not None:
-            self.legend_label.setFont(font(labels - 1))
+            size_label(self.legend_label, labels - 1)
         self.updateGeometry()
         self.update()
 

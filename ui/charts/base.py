@@ -70,9 +70,15 @@ def chart_title_label(title: str, name: str) -> QLabel:
     label.setObjectName(f"{name}.title")
     label.setWordWrap(True)
     label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-    label.setFont(font(TITLE_SIZE, bold=True))
-    label.setStyleSheet("background: white; padding: 4px 8px 0 8px;")
+    size_label(label, TITLE_SIZE, bold=True)
     return label
+
+
+def size_label(label: QLabel, size: int, bold: bool = False) -> None:
+    """The label's type size (by stylesheet: the app's stylesheet would override a font set in code)."""
+    label.setFont(font(size, bold))
+    weight = "font-weight: 600;" if bold else ""
+    label.setStyleSheet(f"background: white; padding: 2px 8px; font-size: {size + 2}px; {weight}")
 
 
 class LegendLabel(QLabel):
@@ -84,8 +90,7 @@ class LegendLabel(QLabel):
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.RichText)
         self.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.setFont(font(LABEL_SIZE))
-        self.setStyleSheet("background: white; padding: 0 8px 6px 8px;")
+        size_label(self, LABEL_SIZE)
         self.entries: list[LegendEntry] = []
 
     def set_entries(self, entries: Sequence[LegendEntry]) -> None:
@@ -169,11 +174,11 @@ class ChartView(QChartView):
     def set_type_size(self, title: int, labels: int) -> None:
         """Larger (or smaller) type for the title, the axes and the legend."""
         self.label_size = labels
-        self.title_label.setFont(font(title, bold=True))
+        size_label(self.title_label, title, bold=True)
         for axis in self.chart().axes():
             axis.setLabelsFont(font(labels))
             axis.setTitleFont(font(labels))
-        self.legend_label.setFont(font(labels - 1))
+        size_label(self.legend_label, labels - 1)
         self.fit_axes()
 
     def axis_font(self, axis: QValueAxis | QBarCategoryAxis) -> None:
