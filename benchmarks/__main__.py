@@ -8,7 +8,7 @@ import platform
 import subprocess
 import sys
 
-MODULES = ["engine", "cli", "startup", "ui_edit", "excel_export", "html_export"]
+MODULES = ["engine", "cli", "startup", "ui_edit", "excel_export", "html_export", "actuals_import"]
 
 
 def main() -> None:

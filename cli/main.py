@@ -14,10 +14,13 @@ from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
 
+from cli import actuals
 from planner import formatting as fmt
+from planner.closing import timing_sentence
 from planner.engine import compute
 from planner.goal_seek import close_the_gap
 from planner.goal_seek import sentence as goal_sentence
+from planner.health import verdict
 from planner.plan_file import LoadedPlan, PlanFileError, read_plan, write_text_atomically
 from planner.results import PlanResult
 from planner.sample import sample_text
@@ -91,13 +94,28 @@ def summary_table(result: PlanResult) -> str:
         ("Projected revenue", fmt.money(s.projected_revenue, c)),
         ("Return on cost", fmt.percent(s.return_on_cost)),
     ]
+    bridge = result.revenue
+    rows += [
+        ("Revenue goal", fmt.money(bridge.goal, c)),
+        ("  from the current pipeline", fmt.money(bridge.pipeline, c)),
+        ("  projected from the leads", fmt.money(bridge.projected, c)),
+        ("  expected", fmt.money(bridge.expected, c)),
+        ("  revenue gap" if bridge.gap > 0 else "  revenue surplus", fmt.money(abs(bridge.gap), c)),
+    ]
     width = max(len(label) for label, _ in rows)
-    lines = [f"{label:<{width}}  {value:>16}" for label, value in rows]
-    lines += ["", f"{'Month':<10} {'Needed':>9} {'Supplied':>9} {'Gap':>9} {'Cost':>14}"]
+    lines = [verdict(result), ""]
+    lines += [f"{label:<{width}}  {value:>16}" for label, value in rows]
+    lines += ["", f"{'Month':<10} {'Needed':>9} {'Supplied':>9} {'Gap':>9} {'Cumulative':>11} {'Cost':>14}"]
     for m in result.months:
         lines.append(
             f"{m.label:<10} {fmt.count(m.sales_ready_leads_needed, 1):>9} {fmt.count(m.sales_ready_leads_supplied, 1):>9}"
-            f" {fmt.count(m.gap, 1):>9} {fmt.money(m.cost, c):>14}"
+            f" {fmt.count(m.gap, 1):>9} {fmt.count(m.cumulative_gap, 1):>11} {fmt.money(m.cost, c):>14}"
+        )
+    lines += ["", f"{'Quarter':<20} {'Needed':>9} {'Supplied':>9} {'Gap':>9} {'Cost':>14}"]
+    for q in result.quarters:
+        lines.append(
+            f"{q.label:<20} {fmt.count(q.sales_ready_leads_needed, 1):>9} {fmt.count(q.sales_ready_leads_supplied, 1):>9}"
+            f" {fmt.count(q.gap, 1):>9} {fmt.money(q.cost, c):>14}"
         )
     for scenario in result.scenarios:
         lines.append(
@@ -131,6 +149,9 @@ def cmd_goal_seek(args: argparse.Namespace) -> int:
         print(_dump([{**asdict(a), "reachable": a.reachable} for a in answers]))
     else:
         print(goal_sentence(answers))
+        timed = timing_sentence(plan, compute(plan))
+        if timed:
+            print(timed)
     return 0
 
 
@@ -154,9 +175,48 @@ def cmd_sample(args: argparse.Namespace) -> int:
     return 0
 
 
+EXPORT_SUFFIXES = {"xlsx": (".xlsx",), "html": (".html", ".htm")}
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve() or (a.exists() and b.exists() and a.samefile(b))
+    except OSError:
+        return False
+
+
+def check_export_paths(plan: str, outputs: dict[str, str], force: bool) -> None:
+    """Refuse to write over the plan, one output over the other, or a file the export does not write."""
+    source = Path(plan)
+    for kind, out in outputs.items():
+        target = Path(out)
+        if _same_file(target, source):
+            raise CliError(
+                f"--{kind} {out} is the plan itself; choose another file name (the plan is left as it is).", 2
+            )
+    if len(outputs) == 2 and _same_file(Path(outputs["xlsx"]), Path(outputs["html"])):
+        raise CliError("--xlsx and --html name the same file; give each export its own file name.", 2)
+    if force:
+        return
+    for kind, out in outputs.items():
+        target = Path(out)
+        if not (target.exists() or target.is_symlink()):
+            continue
+        suffix = target.suffix.lower()
+        if suffix == ".leadplan" or suffix not in EXPORT_SUFFIXES[kind]:
+            what = "a plan" if suffix == ".leadplan" else f"not a {EXPORT_SUFFIXES[kind][0]} file"
+            raise CliError(
+                f"{out} already exists and is {what}; it is not replaced by the export. "
+                f"Choose a {EXPORT_SUFFIXES[kind][0]} file name, or add --force to replace it.",
+                2,
+            )
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     if not args.xlsx and not args.html:
         raise CliError("Say what to export: --xlsx OUT.xlsx, --html OUT.html, or both.", 2)
+    outputs = {kind: out for kind, out in (("xlsx", args.xlsx), ("html", args.html)) if out}
+    check_export_paths(args.plan, outputs, args.force)
     plan = _load_valid(args.plan).plan
     from exports.writers import ExportUnavailable, export_plan
 
@@ -168,7 +228,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     except PlanFileError as error:
         raise CliError(str(error)) from None
     except OSError as error:
-        raise CliError(f"Could not write the export: {error.strerror or error}.") from None
+        name = error.filename or args.xlsx or args.html
+        raise CliError(f"Could not write the export to {name}: {error.strerror or error}.") from None
     return 0
 
 
@@ -207,7 +268,12 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("plan", metavar="PLAN")
     export.add_argument("--xlsx", metavar="OUT.xlsx")
     export.add_argument("--html", metavar="OUT.html")
+    export.add_argument(
+        "--force", action="store_true", help="replace an existing output even if it is not a .xlsx/.html file"
+    )
     export.set_defaults(run=cmd_export)
+
+    actuals.register(commands)
     return parser
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from exports import report_advice, report_analysis, report_model
+from exports import report_actuals, report_advice, report_analysis, report_model
 from planner.engine import compute
 from planner.model import Plan
 from planner.plan_file import write_text_atomically
@@ -47,6 +47,7 @@ def view_model(plan: Plan, result: PlanResult, today: _dt.date) -> dict[str, obj
         "labor": report_model.labor(plan, result),
         "channels": report_model.channels(result),
         "months": report_analysis.months(result),
+        "actuals": report_actuals.plan_vs_actual(result),
         "scenarios": report_analysis.scenarios(plan, result),
         "sensitivity": report_analysis.sensitivity(result),
         "scorecard": report_advice.metric_views(plan, result),

@@ -14,7 +14,7 @@ from planner import formatting as fmt
 from planner import health, vocab
 from planner.model import Plan, Spec
 from planner.months import month_labels
-from planner.results import PlanResult
+from planner.results import LATE, SHORT, PlanResult
 from planner.scenarios import TARGET_FIELDS
 
 SCENARIOS_PER_TABLE = 4
@@ -61,7 +61,8 @@ def title_block(plan: Plan, today: _dt.date) -> dict[str, str]:
 
 def headline(result: PlanResult) -> dict[str, object]:
     c, d, s, g = result.currency, result.demand, result.supply, result.gap
-    short = g.sales_ready_leads > 0
+    state = health.standing(result)  # the verdict's own judgement: one definition of short and late
+    short = state == SHORT
     reps = g.inside_reps_to_close_gap
     gap_note = f"{reps} more inside {'rep' if reps == 1 else 'reps'} would close it" if short and reps else ""
     figures = [
@@ -71,11 +72,11 @@ def headline(result: PlanResult) -> dict[str, object]:
             "Coverage",
             fmt.percent(g.coverage),
             "supplied / needed",
-            "bad" if g.coverage is not None and short else "good",
+            {SHORT: "bad", LATE: "warn"}.get(state, "good"),
         ),
         Figure(
-            "Gap" if short or g.sales_ready_leads == 0 else "Surplus",
-            fmt.count(abs(g.sales_ready_leads)),
+            "Gap",
+            fmt.gap(g.sales_ready_leads),
             gap_note or "sales-ready leads",
             "bad" if short else "good",
         ),

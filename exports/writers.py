@@ -1,10 +1,16 @@
-"""One entry point for every export, used by the command line and the app."""
+"""One entry point for every export, used by the command line and the app.
+
+Texts are cleaned first (``exports.safe_text``: no character XML cannot hold, no cell longer
+than Excel takes), and each file is written atomically beside its target (a symbolic link
+is written through; a device, pipe or folder is refused), with the user's umask.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
 
+from exports.safe_text import CELL_LIMIT, clean_plan
 from planner.model import Plan
 
 
@@ -17,8 +23,8 @@ def export_plan(plan: Plan, *, xlsx: str | None = None, html: str | None = None)
     if xlsx:
         from exports.excel import write_workbook
 
-        yield write_workbook(plan, xlsx)
+        yield write_workbook(clean_plan(plan, CELL_LIMIT), xlsx)
     if html:
         from exports.html_report import write_report
 
-        yield write_report(plan, html)
+        yield write_report(clean_plan(plan), html)

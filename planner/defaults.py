@@ -77,6 +77,10 @@ DEFAULTS: dict[str, Default] = {
     "labor.outsourced.cost_per_person_month": Default(
         6000, "Growtoro agency pricing: $3,000-8,000 a month for one SDR-equivalent (2026)"
     ),
+    "labor.attrition_rate": Default(
+        0, "none unless you enter it; SDR turnover runs 30-34% a year, tenure about 14 months (Bridge Group)"
+    ),
+    "labor.vacancy_months": Default(1, "rule of thumb: about a month to refill an SDR seat"),
     "activity.working_days": Default(WORKING_DAYS, "SalesHive: 21 working days a month after holidays (undated)"),
     "activity.dials_per_day": Default(
         DIALS_PER_DAY, "rule of thumb: appointment setters make 50+ dials a day (Hit The Gong, undated)"

@@ -7,12 +7,20 @@ NOT_AVAILABLE = "n/a"
 CURRENCY_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "INR": "₹", "AUD": "A$", "CAD": "C$"}
 
 
+def _missing(value: float | None) -> bool:
+    """Not available: none, or a figure that overflowed (never shown as "nan" or "$inf")."""
+    return value is None or value != value or value in (_INF, -_INF)
+
+
+_INF = float("inf")
+
+
 def currency_symbol(currency: str) -> str:
     return CURRENCY_SYMBOLS.get(currency.upper(), f"{currency} " if currency else "")
 
 
 def money(value: float | None, currency: str = "", *, decimals: int = 0) -> str:
-    if value is None:
+    if _missing(value):
         return NOT_AVAILABLE
     sign = "-" if value < 0 else ""
     return f"{sign}{currency_symbol(currency)}{abs(value):,.{decimals}f}"
@@ -20,7 +28,7 @@ def money(value: float | None, currency: str = "", *, decimals: int = 0) -> str:
 
 def count(value: float | None, decimals: int = 0) -> str:
     """A count of leads or people; small fractional counts keep one decimal."""
-    if value is None:
+    if _missing(value):
         return NOT_AVAILABLE
     if decimals == 0 and value != 0 and abs(value) < 10 and round(value) != round(value, 1):
         decimals = 1
@@ -28,15 +36,33 @@ def count(value: float | None, decimals: int = 0) -> str:
     return "0" if text in ("-0", "-0.0") else text
 
 
-def percent(value: float | None, decimals: int = 0) -> str:
+def shortfall(value: float | None) -> str:
+    """A gap in whole leads, said as a shortfall or a surplus: ``112 short``, ``53 surplus``, ``0``.
+
+    Less than half a lead rounds to none, as the timing verdict does.
+    """
     if value is None:
+        return NOT_AVAILABLE
+    if abs(value) <= 0.5:
+        return "0"
+    return f"{abs(value):,.0f} {'short' if value > 0 else 'surplus'}"
+
+
+def gap(value: float | None) -> str:
+    """The gap figure beside its label "Gap": ``112`` short, ``53 surplus``, ``0`` within half a lead."""
+    said = shortfall(value)
+    return said.removesuffix(" short")
+
+
+def percent(value: float | None, decimals: int = 0) -> str:
+    if _missing(value):
         return NOT_AVAILABLE
     text = f"{value * 100:,.{decimals}f}%"
     return "0%" if text.startswith("-0") and float(text[:-1].replace(",", "")) == 0 else text
 
 
 def signed_percent(value: float | None, decimals: int = 0) -> str:
-    if value is None:
+    if _missing(value):
         return NOT_AVAILABLE
     return ("+" if value > 0 else "") + percent(value, decimals)
 
@@ -57,7 +83,7 @@ def rate_input(value: float) -> str:
 
 def points(value: float | None, decimals: int = 0) -> str:
     """A change of a rate in percentage points: 0.09 shown as "+9 pts"."""
-    if value is None:
+    if _missing(value):
         return NOT_AVAILABLE
     text = f"{abs(value) * 100:,.{decimals}f}"
     if float(text.replace(",", "")) == 0:
@@ -67,9 +93,9 @@ def points(value: float | None, decimals: int = 0) -> str:
 
 def by_kind(value: float | None, kind: str, currency: str = "") -> str:
     """A plan value shown as its field's kind says: a rate as a percent, money with its symbol."""
-    if value is None:
+    if _missing(value):
         return NOT_AVAILABLE
-    if kind in ("rate", "share"):
+    if kind in ("rate", "share", "fraction"):
         return percent(value, 1).replace(".0%", "%")
     if kind == "money":
         return money(value, currency)

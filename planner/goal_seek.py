@@ -7,14 +7,17 @@ checked by recomputing the plan with the answer, so what we say closes the gap d
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from dataclasses import dataclass
 
 from planner import formatting as fmt
+from planner import supply
 from planner.engine import EPSILON, compute_core
 from planner.model import Plan
 from planner.results import PlanResult
 from planner.scenarios import TARGET_FIELDS, apply_overrides
+from planner.supply import program_rate, resource_result
 
 
 @dataclass(frozen=True)
@@ -99,15 +102,16 @@ def _program_rate(plan: Plan, base: PlanResult, name: str) -> Answer:
 
 
 def _head_count(plan: Plan, base: PlanResult, index: int) -> Answer:
-    resource, figures = plan.labor[index], base.resources[index]
+    resource = plan.labor[index]
     name = resource.name or resource.id
     driver, label = f"labor.{resource.id}.headcount", f"Head count of {name}"
-    per_person = sum(figures.productivity) * resource.srl_per_person_month
+    # one more person like them, from their start month, with their ramp, end month and turnover
+    person = resource_result(dataclasses.replace(resource, headcount=1), plan.horizon, 1.0)
+    per_person = person.total_output
     if per_person <= 0:
         return _not_reachable(driver, label, resource.headcount, "they supply no sales-ready leads")
     more = math.ceil(base.gap.sales_ready_leads / per_person - EPSILON)
-    active_months = max(plan.horizon - resource.start_month + 1, 0)
-    extra = more * (resource.cost_per_person_month * active_months + resource.fee_per_srl * per_person)
+    extra = more * person.total_cost
     noun = KIND_NOUNS.get(resource.kind, "person") + ("" if more == 1 else "s")
     text = (
         f"{more} more {noun} ({name}) from month {resource.start_month} "
@@ -120,9 +124,10 @@ def _budget(plan: Plan, base: PlanResult, index: int) -> Answer:
     channel = plan.channels[index]
     driver, label = f"channels.{channel.name}.monthly_budget", f"Monthly budget of {channel.name}"
     budget = channel.monthly_budget or 0
-    targets = plan.targets
-    rate = channel.lead_to_srl if channel.lead_to_srl is not None else targets.lead_to_mql * targets.mql_to_srl
-    active_months = max(plan.horizon - channel.start_month + 1, 0)
+    if channel.schedule:
+        return _not_reachable(driver, label, budget, "it spends on a schedule; add a spend to it")
+    rate = program_rate(channel, plan.targets)
+    active_months = len(supply.active_months(channel.start_month, channel.end_month, plan.horizon))
     per_money = rate * active_months / channel.cost_per_lead if channel.cost_per_lead else 0
     if per_money <= 0:
         return _not_reachable(driver, label, budget, "it starts after the plan ends")

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from planner import formatting as fmt
-from planner.engine import EPSILON
+from planner.funnel import EPSILON, HALF_A_LEAD
 from planner.model import Plan
-from planner.results import PlanResult
+from planner.results import LATE, ON_TRACK, SHORT, PlanResult
 from planner.validation import validate
 
 
@@ -32,10 +32,19 @@ def alerts(plan: Plan, result: PlanResult) -> list[Alert]:
                 "targets.pipeline_revenue",
             )
         )
-    elif gap.coverage is not None and gap.coverage < 1 - EPSILON:
+    elif result.timing.status == SHORT:
         coverage.append(
             Alert(
-                f"Coverage is {fmt.percent(gap.coverage)}: the plan is {fmt.count(gap.sales_ready_leads)} sales-ready leads short"
+                f"Coverage is {fmt.percent(gap.coverage)}: the plan is {fmt.shortfall(gap.sales_ready_leads)} "
+                "of the sales-ready leads needed"
+            )
+        )
+    elif result.timing.status == LATE:
+        timing = result.timing
+        coverage.append(
+            Alert(
+                f"The plan is {behind_phrase(result)}: {fmt.count(timing.worst_shortfall)} sales-ready leads short "
+                f"at worst, in {month_label(result, timing.worst_month)}; start people or programs earlier"
             )
         )
     first = result.first_supply_month
@@ -68,22 +77,102 @@ def alerts(plan: Plan, result: PlanResult) -> list[Alert]:
 UNASSIGNED_WARNING = 0.25  # capacity not assigned to a channel is a warning above this share of the supply
 
 
+def standing(result: PlanResult) -> str:
+    """short, late or on_track: the one judgement behind the verdict, its colour and the exports.
+
+    The plan's timing (PRODUCT.md v2); once actual sales-ready leads are reported, the forecast
+    at this pace instead: short when the forecast misses the year by more than half a lead,
+    late when it covers the year but the actuals are behind to date.
+    """
+    actual = result.actuals
+    if actual is None or actual.forecast_sales_ready_leads is None or actual.variance is None:
+        return result.timing.status
+    if result.demand.sales_ready_leads - actual.forecast_sales_ready_leads > HALF_A_LEAD:
+        return SHORT
+    return LATE if -actual.variance > HALF_A_LEAD else ON_TRACK
+
+
+def level(result: PlanResult) -> str:
+    """The colour of the coverage and gap figures: good (on track), fair (late), poor (short), none."""
+    if result.demand.sales_ready_leads <= 0:
+        return "none"
+    return {ON_TRACK: "good", LATE: "fair", SHORT: "poor"}[standing(result)]
+
+
+def month_label(result: PlanResult, month: int | None) -> str:
+    return result.months[month - 1].label if month and 0 < month <= len(result.months) else f"month {month}"
+
+
+def behind_phrase(result: PlanResult) -> str:
+    """``behind every month``, ``behind from Mar 2027`` or ``behind until May 2027``."""
+    behind = result.timing.behind_months
+    if not behind:
+        return ""
+    if len(behind) == len(result.months):
+        return "behind every month"
+    if behind[0] == 1 and behind[-1] < len(result.months):
+        return f"behind until {month_label(result, behind[-1] + 1)}"
+    return f"behind from {month_label(result, behind[0])}"
+
+
 def verdict(result: PlanResult) -> str:
-    """The plan in one sentence, for the health panel, the report and the workbook."""
-    c = result.currency
+    """The plan in one sentence, beginning with Short, Late or On track (the health panel's contract)."""
     needed, supplied = result.demand.sales_ready_leads, result.supply.sales_ready_leads
-    per_lead = fmt.money(result.supply.cost_per_sales_ready_lead, c)
     if needed <= 0:
-        return "The current pipeline covers the revenue goal: no new sales-ready leads are needed."
-    coverage = fmt.percent(result.gap.coverage)
-    if supplied >= needed - EPSILON:
-        return (
-            f"On track: the plan supplies {fmt.count(supplied)} of the {fmt.count(needed)} sales-ready leads needed "
-            f"({coverage} coverage) at {per_lead} each."
+        if result.revenue.goal <= 0:
+            return "On track: no revenue goal yet. Enter the new-logo revenue goal and the deal size in Targets."
+        return "On track: the current pipeline covers the revenue goal; no new sales-ready leads are needed."
+    if result.actuals is not None and result.actuals.forecast_sales_ready_leads is not None:
+        return _verdict_at_this_pace(result)
+    status, coverage = result.timing.status, fmt.percent(result.gap.coverage)
+    supplies = f"the plan supplies {fmt.count(supplied)} of the {fmt.count(needed)} sales-ready leads needed"
+    if status == SHORT:
+        reps = result.gap.inside_reps_to_close_gap
+        closing = (
+            f" Hiring {reps} more inside {'rep' if reps == 1 else 'reps'} in the first month would close it."
+            if reps
+            else ""
         )
-    reps = result.gap.inside_reps_to_close_gap
-    closing = f"; {reps} more inside {'rep' if reps == 1 else 'reps'} would close the gap" if reps else ""
+        timing = behind_phrase(result)
+        return (
+            f"Short: {supplies} ({coverage} coverage), {fmt.shortfall(result.gap.sales_ready_leads)}"
+            f"{'; ' + timing if timing else ''}.{closing}"
+        )
+    if status == LATE:
+        timing = result.timing
+        return (
+            f"Late: covered over the year ({coverage} coverage), but {behind_phrase(result)}: "
+            f"{fmt.count(timing.worst_shortfall)} sales-ready leads short at worst, "
+            f"in {month_label(result, timing.worst_month)}."
+        )
+    surplus = result.gap.sales_ready_leads
+    extra = f"; {fmt.shortfall(surplus)}" if surplus < -HALF_A_LEAD else ""
+    per_lead = fmt.money(result.supply.cost_per_sales_ready_lead, result.currency)
+    return f"On track: {supplies} ({coverage} coverage) at {per_lead} each{extra}."
+
+
+def _verdict_at_this_pace(result: PlanResult) -> str:
+    actual = result.actuals
+    assert actual is not None and actual.forecast_sales_ready_leads is not None
+    needed = result.demand.sales_ready_leads
+    forecast = actual.forecast_sales_ready_leads
+    coverage = fmt.percent(actual.forecast_coverage)
+    to_date = to_date_line(result)
+    state = standing(result)
+    if state == SHORT:
+        return f"Short at this pace: {coverage} of the year's sales-ready leads, {fmt.shortfall(needed - forecast)} ({to_date})."
+    if state == LATE:
+        return f"Late: at this pace the year is covered ({coverage}), but {to_date}."
+    return f"On track at this pace: {coverage} of the year's sales-ready leads ({to_date})."
+
+
+def to_date_line(result: PlanResult) -> str:
+    """``41 sales-ready leads to Mar 2027 against 60 needed, 19 short`` ('' without actuals)."""
+    actual = result.actuals
+    if actual is None or actual.through_month is None or actual.sales_ready_leads is None:
+        return ""
+    assert actual.needed_to_date is not None and actual.variance is not None
     return (
-        f"Short: the plan supplies {fmt.count(supplied)} of the {fmt.count(needed)} sales-ready leads needed "
-        f"({coverage} coverage), {fmt.count(result.gap.sales_ready_leads)} short{closing}."
+        f"{fmt.count(actual.sales_ready_leads)} sales-ready leads to {month_label(result, actual.through_month)} "
+        f"against {fmt.count(actual.needed_to_date)} needed, {fmt.shortfall(-actual.variance)}"
     )

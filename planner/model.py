@@ -19,8 +19,9 @@ class Spec(NamedTuple):
     """What a field holds.
 
     kind is one of: text, choice, choices (a list of vocabulary keys), texts (a list of
-    text), rate (0 < x <= 1), share (0 <= x <= 1), money, count, int, month ("YYYY-MM"),
-    weights (12 numbers >= 0), overrides (name -> number), object, objects.
+    text), rate (0 < x <= 1), share (0 <= x <= 1), fraction (0 <= x < 1), money, count,
+    int, month ("YYYY-MM"), weights (12 numbers >= 0), overrides (name -> number), object,
+    objects.
     """
 
     kind: str
@@ -177,6 +178,10 @@ class LaborResource(Record):
     srl_per_person_month: float = spec("count", "Sales-ready leads per person-month", default=None)
     cost_per_person_month: float = spec("money", "Cost per person-month", default=None)
     fee_per_srl: float = spec("money", "Fee per sales-ready lead", default=0)
+    # plan model v2: the last month worked (None: the plan's last month), seats turning over
+    end_month: int | None = spec("int", "End month", minimum=1, maximum=60, optional=True, default=None)
+    attrition_rate: float = spec("fraction", "Attrition", unit="a year", default=defaults.value("labor.attrition_rate"))
+    vacancy_months: float = spec("count", "Vacancy", unit="months", default=defaults.value("labor.vacancy_months"))
     activity: Activity | None = spec("object", "Activity calculator", optional=True, default=None)
     extra: dict[str, Any] = extra_field()
 
@@ -185,6 +190,15 @@ class LaborResource(Record):
         for name in ("ramp_months", "srl_per_person_month", "cost_per_person_month"):
             if getattr(self, name) is None and self.kind in vocab.LABOR_KINDS:
                 object.__setattr__(self, name, defaults.labor_default(self.kind, name))
+
+
+@dataclass(frozen=True, eq=False, repr=False)
+class ScheduledSpend(Record):
+    """A one-off spend of a program in one plan month (a trade show, a campaign burst)."""
+
+    month: int = spec("int", "Month", minimum=1, maximum=60, required=True, default=1)
+    budget: float = spec("money", "Budget", required=True, default=0)
+    extra: dict[str, Any] = extra_field()
 
 
 @dataclass(frozen=True, eq=False, repr=False)
@@ -199,6 +213,10 @@ class Channel(Record):
     cost_per_lead: float | None = spec("money", "Cost per raw lead", positive=True, optional=True, default=None)
     start_month: int = spec("int", "Start month", minimum=1, maximum=60, default=1)
     lead_to_srl: float | None = spec("rate", "Own raw lead to sales-ready lead rate", optional=True, default=None)
+    # plan model v2: the last month of the monthly budget (None: the plan's last month), and
+    # one-off spends that, when there are any, replace the monthly budget
+    end_month: int | None = spec("int", "End month", minimum=1, maximum=60, optional=True, default=None)
+    schedule: tuple[ScheduledSpend, ...] = spec("objects", "Event schedule", optional=True, default=())
     extra: dict[str, Any] = extra_field()
 
     @property
@@ -238,6 +256,22 @@ class Review(Record):
 
 
 @dataclass(frozen=True, eq=False, repr=False)
+class Actual(Record):
+    """What really happened in one plan month; a figure left out (None) was not reported."""
+
+    month: int = spec("int", "Month", minimum=1, maximum=60, required=True, default=1)
+    sales_ready_leads: float | None = spec("count", "Actual sales-ready leads", optional=True, default=None)
+    opportunities: float | None = spec("count", "Actual opportunities", optional=True, default=None)
+    wins: float | None = spec("count", "Actual wins", optional=True, default=None)
+    revenue: float | None = spec("money", "Actual revenue", optional=True, default=None)
+    cost: float | None = spec("money", "Actual cost", optional=True, default=None)
+    extra: dict[str, Any] = extra_field()
+
+
+ACTUAL_FIGURES = ("sales_ready_leads", "opportunities", "wins", "revenue", "cost")
+
+
+@dataclass(frozen=True, eq=False, repr=False)
 class Scenario(Record):
     """A what-if: the plan with some inputs overridden (``win_rate``, ``labor.<id>.<field>``...)."""
 
@@ -258,6 +292,7 @@ class Plan(Record):
     metrics: tuple[Metric, ...] = spec("objects", "Metrics", default=())
     review: Review = spec("object", "CEO review", default_factory=Review)
     scenarios: tuple[Scenario, ...] = spec("objects", "Scenarios", default=())
+    actuals: tuple[Actual, ...] = spec("objects", "Actuals", optional=True, default=())
     extra: dict[str, Any] = extra_field()
 
     @property
@@ -275,6 +310,8 @@ ITEM_TYPES: dict[tuple[type, str], type] = {
     (Plan, "metrics"): Metric,
     (Plan, "review"): Review,
     (Plan, "scenarios"): Scenario,
+    (Plan, "actuals"): Actual,
+    (Channel, "schedule"): ScheduledSpend,
     (Diagnosis, "challenges"): Challenges,
     (LaborResource, "activity"): Activity,
 }

@@ -28,3 +28,10 @@ def plan_month_weights(plan: Plan) -> list[float]:
     first, _ = first_calendar_month(plan.basics.start_month)
     weights = plan.targets.seasonality
     return [weights[(first + m) % 12] for m in range(plan.horizon)]
+
+
+def season_shares(plan: Plan) -> list[float]:
+    """w(m): each plan month's seasonality weight, normalised over the plan months (not shifted)."""
+    weights = plan_month_weights(plan)
+    total = sum(weights)
+    return [w / total for w in weights] if total > 0 else [0.0] * plan.horizon

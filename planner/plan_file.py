@@ -1,4 +1,4 @@
-"""The ``.leadplan`` file: JSON, version 1. Reading refuses what it cannot trust; writing is atomic.
+"""The ``.leadplan`` file: JSON, version 2. Reading refuses what it cannot trust; writing is atomic.
 
 A file is refused with a :class:`PlanFileError` when it is missing, too large, empty, not
 text, not JSON, not a Lead Planner plan, of a newer version, or holds values of the wrong
@@ -9,22 +9,32 @@ they come back in ``LoadedPlan.problems`` so the app can show them as warnings.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from planner.checks import Problem
+from planner.checks import Problem, check_sizes
+from planner.file_text import (
+    TextError,
+    decode_text,
+    has_escaped_surrogate,
+    parse_json,
+    replace_lone_surrogates,
+    without_lone_surrogates,
+)
 from planner.model import Plan
 from planner.serialize import plan_from_data, plan_to_data
 from planner.validation import validate
 
 FORMAT = "leadplanner-plan"
-VERSION = 1
+VERSION = 2  # plan model v2 adds optional fields only: a version 1 file reads unchanged
 MAX_BYTES = 50 * 1024 * 1024
-BACKUP_SUFFIX = ".bak"
+BACKUP_SUFFIX = ".bak"  # (as planner.safe_write names it)
 
 
 class PlanFileError(Exception):
@@ -44,6 +54,7 @@ class LoadedPlan:
     plan: Plan
     problems: list[Problem] = field(default_factory=list)  # cross-field problems, not fatal
     migrated_from: int | None = None  # the file's older version, when it was migrated
+    encoding: str | None = None  # the file's encoding when it was not UTF-8 (it is saved as UTF-8)
 
 
 def _migrate_0_to_1(data: dict[str, Any]) -> dict[str, Any]:
@@ -62,51 +73,81 @@ def _migrate_0_to_1(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {0: _migrate_0_to_1}
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {0: _migrate_0_to_1, 1: lambda data: data}
 
 
 def read_plan(path: str | os.PathLike[str]) -> LoadedPlan:
     path = Path(path)
+    return parse_plan(read_capped(path), path.name)
+
+
+def read_capped(path: Path, limit: int = MAX_BYTES) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes; anything else is a PlanFileError.
+
+    Only regular files are read (a pipe would wait for ever, ``/dev/zero`` never ends), and
+    never more than ``limit`` + 1 bytes, whatever the file's size claims to be.
+    """
     name = path.name
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise PlanFileError(
-                f"“{name}” is {size / 1024 / 1024:.0f} MB; a plan file is at most {MAX_BYTES // 1024 // 1024} MB, so this is not one."
-            )
-        raw = path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
         raise PlanFileError(f"There is no file “{path}”.") from None
     except IsADirectoryError:
         raise PlanFileError(f"“{path}” is a folder, not a plan file.") from None
     except OSError as error:
         raise PlanFileError(f"“{name}” could not be read: {error.strerror or error}.") from None
-    return parse_plan(raw, name)
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise PlanFileError(f"“{path}” is a folder, not a plan file.")
+        if not stat.S_ISREG(info.st_mode):
+            raise PlanFileError(
+                f"“{name}” is not a plan file: it is a device, a pipe or a socket, not a file saved on disk."
+            )
+        if info.st_size > limit:
+            raise PlanFileError(_too_large(name, info.st_size, limit))
+        chunks, left = [], limit + 1
+        while left > 0:
+            chunk = os.read(fd, min(left, 1024 * 1024))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+    except OSError as error:
+        raise PlanFileError(f"“{name}” could not be read: {error.strerror or error}.") from None
+    finally:
+        os.close(fd)
+    raw = b"".join(chunks)
+    if len(raw) > limit:
+        raise PlanFileError(_too_large(name, len(raw), limit))
+    return raw
+
+
+def _too_large(name: str, size: int, limit: int) -> str:
+    most = f"{limit // 1024 // 1024} MB"
+    return f"“{name}” is larger than {most}; a plan file is at most {most}, so this is not one."
 
 
 def parse_plan(raw: bytes | str, name: str = "The file") -> LoadedPlan:
-    if isinstance(raw, str):
-        text = raw
-    else:
-        if len(raw) > MAX_BYTES:
-            raise PlanFileError(
-                f"“{name}” is larger than {MAX_BYTES // 1024 // 1024} MB; a plan file is never that large."
-            )
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise PlanFileError(f"“{name}” is not a Lead Planner plan: it is not a text file.") from None
-    if not text.strip():
-        raise PlanFileError(f"“{name}” is empty: there is no plan in it.")
+    encoding = None
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise PlanFileError(
-            f"“{name}” is damaged or not a plan: it is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})."
-        ) from None
-    except (RecursionError, ValueError):
-        raise PlanFileError(f"“{name}” is damaged or not a plan: it is not valid JSON.") from None
-    return plan_from_file_data(data, name)
+        if isinstance(raw, str):
+            text = raw
+        else:
+            if len(raw) > MAX_BYTES:
+                raise PlanFileError(
+                    f"“{name}” is larger than {MAX_BYTES // 1024 // 1024} MB; a plan file is never that large."
+                )
+            text, encoding = decode_text(raw, name)
+        if not text.strip():
+            raise PlanFileError(f"“{name}” is empty: there is no plan in it.")
+        data = parse_json(text, name)
+    except TextError as error:
+        raise PlanFileError(str(error)) from None
+    if isinstance(raw, str) or has_escaped_surrogate(text):
+        data = without_lone_surrogates(data)
+    loaded = plan_from_file_data(data, name)
+    return dataclasses.replace(loaded, encoding=encoding) if encoding else loaded
 
 
 def plan_from_file_data(data: Any, name: str = "The file") -> LoadedPlan:
@@ -124,6 +165,9 @@ def plan_from_file_data(data: Any, name: str = "The file") -> LoadedPlan:
     while version < VERSION:
         data = MIGRATIONS[version](data)
         version += 1
+    too_long = check_sizes(data)
+    if too_long:  # (before reading nine million items one by one)
+        raise PlanFileError(f"“{name}” is not a valid plan:", too_long)
     plan, problems = plan_from_data(data)
     if problems:
         raise PlanFileError(f"“{name}” is not a valid plan:", problems)
@@ -135,7 +179,8 @@ def plan_to_file_data(plan: Plan) -> dict[str, Any]:
 
 
 def dumps_plan(plan: Plan) -> str:
-    return json.dumps(plan_to_file_data(plan), indent=2, ensure_ascii=False) + "\n"
+    """The file's text. A lone surrogate (a script's "\\udc00") is written as U+FFFD: saving never fails on text."""
+    return replace_lone_surrogates(json.dumps(plan_to_file_data(plan), indent=2, ensure_ascii=False)) + "\n"
 
 
 def write_plan(plan: Plan, path: str | os.PathLike[str], *, keep_backup: bool = True) -> None:
@@ -143,33 +188,25 @@ def write_plan(plan: Plan, path: str | os.PathLike[str], *, keep_backup: bool = 
 
 
 def write_text_atomically(path: Path, text: str, *, keep_backup: bool = False) -> None:
-    """Write to a temporary file beside ``path``, fsync it, then rename it over ``path``.
+    """Write beside ``path`` under a temporary name, fsync, then rename over ``path`` (see planner.safe_write).
 
-    A crash at any moment leaves either the old file or the new one, never a mix. With
-    ``keep_backup`` the previous file is first copied to ``<name>.bak``.
+    A crash at any moment leaves either the old file or the new one, never a mix, and no
+    temporary file survives a failure. With ``keep_backup`` the previous file is kept as
+    ``<name>.bak``. A symbolic link is written through; a device, pipe or folder is refused.
+    Raises PlanFileError with a message for people.
     """
-    import shutil
-    import tempfile
+    from planner.safe_write import atomic_target  # (loaded on the first save, not at start-up)
 
-    folder = path.parent if str(path.parent) else Path(".")
+    data = replace_lone_surrogates(text).encode("utf-8")
     try:
-        handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        with atomic_target(path, keep_backup=keep_backup) as temp, open(temp, "wb") as out:
+            out.write(data)
     except OSError as error:
-        raise PlanFileError(f"Could not save “{path.name}”: {error.strerror or error}.") from None
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        # mkstemp makes the file private (0600); keep the mode of the file it replaces, or 0644
-        os.chmod(temp_name, path.stat().st_mode & 0o777 if path.exists() else 0o644)
-        if keep_backup and path.exists():
-            shutil.copy2(path, path.with_name(path.name + BACKUP_SUFFIX))
-        os.replace(temp_name, path)
-        _fsync_folder(folder)
-    except OSError as error:
-        Path(temp_name).unlink(missing_ok=True)
-        raise PlanFileError(f"Could not save “{path.name}”: {error.strerror or error}.") from None
+        raise PlanFileError(f"Could not save “{Path(path).name}”: {_reason(error)}.") from None
+
+
+def _reason(error: OSError) -> str:
+    return (error.strerror or str(error)).rstrip(".")
 
 
 class Fingerprint(NamedTuple):
@@ -185,16 +222,3 @@ class Fingerprint(NamedTuple):
         except OSError:
             return None
         return cls(stat.st_size, stat.st_mtime_ns)
-
-
-def _fsync_folder(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)

@@ -7,7 +7,10 @@ them) and cheap to define (the app imports this module before its first paint).
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from planner.model import Actual
 
 
 class Demand(NamedTuple):
@@ -49,7 +52,58 @@ class MonthResult(NamedTuple):
     coverage: float | None
     cost: float
     cost_per_sales_ready_lead: float | None
-    projected_revenue: float
+    projected_revenue: float  # the revenue won this month: leads supplied a sales cycle earlier (wrapping)
+    cumulative_gap: float = 0.0  # needed - supplied, months 1..m added up
+    actual_sales_ready_leads: float | None = None  # None: no actual reported for the month
+    variance: float | None = None  # actual - needed, where there is an actual
+    actual: Actual | None = None  # the month's actuals, every stage
+
+
+class QuarterResult(NamedTuple):
+    """A plan quarter (months 1-3, 4-6, ...; the last may be shorter), labelled by its calendar months."""
+
+    first_month: int
+    last_month: int
+    label: str
+    sales_ready_leads_needed: float
+    sales_ready_leads_supplied: float
+    gap: float
+    cost: float
+
+
+SHORT, LATE, ON_TRACK = "short", "late", "on_track"
+
+
+class Timing(NamedTuple):
+    """When the plan is short: PRODUCT.md's timing, from the cumulative gap by month."""
+
+    status: str  # SHORT, LATE or ON_TRACK
+    worst_shortfall: float  # the largest cumulative shortfall (0 when never behind)
+    worst_month: int | None  # the first month it occurs (None when never behind)
+    behind_months: tuple[int, ...]  # months whose cumulative gap exceeds half a lead
+
+
+class RevenueBridge(NamedTuple):
+    goal: float
+    pipeline: float
+    projected: float  # revenue won from the sales-ready leads supplied
+    expected: float  # pipeline + projected
+    gap: float  # goal - expected; negative is a surplus
+
+
+class ActualsResult(NamedTuple):
+    """The plan against what really happened, to date, and the forecast at this pace."""
+
+    through_month: int | None  # the last month with actual sales-ready leads
+    sales_ready_leads: float | None
+    needed_to_date: float | None
+    variance: float | None
+    forecast_sales_ready_leads: float | None
+    forecast_coverage: float | None
+    revenue: float | None
+    revenue_goal_to_date: float | None
+    revenue_vs_goal: float | None
+    revenue_through_month: int | None  # the last month with actual revenue
 
 
 class ResourceResult(NamedTuple):
@@ -111,6 +165,10 @@ class PlanResult(NamedTuple):
     months: tuple[MonthResult, ...]
     resources: tuple[ResourceResult, ...]
     channels: tuple[ChannelResult, ...]
+    quarters: tuple[QuarterResult, ...] = ()
+    timing: Timing = Timing(ON_TRACK, 0.0, None, ())
+    revenue: RevenueBridge = RevenueBridge(0.0, 0.0, 0.0, 0.0, 0.0)
+    actuals: ActualsResult | None = None
     scenarios: tuple[ScenarioResult, ...] = ()
     sensitivity: tuple[SensitivityRow, ...] = ()
 
@@ -122,7 +180,7 @@ class PlanResult(NamedTuple):
 class ScenarioResult(NamedTuple):
     name: str
     overrides: dict[str, float]
-    result: PlanResult  # the scenario's plan: totals and breakdowns (no months, scenarios or sensitivity)
+    result: PlanResult  # the scenario's plan: totals, months, timing and breakdowns (no scenarios or sensitivity)
 
     @property
     def demand(self) -> Demand:

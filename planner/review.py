@@ -2,8 +2,10 @@
 
 Each item lists the plan's own entries first (the revenue goal and the monthly targets, the
 gap as a risk, the new lead development people as initiatives), then the user's items from
-``plan.review`` (the Review field named like the item's key). Figures come from the engine's
-result and are formatted by :mod:`planner.formatting`.
+``plan.review`` (the Review field named like the item's key). Once actuals are reported, the
+review runs on them: actual revenue against the goal to date and the gap in money come first,
+and the risks gain the months and the stages that are behind the plan. Figures come from the
+engine's result (and :mod:`planner.tracking`) and are formatted by :mod:`planner.formatting`.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from planner import formatting as fmt
-from planner import vocab
+from planner import health, tracking, vocab
 from planner.engine import EPSILON
 from planner.model import Plan
 from planner.results import PlanResult
@@ -68,7 +70,7 @@ def revenue_entries(plan: Plan, result: PlanResult) -> list[str]:
             f"; {fmt.money(t.pipeline_revenue, c)} expected from the current pipeline, so "
             f"{fmt.money(demand.net_new_revenue, c)} must come from new sales-ready leads"
         )
-    entries = [goal]
+    entries = [*actual_entries(result), goal]
     if demand.sales_ready_leads <= EPSILON:
         entries.append("The current pipeline covers the goal: no new sales-ready leads are needed")
         return entries
@@ -78,6 +80,36 @@ def revenue_entries(plan: Plan, result: PlanResult) -> list[str]:
         f"{fmt.count(demand.wins)} wins; it supplies {fmt.count(result.supply.sales_ready_leads)}"
     )
     entries.append(monthly_targets(result))
+    return entries
+
+
+def actual_entries(result: PlanResult) -> list[str]:
+    """Real numbers first: actual revenue against the goal to date, and the sales-ready leads to date."""
+    actual, c = result.actuals, result.currency
+    if actual is None:
+        return []
+    entries = []
+    if actual.revenue is not None and actual.revenue_goal_to_date is not None and actual.revenue_vs_goal is not None:
+        versus = actual.revenue_vs_goal
+        where = (
+            f"{fmt.money(-versus, c)} behind the goal"
+            if versus < -tracking.TOLERANCE
+            else f"{fmt.money(versus, c)} ahead of the goal"
+            if versus > tracking.TOLERANCE
+            else "on the goal"
+        )
+        entries.append(
+            f"Actual revenue to {health.month_label(result, actual.revenue_through_month)}: "
+            f"{fmt.money(actual.revenue, c)} against {fmt.money(actual.revenue_goal_to_date, c)} "
+            f"of the goal to date, {where}"
+        )
+    to_date = health.to_date_line(result)
+    if to_date:
+        entries.append(
+            f"{to_date[0].upper()}{to_date[1:]}; at this pace {fmt.count(actual.forecast_sales_ready_leads)} "
+            f"of the {fmt.count(result.demand.sales_ready_leads)} the year needs "
+            f"({fmt.percent(actual.forecast_coverage)})"
+        )
     return entries
 
 
@@ -93,7 +125,50 @@ def monthly_targets(result: PlanResult) -> str:
 
 
 def risk_entries(result: PlanResult) -> list[str]:
-    """The plan's gap, when coverage is below 100%."""
+    """The plan's gap, when coverage is below 100%; then what the actuals show is behind."""
+    return [*gap_entries(result), *behind_entries(result)]
+
+
+def behind_entries(result: PlanResult) -> list[str]:
+    """The months whose actual sales-ready leads fell short, and the later stages behind their plan to date."""
+    entries = []
+    months = tracking.months_behind(result)
+    if months:
+        listed = ", ".join(
+            f"{m.label} ({fmt.count(m.actual_sales_ready_leads)} of {fmt.count(m.sales_ready_leads_needed)})"
+            for m in months
+        )
+        entries.append(f"Months behind on sales-ready leads: {listed}")
+    for stage in tracking.STAGES[1:]:
+        figures = tracking.to_date(result, stage)
+        if figures is None or figures.standing != "behind":
+            continue
+        show = (lambda v: fmt.money(v, result.currency)) if stage.kind == "money" else fmt.count
+        label = health.month_label(result, figures.through_month)
+        if stage.more_is_better:
+            entries.append(
+                f"{stage.label} behind the plan: {show(figures.actual)} to {label} against "
+                f"{show(figures.plan)} planned, {show(-figures.variance)} short"
+            )
+        else:
+            entries.append(
+                f"{stage.label} above the plan: {show(figures.actual)} to {label} against "
+                f"{show(figures.plan)} planned, {show(figures.variance)} over"
+            )
+    return entries
+
+
+def gap_entries(result: PlanResult) -> list[str]:
+    """The plan's gap (at this pace, once there are actual sales-ready leads)."""
+    actual = result.actuals
+    if actual is not None and actual.forecast_sales_ready_leads is not None:
+        short = result.demand.sales_ready_leads - actual.forecast_sales_ready_leads
+        if result.demand.sales_ready_leads <= EPSILON or short <= tracking.TOLERANCE:
+            return []
+        return [
+            f"At this pace the year ends {fmt.count(short)} sales-ready leads short "
+            f"({fmt.percent(actual.forecast_coverage)} of those needed)"
+        ]
     gap = result.gap
     if result.demand.sales_ready_leads <= EPSILON or gap.sales_ready_leads <= EPSILON:
         return []

@@ -3,9 +3,10 @@
 An override is named like this:
 - a target: ``win_rate``, ``deal_size``, ``sales_cycle_months``, ... (any number of ``targets``);
 - a labor resource's field: ``labor.<id>.headcount`` (also ``srl_per_person_month``,
-  ``cost_per_person_month``, ``fee_per_srl``, ``start_month``, ``ramp_months``);
+  ``cost_per_person_month``, ``fee_per_srl``, ``start_month``, ``ramp_months``, ``end_month``,
+  ``attrition_rate``, ``vacancy_months``);
 - a channel's field, by channel name: ``channels.<name>.monthly_budget`` (also
-  ``cost_per_lead``, ``share``, ``lead_to_srl``, ``start_month``).
+  ``cost_per_lead``, ``share``, ``lead_to_srl``, ``start_month``, ``end_month``).
 """
 
 from __future__ import annotations
@@ -21,10 +22,23 @@ TARGET_FIELDS: dict[str, Spec] = {n: s for n, s in specs(Targets) if s.kind != "
 LABOR_FIELDS: dict[str, Spec] = {
     n: s
     for n, s in specs(LaborResource)
-    if n in ("headcount", "srl_per_person_month", "cost_per_person_month", "fee_per_srl", "start_month", "ramp_months")
+    if n
+    in (
+        "headcount",
+        "srl_per_person_month",
+        "cost_per_person_month",
+        "fee_per_srl",
+        "start_month",
+        "ramp_months",
+        "end_month",
+        "attrition_rate",
+        "vacancy_months",
+    )
 }
 CHANNEL_FIELDS: dict[str, Spec] = {
-    n: s for n, s in specs(Channel) if n in ("monthly_budget", "cost_per_lead", "share", "lead_to_srl", "start_month")
+    n: s
+    for n, s in specs(Channel)
+    if n in ("monthly_budget", "cost_per_lead", "share", "lead_to_srl", "start_month", "end_month")
 }
 
 
@@ -75,16 +89,19 @@ def apply_overrides(plan: Plan, overrides: dict[str, float]) -> Plan:
         section, _, rest = name.partition(".")
         key, _, field = rest.rpartition(".")
         if section == "labor" and field in LABOR_FIELDS:
+            value = _typed(LABOR_FIELDS[field], value)
             labor = tuple(dataclasses.replace(r, **{field: value}) if r.id == key else r for r in labor)
         elif section == "channels" and field in CHANNEL_FIELDS:
+            value = _typed(CHANNEL_FIELDS[field], value)
             channels = tuple(dataclasses.replace(c, **{field: value}) if c.name == key else c for c in channels)
     return dataclasses.replace(
         plan,
-        targets=dataclasses.replace(plan.targets, **_as_ints(targets)),
+        targets=dataclasses.replace(plan.targets, **{n: _typed(TARGET_FIELDS[n], v) for n, v in targets.items()}),
         labor=labor,
         channels=channels,
     )
 
 
-def _as_ints(values: dict[str, float]) -> dict[str, float]:
-    return {n: int(v) if TARGET_FIELDS[n].kind == "int" else v for n, v in values.items()}
+def _typed(spec: Spec, value: float) -> float:
+    """A month or a count of months stays a whole number (a slider may give 2.0)."""
+    return int(value) if spec.kind == "int" else value

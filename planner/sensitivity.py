@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from planner.funnel import ratio, sales_ready_needed
 from planner.model import Plan
 from planner.results import PlanResult, SensitivityMove, SensitivityRow
 from planner.scenarios import TARGET_FIELDS
@@ -41,11 +42,8 @@ def drivers(plan: Plan, base: PlanResult) -> list[Driver]:
     values = {name: getattr(targets, name) for name in DEMAND_DRIVERS}
 
     def demand_with(name: str) -> Callable[[float], Totals]:
-        # S = max(goal - pipeline, 0) / deal size / win rate / SRL-to-opportunity, as in engine.demand
         def moved(value: float) -> Totals:
-            v = {**values, name: value}
-            net_new = max(v["revenue_goal"] - v["pipeline_revenue"], 0)
-            return net_new / v["deal_size"] / v["win_rate"] / v["srl_to_opportunity"], supplied, cost
+            return sales_ready_needed(**{**values, name: value}), supplied, cost
 
         return moved
 
@@ -124,8 +122,6 @@ def _linear(
 
 
 def sensitivity(plan: Plan, base: PlanResult) -> tuple[SensitivityRow, ...]:
-    from planner.engine import ratio
-
     base_needed = base.demand.sales_ready_leads
     base_coverage = base.gap.coverage
     base_cpl = base.supply.cost_per_sales_ready_lead

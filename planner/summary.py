@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from planner.results import Demand, Gap, PlanResult, SensitivityRow, Supply
+from planner.results import ActualsResult, Demand, Gap, PlanResult, SensitivityRow, Supply
 
 DEMAND_KEYS = ("net_new_revenue", "wins", "opportunities", "sales_ready_leads", "qualified_leads", "raw_leads")
 
@@ -39,9 +39,17 @@ def summary_data(result: PlanResult) -> dict[str, Any]:
                 "sales_ready_leads_supplied": m.sales_ready_leads_supplied,
                 "gap": m.gap,
                 "cost": m.cost,
+                "cumulative_gap": m.cumulative_gap,
+                "projected_revenue": m.projected_revenue,
+                "actual_sales_ready_leads": m.actual_sales_ready_leads,
+                "variance": m.variance,
             }
             for m in result.months
         ],
+        "quarters": [q._asdict() for q in result.quarters],
+        "timing": {**result.timing._asdict(), "behind_months": list(result.timing.behind_months)},
+        "revenue": result.revenue._asdict(),
+        "actuals": actuals_data(result.actuals),
         "scenarios": [
             {
                 "name": s.name,
@@ -53,6 +61,24 @@ def summary_data(result: PlanResult) -> dict[str, Any]:
             for s in result.scenarios
         ],
     }
+
+
+ACTUALS_KEYS = (
+    "through_month",
+    "sales_ready_leads",
+    "needed_to_date",
+    "variance",
+    "forecast_sales_ready_leads",
+    "forecast_coverage",
+    "revenue",
+    "revenue_goal_to_date",
+    "revenue_vs_goal",
+)
+
+
+def actuals_data(actuals: ActualsResult | None) -> dict[str, Any] | None:
+    """PRODUCT.md's actuals figures, exactly those; None (null) when the plan has no actuals."""
+    return None if actuals is None else {key: getattr(actuals, key) for key in ACTUALS_KEYS}
 
 
 def sensitivity_data(rows: tuple[SensitivityRow, ...]) -> list[dict[str, Any]]:

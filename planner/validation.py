@@ -6,7 +6,7 @@ from collections import defaultdict
 
 from planner import vocab
 from planner.checks import Problem
-from planner.model import Plan
+from planner.model import Channel, Plan
 from planner.months import plan_month_weights
 from planner.scenarios import check_overrides
 
@@ -31,6 +31,7 @@ def validate(plan: Plan) -> list[Problem]:
             problems.append(
                 Problem(f"{where}.start_month", _outside(resource.name or resource.id, resource.start_month, horizon))
             )
+        problems += _end_before_start(where, resource.name or resource.id, resource.start_month, resource.end_month)
 
     shares: dict[str, float] = defaultdict(float)
     for i, channel in enumerate(plan.channels):
@@ -39,9 +40,14 @@ def validate(plan: Plan) -> list[Problem]:
         if channel.start_month > horizon:
             problems.append(Problem(f"{where}.start_month", _outside(name, channel.start_month, horizon)))
         if channel.is_program:
-            if channel.monthly_budget is None:
+            problems += _end_before_start(where, name, channel.start_month, channel.end_month)
+            problems += _schedule_problems(where, name, channel, horizon)
+            if channel.monthly_budget is None and not channel.schedule:
                 problems.append(
-                    Problem(f"{where}.monthly_budget", f"The program channel “{name}” needs a monthly budget")
+                    Problem(
+                        f"{where}.monthly_budget",
+                        f"The program channel “{name}” needs a monthly budget or a schedule of spends",
+                    )
                 )
             if channel.cost_per_lead is None:
                 problems.append(
@@ -78,12 +84,46 @@ def validate(plan: Plan) -> list[Problem]:
             )
         )
 
+    problems += _actuals_problems(plan)
+
     names: set[str] = set()
     for i, scenario in enumerate(plan.scenarios):
         if scenario.name in names:
             problems.append(Problem(f"scenarios[{i}].name", f"Two scenarios are called “{scenario.name}”"))
         names.add(scenario.name)
         problems += check_overrides(plan, scenario.overrides, f"scenarios[{i}].overrides")
+    return problems
+
+
+def _end_before_start(where: str, name: str, start: int, end: int | None) -> list[Problem]:
+    if end is None or end >= start:
+        return []
+    return [Problem(f"{where}.end_month", f"“{name}” ends in month {end}, before it starts (month {start})")]
+
+
+def _schedule_problems(where: str, name: str, channel: Channel, horizon: int) -> list[Problem]:
+    return [
+        Problem(
+            f"{where}.schedule[{i}].month",
+            f"A spend of “{name}” is in month {spend.month}, after the plan's last month ({horizon})",
+        )
+        for i, spend in enumerate(channel.schedule)
+        if spend.month > horizon
+    ]
+
+
+def _actuals_problems(plan: Plan) -> list[Problem]:
+    problems = []
+    seen: set[int] = set()
+    for i, actual in enumerate(plan.actuals):
+        where = f"actuals[{i}].month"
+        if actual.month > plan.horizon:
+            problems.append(
+                Problem(where, f"Actuals for month {actual.month} are after the plan's last month ({plan.horizon})")
+            )
+        elif actual.month in seen:
+            problems.append(Problem(where, f"Month {actual.month} has two entries of actuals; keep one"))
+        seen.add(actual.month)
     return problems
 
 

@@ -19,6 +19,7 @@ from planner import formatting
 from planner.model import Spec
 from ui import values
 from ui.document import PlanDocument
+from ui.long_text import allow_long_text
 from ui.startup import set_enum
 from ui.style import repolish
 
@@ -60,6 +61,7 @@ class BoundLineEdit(QLineEdit):
         self._path = path
         self._hint = values.hint_source(path) if hint is None else hint  # the full citation in the tooltip
         self._updating = False
+        allow_long_text(self)  # (a QLineEdit cuts text at 32,767 characters)
         self.message = ""
         self.message_label = QLabel()
         self.message_label.setObjectName(f"{path}.message")

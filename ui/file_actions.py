@@ -23,6 +23,7 @@ from ui.document import FileChangedOnDisk, PlanDocument
 from ui.settings import RecentFiles
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QStatusBar
 
     from ui.export_runner import ExportRunner
@@ -48,6 +49,7 @@ def recovery_store(folder: str | Path | None = None) -> RecoveryStore:
 class FileActions:
     document: PlanDocument
     recent: RecentFiles
+    settings: QSettings
 
     @property
     def exporter(self) -> ExportRunner: ...
@@ -87,11 +89,13 @@ class FileActions:
     # --- new and open -------------------------------------------------------------------
     def new_plan(self) -> None:
         if self.confirm_discard():
+            self.suggested_path = None
             self.document.load(blank_plan())
             self.go_to_step(0)
 
     def new_from_sample(self) -> None:
         if self.confirm_discard():
+            self.suggested_path = None
             self.document.load(sample_plan())
             self.go_to_step(0)
 
@@ -118,10 +122,18 @@ class FileActions:
                 self.recent.remove(path)
             return False
         self.document.load(loaded.plan, path)
+        self.suggested_path = None
         self.recent.add(path)
         if loaded.migrated_from is not None:
             self.tell_migrated(loaded.migrated_from)
+        if loaded.encoding:
+            self.tell_encoding(loaded.encoding)
         return True
+
+    def tell_encoding(self, encoding: str) -> None:
+        self.statusBar().showMessage(
+            f"This plan was saved as {encoding} text; it was read as such and will be saved as UTF-8.", 15000
+        )
 
     def tell_migrated(self, version: int) -> None:
         self.statusBar().showMessage(
@@ -139,9 +151,8 @@ class FileActions:
     def save_as(self) -> bool:
         from ui import files
 
-        path = files.choose_where_to_save(
-            self, str(self.document.path or Path.home() / f"{self.suggested_name()}.leadplan")
-        )
+        suggested = self.document.path or self.suggested_path or Path.home() / f"{self.suggested_name()}.leadplan"
+        path = files.choose_where_to_save(self, str(suggested))
         return self._write(path) if path else False
 
     def _write(self, path: str) -> bool:
@@ -158,9 +169,12 @@ class FileActions:
                 if answer != files.OVERWRITE:
                     return False
                 self.document.save(path, overwrite_changes=True)
-        except PlanFileError as error:
-            files.show_error(self, "The plan was not saved", f"{error} Your changes are still open, not saved.")
+        except (PlanFileError, OSError, ValueError) as error:
+            reason = str(error) if isinstance(error, PlanFileError) else f"Could not save “{Path(path).name}”: {error}."
+            self.statusBar().showMessage(f"The plan was not saved. {reason.splitlines()[0]}", 30000)
+            files.show_error(self, "The plan was not saved", f"{reason} Your changes are still open, not saved.")
             return False
+        self.suggested_path = None
         self.recent.add(path)
         self.statusBar().showMessage(f"Saved {Path(path).name}", 5000)
         return True
@@ -175,8 +189,15 @@ class FileActions:
         folder = self.document.path.parent if self.document.path else Path.home()
         self.exporter.ask_and_export(self.document.plan, kind, str(folder / self.suggested_name()))
 
+    def import_actuals(self) -> None:
+        """File → Import actuals…: a CSV file's monthly actuals into the plan (ui.import_actuals_dialog)."""
+        from ui.import_actuals_dialog import import_actuals_from_file
+
+        import_actuals_from_file(self, self.document, self.settings)  # type: ignore[arg-type]
+
     # --- crash recovery -----------------------------------------------------------------
     recovery_offered = False  # set once the start-up question about leftovers has been settled
+    suggested_path: Path | None = None  # where Save As starts for an untitled plan (a recovered one)
 
     def offer_recovery(self) -> bool:
         """Offer what a crashed session left, newest first; True when a plan was recovered."""
@@ -195,7 +216,11 @@ class FileActions:
             self.recovery_offered = True
 
     def recover(self, leftover: Recoverable) -> bool:
-        """Open the autosaved plan, unsaved, pointing at the file it belongs to."""
+        """Open the autosaved plan, unsaved, pointing at the file it belongs to.
+
+        When that file is no longer the one that was open (changed, replaced or gone since),
+        the plan is recovered untitled: saving asks where, and never writes over the other file.
+        """
         try:
             plan = leftover.load()
         except PlanFileError as error:
@@ -203,10 +228,28 @@ class FileActions:
 
             files.show_error(self, "The plan was not recovered", str(error))
             return False
-        self.document.load(plan, leftover.original)
-        self.document.fingerprint = Fingerprint.of(leftover.original) if leftover.original else None
+        same_file = leftover.original is not None and leftover.original_unchanged()
+        if same_file:
+            self.document.load(plan, leftover.original)
+            self.document.fingerprint = Fingerprint.of(leftover.original) if leftover.original else None
+            notice = f"Recovered {leftover.description}. Save it to keep it."
+        else:
+            self.document.load(plan, None)
+            self.suggested_path = recovered_name(leftover.original) if leftover.original else None
+            notice = f"Recovered {leftover.description}. Save it to keep it."
+            if leftover.original is not None:
+                notice = (
+                    f"Recovered {leftover.description}, as a new plan: “{leftover.original.name}” has changed "
+                    "since, or is gone. Save it (Ctrl+S) and choose where; the other file is left alone."
+                )
         self.document.mark_modified()
         self.autosaver.autosave_now()  # ours now: kept until saved, even if we crash again
+        self.autosaver.wait()
         self.autosaver.store.discard(leftover)
-        self.statusBar().showMessage(f"Recovered {leftover.description}. Save it to keep it.", 15000)
+        self.statusBar().showMessage(notice, 30000)
         return True
+
+
+def recovered_name(original: Path) -> Path:
+    """Where a recovered plan whose file changed is offered to be saved: beside it, under another name."""
+    return original.with_name(f"{original.stem} (recovered).leadplan")

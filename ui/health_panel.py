@@ -21,8 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner import formatting as fmt
-from planner.health import Alert, alerts, verdict
-from planner.model import Plan
+from planner.health import Alert, alerts, level, verdict
 from planner.results import PlanResult
 from ui.document import PlanDocument
 from ui.startup import set_enum
@@ -37,8 +36,8 @@ FIGURES: tuple[Figure, ...] = (
     ("sales_ready_leads_supplied", "Sales-ready leads supplied",
      lambda r: fmt.count(r.supply.sales_ready_leads),
      "Sales-ready leads the labor model and the programs supply"),
-    ("gap", "Gap", lambda r: fmt.count(r.gap.sales_ready_leads),
-     "Needed minus supplied; more than 0 means the plan is short"),
+    ("gap", "Gap", lambda r: fmt.gap(r.gap.sales_ready_leads),
+     "Needed minus supplied over the year: a shortfall, or a surplus"),
     ("coverage", "Coverage", lambda r: fmt.percent(r.gap.coverage),
      "Supplied divided by needed"),
     ("cost", "Total cost", lambda r: fmt.money(r.supply.cost, r.currency),
@@ -53,15 +52,6 @@ FIGURES: tuple[Figure, ...] = (
 
 
 PANEL_WIDTH = 276
-START_HERE = (
-    "Start here: type the new-logo revenue goal and the average deal size on Targets (step 3); "
-    "the plan works back from them to the sales-ready leads it needs."
-)
-
-
-def plan_verdict(plan: Plan, result: PlanResult) -> str:
-    """The verdict, or what to do first for a plan without a goal yet."""
-    return START_HERE if plan.targets.revenue_goal <= 0 else verdict(result)
 
 
 class GrowingScroll(QScrollArea):
@@ -80,13 +70,6 @@ class GrowingScroll(QScrollArea):
         return QSize(super().minimumSizeHint().width(), 60)
 
 
-def coverage_level(coverage: float | None) -> str:
-    """good, fair or poor: the colour of the coverage figure."""
-    if coverage is None:
-        return "none"
-    return "good" if coverage >= 0.995 else "fair" if coverage >= 0.8 else "poor"
-
-
 class HealthPanel(QFrame):
     """Figures and warnings of the open plan; updated on every change of the document."""
 
@@ -100,15 +83,15 @@ class HealthPanel(QFrame):
         self.setFixedWidth(PANEL_WIDTH)  # never moves the page beside it as its numbers change
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 20, 20, 16)
-        layout.setSpacing(12)
+        layout.setContentsMargins(16, 16, 16, 12)
+        layout.setSpacing(10)
         title = QLabel("Plan health")
         title.setProperty("role", "panel-title")
         layout.addWidget(title)
 
         grid = QGridLayout()
         grid.setHorizontalSpacing(12)
-        grid.setVerticalSpacing(8)
+        grid.setVerticalSpacing(4)
         self.values: dict[str, QLabel] = {}
         for row, (key, label, _, tip) in enumerate(FIGURES):
             name = QLabel(label)
@@ -163,7 +146,7 @@ class HealthPanel(QFrame):
     def refresh(self) -> None:
         result = self.document.result
         show_figures(self.values, result)
-        self.verdict.setText(plan_verdict(self.document.plan, result))
+        self.verdict.setText(verdict(result))
         self.show_alerts(alerts(self.document.plan, result))
 
     def show_alerts(self, found: list[Alert]) -> None:
@@ -208,12 +191,12 @@ class HealthPanel(QFrame):
 
 
 def show_figures(labels: dict[str, QLabel], result: PlanResult) -> None:
-    """The health figures in their labels, coverage and gap coloured by how good coverage is."""
+    """The health figures in their labels, coverage and gap coloured as the verdict judges the plan."""
     for key, _, show, _ in FIGURES:
         labels[key].setText(show(result))
-    level = coverage_level(result.gap.coverage)
+    shade = level(result)  # the verdict's own judgement: good on track, fair late, poor short
     for key in ("coverage", "gap"):
         label = labels[key]
-        if label.property("level") != level:
-            label.setProperty("level", level)
+        if label.property("level") != shade:
+            label.setProperty("level", shade)
             repolish(label)

@@ -112,7 +112,7 @@ class MainWindow(QMainWindow, FileActions):
         return self.stack.page(index)
 
     def _page_built(self, index: int, page: Page) -> None:
-        export_requested = getattr(page, "export_requested", None)
+        export_requested = getattr(page, "export_requested", None)  # the page with the export buttons
         if export_requested is not None:
             export_requested.connect(self.export)
 
@@ -186,6 +186,7 @@ class MainWindow(QMainWindow, FileActions):
         file_menu.addSeparator()
         self._action(file_menu, "Export &Excel…", lambda: self.export("xlsx"), "Ctrl+E", "file.export_xlsx")
         self._action(file_menu, "Export &HTML…", lambda: self.export("html"), "Ctrl+Shift+E", "file.export_html")
+        self._action(file_menu, "&Import actuals…", self.import_actuals, None, "file.import_actuals")
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit, "file.quit")
 
@@ -323,12 +324,14 @@ def create_window(
     """
     problem = ""
     migrated_from: int | None = None
+    encoding = ""
     document: PlanDocument
     if path:
         try:
             loaded = read_plan(path)
             document = PlanDocument(loaded.plan, path)
             migrated_from = loaded.migrated_from
+            encoding = loaded.encoding
         except PlanFileError as error:
             problem = str(error)
             document = PlanDocument(blank_plan())
@@ -343,4 +346,6 @@ def create_window(
         window.recent.add(path)
         if migrated_from is not None:
             window.tell_migrated(migrated_from)
+        if encoding:
+            window.tell_encoding(encoding)
     return window

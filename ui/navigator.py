@@ -1,4 +1,4 @@
-"""The step navigator on the left: the seven steps of the walk-through, any one a click away."""
+"""The step navigator on the left: the walk-through's steps, then Track, any one a click away."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ STEPS: tuple[str, ...] = (
     "Channels",
     "Metrics & review",
     "Review & export",
+    "Track",
 )
 
 # the step that shows the field a plan path names (a warning's "go there")
@@ -27,6 +28,7 @@ SECTION_STEPS = {
     "metrics": 5,
     "review": 5,
     "scenarios": 6,
+    "actuals": 7,
 }
 
 

@@ -29,13 +29,15 @@ from PySide6.QtWidgets import (
 
 from planner import formatting as fmt
 from planner.engine import compute_core
+from planner.health import verdict
 from planner.model import Plan, Scenario
 from planner.results import PlanResult
+from planner.review import actual_entries
 from planner.scenarios import apply_overrides
 from ui.charts import ChartSlot
 from ui.commands import SetValueCommand
 from ui.document import PlanDocument
-from ui.health_panel import FIGURES, plan_verdict, show_figures
+from ui.health_panel import FIGURES, show_figures
 from ui.models.scenarios_model import base_value, unique_name
 from ui.style import ACCENT, BORDER, ERROR, FAIR, GOOD, MUTED, PANEL, STYLESHEET
 
@@ -167,6 +169,11 @@ class PresentationView(QWidget):
         self.verdict.setProperty("role", "present-verdict")
         self.verdict.setWordWrap(True)
         layout.addWidget(self.verdict)
+        self.actuals = QLabel()  # plan vs actual, once actuals are reported
+        self.actuals.setObjectName("present.actuals")
+        self.actuals.setProperty("role", "present-note")
+        self.actuals.setWordWrap(True)
+        layout.addWidget(self.actuals)
         body = QHBoxLayout()
         body.setSpacing(20)
         self.charts = [
@@ -289,7 +296,10 @@ class PresentationView(QWidget):
     def refresh(self) -> None:
         result = self.shown_result()
         show_figures(self.figures, result)
-        self.verdict.setText(plan_verdict(self.document.plan, result))
+        self.verdict.setText(verdict(result))
+        plan_vs_actual = ". ".join(actual_entries(result))
+        self.actuals.setText(f"Plan vs actual: {plan_vs_actual}." if plan_vs_actual else "")
+        self.actuals.setVisible(bool(plan_vs_actual))
         currency = self.document.plan.basics.currency
         for driver in self.drivers:
             value = self.current_value(driver)

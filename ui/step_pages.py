@@ -1,6 +1,6 @@
 """The stack of step pages, each built the first time it is shown or looked up.
 
-So the window paints its first step without importing or building the other six.
+So the window paints its first step without importing or building the others.
 """
 
 from __future__ import annotations
@@ -22,7 +22,9 @@ PAGES: tuple[tuple[str, str], ...] = (
     ("ui.pages.channels", "ChannelsPage"),
     ("ui.pages.metrics_review", "MetricsReviewPage"),
     ("ui.pages.review_export", "ReviewExportPage"),
+    ("ui.pages.track", "TrackPage"),
 )
+REVIEW_EXPORT = 6  # the step with the export buttons (Track follows it)
 
 
 class StepPages(QStackedWidget):

@@ -77,14 +77,14 @@ QFrame#health QScrollArea, QFrame#health QScrollArea > QWidget > QWidget {{
     background: transparent;
 }}
 QLabel[role="panel-title"] {{ font-size: 20px; font-weight: 600; }}
-QLabel[role="figure-name"] {{ color: {MUTED}; font-size: 15px; }}
-QLabel[role="figure"] {{ font-size: 22px; font-weight: 600; }}
+QLabel[role="figure-name"] {{ color: {MUTED}; font-size: 14px; }}
+QLabel[role="figure"] {{ font-size: 20px; font-weight: 600; }}
 QLabel[role="figure"][level="good"] {{ color: {GOOD}; }}
 QLabel[role="figure"][level="fair"] {{ color: {FAIR}; }}
 QLabel[role="figure"][level="poor"] {{ color: {ERROR}; }}
 QLabel[role="verdict"] {{
-    background: white; border: 1px solid {BORDER}; border-radius: 4px; padding: 10px;
-    font-size: 15px;
+    background: white; border: 1px solid {BORDER}; border-radius: 4px; padding: 8px;
+    font-size: 14px;
 }}
 QPushButton[role="warning"] {{
     text-align: left; background: #fff6e5; border: 1px solid #f0c36d; border-radius: 4px;

@@ -12,12 +12,12 @@ import re
 from typing import Any, NamedTuple
 
 from planner import defaults, formatting
-from planner.checks import check_value
+from planner.checks import MAX_WEIGHT, check_value
 from planner.model import Spec
 from planner.paths import spec_at
 
-RATE_KINDS = ("rate", "share")
-NUMBER_KINDS = ("rate", "share", "money", "count", "int", "number", "weights")
+RATE_KINDS = ("rate", "share", "fraction")
+NUMBER_KINDS = ("rate", "share", "fraction", "money", "count", "int", "number", "weights")
 _MULTIPLIERS = {"k": 1_000, "m": 1_000_000}
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
 
@@ -83,8 +83,8 @@ def parse(spec: Spec, text: str, currency: str = "") -> Parsed:
         if float(number).is_integer():
             number = int(number)
     if kind == "weights":
-        ok = number >= 0
-        return Parsed(number if ok else None, None if ok else f"{spec.label} must be 0 or more")
+        ok = 0 <= number <= MAX_WEIGHT
+        return Parsed(number if ok else None, None if ok else f"{spec.label} must be from 0 to {MAX_WEIGHT:,.0f}")
     message = check_value(spec, number)
     return Parsed(number if message is None else None, _sentence(spec, message))
 

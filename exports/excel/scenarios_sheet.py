@@ -43,7 +43,7 @@ PROGRAM_COLUMNS = {
     "start_month": CS.START,
     "lead_to_srl": CS.OWN_RATE,
 }
-FORMATS = {"rate": PERCENT, "share": PERCENT, "money": "money", "int": "0", "count": "General"}
+FORMATS = {"rate": PERCENT, "share": PERCENT, "fraction": PERCENT, "money": "money", "int": "0", "count": "General"}
 
 
 class ScenarioGrid:
@@ -148,6 +148,7 @@ def write_overrides(
                 spec.kind,
             )
             for field, spec in LABOR_FIELDS.items()
+            if field in LABOR_COLUMNS  # v2 fields (end month, attrition, vacancy) are not in the sheet yet
         }
         n, s, k, q = (f"{{c}}{rows[f]}" for f in ("headcount", "start_month", "ramp_months", "srl_per_person_month"))
         months = f"({horizon}-{s}+1)"

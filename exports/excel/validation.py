@@ -8,7 +8,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 def rule(kind: str) -> DataValidation:
     """A validation rule; ``kind`` is rate, share, months, start_month, amount or date."""
-    if kind in ("rate", "share"):
+    if kind in ("rate", "share", "fraction"):
         low = "0.000001" if kind == "rate" else "0"
         check = DataValidation(type="decimal", operator="between", formula1=low, formula2="1")
         message = "Type a percentage from 0% to 100% (for example 25%)."

@@ -8,7 +8,6 @@ renamed over it, so a failed export never leaves half a workbook.
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -24,9 +23,11 @@ from exports.excel.monthly_sheet import write_monthly
 from exports.excel.scenarios_sheet import write_scenarios
 from exports.excel.styles import Styles
 from exports.excel.summary_sheet import write_summary
+from exports.excel.tracker_sheet import TRACKER, write_tracker
 from planner.engine import compute_core
 from planner.model import Plan
 from planner.results import PlanResult
+from planner.safe_write import atomic_target
 
 Progress = Callable[[int, str], None]
 
@@ -41,6 +42,7 @@ def build_workbook(plan: Plan, result: PlanResult | None = None, progress: Progr
     layout = L.Layout.for_plan(plan)
     workbook = Workbook()
     sheets = {name: workbook.create_sheet(name) for name in L.SHEET_ORDER}
+    sheets[TRACKER] = workbook.create_sheet(TRACKER, workbook.sheetnames.index(L.REVIEW) + 1)  # after the review
     workbook.remove(workbook.worksheets[0])
     styles = Styles(workbook, plan.basics.currency)
     steps: list[tuple[str, str, Callable[[], None]]] = [
@@ -52,6 +54,7 @@ def build_workbook(plan: Plan, result: PlanResult | None = None, progress: Progr
         (L.SUMMARY, "Writing the summary", lambda: write_summary(sheets[L.SUMMARY], styles, plan, result, layout)),
         (L.METRICS, "Writing the scorecard", lambda: write_metrics(sheets[L.METRICS], styles, plan, result)),
         (L.REVIEW, "Writing the CEO review", lambda: write_review(sheets[L.REVIEW], styles, plan, result)),
+        (TRACKER, "Writing the tracker", lambda: write_tracker(sheets[TRACKER], styles, plan, layout)),
         (L.CHARTS, "Drawing the charts", lambda: write_charts(sheets[L.CHARTS], styles, workbook, layout)),
     ]
     for done, (_, step, write) in enumerate(steps):
@@ -97,17 +100,10 @@ def write_workbook(
     target = Path(path)
     workbook = build_workbook(plan, result, report)
     report(85, "Saving the workbook")
-    folder = target.parent if str(target.parent) else Path(".")
-    handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    os.close(handle)
-    try:
-        workbook.save(temp_name)
-        # no fsync: an export is made again from the plan in a second, and fsync of a fresh
-        # workbook costs as much as writing a tenth of its cells; the rename alone means a failed
-        # or interrupted export never leaves half a workbook where a good one was
-        os.replace(temp_name, target)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
+    # beside the target under a temporary name, renamed over it: a failed or interrupted export
+    # never leaves half a workbook; no fsync (an export is made again from the plan in a second,
+    # and fsync of a fresh workbook costs as much as writing a tenth of its cells)
+    with atomic_target(target, sync=False) as temp:
+        workbook.save(temp)
     report(100, "Done")
     return target

@@ -65,6 +65,10 @@ def test_summary_json_follows_the_product_brief(sample_file: Path) -> None:
     }
     assert len(summary["months"]) == 12
     assert set(summary["months"][0]) == {
+        "cumulative_gap",
+        "projected_revenue",
+        "actual_sales_ready_leads",
+        "variance",
         "month",
         "label",
         "sales_ready_leads_needed",
@@ -78,6 +82,56 @@ def test_summary_json_follows_the_product_brief(sample_file: Path) -> None:
     # win rate 30%: O = 60 / 0.3 = 200, S = 200 / 0.6 = 333.3
     assert stretch["demand"]["sales_ready_leads"] == pytest.approx(1000 / 3)
     assert set(stretch) >= {"name", "demand", "supply", "gap"}
+
+
+def test_summary_json_says_when_the_plan_is_short_and_bridges_the_revenue(sample_file: Path) -> None:
+    summary = json.loads(cli("summary", sample_file, "--json").stdout)
+    assert set(summary["timing"]) == {"status", "worst_shortfall", "worst_month", "behind_months"}
+    # short by 112 over the year; the cumulative gap only grows: the worst is December's, the total
+    assert summary["timing"]["status"] == "short"
+    assert summary["timing"]["worst_shortfall"] == pytest.approx(112)
+    assert summary["timing"]["worst_month"] == 12
+    assert summary["timing"]["behind_months"] == list(range(1, 13))
+    assert summary["months"][-1]["cumulative_gap"] == pytest.approx(112)
+    assert summary["revenue"] == pytest.approx(
+        {"goal": 3_000_000, "pipeline": 600_000, "projected": 1_728_000, "expected": 2_328_000, "gap": 672_000}
+    )
+    assert [q["label"] for q in summary["quarters"]] == ["Jan–Mar 2027", "Apr–Jun 2027", "Jul–Sep 2027", "Oct–Dec 2027"]
+    assert set(summary["quarters"][0]) == {
+        "first_month",
+        "last_month",
+        "label",
+        "sales_ready_leads_needed",
+        "sales_ready_leads_supplied",
+        "gap",
+        "cost",
+    }
+    assert summary["actuals"] is None
+    assert summary["months"][0]["actual_sales_ready_leads"] is None
+
+
+def test_summary_json_lists_the_actuals_to_date_and_the_forecast(tmp_path: Path) -> None:
+    actuals = [{"month": 1, "sales_ready_leads": 30, "revenue": 50_000}, {"month": 2, "sales_ready_leads": 40}]
+    path = tmp_path / "tracked.leadplan"
+    data = plan_data(labor=[{"id": "sdr", "kind": "inside", "headcount": 4, "ramp_months": 0}], actuals=actuals)
+    path.write_text(json.dumps(data), encoding="utf-8")
+    summary = json.loads(cli("summary", path, "--json").stdout)
+    # needed: 1,000,000 / 10,000 / 0.5 / 0.5 = 400, 33.3 a month; supplied 4 x 12 = 48 a month
+    assert summary["actuals"] == pytest.approx(
+        {
+            "through_month": 2,
+            "sales_ready_leads": 70,
+            "needed_to_date": 800 / 12,
+            "variance": 70 - 800 / 12,
+            "forecast_sales_ready_leads": 70 + 10 * 48,
+            "forecast_coverage": 550 / 400,
+            "revenue": 50_000,
+            "revenue_goal_to_date": 1_000_000 / 12,
+            "revenue_vs_goal": 50_000 - 1_000_000 / 12,
+        }
+    )
+    assert summary["months"][1]["actual_sales_ready_leads"] == 40
+    assert summary["months"][1]["variance"] == pytest.approx(40 - 400 / 12)
 
 
 def test_summary_reports_null_where_a_figure_is_not_available(tmp_path: Path) -> None:
@@ -95,6 +149,9 @@ def test_summary_without_json_is_a_readable_table(sample_file: Path) -> None:
     assert "Sales-ready leads needed" in done.stdout
     assert "$237,000" in done.stdout
     assert "Jan 2027" in done.stdout
+    assert done.stdout.startswith("Short: the plan supplies 288 of the 400 sales-ready leads needed")
+    assert "revenue gap" in done.stdout and "$672,000" in done.stdout
+    assert "Oct–Dec 2027" in done.stdout
 
 
 def test_validate_says_valid_for_a_good_plan(sample_file: Path) -> None:
@@ -190,3 +247,16 @@ def test_agenda_prints_the_five_items_of_the_weekly_ceo_review(sample_file: Path
     positions = [done.stdout.index(item) for item in items]
     assert positions == sorted(positions)
     assert "112 sales-ready leads short" in done.stdout  # the gap, prefilled as a risk
+
+
+def test_agenda_runs_on_the_actuals_in_the_plan(tmp_path: Path) -> None:
+    # 400 leads needed over 12 months (33.3 a month), goal 1,000,000 (83,333 a month), nothing supplied
+    data = plan_data(actuals=[{"month": 1, "sales_ready_leads": 20, "revenue": 50_000}])
+    path = tmp_path / "tracked.leadplan"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    done = cli("agenda", path)
+    assert done.returncode == 0, done.stderr
+    revenue, risks = done.stdout.split("3. Risks")
+    assert "- Actual revenue to Jan 2027: $50,000 against $83,333 of the goal to date, $33,333 behind" in revenue
+    assert "- 20 sales-ready leads to Jan 2027 against 33 needed, 13 short" in revenue
+    assert "- Months behind on sales-ready leads: Jan 2027 (20 of 33)" in risks

@@ -144,6 +144,7 @@ def test_the_summary_opens_first_with_the_plans_title_and_author(sample_book: Pa
         "Scenarios",
         "Metrics",
         "CEO review",
+        "Tracker",
         "Charts",
     ]
     assert workbook.properties.title == "FY2027 lead development plan"

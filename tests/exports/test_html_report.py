@@ -109,7 +109,7 @@ def test_the_headline_shows_the_engines_figures_as_worked_out_by_hand(sample: Pl
 def test_the_headline_carries_the_plans_one_line_verdict(sample: Plan) -> None:
     doc = report(sample)
     assert doc.by_id("headline").find("p").text == verdict(compute(sample))
-    assert "1 more inside rep would close the gap" in doc.by_id("headline").text
+    assert "Hiring 1 more inside rep in the first month would close it." in doc.by_id("headline").text
 
 
 def test_the_monthly_table_lists_every_month_and_the_engines_totals(sample: Plan) -> None:

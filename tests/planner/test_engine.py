@@ -29,7 +29,8 @@ def test_the_product_briefs_example_needs_400_and_supplies_288_leads(sample: Pla
     assert result.supply.cost == approx(165_000 + 72_000)
     assert result.gap.sales_ready_leads == approx(112)
     assert result.gap.coverage == approx(288 / 400)
-    # ceil(112 / (12 months x 12 a month)) = 1
+    # the sample's inside rep (q 12, k 3) hired in month 1 delivers 12 x (1/4 + 2/4 + 3/4 + 9) = 126
+    # by December: ceil(112 / 126) = 1
     assert result.gap.inside_reps_to_close_gap == 1
     assert result.supply.cost_per_sales_ready_lead == approx(237_000 / 288)
     assert result.supply.cost_per_opportunity == approx(237_000 / (288 * 0.6))
@@ -109,8 +110,9 @@ def test_a_ramping_outsourced_team_pays_a_fee_per_lead_and_programs_start_mid_pl
     assert result.supply.sales_ready_leads == approx(119)
     assert result.supply.cost == approx(20_750)
     assert result.gap.sales_ready_leads == approx(160 - 119)
-    # no inside resource: the default q of 12 -> ceil(41 / (4 x 12)) = 1
-    assert result.gap.inside_reps_to_close_gap == 1
+    # no inside resource: PRODUCT.md's inside defaults q 12, k 3 -> one rep hired in month 1
+    # delivers 12 x (1/4 + 2/4 + 3/4 + 1) = 30 over the 4 months -> ceil(41 / 30) = 2
+    assert result.gap.inside_reps_to_close_gap == 2
     webinars, ads = result.channels[1], result.channels[2]
     assert webinars.raw_leads == approx((0, 0, 40, 40))
     assert webinars.total_sales_ready_leads == approx(4)
@@ -157,8 +159,8 @@ def test_a_one_month_horizon_wraps_the_whole_cycle_into_that_month() -> None:
     result = compute(plan)
     assert [m.sales_ready_leads_needed for m in result.months] == approx([48])
     assert result.supply.sales_ready_leads == approx(3)
-    # ceil(45 / (1 x 12)) = 4
-    assert result.gap.inside_reps_to_close_gap == 4
+    # a rep hired in month 1 delivers 12 x 1/4 = 3 in the plan's one month: ceil(45 / 3) = 15
+    assert result.gap.inside_reps_to_close_gap == 15
 
 
 def test_a_sixty_month_horizon_spreads_demand_and_runs_programs_every_month() -> None:

@@ -65,3 +65,26 @@ def test_the_sentence_lists_the_reachable_answers(sample: Plan) -> None:
     assert text.startswith("To close the gap: ")
     assert "a win rate of 34.8%" in text
     assert "not reachable" not in text
+
+
+def test_a_head_count_answer_counts_attrition_and_the_contracts_end() -> None:
+
+    agency = {
+        "id": "agency",
+        "name": "Agency",
+        "kind": "outsourced",
+        "headcount": 1,
+        "ramp_months": 0,
+        "srl_per_person_month": 10,
+        "cost_per_person_month": 5_000,
+        "end_month": 6,
+        "attrition_rate": 0.24,
+        "vacancy_months": 1,
+    }
+    plan = make_plan(labor=[agency])
+    result = compute(plan)
+    # needed 400; one agency person delivers 10 x (1 - 0.02 x (1 + 0)) = 9.8 a month for 6 months = 58.8
+    # -> 341.2 short: ceil(341.2 / 58.8) = 6 more; each costs 5,000 x (1 - 0.02) x 6 = 29,400
+    answer = next(a for a in close_the_gap(plan, result) if a.driver == "labor.agency.headcount")
+    assert answer.required == 7
+    assert answer.extra_cost == pytest.approx(6 * 29_400)

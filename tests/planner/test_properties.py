@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from planner.engine import compute
 from planner.plan_file import PlanFileError, dumps_plan, parse_plan
+from planner.summary import summary_data
 from tests.planner.plans import plan_data
+from tests.planner.reference import reference
 
 rates = st.floats(min_value=0.01, max_value=1.0, allow_nan=False)
 money = st.integers(min_value=0, max_value=50_000_000)
@@ -32,6 +34,7 @@ def plans(draw: st.DrawFn) -> dict:
             "srl_per_person_month": draw(st.floats(0, 50, allow_nan=False)),
             "cost_per_person_month": draw(st.integers(0, 20_000)),
             "fee_per_srl": draw(st.integers(0, 500)),
+            **draw(labor_v2(horizon)),
         }
         for i in range(draw(st.integers(0, 4)))
     ]
@@ -43,6 +46,7 @@ def plans(draw: st.DrawFn) -> dict:
             "monthly_budget": draw(money),
             "cost_per_lead": draw(st.integers(1, 1000)),
             "start_month": draw(st.integers(1, horizon)),
+            **draw(program_v2(horizon)),
         }
         for _ in range(draw(st.integers(0, 3)))
     ]
@@ -67,7 +71,41 @@ def plans(draw: st.DrawFn) -> dict:
         },
         labor=labor,
         channels=channels,
+        **({"actuals": draw(actuals(horizon))} if draw(st.booleans()) else {}),
     )
+
+
+def labor_v2(horizon: int) -> st.SearchStrategy[dict]:
+    """Plan model v2's optional labor fields, each present or left out."""
+    return st.fixed_dictionaries(
+        {},
+        optional={
+            "end_month": st.integers(1, horizon),
+            "attrition_rate": st.floats(0, 0.99, allow_nan=False),
+            "vacancy_months": st.integers(0, 6),
+        },
+    )
+
+
+def program_v2(horizon: int) -> st.SearchStrategy[dict]:
+    spend = st.fixed_dictionaries({"month": st.integers(1, horizon), "budget": st.integers(0, 100_000)})
+    return st.fixed_dictionaries(
+        {}, optional={"end_month": st.integers(1, horizon), "schedule": st.lists(spend, max_size=4)}
+    )
+
+
+@st.composite
+def actuals(draw: st.DrawFn, horizon: int) -> list[dict]:
+    figure = st.none() | st.integers(0, 500)
+    found = []
+    for month in sorted(draw(st.sets(st.integers(1, horizon), max_size=horizon))):
+        entry = {"month": month}
+        for name in ("sales_ready_leads", "opportunities", "wins", "revenue", "cost"):
+            value = draw(figure)
+            if value is not None:
+                entry[name] = value
+        found.append(entry)
+    return found
 
 
 @settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
@@ -82,6 +120,53 @@ def test_monthly_needs_add_up_to_the_total_and_supply_to_its_breakdowns(data: di
         c.total_sales_ready_leads for c in result.channels if c.is_program
     )
     assert result.supply.sales_ready_leads == pytest.approx(supplied, rel=1e-9, abs=1e-9)
+
+
+def near(a: object, b: object) -> bool:
+    if isinstance(a, dict):
+        return all(near(a[k], b[k]) for k in b)  # type: ignore[index]
+    if isinstance(a, list):
+        return len(a) == len(b) and all(map(near, a, b))  # type: ignore[arg-type]
+    if isinstance(a, float) or isinstance(b, float):
+        return a is not None and b is not None and a == pytest.approx(b, rel=1e-7, abs=1e-6)
+    return a == b
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+@given(plans())
+def test_every_figure_agrees_with_a_literal_reading_of_the_product_brief(data: dict) -> None:
+    loaded = parse_plan(json.dumps(data))
+    assume(not loaded.problems)
+    expected = reference(data)
+    # a threshold of half a lead is a cliff: leave out plans that sit on it to rounding
+    cliffs = [expected["gap"]["sales_ready_leads"], expected["timing"]["worst_shortfall"]]
+    cliffs += [m["cumulative_gap"] for m in expected["months"]]
+    assume(all(abs(abs(x) - 0.5) > 1e-6 for x in cliffs))
+    assume(expected["timing"]["worst_shortfall"] == 0 or expected["timing"]["worst_shortfall"] > 1e-5)
+    actual = summary_data(compute(loaded.plan))
+    for section in ("demand", "supply", "gap", "timing", "revenue", "actuals"):
+        assert near(actual[section], expected[section]), section
+    assert near(actual["months"], expected["months"])
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+@given(plans())
+def test_months_quarters_cumulative_gap_and_won_revenue_add_up(data: dict) -> None:
+    loaded = parse_plan(json.dumps(data))
+    assume(not loaded.problems)
+    result = compute(loaded.plan)
+    months = result.months
+    for quarter in result.quarters:
+        block = months[quarter.first_month - 1 : quarter.last_month]
+        assert quarter.sales_ready_leads_supplied == pytest.approx(
+            sum(m.sales_ready_leads_supplied for m in block), abs=1e-6
+        )
+        assert quarter.cost == pytest.approx(sum(m.cost for m in block), abs=1e-6)
+    assert [q.first_month for q in result.quarters] == list(range(1, result.horizon + 1, 3))
+    assert months[-1].cumulative_gap == pytest.approx(result.gap.sales_ready_leads, rel=1e-9, abs=1e-6)
+    assert sum(m.projected_revenue for m in months) == pytest.approx(
+        result.supply.projected_revenue, rel=1e-9, abs=1e-6
+    )
 
 
 @settings(max_examples=100)

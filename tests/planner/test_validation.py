@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from planner.plan_file import plan_from_file_data
+import pytest
+
+from planner.plan_file import PlanFileError, plan_from_file_data
 from planner.validation import validate
 from tests.planner.plans import make_plan, plan_data
 
@@ -104,3 +106,51 @@ def test_a_scenario_may_only_override_what_the_plan_has() -> None:
 def test_seasonality_weights_of_the_plan_months_may_not_all_be_zero() -> None:
     problems = problems_of({"seasonality": [0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1]}, basics={"horizon_months": 3})
     assert "targets.seasonality" in problems
+
+
+def test_plan_model_v2_fields_are_checked_with_their_path_in_a_sales_leaders_words() -> None:
+    problems = problems_of(
+        labor=[{**LDR, "start_month": 5, "end_month": 3}],
+        channels=[
+            {
+                "name": "Shows",
+                "type": "events",
+                "owner": "marketing",
+                "cost_per_lead": 100,
+                "schedule": [{"month": 13, "budget": 100}],
+                "start_month": 4,
+                "end_month": 2,
+            }
+        ],
+        actuals=[{"month": 1, "sales_ready_leads": 3}, {"month": 1, "revenue": 5}, {"month": 14}],
+    )
+    assert problems == {
+        "labor[0].end_month": "“Inside LDRs” ends in month 3, before it starts (month 5)",
+        "channels[0].end_month": "“Shows” ends in month 2, before it starts (month 4)",
+        "channels[0].schedule[0].month": "A spend of “Shows” is in month 13, after the plan's last month (12)",
+        "actuals[1].month": "Month 1 has two entries of actuals; keep one",
+        "actuals[2].month": "Actuals for month 14 are after the plan's last month (12)",
+    }
+
+
+def test_attrition_of_100_percent_a_negative_vacancy_and_a_negative_actual_are_refused() -> None:
+    data = plan_data(
+        labor=[{**LDR, "attrition_rate": 1.0, "vacancy_months": -1}],
+        actuals=[{"month": 1, "sales_ready_leads": -3}],
+    )
+    with pytest.raises(PlanFileError) as refused:
+        plan_from_file_data(data)
+    said = {p.path: p.message for p in refused.value.problems}
+    assert said == {
+        "labor[0].attrition_rate": "Attrition of “Inside LDRs” must be 0% or more and less than 100%; you entered 100%",
+        "labor[0].vacancy_months": "Vacancy of “Inside LDRs” must be 0 or more; you entered -1",
+        "actuals[0].sales_ready_leads": "Actual sales-ready leads must be 0 or more; you entered -3",
+    }
+
+
+def test_a_program_with_a_schedule_needs_no_monthly_budget() -> None:
+    shows = {"name": "Shows", "type": "events", "owner": "marketing", "cost_per_lead": 100}
+    assert problems_of(channels=[{**shows, "schedule": [{"month": 3, "budget": 25_000}]}]) == {}
+    assert problems_of(channels=[shows]) == {
+        "channels[0].monthly_budget": "The program channel “Shows” needs a monthly budget or a schedule of spends"
+    }

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtWidgets import QLabel
+
 from planner.model import LaborResource
 from tests.ui.helpers import health
-from ui.health_panel import HealthPanel, coverage_level
+from ui.health_panel import HealthPanel
 from ui.main_window import MainWindow
 
 
@@ -25,7 +27,7 @@ def test_the_sample_plan_shows_its_figures(window: MainWindow) -> None:
     assert health(window, "return") == "228%"
     # 30% of the inside reps' 228 is not assigned to a channel: 68 of 288, under a quarter of the supply,
     # so a note on the labor model's page, not a warning
-    assert window.health.warnings() == ["Coverage is 72%: the plan is 112 sales-ready leads short"]
+    assert window.health.warnings() == ["Coverage is 72%: the plan is 112 short of the sales-ready leads needed"]
 
 
 def test_capacity_not_assigned_is_a_warning_only_over_a_quarter_of_the_supply(window: MainWindow) -> None:
@@ -49,7 +51,7 @@ def test_an_empty_plan_says_what_to_do_first(qtbot: Any) -> None:
 
     panel = HealthPanel(PlanDocument(Plan()))
     qtbot.addWidget(panel)
-    assert panel.verdict.text().startswith("Start here: type the new-logo revenue goal")
+    assert "Enter the new-logo revenue goal and the deal size in Targets" in panel.verdict.text()
     assert panel.warnings()[0] == "Start here: type the new-logo revenue goal on Targets"
     assert not any("covers the revenue goal" in w for w in panel.warnings())
 
@@ -82,16 +84,33 @@ def test_a_late_start_is_warned_about(window: MainWindow) -> None:
     assert "No one develops leads before month 4" in window.health.warnings()
 
 
-def test_a_full_plan_shows_no_shortfall(window: MainWindow) -> None:
+def test_a_plan_covered_over_the_year_but_behind_in_january_reads_late_in_amber(window: MainWindow) -> None:
     document = window.document
     extra = LaborResource(id="agency", name="Agency", kind="outsourced", headcount=2, start_month=1,
                           ramp_months=0, srl_per_person_month=10, cost_per_person_month=6000)  # fmt: skip
     document.set_value("labor", (*document.plan.labor, extra))
-    # 288 + 2 x 10 x 12 = 528 supplied of 400
+    # 288 + 2 x 10 x 12 = 528 supplied of 400; but each month needs 33.3: January gets 20 + 5 (the reps
+    # start in February), February 20 + 5 + 6, March 20 + 5 + 12, April 20 + 5 + 18: the cumulative gap
+    # is 8.3, 10.7, 7.0, then -2.7: behind until April, 10.7 (shown 11) short at worst in February
     assert health(window, "sales_ready_leads_supplied") == "528"
     assert health(window, "coverage") == "132%"
-    assert window.health.values["coverage"].property("level") == "good"
+    assert health(window, "gap") == "128 surplus"
+    assert window.health.values["coverage"].property("level") == "fair"
+    said = window.findChild(QLabel, "health.verdict").text()
+    assert said.startswith("Late: covered over the year (132% coverage), but behind until Apr 2027")
+    assert "11 sales-ready leads short at worst, in Feb 2027" in said
     assert not any(w.startswith("Coverage is") for w in window.health.warnings())
+
+
+def test_a_plan_ahead_every_month_reads_on_track_in_green(window: MainWindow) -> None:
+    document = window.document
+    extra = LaborResource(id="agency", name="Agency", kind="outsourced", headcount=3, start_month=1,
+                          ramp_months=0, srl_per_person_month=10, cost_per_person_month=6000)  # fmt: skip
+    document.set_value("labor", (*document.plan.labor, extra))
+    # January: 30 + 5 = 35 of 33.3; from February the reps add more
+    assert health(window, "gap") == "248 surplus"
+    assert window.health.values["coverage"].property("level") == "good"
+    assert window.findChild(QLabel, "health.verdict").text().startswith("On track")
 
 
 def test_a_figure_that_would_divide_by_zero_is_not_available(qtbot: Any) -> None:
@@ -127,10 +146,6 @@ def test_a_warning_shows_a_name_the_user_typed_as_plain_text(window: MainWindow)
     from PySide6.QtCore import Qt
 
     assert all(t.textFormat() == Qt.TextFormat.PlainText for t in window.health.warning_texts)
-
-
-def test_coverage_levels() -> None:
-    assert [coverage_level(c) for c in (None, 0.5, 0.8, 1.0)] == ["none", "poor", "fair", "good"]
 
 
 def test_panel_follows_undo(window: MainWindow) -> None:

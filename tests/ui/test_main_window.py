@@ -25,6 +25,7 @@ STEP_INPUTS = (
     "channels",
     "step.metrics_review",
     "scenarios",
+    "actuals",
 )
 
 
@@ -45,8 +46,8 @@ def test_typing_a_win_rate_updates_the_health_panel(window: MainWindow, qtbot: A
     assert health(window, "coverage") == "86%"  # 288 / 333.3
 
 
-def test_every_step_is_reachable_with_ctrl_1_to_7(window: MainWindow, qtbot: Any) -> None:
-    for number in (7, 3, 1, 5, 2, 6, 4):
+def test_every_step_is_reachable_with_ctrl_1_to_8(window: MainWindow, qtbot: Any) -> None:
+    for number in (7, 3, 1, 8, 5, 2, 6, 4):
         qtbot.keyClick(window, Qt.Key(Qt.Key.Key_0 + number), Qt.KeyboardModifier.ControlModifier)
         assert window.current_step() == number - 1
         assert window.navigator.currentRow() == number - 1
@@ -62,6 +63,8 @@ def test_next_and_back_walk_the_steps_in_order(window: MainWindow, qtbot: Any) -
     assert window.next_button.text() == "Next  ›"
     qtbot.mouseClick(window.back_button, Qt.MouseButton.LeftButton)
     assert window.current_step() == len(STEPS) - 2
+    assert window.next_button.text() == "Next: Track  ›"
+    qtbot.mouseClick(window.back_button, Qt.MouseButton.LeftButton)
     assert window.next_button.text() == "Next: Review && export  ›"  # && shows one &
 
 

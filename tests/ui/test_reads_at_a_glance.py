@@ -211,7 +211,7 @@ def test_help_shows_the_glossary_with_sales_ready_lead_spelled_out(window: MainW
 def test_a_new_plan_does_not_start_with_a_one_dollar_deal(window: MainWindow, qtbot: Any) -> None:
     window.new_plan()
     assert window.document.plan.targets.deal_size == 25_000
-    assert window.health.verdict.text().startswith("Start here")
+    assert "Enter the new-logo revenue goal" in window.health.verdict.text()
 
 
 def test_charts_update_their_series_in_place(window: MainWindow, qtbot: Any) -> None:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from planner.plan_file import read_plan
 from planner.recovery import RecoveryStore
 from planner.sample import sample_plan
+from tests.planner.recovery_helpers import ended_process
 from tests.ui.conftest import Dialogs
 from tests.ui.helpers import field, retype
 from ui import files
@@ -37,7 +38,7 @@ def crash_with(folder: Path, original: Path | None, **typed: Any) -> Any:
     plan = sample_plan()
     plan = replace(plan, basics=replace(plan.basics, **typed))
     saved_at = dt.datetime(2026, 3, 2, 21, 47, tzinfo=dt.UTC)
-    RecoveryStore(folder, "crashed").write(plan, original, now=saved_at)
+    RecoveryStore(folder, "crashed", ended_process()).write(plan, original, now=saved_at)
     return plan
 
 
@@ -48,13 +49,16 @@ def test_typed_work_is_autosaved_on_a_step_change_and_every_30_seconds(
     retype(qtbot, field(window, "basics.company"), "Typed tonight")
     assert not list(recovery_folder.iterdir())
     window.go_to_step(1)
-    [leftover] = RecoveryStore(recovery_folder, "next start").leftovers()
+    assert window.autosaver.wait()
+    leftover = window.autosaver.store.saved()
+    assert leftover is not None
     assert leftover.load().basics.company == "Typed tonight"
     assert leftover.original == sample_file
     window.go_to_step(2)
     retype(qtbot, field(window, "targets.deal_size"), "1")
     window.autosaver.timer.timeout.emit()  # thirty seconds later
-    assert RecoveryStore(recovery_folder, "next start").leftovers()[0].load().targets.deal_size == 1
+    assert window.autosaver.wait()
+    assert window.autosaver.store.saved().load().targets.deal_size == 1
 
 
 def test_saving_and_a_clean_exit_leave_nothing_to_recover(
@@ -62,12 +66,12 @@ def test_saving_and_a_clean_exit_leave_nothing_to_recover(
 ) -> None:
     retype(qtbot, field(window, "basics.company"), "Typed tonight")
     window.go_to_step(1)
-    assert list(recovery_folder.iterdir())
+    assert window.autosaver.wait() and list(recovery_folder.iterdir())
     assert window.save()
     assert not list(recovery_folder.iterdir())
     retype(qtbot, field(window, "basics.title"), "Another change")
     window.go_to_step(0)
-    assert list(recovery_folder.iterdir())
+    assert window.autosaver.wait() and list(recovery_folder.iterdir())
     window.close()
     window.findChild(QMessageBox, "close.question").button(QMessageBox.StandardButton.Discard).click()
     qtbot.waitUntil(lambda: not window.isVisible())
@@ -88,8 +92,8 @@ def test_after_a_crash_the_next_start_offers_the_typed_plan_back_unsaved(
     assert window.windowTitle() == "Lead Planner — sample.leadplan*"
     assert field(window, "basics.company").text() == "Typed before the crash"
     # the crashed session's copy is now this session's: still there if this one crashes too
-    [kept] = RecoveryStore(recovery_folder, "third").leftovers()
-    assert kept.id == window.autosaver.store.id and kept.load() == typed
+    assert [path.stem for path in recovery_folder.glob("*.json")] == [window.autosaver.store.id]
+    assert window.autosaver.store.saved().load() == typed
     assert read_plan(sample_file).plan == sample_plan()  # the file itself waits for Save
     assert window.save()
     assert read_plan(sample_file).plan == typed
@@ -132,7 +136,11 @@ def test_a_folder_that_cannot_be_autosaved_to_is_said_once_in_the_status_bar(
     retype(qtbot, field(window, "basics.company"), "Typed")
     for step in (1, 2, 3):
         window.go_to_step(step)
+        assert window.autosaver.wait()
+        qtbot.waitUntil(lambda: len(failures) == 1)  # said from the worker, on the UI thread
     window.autosaver.timer.timeout.emit()
+    assert window.autosaver.wait()
+    qtbot.wait(20)
     assert len(failures) == 1
     assert window.statusBar().currentMessage().startswith("Autosave failed: Could not autosave")
     assert dialogs.messages == []  # no message box, let alone one every 30 seconds

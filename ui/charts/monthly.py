@@ -7,12 +7,12 @@ from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QWidget
 
+from planner.breakdown import supply_sources
 from planner.results import PlanResult
 from ui.charts.base import StackedMonthsChart, top_contributors
 from ui.style import DEMAND, GAP
 
 SHORT = "Short of demand"
-UNASSIGNED = "not assigned"
 
 
 def short_labels(result: PlanResult) -> list[str]:
@@ -26,19 +26,12 @@ def short_labels(result: PlanResult) -> list[str]:
 
 def supply_by_resource(result: PlanResult) -> list[tuple[str, list[float]]]:
     """Each resource's output and each program's sales-ready leads, by month (adds to supply)."""
-    rows = [(r.name or r.id, list(r.output)) for r in result.resources]
-    rows += [(c.name or "Program", list(c.sales_ready_leads)) for c in result.channels if c.is_program]
-    return rows
+    return [(source.name, list(source.sales_ready_leads)) for source in supply_sources(result, "resource")]
 
 
 def supply_by_channel(result: PlanResult) -> list[tuple[str, list[float]]]:
     """Each channel's sales-ready leads, and each resource's capacity no channel takes."""
-    rows = [(c.name or f"Channel {c.index + 1}", list(c.sales_ready_leads)) for c in result.channels]
-    for resource in result.resources:
-        spare = max(0.0, 1 - resource.assigned_share)
-        if spare > 1e-9 and resource.total_output > 0:
-            rows.append((f"{resource.name or resource.id}: {UNASSIGNED}", [spare * v for v in resource.output]))
-    return rows
+    return [(source.name, list(source.sales_ready_leads)) for source in supply_sources(result, "channel")]
 
 
 class DemandSupplyChart(StackedMonthsChart):
@@ -64,8 +57,8 @@ class DemandSupplyChart(StackedMonthsChart):
         rows = supply_by_channel(result) if self.by == "channel" else supply_by_resource(result)
         rows = top_contributors(rows)
         needed = [m.sales_ready_leads_needed for m in result.months]
-        supplied = [sum(values[m] for _, values in rows) for m in range(result.horizon)]
-        short = [max(0.0, n - s) for n, s in zip(needed, supplied, strict=True)]
+        supplied = [m.sales_ready_leads_supplied for m in result.months]
+        short = [max(0.0, m.gap) for m in result.months]
         if any(v > 1e-9 for v in short):
             rows.append((SHORT, short))
         self.show_months(short_labels(result), rows, {SHORT: GAP})

@@ -6,6 +6,7 @@ from typing import Any
 
 from planner import formatting as fmt
 from planner import vocab
+from planner.breakdown import free_share
 from planner.defaults import channel_cost_per_lead
 from planner.model import Channel
 from ui.models.rows_model import Column, RowsModel
@@ -93,9 +94,8 @@ class ChannelsModel(RowsModel):
         return True
 
     def free_share(self, owner: str) -> float:
-        """What is left of a resource's capacity (all of it for a resource without channels)."""
-        used = sum(c.share or 0 for c in self.document.plan.channels if c.owner == owner)
-        return round(max(0.0, 1.0 - used), 6)
+        """What is left of a resource's capacity (all of it for a resource without channels), from the engine."""
+        return round(free_share(self.document.result, owner), 6)
 
     def new_item(self, row: int) -> Channel:
         number = len(self.document.plan.channels) + 1

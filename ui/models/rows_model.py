@@ -17,6 +17,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from planner.model import Spec
 from ui import values
 from ui.document import PlanDocument
+from ui.override_edits import edit_cell, remove_rows
 
 Index = QModelIndex | QPersistentModelIndex
 EDIT = Qt.ItemDataRole.EditRole
@@ -153,9 +154,10 @@ class RowsModel(QAbstractTableModel):
             self.problem.emit(f"Row {row + 1}: {parsed.message}")
             return False
         self.problem.emit("")
-        self.document.set_value(
-            self.cell_path(row, column), parsed.value, f"Change {spec.label} of {self.described(row)}", merge=False
-        )
+        text = f"Change {spec.label} of {self.described(row)}"
+        edit_cell(
+            self.document, self.list_path, row, self.columns[column].field, parsed.value, text
+        )  # (renames overrides too)
         return True
 
     def parse(self, spec: Spec, value: Any) -> values.Parsed:
@@ -204,7 +206,9 @@ class RowsModel(QAbstractTableModel):
         if parent.isValid() or row < 0 or count < 1 or row + count > len(self.items):
             return False
         text = f"Remove {self.described(row)}" if count == 1 else f"Remove {count} {self.item_name}s"
-        self.set_items(self.items[:row] + self.items[row + count :], text)
+        remove_rows(
+            self.document, self.list_path, self.items[:row] + self.items[row + count :], text
+        )  # (and overrides)
         return True
 
     def duplicate_row(self, row: int) -> int:

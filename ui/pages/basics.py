@@ -15,6 +15,7 @@ STEPS_TEXT = "\n".join(
         "5  Channels: where the leads come from, people's time or marketing programs.",
         "6  Metrics & review: the weekly scorecard and the CEO review's agenda.",
         "7  Review & export: the plan at a glance, what-ifs, and the Excel and HTML files for the CEO.",
+        "8  Track: each month's actual results against the plan, once the plan is running.",
         "Help → Glossary (F1) explains the words; the panel on the right shows the plan's health as you type.",
     )
 )

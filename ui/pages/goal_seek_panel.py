@@ -1,7 +1,8 @@
 """Goal seek on the Review & export page: what one driver must be to close the gap, in a
 sentence, and a button per answer that keeps it as a scenario (the base plan is untouched).
 
-The answers come from ``planner.goal_seek`` (each one checked by the engine); they are
+The answers come from ``planner.goal_seek`` and, with their timing (hire month, ramp,
+catch-up spends), from ``planner.closing`` (each one checked by the engine); they are
 worked out when the panel is shown, not on every hidden edit.
 """
 
@@ -12,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from planner.closing import timing_sentence
 from planner.goal_seek import Answer, close_the_gap, sentence
 from ui.document import PlanDocument
 from ui.models.scenarios_model import ScenarioEdits
@@ -39,6 +41,14 @@ class GoalSeekPanel(QFrame):
         self.sentence.setWordWrap(True)
         self.sentence.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.sentence)
+        self.timing = QLabel()
+        self.timing.setObjectName("goal_seek.timing")
+        self.timing.setWordWrap(True)
+        self.timing.setToolTip(
+            "Hires counted with their ramp from the month they start; each option is checked by the engine"
+        )
+        self.timing.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.timing)
         self.grid = QGridLayout()
         self.grid.setHorizontalSpacing(16)
         self.grid.setVerticalSpacing(6)
@@ -66,6 +76,9 @@ class GoalSeekPanel(QFrame):
         self.stale = False
         self.answers = close_the_gap(self.document.plan, self.document.result)
         self.sentence.setText(sentence(self.answers))
+        timed = timing_sentence(self.document.plan, self.document.result)
+        self.timing.setText(timed)
+        self.timing.setVisible(bool(timed))
         while len(self.rows) < len(self.answers):
             row = len(self.rows)
             label = QLabel()

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QPushButton, QWidg
 from planner import formatting as fmt
 from planner import vocab
 from planner.model import Activity, LaborResource
+from planner.supply import activity_output
 from ui import values
 from ui.charts import ChartSlot
 from ui.document import PlanDocument
@@ -21,11 +22,6 @@ from ui.pages.page import Page
 from ui.pages.table_editor import TableEditor
 
 ACTIVITY_FIELDS = ("working_days", "dials_per_day", "connect_rate", "conversation_to_srl")
-
-
-def activity_output(activity: Activity) -> float:
-    """Sales-ready leads a person makes in a month: days x dials x connect rate x conversion."""
-    return activity.working_days * activity.dials_per_day * activity.connect_rate * activity.conversation_to_srl
 
 
 class ActivityField(BoundLineEdit):

@@ -20,6 +20,7 @@ from planner.review import review_agenda
 from ui.choice_fields import BoundCombo
 from ui.document import PlanDocument
 from ui.fields import describe
+from ui.long_text import long_text_cells
 from ui.models.delegates import ChoiceDelegate
 from ui.models.scorecard_model import ScorecardModel
 from ui.models.text_list_model import TextListModel
@@ -45,6 +46,7 @@ class ScorecardEditor(QWidget):
         self.view.setObjectName("metrics")
         self.view.setAccessibleName("Scorecard")
         self.view.setModel(self.model)
+        long_text_cells(self.view)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setAlternatingRowColors(True)
@@ -139,6 +141,7 @@ class ReviewList(QWidget):
             self.view.setAccessibleName(vocab.REVIEW_LISTS[key])
             self.view.setToolTip(f"{vocab.REVIEW_LISTS[key]}: double-click an item to change it")
             self.view.setModel(self.model)
+            long_text_cells(self.view)
             self.view.setEditTriggers(
                 QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
             )

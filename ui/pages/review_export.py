@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from planner import formatting as fmt
+from planner.health import verdict
 from planner.results import PlanResult
 from ui.charts import ChartSlot
 from ui.document import PlanDocument
-from ui.health_panel import plan_verdict
 from ui.models.whatif_models import ScenariosModel, SensitivityModel
 from ui.pages.goal_seek_panel import GoalSeekPanel
 from ui.pages.page import Page
@@ -100,7 +100,7 @@ class Glance(QFrame):
 
     def refresh(self) -> None:
         result = self.document.result
-        self.verdict.setText(plan_verdict(self.document.plan, result))
+        self.verdict.setText(verdict(result))
         for key, _, show in GLANCE:
             self.figures[key].setText(show(result))
 

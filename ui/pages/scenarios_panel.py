@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from planner.scenarios import override_names, override_spec
 from ui import values
 from ui.document import PlanDocument
+from ui.long_text import long_text_cells
 from ui.models.scenarios_model import OverridesModel, ScenarioListModel, override_label
 
 
@@ -45,6 +46,7 @@ class ScenariosPanel(QWidget):
         self.list.setObjectName("scenarios.list")
         self.list.setAccessibleName("Scenarios")
         self.list.setModel(self.names)
+        long_text_cells(self.list)
         self.list.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
         )

@@ -16,7 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.long_text import long_text_cells
 from ui.models.rows_model import RowsModel
+from ui.override_edits import confirm_removal, overrides_of_row
 
 TEXT_COLUMN_WIDTH = 160
 
@@ -29,6 +31,7 @@ class TableEditor(QWidget):
         self.view.setObjectName(name)
         self.view.setAccessibleName(f"{noun.capitalize()}s")
         self.view.setModel(model)
+        long_text_cells(self.view)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(
@@ -169,7 +172,12 @@ class TableEditor(QWidget):
 
     def remove_row(self) -> None:
         row = self.current_row()
-        if row >= 0 and self.model.removeRows(row, 1):
+        if row < 0:
+            return
+        references = overrides_of_row(self.model.document, self.model.list_path, row)
+        if references and not confirm_removal(self, self.model.described(row), references):
+            return
+        if self.model.removeRows(row, 1):
             self.select_row(min(row, self.model.rowCount() - 1))
 
     def move_row(self, step: int) -> None:

@@ -1,0 +1,184 @@
+"""The report's "Plan vs actual" section: where the plan stands on its actuals, a table and a chart.
+
+None when the plan has no actuals (the section is left out). Every figure comes from the
+engine's result and :mod:`planner.tracking`, written with :mod:`planner.formatting`.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from exports.report_model import Table
+from exports.svg_charts import GRID, INK, MUTED, PALETTE, WIDTH, _legend, _month_ticks, _svg, _text, nice_step
+from planner import formatting as fmt
+from planner import health, review, tracking
+from planner.results import PlanResult
+
+NOT_REPORTED = "—"
+
+
+@dataclass(frozen=True)
+class Line:
+    name: str
+    values: tuple[float, ...]
+    first: int = 0  # the month index of the first value
+    colour: str = INK
+    dashed: bool = False
+    points: bool = False
+
+
+def lines_chart(
+    chart_id: str,
+    title: str,
+    labels: Sequence[str],
+    lines: Sequence[Line],
+    *,
+    tick_text: Callable[[float], str],
+    description: str,
+) -> Markup:
+    """Lines over the months (a line may start later than the first month), with a value grid."""
+    months = len(labels)
+    largest = max((v for line in lines for v in line.values), default=0.0)
+    step = nice_step(largest)
+    top = step * max(1, math.ceil(largest / step - 1e-9))
+    left, right, plot_top, plot_height = 60, WIDTH - 10, 40 + 18 * (len(lines) // 4), 240
+    bottom = plot_top + plot_height
+    slot = (right - left) / max(months, 1)
+
+    def x_of(index: float) -> float:
+        return left + (index + 0.5) * slot
+
+    def y_of(value: float) -> float:
+        return bottom - plot_height * value / top
+
+    body = _legend([(line.name, line.colour, True) for line in lines], 16)
+    tick = 0.0
+    while tick <= top + 1e-9:
+        body.append(f'<line x1="{left}" y1="{y_of(tick):.1f}" x2="{right}" y2="{y_of(tick):.1f}" stroke="{GRID}"/>')
+        body.append(_text(left - 6, y_of(tick) + 4, tick_text(tick), anchor="end", fill=MUTED))
+        tick += step
+    for line in lines:
+        if not line.values:
+            continue
+        points = " ".join(f"{x_of(line.first + i):.1f},{y_of(v):.1f}" for i, v in enumerate(line.values))
+        dash = ' stroke-dasharray="6 3"' if line.dashed else ""
+        if len(line.values) > 1:
+            body.append(f'<polyline points="{points}" fill="none" stroke="{line.colour}" stroke-width="2.5"{dash}/>')
+        if line.points or len(line.values) == 1:
+            for i, value in enumerate(line.values):
+                body.append(
+                    f'<circle cx="{x_of(line.first + i):.1f}" cy="{y_of(value):.1f}" r="3.5" fill="{line.colour}"/>'
+                )
+    body.append(f'<line x1="{left}" y1="{bottom}" x2="{right}" y2="{bottom}" stroke="{MUTED}"/>')
+    for m, (month, year) in enumerate(_month_ticks(labels)):
+        if month:
+            body.append(_text(x_of(m), bottom + 16, month, anchor="middle", size=11))
+        if year:
+            body.append(_text(x_of(m), bottom + 30, year, anchor="middle", size=11, fill=MUTED))
+    return _svg(chart_id, title, description, bottom + 40, body)
+
+
+def shown(value: float | None, stage: tracking.Stage, currency: str) -> str:
+    if value is None:
+        return NOT_REPORTED
+    return fmt.money(value, currency) if stage.kind == "money" else fmt.count(value)
+
+
+def signed(value: float | None, stage: tracking.Stage, currency: str) -> str:
+    if value is None:
+        return NOT_REPORTED
+    text = shown(abs(value), stage, currency)
+    return text if abs(value) <= tracking.TOLERANCE else ("+" if value > 0 else "-") + text
+
+
+def month_table(result: PlanResult) -> Table:
+    """Sales-ready leads month by month: actual, needed, variance, and the cumulative actual then forecast."""
+    leads = tracking.STAGES[0]
+    figures = tracking.cumulative(result)
+    through = len(figures.actual)
+    rows = []
+    for index, month in enumerate(result.months):
+        running = figures.actual[index] if index < through else figures.forecast[index - through + 1]
+        rows.append(
+            (
+                month.label,
+                shown(month.actual_sales_ready_leads, leads, ""),
+                fmt.count(month.sales_ready_leads_needed),
+                signed(month.variance, leads, ""),
+                fmt.count(figures.needed[index]),
+                f"{fmt.count(running)}{'' if index < through else ' (forecast)'}",
+            )
+        )
+    return Table(
+        "Sales-ready leads by month: actual against needed, and the year at this pace",
+        ("Month", "Actual", "Needed", "Variance", "Needed, cumulative", "Actual, cumulative"),
+        rows,
+    )
+
+
+def stage_table(result: PlanResult) -> Table:
+    """Each stage to its last reported month: actual against the plan, and the variance."""
+    rows = []
+    for stage in tracking.STAGES:
+        figures = tracking.to_date(result, stage)
+        if figures is None:
+            rows.append((stage.label, "not reported", NOT_REPORTED, NOT_REPORTED, NOT_REPORTED))
+            continue
+        word = {"behind": " (behind)", "ahead": " (ahead)"}.get(figures.standing, "")
+        rows.append(
+            (
+                stage.label,
+                health.month_label(result, figures.through_month),
+                shown(figures.actual, stage, result.currency),
+                shown(figures.plan, stage, result.currency),
+                signed(figures.variance, stage, result.currency) + word,
+            )
+        )
+    return Table("Each stage to date", ("Stage", "Reported to", "Actual", "Plan", "Variance"), rows, text_columns=2)
+
+
+def chart(result: PlanResult) -> Markup:
+    figures = tracking.cumulative(result)
+    through = len(figures.actual)
+    lines = [
+        Line("Needed (plan)", figures.needed, colour=INK),
+        Line("Supplied (plan)", figures.supplied, colour=MUTED, dashed=True),
+        Line("Actual", figures.actual, colour=PALETTE[0], points=True),
+        Line("Forecast at this pace", figures.forecast, first=max(0, through - 1), colour=PALETTE[5], dashed=True),
+    ]
+    if through:
+        description = (
+            f"Sales-ready leads added up month by month: {fmt.count(figures.actual[-1])} actual to "
+            f"{result.months[through - 1].label} against {fmt.count(figures.needed[through - 1])} needed; "
+            f"at this pace {fmt.count(figures.forecast[-1])} of the {fmt.count(figures.needed[-1])} needed "
+            "over the plan."
+        )
+    else:
+        description = f"No actual sales-ready leads yet; the plan needs {fmt.count(figures.needed[-1])}."
+    return lines_chart(
+        "chart-actuals",
+        "Sales-ready leads, cumulative: plan vs actual",
+        [m.label for m in result.months],
+        lines,
+        tick_text=lambda v: fmt.count(v),
+        description=description,
+    )
+
+
+def plan_vs_actual(result: PlanResult) -> dict[str, object] | None:
+    """The section's view-model; None without actuals (the section is left out)."""
+    if result.actuals is None or not result.months:
+        return None
+    summary = review.actual_entries(result)
+    if result.actuals.forecast_sales_ready_leads is not None:
+        summary.insert(0, health.verdict(result))
+    return {
+        "summary": summary,
+        "chart": chart(result),
+        "months": month_table(result),
+        "stages": stage_table(result),
+    }

@@ -1,0 +1,140 @@
+"""The plan against its actuals, stage by stage and month by month (PRODUCT.md, "Actuals").
+
+What the Track step, the CEO review and the exports show beside each actual: the plan's
+figure for that month (from the engine's MonthResult), the variance (actual - plan, where
+an actual exists) and whether that is behind or ahead. Cost runs the other way: spending
+more than the plan is behind. To date, a stage is judged up to the last month with an actual
+of that stage (months before it without one count as 0, as for sales-ready leads).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import NamedTuple
+
+from planner.funnel import HALF_A_LEAD
+from planner.model import ACTUAL_FIGURES, Actual
+from planner.results import MonthResult, PlanResult
+
+
+class Stage(NamedTuple):
+    figure: str  # the Actual's field (ACTUAL_FIGURES)
+    label: str
+    plan_attribute: str  # the MonthResult figure the plan holds for that stage
+    kind: str  # "count" or "money"
+    more_is_better: bool = True  # False for cost: above the plan is behind
+
+
+STAGES: tuple[Stage, ...] = (
+    Stage("sales_ready_leads", "Sales-ready leads", "sales_ready_leads_needed", "count"),
+    Stage("opportunities", "Opportunities", "opportunities_needed", "count"),
+    Stage("wins", "Wins", "wins_needed", "count"),
+    Stage("revenue", "Revenue", "projected_revenue", "money"),  # won revenue, shifted by the sales cycle
+    Stage("cost", "Cost", "cost", "money", more_is_better=False),
+)
+assert tuple(s.figure for s in STAGES) == ACTUAL_FIGURES
+BY_FIGURE = {stage.figure: stage for stage in STAGES}
+TOLERANCE = HALF_A_LEAD  # less than half a lead (or of a currency unit) is neither behind nor ahead
+
+
+def plan_figure(month: MonthResult, stage: Stage) -> float:
+    return float(getattr(month, stage.plan_attribute))
+
+
+def actual_figure(month: MonthResult, stage: Stage) -> float | None:
+    return None if month.actual is None else getattr(month.actual, stage.figure)
+
+
+def variance(month: MonthResult, stage: Stage) -> float | None:
+    """actual - plan for the month; None where nothing was reported."""
+    actual = actual_figure(month, stage)
+    return None if actual is None else actual - plan_figure(month, stage)
+
+
+def standing(value: float | None, stage: Stage) -> str:
+    """``behind``, ``ahead``, ``even`` or ``""`` (nothing reported) for a variance of the stage."""
+    if value is None:
+        return ""
+    better = value if stage.more_is_better else -value
+    if better < -TOLERANCE:
+        return "behind"
+    return "ahead" if better > TOLERANCE else "even"
+
+
+class StageToDate(NamedTuple):
+    stage: Stage
+    through_month: int  # the last month with an actual of this stage
+    actual: float
+    plan: float
+    variance: float  # actual - plan, months 1..through_month
+
+    @property
+    def standing(self) -> str:
+        return standing(self.variance, self.stage)
+
+
+def last_reported(result: PlanResult, stage: Stage) -> int | None:
+    return max((m.month for m in result.months if actual_figure(m, stage) is not None), default=None)
+
+
+def to_date(result: PlanResult, stage: Stage) -> StageToDate | None:
+    """The stage's actuals against the plan up to its last reported month; None before any."""
+    through = last_reported(result, stage)
+    if through is None:
+        return None
+    months = result.months[:through]
+    actual = sum(actual_figure(m, stage) or 0.0 for m in months)
+    plan = sum(plan_figure(m, stage) for m in months)
+    return StageToDate(stage, through, actual, plan, actual - plan)
+
+
+def months_behind(result: PlanResult) -> list[MonthResult]:
+    """The months whose actual sales-ready leads fell short of the leads needed."""
+    return [m for m in result.months if m.variance is not None and m.variance < -TOLERANCE]
+
+
+class Cumulative(NamedTuple):
+    """Sales-ready leads added up month by month: the plan, the actuals and the forecast."""
+
+    needed: tuple[float, ...]  # every month
+    supplied: tuple[float, ...]  # every month
+    actual: tuple[float, ...]  # months 1..M (empty without actual sales-ready leads)
+    forecast: tuple[float, ...]  # months M..H: the actuals to M, then the plan's supply after it
+
+
+def cumulative(result: PlanResult) -> Cumulative:
+    needed, supplied, actual = [], [], []
+    total_needed = total_supplied = 0.0
+    for m in result.months:
+        total_needed += m.sales_ready_leads_needed
+        total_supplied += m.sales_ready_leads_supplied
+        needed.append(total_needed)
+        supplied.append(total_supplied)
+    through = result.actuals.through_month if result.actuals is not None else None
+    forecast: list[float] = []
+    if through is not None:
+        running = 0.0
+        for m in result.months[:through]:
+            running += m.actual_sales_ready_leads or 0.0
+            actual.append(running)
+        forecast.append(running)
+        for m in result.months[through:]:
+            running += m.sales_ready_leads_supplied
+            forecast.append(running)
+    return Cumulative(tuple(needed), tuple(supplied), tuple(actual), tuple(forecast))
+
+
+def with_figures(actuals: tuple[Actual, ...], changes: dict[tuple[int, str], float | None]) -> tuple[Actual, ...]:
+    """The actuals with ``(month, figure) -> value`` set (None clears a figure), in month order.
+
+    An entry whose figures are all cleared is removed: a month not reported stays empty, never 0.
+    """
+    by_month = {a.month: a for a in actuals}
+    for (month, figure), value in changes.items():
+        entry = by_month.get(month) or Actual(month=month)
+        by_month[month] = dataclasses.replace(entry, **{figure: value})
+    return tuple(
+        entry
+        for month, entry in sorted(by_month.items())
+        if any(getattr(entry, figure) is not None for figure in ACTUAL_FIGURES)
+    )

@@ -1,0 +1,62 @@
+"""The report's "Plan vs actual" section: present with actuals (a table and a chart), absent without."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from exports.html_report import render_report
+from planner.model import Actual, Plan
+from planner.sample import sample_plan
+from tests.exports.html_tree import Element, parse
+
+TODAY = dt.date(2027, 4, 6)
+ACTUALS = (
+    Actual(month=1, sales_ready_leads=20, opportunities=10, wins=2, revenue=90_000),
+    Actual(month=2, sales_ready_leads=30, opportunities=15, wins=4, revenue=150_000),
+    Actual(month=3, sales_ready_leads=41),
+)
+
+
+def page(plan: Plan) -> Element:
+    return parse(render_report(plan, today=TODAY))
+
+
+def rows(table: Element) -> list[list[str]]:
+    body = table.find("tbody")
+    assert body is not None
+    return [[cell.text for cell in row.children if isinstance(cell, Element)] for row in body.iter("tr")]
+
+
+def test_the_section_is_left_out_without_actuals() -> None:
+    root = page(sample_plan())
+    assert not any(e.attrs.get("id") == "actuals" for e in root.iter("section"))
+    assert "Plan vs actual" not in root.text
+
+
+def test_with_actuals_the_section_shows_the_standing_a_table_by_month_by_stage_and_a_chart() -> None:
+    root = page(dataclasses.replace(sample_plan(), actuals=ACTUALS))
+    section = root.by_id("actuals")
+    assert section.find("h2").text == "Plan vs actual"
+    ids = [s.attrs.get("id") for s in root.iter("section")]
+    assert ids.index("actuals") == ids.index("months") + 1
+    paragraphs = [p.text for p in section.iter("p")]
+    assert paragraphs[0].startswith("Short at this pace")
+    # revenue to Feb: 240,000 against 3,000,000 x 2/12 = 500,000 of the goal
+    assert "Actual revenue to Feb 2027: $240,000 against $500,000 of the goal to date, $260,000 behind" in paragraphs[1]
+    months, stages = list(section.iter("table"))
+    by_month = rows(months)
+    # 400 leads needed over 12 months: 33.3 a month; Jan 20 -> -13, Mar 41 -> +8; Apr not reported
+    assert by_month[0][:4] == ["Jan 2027", "20", "33", "-13"]
+    assert by_month[2][:4] == ["Mar 2027", "41", "33", "+7.7"]
+    assert by_month[3][1] == "—" and by_month[3][3] == "—"
+    assert by_month[2][5] == "91"  # 20 + 30 + 41
+    assert by_month[3][5].endswith("(forecast)")
+    by_stage = {row[0]: row for row in rows(stages)}
+    # opportunities to Feb: 25 against 20 + 20 planned = 40, 15 behind
+    assert by_stage["Opportunities"][1:] == ["Feb 2027", "25", "40", "-15 (behind)"]
+    assert by_stage["Cost"][1] == "not reported"
+    svg = section.by_id("chart-actuals")
+    assert svg.attrs["role"] == "img"
+    assert "91 actual to Mar 2027 against 100 needed" in svg.find("desc").text
+    assert len(list(svg.iter("polyline"))) == 4  # needed, supplied, actual, forecast

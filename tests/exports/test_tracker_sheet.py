@@ -1,0 +1,99 @@
+"""The workbook's Tracker sheet: the plan as formulas, actuals as yellow inputs, variance and the forecast.
+
+Recalculated by LibreOffice, it equals the engine; and when the CEO types next month's actual in
+the file, the variance and the forecast move as the engine says they should.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import load_workbook
+
+from exports.excel import write_workbook
+from exports.excel.tracker_sheet import FIRST, FORECAST_COLUMN, TRACKER, stage_column
+from planner.engine import compute
+from planner.model import Actual, Plan
+from planner.sample import sample_plan
+from planner.tracking import STAGES, plan_figure
+from tests.exports.recalc import SOFFICE, recalculate_all
+
+approx = pytest.approx
+LEADS = stage_column(0, "Actual")
+TO_DATE = FIRST + 12 + 3  # the first row of "To date and at this pace" for a 12-month plan
+ACTUALS = (
+    Actual(month=1, sales_ready_leads=20, opportunities=10, wins=2, revenue=90_000, cost=21_000),
+    Actual(month=2, sales_ready_leads=30, opportunities=15, wins=4, revenue=150_000),
+    Actual(month=3, sales_ready_leads=41),
+)
+
+
+def tracked() -> Plan:
+    return dataclasses.replace(sample_plan(), actuals=ACTUALS)
+
+
+def values(path: Path) -> list[tuple[Any, ...]]:
+    return [tuple(r) for r in load_workbook(path, data_only=True)[TRACKER].iter_rows(values_only=True)]
+
+
+def test_the_actuals_are_yellow_inputs_prefilled_with_the_plans_and_empty_where_not_reported(tmp_path: Path) -> None:
+    book = load_workbook(write_workbook(tracked(), tmp_path / "tracked.xlsx"))
+    sheet = book[TRACKER]
+    assert book.sheetnames.index(TRACKER) == book.sheetnames.index("CEO review") + 1
+    assert sheet.cell(FIRST, LEADS).value == 20
+    assert sheet.cell(FIRST + 1, stage_column(3, "Actual")).value == 150_000
+    assert sheet.cell(FIRST + 2, stage_column(1, "Actual")).value is None  # March opportunities: not reported
+    assert sheet.cell(FIRST + 5, LEADS).value is None
+    assert sheet.cell(FIRST + 5, LEADS).fill.fgColor.rgb.endswith("FFF2CC")  # yellow: type here
+    assert sheet.cell(FIRST, stage_column(0, "Plan")).value.startswith("=Monthly!")
+    assert sheet.cell(FIRST, FORECAST_COLUMN).data_type == "f"
+
+
+@pytest.mark.libreoffice
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed: cannot recalculate")
+def test_typing_an_actual_in_the_workbook_moves_the_variance_and_the_forecast(tmp_path: Path) -> None:
+    plan = tracked()
+    exported = write_workbook(plan, tmp_path / "exported.xlsx")
+    typed = write_workbook(plan, tmp_path / "typed.xlsx")
+    book = load_workbook(typed)
+    book[TRACKER].cell(FIRST + 3, LEADS, value=50)  # the CEO types April's sales-ready leads
+    book.save(typed)
+    books = recalculate_all([exported, typed], tmp_path / "recalculated", {"exported": exported, "typed": typed})
+
+    result = compute(plan)
+    before, after = values(books["exported"]), values(books["typed"])
+
+    def cell(rows: list[tuple[Any, ...]], month: int, column: int) -> Any:
+        return rows[FIRST - 2 + month][column - 1]
+
+    for month in result.months:
+        for index, stage in enumerate(STAGES):
+            expected = plan_figure(month, stage)
+            assert cell(before, month.month, stage_column(index, "Plan")) == approx(expected, abs=1e-6), stage
+    variance, cumulative = stage_column(0, "Variance"), stage_column(0, "Cumulative variance")
+    # Jan: 20 - 33.3 = -13.3; to Mar: 91 - 100 = -9; Apr not reported: blank
+    assert cell(before, 1, variance) == approx(20 - 400 / 12)
+    assert cell(before, 3, cumulative) == approx(91 - 100)
+    assert cell(before, 4, variance) is None and cell(before, 4, cumulative) is None
+    assert cell(before, 3, stage_column(1, "Variance")) is None  # March opportunities: not reported
+    assert cell(before, 12, FORECAST_COLUMN) == approx(result.actuals.forecast_sales_ready_leads)
+    to_date = [row[1] for row in before[TO_DATE - 1 : TO_DATE + 9]]
+    actual = result.actuals
+    assert to_date[0] == 3
+    assert to_date[1:6] == approx(
+        [91, actual.needed_to_date, actual.variance, actual.forecast_sales_ready_leads, actual.forecast_coverage]
+    )
+    # revenue reported to Feb: 240,000 against 3,000,000 x 2/12 = 500,000 of the goal
+    assert to_date[6:] == approx([2, 240_000, 500_000, -260_000])
+    assert actual.revenue_vs_goal == approx(-260_000)
+
+    # after the CEO typed April's 50: the variance appears and the forecast moves as the engine's does
+    moved = compute(dataclasses.replace(plan, actuals=(*ACTUALS, Actual(month=4, sales_ready_leads=50))))
+    assert cell(after, 4, variance) == approx(50 - 400 / 12)
+    assert cell(after, 4, cumulative) == approx(141 - 400 / 3)
+    assert cell(after, 12, FORECAST_COLUMN) == approx(moved.actuals.forecast_sales_ready_leads)
+    assert cell(after, 12, FORECAST_COLUMN) != approx(cell(before, 12, FORECAST_COLUMN))
+    assert after[TO_DATE - 1][1] == 4
