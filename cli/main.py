@@ -25,6 +25,7 @@ from planner.plan_file import LoadedPlan, PlanFileError, read_plan, write_text_a
 from planner.results import PlanResult
 from planner.sample import sample_text
 from planner.summary import sensitivity_data, summary_data
+from planner.version import __version__
 
 
 class CliError(Exception):
@@ -235,6 +236,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="leadplanner-cli", description="Lead Planner from the command line.")
+    parser.add_argument("--version", action="version", version=f"leadplanner-cli {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     summary = commands.add_parser("summary", help="the plan's demand, supply, gap, months and scenarios")

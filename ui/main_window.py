@@ -222,6 +222,7 @@ class MainWindow(QMainWindow, FileActions):
         help_menu = bar.addMenu("&Help")
         glossary = self._action(help_menu, "&Glossary", self.show_glossary, "F1", "help.glossary")
         glossary.setToolTip("The plan's words in plain English: sales-ready lead (SRL), new-logo, return on cost")
+        self._action(help_menu, "&About Lead Planner", self.show_about, None, "help.about")
 
     def show_glossary(self) -> QDialog:
         from ui.glossary_dialog import GlossaryDialog  # not needed to start
@@ -231,6 +232,11 @@ class MainWindow(QMainWindow, FileActions):
         self.glossary.show()
         self.glossary.raise_()
         return self.glossary
+
+    def show_about(self) -> None:
+        from ui.about_dialog import show_about
+
+        self.about_dialog = show_about(self)
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()

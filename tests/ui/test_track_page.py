@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit
 
 from planner.model import Actual
 from planner.recovery import RecoveryStore
+from tests.planner.recovery_helpers import ended_process
 from tests.ui.helpers import type_in_cell
 from ui.main_window import MainWindow
 from ui.models.actuals_model import AHEAD_BACKGROUND, BEHIND_BACKGROUND, actual_column
@@ -126,9 +127,10 @@ def test_clearing_a_cell_leaves_the_month_empty_not_zero(window: MainWindow, qtb
 
 def test_a_typed_actual_is_autosaved_for_recovery(window: MainWindow, qtbot: Any, tmp_path: Path) -> None:
     page = track(window, qtbot)
-    window.autosaver.store = RecoveryStore(tmp_path / "recovery", "crashed")
+    window.autosaver.store = RecoveryStore(tmp_path / "recovery", "crashed", ended_process())
     type_in_cell(qtbot, page.table, 0, OPPORTUNITIES, "12")
     window.autosaver.autosave_now()
+    assert window.autosaver.wait()
     [found] = RecoveryStore(tmp_path / "recovery", "next").leftovers()
     assert found.load().actuals == (Actual(month=1, opportunities=12),)
 
