@@ -20,7 +20,7 @@ from ui.long_text import long_text_cells
 from ui.models.rows_model import RowsModel
 from ui.override_edits import confirm_removal, overrides_of_row
 
-TEXT_COLUMN_WIDTH = 160
+TEXT_COLUMN_WIDTH = 200
 
 
 class TableEditor(QWidget):
