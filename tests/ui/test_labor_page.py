@@ -41,12 +41,14 @@ def test_adding_a_resource_through_the_table_adds_supply(window: MainWindow, qtb
     labor = window.document.plan.labor
     assert len(labor) == 2 and view.model().rowCount() == 2
     assert labor[1].id not in ("ldr", "marketing") and labor[1].kind == "inside"
-    # a new inside rep: 12 a month, 3-month ramp from month 1: 3 + 6 + 9 + 9 x 12 = 126 (unassigned)
-    assert health(window, "sales_ready_leads_supplied") == "414"
+    # a new inside rep makes what the activity calculator's defaults give: 21 x 50 x 5% x 10% = 5.25 a month
+    assert labor[1].srl_per_person_month == pytest.approx(5.25) and labor[1].activity is not None
+    # a 3-month ramp from month 1: 1.3125 + 2.625 + 3.9375 + 9 x 5.25 = 55.125 (unassigned); 288 + 55.1
+    assert health(window, "sales_ready_leads_supplied") == "343"
     assert view.currentIndex().row() == 1
     type_in_cell(qtbot, view, 1, 2, "3")
     assert window.document.plan.labor[1].headcount == 3
-    assert health(window, "sales_ready_leads_supplied") == "666"  # 288 + 3 x 126
+    assert health(window, "sales_ready_leads_supplied") == "453"  # 288 + 3 x 55.125
 
 
 def test_an_invalid_cell_is_refused_with_a_message(window: MainWindow, qtbot: Any) -> None:

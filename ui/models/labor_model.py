@@ -7,7 +7,8 @@ from typing import Any
 
 from planner import formatting as fmt
 from planner import vocab
-from planner.model import LaborResource
+from planner.model import Activity, LaborResource
+from planner.supply import activity_output
 from ui.models.rows_model import Column, RowsModel
 
 COLUMNS = (
@@ -48,7 +49,12 @@ class LaborModel(RowsModel):
     def new_item(self, row: int) -> LaborResource:
         taken = {r.id for r in self.document.plan.labor}
         number = len(self.document.plan.labor) + 1
-        return LaborResource(id=new_id(taken, "inside"), name=f"Inside reps {number}", kind="inside")
+        # its output comes from the activity calculator's defaults (shown under the table), so the two agree
+        activity = Activity()
+        return LaborResource(
+            id=new_id(taken, "inside"), name=f"Inside reps {number}", kind="inside",
+            activity=activity, srl_per_person_month=round(activity_output(activity), 4),
+        )  # fmt: skip
 
     def copy_item(self, item: Any) -> LaborResource:
         taken = {r.id for r in self.document.plan.labor}
