@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QWheelEvent
+from PySide6.QtGui import QTextDocument, QWheelEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QSlider, QTableView, QWidget
 
 from tests.ui.helpers import field, retype
@@ -19,23 +20,33 @@ def settle(qtbot: Any) -> None:
 
 
 def cut_labels(root: QWidget) -> list[str]:
-    """The visible labels whose text does not fit the room they are given."""
+    """The visible labels whose text does not fit the room they are given, or that run past the
+    edge of what shows them (a label wider than its window or its scroll area)."""
     cut = []
     for label in root.findChildren(QLabel):
         text = label.text()
-        if not label.isVisible() or not text or (label.textFormat() == Qt.TextFormat.RichText and not label.wordWrap()):
+        if not label.isVisible() or not text:
             continue
+        name = label.objectName() or text[:40]
+        shown = label.visibleRegion().boundingRect()
+        if not shown.isEmpty() and shown.width() < label.width() - 1:
+            cut.append(f"{name!r}: {shown.width()} of {label.width()} px in view")
         room = label.contentsRect()
         if label.wordWrap():
             # the wrapped text's height against the label's: a line short is a cut, padding squeezed is not
             needed = label.heightForWidth(label.width())
             if needed > label.height() + label.fontMetrics().height() // 2:
-                cut.append(f"{label.objectName() or text[:40]!r}: {needed} > {label.height()}")
+                cut.append(f"{name!r}: {needed} > {label.height()}")
         else:
-            metrics = label.fontMetrics()
-            widest = max(metrics.horizontalAdvance(line) for line in text.split("\n"))
+            if label.textFormat() == Qt.TextFormat.RichText or text.lstrip().startswith("<"):
+                document = QTextDocument()
+                document.setDefaultFont(label.font())
+                document.setHtml(text)
+                widest = int(document.idealWidth()) - 8  # (the document's own margins)
+            else:
+                widest = max(label.fontMetrics().horizontalAdvance(line) for line in text.split("\n"))
             if widest > room.width() + 1:
-                cut.append(f"{label.objectName() or text[:40]!r}: {widest} > {room.width()}")
+                cut.append(f"{name!r}: {widest} > {room.width()}")
     return cut
 
 
@@ -70,8 +81,12 @@ def at_laptop_size(window: MainWindow, qtbot: Any) -> None:
     settle(qtbot)
 
 
-def test_every_step_shows_its_labels_chart_titles_and_legends_whole(window: MainWindow, qtbot: Any) -> None:
-    at_laptop_size(window, qtbot)
+@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)])
+def test_every_step_shows_its_labels_chart_titles_and_legends_whole(
+    window: MainWindow, qtbot: Any, size: tuple[int, int]
+) -> None:
+    window.resize(*size)
+    settle(qtbot)
     for step in range(len(STEPS)):
         window.go_to_step(step)
         settle(qtbot)
@@ -105,11 +120,14 @@ def test_details_show_the_secondary_columns(window: MainWindow, qtbot: Any) -> N
     assert not view.isColumnHidden(ramp)
 
 
-def test_presentation_mode_shows_its_labels_and_slider_names_whole(window: MainWindow, qtbot: Any) -> None:
+@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)])
+def test_presentation_mode_shows_its_labels_and_slider_names_whole(
+    window: MainWindow, qtbot: Any, size: tuple[int, int]
+) -> None:
     view = window.present()
     qtbot.waitExposed(view)
-    view.showNormal()  # the offscreen screen is smaller than a laptop's: the laptop's size by hand
-    view.resize(1366, 768)
+    view.showNormal()  # the offscreen screen is smaller than a laptop's: the size by hand
+    view.resize(*size)
     settle(qtbot)
     assert cut_labels(view) == []
     assert view.findChild(QLabel, "present.headcount.name").text() == "Head count: Inside lead development reps"
