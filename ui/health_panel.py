@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner import formatting as fmt
-from planner.health import Alert, alerts, level, verdict
+from planner.health import Alert, alerts, level, to_date_line, verdict
 from planner.results import PlanResult
 from ui.document import PlanDocument
 from ui.startup import set_enum
@@ -117,6 +117,13 @@ class HealthPanel(QFrame):
         self.verdict.setProperty("role", "verdict")
         self.verdict.setWordWrap(True)
         layout.addWidget(self.verdict)
+        self.to_date = QLabel()  # the actuals against the plan, to date (hidden until there are actuals)
+        self.to_date.setObjectName("health.to_date")
+        self.to_date.setProperty("role", "hint")
+        self.to_date.setWordWrap(True)
+        self.to_date.setAccessibleName("To date")
+        self.to_date.hide()
+        layout.addWidget(self.to_date)
 
         heading = QLabel("Warnings")
         heading.setProperty("role", "subheading")
@@ -147,6 +154,9 @@ class HealthPanel(QFrame):
         result = self.document.result
         show_figures(self.values, result)
         self.verdict.setText(verdict(result))
+        line = to_date_text(result)
+        self.to_date.setText(line)
+        self.to_date.setVisible(bool(line))
         self.show_alerts(alerts(self.document.plan, result))
 
     def show_alerts(self, found: list[Alert]) -> None:
@@ -188,6 +198,16 @@ class HealthPanel(QFrame):
         path = self.sender().property("path") if self.sender() else ""
         if path:
             self.alert_activated.emit(path)
+
+
+def to_date_text(result: PlanResult) -> str:
+    """``To date: 41 sales-ready leads to Mar 2027 against 60 needed, 19 short. At this pace: 95% of the year.``"""
+    line = to_date_line(result)
+    if not line:
+        return ""
+    coverage = result.actuals.forecast_coverage if result.actuals else None
+    pace = f" At this pace: {fmt.percent(coverage)} of the year's sales-ready leads." if coverage is not None else ""
+    return f"To date: {line}.{pace}"
 
 
 def show_figures(labels: dict[str, QLabel], result: PlanResult) -> None:

@@ -31,6 +31,8 @@ def test_the_table_shows_both_kinds_of_channel(window: MainWindow) -> None:
         "—",
         "—",
         "—",
+        "—",
+        "—",
         "160",
         "$724",
     ]
@@ -40,8 +42,10 @@ def test_the_table_shows_both_kinds_of_channel(window: MainWindow) -> None:
         "Marketing (a program)",
         "—",
         "$6,000",
+        "—",  # no event schedule
         "$120",
         "1",
+        "12",  # no end month: to the plan's last month
         "—",
         "60",
         "$1,200",

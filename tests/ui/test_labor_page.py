@@ -26,10 +26,13 @@ def test_the_table_shows_the_sample_resource(window: MainWindow) -> None:
         "Inside reps",
         "2",
         "2",
+        "12",  # no end month: to the plan's last month
         "3",
         "12",
         "$7,500",
         "$0",
+        "0%",
+        "1",
         "228",
         "$165,000",
     ]
@@ -41,14 +44,12 @@ def test_adding_a_resource_through_the_table_adds_supply(window: MainWindow, qtb
     labor = window.document.plan.labor
     assert len(labor) == 2 and view.model().rowCount() == 2
     assert labor[1].id not in ("ldr", "marketing") and labor[1].kind == "inside"
-    # a new inside rep makes what the activity calculator's defaults give: 21 x 50 x 5% x 10% = 5.25 a month
-    assert labor[1].srl_per_person_month == pytest.approx(5.25) and labor[1].activity is not None
-    # a 3-month ramp from month 1: 1.3125 + 2.625 + 3.9375 + 9 x 5.25 = 55.125 (unassigned); 288 + 55.1
-    assert health(window, "sales_ready_leads_supplied") == "343"
+    # a new inside rep: 12 a month, 3-month ramp from month 1: 3 + 6 + 9 + 9 x 12 = 126 (unassigned)
+    assert health(window, "sales_ready_leads_supplied") == "414"
     assert view.currentIndex().row() == 1
     type_in_cell(qtbot, view, 1, 2, "3")
     assert window.document.plan.labor[1].headcount == 3
-    assert health(window, "sales_ready_leads_supplied") == "453"  # 288 + 3 x 55.125
+    assert health(window, "sales_ready_leads_supplied") == "666"  # 288 + 3 x 126
 
 
 def test_an_invalid_cell_is_refused_with_a_message(window: MainWindow, qtbot: Any) -> None:
@@ -58,7 +59,7 @@ def test_an_invalid_cell_is_refused_with_a_message(window: MainWindow, qtbot: An
     assert message.isVisible()
     assert message.text() == "Row 1: Head count must be 0 or more; you entered -2"
     assert window.document.plan.labor[0].headcount == 2
-    type_in_cell(qtbot, view, 0, 6, "8,000")
+    type_in_cell(qtbot, view, 0, view.model().column_of("cost_per_person_month"), "8,000")
     assert window.document.plan.labor[0].cost_per_person_month == 8000
     assert not message.isVisible()
 
@@ -104,8 +105,9 @@ def test_the_activity_calculator_fills_leads_per_person_month(window: MainWindow
     # 21 x 80 x 5% x 10% = 8.4
     assert window.document.plan.labor[0].activity.dials_per_day == 80
     assert window.document.plan.labor[0].srl_per_person_month == pytest.approx(8.4)
-    assert view.model().index(0, 5).data() == "8.4"
+    output = view.model().column_of("srl_per_person_month")
+    assert view.model().index(0, output).data() == "8.4"
     # typing the output by hand in the table stops the calculator for that resource
-    type_in_cell(qtbot, view, 0, 5, "10")
+    type_in_cell(qtbot, view, 0, output, "10")
     assert window.document.plan.labor[0].activity is None
     assert not dials.isEnabled()

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+
 from planner import formatting as fmt
 from planner import vocab
 from planner.breakdown import free_share
 from planner.defaults import channel_cost_per_lead
 from planner.model import Channel
+from planner.schedule_text import ScheduleTextError, parse_schedule, schedule_text
 from ui.models.rows_model import Column, RowsModel
+from ui.style import MUTED
 
 COLUMNS = (
     Column("name", "Name", "What you call this channel"),
@@ -17,8 +22,13 @@ COLUMNS = (
     Column("owner", "Owner", "A labor resource (people-driven) or Marketing (a program with a budget)"),
     Column("share", "Share", "The share of the owner's capacity this channel takes", numeric=True),
     Column("monthly_budget", "Budget\nper month", "A program's monthly budget", numeric=True),
+    Column("schedule", "Event\nschedule",
+           "One-off spends, typed as months and amounts: March 25,000; September 25,000 "
+           "(or Mar 25k, Sep 25k, or 3: 25000). They replace the monthly budget; empty it to go back", detail=True),
     Column("cost_per_lead", "Cost per\nraw lead", "A program's cost per raw lead", numeric=True, detail=True),
     Column("start_month", "Start\nmonth", "The plan month (1, 2, ...) a program starts", numeric=True, detail=True),
+    Column("end_month", "End\nmonth", "The last plan month of a program's monthly budget; empty: to the plan's end",
+           numeric=True, detail=True),
     Column("lead_to_srl", "Own rate:\nraw lead to\nsales-ready",
            "The program's own rate from raw lead to sales-ready lead; empty uses the plan's rates",
            numeric=True, detail=True),
@@ -26,7 +36,9 @@ COLUMNS = (
     Column("", "Cost per\nsales-ready\nlead", "Cost per sales-ready lead of this channel", numeric=True),
 )  # fmt: skip
 
-PROGRAM_FIELDS = ("monthly_budget", "cost_per_lead", "start_month", "lead_to_srl")
+PROGRAM_FIELDS = ("monthly_budget", "schedule", "cost_per_lead", "start_month", "end_month", "lead_to_srl")
+BY_SCHEDULE = ("monthly_budget", "start_month", "end_month")  # what a schedule replaces
+REPLACED = "By schedule"
 
 
 class ChannelsModel(RowsModel):
@@ -48,11 +60,37 @@ class ChannelsModel(RowsModel):
         return True
 
     def display(self, item: Any, column: int) -> str:
-        if self.columns[column].field == "owner":
+        field = self.columns[column].field
+        if field == "owner":
             return self.owner_choices().get(item.owner, f"{item.owner} (unknown)")
+        if field == "schedule":
+            return schedule_text(item.schedule, self.document.plan) or "—"
+        if field in BY_SCHEDULE and item.schedule:
+            return REPLACED  # the schedule's spends replace the monthly budget and its months
+        if field == "end_month" and item.end_month is None:
+            return str(self.document.plan.horizon)  # to the plan's last month
         return super().display(item, column)
 
+    def data(self, index: Any, role: int = 0) -> Any:
+        if index.isValid() and index.row() < len(self.items):
+            item, field = self.items[index.row()], self.columns[index.column()].field
+            if field == "schedule" and role == Qt.ItemDataRole.EditRole:
+                return schedule_text(item.schedule, self.document.plan)
+            muted = (field in BY_SCHEDULE and item.schedule) or (field == "end_month" and item.end_month is None)
+            if item.is_program and muted and role == Qt.ItemDataRole.ForegroundRole:
+                return QColor(MUTED)
+            if item.is_program and field in BY_SCHEDULE and item.schedule and role == Qt.ItemDataRole.ToolTipRole:
+                return "The event schedule replaces the monthly budget and its months; empty the schedule to use them"
+        return super().data(index, role)
+
     def parse(self, spec: Any, value: Any) -> Any:
+        if spec.label == "Event schedule":
+            from ui.values import Parsed
+
+            try:
+                return Parsed(parse_schedule(str(value or ""), self.document.plan))
+            except ScheduleTextError as error:
+                return Parsed(message=str(error))
         if spec.label == "Owner":
             from ui.values import Parsed
 

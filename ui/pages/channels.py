@@ -11,6 +11,8 @@ from ui.models.channels_model import ChannelsModel
 from ui.models.delegates import ChoiceDelegate
 from ui.pages.page import Page
 from ui.pages.table_editor import TableEditor
+from ui.schedule_editor import ScheduleEditor
+from ui.timing_view import TimingView
 
 
 class ChannelsPage(Page):
@@ -19,7 +21,8 @@ class ChannelsPage(Page):
     intro = (
         "People-driven channels take a share of a resource's capacity; marketing programs "
         "have a monthly budget and a cost per raw lead. Choose Marketing as the owner for a "
-        "program. Shares and rates are percentages."
+        "program. Shares and rates are percentages. For trade shows and other one-off spends, "
+        "type an event schedule such as “March 25,000; September 25,000”: it replaces the monthly budget."
     )
 
     def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
@@ -34,6 +37,10 @@ class ChannelsPage(Page):
             self.model.column_of("owner"), ChoiceDelegate(self.model.owner_choices, self.view)
         )
         self.body.addWidget(self.table)
+        self.schedule = ScheduleEditor(document)
+        self.body.addWidget(self.schedule)
+        self.view.selectionModel().currentRowChanged.connect(lambda current, _: self.schedule.show_row(current.row()))
+        self.model.modelReset.connect(lambda: self.schedule.show_row(self.table.current_row()))
 
         self.supply_chart = ChartSlot(
             "ui.charts.monthly", "DemandSupplyChart", lambda c: c.show_result(document.result),
@@ -48,4 +55,10 @@ class ChannelsPage(Page):
         self.body.addLayout(row)
         for slot in (self.supply_chart, self.mix_chart):
             document.changed.connect(slot.refresh)
+        self.section(
+            "By quarter and over time",
+            "Where the supply falls behind what the goal needs so far, and when it catches up.",
+        )
+        self.timing = TimingView(document, "channels")
+        self.body.addWidget(self.timing)
         self.finish()

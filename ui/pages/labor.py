@@ -5,7 +5,8 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QPushButton, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QMenu, QPushButton, QWidget
 
 from planner import formatting as fmt
 from planner import vocab
@@ -16,7 +17,7 @@ from ui.charts import ChartSlot
 from ui.document import PlanDocument
 from ui.fields import BoundLineEdit, describe
 from ui.models.delegates import ChoiceDelegate
-from ui.models.labor_model import LaborModel
+from ui.models.labor_model import LaborModel, kind_defaults_text, kind_sources_text
 from ui.pages.capacity_notes import CapacityNotes
 from ui.pages.page import Page
 from ui.pages.table_editor import TableEditor
@@ -148,6 +149,16 @@ class LaborPage(Page):
         self.body.addWidget(self.table)
         self.notes = CapacityNotes(document)
         self.body.addWidget(self.notes)
+        self.add_kind = add_kind_button(self.model, self.table)
+        self.defaults_note = QLabel()
+        self.defaults_note.setObjectName("labor.defaults")
+        self.defaults_note.setProperty("role", "hint")
+        self.defaults_note.setWordWrap(True)
+        kinds = QHBoxLayout()
+        kinds.setSpacing(12)
+        kinds.addWidget(self.add_kind, 0, Qt.AlignmentFlag.AlignTop)
+        kinds.addWidget(self.defaults_note, 1)
+        self.body.addLayout(kinds)
 
         self.calculator = ActivityCalculator(document)
         self.body.addWidget(self.calculator)
@@ -160,7 +171,30 @@ class LaborPage(Page):
         )  # fmt: skip
         self.body.addWidget(self.chart)
         document.changed.connect(self.chart.refresh)
+        document.changed.connect(lambda: self._show_defaults(self.table.current_row()))
+        self._show_defaults(-1)
         self.finish()
 
     def _follow(self, row: int) -> None:
         self.calculator.show_row(row)
+        self._show_defaults(row)
+
+    def _show_defaults(self, row: int) -> None:
+        labor = self.document.plan.labor
+        kind = labor[row].kind if 0 <= row < len(labor) else "inside"
+        self.defaults_note.setText(kind_defaults_text(kind, self.document.plan.basics.currency))
+        self.defaults_note.setToolTip(kind_sources_text(kind))
+
+
+def add_kind_button(model: LaborModel, table: TableEditor) -> QPushButton:
+    """ "Add by kind": field reps, inside reps or an outsourced team, each with its own defaults."""
+    button = QPushButton("Add by kind")
+    button.setObjectName("labor.add_kind")
+    describe(button, "Add a resource by kind", "Add field reps, inside reps or an outsourced team, with its defaults")
+    menu = QMenu(button)
+    for kind, label in vocab.LABOR_KINDS.items():
+        action = menu.addAction(label)
+        action.setObjectName(f"labor.add.{kind}")
+        action.triggered.connect(lambda _=False, k=kind: table.select_row(model.add_resource(k)))
+    button.setMenu(menu)
+    return button

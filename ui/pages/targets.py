@@ -18,6 +18,7 @@ from ui.document import PlanDocument
 from ui.fields import BoundLineEdit
 from ui.models.demand_model import DemandModel
 from ui.pages.page import FieldGrid, Page
+from ui.timing_view import TimingView
 
 FULL_MONTHS = (
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -98,6 +99,14 @@ class TargetsPage(Page):
         self.demand_table.setMinimumHeight(360)
         self.demand_table.setAlternatingRowColors(True)
         self.body.addWidget(self.demand_table)
+
+        self.section(
+            "By quarter and over time",
+            "Covering the year is not enough if the leads come too late: the plan is behind in a month "
+            "when the leads needed so far are more than the leads supplied so far.",
+        )
+        self.timing = TimingView(document, "targets")
+        self.body.addWidget(self.timing)
         self.finish()
         document.changed.connect(self.funnel.refresh)
         document.changed.connect(self.seasonality.refresh)

@@ -1,0 +1,169 @@
+"""Labor, plan model v2: an end month, attrition and vacancy typed in the table; kinds with their defaults."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QColor
+from PySide6.QtWidgets import QLabel, QPushButton, QTableView
+
+from tests.ui.helpers import health, type_in_cell
+from ui.main_window import MainWindow
+from ui.style import FAIR
+
+
+def labor_view(window: MainWindow) -> QTableView:
+    window.go_to_step(3)
+    return window.findChild(QTableView, "labor")
+
+
+def column(view: QTableView, field: str) -> int:
+    return view.model().column_of(field)
+
+
+def add_by_kind(window: MainWindow, kind: str) -> None:
+    button = window.findChild(QPushButton, "labor.add_kind")
+    assert button is not None and button.isVisible()
+    [action] = [a for a in button.menu().actions() if a.objectName() == f"labor.add.{kind}"]
+    action.trigger()
+
+
+def test_typing_an_attrition_rate_moves_the_health_panel_and_undo_takes_it_back(window: MainWindow, qtbot: Any) -> None:
+    view = labor_view(window)
+    type_in_cell(qtbot, view, 0, column(view, "attrition_rate"), "30")  # typed as a percentage
+    assert window.document.plan.labor[0].attrition_rate == 0.3
+    assert view.model().index(0, column(view, "attrition_rate")).data() == "30%"
+    # 30% a year: 2.5% of the seats turn over a month, each away 1 month and then ramping 3 (half lost):
+    # loss = 2.5% x (1 + 1.5) = 6.25%; the reps' 228 become 213.75, plus the trade shows' 60 = 273.75
+    assert health(window, "sales_ready_leads_supplied") == "274"
+    # an empty seat is not paid: 15,000 x (1 - 2.5% x 1) = 14,625 x 11 months + 72,000 of trade shows
+    assert health(window, "cost") == "$232,875"
+    assert health(window, "gap") == "126"  # short: 400 - 273.75
+    window.findChild(QAction, "edit.undo").trigger()
+    assert window.document.plan.labor[0].attrition_rate == 0
+    assert health(window, "sales_ready_leads_supplied") == "288"
+
+
+def test_an_attrition_of_100_percent_is_refused_with_a_message(window: MainWindow, qtbot: Any) -> None:
+    view = labor_view(window)
+    type_in_cell(qtbot, view, 0, column(view, "attrition_rate"), "100")
+    assert window.findChild(QLabel, "labor.message").text() == (
+        "Row 1: Attrition must be 0% or more and less than 100%; you entered 100%"
+    )
+    assert window.document.plan.labor[0].attrition_rate == 0
+
+
+def test_an_end_month_stops_output_and_cost_after_it(window: MainWindow, qtbot: Any) -> None:
+    view = labor_view(window)
+    assert view.model().index(0, column(view, "end_month")).data() == "12"  # none: to the plan's last month
+    type_in_cell(qtbot, view, 0, column(view, "end_month"), "9")
+    assert window.document.plan.labor[0].end_month == 9
+    # months 2-9 only: 6 + 12 + 18 + 5 x 24 = 156 from the reps, + 60 from the trade shows
+    assert health(window, "sales_ready_leads_supplied") == "216"
+    assert health(window, "cost") == "$192,000"  # 8 months x 15,000 + 72,000
+    type_in_cell(qtbot, view, 0, column(view, "vacancy_months"), "2")
+    assert window.document.plan.labor[0].vacancy_months == 2
+    window.findChild(QAction, "edit.undo").trigger()
+    window.findChild(QAction, "edit.undo").trigger()
+    assert window.document.plan.labor[0].end_month is None
+    assert health(window, "sales_ready_leads_supplied") == "288"
+
+
+def test_adding_an_outsourced_team_gets_the_outsourced_defaults_and_their_sources(
+    window: MainWindow, qtbot: Any
+) -> None:
+    view = labor_view(window)
+    add_by_kind(window, "outsourced")
+    added = window.document.plan.labor[1]
+    assert (added.kind, added.name, added.id) == ("outsourced", "Outsourced team 2", "outsourced")
+    assert (added.ramp_months, added.srl_per_person_month, added.cost_per_person_month) == (1, 10, 6000)
+    assert (added.attrition_rate, added.vacancy_months) == (0, 1)
+    assert view.currentIndex().row() == 1
+    # one person, 10 a month with a 1-month ramp from month 1: 5 + 11 x 10 = 115, added to 288
+    assert health(window, "sales_ready_leads_supplied") == "403"
+    note = window.findChild(QLabel, "labor.defaults").text()
+    assert note.startswith(
+        "Defaults for an outsourced team: a 1-month ramp, 10 sales-ready leads and $6,000 a person-month"
+    )
+    assert "Attrition: none unless you enter it; SDR turnover runs 30-34% a year" in note
+    sources = window.findChild(QLabel, "labor.defaults").toolTip()
+    assert "Default $6,000: Growtoro agency pricing" in sources
+    tip = view.model().index(1, column(view, "attrition_rate")).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Default 0%: none unless you enter it; SDR turnover runs 30-34% a year" in tip
+    tip = view.model().index(1, column(view, "cost_per_person_month")).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Default $6,000: Growtoro agency pricing" in tip
+    add_by_kind(window, "field")
+    field = window.document.plan.labor[2]
+    assert (field.kind, field.ramp_months, field.srl_per_person_month, field.cost_per_person_month) == (
+        "field",
+        0,
+        2,
+        2500,
+    )
+    assert window.document.undo_stack.undoText() == "Add resource"
+
+
+def test_a_new_kind_brings_its_defaults_but_keeps_what_was_typed(window: MainWindow, qtbot: Any) -> None:
+    view = labor_view(window)
+    model = view.model()
+    qtbot.mouseClick(window.findChild(QPushButton, "labor.add"), Qt.MouseButton.LeftButton)
+    assert model.setData(model.index(1, column(view, "kind")), "field")
+    added = window.document.plan.labor[1]
+    assert (added.name, added.ramp_months, added.srl_per_person_month, added.cost_per_person_month) == (
+        "Field reps 2",
+        0,
+        2,
+        2500,
+    )
+    # the sample's reps: a ramp of 3 and 12 a month are the inside defaults, 7,500 a month was typed
+    assert model.setData(model.index(0, column(view, "kind")), "outsourced")
+    reps = window.document.plan.labor[0]
+    assert (reps.name, reps.ramp_months, reps.srl_per_person_month, reps.cost_per_person_month) == (
+        "Inside lead development reps",
+        1,
+        10,
+        7500,
+    )
+    window.findChild(QAction, "edit.undo").trigger()  # one step brings the kind and its defaults back
+    assert window.document.plan.labor[0].kind == "inside" and window.document.plan.labor[0].ramp_months == 3
+
+
+def test_the_verdict_reads_late_for_the_sample_plus_an_agency_from_the_first_month(
+    window: MainWindow, qtbot: Any
+) -> None:
+    view = labor_view(window)
+    add_by_kind(window, "outsourced")
+    type_in_cell(qtbot, view, 1, column(view, "headcount"), "2")
+    type_in_cell(qtbot, view, 1, column(view, "ramp_months"), "0")
+    # 2 x 10 = 20 a month from January; 400 / 12 = 33.3 needed a month. January 20 + 5 (trade shows) = 25,
+    # February 25 + 6 (reps ramping from month 2) = 31, March 25 + 12 = 37, April 25 + 18 = 43: the running
+    # gap is 8.3, 10.7, 7.0, then -2.7. Covered over the year (288 + 240 = 528, 132%), but behind until April
+    assert health(window, "sales_ready_leads_supplied") == "528"
+    assert window.findChild(QLabel, "health.verdict").text() == (
+        "Late: covered over the year (132% coverage), but behind until Apr 2027: "
+        "11 sales-ready leads short at worst, in Feb 2027."
+    )
+    assert window.health.values["coverage"].property("level") == "fair"
+    # the quarters on the Targets step: Q1 ends 7 short (amber), Q2 ends 34 ahead
+    window.go_to_step(2)
+    quarters = window.findChild(QTableView, "targets.quarters").model()
+    assert [quarters.index(0, c).data() for c in range(6)] == [
+        "Jan–Mar 2027", "100", "93", "7 short", "7 short", "$84,000",
+    ]  # fmt: skip
+    assert quarters.index(0, 4).data(Qt.ItemDataRole.ForegroundRole) == QColor(FAIR)
+    # April to June: 60 + 15 + 18 + 24 + 24 = 141 supplied against 100: 41 ahead, 7 - 41 = 34 surplus
+    assert quarters.index(1, 4).data() == "34 surplus"
+
+
+def test_the_saved_file_holds_the_new_labor_fields(window: MainWindow, qtbot: Any) -> None:
+    view = labor_view(window)
+    type_in_cell(qtbot, view, 0, column(view, "end_month"), "10")
+    type_in_cell(qtbot, view, 0, column(view, "attrition_rate"), "34")
+    type_in_cell(qtbot, view, 0, column(view, "vacancy_months"), "1.5")
+    assert window.save()
+    saved = json.loads(window.document.path.read_text(encoding="utf-8"))
+    assert saved["version"] == 2
+    resource = saved["labor"][0]
+    assert (resource["end_month"], resource["attrition_rate"], resource["vacancy_months"]) == (10, 0.34, 1.5)

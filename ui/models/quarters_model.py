@@ -1,0 +1,90 @@
+"""The plan by quarter (read only): needed, supplied, the quarter's gap, how far behind at its end, cost.
+
+Every figure is the engine's (``result.quarters``, the months' ``cumulative_gap``); a quarter
+that ends behind is coloured as the plan's timing judges it (``planner.health.level``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from planner import formatting as fmt
+from planner.health import level
+from planner.results import PlanResult, QuarterResult
+from ui.document import PlanDocument
+from ui.style import ERROR, FAIR, GOOD
+
+Index = QModelIndex | QPersistentModelIndex
+LEVEL_COLORS = {"good": GOOD, "fair": FAIR, "poor": ERROR}
+
+Cell = Callable[[PlanResult, QuarterResult], str]
+
+COLUMNS: tuple[tuple[str, str, Cell], ...] = (
+    ("Quarter", "The plan's quarter (months 1-3, 4-6, ...) and its calendar months", lambda r, q: q.label),
+    ("Needed", "Sales-ready leads the quarter needs",
+     lambda r, q: fmt.count(q.sales_ready_leads_needed)),
+    ("Supplied", "Sales-ready leads the people and programs supply in the quarter",
+     lambda r, q: fmt.count(q.sales_ready_leads_supplied)),
+    ("Quarter's\ngap", "Needed minus supplied within the quarter", lambda r, q: fmt.shortfall(q.gap)),
+    ("Behind at\nits end", "Needed minus supplied from the plan's first month to the quarter's last",
+     lambda r, q: fmt.shortfall(r.months[q.last_month - 1].cumulative_gap)),
+    ("Cost", "People, fees and program spend in the quarter", lambda r, q: fmt.money(q.cost, r.currency)),
+)  # fmt: skip
+GAP_COLUMNS = (4,)  # how far behind the plan is: coloured as the timing judges it
+
+
+class QuartersModel(QAbstractTableModel):
+    def __init__(self, document: PlanDocument) -> None:
+        super().__init__(document)
+        self.document = document
+        self.result = document.result
+        document.changed.connect(self.refresh)
+
+    def refresh(self) -> None:
+        result = self.document.result
+        if len(result.quarters) != len(self.result.quarters):
+            self.beginResetModel()
+            self.result = result
+            self.endResetModel()
+        elif result.quarters != self.result.quarters or result.timing != self.result.timing:
+            self.result = result
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
+        else:
+            self.result = result
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.result.quarters)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def behind(self, quarter: QuarterResult) -> bool:
+        """The plan is behind at the end of the quarter (its last month is one of the timing's behind months)."""
+        return quarter.last_month in self.result.timing.behind_months
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self.result.quarters):
+            return None
+        quarter, column = self.result.quarters[index.row()], index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return COLUMNS[column][2](self.result, quarter)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column > 0:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and column in GAP_COLUMNS:
+            shade = level(self.result) if self.behind(quarter) else "good"
+            return QColor(LEVEL_COLORS.get(shade, GOOD))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return COLUMNS[column][1]
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return COLUMNS[section][0]
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return COLUMNS[section][1]
+        return None

@@ -1,0 +1,85 @@
+"""Month by month, added up from the first month (read only): needed and supplied so far, and how far behind.
+
+The figures are ``planner.cumulative``'s arrangement of the engine's months; a month the timing
+counts as behind is coloured as the plan is judged (``planner.health.level``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from planner import formatting as fmt
+from planner.cumulative import CumulativeMonth, cumulative_months
+from planner.health import level
+from ui.document import PlanDocument
+from ui.models.quarters_model import LEVEL_COLORS
+from ui.style import GOOD
+
+Index = QModelIndex | QPersistentModelIndex
+
+COLUMNS: tuple[tuple[str, str], ...] = (
+    ("Month", "The plan month"),
+    ("Needed so far", "Sales-ready leads needed from the plan's first month to this one"),
+    ("Supplied so far", "Sales-ready leads supplied from the plan's first month to this one"),
+    ("Short so far", "Needed so far minus supplied so far: how far behind (or ahead) the plan is"),
+)
+
+
+def cell_text(month: CumulativeMonth, column: int) -> str:
+    if column == 0:
+        return month.label
+    if column == 1:
+        return fmt.count(month.needed)
+    if column == 2:
+        return fmt.count(month.supplied)
+    return fmt.shortfall(month.gap)
+
+
+class RunningTotalsModel(QAbstractTableModel):
+    def __init__(self, document: PlanDocument) -> None:
+        super().__init__(document)
+        self.document = document
+        self.months = cumulative_months(document.result)
+        self.shade = level(document.result)
+        document.changed.connect(self.refresh)
+
+    def refresh(self) -> None:
+        months, shade = cumulative_months(self.document.result), level(self.document.result)
+        if len(months) != len(self.months):
+            self.beginResetModel()
+            self.months, self.shade = months, shade
+            self.endResetModel()
+        elif months != self.months or shade != self.shade:
+            self.months, self.shade = months, shade
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.months)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self.months):
+            return None
+        month, column = self.months[index.row()], index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return cell_text(month, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column > 0:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and column == 3:
+            return QColor(LEVEL_COLORS.get(self.shade, GOOD) if month.behind else GOOD)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return COLUMNS[column][1]
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return COLUMNS[section][0]
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return COLUMNS[section][1]
+        return None
