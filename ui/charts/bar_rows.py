@@ -16,7 +16,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from ui.charts.base import LABEL_SIZE, TITLE_SIZE, LegendLabel, chart_title_label, font, size_label
+from ui.charts.base import LABEL_SIZE, LegendLabel, chart_title_label, font, size_label
 from ui.charts.ticks import nice_ticks, short_number
 from ui.style import BORDER, MUTED, TEXT
 
@@ -198,6 +198,3 @@ class BarRowsChart(QWidget):
             painter.drawText(QRectF(left, bottom + 4, self.width() - left, metrics.height() + 4),
                              int(Qt.AlignmentFlag.AlignLeft), self.axis_title)  # fmt: skip
         painter.end()
-
-
-__all__ = ["TITLE_SIZE", "BarRow", "BarRowsChart"]

@@ -36,8 +36,6 @@ LABEL_SIZE = 12
 MAX_SERIES = 8  # more contributors than this are added up as "Others"
 LegendEntry = tuple[str, str]  # (name, colour)
 
-__all__ = ["nice_ticks", "short_number"]
-
 
 def font(size: int, bold: bool = False) -> QFont:
     result = QFont()
@@ -166,6 +164,9 @@ class ChartView(QChartView):
         self.setMinimumHeight(240)
         self.label_size = LABEL_SIZE
         self.number_axes: list[NumberAxis] = []
+        self.month_axis: QBarCategoryAxis | None = None  # months along the bottom, fitted to the width
+        self.month_labels: list[str] = []
+        self.categories: list[str] = []
 
     def set_title(self, title: str) -> None:
         self.title_label.setText(title)
@@ -206,6 +207,33 @@ class ChartView(QChartView):
     def fit_axes(self) -> None:
         for axis in self.number_axes:
             axis.show_span(*axis.span, most=self.tick_room(axis))
+        self.fit_months()
+
+    def show_month_labels(self, labels: list[str]) -> None:
+        """The months along the bottom axis (``month_axis``), fitted to the width."""
+        if labels != self.month_labels:
+            self.month_labels = labels
+            self.categories = []
+            self.fit_months()
+
+    def fit_months(self) -> None:
+        """Month labels upright when they do not fit side by side; every other one when even that is too tight."""
+        labels, axis = self.month_labels, self.month_axis
+        if not labels or axis is None:
+            return
+        metrics = QFontMetrics(font(self.label_size))
+        room = (self.chart().plotArea().width() or self.width() * 0.8) / len(labels)
+        widest = max(metrics.horizontalAdvance(label) for label in labels) + 6
+        angle, every = 0, 1
+        if widest > room:
+            angle = -90
+            every = max(1, -(-(metrics.height() + 2) // max(1, int(room))))
+        shown = thinned(labels, every)
+        if axis.labelsAngle() != angle:
+            axis.setLabelsAngle(angle)
+        if shown != self.categories:
+            self.categories = shown
+            axis.setCategories(shown)
 
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
@@ -233,41 +261,14 @@ class StackedMonthsChart(ChartView):
             self.axis_font(axis)
             self.chart().addAxis(axis, side)
             self.bars.attachAxis(axis)
+        self.month_axis = self.x_axis
         self.sets: list[QBarSet] = []
         self.set_names: list[str] = []
-        self.month_labels: list[str] = []
-        self.categories: list[str] = []
         self.extra_legend: list[LegendEntry] = []  # lines drawn over the bars (demand)
-
-    def fit_axes(self) -> None:
-        super().fit_axes()
-        self.fit_months()
-
-    def fit_months(self) -> None:
-        """Month labels upright when they do not fit side by side; every other one when even that is too tight."""
-        labels = self.month_labels
-        if not labels:
-            return
-        metrics = QFontMetrics(font(self.label_size))
-        room = (self.chart().plotArea().width() or self.width() * 0.8) / len(labels)
-        widest = max(metrics.horizontalAdvance(label) for label in labels) + 6
-        angle, every = 0, 1
-        if widest > room:
-            angle = -90
-            every = max(1, -(-(metrics.height() + 2) // max(1, int(room))))
-        shown = thinned(labels, every)
-        if self.x_axis.labelsAngle() != angle:
-            self.x_axis.setLabelsAngle(angle)
-        if shown != self.categories:
-            self.categories = shown
-            self.x_axis.setCategories(shown)
 
     def show_months(self, labels: list[str], rows: list[tuple[str, list[float]]],
                     colors: dict[str, str] | None = None) -> None:  # fmt: skip
-        if labels != self.month_labels:
-            self.month_labels = labels
-            self.categories = []
-            self.fit_months()
+        self.show_month_labels(labels)
         names = [name for name, _ in rows]
         if names != self.set_names:
             self.bars.clear()
