@@ -155,3 +155,15 @@ def test_panel_follows_undo(window: MainWindow) -> None:
     document.undo_stack.undo()
     assert health(window, "sales_ready_leads_supplied") == "288"
     assert document.plan.labor[0].headcount == 2
+
+
+def test_the_start_here_warning_of_a_new_plan_goes_to_the_revenue_goal(window: MainWindow, qtbot: Any) -> None:
+    from PySide6.QtCore import Qt
+
+    window.new_plan()
+    assert window.health.warnings()[0] == "Start here: type the new-logo revenue goal on Targets"
+    qtbot.mouseClick(window.health.warning_labels[0], Qt.MouseButton.LeftButton)
+    assert window.current_step() == 2
+    qtbot.waitUntil(
+        lambda: window.focusWidget() is not None and window.focusWidget().objectName() == "targets.revenue_goal"
+    )
