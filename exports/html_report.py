@@ -15,9 +15,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
 
 from exports import report_actuals, report_advice, report_analysis, report_model
+from exports.report_memo import memo_view
 from planner.engine import compute
+from planner.memo import memo
 from planner.model import Plan
 from planner.plan_file import write_text_atomically
 from planner.results import PlanResult
@@ -25,27 +28,37 @@ from planner.results import PlanResult
 Progress = Callable[[int, str], None]
 
 
+def css_string(text: object) -> Markup:
+    """User text as a quoted CSS string (the page footer): every character that is not a letter,
+    digit or space is a CSS escape, so no text can close the string or the style element."""
+    escaped = "".join(ch if (ch.isalnum() and ch.isascii()) or ch == " " else f"\\{ord(ch):06x}" for ch in str(text))
+    return Markup(f'"{escaped}"')
+
+
 def environment() -> Environment:
     """The report's jinja2 environment: templates shipped as package data, autoescape always on."""
-    return Environment(
+    env = Environment(
         loader=PackageLoader("templates", ""),
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters["css_string"] = css_string
+    return env
 
 
 def view_model(plan: Plan, result: PlanResult, today: _dt.date) -> dict[str, object]:
     """Everything the templates show, already formatted."""
     return {
         "meta": report_model.title_block(plan, today),
+        "memo": memo_view(memo(plan, result), result),
         "headline": report_model.headline(result),
         "findings": report_advice.finding_views(plan, result),
         "diagnosis": report_model.diagnosis(plan),
         "targets": report_model.targets(plan, result),
         "labor": report_model.labor(plan, result),
-        "channels": report_model.channels(result),
+        "channels": report_model.channels(plan, result),
         "months": report_analysis.months(result),
         "actuals": report_actuals.plan_vs_actual(result),
         "scenarios": report_analysis.scenarios(plan, result),

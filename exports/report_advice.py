@@ -34,6 +34,8 @@ class MetricView:
     unit: str
     owner: str
     cadence: str
+    nested: bool = False  # a resource's channel, under the resource's row
+    note: str = ""  # a conflict with the plan
 
 
 @dataclass(frozen=True)
@@ -60,9 +62,11 @@ def metric_views(plan: Plan, result: PlanResult) -> list[MetricView]:
             name=m.name,
             kind=vocab.METRIC_KINDS.get(m.kind, m.kind),
             target=target(m),
-            unit="" if m.unit.strip().lower() in ("%", "percent", "rate") else m.unit,
+            unit="" if m.unit.strip().lower() in ("%", "percent", "rate", result.currency.lower()) else m.unit,
             owner=m.owner,
             cadence=vocab.CADENCES.get(m.cadence, m.cadence),
+            nested=bool(m.parent),
+            note=m.note,
         )
         for m in scorecard(plan, result)
     ]

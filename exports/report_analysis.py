@@ -6,6 +6,7 @@ Like ``report_model``, this only reads the engine's figures and formats them.
 from __future__ import annotations
 
 from exports import svg_charts as charts
+from exports.report_memo import whole
 from exports.report_model import SCENARIOS_PER_TABLE, TORNADO_ROWS, Table, spec_text
 from planner import defaults
 from planner import formatting as fmt
@@ -16,31 +17,63 @@ from planner.scenarios import LABOR_FIELDS, TARGET_FIELDS, override_spec
 SOURCE_NAMES = {"field": "Field reps", "inside": "Inside reps", "outsourced": "Outsourced teams"}
 
 
+def gap_text(needed: float, supplied: float, more: str = "surplus") -> str:
+    """The gap as the whole leads shown beside it subtract: "4", or "surplus 53"."""
+    gap = round(needed) - round(supplied)
+    return f"{more} {-gap:,}" if gap < 0 else f"{gap:,}"
+
+
 def months(result: PlanResult) -> dict[str, object]:
+    """The months with a subtotal after each quarter; whole leads, so the columns subtract."""
     c = result.currency
-    rows = [
-        (
-            m.label,
-            fmt.count(m.sales_ready_leads_needed),
-            fmt.count(m.sales_ready_leads_supplied),
-            fmt.count(m.gap),
-            fmt.percent(m.coverage),
-            fmt.money(m.cost, c),
+    rows: list[tuple[str, ...]] = []
+    classes: list[str] = []
+    quarters = {q.last_month: q for q in result.quarters}
+    for m in result.months:
+        cumulative = round(m.cumulative_gap)
+        rows.append(
+            (
+                m.label,
+                whole(m.sales_ready_leads_needed),
+                whole(m.sales_ready_leads_supplied),
+                gap_text(m.sales_ready_leads_needed, m.sales_ready_leads_supplied),
+                f"ahead {-cumulative:,}" if cumulative < 0 else f"{cumulative:,}",
+                fmt.percent(m.coverage),
+                fmt.money(m.cost, c),
+                fmt.money(m.projected_revenue, c),
+            )
         )
-        for m in result.months
-    ]
+        classes.append("behind" if m.month in result.timing.behind_months else "")
+        quarter = quarters.get(m.month)
+        if quarter is not None:
+            rows.append(
+                (
+                    quarter.label,
+                    whole(quarter.sales_ready_leads_needed),
+                    whole(quarter.sales_ready_leads_supplied),
+                    gap_text(quarter.sales_ready_leads_needed, quarter.sales_ready_leads_supplied),
+                    "",
+                    "",
+                    fmt.money(quarter.cost, c),
+                    "",
+                )
+            )
+            classes.append("subtotal")
     table = Table(
-        "Sales-ready leads needed and supplied, month by month",
-        ("Month", "Needed", "Supplied", "Gap", "Coverage", "Cost"),
+        "Sales-ready leads needed and supplied, month by month, with quarter subtotals",
+        ("Month", "Needed", "Supplied", "Gap", "Cumulative gap", "Coverage", "Cost", "Won revenue"),
         rows,
         foot=(
             "Total",
-            fmt.count(result.demand.sales_ready_leads),
-            fmt.count(result.supply.sales_ready_leads),
-            fmt.count(result.gap.sales_ready_leads),
+            whole(result.demand.sales_ready_leads),
+            whole(result.supply.sales_ready_leads),
+            gap_text(result.demand.sales_ready_leads, result.supply.sales_ready_leads),
+            "",
             fmt.percent(result.gap.coverage),
             fmt.money(result.supply.cost, c),
+            fmt.money(result.supply.projected_revenue, c),
         ),
+        row_classes=tuple(classes),
     )
     # supply stacked by who delivers it: each kind of labor, then the marketing programs
     series = []
@@ -54,7 +87,7 @@ def months(result: PlanResult) -> dict[str, object]:
     description = (
         "Each month's sales-ready leads needed and supplied: "
         + "; ".join(
-            f"{m.label}: {fmt.count(m.sales_ready_leads_needed)} needed, {fmt.count(m.sales_ready_leads_supplied)} supplied"
+            f"{m.label}: {whole(m.sales_ready_leads_needed)} needed, {whole(m.sales_ready_leads_supplied)} supplied"
             for m in result.months
         )
         + "."
@@ -66,8 +99,9 @@ def months(result: PlanResult) -> dict[str, object]:
         series,
         [m.sales_ready_leads_needed for m in result.months],
         demand_name="Sales-ready leads needed",
-        tick_text=fmt.count,
+        tick_text=whole,
         description=description,
+        unit="Sales-ready leads a month",
     )
     return {"table": table, "chart": chart}
 
@@ -92,10 +126,10 @@ def scenarios(plan: Plan, result: PlanResult) -> list[Table]:
         return []
     c = result.currency
     measures = (
-        ("Sales-ready leads needed", lambda r: fmt.count(r.demand.sales_ready_leads)),
-        ("Sales-ready leads supplied", lambda r: fmt.count(r.supply.sales_ready_leads)),
+        ("Sales-ready leads needed", lambda r: whole(r.demand.sales_ready_leads)),
+        ("Sales-ready leads supplied", lambda r: whole(r.supply.sales_ready_leads)),
         ("Coverage", lambda r: fmt.percent(r.gap.coverage)),
-        ("Gap", lambda r: fmt.count(r.gap.sales_ready_leads)),
+        ("Gap", lambda r: gap_text(r.demand.sales_ready_leads, r.supply.sales_ready_leads)),
         ("Total cost", lambda r: fmt.money(r.supply.cost, c)),
         ("Cost per sales-ready lead", lambda r: fmt.money(r.supply.cost_per_sales_ready_lead, c)),
         ("Projected revenue", lambda r: fmt.money(r.supply.projected_revenue, c)),
@@ -114,7 +148,7 @@ def scenarios(plan: Plan, result: PlanResult) -> list[Table]:
                 *("; ".join(override_text(plan, n, v, c) for n, v in s.overrides.items()) or "nothing" for s in group),
             )
         )
-        caption = "Scenarios side by side" if start == 0 else f"Scenarios side by side (continued, {start + 1}–)"
+        caption = "The base plan and each scenario" if start == 0 else f"Scenarios (continued, {start + 1}–)"
         tables.append(Table(caption, ("", "Base plan", *(s.name for s in group)), rows))
     return tables
 
@@ -172,9 +206,15 @@ def assumptions(plan: Plan) -> Table:
         rows.append((spec.label, spec_text(spec, value, c), source))
     for resource in plan.labor:
         who = resource.name or resource.id
-        for field in ("ramp_months", "srl_per_person_month", "cost_per_person_month"):
+        for field in (
+            "ramp_months",
+            "srl_per_person_month",
+            "cost_per_person_month",
+            "attrition_rate",
+            "vacancy_months",
+        ):
             value = getattr(resource, field)
-            known = defaults.default(f"labor.{resource.kind}.{field}")
+            known = defaults.default(f"labor.{resource.kind}.{field}") or defaults.default(f"labor.{field}")
             source = known.source if known and known.value == value else "set in this plan"
             rows.append((f"{LABOR_FIELDS[field].label}: {who}", spec_text(LABOR_FIELDS[field], value, c), source))
     for channel in plan.channels:

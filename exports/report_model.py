@@ -10,6 +10,7 @@ import datetime as _dt
 from dataclasses import dataclass
 
 from exports import svg_charts as charts
+from exports.report_memo import whole
 from planner import formatting as fmt
 from planner import health, vocab
 from planner.model import Plan, Spec
@@ -19,7 +20,7 @@ from planner.scenarios import TARGET_FIELDS
 
 SCENARIOS_PER_TABLE = 4
 SUPPLY_MIX_BARS = 12
-TORNADO_ROWS = 10
+TORNADO_ROWS = 8
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,7 @@ class Table:
     rows: list[tuple[str, ...]]
     foot: tuple[str, ...] = ()
     text_columns: int = 1  # the first columns hold text (left-aligned), the rest numbers
+    row_classes: tuple[str, ...] = ()  # a class for each body row ("subtotal", "behind"), or none
 
 
 @dataclass(frozen=True)
@@ -66,8 +68,8 @@ def headline(result: PlanResult) -> dict[str, object]:
     reps = g.inside_reps_to_close_gap
     gap_note = f"{reps} more inside {'rep' if reps == 1 else 'reps'} would close it" if short and reps else ""
     figures = [
-        Figure("Sales-ready leads needed", fmt.count(d.sales_ready_leads), f"to win {fmt.money(d.net_new_revenue, c)}"),
-        Figure("Sales-ready leads supplied", fmt.count(s.sales_ready_leads), f"over {fmt.months(result.horizon)}"),
+        Figure("Sales-ready leads needed", whole(d.sales_ready_leads), f"to win {fmt.money(d.net_new_revenue, c)}"),
+        Figure("Sales-ready leads supplied", whole(s.sales_ready_leads), f"over {fmt.months(result.horizon)}"),
         Figure(
             "Coverage",
             fmt.percent(g.coverage),
@@ -139,13 +141,13 @@ def targets(plan: Plan, result: PlanResult) -> dict[str, object]:
     funnel = Table(
         "The reverse funnel: what the revenue goal needs at each stage",
         ("Stage", "Needed", "Conversion to the next stage"),
-        [(name, fmt.count(value), f"{rate} {words}".strip()) for name, value, rate, words in stages],
+        [(name, whole(value), f"{rate} {words}".strip()) for name, value, rate, words in stages],
         foot=("Net new revenue needed", fmt.money(d.net_new_revenue, c), ""),
     )
     chart = charts.reverse_funnel(
         "chart-funnel",
         "The reverse funnel",
-        [charts.Bar(name, value, fmt.count(value)) for name, value, _, _ in stages],
+        [charts.Bar(name, value, whole(value)) for name, value, _, _ in stages],
         highlight=2,
     )
     return {"inputs": inputs, "funnel": funnel, "chart": chart}
@@ -157,6 +159,8 @@ def labor(plan: Plan, result: PlanResult) -> dict[str, object]:
     unassigned = []
     for resource, r in zip(plan.labor, result.resources, strict=True):
         start = labels[resource.start_month - 1] if resource.start_month <= len(labels) else fmt.NOT_AVAILABLE
+        if resource.end_month is not None and resource.end_month < len(labels):
+            start = f"{start} to {labels[max(resource.end_month, 1) - 1]}"
         rows.append(
             (
                 r.name or r.id,
@@ -168,14 +172,14 @@ def labor(plan: Plan, result: PlanResult) -> dict[str, object]:
                 fmt.months(resource.ramp_months),
                 fmt.money(resource.cost_per_person_month, c),
                 fmt.count(resource.srl_per_person_month),
-                fmt.count(r.total_output),
+                whole(r.total_output),
                 fmt.money(r.total_cost, c),
                 fmt.money(r.cost_per_sales_ready_lead, c),
             )
         )
         if r.unassigned_output > 0:
             unassigned.append(
-                f"{fmt.count(r.unassigned_output)} sales-ready leads of {r.name or r.id} "
+                f"{whole(r.unassigned_output)} sales-ready leads of {r.name or r.id} "
                 f"({fmt.percent(1 - r.assigned_share)} of its capacity) are not assigned to a channel"
             )
     table = Table(
@@ -184,7 +188,7 @@ def labor(plan: Plan, result: PlanResult) -> dict[str, object]:
             "Who",
             "Kind",
             "Head count",
-            "From",
+            "Months",
             "Ramp",
             "Cost per person-month",
             "Sales-ready leads per person-month",
@@ -195,7 +199,13 @@ def labor(plan: Plan, result: PlanResult) -> dict[str, object]:
         rows,
         text_columns=2,
     )
-    return {"table": table, "unassigned": unassigned}
+    turnover = [
+        f"{r.name or r.id}: {fmt.percent(r.attrition_rate)} of the people leave a year; a seat stays empty "
+        f"{fmt.count(r.vacancy_months, 1)} {'month' if r.vacancy_months == 1 else 'months'} before its replacement ramps"
+        for r in plan.labor
+        if r.attrition_rate > 0
+    ]
+    return {"table": table, "unassigned": unassigned, "turnover": turnover}
 
 
 def supply_sources(result: PlanResult) -> list[tuple[str, str, float, float, float | None]]:
@@ -211,18 +221,34 @@ def supply_sources(result: PlanResult) -> list[tuple[str, str, float, float, flo
     return sources
 
 
-def channels(result: PlanResult) -> dict[str, object]:
+def program_spend(plan: Plan, index: int) -> str:
+    """ "Marketing: $6,000 a month, Jan 2027 to Dec 2027" or "Marketing, by schedule: Mar 2027 $18,000; ..." """
+    channel, labels, c = plan.channels[index], month_labels(plan), plan.basics.currency
+
+    def label(month: int) -> str:
+        return labels[month - 1] if 1 <= month <= len(labels) else f"month {month}"
+
+    if channel.schedule:
+        spends = "; ".join(f"{label(e.month)} {fmt.money(e.budget, c)}" for e in channel.schedule)
+        return f"Marketing, by schedule: {spends}"
+    last = len(labels) if channel.end_month is None else min(channel.end_month, len(labels))
+    return (
+        f"Marketing: {fmt.money(channel.monthly_budget or 0, c)} a month, {label(channel.start_month)} to {label(last)}"
+    )
+
+
+def channels(plan: Plan, result: PlanResult) -> dict[str, object]:
     c = result.currency
     total = result.supply.sales_ready_leads
     rows = [
         (
             ch.name,
             vocab.CHANNEL_TYPES.get(ch.type, ch.type),
-            "Marketing program"
+            program_spend(plan, ch.index)
             if ch.is_program
             else next((r.name or r.id for r in result.resources if r.id == ch.owner), ch.owner),
-            fmt.count(ch.total_raw_leads) if ch.is_program else "",
-            fmt.count(ch.total_sales_ready_leads),
+            whole(ch.total_raw_leads) if ch.is_program else "",
+            whole(ch.total_sales_ready_leads),
             fmt.money(ch.total_cost, c),
             fmt.money(ch.cost_per_sales_ready_lead, c),
             fmt.percent(ch.total_sales_ready_leads / total) if total else fmt.NOT_AVAILABLE,
@@ -235,7 +261,7 @@ def channels(result: PlanResult) -> dict[str, object]:
             "",
             "",
             "",
-            fmt.count(r.unassigned_output),
+            whole(r.unassigned_output),
             "",
             "",
             fmt.percent(r.unassigned_output / total) if total else fmt.NOT_AVAILABLE,
@@ -261,7 +287,7 @@ def channels(result: PlanResult) -> dict[str, object]:
             "",
             "",
             "",
-            fmt.count(total),
+            whole(total),
             fmt.money(result.supply.cost, c),
             fmt.money(result.supply.cost_per_sales_ready_lead, c),
             fmt.percent(1.0) if total else "",
@@ -276,6 +302,6 @@ def channels(result: PlanResult) -> dict[str, object]:
     chart = charts.horizontal_bars(
         "chart-mix",
         "Supply mix: sales-ready leads by source",
-        [charts.Bar(name, value, fmt.count(value)) for name, _, value, _, _ in bars],
+        [charts.Bar(name, value, whole(value)) for name, _, value, _, _ in bars],
     )
     return {"table": table, "chart": chart}

@@ -49,8 +49,33 @@ class TornadoRow:
     high_text: str
 
 
-def shorten(text: str, limit: int = 34) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+LINE = 13  # the height of one line of a wrapped label
+
+
+def wrap(text: str, limit: int = 34) -> list[str]:
+    """The label in lines of at most about ``limit`` characters, broken at spaces: never cut."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= limit:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines or [""]
+
+
+def row_height(labels: Sequence[str], limit: int) -> float:
+    """A bar row tall enough for the longest wrapped label."""
+    return max(ROW, max((len(wrap(label, limit)) for label in labels), default=1) * LINE + 8)
+
+
+def _label(x: float, middle: float, text: str, limit: int, *, anchor: str = "end", size: int = FONT) -> str:
+    """A label wrapped onto lines centred on ``middle``."""
+    lines = wrap(text, limit)
+    first = middle + 4 - (len(lines) - 1) * LINE / 2
+    spans = "".join(
+        f'<tspan x="{x:.1f}" y="{first + i * LINE:.1f}">{escape(line)}</tspan>' for i, line in enumerate(lines)
+    )
+    return f'<text text-anchor="{anchor}" font-size="{size}" fill="{INK}">{spans}</text>'
 
 
 def _text(
@@ -72,11 +97,11 @@ def _text(
     )
 
 
-def _svg(chart_id: str, title: str, description: str, height: float, body: list[str]) -> Markup:
+def _svg(chart_id: str, title: str, description: str, height: float, body: list[str], width: int = WIDTH) -> Markup:
     """The chart's frame: accessible name and description, a scalable view box."""
     head = (
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" id="{escape(chart_id)}" '
-        f'viewBox="0 0 {WIDTH} {height:.0f}" width="{WIDTH}" height="{height:.0f}" '
+        f'viewBox="0 0 {width} {height:.0f}" width="{width}" height="{height:.0f}" '
         f'preserveAspectRatio="xMinYMin meet" aria-labelledby="{escape(chart_id)}-title {escape(chart_id)}-desc" '
         f'font-family="Helvetica, Arial, sans-serif">'
         f'<title id="{escape(chart_id)}-title">{escape(title)}</title>'
@@ -97,14 +122,15 @@ def reverse_funnel(
     room = WIDTH - LABEL_WIDTH - VALUE_WIDTH
     centre = LABEL_WIDTH + room / 2
     body = []
+    row = row_height([s.label for s in stages], 34)
     for i, stage in enumerate(stages):
-        y = 8 + i * (ROW + 8)
+        y = 8 + i * (row + 8)
         width = max(room * stage.value / widest, 3 if stage.value > 0 else 0)
         colour = PALETTE[1] if i == highlight else PALETTE[0]
-        body.append(f'<rect x="{centre - width / 2:.1f}" y="{y}" width="{width:.1f}" height="{ROW}" fill="{colour}"/>')
-        body.append(_text(LABEL_WIDTH - 10, y + ROW / 2 + 4, shorten(stage.label), anchor="end", full=stage.label))
-        body.append(_text(WIDTH - VALUE_WIDTH + 10, y + ROW / 2 + 4, stage.text, weight="bold"))
-    height = 16 + len(stages) * (ROW + 8)
+        body.append(f'<rect x="{centre - width / 2:.1f}" y="{y}" width="{width:.1f}" height="{row}" fill="{colour}"/>')
+        body.append(_label(LABEL_WIDTH - 10, y + row / 2, stage.label, 34))
+        body.append(_text(WIDTH - VALUE_WIDTH + 10, y + row / 2 + 4, stage.text, weight="bold"))
+    height = 16 + len(stages) * (row + 8)
     return _svg(chart_id, title, description or describe(stages), height, body)
 
 
@@ -112,17 +138,18 @@ def horizontal_bars(chart_id: str, title: str, bars: Sequence[Bar], description:
     """One bar per item, largest first as given, with its value at the end."""
     largest = max((b.value for b in bars), default=0) or 1
     room = WIDTH - LABEL_WIDTH - VALUE_WIDTH
-    body = [f'<line x1="{LABEL_WIDTH}" y1="0" x2="{LABEL_WIDTH}" y2="{8 + len(bars) * ROW}" stroke="{MUTED}"/>']
+    row = row_height([b.label for b in bars], 34)
+    body = [f'<line x1="{LABEL_WIDTH}" y1="0" x2="{LABEL_WIDTH}" y2="{8 + len(bars) * row}" stroke="{MUTED}"/>']
     for i, bar in enumerate(bars):
-        y = 6 + i * ROW
+        y = 6 + i * row
         width = max(room * bar.value / largest, 0)
         body.append(
-            f'<rect x="{LABEL_WIDTH}" y="{y + 3}" width="{width:.1f}" height="{ROW - 8}" '
+            f'<rect x="{LABEL_WIDTH}" y="{y + 3}" width="{width:.1f}" height="{row - 8}" '
             f'fill="{PALETTE[i % 3 if i < 3 else 0]}"/>'
         )
-        body.append(_text(LABEL_WIDTH - 8, y + ROW / 2 + 3, shorten(bar.label), anchor="end", full=bar.label))
-        body.append(_text(LABEL_WIDTH + width + 6, y + ROW / 2 + 3, bar.text))
-    height = 14 + len(bars) * ROW
+        body.append(_label(LABEL_WIDTH - 8, y + row / 2, bar.label, 34))
+        body.append(_text(LABEL_WIDTH + width + 6, y + row / 2 + 3, bar.text))
+    height = 14 + len(bars) * row
     return _svg(chart_id, title, description or describe(bars), height, body)
 
 
@@ -176,13 +203,14 @@ def demand_and_supply(
     demand_name: str,
     tick_text: Callable[[float], str],
     description: str,
+    unit: str = "",
 ) -> Markup:
     """Monthly supply as stacked bars by source, demand as a line over them; the gap is the space between."""
     months = len(labels)
     totals = [sum(s.values[m] for s in supply) for m in range(months)]
     step = nice_step(max([*totals, *demand, 0]))
     top = step * max(1, math.ceil(max([*totals, *demand, 0]) / step - 1e-9))
-    left, right, plot_top = 60, WIDTH - 10, 40 + 18 * (len(supply) // 4)
+    left, right, plot_top = 70, WIDTH - 10, 40 + 18 * (len(supply) // 4)
     plot_height = 240
     bottom = plot_top + plot_height
     slot = (right - left) / max(months, 1)
@@ -217,6 +245,7 @@ def demand_and_supply(
         if months <= 24:
             body.append(f'<circle cx="{left + (m + 0.5) * slot:.1f}" cy="{y_of(value):.1f}" r="3" fill="{INK}"/>')
     body.append(f'<line x1="{left}" y1="{bottom}" x2="{right}" y2="{bottom}" stroke="{MUTED}"/>')
+    body.append(_axis_title(plot_top + plot_height / 2, unit))
     for m, (month, year) in enumerate(_month_ticks(labels)):
         x = left + (m + 0.5) * slot
         if month:
@@ -224,6 +253,71 @@ def demand_and_supply(
         if year:
             body.append(_text(x, bottom + 30, year, anchor="middle", size=11, fill=MUTED))
     return _svg(chart_id, title, description, bottom + 40, body)
+
+
+def _axis_title(middle: float, unit: str) -> str:
+    """The unit of the vertical axis, written up its left side."""
+    return (
+        f'<text transform="translate(14,{middle:.1f}) rotate(-90)" text-anchor="middle" font-size="11" '
+        f'fill="{MUTED}">{escape(unit)}</text>'
+    )
+
+
+def cumulative(
+    chart_id: str,
+    title: str,
+    labels: Sequence[str],
+    needed: Sequence[float],
+    supplied: Sequence[float],
+    *,
+    unit: str,
+    tick_text: Callable[[float], str],
+    description: str,
+    width: int = 360,
+) -> Markup:
+    """Needed and supplied to date as two lines; the gap between them shaded."""
+    months = len(labels)
+    step = nice_step(max([*needed, *supplied, 0]), 4)
+    top = step * max(1, math.ceil(max([*needed, *supplied, 0]) / step - 1e-9))
+    left, right, plot_top, plot_height = 62, width - 8, 30, 140
+    bottom = plot_top + plot_height
+    slot = (right - left) / max(months, 1)
+
+    def x_of(m: int) -> float:
+        return left + (m + 0.5) * slot
+
+    def y_of(value: float) -> float:
+        return bottom - plot_height * value / top
+
+    body = []
+    x = 62.0
+    for name, colour, dash in (("Needed to date", INK, "6 3"), ("Supplied to date", PALETTE[0], "")):
+        dashes = f' stroke-dasharray="{dash}"' if dash else ""
+        body.append(f'<line x1="{x}" y1="12" x2="{x + 16}" y2="12" stroke="{colour}" stroke-width="3"{dashes}/>')
+        body.append(_text(x + 20, 16, name, size=11))
+        x += 26 + len(name) * 6.5 + 14
+    tick = 0.0
+    while tick <= top + 1e-9:
+        y = y_of(tick)
+        body.append(f'<line x1="{left}" y1="{y:.1f}" x2="{right}" y2="{y:.1f}" stroke="{GRID}"/>')
+        body.append(_text(left - 5, y + 4, tick_text(tick), anchor="end", size=11, fill=MUTED))
+        tick += step
+    if months:
+        upper = [f"{x_of(m):.1f},{y_of(v):.1f}" for m, v in enumerate(needed)]
+        lower = [f"{x_of(m):.1f},{y_of(v):.1f}" for m, v in reversed(list(enumerate(supplied)))]
+        body.append(f'<polygon points="{" ".join(upper + lower)}" fill="{PALETTE[5]}" fill-opacity="0.15"/>')
+        body.append(
+            f'<polyline points="{" ".join(upper)}" fill="none" stroke="{INK}" stroke-width="2" stroke-dasharray="6 3"/>'
+        )
+        points = " ".join(f"{x_of(m):.1f},{y_of(v):.1f}" for m, v in enumerate(supplied))
+        body.append(f'<polyline points="{points}" fill="none" stroke="{PALETTE[0]}" stroke-width="2.5"/>')
+    body.append(f'<line x1="{left}" y1="{bottom}" x2="{right}" y2="{bottom}" stroke="{MUTED}"/>')
+    body.append(_axis_title(plot_top + plot_height / 2, unit))
+    step_labels = max(1, math.ceil(months / 6))
+    for m, label in enumerate(labels):
+        if m % step_labels == 0:
+            body.append(_text(x_of(m), bottom + 15, label.partition(" ")[0], anchor="middle", size=11))
+    return _svg(chart_id, title, description, bottom + 22, body, width=width)
 
 
 def tornado(
@@ -236,21 +330,22 @@ def tornado(
     half = (right - left) / 2
     plot_top = 32
     body = _legend([(low_name, PALETTE[5], False), (high_name, PALETTE[0], False)], 16)
+    height = row_height([r.label for r in rows], 40)
     for i, row in enumerate(rows):
-        y = plot_top + i * ROW
-        body.append(_text(LABEL_WIDTH + 30, y + ROW / 2 + 3, shorten(row.label, 40), anchor="end", full=row.label))
+        y = plot_top + i * height
+        body.append(_label(LABEL_WIDTH + 30, y + height / 2, row.label, 40, size=11))
         moves = [(row.low, row.low_text, PALETTE[5]), (row.high, row.high_text, PALETTE[0])]
         moves.sort(key=lambda move: -abs(move[0]))  # the smaller bar drawn over the larger
         for value, _, colour in moves:
             width = half * abs(value) / largest
             x = centre if value >= 0 else centre - width
-            body.append(f'<rect x="{x:.1f}" y="{y + 4}" width="{width:.1f}" height="{ROW - 8}" fill="{colour}"/>')
+            body.append(f'<rect x="{x:.1f}" y="{y + 4}" width="{width:.1f}" height="{height - 8}" fill="{colour}"/>')
         labels = [(value, text) for value, text, _ in moves if value != 0]
         if len(labels) == 2 and (labels[0][0] > 0) == (labels[1][0] > 0):  # both on one side: one label
             labels = [(labels[0][0], f"{row.low_text} / {row.high_text}")]
         for value, text in labels:
             end = centre + (half * abs(value) / largest + 4) * (1 if value > 0 else -1)
-            body.append(_text(end, y + ROW / 2 + 3, text, anchor="start" if value > 0 else "end", size=11))
-    bottom = plot_top + len(rows) * ROW + 4
+            body.append(_text(end, y + height / 2 + 3, text, anchor="start" if value > 0 else "end", size=11))
+    bottom = plot_top + len(rows) * height + 4
     body.append(f'<line x1="{centre}" y1="{plot_top - 4}" x2="{centre}" y2="{bottom}" stroke="{INK}"/>')
     return _svg(chart_id, title, description, bottom + 6, body)

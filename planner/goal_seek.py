@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from planner import formatting as fmt
 from planner import supply
-from planner.engine import EPSILON, compute_core
+from planner.engine import EPSILON, Cache, compute_core
 from planner.model import Plan
 from planner.results import PlanResult
 from planner.scenarios import TARGET_FIELDS, apply_overrides
@@ -146,3 +146,86 @@ def _checked(plan: Plan, answer: Answer) -> Answer:
     if moved.gap.sales_ready_leads > 1e-6 * max(1.0, moved.demand.sales_ready_leads):
         return _not_reachable(answer.driver, answer.label, answer.current, "the engine disagrees")
     return answer
+
+
+@dataclass(frozen=True)
+class Option:
+    """An answer of goal seek with what it does when: the plan recomputed with it."""
+
+    answer: Answer
+    result: PlanResult  # the plan with the answer applied (no scenarios or sensitivity)
+    starts: int  # the plan month the change starts to deliver
+    full: int  # the plan month it delivers in full (after a ramp)
+
+
+def options(plan: Plan, base: PlanResult, limit: int = 4) -> tuple[Option, ...]:
+    """What closes the gap on its own, for the CEO's memo: the two cheapest head count changes,
+    the cheapest budget, then the rates (win rate first), each checked by recomputing the plan.
+
+    Only the options shown are recomputed (a large plan has an answer per resource and program).
+    An option's timing: more people start at the resource's start month and are in full after its
+    ramp; a budget from the program's start month; a rate counts from the first month.
+    """
+    if base.gap.sales_ready_leads <= EPSILON:
+        return ()
+    people = [_head_count(plan, base, i) for i in range(len(plan.labor))]
+    budgets = [_budget(plan, base, i) for i, c in enumerate(plan.channels) if c.is_program]
+
+    def cheapest(answers: list[Answer], count: int) -> list[Answer]:
+        return sorted((a for a in answers if a.reachable), key=lambda a: a.extra_cost or 0.0)[:count]
+
+    rates = [_demand_rate(plan, base, n) for n in ("win_rate", "srl_to_opportunity")]
+    rates += [_program_rate(plan, base, n) for n in ("mql_to_srl", "lead_to_mql")]
+    found: list[Option] = []
+    cache: Cache = {}  # the resources and channels an answer leaves alone are computed once
+    compute_core(plan, cache)
+    for answer in [*cheapest(people, 2), *cheapest(budgets, 1), *(a for a in rates if a.reachable)]:
+        moved = compute_core(apply_overrides(plan, answer.overrides), cache)
+        if moved.gap.sales_ready_leads > 1e-6 * max(1.0, moved.demand.sales_ready_leads):
+            continue  # the engine disagrees: not offered
+        starts = full = 1
+        section, _, rest = answer.driver.partition(".")
+        key = rest.rpartition(".")[0]
+        if section == "labor":
+            resource = next(r for r in plan.labor if r.id == key)
+            starts, full = resource.start_month, resource.start_month + resource.ramp_months
+        elif section == "channels":
+            channel = next(c for c in plan.channels if c.name == key)
+            starts = full = channel.start_month
+        found.append(Option(answer, moved, min(starts, plan.horizon), min(full, plan.horizon)))
+        if len(found) == limit:
+            break
+    return tuple(found)
+
+
+def earlier_starts(plan: Plan, base: PlanResult) -> tuple[Option, ...]:
+    """For a plan that is late (covered over the year, behind on the way): each resource or
+    budgeted program that starts after month 1, started early enough to be on track, or in
+    month 1 when nothing later is, with its added cost; only moves that cut the worst shortfall."""
+    found = []
+    cache: Cache = {}
+    compute_core(plan, cache)
+    movable = [(f"labor.{r.id}.start_month", r.name or r.id, r.start_month, r.ramp_months) for r in plan.labor]
+    movable += [
+        (f"channels.{c.name}.start_month", c.name, c.start_month, 0)
+        for c in plan.channels
+        if c.is_program and not c.schedule
+    ]
+    for driver, name, start, ramp in movable:
+        if start <= 1:
+            continue
+        best = None
+        for month in range(start - 1, 0, -1):  # the latest start that is on track, else month 1
+            moved = compute_core(apply_overrides(plan, {driver: month}), cache)
+            best = (month, moved)
+            if moved.timing.status == "on_track":
+                break
+        assert best is not None
+        month, moved = best
+        if moved.timing.worst_shortfall >= base.timing.worst_shortfall - 0.5:
+            continue
+        extra = moved.supply.cost - base.supply.cost
+        sentence = f"{name} from month {month} instead of {start} (cost +{fmt.money(extra, plan.basics.currency)})"
+        answer = Answer(driver, f"Start month of {name}", start, month, extra, sentence)
+        found.append(Option(answer, moved, month, min(month + ramp, plan.horizon)))
+    return tuple(found)

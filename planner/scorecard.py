@@ -8,12 +8,22 @@ the plan or the engine's result. The user's edits live in the plan file's ``metr
   survives regeneration; an empty name, unit or owner and a missing target mean "follow the
   plan" for that field, so editing only the owner keeps the target in step with the plan;
 - a stored metric without a key is the user's own, listed after the generated ones;
-- a stored metric whose key is no longer generated (its resource was deleted) is left out.
+- a stored metric whose key is no longer generated (its resource was deleted) is left out;
+- a stored metric without a key that measures what a generated one measures (the same name
+  once "needed", "a month", "per week" ... are set aside: "Sales-ready leads per month" is
+  "Sales-ready leads needed a month, all sources") replaces it in place, so the scorecard has
+  one target for one measure; when the two targets disagree (in a month's terms, by more than
+  a tenth) the row says so: "your 40 a week is 173 a month; the plan needs 33".
+
+Supply rows nest: each resource's channels (and its capacity no channel takes) sit under it
+with ``parent`` set to the resource's key, so a resource's row is the sum of the rows under it
+and the top-level supply rows add up to the supply.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass
 
 from planner import formatting as fmt
@@ -43,12 +53,16 @@ class ScorecardMetric:
     owner: str
     cadence: str
     edited: bool  # a generated metric the user changed
+    parent: str = ""  # the key of the row this one nests under (a resource's channels)
+    note: str = ""  # a conflict with the plan, in words ("your 40 a week is 173 a month; ...")
+    replaces: str = ""  # the key of the generated metric the user's own metric replaces
+    own: int = -1  # the user's own metric: its index in ``plan.metrics`` (-1 for a generated one)
 
 
 def _generated(
-    key: str, name: str, kind: str, target: float | None, unit: str, owner: str, cadence: str
+    key: str, name: str, kind: str, target: float | None, unit: str, owner: str, cadence: str, parent: str = ""
 ) -> ScorecardMetric:
-    return ScorecardMetric(key, name, kind, target, unit, owner, cadence, edited=False)
+    return ScorecardMetric(key, name, kind, target, unit, owner, cadence, edited=False, parent=parent)
 
 
 def activity_rates(resource: LaborResource) -> Activity:
@@ -151,32 +165,64 @@ def outcome_metrics(plan: Plan, result: PlanResult) -> list[ScorecardMetric]:
             "monthly",
         )
     ]
+    keys = dict(zip((id(c) for c in result.channels), channel_keys(plan), strict=True))
     for resource in result.resources:
+        parent = f"outcome.srl.{resource.id}"
+        owner = OWNERS.get(resource.kind, HEAD_OF_SALES)
+        name = resource.name or resource.id
         found.append(
             _generated(
-                f"outcome.srl.{resource.id}",
-                f"Sales-ready leads a month from {resource.name or resource.id}",
+                parent,
+                f"Sales-ready leads a month from {name}",
                 "outcome",
                 resource.total_output / h,
-                "leads",
-                OWNERS.get(resource.kind, HEAD_OF_SALES),
-                "monthly",
-            )
-        )
-    kinds = {r.id: r.kind for r in result.resources}
-    for key, channel in zip(channel_keys(plan), result.channels, strict=True):
-        owner = HEAD_OF_MARKETING if channel.is_program else OWNERS.get(kinds.get(channel.owner, ""), HEAD_OF_SALES)
-        found.append(
-            _generated(
-                key,
-                f"Sales-ready leads a month from {channel.name or channel.type}",
-                "outcome",
-                channel.total_sales_ready_leads / h,
                 "leads",
                 owner,
                 "monthly",
             )
         )
+        for channel in result.channels:
+            if not channel.is_program and channel.owner == resource.id:
+                found.append(
+                    _generated(
+                        keys[id(channel)],
+                        f"Sales-ready leads a month from {channel.name or channel.type}",
+                        "outcome",
+                        channel.total_sales_ready_leads / h,
+                        "leads",
+                        owner,
+                        "monthly",
+                        parent,
+                    )
+                )
+        if resource.unassigned_output > 0 and resource.assigned_share > 0:
+            found.append(
+                _generated(
+                    f"outcome.srl.unassigned.{resource.id}",
+                    f"Not assigned to a channel: {name}",
+                    "outcome",
+                    resource.unassigned_output / h,
+                    "leads",
+                    owner,
+                    "monthly",
+                    parent,
+                )
+            )
+    known = {r.id for r in result.resources}
+    for channel in result.channels:
+        if channel.is_program or channel.owner not in known:
+            owner = HEAD_OF_MARKETING if channel.is_program else HEAD_OF_SALES
+            found.append(
+                _generated(
+                    keys[id(channel)],
+                    f"Sales-ready leads a month from {channel.name or channel.type}",
+                    "outcome",
+                    channel.total_sales_ready_leads / h,
+                    "leads",
+                    owner,
+                    "monthly",
+                )
+            )
     pipeline = result.demand.pipeline / h
     found.append(
         _generated(
@@ -222,7 +268,7 @@ def overridden(generated: ScorecardMetric, stored: Metric) -> ScorecardMetric:
     )
 
 
-def own_metric(stored: Metric) -> ScorecardMetric:
+def own_metric(stored: Metric, index: int = -1) -> ScorecardMetric:
     return ScorecardMetric(
         "",
         stored.name,
@@ -232,14 +278,56 @@ def own_metric(stored: Metric) -> ScorecardMetric:
         stored.owner,
         stored.cadence,
         edited=False,
+        own=index,
     )
 
 
+PER_MONTH = {"weekly": 52 / 12, "monthly": 1.0, "quarterly": 1 / 3}
+PERIODS = {"weekly": "week", "monthly": "month", "quarterly": "quarter"}
+SET_ASIDE = re.compile(
+    r"\b(needed|all sources|per|a|an|each|every|month|months|week|weeks|quarter|quarters|monthly|weekly|quarterly)\b"
+)
+
+
+def measure(name: str) -> str:
+    """What a metric measures, from its name: "Sales-ready leads per month" -> "sales-ready leads"."""
+    text = name.lower().replace("sales ready", "sales-ready").replace("srls", "sales-ready leads")
+    text = SET_ASIDE.sub(" ", re.sub(r"[,;:()/]", " ", text))
+    return " ".join(text.split())
+
+
+def conflict(own: ScorecardMetric, generated: ScorecardMetric) -> str:
+    """The user's target against the plan's, in a month's terms; "" when they agree (within a tenth)."""
+    if own.target is None or generated.target is None or own.unit == PERCENT:
+        return ""
+    per_month = own.target * PER_MONTH.get(own.cadence, 1.0)
+    plan_month = generated.target * PER_MONTH.get(generated.cadence, 1.0)
+    if abs(per_month - plan_month) <= 0.1 * abs(plan_month):
+        return ""
+    period = PERIODS.get(own.cadence, "month")
+    yours = f"your {fmt.count(own.target)} a {period}"
+    if period != "month":
+        yours += f" is {fmt.count(per_month)} a month"
+    return f"{yours}; the plan needs {fmt.count(plan_month)}"
+
+
 def scorecard(plan: Plan, result: PlanResult) -> tuple[ScorecardMetric, ...]:
-    """The generated metrics with the user's edits, then the user's own metrics."""
+    """The generated metrics with the user's edits, then the user's own metrics; an own metric
+    that measures what a generated one does takes its place (flagged when the targets differ)."""
     stored = {m.key: m for m in plan.metrics if m.key}
-    generated = tuple(overridden(g, stored[g.key]) if g.key in stored else g for g in generated_metrics(plan, result))
-    return generated + tuple(own_metric(m) for m in plan.metrics if not m.key)
+    generated = [overridden(g, stored[g.key]) if g.key in stored else g for g in generated_metrics(plan, result)]
+    by_measure = {measure(g.name): i for i, g in reversed(list(enumerate(generated))) if g.unit != PERCENT}
+    own = []
+    for metric in (own_metric(m, i) for i, m in enumerate(plan.metrics) if not m.key):
+        index = by_measure.pop(measure(metric.name), None)
+        if index is None:
+            own.append(metric)
+            continue
+        replaced = generated[index]
+        generated[index] = dataclasses.replace(
+            metric, parent=replaced.parent, note=conflict(metric, replaced), replaces=replaced.key
+        )
+    return (*generated, *own)
 
 
 EDITABLE = ("name", "target", "unit", "owner", "cadence")

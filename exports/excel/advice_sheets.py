@@ -1,53 +1,134 @@
-"""The Metrics sheet (the scorecard) and the CEO review sheet (the weekly agenda)."""
+"""The Metrics sheet (the scorecard), the CEO review sheet (the weekly agenda) and the sheet of
+text as written at export (findings and problems, which cannot recalculate).
+
+The generated scorecard targets are live formulas of the inputs and results (a target the
+user typed stays as typed); a user's metric that replaces a generated one carries a live
+note when the two disagree.
+"""
 
 from __future__ import annotations
 
 from openpyxl.worksheet.worksheet import Worksheet
 
-from exports.excel.cells import SheetWriter
-from exports.excel.styles import COUNT, PERCENT, Styles
+from exports.excel.cells import SheetWriter, cell, ref
+from exports.excel.layout import CHANNELS, LABOR, LaborColumn, Layout, PeopleColumn, ProgramColumn
+from exports.excel.styles import PERCENT, RATE_COUNT, Styles
+from exports.excel.summary_sheet import text_literal
+from planner import formatting as fmt
 from planner import vocab
+from planner.findings import findings
 from planner.model import Plan
 from planner.results import PlanResult
 from planner.review import review_agenda
-from planner.scorecard import scorecard
+from planner.scorecard import PER_MONTH, PERIODS, ScorecardMetric, activity_rates, channel_keys, scorecard
+from planner.validation import validate
 
-METRIC_WIDTHS = {1: 48, 2: 14, 3: 14, 4: 14, 5: 24, 6: 12, 7: 18}
-REVIEW_WIDTHS = {1: 30, 2: 60, 3: 70}
+METRIC_KINDS = {1: "label", 2: "number", 3: "number", 4: "number", 5: "kind", 6: "short", 7: "kind", 8: "long"}
+REVIEW_KINDS = {1: "name", 2: "long", 3: "long"}
+FINDING_KINDS = {1: "text", 2: "short", 3: "text", 4: "text", 5: "name"}
+SEVERITY = {1: "Info", 2: "Warning", 3: "Critical"}
+CONVERSIONS = {
+    "conversion.lead_to_qualified": "=LeadToMQL",
+    "conversion.qualified_to_sales_ready": "=MQLToSRL",
+    "conversion.sales_ready_to_opportunity": "=SRLToOpportunity",
+    "conversion.win_rate": "=WinRate",
+    "outcome.srl.needed": "=SRLNeeded/Horizon",
+    "outcome.pipeline": "=OpportunitiesNeeded*DealSize/Horizon",
+    "outcome.cost_per_srl": "=CostPerSRL",
+}
 
 
-def target_format(unit: str, currency: str) -> str:
-    if unit in ("%", "percent"):
+def target_formulas(plan: Plan, layout: Layout) -> dict[str, str]:
+    """Each generated metric's target as a formula, by its key."""
+    found = dict(CONVERSIONS)
+    for index, resource in enumerate(plan.labor):
+        row = layout.labor_inputs.row(index)
+        q = ref(row, LaborColumn.PER_PERSON, sheet=LABOR)
+        rates = activity_rates(resource)
+        weeks = f"({rates.working_days!r}/5)"
+        found[f"activity.conversations.{resource.id}"] = f"={q}/{rates.conversation_to_srl!r}/{weeks}"
+        found[f"activity.dials.{resource.id}"] = f"={q}/{rates.conversation_to_srl!r}/{rates.connect_rate!r}/{weeks}"
+        found[f"outcome.srl.{resource.id}"] = f"={ref(row, LaborColumn.TOTAL_OUTPUT, sheet=LABOR)}/Horizon"
+        found[f"outcome.srl.unassigned.{resource.id}"] = f"={ref(row, LaborColumn.UNASSIGNED, sheet=LABOR)}/Horizon"
+    for key, index in zip(channel_keys(plan), range(len(plan.channels)), strict=True):
+        if index in layout.program_indexes:
+            row = layout.program_inputs.row(layout.program_indexes.index(index))
+            found[key] = f"={ref(row, ProgramColumn.SRL_TOTAL, sheet=CHANNELS)}/Horizon"
+        else:
+            row = layout.people_inputs.row(layout.people_indexes.index(index))
+            found[key] = f"={ref(row, PeopleColumn.SRL_TOTAL, sheet=CHANNELS)}/Horizon"
+    return found
+
+
+def target_format(metric: ScorecardMetric, currency: str) -> str:
+    if metric.unit == "%":
         return PERCENT
-    if currency and unit == currency:
+    if currency and metric.unit == currency:
         return "money"
-    return COUNT
+    return RATE_COUNT if metric.kind == "activity" else "#,##0"
 
 
-def write_metrics(sheet: Worksheet, styles: Styles, plan: Plan, result: PlanResult) -> None:
+def unit_text(metric: ScorecardMetric, currency: str) -> str:
+    """The unit, unless the target's format already shows it (one unit per figure)."""
+    return "" if metric.unit in ("%", "percent", currency) else metric.unit
+
+
+def write_metrics(sheet: Worksheet, styles: Styles, plan: Plan, result: PlanResult, layout: Layout) -> None:
     w = SheetWriter(sheet, styles)
     w.heading(
         "Scorecard: how progress is measured",
-        "Activity, conversion and outcome measures, each with a target, an owner and a cadence (as exported).",
+        "Generated targets are live formulas of the plan; a target you typed stays as typed. A resource's "
+        "channels are indented under it and add up to it.",
     )
-    w.header(4, ["Metric", "Kind", "Target", "Unit", "Owner", "Cadence", "Source"])
+    w.header(4, ["Metric", "Kind", "Target", "Unit", "Owner", "Cadence", "Source", "Check against the plan"], lines=2)
     rows = scorecard(plan, result)
     if not rows:
         w.text(5, 1, "No metrics in this plan.", "note")
+    formulas = target_formulas(plan, layout)
+    typed = {m.key for m in plan.metrics if m.key and m.target is not None}
+    currency = plan.basics.currency
     for row, metric in enumerate(rows, 5):
-        w.text(row, 1, metric.name, "wrap")
+        w.text(row, 1, metric.name, "nested" if metric.parent else "wrap")
         w.text(row, 2, vocab.METRIC_KINDS.get(metric.kind, metric.kind))
-        if metric.target is None:
+        number_format = target_format(metric, currency)
+        live = formulas.get(metric.key) if metric.key and metric.key not in typed else None
+        if live:
+            w.formula(row, 3, live, "formula", number_format)
+        elif metric.target is None:
             w.text(row, 3, "")
         else:
-            w.number(row, 3, metric.target, "formula", target_format(metric.unit, plan.basics.currency))
-        w.text(row, 4, metric.unit)
+            w.number(row, 3, metric.target, "formula", number_format)
+        w.text(row, 4, unit_text(metric, currency))
         w.text(row, 5, metric.owner)
         w.text(row, 6, vocab.CADENCES.get(metric.cadence, metric.cadence))
-        w.text(row, 7, "Yours" if not metric.key else ("Generated, edited" if metric.edited else "Generated"))
-        w.fit_height(row, {1: metric.name}, METRIC_WIDTHS)
-    w.widths(METRIC_WIDTHS)
-    sheet.freeze_panes = "A5"
+        w.text(row, 7, source(metric))
+        plan_target = formulas.get(metric.replaces)
+        if plan_target and metric.target is not None:
+            w.formula(row, 8, conflict_formula(metric, plan_target[1:]), "wrap")
+        w.fit_height(row, {1: metric.name, 8: metric.note}, METRIC_KINDS)
+    w.widths(METRIC_KINDS)
+    sheet.freeze_panes = cell(5, 1)
+
+
+def source(metric: ScorecardMetric) -> str:
+    if metric.replaces:
+        return "Yours (replaces one)"
+    return "Yours" if not metric.key else ("Generated, edited" if metric.edited else "Generated")
+
+
+def conflict_formula(metric: ScorecardMetric, plan_target: str) -> str:
+    """ "your 40 a week is 173 a month; the plan needs 33", or "" within a tenth, live."""
+    assert metric.target is not None
+    per_month = metric.target * PER_MONTH.get(metric.cadence, 1.0)
+    period = PERIODS.get(metric.cadence, "month")
+    yours = f"your {fmt.count(metric.target)} a {period}"
+    if period != "month":
+        yours += f" is {fmt.count(per_month)} a month"
+    plan = f"({plan_target})"
+    return (
+        f'=IFERROR(IF(ABS({per_month!r}-{plan})<=0.1*ABS({plan}),"",{text_literal(yours + "; the plan needs ")}'
+        f'&TEXT({plan},"#,##0")),"")'
+    )
 
 
 def write_review(sheet: Worksheet, styles: Styles, plan: Plan, result: PlanResult) -> None:
@@ -67,8 +148,41 @@ def write_review(sheet: Worksheet, styles: Styles, plan: Plan, result: PlanResul
             if index:
                 row += 1
             w.text(row, 3, entry, "wrap")
-            w.fit_height(row, {2: item.question if row == first else "", 3: entry}, REVIEW_WIDTHS)
+            w.fit_height(row, {2: item.question if row == first else "", 3: entry}, REVIEW_KINDS)
         if not item.entries:
-            w.fit_height(row, {2: item.question}, REVIEW_WIDTHS)
-    w.widths(REVIEW_WIDTHS)
-    sheet.freeze_panes = "A5"
+            w.fit_height(row, {2: item.question}, REVIEW_KINDS)
+    w.widths(REVIEW_KINDS)
+    sheet.freeze_panes = cell(5, 1)
+
+
+def write_at_export(sheet: Worksheet, styles: Styles, plan: Plan, result: PlanResult, today: str) -> None:
+    """What cannot be live: the diagnosis findings and the plan's problems, as written at export."""
+    w = SheetWriter(sheet, styles)
+    w.heading(
+        f"As written at export ({today}): findings and problems",
+        "This text does not recalculate: it is what Lead Planner found when the workbook was exported. "
+        "The Summary's verdict and warnings are live.",
+    )
+    row = 4
+    problems = [p.message for p in validate(plan)]
+    if problems:
+        w.text(row, 1, "Problems in the plan", "section")
+        for message in problems:
+            row += 1
+            w.text(row, 1, message)
+        row += 2
+    w.text(row, 1, "Findings and recommendations", "section")
+    found = findings(plan, result)
+    row += 1
+    if not found:
+        w.text(row, 1, "No findings.", "note")
+        return
+    w.header(row, ["Finding", "Severity", "Recommendation", "Why", "Triggered by"])
+    for finding in found:
+        row += 1
+        severity = SEVERITY.get(finding.severity, str(finding.severity))
+        texts = [finding.finding, severity, finding.recommendation, finding.why, finding.trigger]
+        for column, text in enumerate(texts, 1):
+            w.text(row, column, text, "wrap")
+        w.fit_height(row, dict(enumerate(texts, 1)), FINDING_KINDS)
+    w.widths(FINDING_KINDS)

@@ -17,6 +17,7 @@ from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.worksheet import Worksheet
 
+from exports.excel.layout import WIDTHS
 from exports.excel.styles import Styles
 
 MAX_CELL_TEXT = 32_767  # Excel's limit for the text of one cell
@@ -40,6 +41,18 @@ def ref(row: int, column: int, *, sheet: str | None = None, absolute: bool = Tru
     return f"{quote_sheetname(sheet)}!{address}" if sheet else address
 
 
+def cell(row: int, column: int, *, fix_row: bool = False, fix_column: bool = False, sheet: str | None = None) -> str:
+    """``D5``, ``$D5`` or ``D$5``: a reference that moves (or not) when copied."""
+    address = f"{'$' if fix_column else ''}{get_column_letter(column)}{'$' if fix_row else ''}{row}"
+    return f"{quote_sheetname(sheet)}!{address}" if sheet else address
+
+
+def row_span(row: int, first_column: int, last_column: int, *, sheet: str | None = None) -> str:
+    """``$D$5:$O$5`` of one row (on another sheet when given)."""
+    address = f"{ref(row, first_column)}:{ref(row, last_column)}"
+    return f"{quote_sheetname(sheet)}!{address}" if sheet else address
+
+
 def span(first_row: int, last_row: int, column: int, *, sheet: str | None = None) -> str:
     """``$D$5:$D$9`` of one column (on another sheet when given)."""
     letter = get_column_letter(column)
@@ -56,7 +69,12 @@ class SheetWriter:
 
     def put(self, row: int, column: int, value: Any, style: StyleArray) -> Cell:
         """A number or one of our formulas, with a style array from ``styles.array``."""
-        cell = self.sheet.cell(row=row, column=column, value=value)
+        cell = self.sheet.cell(row=row, column=column)
+        if type(value) in (int, float):  # the usual case, without openpyxl's checks for text
+            cell._value = value
+            cell.data_type = "n"
+        elif value is not None:
+            cell.value = value
         cell._style = style
         return cell
 
@@ -77,10 +95,15 @@ class SheetWriter:
 
     def text(self, row: int, column: int, value: Any, role: str = "text") -> Cell:
         """User or app text, never a formula."""
-        cell = put_text(self.sheet.cell(row=row, column=column), value)
-        cell._style = copy(self.styles.array(role))  # its own: quotePrefix may change it
-        if cell.value.startswith(FORMULA_LIKE):
+        text = clean_text(value)
+        cell = self.sheet.cell(row=row, column=column)
+        cell._value = text  # stored as text, never as a formula (openpyxl would make "=..." one)
+        cell.data_type = "s"
+        if text.startswith(FORMULA_LIKE):
+            cell._style = copy(self.styles.array(role))  # its own: the quote prefix changes it
             cell.quotePrefix = True
+        else:
+            cell._style = self.styles.array(role)  # shared, never changed in place
         return cell
 
     def heading(self, title: str, note: str) -> None:
@@ -95,16 +118,18 @@ class SheetWriter:
         if lines > 1:
             self.sheet.row_dimensions[row].height = 13 * lines + 2
 
-    def fit_height(self, row: int, texts: dict[int, str], widths: dict[int, float]) -> None:
-        """A row tall enough for wrapped ``texts`` (column -> text) in columns of these widths;
+    def fit_height(self, row: int, texts: dict[int, str], kinds: dict[int, str]) -> None:
+        """A row tall enough for wrapped ``texts`` (column -> text) in columns of these kinds;
         spreadsheet apps do not grow rows to fit wrapped text when they open a file."""
+        widths = {c: WIDTHS[k] for c, k in kinds.items()}
         lines = max((math.ceil(len(t) / (w * 1.1)) for c, t in texts.items() if (w := widths.get(c))), default=1)
         if lines > 1:
             self.sheet.row_dimensions[row].height = 13 * lines + 2
 
-    def widths(self, widths: dict[int, float]) -> None:
-        for column, width in widths.items():
-            self.sheet.column_dimensions[get_column_letter(column)].width = width
+    def widths(self, kinds: dict[int, str]) -> None:
+        """Each column's width by its kind (``layout.WIDTHS``: the one place widths are decided)."""
+        for column, kind in kinds.items():
+            self.sheet.column_dimensions[get_column_letter(column)].width = WIDTHS[kind]
 
 
 def put_text(cell: Cell, value: Any) -> Cell:

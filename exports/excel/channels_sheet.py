@@ -1,8 +1,10 @@
-"""The Channels sheet: program channels (budget / cost per lead from their start month) and
-people-driven channels (a share of one resource's output), with raw leads, sales-ready leads
-and cost by month as formulas.
+"""The Channels sheet: program channels (spend / cost per lead) and people-driven channels (a
+share of one resource's output), with raw leads, sales-ready leads and cost by month as formulas.
 
-A program's sales-ready leads = raw leads x its own raw-to-sales-ready rate where it sets one,
+A program spends its monthly budget from its start month to its last month (the end month, or
+the horizon where it is blank), unless it has a schedule: then its spend in month m is the sum
+of its schedule rows for month m (start and end do not apply). Raw leads = spend / cost per
+raw lead; sales-ready leads = raw leads x its own raw-to-sales-ready rate where it sets one,
 else x LeadToMQL x MQLToSRL. People-driven channels only say where a resource's output goes:
 their leads and cost are already counted in the Labor sheet.
 """
@@ -11,9 +13,17 @@ from __future__ import annotations
 
 from openpyxl.worksheet.worksheet import Worksheet
 
-from exports.excel import layout as L
-from exports.excel.cells import SheetWriter, col, span
-from exports.excel.labor_sheet import write_month_labels
+from exports.excel.cells import SheetWriter, cell, ref, row_span, span
+from exports.excel.labor_sheet import end_grid, start_grid
+from exports.excel.layout import (
+    LABOR,
+    TOTAL_COLUMN,
+    LaborColumn,
+    Layout,
+    PeopleColumn,
+    ProgramColumn,
+    ScheduleColumn,
+)
 from exports.excel.styles import COUNT, PERCENT, Styles
 from exports.excel.validation import Validations
 from planner import formatting as fmt
@@ -21,37 +31,40 @@ from planner import vocab
 from planner.model import Plan
 
 NA = fmt.NOT_AVAILABLE
-PROGRAM_HEADERS = [
-    "Program channel",
-    "Type",
-    "Monthly budget",
-    "Cost per raw lead",
-    "Start month",
-    "Own raw to sales-ready rate (blank: plan rates)",
-    "Rate used",
-    "Raw leads a month",
-    "Raw leads (total)",
-    "Sales-ready leads (total)",
-    "Cost (total)",
-    "Cost per sales-ready lead",
-    "Raw leads at the plan's rates",
-    "Sales-ready leads at own rates",
-]
-PEOPLE_HEADERS = [
-    "People-driven channel",
-    "Type",
-    "Owner (resource id)",
-    "Share of the owner's output",
-    "Sales-ready leads (total)",
-    "Cost (total)",
-    "Cost per sales-ready lead",
-    "Owner",
-]
-BUDGET, PER_LEAD, START, OWN_RATE, RATE, RAW_MONTH = 3, 4, 5, 6, 7, 8
-RAW_TOTAL, SRL_TOTAL, COST_TOTAL, COST_PER_SRL, PLAN_RATE_RAW, OWN_RATE_SRL = 9, 10, 11, 12, 13, 14
+P, Q, S = ProgramColumn, PeopleColumn, ScheduleColumn
+PROGRAM_HEADERS = {
+    P.NAME: "Program channel",
+    P.TYPE: "Type",
+    P.BUDGET: "Monthly budget",
+    P.PER_LEAD: "Cost per raw lead",
+    P.START: "Start month",
+    P.END: "End month (blank: the plan's last)",
+    P.OWN_RATE: "Own raw to sales-ready rate (blank: plan rates)",
+    P.RATE: "Rate used",
+    P.LAST: "Last month of the budget",
+    P.SCHEDULED: "Spends by schedule (1) instead of budget",
+    P.RAW_TOTAL: "Raw leads (total)",
+    P.SRL_TOTAL: "Sales-ready leads (total)",
+    P.COST_TOTAL: "Cost (total)",
+    P.COST_PER_SRL: "Cost per sales-ready lead",
+    P.PLAN_RATE_RAW: "Raw leads at the plan's rates",
+    P.OWN_RATE_SRL: "Sales-ready leads at own rates",
+    P.NUMBER: "Program number",
+}
+PEOPLE_HEADERS = {
+    Q.NAME: "People-driven channel",
+    Q.TYPE: "Type",
+    Q.OWNER: "Owner (resource id)",
+    Q.SHARE: "Share of the owner's output",
+    Q.SRL_TOTAL: "Sales-ready leads (total)",
+    Q.COST_TOTAL: "Cost (total)",
+    Q.COST_PER_SRL: "Cost per sales-ready lead",
+    Q.OWNER_NAME: "Owner",
+}
+SCHEDULE_HEADERS = {S.NAME: "Program", S.NUMBER: "Program number", S.MONTH: "Plan month", S.BUDGET: "Spend"}
 
 
-def write_channels(sheet: Worksheet, styles: Styles, plan: Plan, layout: L.Layout) -> None:
+def write_channels(sheet: Worksheet, styles: Styles, plan: Plan, layout: Layout) -> None:
     w = SheetWriter(sheet, styles)
     checks = Validations(sheet)
     w.heading(
@@ -61,105 +74,168 @@ def write_channels(sheet: Worksheet, styles: Styles, plan: Plan, layout: L.Layou
     )
     write_programs(w, checks, plan, layout)
     write_people(w, checks, plan, layout)
-    write_program_grids(w, plan, layout)
+    write_schedule(w, checks, plan, layout)
+    write_program_grids(w, layout)
     write_people_grids(w, plan, layout)
-    w.widths({1: 32, 2: 24, 3: 14, **{c: 13 for c in range(4, max(15, layout.last_month_column + 1))}})
-    sheet.freeze_panes = f"B{layout.program_inputs.first}"
+    kinds = {P.NAME: "name", P.TYPE: "kind"}
+    w.widths({**kinds, **{c: "number" for c in range(P.BUDGET, max(P.NUMBER, layout.last_month_column) + 1)}})
+    sheet.freeze_panes = cell(layout.program_inputs.first, P.TYPE)
 
 
-def write_programs(w: SheetWriter, checks: Validations, plan: Plan, layout: L.Layout) -> None:
+def write_programs(w: SheetWriter, checks: Validations, plan: Plan, layout: Layout) -> None:
     block = layout.program_inputs
     w.text(block.title, 1, "Program channels (run by marketing)", "section")
-    w.header(block.header, PROGRAM_HEADERS, lines=4)
+    w.header(block.header, list(PROGRAM_HEADERS.values()), lines=4)
     if not layout.program_indexes:
         w.text(block.first, 1, "No program channels in this plan.", "note")
         return
-    first_month, last_month = col(layout.month_column(1)), col(layout.last_month_column)
+    first_month, last_month = layout.month_column(1), layout.last_month_column
+    schedule = layout.schedule
+    numbers = span(schedule.first, schedule.last, S.NUMBER)
     for index, channel_index in enumerate(layout.program_indexes):
         channel = plan.channels[channel_index]
         row = block.row(index)
-        w.text(row, 1, channel.name)
-        w.text(row, 2, vocab.CHANNEL_TYPES.get(channel.type, channel.type))
-        w.number(row, BUDGET, channel.monthly_budget or 0, "input", "money")
-        w.number(row, PER_LEAD, channel.cost_per_lead, "input", "money")
-        w.number(row, START, channel.start_month, "input", "0")
-        w.number(row, OWN_RATE, channel.lead_to_srl, "input", PERCENT)
-        w.formula(row, RATE, f'=IF(F{row}="",LeadToMQL*MQLToSRL,F{row})', fmt=PERCENT)
-        w.formula(row, RAW_MONTH, f"=IFERROR(C{row}/D{row},0)", fmt=COUNT)
+        own, end = cell(row, P.OWN_RATE), cell(row, P.END)
+        w.text(row, P.NAME, channel.name)
+        w.text(row, P.TYPE, vocab.CHANNEL_TYPES.get(channel.type, channel.type))
+        w.number(row, P.BUDGET, channel.monthly_budget or 0, "input", "money")
+        w.number(row, P.PER_LEAD, channel.cost_per_lead, "input", "money")
+        w.number(row, P.START, channel.start_month, "input", "0")
+        w.number(row, P.END, channel.end_month, "input", "0")
+        w.number(row, P.OWN_RATE, channel.lead_to_srl, "input", PERCENT)
+        w.formula(row, P.RATE, f'=IF({own}="",LeadToMQL*MQLToSRL,{own})', fmt=PERCENT)
+        w.formula(row, P.LAST, f'=IF({end}="",Horizon,MIN({end},Horizon))', fmt="0")
+        w.formula(row, P.SCHEDULED, f"=IF(COUNTIF({numbers},{cell(row, P.NUMBER)})>0,1,0)", fmt="0")
         raw, srl, cost = layout.program_raw.row(index), layout.program_srl.row(index), layout.program_cost.row(index)
-        w.formula(row, RAW_TOTAL, f"=SUM({first_month}{raw}:{last_month}{raw})", fmt=COUNT)
-        w.formula(row, SRL_TOTAL, f"=SUM({first_month}{srl}:{last_month}{srl})", fmt=COUNT)
-        w.formula(row, COST_TOTAL, f"=SUM({first_month}{cost}:{last_month}{cost})", fmt="money")
-        w.formula(row, COST_PER_SRL, f'=IFERROR(K{row}/J{row},"{NA}")', fmt="money")
-        w.formula(row, PLAN_RATE_RAW, f'=IF(F{row}="",I{row},0)', fmt=COUNT)
-        w.formula(row, OWN_RATE_SRL, f'=IF(F{row}="",0,J{row})', fmt=COUNT)
+        w.formula(row, P.RAW_TOTAL, f"=SUM({row_span(raw, first_month, last_month)})", fmt=COUNT)
+        w.formula(row, P.SRL_TOTAL, f"=SUM({row_span(srl, first_month, last_month)})", fmt=COUNT)
+        w.formula(row, P.COST_TOTAL, f"=SUM({row_span(cost, first_month, last_month)})", fmt="money")
+        w.formula(
+            row, P.COST_PER_SRL, f'=IFERROR({cell(row, P.COST_TOTAL)}/{cell(row, P.SRL_TOTAL)},"{NA}")', fmt="money"
+        )
+        w.formula(row, P.PLAN_RATE_RAW, f'=IF({own}="",{cell(row, P.RAW_TOTAL)},0)', fmt=COUNT)
+        w.formula(row, P.OWN_RATE_SRL, f'=IF({own}="",0,{cell(row, P.SRL_TOTAL)})', fmt=COUNT)
+        w.number(row, P.NUMBER, index + 1, fmt="0")
     first, last = block.first, block.last
-    checks.add("amount", f"C{first}:D{last}")
-    checks.add("start_month", f"E{first}:E{last}")
-    checks.add("rate", f"F{first}:F{last}")
+    checks.add("amount", f"{ref(first, P.BUDGET)}:{ref(last, P.PER_LEAD)}")
+    checks.add("start_month", span(first, last, P.START))
+    checks.add("start_month", span(first, last, P.END))
+    checks.add("rate", span(first, last, P.OWN_RATE))
     w.text(block.total, 1, "Total", "total")
-    for column in (BUDGET, RAW_MONTH, RAW_TOTAL, SRL_TOTAL, COST_TOTAL, PLAN_RATE_RAW, OWN_RATE_SRL):
-        number_format = "money" if column in (BUDGET, COST_TOTAL) else COUNT
+    for column in (P.BUDGET, P.RAW_TOTAL, P.SRL_TOTAL, P.COST_TOTAL, P.PLAN_RATE_RAW, P.OWN_RATE_SRL):
+        number_format = "money" if column in (P.BUDGET, P.COST_TOTAL) else COUNT
         w.formula(block.total, column, f"=SUM({span(first, last, column)})", "total", number_format)
-    w.formula(block.total, COST_PER_SRL, f'=IFERROR(K{block.total}/J{block.total},"{NA}")', "total", "money")
+    total = block.total
+    w.formula(
+        total,
+        P.COST_PER_SRL,
+        f'=IFERROR({cell(total, P.COST_TOTAL)}/{cell(total, P.SRL_TOTAL)},"{NA}")',
+        "total",
+        "money",
+    )
 
 
-def write_people(w: SheetWriter, checks: Validations, plan: Plan, layout: L.Layout) -> None:
+def write_people(w: SheetWriter, checks: Validations, plan: Plan, layout: Layout) -> None:
     block = layout.people_inputs
     w.text(block.title, 1, "People-driven channels", "section")
-    w.header(block.header, PEOPLE_HEADERS, lines=3)
+    w.header(block.header, list(PEOPLE_HEADERS.values()), lines=3)
     if not layout.people_indexes:
         w.text(block.first, 1, "No people-driven channels in this plan.", "note")
         return
-    first_month, last_month = col(layout.month_column(1)), col(layout.last_month_column)
+    first_month, last_month = layout.month_column(1), layout.last_month_column
     for index, channel_index in enumerate(layout.people_indexes):
         channel = plan.channels[channel_index]
         row = block.row(index)
-        w.text(row, 1, channel.name)
-        w.text(row, 2, vocab.CHANNEL_TYPES.get(channel.type, channel.type))
-        w.text(row, 3, channel.owner)
-        w.number(row, 4, channel.share or 0, "input", PERCENT)
+        w.text(row, Q.NAME, channel.name)
+        w.text(row, Q.TYPE, vocab.CHANNEL_TYPES.get(channel.type, channel.type))
+        w.text(row, Q.OWNER, channel.owner)
+        w.number(row, Q.SHARE, channel.share or 0, "input", PERCENT)
         srl, cost = layout.people_srl.row(index), layout.people_cost.row(index)
-        w.formula(row, 5, f"=SUM({first_month}{srl}:{last_month}{srl})", fmt=COUNT)
-        w.formula(row, 6, f"=SUM({first_month}{cost}:{last_month}{cost})", fmt="money")
-        w.formula(row, 7, f'=IFERROR(F{row}/E{row},"{NA}")', fmt="money")
+        w.formula(row, Q.SRL_TOTAL, f"=SUM({row_span(srl, first_month, last_month)})", fmt=COUNT)
+        w.formula(row, Q.COST_TOTAL, f"=SUM({row_span(cost, first_month, last_month)})", fmt="money")
+        w.formula(
+            row, Q.COST_PER_SRL, f'=IFERROR({cell(row, Q.COST_TOTAL)}/{cell(row, Q.SRL_TOTAL)},"{NA}")', fmt="money"
+        )
         owner = layout.resource_row(plan, channel.owner)
         if owner is None:
-            w.text(row, 8, "(no such resource: no leads)", "note")
+            w.text(row, Q.OWNER_NAME, "(no such resource: no leads)", "note")
         else:
-            w.formula(row, 8, f"={L.LABOR}!$A${layout.labor_inputs.row(owner)}", "linked")
-    checks.add("share", f"D{block.first}:D{block.last}")
+            w.formula(
+                row, Q.OWNER_NAME, f"={ref(layout.labor_inputs.row(owner), LaborColumn.NAME, sheet=LABOR)}", "linked"
+            )
+    checks.add("share", span(block.first, block.last, Q.SHARE))
 
 
-def write_program_grids(w: SheetWriter, plan: Plan, layout: L.Layout) -> None:
+def write_schedule(w: SheetWriter, checks: Validations, plan: Plan, layout: Layout) -> None:
+    """One row per one-off spend: the program's number, the plan month and the amount."""
+    block = layout.schedule
+    w.text(
+        block.title, 1, "Scheduled spends (trade shows, campaign bursts): replace a program's monthly budget", "section"
+    )
+    w.header(block.header, list(SCHEDULE_HEADERS.values()), lines=2)
+    row = block.first
+    for number, channel_index in enumerate(layout.program_indexes, 1):
+        program_row = layout.program_inputs.row(number - 1)
+        for entry in plan.channels[channel_index].schedule:
+            w.formula(row, S.NAME, f"={ref(program_row, P.NAME)}", "linked")
+            w.number(row, S.NUMBER, number, "input", "0")
+            w.number(row, S.MONTH, entry.month, "input", "0")
+            w.number(row, S.BUDGET, entry.budget, "input", "money")
+            row += 1
+    if row == block.first:
+        w.text(row, S.NAME, "No scheduled spends: type a program number, a month and a spend to add one.", "note")
+        for column in (S.NUMBER, S.MONTH):
+            w.number(row, column, None, "input", "0")
+        w.number(row, S.BUDGET, None, "input", "money")
+    checks.add("start_month", span(block.first, block.last, S.MONTH))
+    checks.add("amount", span(block.first, block.last, S.BUDGET))
+    w.text(block.total, 1, "Total", "total")
+    w.formula(block.total, S.BUDGET, f"=SUM({span(block.first, block.last, S.BUDGET)})", "total", "money")
+
+
+def write_program_grids(w: SheetWriter, layout: Layout) -> None:
     if not layout.program_indexes:
         return
-    inputs = layout.program_inputs
+    inputs, schedule = layout.program_inputs, layout.schedule
+    numbers = span(schedule.first, schedule.last, S.NUMBER)
+    months = span(schedule.first, schedule.last, S.MONTH)
+    spends = span(schedule.first, schedule.last, S.BUDGET)
     grids = (
+        (layout.program_cost, "Program channels: spend (cost) by month", "money"),
         (layout.program_raw, "Program channels: raw leads by month", COUNT),
         (layout.program_srl, "Program channels: sales-ready leads by month", COUNT),
-        (layout.program_cost, "Program channels: cost by month", "money"),
     )
     for block, title, number_format in grids:
-        start_grid(w, layout, block, title)
+        start_grid(w, layout, block, title, ["Channel", "Type", "Total"])
         style = w.styles.array("formula", number_format)
         for index in range(len(layout.program_indexes)):
             r, row = inputs.row(index), block.row(index)
             name_cells(w, row, r)
-            raw_row = layout.program_raw.row(index)
+            raw_row, cost_row = layout.program_raw.row(index), layout.program_cost.row(index)
+            start, last, budget = ref(r, P.START), ref(r, P.LAST), ref(r, P.BUDGET)
             for m in range(1, layout.horizon + 1):
                 column = layout.month_column(m)
-                if block is layout.program_raw:
-                    formula = f"=IF({m}<$E${r},0,$H${r})"
-                elif block is layout.program_srl:
-                    formula = f"={col(column)}{raw_row}*$G${r}"
+                month = cell(block.title, column, fix_row=True)
+                if block is layout.program_cost:
+                    scheduled = f"SUMIFS({spends},{numbers},{ref(r, P.NUMBER)},{months},{month})"
+                    budgeted = f"IF(OR({month}<{start},{month}>{last}),0,{budget})"
+                    formula = f"=IF({ref(r, P.SCHEDULED)}=1,{scheduled},{budgeted})"
+                elif block is layout.program_raw:
+                    formula = f"=IFERROR({cell(cost_row, column)}/{ref(r, P.PER_LEAD)},0)"
                 else:
-                    formula = f"=IF({m}<$E${r},0,$C${r})"
+                    formula = f"={cell(raw_row, column)}*{ref(r, P.RATE)}"
                 w.put_formula(row, column, formula, style)
+            w.formula(
+                row,
+                TOTAL_COLUMN,
+                f"=SUM({row_span(row, layout.month_column(1), layout.last_month_column)})",
+                "total",
+                number_format,
+            )
         end_grid(w, layout, block, number_format)
 
 
-def write_people_grids(w: SheetWriter, plan: Plan, layout: L.Layout) -> None:
+def write_people_grids(w: SheetWriter, plan: Plan, layout: Layout) -> None:
     if not layout.people_indexes:
         return
     inputs = layout.people_inputs
@@ -178,7 +254,7 @@ def write_people_grids(w: SheetWriter, plan: Plan, layout: L.Layout) -> None:
         ),
     )
     for block, source, title, number_format in grids:
-        start_grid(w, layout, block, title)
+        start_grid(w, layout, block, title, ["Channel", "Type", "Total"])
         style = w.styles.array("formula", number_format)
         for index, channel_index in enumerate(layout.people_indexes):
             r, row = inputs.row(index), block.row(index)
@@ -189,26 +265,18 @@ def write_people_grids(w: SheetWriter, plan: Plan, layout: L.Layout) -> None:
                 if owner is None:
                     w.put(row, column, 0, style)
                 else:
-                    w.put_formula(row, column, f"=$D${r}*{L.LABOR}!{col(column)}{source.row(owner)}", style)
+                    share = ref(r, Q.SHARE)
+                    w.put_formula(row, column, f"={share}*{cell(source.row(owner), column, sheet=LABOR)}", style)
+            w.formula(
+                row,
+                TOTAL_COLUMN,
+                f"=SUM({row_span(row, layout.month_column(1), layout.last_month_column)})",
+                "total",
+                number_format,
+            )
         end_grid(w, layout, block, number_format)
 
 
-def start_grid(w: SheetWriter, layout: L.Layout, block: L.Block, title: str) -> None:
-    w.text(block.title, 1, title, "section")
-    w.header(block.header, ["Channel", "Type", "Total"])
-    write_month_labels(w, layout, block.header)
-
-
 def name_cells(w: SheetWriter, row: int, input_row: int) -> None:
-    w.formula(row, 1, f"=$A${input_row}", "linked")
-    w.formula(row, 2, f"=$B${input_row}", "linked")
-
-
-def end_grid(w: SheetWriter, layout: L.Layout, block: L.Block, number_format: str) -> None:
-    first, last = col(layout.month_column(1)), col(layout.last_month_column)
-    for index in range(block.count):
-        row = block.row(index)
-        w.formula(row, 3, f"=SUM({first}{row}:{last}{row})", "total", number_format)
-    w.text(block.total, 1, "Total", "total")
-    for column in range(3, layout.last_month_column + 1):
-        w.formula(block.total, column, f"=SUM({span(block.first, block.last, column)})", "total", number_format)
+    w.formula(row, 1, f"={ref(input_row, 1)}", "linked")
+    w.formula(row, 2, f"={ref(input_row, 2)}", "linked")

@@ -7,10 +7,20 @@ import datetime as dt
 
 from openpyxl.worksheet.worksheet import Worksheet
 
-from exports.excel import layout as L
-from exports.excel.cells import SheetWriter
+from exports.excel.cells import SheetWriter, ref, span
+from exports.excel.layout import (
+    INPUT_BASICS,
+    INPUTS,
+    INPUTS_FIRST_MONTH_ROW,
+    INPUTS_FUNNEL_FIRST,
+    INPUTS_HORIZON_ROW,
+    INPUTS_TARGETS_FIRST,
+    INPUTS_VALUE_COLUMN,
+    INPUTS_WEIGHTS_FIRST,
+    TABLE_HEADER,
+)
 from exports.excel.names import INPUT_NAMES, define
-from exports.excel.styles import MONTH_LABEL, PERCENT, WEIGHT, Styles
+from exports.excel.styles import COUNT, MONTH_LABEL, PERCENT, WEIGHT, Styles
 from exports.excel.validation import Validations
 from planner import defaults
 from planner import formatting as fmt
@@ -18,7 +28,7 @@ from planner.model import Plan, Targets
 from planner.months import MONTH_NAMES, first_calendar_month
 from planner.serialize import specs
 
-V = L.INPUTS_VALUE_COLUMN
+V = INPUTS_VALUE_COLUMN
 BASIC_LABELS = {
     "company": "Company",
     "title": "Plan title",
@@ -37,11 +47,11 @@ FUNNEL = (
 
 
 def first_month_ref() -> str:
-    return f"{L.INPUTS}!$B${L.INPUTS_FIRST_MONTH_ROW}"
+    return ref(INPUTS_FIRST_MONTH_ROW, V, sheet=INPUTS)
 
 
 def weights_range() -> str:
-    return f"{L.INPUTS}!$B${L.INPUTS_WEIGHTS_FIRST}:$B${L.INPUTS_WEIGHTS_FIRST + 11}"
+    return span(INPUTS_WEIGHTS_FIRST, INPUTS_WEIGHTS_FIRST + 11, V, sheet=INPUTS)
 
 
 def first_month_date(plan: Plan) -> dt.date:
@@ -63,61 +73,62 @@ def write_inputs(sheet: Worksheet, styles: Styles, plan: Plan) -> None:
     checks = Validations(sheet)
     currency = plan.basics.currency
     w.heading("Inputs", "Change the yellow cells: every sheet recalculates. Rates are percentages.")
-    w.header(L.TABLE_HEADER, ["Input", "Value", "Unit", "Source or note"])
-    for row, name in enumerate(L.INPUT_BASICS, L.TABLE_HEADER + 1):
+    w.header(TABLE_HEADER, ["Input", "Value", "Unit", "Source or note"])
+    for row, name in enumerate(INPUT_BASICS, TABLE_HEADER + 1):
         w.text(row, 1, BASIC_LABELS[name], "label")
         w.text(row, V, getattr(plan.basics, name))
-    row = L.INPUTS_FIRST_MONTH_ROW
+    row = INPUTS_FIRST_MONTH_ROW
     w.text(row, 1, "First month", "label")
     w.number(row, V, first_month_date(plan), "input", MONTH_LABEL)
     w.text(row, 4, "Month labels and seasonality follow it", "note")
-    checks.add("date", f"B{row}")
-    row = L.INPUTS_HORIZON_ROW
+    checks.add("date", ref(row, V))
+    row = INPUTS_HORIZON_ROW
     w.text(row, 1, "Horizon", "label")
     w.number(row, V, plan.horizon, "bold")
+    define(sheet.parent, "Horizon", INPUTS, row, V)
     w.text(row, 3, "months")
     w.text(row, 4, "Fixed in this workbook (one column per month): change it in Lead Planner and export again", "note")
 
-    w.text(L.INPUTS_TARGETS_FIRST - 1, 1, "Targets and rates", "section")
+    w.text(INPUTS_TARGETS_FIRST - 1, 1, "Targets and rates", "section")
     target_specs = dict(specs(Targets))
-    for row, (field, name) in enumerate(INPUT_NAMES.items(), L.INPUTS_TARGETS_FIRST):
+    for row, (field, name) in enumerate(INPUT_NAMES.items(), INPUTS_TARGETS_FIRST):
         spec = target_specs[field]
         value = getattr(plan.targets, field)
         w.text(row, 1, spec.label, "label")
         if spec.kind == "rate":
             w.number(row, V, value, "input", PERCENT)
             w.text(row, 3, "%")
-            checks.add("rate", f"B{row}")
+            checks.add("rate", ref(row, V))
         elif spec.kind == "int":
             w.number(row, V, value, "input", "0")
             w.text(row, 3, spec.unit)
-            checks.add("months", f"B{row}")
+            checks.add("months", ref(row, V))
         else:
             w.number(row, V, value, "input", "money")
             w.text(row, 3, currency)
-            checks.add("amount", f"B{row}")
+            checks.add("amount", ref(row, V))
         w.text(row, 4, source_note(field, value), "note")
-        define(sheet.parent, name, L.INPUTS, row, V)
+        define(sheet.parent, name, INPUTS, row, V)
 
-    first = L.INPUTS_WEIGHTS_FIRST
+    first = INPUTS_WEIGHTS_FIRST
     w.text(first - 1, 1, "Seasonality: the weight of each calendar month", "section")
     for index, weight in enumerate(plan.targets.seasonality):
         w.text(first + index, 1, MONTH_NAMES[index], "label")
         w.number(first + index, V, weight, "input", WEIGHT)
     w.text(first, 4, "Weights are relative: the plan's months share the demand in proportion", "note")
     w.text(first + 1, 4, "(all equal: the same every month)", "note")
-    checks.add("amount", f"B{first}:B{first + 11}")
+    checks.add("amount", span(first, first + 11, V))
 
     write_funnel(w, plan)
-    w.widths({1: 40, 2: 16, 3: 10, 4: 110})
-    sheet.freeze_panes = f"A{L.TABLE_HEADER + 1}"
+    w.widths({1: "label", 2: "number", 3: "short", 4: "note"})
+    sheet.freeze_panes = ref(TABLE_HEADER + 1, 1).replace("$", "")
 
 
 def write_funnel(w: SheetWriter, plan: Plan) -> None:
     """The reverse funnel: wins <- opportunities <- sales-ready <- qualified <- raw leads."""
-    first = L.INPUTS_FUNNEL_FIRST
+    first = INPUTS_FUNNEL_FIRST
     w.text(first - 1, 1, "Reverse funnel (computed from the targets: do not type here)", "section")
-    net = f"B{first}"
+    net = ref(first, V)
     formulas = (
         "=MAX(RevenueGoal-PipelineRevenue,0)",
         f'=IFERROR({net}/DealSize,"{fmt.NOT_AVAILABLE}")',
@@ -137,8 +148,8 @@ def write_funnel(w: SheetWriter, plan: Plan) -> None:
     for index, ((label, kind, name), formula) in enumerate(zip(FUNNEL, formulas, strict=True)):
         row = first + index
         w.text(row, 1, label, "label")
-        w.formula(row, V, formula, "result", "money" if kind == "money" else "#,##0.0")
+        w.formula(row, V, formula, "result", "money" if kind == "money" else COUNT)
         w.text(row, 3, plan.basics.currency if kind == "money" else "")
         w.text(row, 4, notes[index], "note")
         if name:
-            define(w.sheet.parent, name, L.INPUTS, row, V)
+            define(w.sheet.parent, name, INPUTS, row, V)

@@ -1,138 +1,173 @@
 """The Labor sheet: each resource's inputs, and its output and cost by month as formulas of them.
 
-Output in month m: head count x SRL per person-month x min(1, (m - start + 1) / (ramp + 1)),
-0 before the start month. Cost from the start month: head count x cost per person-month +
-fee per SRL x output (people are paid while they ramp).
+From the start month s to the last month e (the end month, or the horizon where it is blank):
+output(m) = head count x SRL per person-month x min(1, (m - s + 1) / (ramp + 1)) x (1 - loss),
+loss = min(1, attrition / 12 x (vacancy + ramp / 2)); cost(m) = head count x cost per
+person-month x max(0, 1 - attrition / 12 x vacancy) + fee per SRL x output(m). Nothing
+outside s..e. Month numbers stand in each grid's title row, so no formula holds a month or
+the horizon as a number.
 """
 
 from __future__ import annotations
 
 from openpyxl.worksheet.worksheet import Worksheet
 
-from exports.excel import layout as L
-from exports.excel.cells import SheetWriter, col, span
-from exports.excel.styles import COUNT, PERCENT, Styles
+from exports.excel.cells import SheetWriter, cell, ref, row_span, span
+from exports.excel.layout import CHANNELS, TOTAL_COLUMN, Block, LaborColumn, Layout, PeopleColumn
+from exports.excel.styles import COUNT, PERCENT, RATE_COUNT, Styles
 from exports.excel.validation import Validations
 from planner import formatting as fmt
 from planner import vocab
 from planner.model import Plan
 
-HEADERS = [
-    "Resource",
-    "Id",
-    "Kind",
-    "Head count",
-    "Start month",
-    "Ramp (months)",
-    "Sales-ready leads per person-month",
-    "Cost per person-month",
-    "Fee per sales-ready lead",
-    "Sales-ready leads (total)",
-    "Cost (total)",
-    "Cost per sales-ready lead",
-    "Share assigned to channels",
-    "Unassigned output",
-]
-# input table columns
-HEADCOUNT, START, RAMP, PER_PERSON, COST, FEE = 4, 5, 6, 7, 8, 9
-TOTAL_OUTPUT, TOTAL_COST, COST_PER_SRL, ASSIGNED, UNASSIGNED = 10, 11, 12, 13, 14
+C = LaborColumn
+HEADERS = {
+    C.NAME: "Resource",
+    C.ID: "Id",
+    C.KIND: "Kind",
+    C.HEADCOUNT: "Head count",
+    C.START: "Start month",
+    C.END: "End month (blank: the plan's last)",
+    C.RAMP: "Ramp (months)",
+    C.PER_PERSON: "Sales-ready leads per person-month",
+    C.COST: "Cost per person-month",
+    C.FEE: "Fee per sales-ready lead",
+    C.ATTRITION: "Attrition a year",
+    C.VACANCY: "Months a seat stays empty",
+    C.LAST: "Last month worked",
+    C.LOSS: "Output lost to turnover",
+    C.PAID: "Seats paid",
+    C.TOTAL_OUTPUT: "Sales-ready leads (total)",
+    C.TOTAL_COST: "Cost (total)",
+    C.COST_PER_SRL: "Cost per sales-ready lead",
+    C.ASSIGNED: "Share assigned to channels",
+    C.UNASSIGNED: "Unassigned output",
+}
 NA = fmt.NOT_AVAILABLE
 
 
-def write_labor(sheet: Worksheet, styles: Styles, plan: Plan, layout: L.Layout) -> None:
+def write_labor(sheet: Worksheet, styles: Styles, plan: Plan, layout: Layout) -> None:
     w = SheetWriter(sheet, styles)
     w.heading(
         "Labor model: who develops leads",
         "Yellow cells are inputs. Output and cost by month below are formulas of them.",
     )
     inputs = layout.labor_inputs
-    w.header(inputs.header, HEADERS, lines=4)
+    w.header(inputs.header, list(HEADERS.values()), lines=4)
     if not plan.labor:
         w.text(inputs.first, 1, "No labor resources in this plan.", "note")
     checks = Validations(sheet)
     for index, resource in enumerate(plan.labor):
         row = inputs.row(index)
-        w.text(row, 1, resource.name or resource.id)
-        w.text(row, 2, resource.id)
-        w.text(row, 3, vocab.LABOR_KINDS.get(resource.kind, resource.kind))
-        w.number(row, HEADCOUNT, resource.headcount, "input")
-        w.number(row, START, resource.start_month, "input", "0")
-        w.number(row, RAMP, resource.ramp_months, "input", "0")
-        w.number(row, PER_PERSON, resource.srl_per_person_month, "input")
-        w.number(row, COST, resource.cost_per_person_month, "input", "money")
-        w.number(row, FEE, resource.fee_per_srl, "input", "money")
-        write_totals(w, plan, layout, index, row)
+        w.text(row, C.NAME, resource.name or resource.id)
+        w.text(row, C.ID, resource.id)
+        w.text(row, C.KIND, vocab.LABOR_KINDS.get(resource.kind, resource.kind))
+        w.number(row, C.HEADCOUNT, resource.headcount, "input", RATE_COUNT)
+        w.number(row, C.START, resource.start_month, "input", "0")
+        w.number(row, C.END, resource.end_month, "input", "0")
+        w.number(row, C.RAMP, resource.ramp_months, "input", "0")
+        w.number(row, C.PER_PERSON, resource.srl_per_person_month, "input", RATE_COUNT)
+        w.number(row, C.COST, resource.cost_per_person_month, "input", "money")
+        w.number(row, C.FEE, resource.fee_per_srl, "input", "money")
+        w.number(row, C.ATTRITION, resource.attrition_rate, "input", PERCENT)
+        w.number(row, C.VACANCY, resource.vacancy_months, "input", RATE_COUNT)
+        write_derived(w, layout, row)
+        write_totals(w, layout, index, row)
     if plan.labor:
         first, last = inputs.first, inputs.last
-        checks.add("start_month", f"E{first}:E{last}")
-        checks.add("months", f"F{first}:F{last}")
-        checks.add("amount", f"D{first}:D{last}")
-        checks.add("amount", f"G{first}:I{last}")
+        checks.add("start_month", span(first, last, C.START))
+        checks.add("start_month", span(first, last, C.END))
+        checks.add("months", span(first, last, C.RAMP))
+        checks.add("amount", span(first, last, C.HEADCOUNT))
+        checks.add("amount", f"{ref(first, C.PER_PERSON)}:{ref(last, C.FEE)}")
+        checks.add("attrition", span(first, last, C.ATTRITION))
+        checks.add("amount", span(first, last, C.VACANCY))
         w.text(inputs.total, 1, "Total", "total")
-        for column in (HEADCOUNT, TOTAL_OUTPUT, TOTAL_COST, UNASSIGNED):
-            fmt_ = "money" if column == TOTAL_COST else COUNT
-            w.formula(inputs.total, column, f"=SUM({span(first, last, column)})", "total", fmt_)
+        for column in (C.HEADCOUNT, C.TOTAL_OUTPUT, C.TOTAL_COST, C.UNASSIGNED):
+            number_format = "money" if column == C.TOTAL_COST else COUNT
+            w.formula(inputs.total, column, f"=SUM({span(first, last, column)})", "total", number_format)
+        total = inputs.total
         w.formula(
-            inputs.total,
-            COST_PER_SRL,
-            f'=IFERROR({col(TOTAL_COST)}{inputs.total}/{col(TOTAL_OUTPUT)}{inputs.total},"{NA}")',
+            total,
+            C.COST_PER_SRL,
+            f'=IFERROR({cell(total, C.TOTAL_COST)}/{cell(total, C.TOTAL_OUTPUT)},"{NA}")',
             "total",
             "money",
         )
         write_grids(w, plan, layout)
-    w.widths({1: 32, 2: 10, 3: 38, **{c: 13 for c in range(4, max(15, layout.last_month_column + 1))}})
-    sheet.freeze_panes = f"B{inputs.first}"
+    kinds = {C.NAME: "name", C.ID: "short", C.KIND: "kind"}
+    w.widths({**kinds, **{c: "number" for c in range(C.HEADCOUNT, max(C.UNASSIGNED, layout.last_month_column) + 1)}})
+    sheet.freeze_panes = cell(inputs.first, C.ID)
 
 
-def write_totals(w: SheetWriter, plan: Plan, layout: L.Layout, index: int, row: int) -> None:
+def write_derived(w: SheetWriter, layout: Layout, row: int) -> None:
+    """The last month worked, the output lost to turnover and the share of seats paid."""
+    end, ramp = ref(row, C.END), ref(row, C.RAMP)
+    attrition, vacancy = ref(row, C.ATTRITION), ref(row, C.VACANCY)
+    w.formula(row, C.LAST, f'=IF({end}="",Horizon,MIN({end},Horizon))', fmt="0")
+    w.formula(row, C.LOSS, f"=MIN(1,{attrition}/12*({vacancy}+{ramp}/2))", fmt=PERCENT)
+    w.formula(row, C.PAID, f"=MAX(0,1-{attrition}/12*{vacancy})", fmt=PERCENT)
+
+
+def write_totals(w: SheetWriter, layout: Layout, index: int, row: int) -> None:
     first, last = layout.month_column(1), layout.last_month_column
     output_row, cost_row = layout.labor_output.row(index), layout.labor_cost.row(index)
-    w.formula(row, TOTAL_OUTPUT, f"=SUM({col(first)}{output_row}:{col(last)}{output_row})", fmt=COUNT)
-    w.formula(row, TOTAL_COST, f"=SUM({col(first)}{cost_row}:{col(last)}{cost_row})", fmt="money")
-    w.formula(row, COST_PER_SRL, f'=IFERROR(K{row}/J{row},"{NA}")', fmt="money")
+    w.formula(row, C.TOTAL_OUTPUT, f"=SUM({row_span(output_row, first, last)})", fmt=COUNT)
+    w.formula(row, C.TOTAL_COST, f"=SUM({row_span(cost_row, first, last)})", fmt="money")
+    w.formula(
+        row, C.COST_PER_SRL, f'=IFERROR({cell(row, C.TOTAL_COST)}/{cell(row, C.TOTAL_OUTPUT)},"{NA}")', fmt="money"
+    )
     people = layout.people_inputs
     if layout.people_indexes:
-        owners = span(people.first, people.last, 3, sheet=L.CHANNELS)
-        shares = span(people.first, people.last, 4, sheet=L.CHANNELS)
-        w.formula(row, ASSIGNED, f"=SUMIF({owners},$B{row},{shares})", fmt=PERCENT)
+        owners = span(people.first, people.last, PeopleColumn.OWNER, sheet=CHANNELS)
+        shares = span(people.first, people.last, PeopleColumn.SHARE, sheet=CHANNELS)
+        w.formula(row, C.ASSIGNED, f"=SUMIF({owners},{cell(row, C.ID, fix_column=True)},{shares})", fmt=PERCENT)
     else:
-        w.number(row, ASSIGNED, 0, fmt=PERCENT)
-    w.formula(row, UNASSIGNED, f"=MAX(0,1-M{row})*J{row}", fmt=COUNT)
+        w.number(row, C.ASSIGNED, 0, fmt=PERCENT)
+    w.formula(row, C.UNASSIGNED, f"=MAX(0,1-{cell(row, C.ASSIGNED)})*{cell(row, C.TOTAL_OUTPUT)}", fmt=COUNT)
 
 
-def write_grids(w: SheetWriter, plan: Plan, layout: L.Layout) -> None:
+def write_grids(w: SheetWriter, plan: Plan, layout: Layout) -> None:
     output, cost = layout.labor_output, layout.labor_cost
-    labels = ["Resource", "Id", "Total"]
     for block, title in ((output, "Sales-ready leads by month"), (cost, "Cost by month")):
-        w.text(block.title, 1, title, "section")
-        w.header(block.header, labels)
-        write_month_labels(w, layout, block.header)
+        start_grid(w, layout, block, title, ["Resource", "Id", "Total"])
     first_month, last_month = layout.month_column(1), layout.last_month_column
-    money = "money"
-    count_style, money_style = w.styles.array("formula", COUNT), w.styles.array("formula", money)
+    count_style, money_style = w.styles.array("formula", COUNT), w.styles.array("formula", "money")
     for index in range(len(plan.labor)):
         r = layout.labor_inputs.row(index)
         o, c = output.row(index), cost.row(index)
         for block_row in (o, c):
-            w.formula(block_row, 1, f"=$A${r}", "linked")
-            w.formula(block_row, 2, f"=$B${r}", "linked")
-        w.formula(o, 3, f"=SUM({col(first_month)}{o}:{col(last_month)}{o})", "total", COUNT)
-        w.formula(c, 3, f"=SUM({col(first_month)}{c}:{col(last_month)}{c})", "total", money)
-        n, s, k, q = f"$D${r}", f"$E${r}", f"$F${r}", f"$G${r}"
-        pay, fee = f"$H${r}", f"$I${r}"
+            w.formula(block_row, 1, f"={ref(r, C.NAME)}", "linked")
+            w.formula(block_row, 2, f"={ref(r, C.ID)}", "linked")
+        w.formula(o, TOTAL_COLUMN, f"=SUM({row_span(o, first_month, last_month)})", "total", COUNT)
+        w.formula(c, TOTAL_COLUMN, f"=SUM({row_span(c, first_month, last_month)})", "total", "money")
+        n, s, k, q = (ref(r, column) for column in (C.HEADCOUNT, C.START, C.RAMP, C.PER_PERSON))
+        pay, fee, last, loss, paid = (ref(r, column) for column in (C.COST, C.FEE, C.LAST, C.LOSS, C.PAID))
         for m in range(1, layout.horizon + 1):
             column = layout.month_column(m)
-            w.put_formula(o, column, f"=IF({m}<{s},0,{n}*{q}*MIN(1,({m}-{s}+1)/({k}+1)))", count_style)
-            w.put_formula(c, column, f"=IF({m}<{s},0,{n}*{pay}+{fee}*{col(column)}{o})", money_style)
-    for block, fmt_ in ((output, COUNT), (cost, money)):
-        w.text(block.total, 1, "Total", "total")
-        for column in range(3, last_month + 1):
-            w.formula(block.total, column, f"=SUM({span(block.first, block.last, column)})", "total", fmt_)
+            month = cell(output.title, column, fix_row=True)
+            outside = f"OR({month}<{s},{month}>{last})"
+            w.put_formula(o, column, f"=IF({outside},0,{n}*{q}*MIN(1,({month}-{s}+1)/({k}+1))*(1-{loss}))", count_style)
+            w.put_formula(c, column, f"=IF({outside},0,{n}*{pay}*{paid}+{fee}*{cell(o, column)})", money_style)
+    for block, number_format in ((output, COUNT), (cost, "money")):
+        end_grid(w, layout, block, number_format)
 
 
-def write_month_labels(w: SheetWriter, layout: L.Layout, row: int) -> None:
-    """Month headers as dates from the first month, so they follow a changed first month."""
+def start_grid(w: SheetWriter, layout: Layout, block: Block, title: str, labels: list[str]) -> None:
+    """A grid's title (with the plan month numbers over the month columns) and its header of month labels."""
     from exports.excel.inputs_sheet import first_month_ref
 
+    w.text(block.title, 1, title, "section")
+    w.header(block.header, labels)
     for m in range(1, layout.horizon + 1):
-        w.formula(row, layout.month_column(m), f"=EDATE({first_month_ref()},{m - 1})", "header", "mmm yyyy")
+        column = layout.month_column(m)
+        w.number(block.title, column, m, "note", "0")
+        w.formula(
+            block.header, column, f"=EDATE({first_month_ref()},{cell(block.title, column)}-1)", "header", "mmm yyyy"
+        )
+
+
+def end_grid(w: SheetWriter, layout: Layout, block: Block, number_format: str) -> None:
+    w.text(block.total, 1, "Total", "total")
+    for column in range(TOTAL_COLUMN, layout.last_month_column + 1):
+        w.formula(block.total, column, f"=SUM({span(block.first, block.last, column)})", "total", number_format)

@@ -2,16 +2,22 @@
 
 The sheets refer to each other (Labor's assigned shares read Channels, Channels' people-driven
 rows read Labor's output, Monthly adds both up), so every row is fixed here first.
-Months run across columns in the Labor and Channels grids (month m in column ``MONTH_COLUMN + m - 1``)
-and down the rows of the Monthly sheet.
+Months run across columns on every sheet: month m sits in column ``MONTH_COLUMN + m - 1``
+(D for month 1) in the Labor and Channels grids and on the Monthly sheet alike.
+
+Every column a formula refers to has a name here (``LaborColumn.HEADCOUNT``,
+``MonthlyRow.SUPPLIED``); formulas build their references from these names, never from
+letters typed into strings. ``WIDTHS`` is the one place a kind of column gets its width.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import IntEnum
 
 from planner.model import Plan
 
+COVER = "Contents"
 SUMMARY = "Summary"
 INPUTS = "Inputs"
 LABOR = "Labor"
@@ -20,11 +26,129 @@ MONTHLY = "Monthly"
 SCENARIOS = "Scenarios"
 METRICS = "Metrics"
 REVIEW = "CEO review"
+TRACKER = "Tracker"
+AT_EXPORT = "As written at export"
+CHECKS = "Checks"
 CHARTS = "Charts"
-SHEET_ORDER = (SUMMARY, INPUTS, LABOR, CHANNELS, MONTHLY, SCENARIOS, METRICS, REVIEW, CHARTS)
+SHEET_ORDER = (
+    COVER, SUMMARY, INPUTS, LABOR, CHANNELS, MONTHLY, SCENARIOS, METRICS, REVIEW, TRACKER, AT_EXPORT, CHECKS, CHARTS
+)  # fmt: skip
 
-MONTH_COLUMN = 4  # D: month 1 in the Labor and Channels grids
+MONTH_COLUMN = 4  # month 1 on the Labor, Channels and Monthly sheets
+TOTAL_COLUMN = 3  # the total over the months, left of month 1
+NAME_COLUMN = 1
 TABLE_HEADER = 4  # the header row of each sheet's first table
+
+# widths by the kind of column: the one place a column's width is decided
+WIDTHS = {"name": 34, "short": 10, "kind": 24, "number": 13, "label": 44, "text": 52, "long": 70, "note": 100}
+
+
+class LaborColumn(IntEnum):
+    """The Labor sheet's input table."""
+
+    NAME = 1
+    ID = 2
+    KIND = 3
+    HEADCOUNT = 4
+    START = 5
+    END = 6
+    RAMP = 7
+    PER_PERSON = 8
+    COST = 9
+    FEE = 10
+    ATTRITION = 11
+    VACANCY = 12
+    LAST = 13  # the end month used (the horizon where END is blank)
+    LOSS = 14  # share of output lost to turnover
+    PAID = 15  # share of seats paid (empty seats are not)
+    TOTAL_OUTPUT = 16
+    TOTAL_COST = 17
+    COST_PER_SRL = 18
+    ASSIGNED = 19
+    UNASSIGNED = 20
+
+
+class ProgramColumn(IntEnum):
+    """The Channels sheet's program table."""
+
+    NAME = 1
+    TYPE = 2
+    BUDGET = 3
+    PER_LEAD = 4
+    START = 5
+    END = 6
+    OWN_RATE = 7
+    RATE = 8
+    LAST = 9  # the end month used
+    SCHEDULED = 10  # 1 when a schedule replaces the monthly budget
+    RAW_TOTAL = 11
+    SRL_TOTAL = 12
+    COST_TOTAL = 13
+    COST_PER_SRL = 14
+    PLAN_RATE_RAW = 15
+    OWN_RATE_SRL = 16
+    NUMBER = 17  # the program's number, which its schedule rows name
+
+
+class PeopleColumn(IntEnum):
+    """The Channels sheet's people-driven table."""
+
+    NAME = 1
+    TYPE = 2
+    OWNER = 3
+    SHARE = 4
+    SRL_TOTAL = 5
+    COST_TOTAL = 6
+    COST_PER_SRL = 7
+    OWNER_NAME = 8
+
+
+class ScheduleColumn(IntEnum):
+    """The Channels sheet's schedule of one-off spends."""
+
+    NAME = 1
+    NUMBER = 2  # the program's number
+    MONTH = 3
+    BUDGET = 4
+
+
+class MonthlyRow(IntEnum):
+    """The Monthly sheet: one row per measure, one column per month (total in column C)."""
+
+    MONTH = 4  # the plan month number (the header row)
+    LABEL = 5
+    QUARTER = 6
+    WEIGHT = 7
+    SHARE = 8
+    WINS = 9
+    OPPORTUNITIES = 10
+    NEEDED = 11
+    QUALIFIED = 12
+    RAW = 13
+    LABOR = 14
+    PROGRAMS = 15
+    SUPPLIED = 16
+    GAP = 17
+    CUMULATIVE_GAP = 18
+    CUMULATIVE_NEEDED = 19
+    CUMULATIVE_SUPPLIED = 20
+    COVERAGE = 21
+    COST = 22
+    COST_PER_SRL = 23
+    REVENUE = 24
+    STATUS = 25
+    BEHIND = 26  # 1 where the cumulative gap exceeds half a lead
+    SUPPLYING = 27  # 1 where anything is supplied
+
+
+class QuarterRow(IntEnum):
+    """The quarters block under the months (offsets from its header row)."""
+
+    LABEL = 0
+    NEEDED = 1
+    SUPPLIED = 2
+    GAP = 3
+    COST = 4
 
 
 @dataclass(frozen=True)
@@ -75,6 +199,10 @@ INPUTS_WEIGHTS_FIRST = 25  # Jan .. Dec
 INPUTS_FUNNEL_FIRST = 39  # net new revenue, wins, opportunities, SRL, MQL, raw leads
 INPUTS_VALUE_COLUMN = 2
 
+# Monthly sheet: the quarters and the plan's totals below the months
+QUARTERS_HEADER = MonthlyRow.SUPPLYING + 3
+TOTALS_FIRST = QUARTERS_HEADER + len(QuarterRow) + 3
+
 
 @dataclass(frozen=True)
 class Layout:
@@ -88,22 +216,22 @@ class Layout:
     people_indexes: tuple[int, ...]
     program_inputs: Block
     people_inputs: Block
+    schedule: Block
     program_raw: Block
     program_srl: Block
     program_cost: Block
     people_srl: Block
     people_cost: Block
-    # Monthly
-    months: Block
 
     @classmethod
     def for_plan(cls, plan: Plan) -> Layout:
         resources = len(plan.labor)
         programs = tuple(i for i, c in enumerate(plan.channels) if c.is_program)
         people = tuple(i for i, c in enumerate(plan.channels) if not c.is_program)
+        entries = sum(len(plan.channels[i].schedule) for i in programs)
         labor = stack(TABLE_HEADER - 1, resources, resources, resources)
         p, q = len(programs), len(people)
-        channels = stack(TABLE_HEADER - 1, p, q, p, p, p, q, q)
+        channels = stack(TABLE_HEADER - 1, p, q, max(entries, 1), p, p, p, q, q)
         return cls(
             horizon=plan.horizon,
             labor_inputs=labor[0],
@@ -113,12 +241,12 @@ class Layout:
             people_indexes=people,
             program_inputs=channels[0],
             people_inputs=channels[1],
-            program_raw=channels[2],
-            program_srl=channels[3],
-            program_cost=channels[4],
-            people_srl=channels[5],
-            people_cost=channels[6],
-            months=block_at(TABLE_HEADER - 1, plan.horizon),
+            schedule=channels[2],
+            program_raw=channels[3],
+            program_srl=channels[4],
+            program_cost=channels[5],
+            people_srl=channels[6],
+            people_cost=channels[7],
         )
 
     def month_column(self, month: int) -> int:
@@ -127,6 +255,10 @@ class Layout:
     @property
     def last_month_column(self) -> int:
         return self.month_column(self.horizon)
+
+    @property
+    def quarters(self) -> int:
+        return (self.horizon + 2) // 3
 
     def resource_row(self, plan: Plan, resource_id: str) -> int | None:
         """The index of the resource with this id, or None."""

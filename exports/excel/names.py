@@ -31,6 +31,21 @@ RESULT_NAMES: tuple[str, ...] = (
     "ProjectedRevenue",
     "ReturnOnCost",
     "SRLGap",
+    "ExpectedRevenue",
+    "RevenueGap",
+    "WorstShortfall",
+)
+# more named cells the workbook's own formulas use (not in PRODUCT.md's list)
+HELPER_NAMES: tuple[str, ...] = (
+    "Horizon",
+    "WorstMonth",
+    "MonthsBehind",
+    "FirstBehind",
+    "LastBehind",
+    "FirstSupplyMonth",
+    "TimingStatus",
+    "InsideRepsToCloseGap",
+    "Verdict",
 )
 
 ALL_NAMES: tuple[str, ...] = (*INPUT_NAMES.values(), *RESULT_NAMES)

@@ -6,20 +6,19 @@ channel overrides change totals only: the resource's (or program's) total over t
 recomputed in closed form with the scenario's values, and the difference from the base plan's
 total is added. The Labor, Channels and Monthly sheets show the base plan.
 
-Closed forms (T = months from the start month to the end of the horizon, H - start + 1):
-resource output = head count x SRL per person-month x P, where P = T(T+1)/(2(ramp+1)) while
-T < ramp + 1, else T - ramp/2; resource cost = head count x cost x T + fee x output;
-program raw leads = budget / cost per lead x T; its cost = budget x T.
+Closed forms (T = months from the start month to the last month worked, e - start + 1):
+resource output = head count x SRL per person-month x P x (1 - loss), where P = T(T+1)/(2(ramp+1))
+while T < ramp + 1, else T - ramp/2, and loss = min(1, attrition / 12 x (vacancy + ramp / 2));
+resource cost = head count x cost x seats paid x T + fee x output; a program's raw leads =
+budget / cost per lead x T and its cost = budget x T (a scheduled program: its schedule's total).
 """
 
 from __future__ import annotations
 
 from openpyxl.worksheet.worksheet import Worksheet
 
-from exports.excel import channels_sheet as CS
-from exports.excel import labor_sheet as LS
-from exports.excel import layout as L
-from exports.excel.cells import SheetWriter, col
+from exports.excel.cells import SheetWriter, cell, col, ref
+from exports.excel.layout import CHANNELS, LABOR, TABLE_HEADER, LaborColumn, Layout, PeopleColumn, ProgramColumn
 from exports.excel.names import INPUT_NAMES
 from exports.excel.styles import COUNT, PERCENT, Styles
 from planner import formatting as fmt
@@ -30,18 +29,22 @@ from planner.serialize import specs
 NA = fmt.NOT_AVAILABLE
 BASE = 3  # column of the base plan; scenario i in BASE + 1 + i
 LABOR_COLUMNS = {
-    "headcount": LS.HEADCOUNT,
-    "start_month": LS.START,
-    "ramp_months": LS.RAMP,
-    "srl_per_person_month": LS.PER_PERSON,
-    "cost_per_person_month": LS.COST,
-    "fee_per_srl": LS.FEE,
+    "headcount": LaborColumn.HEADCOUNT,
+    "start_month": LaborColumn.START,
+    "end_month": LaborColumn.LAST,  # the last month worked (the horizon where the end month is blank)
+    "ramp_months": LaborColumn.RAMP,
+    "srl_per_person_month": LaborColumn.PER_PERSON,
+    "cost_per_person_month": LaborColumn.COST,
+    "fee_per_srl": LaborColumn.FEE,
+    "attrition_rate": LaborColumn.ATTRITION,
+    "vacancy_months": LaborColumn.VACANCY,
 }
 PROGRAM_COLUMNS = {
-    "monthly_budget": CS.BUDGET,
-    "cost_per_lead": CS.PER_LEAD,
-    "start_month": CS.START,
-    "lead_to_srl": CS.OWN_RATE,
+    "monthly_budget": ProgramColumn.BUDGET,
+    "cost_per_lead": ProgramColumn.PER_LEAD,
+    "start_month": ProgramColumn.START,
+    "lead_to_srl": ProgramColumn.OWN_RATE,
+    "end_month": ProgramColumn.LAST,  # the last month of the budget
 }
 FORMATS = {"rate": PERCENT, "share": PERCENT, "fraction": PERCENT, "money": "money", "int": "0", "count": "General"}
 
@@ -70,7 +73,7 @@ class ScenarioGrid:
             if name in scenario.overrides:
                 self.w.number(row, BASE + 1 + i, scenario.overrides[name], "input", number_format)
             else:
-                self.w.formula(row, BASE + 1 + i, f"=$C{row}", "linked", number_format)
+                self.w.formula(row, BASE + 1 + i, f"={cell(row, BASE, fix_column=True)}", "linked", number_format)
         self.row += 1
         return row
 
@@ -87,7 +90,7 @@ class ScenarioGrid:
         return row
 
 
-def write_scenarios(sheet: Worksheet, styles: Styles, plan: Plan, layout: L.Layout) -> None:
+def write_scenarios(sheet: Worksheet, styles: Styles, plan: Plan, layout: Layout) -> None:
     w = SheetWriter(sheet, styles)
     w.heading(
         "Scenarios side by side",
@@ -101,7 +104,7 @@ def write_scenarios(sheet: Worksheet, styles: Styles, plan: Plan, layout: L.Layo
         "overridden resource or program); the Monthly sheet shows the base plan.",
         "note",
     )
-    w.header(L.TABLE_HEADER, ["", "Unit", "Base plan", *(s.name for s in plan.scenarios)], lines=2)
+    w.header(TABLE_HEADER, ["", "Unit", "Base plan", *(s.name for s in plan.scenarios)], lines=2)
     grid = ScenarioGrid(w, plan)
     grid.section("Targets and rates")
     target_specs = dict(specs(Targets))
@@ -112,8 +115,8 @@ def write_scenarios(sheet: Worksheet, styles: Styles, plan: Plan, layout: L.Layo
         t[field] = grid.driver(spec.label, unit, f"={name}", field, spec.kind)
     deltas = write_overrides(grid, plan, layout, t)
     write_results(grid, plan, layout, t, deltas)
-    w.widths({1: 44, 2: 10, **{c: 16 for c in range(BASE, BASE + 1 + len(plan.scenarios))}})
-    sheet.freeze_panes = f"C{L.TABLE_HEADER + 1}"
+    w.widths({1: "label", 2: "short", **{c: "number" for c in range(BASE, BASE + 1 + len(plan.scenarios))}})
+    sheet.freeze_panes = cell(TABLE_HEADER + 1, BASE)
 
 
 def overridden(plan: Plan, section: str) -> set[str]:
@@ -128,12 +131,11 @@ def overridden(plan: Plan, section: str) -> set[str]:
 
 
 def write_overrides(
-    grid: ScenarioGrid, plan: Plan, layout: L.Layout, t: dict[str, int]
+    grid: ScenarioGrid, plan: Plan, layout: Layout, t: dict[str, int]
 ) -> dict[str, list[tuple[int, str]]]:
     """Rows for each overridden resource and program; returns the (row, base ref) of their totals."""
     deltas: dict[str, list[tuple[int, str]]] = {"output": [], "cost": [], "srl": [], "own": [], "plan_raw": []}
     resources = overridden(plan, "labor")
-    horizon = layout.horizon
     for index, resource in enumerate(plan.labor):
         if resource.id not in resources:
             continue
@@ -143,23 +145,37 @@ def write_overrides(
             field: grid.driver(
                 spec.label,
                 spec.unit or ("" if spec.kind != "money" else plan.basics.currency),
-                f"={L.LABOR}!${col(LABOR_COLUMNS[field])}${r}",
+                f"={ref(r, LABOR_COLUMNS[field], sheet=LABOR)}",
                 f"labor.{resource.id}.{field}",
                 spec.kind,
             )
             for field, spec in LABOR_FIELDS.items()
-            if field in LABOR_COLUMNS  # v2 fields (end month, attrition, vacancy) are not in the sheet yet
+            if field in LABOR_COLUMNS
         }
-        n, s, k, q = (f"{{c}}{rows[f]}" for f in ("headcount", "start_month", "ramp_months", "srl_per_person_month"))
-        months = f"({horizon}-{s}+1)"
+
+        def value(field: str, r: int = r, rows: dict[str, int] = rows) -> str:
+            """The scenario's value (its column's row) or, for a field no scenario can override, the base's."""
+            if field in rows:
+                return f"{{c}}{rows[field]}"
+            return ref(r, LABOR_COLUMNS[field], sheet=LABOR)
+
+        n, s, k, q = (value(f) for f in ("headcount", "start_month", "ramp_months", "srl_per_person_month"))
+        end = value("end_month")
+        attrition, vacancy = value("attrition_rate"), value("vacancy_months")
+        last = f'IF({end}="",Horizon,MIN({end},Horizon))'
+        months = f"({last}-{s}+1)"
         share = f"IF({months}<=0,0,IF({months}<{k}+1,{months}*({months}+1)/(2*({k}+1)),{months}-{k}/2))"
-        out = grid.result("Sales-ready leads (total)", f"={n}*{q}*{share}", COUNT, base=f"={L.LABOR}!$J${r}")
-        pay, fee = f"{{c}}{rows['cost_per_person_month']}", f"{{c}}{rows['fee_per_srl']}"
+        kept = f"(1-MIN(1,{attrition}/12*({vacancy}+{k}/2)))"
+        base_output = ref(r, LaborColumn.TOTAL_OUTPUT, sheet=LABOR)
+        base_cost = ref(r, LaborColumn.TOTAL_COST, sheet=LABOR)
+        out = grid.result("Sales-ready leads (total)", f"={n}*{q}*{share}*{kept}", COUNT, base=f"={base_output}")
+        pay, fee = value("cost_per_person_month"), value("fee_per_srl")
+        paid = f"MAX(0,1-{attrition}/12*{vacancy})"
         cost = grid.result(
-            "Cost (total)", f"={n}*{pay}*MAX(0,{months})+{fee}*{{c}}{out}", "money", base=f"={L.LABOR}!$K${r}"
+            "Cost (total)", f"={n}*{pay}*{paid}*MAX(0,{months})+{fee}*{{c}}{out}", "money", base=f"={base_cost}"
         )
-        deltas["output"].append((out, f"{L.LABOR}!$J${r}"))
-        deltas["cost"].append((cost, f"{L.LABOR}!$K${r}"))
+        deltas["output"].append((out, base_output))
+        deltas["cost"].append((cost, base_cost))
     programs = overridden(plan, "channels")
     for index, channel_index in enumerate(layout.program_indexes):
         channel = plan.channels[channel_index]
@@ -171,22 +187,25 @@ def write_overrides(
             field: grid.driver(
                 CHANNEL_FIELDS[field].label,
                 "",
-                f"={L.CHANNELS}!${col(column)}${r}",
+                f"={ref(r, column, sheet=CHANNELS)}",
                 f"channels.{channel.name}.{field}",
                 CHANNEL_FIELDS[field].kind,
             )
             for field, column in PROGRAM_COLUMNS.items()
+            if field in CHANNEL_FIELDS
         }
-        budget, per_lead, s, own = (f"{{c}}{rows[f]}" for f in PROGRAM_COLUMNS)
-        months = f"MAX(0,{horizon}-{s}+1)"
+        budget, per_lead, s, own, end = (f"{{c}}{rows[f]}" for f in PROGRAM_COLUMNS)
+        last = f'IF({end}="",Horizon,MIN({end},Horizon))'
+        scheduled = ref(r, ProgramColumn.SCHEDULED, sheet=CHANNELS)
+        spend = f"IF({scheduled}=1,{ref(r, ProgramColumn.COST_TOTAL, sheet=CHANNELS)},{budget}*MAX(0,{last}-{s}+1))"
         rate = grid.result("Rate used", f'=IF({own}="",{{c}}{t["lead_to_mql"]}*{{c}}{t["mql_to_srl"]},{own})', PERCENT)
-        raw = grid.result("Raw leads (total)", f"=IFERROR({budget}/{per_lead},0)*{months}", COUNT)
+        cost = grid.result("Cost (total)", f"={spend}", "money")
+        raw = grid.result("Raw leads (total)", f"=IFERROR({{c}}{cost}/{per_lead},0)", COUNT)
         srl = grid.result("Sales-ready leads (total)", f"={{c}}{raw}*{{c}}{rate}", COUNT)
-        cost = grid.result("Cost (total)", f"={budget}*{months}", "money")
         deltas["srl"].append((srl, ""))
-        deltas["own"].append((0, f"{L.CHANNELS}!$N${r}"))
-        deltas["plan_raw"].append((0, f"{L.CHANNELS}!$M${r}"))
-        deltas["cost"].append((cost, f"{L.CHANNELS}!$K${r}"))
+        deltas["own"].append((0, ref(r, ProgramColumn.OWN_RATE_SRL, sheet=CHANNELS)))
+        deltas["plan_raw"].append((0, ref(r, ProgramColumn.PLAN_RATE_RAW, sheet=CHANNELS)))
+        deltas["cost"].append((cost, ref(r, ProgramColumn.COST_TOTAL, sheet=CHANNELS)))
     people = [plan.channels[i] for i in layout.people_indexes if plan.channels[i].name in programs]
     if people:
         grid.section("People-driven channels (shares move leads between channels, not the totals)")
@@ -194,13 +213,17 @@ def write_overrides(
             index = layout.people_indexes.index(plan.channels.index(channel))
             r = layout.people_inputs.row(index)
             grid.driver(
-                f"{channel.name}: share", "%", f"={L.CHANNELS}!$D${r}", f"channels.{channel.name}.share", "share"
+                f"{channel.name}: share",
+                "%",
+                f"={ref(r, PeopleColumn.SHARE, sheet=CHANNELS)}",
+                f"channels.{channel.name}.share",
+                "share",
             )
     return deltas
 
 
 def write_results(
-    grid: ScenarioGrid, plan: Plan, layout: L.Layout, t: dict[str, int], deltas: dict[str, list[tuple[int, str]]]
+    grid: ScenarioGrid, plan: Plan, layout: Layout, t: dict[str, int], deltas: dict[str, list[tuple[int, str]]]
 ) -> None:
     def target(field: str) -> str:
         return f"{{c}}{t[field]}"
@@ -256,15 +279,17 @@ def write_results(
     )
 
 
-def supplied_formula(layout: L.Layout, t: dict[str, int], deltas: dict[str, list[tuple[int, str]]]) -> str:
+def supplied_formula(layout: Layout, t: dict[str, int], deltas: dict[str, list[tuple[int, str]]]) -> str:
     """Labor output (with overridden resources' differences) + programs at own rates + programs at
     the scenario's rates, with overridden programs recomputed."""
-    labor = f"{L.LABOR}!$J${layout.labor_inputs.total}" if layout.labor_inputs.count else "0"
+    labor = ref(layout.labor_inputs.total, LaborColumn.TOTAL_OUTPUT, sheet=LABOR) if layout.labor_inputs.count else "0"
     parts = [labor, *(f"({{c}}{row}-{base})" for row, base in deltas["output"])]
     if layout.program_indexes:
         total = layout.program_inputs.total
-        own = "-".join([f"{L.CHANNELS}!$N${total}", *(base for _, base in deltas["own"])])
-        plan_raw = "-".join([f"{L.CHANNELS}!$M${total}", *(base for _, base in deltas["plan_raw"])])
+        own = "-".join([ref(total, ProgramColumn.OWN_RATE_SRL, sheet=CHANNELS), *(base for _, base in deltas["own"])])
+        plan_raw = "-".join(
+            [ref(total, ProgramColumn.PLAN_RATE_RAW, sheet=CHANNELS), *(base for _, base in deltas["plan_raw"])]
+        )
         parts.append(f"({own})")
         parts.append(f"({plan_raw})*{{c}}{t['lead_to_mql']}*{{c}}{t['mql_to_srl']}")
         parts += [f"{{c}}{row}" for row, _ in deltas["srl"]]

@@ -8,7 +8,7 @@ Each style is made once per workbook and shared by the cells that use it.
 from __future__ import annotations
 
 from openpyxl.cell.cell import Cell
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.workbook import Workbook
 
@@ -21,7 +21,10 @@ GREY = "595959"
 THIN = Side(style="thin", color="BFBFBF")
 
 PERCENT = "0.0%"
-COUNT = "#,##0.0"
+COUNT = "#,##0"  # whole leads and people: tables whose columns subtract
+RATE_COUNT = "#,##0.0"  # a per-person or per-week figure, where a tenth matters
+GAP = '#,##0;"surplus "#,##0;0'  # a gap; a negative gap is a surplus
+AHEAD = '#,##0;"ahead "#,##0;0'  # a cumulative gap; negative is ahead of plan
 WEIGHT = "0.00"
 MONTH_LABEL = "mmm yyyy"
 
@@ -48,6 +51,8 @@ ROLES: dict[str, tuple[Font, PatternFill | None, Border | None, Alignment | None
     "text": (Font(), None, None, Alignment(vertical="top")),
     "wrap": (Font(), None, None, Alignment(wrap_text=True, vertical="top")),
     "label": (Font(), None, None, Alignment(vertical="top", indent=1)),
+    "centered": (Font(), None, None, Alignment(horizontal="center", vertical="top")),
+    "nested": (Font(), None, None, Alignment(wrap_text=True, vertical="top", indent=3)),
     "bold": (Font(bold=True), None, None, Alignment(vertical="top")),
     "note": (Font(italic=True, color=GREY), None, None, Alignment(vertical="top")),
     "title": (Font(bold=True, size=16, color=NAVY), None, None, None),
@@ -58,7 +63,8 @@ ROLES: dict[str, tuple[Font, PatternFill | None, Border | None, Alignment | None
         None,
         Alignment(wrap_text=True, vertical="center", horizontal="center"),
     ),
-    "verdict": (Font(bold=True, size=12), None, None, None),
+    "verdict": (Font(bold=True, size=12), None, None, Alignment(wrap_text=True, vertical="top")),
+    "link": (Font(color="0563C1", underline="single"), None, None, None),
 }
 
 RIGHT = Alignment(horizontal="right", vertical="top")
@@ -111,6 +117,8 @@ class Styles:
             cell.fill = fill
         if border is not None:
             cell.border = border
+        if role == "input":
+            cell.protection = Protection(locked=False)  # the sheets are protected: inputs stay open
         if alignment is not None:
             cell.alignment = alignment
         elif number_format != "General":

@@ -1,12 +1,13 @@
 """The Tracker sheet: the plan against what really happened, month by month and stage by stage.
 
-Per stage (sales-ready leads, opportunities, wins, won revenue, cost): the plan as formulas of
-the Monthly sheet, the actual as a yellow input cell (pre-filled with the plan's actuals, empty
-where a month is not reported), the variance (actual - plan) and the cumulative variance to
-the last reported month. The forecast of sales-ready leads adds the actuals up to the last
-reported month and the plan's supply after it, so typing next month's actual moves it
-(PRODUCT.md, "Actuals"). Won revenue is the supply of a sales cycle earlier, wrapping round
-the horizon as the engine does.
+Months run across the columns as on every other sheet (month 1 in column D, the total in C).
+Per stage (sales-ready leads, opportunities, wins, won revenue, cost) four rows: the plan as
+formulas of the Monthly sheet, the actual as a yellow input cell (pre-filled with the plan's
+actuals, empty where a month is not reported), the variance (actual - plan) and the cumulative
+variance to the last reported month. The forecast of sales-ready leads adds the actuals up to
+the last reported month and the plan's supply after it, so typing next month's actual moves it
+(PRODUCT.md, "Actuals"). Won revenue is the Monthly sheet's: the supply of a sales cycle
+earlier, wrapping round the horizon as the engine does.
 """
 
 from __future__ import annotations
@@ -15,168 +16,170 @@ from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 
-from exports.excel import layout as L
-from exports.excel import monthly_sheet as monthly
-from exports.excel.cells import SheetWriter, col, span
+from exports.excel.cells import SheetWriter, cell, ref, row_span
+from exports.excel.inputs_sheet import first_month_ref
+from exports.excel.layout import MONTHLY, TOTAL_COLUMN, TRACKER, Layout, MonthlyRow
 from exports.excel.styles import COUNT, MONTH_LABEL, PERCENT, Styles
 from planner import formatting as fmt
 from planner.actuals import actuals_by_month
 from planner.model import Plan
 from planner.tracking import STAGES, Stage
 
-TRACKER = "Tracker"
 NA = fmt.NOT_AVAILABLE
-GROUP, HEADER, FIRST = 4, 5, 6  # the stage names, the column headers, the first month
+MONTH_ROW, LABEL_ROW = 4, 5  # the plan month numbers (the header) and the month labels
 PARTS = ("Plan", "Actual", "Variance", "Cumulative variance")
-FIRST_STAGE_COLUMN = 3  # C
-SUPPLIED_COLUMN = FIRST_STAGE_COLUMN + len(STAGES) * len(PARTS)
-FORECAST_COLUMN = SUPPLIED_COLUMN + 1
+FIRST_STAGE_ROW = 7  # the first stage's title; its parts below it
+STAGE_ROWS = len(PARTS) + 1  # a title and the four parts
+SUPPLIED_ROW = FIRST_STAGE_ROW + len(STAGES) * STAGE_ROWS
+FORECAST_ROW = SUPPLIED_ROW + 1
+TO_DATE_FIRST = FORECAST_ROW + 3  # "To date and at this pace": labels in A, values in B
+VALUE = 2
 BEHIND = (PatternFill("solid", fgColor="F8D7D4"), Font(color="9C0006"))
 AHEAD = (PatternFill("solid", fgColor="D8EFDD"), Font(color="006100"))
+PLAN_ROWS = {  # each stage's plan: a row of the Monthly sheet
+    "sales_ready_leads": MonthlyRow.NEEDED,
+    "opportunities": MonthlyRow.OPPORTUNITIES,
+    "wins": MonthlyRow.WINS,
+    "revenue": MonthlyRow.REVENUE,
+    "cost": MonthlyRow.COST,
+}
+
+__all__ = ["TRACKER", "stage_row", "write_tracker"]
 
 
-def stage_column(stage_index: int, part: str) -> int:
-    return FIRST_STAGE_COLUMN + stage_index * len(PARTS) + PARTS.index(part)
+def stage_row(stage_index: int, part: str) -> int:
+    return FIRST_STAGE_ROW + stage_index * STAGE_ROWS + 1 + PARTS.index(part)
 
 
-def plan_formula(stage: Stage, month_row: int, layout: L.Layout) -> str:
-    """The plan's figure for the month, from the Monthly sheet's cells."""
-    sheet = f"{L.MONTHLY}!"
-    needed = {name: column for column, name in monthly.NEEDED.items()}
-    if stage.figure == "sales_ready_leads":
-        return f"={sheet}{col(needed['SRLNeeded'])}{month_row}"
-    if stage.figure == "opportunities":
-        return f"={sheet}{col(needed['OpportunitiesNeeded'])}{month_row}"
-    if stage.figure == "wins":
-        return f"={sheet}{col(needed['WinsNeeded'])}{month_row}"
-    if stage.figure == "cost":
-        return f"={sheet}{col(monthly.COST)}{month_row}"
-    # won revenue: the leads supplied a sales cycle earlier (wrapping), times the value of one lead
-    block = layout.months
-    supplied = span(block.first, block.last, monthly.SUPPLIED, sheet=L.MONTHLY)
-    plan_month = f"{sheet}$A${month_row}"
-    return (
-        f"=INDEX({supplied},MOD({plan_month}-1-SalesCycleMonths,{layout.horizon})+1)*SRLToOpportunity*WinRate*DealSize"
-    )
+def number_format(stage: Stage) -> str:
+    return "money" if stage.kind == "money" else COUNT
 
 
-def write_tracker(sheet: Worksheet, styles: Styles, plan: Plan, layout: L.Layout) -> None:
+def write_tracker(sheet: Worksheet, styles: Styles, plan: Plan, layout: Layout) -> None:
     w = SheetWriter(sheet, styles)
     w.heading(
         "Tracker: plan vs actual, month by month",
         "Type each month's actuals in the yellow cells (leave a month not reported empty). "
         "Variance = actual - plan; the forecast adds the actuals to the last reported month and the plan's supply after it.",
     )
-    horizon, last = layout.horizon, FIRST + layout.horizon - 1
-    w.text(GROUP, 1, "", "header")
-    w.text(GROUP, 2, "", "header")
-    for index, stage in enumerate(STAGES):
-        first = stage_column(index, PARTS[0])
-        w.text(GROUP, first, f"{stage.label} (won)" if stage.figure == "revenue" else stage.label, "header")
-        for offset in range(1, len(PARTS)):
-            w.text(GROUP, first + offset, "", "header")
-        sheet.merge_cells(start_row=GROUP, start_column=first, end_row=GROUP, end_column=first + len(PARTS) - 1)
-    w.text(GROUP, SUPPLIED_COLUMN, "Sales-ready leads", "header")
-    w.text(GROUP, FORECAST_COLUMN, "", "header")
-    sheet.merge_cells(start_row=GROUP, start_column=SUPPLIED_COLUMN, end_row=GROUP, end_column=FORECAST_COLUMN)
-    headers = ["Plan month", "Month", *(PARTS * len(STAGES)), "Supplied (plan)", "Forecast, cumulative"]
-    w.header(HEADER, headers, lines=2)
-
+    first, last = layout.month_column(1), layout.last_month_column
+    w.text(MONTH_ROW, 1, "Plan month", "header")
+    w.text(MONTH_ROW, VALUE, "", "header")
+    w.text(MONTH_ROW, TOTAL_COLUMN, "Total", "header")
+    w.text(LABEL_ROW, 1, "Month", "bold")
     actuals = actuals_by_month(plan)
-    for m in range(1, horizon + 1):
-        row, source = FIRST + m - 1, layout.months.row(m - 1)
-        w.number(row, 1, m, fmt="0")
-        w.formula(row, 2, f"={L.MONTHLY}!B{source}", fmt=MONTH_LABEL)
-        actual = actuals.get(m)
-        for index, stage in enumerate(STAGES):
-            number_format = "money" if stage.kind == "money" else COUNT
-            plan_cell, actual_cell = (col(stage_column(index, p)) for p in PARTS[:2])
-            w.formula(row, stage_column(index, "Plan"), plan_formula(stage, source, layout), fmt=number_format)
-            value = getattr(actual, stage.figure) if actual is not None else None
-            w.number(row, stage_column(index, "Actual"), value, "input", number_format)
-            w.formula(
-                row,
-                stage_column(index, "Variance"),
-                f'=IF(ISNUMBER({actual_cell}{row}),IFERROR({actual_cell}{row}-{plan_cell}{row},"{NA}"),"")',
-                fmt=number_format,
-            )
-            # to date: up to the last reported month (months before it without an actual count as 0)
-            w.formula(
-                row,
-                stage_column(index, "Cumulative variance"),
-                f"=IF(COUNT({actual_cell}{row}:{actual_cell}${last})>0,"
-                f'IFERROR(SUM({actual_cell}${FIRST}:{actual_cell}{row})-SUM({plan_cell}${FIRST}:{plan_cell}{row}),"{NA}"),"")',
-                fmt=number_format,
-            )
-        leads = col(stage_column(0, "Actual"))
-        w.formula(row, SUPPLIED_COLUMN, f"={L.MONTHLY}!{col(monthly.SUPPLIED)}{source}", fmt=COUNT)
-        before = "0" if m == 1 else f"{col(FORECAST_COLUMN)}{row - 1}"
+    for m in range(1, layout.horizon + 1):
+        column = layout.month_column(m)
+        w.number(MONTH_ROW, column, m, "header", "0")
         w.formula(
-            row,
-            FORECAST_COLUMN,
-            f"=IF(COUNT({leads}{row}:{leads}${last})>0,SUM({leads}${FIRST}:{leads}{row}),"
-            f"{before}+{col(SUPPLIED_COLUMN)}{row})",
-            fmt=COUNT,
+            LABEL_ROW,
+            column,
+            f"=EDATE({first_month_ref()},{cell(MONTH_ROW, column, fix_row=True)}-1)",
+            "bold",
+            MONTH_LABEL,
         )
-    total = last + 1
-    w.text(total, 1, "Total", "total")
     for index, stage in enumerate(STAGES):
-        number_format = "money" if stage.kind == "money" else COUNT
+        title = FIRST_STAGE_ROW + index * STAGE_ROWS
+        w.text(title, 1, f"{stage.label} (won)" if stage.figure == "revenue" else stage.label, "section")
+        for part in PARTS:
+            w.text(stage_row(index, part), 1, part, "label")
+        for m in range(1, layout.horizon + 1):
+            write_stage_month(w, layout, index, stage, layout.month_column(m), actuals.get(m))
         for part in ("Plan", "Actual"):
-            column = stage_column(index, part)
-            w.formula(total, column, f'=IFERROR(SUM({span(FIRST, last, column)}),"{NA}")', "total", number_format)
-    w.formula(total, SUPPLIED_COLUMN, f"=SUM({span(FIRST, last, SUPPLIED_COLUMN)})", "total", COUNT)
-    w.formula(total, FORECAST_COLUMN, f"={col(FORECAST_COLUMN)}{last}", "total", COUNT)
-    colour_variances(sheet, last)
-    write_to_date(w, total + 3, last, layout)
-    w.widths({1: 40, 2: 12, **{c: 12 for c in range(FIRST_STAGE_COLUMN, FORECAST_COLUMN + 1)}})
-    sheet.freeze_panes = f"C{FIRST}"
+            row = stage_row(index, part)
+            total = f'=IFERROR(SUM({row_span(row, first, last)}),"{NA}")'
+            w.formula(row, TOTAL_COLUMN, total, "total", number_format(stage))
+    w.text(SUPPLIED_ROW, 1, "Sales-ready leads supplied (plan)", "label")
+    w.text(FORECAST_ROW, 1, "Sales-ready leads forecast, cumulative", "bold")
+    leads = stage_row(0, "Actual")
+    for m in range(1, layout.horizon + 1):
+        column = layout.month_column(m)
+        w.formula(SUPPLIED_ROW, column, f"={cell(MonthlyRow.SUPPLIED, column, sheet=MONTHLY)}", fmt=COUNT)
+        before = "0" if m == 1 else cell(FORECAST_ROW, column - 1)
+        rest = f"{cell(leads, column)}:{cell(leads, last, fix_column=True)}"
+        to_here = f"{cell(leads, first, fix_column=True)}:{cell(leads, column)}"
+        w.formula(
+            FORECAST_ROW,
+            column,
+            f"=IF(COUNT({rest})>0,SUM({to_here}),{before}+{cell(SUPPLIED_ROW, column)})",
+            "bold",
+            COUNT,
+        )
+    w.formula(SUPPLIED_ROW, TOTAL_COLUMN, f"=SUM({row_span(SUPPLIED_ROW, first, last)})", "total", COUNT)
+    w.formula(FORECAST_ROW, TOTAL_COLUMN, f"={cell(FORECAST_ROW, last)}", "total", COUNT)
+    colour_variances(sheet, layout)
+    write_to_date(w, layout)
+    w.widths({1: "label", VALUE: "number", **{c: "number" for c in range(TOTAL_COLUMN, last + 1)}})
+    sheet.freeze_panes = cell(LABEL_ROW + 1, first)
 
 
-def colour_variances(sheet: Worksheet, last: int) -> None:
+def write_stage_month(w: SheetWriter, layout: Layout, index: int, stage: Stage, column: int, actual: object) -> None:
+    first, last = layout.month_column(1), layout.last_month_column
+    plan, real = (cell(stage_row(index, part), column) for part in PARTS[:2])
+    plan_row, actual_row = stage_row(index, "Plan"), stage_row(index, "Actual")
+    number = number_format(stage)
+    w.formula(plan_row, column, f"={cell(PLAN_ROWS[stage.figure], column, sheet=MONTHLY)}", fmt=number)
+    value = getattr(actual, stage.figure) if actual is not None else None
+    w.number(actual_row, column, value, "input", number)
+    variance = f'=IF(ISNUMBER({real}),IFERROR({real}-{plan},"{NA}"),"")'
+    w.formula(stage_row(index, "Variance"), column, variance, fmt=number)
+    # to date: up to the last reported month (months before it without an actual count as 0)
+    rest = f"{real}:{cell(actual_row, last, fix_column=True)}"
+    actual_to_here = f"{cell(actual_row, first, fix_column=True)}:{real}"
+    plan_to_here = f"{cell(plan_row, first, fix_column=True)}:{plan}"
+    w.formula(
+        stage_row(index, "Cumulative variance"),
+        column,
+        f'=IF(COUNT({rest})>0,IFERROR(SUM({actual_to_here})-SUM({plan_to_here}),"{NA}"),"")',
+        fmt=number,
+    )
+
+
+def colour_variances(sheet: Worksheet, layout: Layout) -> None:
     """Red behind the plan, green ahead (cost the other way round), by conditional formats."""
+    first, last = layout.month_column(1), layout.last_month_column
     for index, stage in enumerate(STAGES):
         for part in ("Variance", "Cumulative variance"):
-            letter = col(stage_column(index, part))
-            top = f"{letter}{FIRST}"
+            row = stage_row(index, part)
+            top = cell(row, first)
             behind, ahead = ("<-0.5", ">0.5") if stage.more_is_better else (">0.5", "<-0.5")
             for test, (fill, font) in ((behind, BEHIND), (ahead, AHEAD)):
                 rule = FormulaRule(formula=[f"AND(ISNUMBER({top}),{top}{test})"], fill=fill, font=font)
-                sheet.conditional_formatting.add(f"{top}:{letter}{last}", rule)
+                sheet.conditional_formatting.add(f"{top}:{cell(row, last)}", rule)
 
 
-def write_to_date(w: SheetWriter, first: int, last: int, layout: L.Layout) -> None:
+def write_to_date(w: SheetWriter, layout: Layout) -> None:
     """The year to date and at this pace, as the app's health panel and CEO review say it."""
-    months = span(FIRST, last, 1)
+    first, last = layout.month_column(1), layout.last_month_column
+    months = row_span(MONTH_ROW, first, last)
 
     def actuals(stage_index: int) -> str:
-        return span(FIRST, last, stage_column(stage_index, "Actual"))
+        return row_span(stage_row(stage_index, "Actual"), first, last)
 
-    block = layout.months
-    weights = span(block.first, block.last, 3, sheet=L.MONTHLY)
-    plan_months = span(block.first, block.last, 1, sheet=L.MONTHLY)
+    def value(offset: int) -> str:
+        return ref(TO_DATE_FIRST + offset, VALUE)
+
+    weights = row_span(MonthlyRow.WEIGHT, first, last, sheet=MONTHLY)
+    plan_months = row_span(MonthlyRow.MONTH, first, last, sheet=MONTHLY)
+    leads_plan = row_span(stage_row(0, "Plan"), first, last)
     rows = (
         ("Last month with actual sales-ready leads", f"=SUMPRODUCT(MAX(ISNUMBER({actuals(0)})*{months}))", "0"),
-        ("Sales-ready leads to date", f'=SUMIF({months},"<="&B{first},{actuals(0)})', COUNT),
-        (
-            "Sales-ready leads needed to date",
-            f'=SUMIF({months},"<="&B{first},{span(FIRST, last, stage_column(0, "Plan"))})',
-            COUNT,
-        ),
-        ("Variance to date", f"=B{first + 1}-B{first + 2}", COUNT),
-        ("Forecast sales-ready leads for the year", f"={col(FORECAST_COLUMN)}{last}", COUNT),
-        ("Forecast coverage", f'=IFERROR(B{first + 4}/SRLNeeded,"{NA}")', PERCENT),
+        ("Sales-ready leads to date", f'=SUMIF({months},"<="&{value(0)},{actuals(0)})', COUNT),
+        ("Sales-ready leads needed to date", f'=SUMIF({months},"<="&{value(0)},{leads_plan})', COUNT),
+        ("Variance to date", f"={value(1)}-{value(2)}", COUNT),
+        ("Forecast sales-ready leads for the year", f"={cell(FORECAST_ROW, last)}", COUNT),
+        ("Forecast coverage", f'=IFERROR({value(4)}/SRLNeeded,"{NA}")', PERCENT),
         ("Last month with actual revenue", f"=SUMPRODUCT(MAX(ISNUMBER({actuals(3)})*{months}))", "0"),
         ("Revenue to date", f"=SUM({actuals(3)})", "money"),
         # the goal spread by the plan months' seasonality weights (not shifted by the cycle)
         (
             "Revenue goal to date",
-            f'=IFERROR(RevenueGoal*SUMIF({plan_months},"<="&B{first + 6},{weights})/SUM({weights}),0)',
+            f'=IFERROR(RevenueGoal*SUMIF({plan_months},"<="&{value(6)},{weights})/SUM({weights}),0)',
             "money",
         ),
-        ("Revenue vs goal", f"=B{first + 7}-B{first + 8}", "money"),
+        ("Revenue vs goal", f"={value(7)}-{value(8)}", "money"),
     )
-    w.text(first - 1, 1, "To date and at this pace", "section")
-    for offset, (label, formula, number_format) in enumerate(rows):
-        w.text(first + offset, 1, label, "label")
-        w.formula(first + offset, 2, formula, "result", number_format)
+    w.text(TO_DATE_FIRST - 1, 1, "To date and at this pace", "section")
+    for offset, (label, formula, number) in enumerate(rows):
+        w.text(TO_DATE_FIRST + offset, 1, label, "label")
+        w.formula(TO_DATE_FIRST + offset, VALUE, formula, "result", number)

@@ -12,6 +12,9 @@ def rule(kind: str) -> DataValidation:
         low = "0.000001" if kind == "rate" else "0"
         check = DataValidation(type="decimal", operator="between", formula1=low, formula2="1")
         message = "Type a percentage from 0% to 100% (for example 25%)."
+    elif kind == "attrition":
+        check = DataValidation(type="decimal", operator="between", formula1="0", formula2="0.999999")
+        message = "Type the share of people leaving a year: from 0% to under 100%."
     elif kind == "months":
         check = DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0")
         message = "Type a whole number of months, 0 or more."

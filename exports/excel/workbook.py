@@ -7,24 +7,44 @@ renamed over it, so a failed export never leaves half a workbook.
 
 from __future__ import annotations
 
+import datetime as _dt
 import os
 from collections.abc import Callable
 from pathlib import Path
 
 from openpyxl import Workbook
 
-from exports.excel import layout as L
-from exports.excel.advice_sheets import write_metrics, write_review
+from exports.excel.advice_sheets import write_at_export, write_metrics, write_review
 from exports.excel.channels_sheet import write_channels
-from exports.excel.charts import write_charts
+from exports.excel.charts import summary_charts, write_charts
+from exports.excel.checks_sheet import write_checks
+from exports.excel.cover_sheet import write_cover
 from exports.excel.inputs_sheet import write_inputs
 from exports.excel.labor_sheet import write_labor
+from exports.excel.layout import (
+    AT_EXPORT,
+    CHANNELS,
+    CHARTS,
+    CHECKS,
+    COVER,
+    INPUTS,
+    LABOR,
+    METRICS,
+    MONTHLY,
+    REVIEW,
+    SCENARIOS,
+    SHEET_ORDER,
+    SUMMARY,
+    TRACKER,
+    Layout,
+)
 from exports.excel.monthly_sheet import write_monthly
 from exports.excel.scenarios_sheet import write_scenarios
 from exports.excel.styles import Styles
 from exports.excel.summary_sheet import write_summary
-from exports.excel.tracker_sheet import TRACKER, write_tracker
+from exports.excel.tracker_sheet import write_tracker
 from planner.engine import compute_core
+from planner.memo import memo
 from planner.model import Plan
 from planner.results import PlanResult
 from planner.safe_write import atomic_target
@@ -37,34 +57,53 @@ def build_workbook(plan: Plan, result: PlanResult | None = None, progress: Progr
     report = progress or (lambda percent, step: None)
     report(0, "Computing the plan")
     # the sheets are formulas; the engine's figures are only needed for the text "as exported"
-    # (verdict, warnings, findings, scorecard, agenda), which uses no scenarios or sensitivity
+    # (options, decisions, findings, the scorecard's names, the agenda): no scenarios or sensitivity
     result = result if result is not None else compute_core(plan)
-    layout = L.Layout.for_plan(plan)
+    layout = Layout.for_plan(plan)
+    today = f"{_dt.date.today():%d %B %Y}".lstrip("0")
     workbook = Workbook()
-    sheets = {name: workbook.create_sheet(name) for name in L.SHEET_ORDER}
-    sheets[TRACKER] = workbook.create_sheet(TRACKER, workbook.sheetnames.index(L.REVIEW) + 1)  # after the review
+    sheets = {name: workbook.create_sheet(name) for name in SHEET_ORDER}
     workbook.remove(workbook.worksheets[0])
     styles = Styles(workbook, plan.basics.currency)
-    steps: list[tuple[str, str, Callable[[], None]]] = [
-        (L.INPUTS, "Writing the inputs", lambda: write_inputs(sheets[L.INPUTS], styles, plan)),
-        (L.LABOR, "Writing the labor model", lambda: write_labor(sheets[L.LABOR], styles, plan, layout)),
-        (L.CHANNELS, "Writing the channels", lambda: write_channels(sheets[L.CHANNELS], styles, plan, layout)),
-        (L.MONTHLY, "Writing the months", lambda: write_monthly(sheets[L.MONTHLY], styles, plan, layout)),
-        (L.SCENARIOS, "Writing the scenarios", lambda: write_scenarios(sheets[L.SCENARIOS], styles, plan, layout)),
-        (L.SUMMARY, "Writing the summary", lambda: write_summary(sheets[L.SUMMARY], styles, plan, result, layout)),
-        (L.METRICS, "Writing the scorecard", lambda: write_metrics(sheets[L.METRICS], styles, plan, result)),
-        (L.REVIEW, "Writing the CEO review", lambda: write_review(sheets[L.REVIEW], styles, plan, result)),
-        (TRACKER, "Writing the tracker", lambda: write_tracker(sheets[TRACKER], styles, plan, layout)),
-        (L.CHARTS, "Drawing the charts", lambda: write_charts(sheets[L.CHARTS], styles, workbook, layout)),
+
+    def summary() -> None:
+        write_summary(sheets[SUMMARY], styles, plan, result, layout, memo(plan, result), today)
+        summary_charts(sheets[SUMMARY], workbook, plan, layout)
+
+    steps: list[tuple[str, Callable[[], None]]] = [
+        ("Writing the inputs", lambda: write_inputs(sheets[INPUTS], styles, plan)),
+        ("Writing the labor model", lambda: write_labor(sheets[LABOR], styles, plan, layout)),
+        ("Writing the channels", lambda: write_channels(sheets[CHANNELS], styles, plan, layout)),
+        ("Writing the months", lambda: write_monthly(sheets[MONTHLY], styles, plan, layout)),
+        ("Writing the scenarios", lambda: write_scenarios(sheets[SCENARIOS], styles, plan, layout)),
+        ("Writing the summary", summary),
+        ("Writing the scorecard", lambda: write_metrics(sheets[METRICS], styles, plan, result, layout)),
+        ("Writing the CEO review", lambda: write_review(sheets[REVIEW], styles, plan, result)),
+        ("Writing the tracker", lambda: write_tracker(sheets[TRACKER], styles, plan, layout)),
+        ("Writing the findings", lambda: write_at_export(sheets[AT_EXPORT], styles, plan, result, today)),
+        ("Writing the checks", lambda: write_checks(sheets[CHECKS], styles, layout)),
+        ("Drawing the charts", lambda: write_charts(sheets[CHARTS], styles, workbook, layout)),
+        ("Writing the contents", lambda: write_cover(sheets[COVER], styles, plan, today)),
     ]
-    for done, (_, step, write) in enumerate(steps):
+    for done, (step, write) in enumerate(steps):
         report(5 + 75 * done // len(steps), step)
         write()
     for sheet in workbook.worksheets:
         print_setup(sheet)
+        protect(sheet)
     set_properties(workbook, plan)
-    workbook.active = workbook.worksheets.index(sheets[L.SUMMARY])
+    workbook.active = workbook.worksheets.index(sheets[SUMMARY])
     return workbook
+
+
+def protect(sheet) -> None:  # type: ignore[no-untyped-def]
+    """Formulas locked, inputs (unlocked in their style) open; no password, so the CEO can switch
+    it off. Sorting, filtering and resizing stay allowed."""
+    sheet.protection.sheet = True
+    sheet.protection.formatColumns = False
+    sheet.protection.formatRows = False
+    sheet.protection.sort = False
+    sheet.protection.autoFilter = False
 
 
 def print_setup(sheet) -> None:  # type: ignore[no-untyped-def]

@@ -14,13 +14,14 @@ import pytest
 from openpyxl import load_workbook
 
 from exports.excel import write_workbook
+from exports.excel.layout import MONTH_COLUMN, MonthlyRow
 from planner.engine import compute
 from planner.model import Plan
 from planner.paths import set_value
 from planner.results import PlanResult
 from planner.sample import sample_plan
-from tests.exports.plans import covered_plan, rich_plan
-from tests.exports.recalc import SOFFICE, named_values, recalculate_all
+from tests.exports.plans import covered_plan, rich_plan, timed_plan
+from tests.exports.recalc import SOFFICE, cell_values, named_values, recalculate_all
 
 pytestmark = [
     pytest.mark.libreoffice,
@@ -39,6 +40,9 @@ NAMED_RESULTS = {
     "ProjectedRevenue": lambda r: r.supply.projected_revenue,
     "ReturnOnCost": lambda r: r.supply.return_on_cost,
     "SRLGap": lambda r: r.gap.sales_ready_leads,
+    "ExpectedRevenue": lambda r: r.revenue.expected,
+    "RevenueGap": lambda r: r.revenue.gap,
+    "WorstShortfall": lambda r: r.timing.worst_shortfall,
 }
 
 
@@ -72,8 +76,11 @@ def books(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         "covered": write_workbook(covered_plan(), folder / "covered.xlsx"),
         "changed": write_workbook(sample_plan(), folder / "changed.xlsx"),
         "cycle": write_workbook(rich_plan(), folder / "cycle.xlsx"),
+        "timed": write_workbook(timed_plan(), folder / "timed.xlsx"),
+        "turned": write_workbook(sample_plan(), folder / "turned.xlsx"),
     }
     set_named(written["changed"], {"WinRate": 0.2, "DealSize": 50_000})
+    set_named(written["turned"], {"WinRate": 0.3, "DealSize": 80_000})  # the issue's CEO: now covered
     set_named(written["cycle"], {"SalesCycleMonths": 1})
     set_weight(written["cycle"], 11, 1)  # December's weight 4 -> 1
     return recalculate_all(list(written.values()), folder / "recalculated", written)
@@ -87,9 +94,29 @@ def assert_named_results_match(path: Path, result: PlanResult) -> None:
 
 
 def monthly(path: Path, horizon: int) -> dict[str, list[Any]]:
+    """The Monthly sheet's rows, months across the columns from D."""
     sheet = load_workbook(path, data_only=True)["Monthly"]
-    rows = list(sheet.iter_rows(min_row=5, max_row=4 + horizon, values_only=True))
-    return {"needed": [r[6] for r in rows], "supplied": [r[9] for r in rows], "cost": [r[12] for r in rows]}
+
+    def row(measure: MonthlyRow) -> list[Any]:
+        return [sheet.cell(measure, MONTH_COLUMN + m).value for m in range(horizon)]
+
+    return {
+        "needed": row(MonthlyRow.NEEDED),
+        "supplied": row(MonthlyRow.SUPPLIED),
+        "cost": row(MonthlyRow.COST),
+        "cumulative_gap": row(MonthlyRow.CUMULATIVE_GAP),
+        "revenue": row(MonthlyRow.REVENUE),
+        "status": row(MonthlyRow.STATUS),
+    }
+
+
+def month_statuses(result: PlanResult) -> list[str]:
+    """What each month's conditional format keys on: short (the month's gap), late (behind to date), covered."""
+    return ["short" if m.gap > 0.5 else "late" if m.cumulative_gap > 0.5 else "covered" for m in result.months]
+
+
+def sheet_texts(path: Path, sheet: str) -> list[str]:
+    return [str(value) for row in cell_values(path, sheet) for value in row if isinstance(value, str)]
 
 
 def test_the_sample_plan_recalculates_to_the_product_briefs_figures(books: dict[str, Path]) -> None:
@@ -186,3 +213,112 @@ def test_the_scenarios_follow_a_base_input_they_do_not_override(books: dict[str,
     # Stretch keeps its own 30% win rate but takes the new deal size: 2,400,000 / 50,000 / 0.3 / 0.6
     assert columns["Stretch"]["Sales-ready leads needed"] == approx(2_400_000 / 50_000 / 0.3 / 0.6)
     assert columns["Stretch"]["Sales-ready leads needed"] == approx(expected.demand.sales_ready_leads)
+
+
+def test_v2_end_months_attrition_and_schedules_recalculate_like_the_engine(books: dict[str, Path]) -> None:
+    result = compute(timed_plan())
+    assert_named_results_match(books["timed"], result)
+    months = monthly(books["timed"], 9)
+    assert months["supplied"] == approx([m.sales_ready_leads_supplied for m in result.months])
+    assert months["cost"] == approx([m.cost for m in result.months])
+    assert months["cumulative_gap"] == approx([m.cumulative_gap for m in result.months])
+    assert months["revenue"] == approx([m.projected_revenue for m in result.months])
+    # inside reps: 3 x 10 x (1 - 0.3 / 12 x (2 + 1)) = 27.75 a month at full speed, months 1-7 only;
+    # trade shows by schedule: month 3 spends 18,000 / 150 = 120 raw leads, month 8 160
+    assert months["supplied"][7] == approx(24_000 / 150 * 0.15)
+    assert months["supplied"][2] > months["supplied"][3]
+
+
+def test_the_named_v2_results_equal_the_engines_for_every_plan(books: dict[str, Path]) -> None:
+    for key, plan in (("sample", sample_plan()), ("rich", rich_plan()), ("covered", covered_plan())):
+        values, result = named_values(books[key]), compute(plan)
+        assert values["ExpectedRevenue"] == approx(result.revenue.expected), key
+        assert values["RevenueGap"] == approx(result.revenue.gap), key
+        assert values["WorstShortfall"] == approx(result.timing.worst_shortfall), key
+        assert values["InsideRepsToCloseGap"] == result.gap.inside_reps_to_close_gap, key
+    # the sample: 400 - 288 = 112 leads short, each worth 0.6 x 0.25 x 40,000 = 6,000: 672,000
+    assert named_values(books["sample"])["RevenueGap"] == approx(672_000)
+
+
+def test_the_checks_block_reads_0_for_every_plan(books: dict[str, Path]) -> None:
+    for key, path in books.items():
+        rows = cell_values(path, "Checks")[4:]
+        differences = [row[1] for row in rows if row[0]]
+        assert len(differences) >= 10, key
+        assert all(d == 0 for d in differences), (key, rows)
+
+
+def test_the_verdict_follows_the_numbers_after_the_ceo_changes_inputs(books: dict[str, Path]) -> None:
+    before = named_values(books["sample"])["Verdict"]
+    assert before == "Short by 112 sales-ready leads, $672,000 of revenue; behind every month."
+    assert before.startswith("Short") and compute(sample_plan()).timing.status == "short"
+    # win rate 30%, deal size 80,000: 2,400,000 / 80,000 / 0.3 / 0.6 = 166.7 needed, 288 supplied, but
+    # January needs 13.9 with 5 supplied: covered over the year, behind at first
+    turned = compute(with_targets(sample_plan(), win_rate=0.3, deal_size=80_000))
+    assert turned.timing.status == "late"
+    after = named_values(books["turned"])
+    assert after["Verdict"].startswith("Late: the plan supplies the 167 sales-ready leads the year needs")
+    assert after["TimingStatus"] == "late"
+    assert after["WorstShortfall"] == approx(turned.timing.worst_shortfall)
+    assert "behind until" in after["Verdict"] and "Short" not in after["Verdict"]
+
+
+def test_the_coverage_warning_is_live_and_goes_when_the_gap_does(books: dict[str, Path]) -> None:
+    assert "Coverage is 72%: the plan is 112 sales-ready leads short" in sheet_texts(books["sample"], "Summary")
+    texts = sheet_texts(books["turned"], "Summary")
+    assert not any(t.startswith("Coverage is") for t in texts)
+    assert any(t.startswith("The plan covers the year but is behind until") for t in texts)
+    # the goal-seek options were worked out for the old gap: the sheet says so
+    assert any(t.startswith("The inputs have changed since export (the gap was 112)") for t in texts)
+
+
+def test_generated_scorecard_targets_follow_the_changed_inputs(books: dict[str, Path]) -> None:
+    def targets(path: Path) -> dict[str, Any]:
+        return {row[0]: (row[2], row[7]) for row in cell_values(path, "Metrics")[4:] if row[0]}
+
+    before, after = targets(books["sample"]), targets(books["turned"])
+    assert before["Win rate"][0] == approx(0.25) and after["Win rate"][0] == approx(0.3)
+    # pipeline a month: opportunities x deal size / 12 = 240 x 40,000 / 12, then 166.7 x 0.6 / 0.3... = 2,400,000 / 0.3 / 12
+    assert before["Pipeline created a month"][0] == approx(800_000)
+    assert after["Pipeline created a month"][0] == approx(2_400_000 / 0.3 / 12)
+    # the user's 40 a week replaces the generated "needed a month" and says how far apart they are
+    assert before["Sales-ready leads per month"] == (40, "your 40 a week is 173 a month; the plan needs 33")
+    assert after["Sales-ready leads per month"] == (40, "your 40 a week is 173 a month; the plan needs 14")
+
+
+def test_the_months_status_row_that_colours_them_follows_the_numbers(books: dict[str, Path]) -> None:
+    sample = compute(sample_plan())
+    assert monthly(books["sample"], 12)["status"] == month_statuses(sample) == ["short"] * 12
+    turned = compute(with_targets(sample_plan(), win_rate=0.3, deal_size=80_000))
+    statuses = monthly(books["turned"], 12)["status"]
+    assert statuses == month_statuses(turned)
+    assert statuses[0] == "short" and "covered" in statuses
+
+
+def test_v2_scenarios_ending_later_or_turning_over_slower_match_the_engine(books: dict[str, Path]) -> None:
+    result = compute(timed_plan())
+    columns = scenario_columns(books["timed"])
+    assert len(result.scenarios) == 3
+    for scenario in result.scenarios:
+        column = columns[scenario.name]
+        assert column["Sales-ready leads supplied"] == approx(scenario.supply.sales_ready_leads), scenario.name
+        assert column["Total cost"] == approx(scenario.supply.cost), scenario.name
+        assert column["Gap (sales-ready leads short)"] == approx(scenario.gap.sales_ready_leads), scenario.name
+    # ads 5,000 a month from month 2 to 9: 8 months / 80 x 0.15 = 75 sales-ready leads, not 4 x 4,000 / 80 x 0.15 = 30
+    assert columns["Ads all year"]["Sales-ready leads supplied"] - columns["Base plan"][
+        "Sales-ready leads supplied"
+    ] == (approx(75 - 30))
+
+
+def test_the_workbooks_live_verdict_says_what_the_memo_says(books: dict[str, Path]) -> None:
+    from planner.memo import memo
+
+    for key, plan in (
+        ("sample", sample_plan()),
+        ("rich", rich_plan()),
+        ("covered", covered_plan()),
+        ("timed", timed_plan()),
+    ):
+        assert named_values(books[key])["Verdict"] == memo(plan, compute(plan)).verdict, key
+    turned = with_targets(sample_plan(), win_rate=0.3, deal_size=80_000)
+    assert named_values(books["turned"])["Verdict"] == memo(turned, compute(turned)).verdict

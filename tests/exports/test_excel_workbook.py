@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 
 from cli.main import main as cli_main
 from exports.excel import write_workbook
+from exports.excel.layout import MonthlyRow
 from exports.excel.names import ALL_NAMES, INPUT_NAMES, RESULT_NAMES
 from exports.writers import export_plan
 from planner.model import Plan
@@ -84,24 +85,29 @@ def test_inputs_are_values_and_results_are_formulas_never_pasted_numbers(sample_
 
 def test_monthly_demand_looks_up_seasonality_and_the_sales_cycle_with_index_and_mod(sample_book: Path) -> None:
     monthly = load_workbook(sample_book)["Monthly"]
-    share = monthly["D5"].value
-    assert "INDEX(" in share and "MOD(" in share and "SalesCycleMonths" in share
-    assert monthly["C5"].value.startswith("=INDEX(Inputs!$B$25:$B$36")
-    assert monthly["G5"].value == '=IFERROR(SRLNeeded*$D5,"n/a")'
+    # months across the columns (D = month 1), as on Labor and Channels; one row per measure
+    share = monthly.cell(MonthlyRow.SHARE, 4).value
+    assert "INDEX(" in share and "MOD(D$4-1+SalesCycleMonths,Horizon)" in share
+    assert monthly.cell(MonthlyRow.WEIGHT, 4).value == "=INDEX('Inputs'!$B$25:$B$36,MONTH(D5))"
+    assert monthly.cell(MonthlyRow.NEEDED, 5).value == '=IFERROR(SRLNeeded*E8,"n/a")'
+    assert monthly.cell(MonthlyRow.CUMULATIVE_GAP, 6).value == '=IFERROR(SUM($D17:F17),"n/a")'
 
 
 def test_labor_and_channel_inputs_are_input_cells_that_the_month_formulas_use(tmp_path: Path) -> None:
     workbook = load_workbook(write_workbook(rich_plan(), tmp_path / "rich.xlsx"))
     labor = workbook["Labor"]
-    assert [labor.cell(5, c).value for c in range(4, 10)] == [2, 2, 2, 10, 6000, 50]
+    # head count, start, end (blank: the plan's last), ramp, output, cost, fee, attrition, vacancy
+    assert [labor.cell(5, c).value for c in range(4, 13)] == [2, 2, None, 2, 10, 6000, 50, 0, 1]
     input_fill = labor["D5"].fill.fgColor.rgb
     assert input_fill.endswith("FFF2CC")
-    # the output grid starts at row 11 (inputs: rows 5-6, total 7); month 1 of the agency team in D
-    assert labor["D11"].value == "=IF(1<$E$5,0,$D$5*$G$5*MIN(1,(1-$E$5+1)/($F$5+1)))"
-    assert labor["E17"].value == "=IF(2<$E$5,0,$D$5*$H$5+$I$5*E11)"  # cost grid: pay + fee x output
+    # the output grid starts at row 11 (inputs: rows 5-6, total 7), the month numbers in its title row 9
+    assert [labor["D9"].value, labor["E9"].value] == [1, 2]
+    assert labor["D11"].value == "=IF(OR(D$9<$E$5,D$9>$M$5),0,$D$5*$H$5*MIN(1,(D$9-$E$5+1)/($G$5+1))*(1-$N$5))"
+    assert labor["E17"].value == "=IF(OR(E$9<$E$5,E$9>$M$5),0,$D$5*$I$5*$O$5+$J$5*E11)"  # pay x seats paid + fee
+    assert labor["M5"].value == '=IF($F$5="",Horizon,MIN($F$5,Horizon))'
     channels = workbook["Channels"]
-    assert [channels.cell(5, c).value for c in range(1, 7)][2:6] == [3000, 100, 4, 0.1]
-    assert channels["G5"].value == '=IF(F5="",LeadToMQL*MQLToSRL,F5)'
+    assert [channels.cell(5, c).value for c in range(3, 8)] == [3000, 100, 4, None, 0.1]
+    assert channels["H5"].value == '=IF(G5="",LeadToMQL*MQLToSRL,G5)'
 
 
 def test_hostile_text_is_written_as_text_never_as_a_formula(tmp_path: Path) -> None:
@@ -136,6 +142,7 @@ def test_the_summary_opens_first_with_the_plans_title_and_author(sample_book: Pa
     workbook = load_workbook(sample_book)
     assert workbook.active.title == "Summary"
     assert workbook.sheetnames == [
+        "Contents",
         "Summary",
         "Inputs",
         "Labor",
@@ -145,13 +152,16 @@ def test_the_summary_opens_first_with_the_plans_title_and_author(sample_book: Pa
         "Metrics",
         "CEO review",
         "Tracker",
+        "As written at export",
+        "Checks",
         "Charts",
     ]
     assert workbook.properties.title == "FY2027 lead development plan"
     assert workbook.properties.creator == "Joe (VP Sales)"
     summary = [c.value for row in workbook["Summary"].iter_rows() for c in row if c.value]
-    assert any(str(v).startswith("Short: the plan supplies 288 of the 400") for v in summary)
-    assert "=SRLNeeded" in summary and "=CostPerSRL" in summary
+    assert "=SRLNeeded" in summary and "=CostPerSRL" in summary and "=RevenueGap" in summary
+    # the options as goal seek worked them out, each with its cost
+    assert "Hire 1 more inside rep (Inside lead development reps)" in summary and "+$82,500" in summary
 
 
 def test_sheets_print_landscape_fit_to_width_with_frozen_headers(sample_book: Path) -> None:
@@ -160,7 +170,7 @@ def test_sheets_print_landscape_fit_to_width_with_frozen_headers(sample_book: Pa
         assert sheet.page_setup.orientation == "landscape", sheet.title
         assert sheet.page_setup.fitToWidth == 1 and sheet.page_setup.fitToHeight == 0
         assert sheet.sheet_properties.pageSetUpPr.fitToPage
-    assert workbook["Monthly"].freeze_panes == "C5"
+    assert workbook["Monthly"].freeze_panes == "D5"
     assert workbook["Labor"].freeze_panes == "B5"
     assert workbook["Inputs"].column_dimensions["A"].width >= 30
 
@@ -227,12 +237,107 @@ def test_findings_scorecard_and_agenda_come_from_the_advice_api(sample: Plan, sa
 
     result = compute(sample)
     workbook = load_workbook(sample_book)
-    summary = {c.value for row in workbook["Summary"].iter_rows() for c in row if c.value}
+    written = {c.value for row in workbook["As written at export"].iter_rows() for c in row if c.value}
+    assert str(workbook["As written at export"]["A1"].value).startswith("As written at export (")
     found = findings(sample, result)
-    assert found and all(f.finding in summary and f.recommendation in summary for f in found)
+    assert found and all(f.finding in written and f.recommendation in written for f in found)
     metrics = [row[0] for row in workbook["Metrics"].iter_rows(min_row=5, values_only=True)]
     assert metrics == [m.name for m in scorecard(sample, result)]
     assert "Sales-ready leads per month" in metrics  # the user's own metric is kept
     agenda = [row[0] for row in workbook["CEO review"].iter_rows(min_row=5, values_only=True) if row[0]]
     assert agenda == [item.title for item in review_agenda(sample, result)]
     assert len(agenda) == 5
+
+
+def formulas_of(workbook_path: Path) -> list[str]:
+    workbook = load_workbook(workbook_path)
+    return [c.value for sheet in workbook.worksheets for row in sheet.iter_rows() for c in row if c.data_type == "f"]
+
+
+def test_the_verdict_is_one_named_live_cell_that_begins_like_the_apps(sample_book: Path) -> None:
+    workbook = load_workbook(sample_book)
+    sheet, cell = next(iter(workbook.defined_names["Verdict"].destinations))
+    verdict = workbook[sheet][cell.replace("$", "")].value
+    assert sheet == "Summary" and verdict.startswith("=")
+    assert '"Short by "&TEXT(SRLGap' in verdict and '"Late: ' in verdict and '"On track: ' in verdict
+    assert 'TimingStatus="short"' in verdict
+
+
+def test_formulas_are_locked_inputs_unlocked_and_every_sheet_protected_without_a_password(
+    sample_book: Path,
+) -> None:
+    workbook = load_workbook(sample_book)
+    for sheet in workbook.worksheets:
+        assert sheet.protection.sheet, sheet.title
+        assert not sheet.protection.password, sheet.title
+    for name in INPUT_NAMES.values():
+        sheet, cell = next(iter(workbook.defined_names[name].destinations))
+        assert workbook[sheet][cell.replace("$", "")].protection.locked is False, name
+    labor = workbook["Labor"]
+    assert labor["D5"].protection.locked is False  # head count: an input
+    assert labor["P5"].protection.locked is True and labor["P5"].data_type == "f"  # total output: a formula
+    for name in RESULT_NAMES:
+        sheet, cell = next(iter(workbook.defined_names[name].destinations))
+        assert workbook[sheet][cell.replace("$", "")].protection.locked is True, name
+
+
+def test_no_formula_holds_the_horizon_as_a_number(tmp_path: Path) -> None:
+    from tests.exports.plans import timed_plan
+
+    for plan, horizon in ((rich_plan(), 6), (timed_plan(), 9)):
+        formulas = formulas_of(write_workbook(plan, tmp_path / f"h{horizon}.xlsx"))
+        assert any("Horizon" in f for f in formulas)
+        # no month number or horizon typed into a formula: they come from cells (the month rows, Horizon)
+        unrounded = [re.sub(r",\d\)", ")", f.split('"')[0]) for f in formulas]  # ROUND(x,6): a precision
+        typed = [f for f in unrounded if re.search(rf"(?<![\w$.]){horizon}(?![\w.%])", f)]
+        assert typed == [], typed[:5]
+
+
+def test_counts_are_whole_and_a_surplus_says_so(sample_book: Path) -> None:
+    workbook = load_workbook(sample_book)
+    monthly = workbook["Monthly"]
+    assert monthly.cell(MonthlyRow.NEEDED, 4).number_format == "#,##0"
+    assert monthly.cell(MonthlyRow.GAP, 4).number_format == '#,##0;"surplus "#,##0;0'
+    sheet, cell = next(iter(workbook.defined_names["SRLGap"].destinations))
+    assert workbook[sheet][cell.replace("$", "")].number_format == '#,##0;"surplus "#,##0;0'
+
+
+def test_short_late_and_covered_months_are_coloured_by_the_live_status_row(sample_book: Path) -> None:
+    monthly = load_workbook(sample_book)["Monthly"]
+    rules = [(str(r.sqref), rule) for r in monthly.conditional_formatting for rule in r.rules]
+    words = {rule.formula[0].split("=")[1].strip('"') for _, rule in rules}
+    assert words == {"short", "late", "covered"}
+    colours = {rule.formula[0].split("=")[1].strip('"'): rule.dxf.fill.fgColor.rgb for _, rule in rules}
+    assert colours["short"].endswith("F4CCCC") and colours["covered"].endswith("D9EAD3")
+    assert any(sqref.startswith("D17:") for sqref, _ in rules)  # the gap row
+
+
+def test_the_contents_sheet_links_every_sheet_and_gives_version_and_date(sample_book: Path) -> None:
+    workbook = load_workbook(sample_book)
+    cover = workbook["Contents"]
+    links = {
+        c.value: c.hyperlink.location or c.hyperlink.target for row in cover.iter_rows() for c in row if c.hyperlink
+    }
+    assert set(links) == set(workbook.sheetnames) - {"Contents"}
+    assert links["Monthly"] == "'Monthly'!A1"
+    values = [c.value for row in cover.iter_rows() for c in row if c.value]
+    assert "Plan file version" in values and "2" in values and "Exported" in values
+
+
+def test_charts_stack_supply_by_source_and_label_every_funnel_stage(sample_book: Path) -> None:
+    with zipfile.ZipFile(sample_book) as archive:
+        charts = [archive.read(n).decode("utf-8") for n in archive.namelist() if n.startswith("xl/charts/chart")]
+    stacked = next(c for c in charts if '<grouping val="stacked"' in c)
+    assert "Inside lead development reps" in stacked and "Trade shows" in stacked and "<lineChart>" in stacked
+    funnel = next(c for c in charts if "Reverse funnel" in c)
+    assert '<showVal val="1"' in funnel and '<logBase val="10"' in funnel
+    assert "$A$40:$A$44" in funnel  # wins .. raw leads: every stage
+
+
+def test_excel_code_names_its_columns_and_has_no_one_letter_module_aliases() -> None:
+    source = Path(__file__).parents[2] / "exports" / "excel"
+    for path in source.glob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        assert not re.search(r"import \w+ as (L|CS|LS)\b", text), path.name
+        # no column letter typed into a formula string: f"=...A{row}" or '$B$' style
+        assert not re.search(r"f[\"'][^\"']*[=(,+*/-]\$?[A-Z]{1,2}\$?\{", text), path.name

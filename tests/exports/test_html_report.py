@@ -26,6 +26,7 @@ from tests.planner.plans import make_plan
 
 SECTIONS = [
     "title",
+    "memo",
     "headline",
     "diagnosis",
     "targets",
@@ -35,7 +36,7 @@ SECTIONS = [
     "scenarios",
     "scorecard",
     "review",
-    "assumptions",
+    "appendix",
 ]
 NASTY = '<b>&"'
 
@@ -112,16 +113,23 @@ def test_the_headline_carries_the_plans_one_line_verdict(sample: Plan) -> None:
     assert "Hiring 1 more inside rep in the first month would close it." in doc.by_id("headline").text
 
 
-def test_the_monthly_table_lists_every_month_and_the_engines_totals(sample: Plan) -> None:
+def test_the_monthly_table_lists_every_month_the_quarters_and_the_engines_totals(sample: Plan) -> None:
     table = report(sample).by_id("months").find("table")
     rows = [[cell.text for cell in tr.iter() if cell.tag in ("th", "td")] for tr in table.find("tbody").iter("tr")]
-    assert [r[0] for r in rows] == [
-        f"{m} 2027" for m in (["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"])
-    ]
-    # January: 400 / 12 = 33 needed; only the trade shows' 5 supplied, costing 6,000
-    assert rows[0] == ["Jan 2027", "33", "5", "28", "15%", "$6,000"]
+    months = ["Jan", "Feb", "Mar", "Q", "Apr", "May", "Jun", "Q", "Jul", "Aug", "Sep", "Q", "Oct", "Nov", "Dec", "Q"]
+    quarters = iter(["Jan–Mar 2027", "Apr–Jun 2027", "Jul–Sep 2027", "Oct–Dec 2027"])
+    assert [r[0] for r in rows] == [next(quarters) if m == "Q" else f"{m} 2027" for m in months]
+    # January: 400 / 12 = 33 needed; only the trade shows' 5 supplied, costing 6,000; won revenue is
+    # October's supply (3-month cycle, wrapping): (24 + 5) x 0.6 x 0.25 x 40,000 = 174,000
+    assert rows[0] == ["Jan 2027", "33", "5", "28", "28", "15%", "$6,000", "$174,000"]
+    # the first quarter: 100 needed, 5 + 11 + 17 = 33 supplied (reps ramp 3, 6, 12 from February)
+    assert rows[3] == ["Jan–Mar 2027", "100", "33", "67", "", "", "$48,000", ""]
+    # whole leads that subtract: 33 - 29 = 4, never "33 | 29 | 4.3"
+    for row in rows:
+        needed, supplied, gap = (int(x.replace(",", "")) for x in row[1:4])
+        assert needed - supplied == gap, row
     total = [cell.text for cell in table.find("tfoot").iter() if cell.tag in ("th", "td")]
-    assert total == ["Total", "400", "288", "112", "72%", "$237,000"]
+    assert total == ["Total", "400", "288", "112", "", "72%", "$237,000", "$1,728,000"]
 
 
 def test_scenarios_sit_beside_the_base_plan(sample: Plan) -> None:
@@ -154,7 +162,7 @@ def test_user_text_is_shown_as_text_and_never_becomes_markup() -> None:
     assert not list(doc.iter("b"))
     assert "<b>" not in html
     assert doc.by_id("title").find("p").text == NASTY
-    assert f"Reps say {NASTY} about lists" in doc.by_id("diagnosis").text
+    assert f"Reps say {NASTY} about lists" in doc.by_id("appendix").text
     assert f"Shows {NASTY}" in doc.by_id("channels").find("table").text
     assert f"Team {NASTY}" in doc.by_id("labor").text
     assert f"Deal {NASTY}" in doc.by_id("agenda-big_deals").text
@@ -183,14 +191,20 @@ def test_the_report_references_nothing_outside_the_file(sample: Plan) -> None:
 def test_every_chart_has_a_title_a_text_alternative_and_a_caption(sample: Plan) -> None:
     doc = report(sample)
     charts = list(doc.iter("svg"))
-    assert [c.attrs["id"] for c in charts] == ["chart-funnel", "chart-mix", "chart-months", "chart-tornado"]
+    assert [c.attrs["id"] for c in charts] == [
+        "chart-cumulative",
+        "chart-funnel",
+        "chart-mix",
+        "chart-months",
+        "chart-tornado",
+    ]
     for chart in charts:
         assert chart.attrs["role"] == "img"
         title_id, desc_id = chart.attrs["aria-labelledby"].split()
         assert chart.find("title").attrs["id"] == title_id and chart.find("title").text
         assert chart.find("desc").attrs["id"] == desc_id and chart.find("desc").text
     figures = list(doc.iter("figure"))
-    assert len(figures) == 4 and all(f.find("figcaption").text for f in figures)
+    assert len(figures) == 5 and all(f.find("figcaption").text for f in figures)
     assert "Jan 2027: 33 needed, 5 supplied" in doc.by_id("chart-months").find("desc").text
 
 
@@ -263,15 +277,128 @@ def chromium(tmp_path: Path, page: Path, *args: str) -> None:
     subprocess.run(command, check=True, capture_output=True, timeout=180)
 
 
+PDFTOTEXT = shutil.which("pdftotext")
+
+
+def page_texts(pdf: Path) -> list[str]:
+    """Each page's text, laid out as printed (pdftotext), or [] without it."""
+    count = len(re.findall(rb"/Type\s*/Page[^s]", pdf.read_bytes()))
+    return [
+        subprocess.run(
+            [str(PDFTOTEXT), "-layout", "-f", str(n), "-l", str(n), str(pdf), "-"],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+        for n in range(1, count + 1)
+    ]
+
+
+def body_rows(doc: Element) -> dict[str, str]:
+    """The first cell of every table body row, with its table's header row (as the PDF prints it)."""
+    found = {}
+    for table in doc.iter("table"):
+        head = " ".join(th.text for th in table.find("thead").iter("th") if th.text)
+        for tr in table.find("tbody").iter("tr"):
+            first = tr.find("th") or tr.find("td")
+            if first is not None and first.text:
+                found[first.text] = head
+    return found
+
+
 @pytest.mark.chromium
 @pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed")
-def test_chromium_prints_the_report_on_several_pages_and_screenshots_it(sample: Plan, tmp_path: Path) -> None:
-    page = write_report(nasty_plan(), tmp_path / "report.html")
+@pytest.mark.skipif(PDFTOTEXT is None, reason="pdftotext (poppler-utils) is not installed")
+def test_chromium_prints_the_sample_on_six_pages_with_the_memo_first_and_no_orphan_rows(
+    sample: Plan, tmp_path: Path
+) -> None:
+    page = write_report(sample, tmp_path / "report.html")
     pdf, png = tmp_path / "report.pdf", tmp_path / "report.png"
     chromium(tmp_path, page, f"--print-to-pdf={pdf}", "--no-pdf-header-footer")
     chromium(tmp_path, page, f"--screenshot={png}", "--window-size=1280,4000")
-    data = pdf.read_bytes()
-    assert data.startswith(b"%PDF")
-    # each section starts a page: at least one page per section after the headline
-    assert len(re.findall(rb"/Type\s*/Page[^s]", data)) >= len(SECTIONS) - 2
     assert png.read_bytes().startswith(b"\x89PNG") and png.stat().st_size > 50_000
+    pages = page_texts(pdf)
+    assert 2 <= len(pages) <= 6
+    first = " ".join(pages[0].split())
+    # page 1: the gap in dollars, the timing, an option with its cost, the decisions
+    assert "Short by 112 sales-ready leads, $672,000 of revenue; behind every month." in first
+    assert "$3,000,000" in first and "$600,000" in first and "$1,728,000" in first and "$2,328,000" in first
+    assert "Hire 1 more inside rep" in first and "+$82,500" in first and "starts Feb 2027" in first
+    assert "Decisions asked of Tom (CEO)" in first
+    # the footer: the plan's title and the page number on every page
+    for number, text in enumerate(pages, 1):
+        assert "FY2027 lead development plan" in text and f"page {number} of {len(pages)}" in text
+    # no page begins with a table's body rows: a table that runs on repeats its header first
+    rows = body_rows(parse(page.read_text(encoding="utf-8")))
+    for number, text in enumerate(pages[1:], 2):
+        top = next(line.strip() for line in text.splitlines() if line.strip())
+        # a body row prints as its first cell then its figures; a caption or heading reads on in words
+        starts = [row for row in rows if re.match(re.escape(row) + r"\s+[-−\d$€£]", top)]
+        assert not starts, f"page {number} begins with the body row {starts[0]!r} of a table"
+    # "Scenarios side by side" once; the whole report on paper is every section's text
+    assert " ".join(" ".join(pages).split()).count("Scenarios side by side") == 1
+
+
+@pytest.mark.chromium
+@pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed")
+def test_a_hostile_title_in_the_page_footer_stays_text(tmp_path: Path) -> None:
+    data = sample_data()
+    data["basics"]["title"] = '"; } body { display: none } </style><b>x'
+    page = write_report(plan_of(data), tmp_path / "report.html")
+    style = next(parse(page.read_text(encoding="utf-8")).iter("style")).text
+    assert "display: none" not in style and "</style>" not in style
+    assert '@bottom-left { content: "\\000022\\00003b' in style  # the title as CSS escapes
+    pdf = tmp_path / "report.pdf"
+    chromium(tmp_path, page, f"--print-to-pdf={pdf}", "--no-pdf-header-footer")
+    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf.read_bytes())) >= 2
+
+
+def test_print_css_repeats_table_headers_and_never_splits_a_short_table_or_a_row(sample: Plan) -> None:
+    css = next(parse(render_report(sample)).iter("style")).text
+    printing = css[css.index("@media print") :]
+    assert re.search(r"table\.data thead \{ display: table-header-group; \}", printing)
+    assert re.search(r"table\.data tr \{ break-inside: avoid; \}", printing)
+    assert re.search(r"table\.data thead, table\.data caption \{ break-after: avoid; \}", printing)
+    assert ".table-wrap.short" in printing and "break-inside: avoid" in printing
+    assert "section { break-before: page; }" not in css  # sections flow
+    assert re.search(r"@page \{\s*margin: [^;]+;", css)
+    assert 'counter(page) " of " counter(pages)' in css and "@bottom-left { content:" in css
+    doc = report(sample)
+    short = [t for t in doc.iter("div") if "table-wrap" in t.attrs.get("class", "")]
+    assert short and all("short" in t.attrs["class"] for t in short)  # every table of the sample is short
+
+
+def test_page_one_is_the_memo_with_the_bridge_the_options_and_the_decisions(sample: Plan) -> None:
+    memo = report(sample).by_id("memo")
+    assert memo.find("p").text == "Short by 112 sales-ready leads, $672,000 of revenue; behind every month."
+    bridge = {tr.find("th").text: tr.find("td").text for tr in memo.find("table").find("tbody").iter("tr")}
+    # 3,000,000 goal - (600,000 pipeline + 288 x 0.6 x 0.25 x 40,000 = 1,728,000 projected) = 672,000
+    assert bridge == {
+        "Revenue goal": "$3,000,000",
+        "Current pipeline": "$600,000",
+        "Projected from new leads": "$1,728,000",
+        "Expected revenue": "$2,328,000",
+        "Revenue gap": "$672,000",
+    }
+    options = [[c.text for c in tr.iter() if c.tag in ("th", "td")] for tr in list(memo.iter("table"))[1].iter("tr")]
+    # goal seek: one more rep (12 x 9.5 = 114 >= 112) at 7,500 x 11 months; trade shows at 17,200 a month
+    assert options[1][:3] == [
+        "Hire 1 more inside rep (Inside lead development reps)",
+        "+$82,500",
+        "starts Feb 2027, full output from May 2027",
+    ]
+    assert options[2][:2] == ["Raise the Trade shows budget to $17,200 a month", "+$134,400"]
+    assert options[3][:2] == ["Reach a win rate of 34.8% (now 25.0%)", "no added cost"]
+    decisions = [li.text for li in memo.find("ol").iter("li")]
+    assert decisions[0].startswith("Choose how to close the $672,000 gap")
+    assert any("$237,000" in d for d in decisions)
+
+
+def test_no_chart_label_is_cut(sample: Plan) -> None:
+    doc = report(sample)
+    texts = [t.text for svg in doc.iter("svg") for t in svg.iter("text")]
+    assert texts and not any("…" in t for t in texts)
+    tornado = " ".join(t.text for t in doc.by_id("chart-tornado").iter("text"))
+    assert "Output per person: Inside lead development reps" in " ".join(tornado.split())
+    months = [t.text for t in doc.by_id("chart-months").iter("text")]
+    assert "Sales-ready leads a month" in months  # the axis has its unit

@@ -14,7 +14,8 @@ import pytest
 from openpyxl import load_workbook
 
 from exports.excel import write_workbook
-from exports.excel.tracker_sheet import FIRST, FORECAST_COLUMN, TRACKER, stage_column
+from exports.excel.layout import MONTH_COLUMN
+from exports.excel.tracker_sheet import FORECAST_ROW, TO_DATE_FIRST, TRACKER, stage_row
 from planner.engine import compute
 from planner.model import Actual, Plan
 from planner.sample import sample_plan
@@ -22,8 +23,14 @@ from planner.tracking import STAGES, plan_figure
 from tests.exports.recalc import SOFFICE, recalculate_all
 
 approx = pytest.approx
-LEADS = stage_column(0, "Actual")
-TO_DATE = FIRST + 12 + 3  # the first row of "To date and at this pace" for a 12-month plan
+LEADS = stage_row(0, "Actual")
+
+
+def column(month: int) -> int:
+    """Months run across the columns, as on every sheet: month 1 in D."""
+    return MONTH_COLUMN + month - 1
+
+
 ACTUALS = (
     Actual(month=1, sales_ready_leads=20, opportunities=10, wins=2, revenue=90_000, cost=21_000),
     Actual(month=2, sales_ready_leads=30, opportunities=15, wins=4, revenue=150_000),
@@ -43,13 +50,14 @@ def test_the_actuals_are_yellow_inputs_prefilled_with_the_plans_and_empty_where_
     book = load_workbook(write_workbook(tracked(), tmp_path / "tracked.xlsx"))
     sheet = book[TRACKER]
     assert book.sheetnames.index(TRACKER) == book.sheetnames.index("CEO review") + 1
-    assert sheet.cell(FIRST, LEADS).value == 20
-    assert sheet.cell(FIRST + 1, stage_column(3, "Actual")).value == 150_000
-    assert sheet.cell(FIRST + 2, stage_column(1, "Actual")).value is None  # March opportunities: not reported
-    assert sheet.cell(FIRST + 5, LEADS).value is None
-    assert sheet.cell(FIRST + 5, LEADS).fill.fgColor.rgb.endswith("FFF2CC")  # yellow: type here
-    assert sheet.cell(FIRST, stage_column(0, "Plan")).value.startswith("=Monthly!")
-    assert sheet.cell(FIRST, FORECAST_COLUMN).data_type == "f"
+    assert sheet.cell(LEADS, column(1)).value == 20
+    assert sheet.cell(stage_row(3, "Actual"), column(2)).value == 150_000
+    assert sheet.cell(stage_row(1, "Actual"), column(3)).value is None  # March opportunities: not reported
+    assert sheet.cell(LEADS, column(6)).value is None
+    assert sheet.cell(LEADS, column(6)).fill.fgColor.rgb.endswith("FFF2CC")  # yellow: type here
+    assert sheet.cell(LEADS, column(6)).protection.locked is False
+    assert sheet.cell(stage_row(0, "Plan"), column(1)).value.startswith("='Monthly'!")
+    assert sheet.cell(FORECAST_ROW, column(1)).data_type == "f"
 
 
 @pytest.mark.libreoffice
@@ -59,28 +67,28 @@ def test_typing_an_actual_in_the_workbook_moves_the_variance_and_the_forecast(tm
     exported = write_workbook(plan, tmp_path / "exported.xlsx")
     typed = write_workbook(plan, tmp_path / "typed.xlsx")
     book = load_workbook(typed)
-    book[TRACKER].cell(FIRST + 3, LEADS, value=50)  # the CEO types April's sales-ready leads
+    book[TRACKER].cell(LEADS, column(4), value=50)  # the CEO types April's sales-ready leads
     book.save(typed)
     books = recalculate_all([exported, typed], tmp_path / "recalculated", {"exported": exported, "typed": typed})
 
     result = compute(plan)
     before, after = values(books["exported"]), values(books["typed"])
 
-    def cell(rows: list[tuple[Any, ...]], month: int, column: int) -> Any:
-        return rows[FIRST - 2 + month][column - 1]
+    def cell(rows: list[tuple[Any, ...]], month: int, row: int) -> Any:
+        return rows[row - 1][column(month) - 1]
 
     for month in result.months:
         for index, stage in enumerate(STAGES):
             expected = plan_figure(month, stage)
-            assert cell(before, month.month, stage_column(index, "Plan")) == approx(expected, abs=1e-6), stage
-    variance, cumulative = stage_column(0, "Variance"), stage_column(0, "Cumulative variance")
+            assert cell(before, month.month, stage_row(index, "Plan")) == approx(expected, abs=1e-6), stage
+    variance, cumulative = stage_row(0, "Variance"), stage_row(0, "Cumulative variance")
     # Jan: 20 - 33.3 = -13.3; to Mar: 91 - 100 = -9; Apr not reported: blank
     assert cell(before, 1, variance) == approx(20 - 400 / 12)
     assert cell(before, 3, cumulative) == approx(91 - 100)
     assert cell(before, 4, variance) is None and cell(before, 4, cumulative) is None
-    assert cell(before, 3, stage_column(1, "Variance")) is None  # March opportunities: not reported
-    assert cell(before, 12, FORECAST_COLUMN) == approx(result.actuals.forecast_sales_ready_leads)
-    to_date = [row[1] for row in before[TO_DATE - 1 : TO_DATE + 9]]
+    assert cell(before, 3, stage_row(1, "Variance")) is None  # March opportunities: not reported
+    assert cell(before, 12, FORECAST_ROW) == approx(result.actuals.forecast_sales_ready_leads)
+    to_date = [row[1] for row in before[TO_DATE_FIRST - 1 : TO_DATE_FIRST + 9]]
     actual = result.actuals
     assert to_date[0] == 3
     assert to_date[1:6] == approx(
@@ -94,6 +102,6 @@ def test_typing_an_actual_in_the_workbook_moves_the_variance_and_the_forecast(tm
     moved = compute(dataclasses.replace(plan, actuals=(*ACTUALS, Actual(month=4, sales_ready_leads=50))))
     assert cell(after, 4, variance) == approx(50 - 400 / 12)
     assert cell(after, 4, cumulative) == approx(141 - 400 / 3)
-    assert cell(after, 12, FORECAST_COLUMN) == approx(moved.actuals.forecast_sales_ready_leads)
-    assert cell(after, 12, FORECAST_COLUMN) != approx(cell(before, 12, FORECAST_COLUMN))
-    assert after[TO_DATE - 1][1] == 4
+    assert cell(after, 12, FORECAST_ROW) == approx(moved.actuals.forecast_sales_ready_leads)
+    assert cell(after, 12, FORECAST_ROW) != approx(cell(before, 12, FORECAST_ROW))
+    assert after[TO_DATE_FIRST - 1][1] == 4

@@ -27,7 +27,7 @@ def by_key(plan: Plan) -> dict[str, ScorecardMetric]:
 
 
 def test_the_sample_plans_scorecard_targets_match_the_hand_worked_figures(sample: Plan) -> None:
-    metrics = by_key(sample)
+    metrics = by_key(dataclasses.replace(sample, metrics=()))  # without the user's own metric
     # Inside reps: q = 12 a month, default rates 5% connect and 10% conversation to lead:
     # conversations a month 12 / 0.1 = 120, dials 120 / 0.05 = 2,400;
     # a week = a month x 5 / 21 working days -> 571.4 dials, 28.6 conversations.
@@ -59,11 +59,49 @@ def test_every_metric_has_a_kind_unit_owner_and_cadence(sample: Plan) -> None:
 
 
 def test_the_users_own_metrics_come_after_the_generated_ones(sample: Plan) -> None:
-    metrics = scorecard(sample, compute(sample))
+    own = Metric(name="Meetings booked", kind="outcome", target=30, unit="meetings", owner="CEO", cadence="monthly")
+    plan = dataclasses.replace(sample, metrics=(*sample.metrics, own))
+    metrics = scorecard(plan, compute(plan))
     assert metrics[-1] == ScorecardMetric(
-        "", "Sales-ready leads per month", "outcome", 40, "leads", "Head of sales", "weekly", False
+        "", "Meetings booked", "outcome", 30, "meetings", "CEO", "monthly", False, own=1
     )
     assert [m.kind for m in metrics[:2]] == ["activity", "activity"]
+
+
+def test_a_users_metric_for_what_a_generated_one_measures_replaces_it_and_says_they_disagree(sample: Plan) -> None:
+    # the sample's own "Sales-ready leads per month", 40 weekly, measures "Sales-ready leads needed a
+    # month, all sources" (400 / 12 = 33.3): one row, the user's, flagged: 40 x 52 / 12 = 173.3 a month
+    metrics = scorecard(sample, compute(sample))
+    names = [m.name for m in metrics]
+    assert "Sales-ready leads needed a month, all sources" not in names
+    assert names.count("Sales-ready leads per month") == 1
+    mine = next(m for m in metrics if m.name == "Sales-ready leads per month")
+    assert mine.replaces == "outcome.srl.needed" and mine.target == 40 and mine.key == ""
+    assert mine.note == "your 40 a week is 173 a month; the plan needs 33"
+    assert names.index("Sales-ready leads per month") < names.index("Pipeline created a month")
+
+
+def test_a_users_target_that_agrees_with_the_plan_is_not_flagged(sample: Plan) -> None:
+    own = Metric(name="Sales-ready leads a month", kind="outcome", target=34, unit="leads", cadence="monthly")
+    plan = dataclasses.replace(sample, metrics=(own,))
+    mine = next(m for m in scorecard(plan, compute(plan)) if m.replaces)
+    assert mine.note == ""
+
+
+def test_each_resources_channels_nest_under_it_so_the_rows_add_up(sample: Plan) -> None:
+    # inside reps 228 / 12 = 19 a month = outbound phone 70% (13.3) + not assigned 30% (5.7);
+    # top-level supply rows: inside reps 19 + trade shows 5 = 24 = 288 / 12
+    metrics = scorecard(sample, compute(sample))
+    rows = {m.key: m for m in metrics if m.key}
+    children = [m for m in metrics if m.parent == "outcome.srl.ldr"]
+    assert [m.key for m in children] == ["outcome.srl.channel.Outbound phone", "outcome.srl.unassigned.ldr"]
+    assert sum(m.target for m in children) == approx(rows["outcome.srl.ldr"].target)
+    assert rows["outcome.srl.unassigned.ldr"].target == approx(5.7)
+    keys = [m.key for m in metrics]
+    assert keys.index("outcome.srl.ldr") < keys.index("outcome.srl.channel.Outbound phone")
+    top = [rows["outcome.srl.ldr"], rows["outcome.srl.channel.Trade shows"]]
+    assert all(m.parent == "" for m in top)
+    assert sum(m.target for m in top) == approx(288 / 12)
 
 
 def test_an_activity_calculator_gives_its_own_dials_a_day_times_five() -> None:
@@ -157,3 +195,12 @@ def test_unknown_metric_edits_are_refused(sample: Plan) -> None:
         edit_metric(sample, compute(sample), "activity.dials.nobody", target=1)
     with pytest.raises(ValueError):
         edit_metric(sample, compute(sample), "conversion.win_rate", kind="outcome")
+
+
+def test_each_own_metric_knows_its_place_in_the_file_even_when_it_replaces_a_generated_one(sample: Plan) -> None:
+    # the file: "Meetings booked" first, then the sample's "Sales-ready leads per month"; the
+    # scorecard lists the second first (in the generated row's place), so rows map by index
+    meetings = Metric(name="Meetings booked", kind="outcome", target=30, unit="meetings", cadence="monthly")
+    plan = dataclasses.replace(sample, metrics=(meetings, *sample.metrics))
+    own = {m.name: m.own for m in scorecard(plan, compute(plan)) if not m.key}
+    assert own == {"Sales-ready leads per month": 1, "Meetings booked": 0}

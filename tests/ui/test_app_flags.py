@@ -54,7 +54,7 @@ def test_the_smoke_test_opens_the_sample_computes_exports_both_files_and_exits_0
     assert "computed: 400.0 sales-ready leads needed, 288.0 supplied, coverage 72.0%" in lines
     assert "exported 2 files: sample.xlsx, sample.html" in lines
     sheets = len(load_workbook(next(export_plan(sample_plan(), xlsx=str(tmp_path / "venv.xlsx")))).sheetnames)
-    assert any(line.startswith(f"the workbook opens: {sheets} sheets (Summary, Inputs") for line in lines)
+    assert any(line.startswith(f"the workbook opens: {sheets} sheets (Contents, Summary, Inputs") for line in lines)
     assert "the report parses: “FY2027 lead development plan — Acme Fasteners”, " in done.stdout
     assert lines[-1] == "smoke test passed"
     assert not (tmp_path / "config").exists()  # no settings written: they lived in its temporary folder

@@ -108,9 +108,7 @@ class ScorecardModel(QAbstractTableModel):
 
     def own_index(self, row: int) -> int:
         """The index in ``plan.metrics`` of the user's own metric shown in ``row``."""
-        own_rows = [r for r in range(len(self.rows)) if not self.rows[r].key]
-        own_metrics = [i for i, m in enumerate(self.document.plan.metrics) if not m.key]
-        return own_metrics[own_rows.index(row)]
+        return self.rows[row].own  # an own metric may stand in a generated one's place
 
     def setData(self, index: Index, value: Any, role: int = EDIT) -> bool:
         if role != EDIT or not (self.flags(index) & Qt.ItemFlag.ItemIsEditable):
