@@ -15,30 +15,44 @@ if TYPE_CHECKING:
 
 class Default(NamedTuple):
     value: float | int | str
-    source: str
+    source: str  # the full citation (tooltips, the exports' assumptions)
+    short: str = ""  # the typical range and source in a few words, shown beside the field
 
     @property
     def hint(self) -> str:
         return f"Default {self.value}: {self.source}"
 
 
+# the activity calculator's defaults, and the output they give (phone only: 5.25 a month)
+WORKING_DAYS, DIALS_PER_DAY, CONNECT_RATE, CONVERSATION_TO_SRL = 21, 50, 0.05, 0.1
+CALCULATOR_OUTPUT = round(WORKING_DAYS * DIALS_PER_DAY * CONNECT_RATE * CONVERSATION_TO_SRL, 2)  # 5.25
+
 WATERFALL = "SiriusDecisions demand waterfall ranges, as summarised by MV3 Marketing (undated)"
 
 DEFAULTS: dict[str, Default] = {
     "basics.horizon_months": Default(12, "one fiscal year, the usual planning horizon"),
     "basics.currency": Default("USD", "the plan's currency; change it to yours"),
-    "targets.pipeline_revenue": Default(0, "nothing expected from the current pipeline"),
-    "targets.win_rate": Default(0.2, "HubSpot survey of 1,477 sales pros: close rate about 21% (2023)"),
-    "targets.sales_cycle_months": Default(
-        3, "Bridge Group AE Metrics: 60-72-day median for inside deals, field deals run longer (2017)"
+    "targets.deal_size": Default(
+        25_000, "a placeholder for a new plan (the file format's own default is $1): type your average first-year deal"
     ),
-    "targets.lead_to_mql": Default(0.15, f"{WATERFALL}: inquiry to MQL 10-25%"),
-    "targets.mql_to_srl": Default(0.4, f"{WATERFALL}: MQL to sales-accepted 40-60%"),
+    "targets.pipeline_revenue": Default(0, "nothing expected from the current pipeline"),
+    "targets.win_rate": Default(
+        0.2, "HubSpot survey of 1,477 sales pros: close rate about 21% (2023)", "typical about 21%, HubSpot 2023"
+    ),
+    "targets.sales_cycle_months": Default(
+        3,
+        "Bridge Group AE Metrics: 60-72-day median for inside deals, field deals run longer (2017)",
+        "typical 2-3 months inside, Bridge Group 2017",
+    ),
+    "targets.lead_to_mql": Default(0.15, f"{WATERFALL}: inquiry to MQL 10-25%", "typical 10-25%, SiriusDecisions"),
+    "targets.mql_to_srl": Default(0.4, f"{WATERFALL}: MQL to sales-accepted 40-60%", "typical 40-60%, SiriusDecisions"),
     "targets.srl_to_opportunity": Default(
-        0.5, "b2blead.io B2B conversion benchmarks: SQL to opportunity 40-80% (2026)"
+        0.5, "b2blead.io B2B conversion benchmarks: SQL to opportunity 40-80% (2026)", "typical 40-80%, b2blead.io"
     ),
     "targets.gross_margin": Default(
-        0.35, "Damodaran (NYU Stern) margins by industry: all-industry gross margin about 38% (2026)"
+        0.35,
+        "Damodaran (NYU Stern) margins by industry: all-industry gross margin about 38% (2026)",
+        "all industries about 38%, NYU Stern 2026",
     ),
     "labor.field.ramp_months": Default(0, "field reps already know the market"),
     "labor.field.srl_per_person_month": Default(
@@ -49,7 +63,10 @@ DEFAULTS: dict[str, Default] = {
         3, "Bridge Group research via Elevate: SDR ramp a little over 3 months (undated)"
     ),
     "labor.inside.srl_per_person_month": Default(
-        12, "MarketBetter SDR benchmarks: outbound SDR 12-15 qualified meetings a month (2026)"
+        12,
+        "MarketBetter SDR benchmarks: outbound SDR 12-15 qualified meetings a month over phone, email and "
+        "social (2026); the activity calculator's phone-only defaults give 5.25",
+        "typical 12-15, MarketBetter 2026",
     ),
     "labor.inside.cost_per_person_month": Default(
         8500,
@@ -64,12 +81,12 @@ DEFAULTS: dict[str, Default] = {
         0, "none unless you enter it; SDR turnover runs 30-34% a year, tenure about 14 months (Bridge Group)"
     ),
     "labor.vacancy_months": Default(1, "rule of thumb: about a month to refill an SDR seat"),
-    "activity.working_days": Default(21, "SalesHive: 21 working days a month after holidays (undated)"),
+    "activity.working_days": Default(WORKING_DAYS, "SalesHive: 21 working days a month after holidays (undated)"),
     "activity.dials_per_day": Default(
-        50, "rule of thumb: appointment setters make 50+ dials a day (Hit The Gong, undated)"
+        DIALS_PER_DAY, "rule of thumb: appointment setters make 50+ dials a day (Hit The Gong, undated)"
     ),
-    "activity.connect_rate": Default(0.05, "Gong Labs and 30MPC, 300M+ cold calls: 5.4% connect (2024)"),
-    "activity.conversation_to_srl": Default(0.1, "MPI: 10% of connections book an appointment (2017)"),
+    "activity.connect_rate": Default(CONNECT_RATE, "Gong Labs and 30MPC, 300M+ cold calls: 5.4% connect (2024)"),
+    "activity.conversation_to_srl": Default(CONVERSATION_TO_SRL, "MPI: 10% of connections book an appointment (2017)"),
     "channels.cost_per_lead": Default(200, "HubSpot demand generation benchmark: about $198 a lead"),
     "channels.events.cost_per_lead": Default(500, "Saber CPL glossary: events $500-2,000 a lead (undated)"),
     "channels.paid_ads.cost_per_lead": Default(150, "Saber CPL glossary: paid search $150-300 a lead (undated)"),

@@ -17,35 +17,23 @@ class Alert(NamedTuple):
 
 
 def alerts(plan: Plan, result: PlanResult) -> list[Alert]:
-    found = [Alert(p.message, p.path) for p in validate(plan)]
-    labor_index = {r.id: i for i, r in enumerate(plan.labor)}
-    for figures in result.resources:
-        unassigned = 1 - figures.assigned_share
-        if unassigned > EPSILON and figures.total_output > 0:
-            name = figures.name or figures.id
-            found.append(
-                Alert(
-                    f"{fmt.percent(unassigned)} of the capacity of {name} is not assigned to a channel",
-                    f"labor[{labor_index[figures.id]}]",
-                )
-            )
-    first = result.first_supply_month
-    if first is None:
-        found.append(
-            Alert("Nothing supplies sales-ready leads yet: add people in the labor model or a program channel")
-        )
-    elif first > 1:
-        found.append(Alert(f"No one develops leads before month {first}"))
+    """The warnings, most important first: whether the plan covers the goal and when, then the
+    inputs to fix, then bookkeeping. Capacity not assigned to a channel still counts as supply:
+    it is a warning only when it is over a quarter of the plan's supply (else a note on the
+    labor model's page)."""
+    coverage: list[Alert] = []
     needed, gap = result.demand.sales_ready_leads, result.gap
-    if needed <= 0:
-        found.append(
+    if plan.targets.revenue_goal <= 0:
+        coverage.append(Alert("Start here: type the new-logo revenue goal on Targets", "targets.revenue_goal"))
+    elif needed <= 0:
+        coverage.append(
             Alert(
                 "The current pipeline already covers the revenue goal: no new sales-ready leads are needed",
                 "targets.pipeline_revenue",
             )
         )
     elif result.timing.status == SHORT:
-        found.append(
+        coverage.append(
             Alert(
                 f"Coverage is {fmt.percent(gap.coverage)}: the plan is {fmt.shortfall(gap.sales_ready_leads)} "
                 "of the sales-ready leads needed"
@@ -53,15 +41,40 @@ def alerts(plan: Plan, result: PlanResult) -> list[Alert]:
         )
     elif result.timing.status == LATE:
         timing = result.timing
-        found.append(
+        coverage.append(
             Alert(
                 f"The plan is {behind_phrase(result)}: {fmt.count(timing.worst_shortfall)} sales-ready leads short "
                 f"at worst, in {month_label(result, timing.worst_month)}; start people or programs earlier"
             )
         )
+    first = result.first_supply_month
+    if first is None:
+        coverage.append(
+            Alert("Nothing supplies sales-ready leads yet: add people in the labor model or a program channel")
+        )
+    elif first > 1:
+        coverage.append(Alert(f"No one develops leads before month {first}"))
+    inputs = [Alert(p.message, p.path) for p in validate(plan)]
+    bookkeeping: list[Alert] = []
     if result.supply.return_on_cost is not None and result.supply.return_on_cost < 0:
-        found.append(Alert("The plan costs more than the gross margin its leads are projected to bring in"))
-    return found
+        bookkeeping.append(Alert("The plan costs more than the gross margin its leads are projected to bring in"))
+    labor_index = {r.id: i for i, r in enumerate(plan.labor)}
+    supply = result.supply.sales_ready_leads
+    for figures in result.resources:
+        unassigned = 1 - figures.assigned_share
+        if unassigned > EPSILON and unassigned * figures.total_output > UNASSIGNED_WARNING * supply:
+            name = figures.name or figures.id
+            bookkeeping.append(
+                Alert(
+                    f"{fmt.percent(unassigned)} of the capacity of {name} is not assigned to a channel "
+                    "(it counts as supply, but no channel says where it goes)",
+                    f"labor[{labor_index[figures.id]}]",
+                )
+            )
+    return coverage + inputs + bookkeeping
+
+
+UNASSIGNED_WARNING = 0.25  # capacity not assigned to a channel is a warning above this share of the supply
 
 
 def standing(result: PlanResult) -> str:

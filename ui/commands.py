@@ -32,6 +32,7 @@ class SetValueCommand(QUndoCommand):
         if not isinstance(other, SetValueCommand) or other.path != self.path or not other.merge:
             return False
         self.new = other.new
+        self.setObsolete(self.new == self.old)  # retyped back to the old value: no step, not modified
         return True
 
     def redo(self) -> None:

@@ -60,7 +60,7 @@ class BoundLineEdit(QLineEdit):
         self.document = document
         self.spec = spec or values.field_spec(path)
         self._path = path
-        self._hint = values.hint(path) if hint is None else hint
+        self._hint = values.hint_source(path) if hint is None else hint  # the full citation in the tooltip
         self._updating = False
         allow_long_text(self)  # (a QLineEdit cuts text at 32,767 characters)
         self.message = ""

@@ -33,10 +33,11 @@ RECOVERY_ENV = "LEADPLANNER_RECOVERY_DIR"  # where tests (or a portable install)
 
 
 def blank_plan() -> Plan:
-    from planner.defaults import default_start_month
+    from planner.defaults import default_start_month, value
 
-    plan = Plan()
-    return replace(plan, basics=replace(plan.basics, start_month=default_start_month()))
+    plan = Plan()  # a deal size of $1 in the model: a new plan starts from a sensible placeholder instead
+    targets = replace(plan.targets, deal_size=value("targets.deal_size"))
+    return replace(plan, basics=replace(plan.basics, start_month=default_start_month()), targets=targets)
 
 
 def recovery_store(folder: str | Path | None = None) -> RecoveryStore:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -45,9 +45,29 @@ FIGURES: tuple[Figure, ...] = (
     ("cost_per_sales_ready_lead", "Cost per sales-ready lead",
      lambda r: fmt.money(r.supply.cost_per_sales_ready_lead, r.currency),
      "Total cost divided by the sales-ready leads supplied"),
-    ("return", "Return", lambda r: fmt.percent(r.supply.return_on_cost),
-     "Gross margin on the projected revenue, less the cost, divided by the cost"),
+    ("return", "Return on cost", lambda r: fmt.percent(r.supply.return_on_cost),
+     "Return on cost: the gross margin on the revenue the plan's leads are projected to win, less the "
+     "plan's cost, divided by its cost (228% means each dollar spent brings back $2.28 of margin)"),
 )  # fmt: skip
+
+
+PANEL_WIDTH = 276
+
+
+class GrowingScroll(QScrollArea):
+    """As tall as its content, up to the room the panel has left; it scrolls only past that."""
+
+    def sizeHint(self) -> QSize:
+        inner = self.widget()
+        height = 0
+        if inner is not None:
+            width = self.viewport().width() if self.isVisible() else PANEL_WIDTH - 40
+            height = inner.heightForWidth(width)
+            height = height if height >= 0 else inner.sizeHint().height()
+        return QSize(super().sizeHint().width(), height + 2)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(super().minimumSizeHint().width(), 60)
 
 
 class HealthPanel(QFrame):
@@ -60,19 +80,18 @@ class HealthPanel(QFrame):
         self.document = document
         self.setObjectName("health")
         self.setAccessibleName("Plan health")
-        self.setMinimumWidth(300)
-        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
+        self.setFixedWidth(PANEL_WIDTH)  # never moves the page beside it as its numbers change
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 20, 20, 16)
-        layout.setSpacing(12)
+        layout.setContentsMargins(16, 16, 16, 12)
+        layout.setSpacing(10)
         title = QLabel("Plan health")
         title.setProperty("role", "panel-title")
         layout.addWidget(title)
 
         grid = QGridLayout()
         grid.setHorizontalSpacing(12)
-        grid.setVerticalSpacing(8)
+        grid.setVerticalSpacing(4)
         self.values: dict[str, QLabel] = {}
         for row, (key, label, _, tip) in enumerate(FIGURES):
             name = QLabel(label)
@@ -114,13 +133,16 @@ class HealthPanel(QFrame):
         self.warnings_layout = QVBoxLayout(self.warnings_box)
         self.warnings_layout.setContentsMargins(0, 0, 0, 0)
         self.warnings_layout.setSpacing(8)
-        scroll = QScrollArea()
+        scroll = GrowingScroll()
+        scroll.setObjectName("health.warnings_scroll")
         scroll.setWidget(self.warnings_box)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         set_enum(scroll, "horizontalScrollBarPolicy", "ScrollBarAlwaysOff")
-        layout.addWidget(scroll, 1)
-        self.warnings_layout.addStretch(1)
+        self.warnings_scroll = scroll
+        scroll.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        layout.addWidget(scroll)
+        layout.addStretch(1)
         self.warning_labels: list[QPushButton] = []
         self.warning_texts: list[QLabel] = []
         self.shown_alerts: list[Alert] = []
@@ -152,7 +174,7 @@ class HealthPanel(QFrame):
             box = QVBoxLayout(button)
             box.setContentsMargins(10, 8, 10, 8)
             box.addWidget(inner)
-            self.warnings_layout.insertWidget(len(self.warning_labels), button)
+            self.warnings_layout.addWidget(button)
             self.warning_labels.append(button)
             self.warning_texts.append(inner)
         for index, button in enumerate(self.warning_labels):
@@ -165,6 +187,8 @@ class HealthPanel(QFrame):
                 button.show()
             else:
                 button.hide()
+        self.warnings_box.adjustSize()
+        self.warnings_scroll.updateGeometry()
 
     def warnings(self) -> list[str]:
         """The warnings shown now, in order (for people reading tests and for screen readers)."""

@@ -20,16 +20,17 @@ from planner.plan_file import PlanFileError, read_plan
 from planner.recovery import RecoveryStore
 from planner.sample import sample_plan
 from ui import settings as app_settings
+from ui import wheel_guard
 from ui.document import PlanDocument
 from ui.file_actions import TITLE, FileActions, blank_plan, recovery_store
 from ui.health_panel import HealthPanel
 from ui.navigator import STEPS, StepNavigator, step_of_path
 from ui.pages.page import Page
-from ui.step_pages import PAGES, REVIEW_EXPORT, StepPages
+from ui.step_pages import PAGES, StepPages
 from ui.style import STYLESHEET
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QMessageBox
+    from PySide6.QtWidgets import QDialog, QMessageBox
 
     from ui.export_runner import ExportRunner
     from ui.presentation import PresentationView
@@ -50,7 +51,9 @@ class MainWindow(QMainWindow, FileActions):
         self._exporter: ExportRunner | None = None
         self._close_confirmed = False
         self.presentation: PresentationView | None = None
+        self.glossary: QDialog | None = None
         self.setObjectName("main_window")
+        wheel_guard.install()  # drop-downs and sliders ignore the wheel unless focused
         self.setStyleSheet(STYLESHEET)
         self.setMinimumSize(1024, 640)
 
@@ -109,16 +112,13 @@ class MainWindow(QMainWindow, FileActions):
         return self.stack.page(index)
 
     def _page_built(self, index: int, page: Page) -> None:
-        if index == REVIEW_EXPORT:
-            page.export_requested.connect(self.export)
+        export_requested = getattr(page, "export_requested", None)  # the page with the export buttons
+        if export_requested is not None:
+            export_requested.connect(self.export)
 
     @property
     def pages(self) -> list[Page]:
         return self.stack.all_pages()
-
-    @property
-    def review_page(self) -> Page:
-        return self.page(REVIEW_EXPORT)
 
     def findChild(self, *args: Any, **kw: Any) -> Any:
         """Every page's inputs can be looked up by name, built or not yet."""
@@ -132,12 +132,11 @@ class MainWindow(QMainWindow, FileActions):
     def current_step(self) -> int:
         return self.stack.currentIndex()
 
-    def current_page(self) -> Page:
-        return self.page(self.current_step())
-
     def go_to_step(self, index: int) -> None:
         index = max(0, min(index, len(PAGES) - 1))
-        self.page(index)
+        page = self.page(index)
+        if index != self.stack.currentIndex():
+            page.verticalScrollBar().setValue(0)  # every step opens at its top
         self.stack.setCurrentIndex(index)
         if self.navigator.currentRow() != index:
             self.navigator.setCurrentRow(index)
@@ -221,7 +220,18 @@ class MainWindow(QMainWindow, FileActions):
                      ["Alt+Left", "Ctrl+PgUp"], "go.back")  # fmt: skip
 
         help_menu = bar.addMenu("&Help")
+        glossary = self._action(help_menu, "&Glossary", self.show_glossary, "F1", "help.glossary")
+        glossary.setToolTip("The plan's words in plain English: sales-ready lead (SRL), new-logo, return on cost")
         self._action(help_menu, "&About Lead Planner", self.show_about, None, "help.about")
+
+    def show_glossary(self) -> QDialog:
+        from ui.glossary_dialog import GlossaryDialog  # not needed to start
+
+        if self.glossary is None:
+            self.glossary = GlossaryDialog(self)
+        self.glossary.show()
+        self.glossary.raise_()
+        return self.glossary
 
     def show_about(self) -> None:
         from ui.about_dialog import show_about
@@ -259,7 +269,7 @@ class MainWindow(QMainWindow, FileActions):
 
         self.presentation = PresentationView(self.document, self)
         self.presentation.left.connect(self.activateWindow)
-        self.presentation.showFullScreen()
+        self.presentation.show_on_screen()
         self.presentation.activateWindow()
         return self.presentation
 

@@ -52,4 +52,4 @@ class StepNavigator(QListWidget):
             item.setSizeHint(QSize(200, 52))
             self.addItem(item)
         self.setCurrentRow(0)
-        self.setFixedWidth(220)
+        self.setFixedWidth(212)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -107,7 +107,7 @@ def drivers(plan: Plan) -> list[Driver]:
     targets = plan.targets
     found = [
         Driver("win_rate", "win_rate", "Win rate", "rate", 0.01, 1, 80),
-        Driver("srl_to_opportunity", "srl_to_opportunity", "Lead to opportunity", "rate", 0.01, 5, 100),
+        Driver("srl_to_opportunity", "srl_to_opportunity", "Sales-ready lead to opportunity", "rate", 0.01, 5, 100),
     ]  # fmt: skip
     for key, label in (("deal_size", "Average deal size"), ("revenue_goal", "Revenue goal")):
         base = getattr(targets, key) or (40_000 if key == "deal_size" else 1_000_000)
@@ -117,8 +117,8 @@ def drivers(plan: Plan) -> list[Driver]:
         resource = plan.labor[0]
         high = max(10, math.ceil(resource.headcount * 3))
         found.append(
-            Driver("headcount", f"labor.{resource.id}.headcount", "Head count", "people", 1, 0, high,
-                   f"Head count of {resource.name or resource.id}")
+            Driver("headcount", f"labor.{resource.id}.headcount", f"Head count: {resource.name or resource.id}",
+                   "people", 1, 0, high, f"Head count of {resource.name or resource.id}")
         )  # fmt: skip
     return found
 
@@ -194,6 +194,8 @@ class PresentationView(QWidget):
         basics = self.document.plan.basics
         title = QLabel(" — ".join(filter(None, (basics.company, basics.title))) or "Lead plan")
         title.setProperty("role", "present-title")
+        title.setObjectName("present.title")
+        title.setWordWrap(True)
         self.note = QLabel()
         self.note.setObjectName("present.note")
         self.note.setProperty("role", "present-note")
@@ -232,7 +234,7 @@ class PresentationView(QWidget):
     def _sliders(self) -> QFrame:
         frame = QFrame()
         frame.setObjectName("present.sliders")
-        frame.setFixedWidth(380)
+        frame.setFixedWidth(400)
         column = QVBoxLayout(frame)
         column.setContentsMargins(20, 16, 20, 16)
         column.setSpacing(4)
@@ -241,13 +243,14 @@ class PresentationView(QWidget):
         for driver in self.drivers:
             top = QHBoxLayout()
             name = QLabel(driver.label)
+            name.setObjectName(f"present.{driver.key}.name")
+            name.setWordWrap(True)
             name.setProperty("role", "present-slider")
             name.setToolTip(driver.tip or driver.label)
             value = QLabel()
             value.setObjectName(f"present.{driver.key}.value")
             value.setProperty("role", "present-slider-value")
-            top.addWidget(name, 1)
-            top.addWidget(value, 0, Qt.AlignmentFlag.AlignBottom)
+            top.setSpacing(12)
             slider = QSlider(Qt.Orientation.Horizontal)
             slider.setObjectName(f"present.{driver.key}")
             slider.setAccessibleName(driver.tip or driver.label)
@@ -259,8 +262,10 @@ class PresentationView(QWidget):
             slider.sliderPressed.connect(self._drag_started)
             slider.sliderReleased.connect(self._drag_ended)
             slider.valueChanged.connect(lambda position, d=driver: self.move(d, position))
+            column.addWidget(name)  # the name on a line of its own: it wraps, never cut
+            top.addWidget(slider, 1)
+            top.addWidget(value)
             column.addLayout(top)
-            column.addWidget(slider)
             column.addSpacing(10)
             self.sliders[driver.key] = slider
             self.slider_values[driver.key] = value
@@ -316,7 +321,7 @@ class PresentationView(QWidget):
     def fill_chart(self, chart: Any) -> None:
         short_titles = {"chart.demand_supply": "Supply against demand, by month", "chart.funnel": "What the goal needs"}
         if chart.objectName() in short_titles:
-            chart.chart().setTitle(short_titles[chart.objectName()])
+            chart.set_title(short_titles[chart.objectName()])
         self.fit_chart(chart)
         # the monthly chart needs the months, which the engine computes for the base plan only
         overrides = self.live_overrides()
@@ -328,12 +333,6 @@ class PresentationView(QWidget):
         """Type readable from the back of the room, as large as the screen allows."""
         wide = self.width() >= 1600
         chart.set_type_size(title=20 if wide else 16, labels=15 if wide else 12)
-        values = getattr(chart, "values", None)
-        if values is not None:
-            values.setTickCount(5 if wide else 3)
-        months = getattr(chart, "x_axis", None)
-        if months is not None:
-            months.setLabelsAngle(0 if wide or len(months.categories()) <= 6 else -90)
 
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
@@ -369,6 +368,18 @@ class PresentationView(QWidget):
             text = f"{driver.label} in {self.live_name}"
         if tuple(scenarios) != plan.scenarios:
             self.document.undo_stack.push(SliderCommand(self.document, tuple(scenarios), text, self.drag))
+
+    def show_on_screen(self) -> None:
+        """Full screen where a window manager allows it; without one, frameless over the whole screen."""
+        self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+        self.showFullScreen()
+        QTimer.singleShot(250, self.cover_screen)
+
+    def cover_screen(self) -> None:
+        """Without a window manager, full screen is only a wish: cover the screen by hand."""
+        screen = self.screen().geometry()
+        if not self.closed and self.frameGeometry() != screen:
+            self.setGeometry(screen)
 
     # --- leaving -----------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:

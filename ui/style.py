@@ -16,13 +16,14 @@ MUTED = "#5a6473"
 PANEL = "#f3f5f8"
 BORDER = "#c9d0da"
 
-# chart colours, distinguishable in print and for most colour-blind readers
+# Chart series colours: the Okabe-Ito palette (safe for colour-blind readers), without its red
+# and green, which mean "short" and "covered" only, plus two of Paul Tol's for more series.
 SERIES = (
-    "#1f5fa8", "#e08a1e", "#2e9e5b", "#8e44ad", "#c0392b", "#17a2b8",
-    "#7f8c8d", "#d4ac0d", "#5d6d7e", "#a04000", "#1abc9c", "#34495e",
+    "#0072B2", "#E69F00", "#56B4E9", "#CC79A7", "#332288", "#DDCC77", "#999999", "#8C6D31",
 )  # fmt: skip
 DEMAND = "#111111"
-GAP = "#d9534f"
+GAP = "#C62828"  # short of demand: a clear red no series uses
+COVERED = GOOD
 
 STYLESHEET = f"""
 QMainWindow, QWidget[role="page"] {{ background: white; }}
@@ -41,7 +42,15 @@ QLineEdit, QComboBox, QPlainTextEdit {{
     border: 1px solid {BORDER}; border-radius: 4px; padding: 5px 8px; background: white;
     min-height: 22px;
 }}
-QComboBox::drop-down {{ border: none; width: 26px; }}
+QComboBox {{ padding-right: 30px; }}
+QComboBox::drop-down {{
+    subcontrol-origin: padding; subcontrol-position: center right; width: 26px;
+    border-left: 1px solid {BORDER};
+}}
+QComboBox::down-arrow {{
+    image: url(:/qt-project.org/styles/commonstyle/images/arrow-down-16.png); width: 12px; height: 12px;
+}}
+
 QComboBox QAbstractItemView {{ font-size: 15px; }}
 QLineEdit:focus, QComboBox:focus, QPlainTextEdit:focus {{ border: 2px solid {ACCENT}; }}
 QLineEdit[invalid="true"] {{ border: 2px solid {ERROR}; background: #fdf0ef; }}
@@ -68,14 +77,14 @@ QFrame#health QScrollArea, QFrame#health QScrollArea > QWidget > QWidget {{
     background: transparent;
 }}
 QLabel[role="panel-title"] {{ font-size: 20px; font-weight: 600; }}
-QLabel[role="figure-name"] {{ color: {MUTED}; font-size: 15px; }}
-QLabel[role="figure"] {{ font-size: 22px; font-weight: 600; }}
+QLabel[role="figure-name"] {{ color: {MUTED}; font-size: 14px; }}
+QLabel[role="figure"] {{ font-size: 20px; font-weight: 600; }}
 QLabel[role="figure"][level="good"] {{ color: {GOOD}; }}
 QLabel[role="figure"][level="fair"] {{ color: {FAIR}; }}
 QLabel[role="figure"][level="poor"] {{ color: {ERROR}; }}
 QLabel[role="verdict"] {{
-    background: white; border: 1px solid {BORDER}; border-radius: 4px; padding: 10px;
-    font-size: 15px;
+    background: white; border: 1px solid {BORDER}; border-radius: 4px; padding: 8px;
+    font-size: 14px;
 }}
 QPushButton[role="warning"] {{
     text-align: left; background: #fff6e5; border: 1px solid #f0c36d; border-radius: 4px;
@@ -90,7 +99,7 @@ QTableView {{
 }}
 QHeaderView::section {{
     background: {PANEL}; border: none; border-bottom: 1px solid {BORDER};
-    border-right: 1px solid #e3e7ed; padding: 6px 8px; font-weight: 600; font-size: 14px;
+    border-right: 1px solid #e3e7ed; padding: 4px 6px; font-weight: 600; font-size: 14px;
 }}
 QGroupBox {{ border: 1px solid {BORDER}; border-radius: 6px; margin-top: 8px; padding: 12px; }}
 QFrame[role="card"] {{

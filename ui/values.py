@@ -138,19 +138,28 @@ def show_in_table(spec: Spec, value: Any, currency: str) -> str:
 
 
 def hint(path: str, key: str | None = None) -> str:
-    """The cited default of a field ("Default 20%: HubSpot survey ..."), or ""."""
+    """The default of a field in one short line ("Default 20%; typical about 21%, HubSpot 2023"), or ""."""
     found = defaults.default(key or path)
     if found is None:
         return ""
+    if found.short:
+        return f"Default {_shown_default(path, found.value)}; {found.short}"
+    return hint_source(path, key)
+
+
+def hint_source(path: str, key: str | None = None) -> str:
+    """The default of a field with its full citation ("Default 20%: HubSpot survey ..."), or ""."""
+    found = defaults.default(key or path)
+    return f"Default {_shown_default(path, found.value)}: {found.source}" if found is not None else ""
+
+
+def _shown_default(path: str, value: Any) -> str:
     spec = spec_at(path)
-    value = found.value
     if spec is not None and spec.kind in RATE_KINDS and not isinstance(value, str):
-        shown = f"{formatting.rate_input(value)}%"
-    elif spec is not None and spec.kind == "money" and not isinstance(value, str):
-        shown = formatting.money(value, "USD")
-    else:
-        shown = str(value)
-    return f"Default {shown}: {found.source}"
+        return f"{formatting.rate_input(value)}%"
+    if spec is not None and spec.kind == "money" and not isinstance(value, str):
+        return formatting.money(value, "USD")
+    return str(value)
 
 
 def unit_of(spec: Spec) -> str:

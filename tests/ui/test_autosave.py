@@ -17,7 +17,7 @@ from ui.autosave import Autosaver
 from ui.document import PlanDocument
 
 
-def test_unsaved_work_is_autosaved_and_recovered_as_typed(tmp_path: Path) -> None:
+def test_unsaved_work_is_autosaved_and_recovered_as_typed(tmp_path: Path, qapp: Any) -> None:
     document = PlanDocument(sample_plan())
     saver = Autosaver(document, RecoveryStore(tmp_path / "recovery", "crashed", ended_process()))
     document.set_value("targets.deal_size", 55_000)
@@ -27,7 +27,7 @@ def test_unsaved_work_is_autosaved_and_recovered_as_typed(tmp_path: Path) -> Non
     assert found.load() == document.plan
 
 
-def test_nothing_is_autosaved_without_changes_and_saving_clears_it(tmp_path: Path) -> None:
+def test_nothing_is_autosaved_without_changes_and_saving_clears_it(tmp_path: Path, qapp: Any) -> None:
     document = PlanDocument(sample_plan())
     store = RecoveryStore(tmp_path / "recovery", "me")
     saver = Autosaver(document, store)
@@ -40,7 +40,7 @@ def test_nothing_is_autosaved_without_changes_and_saving_clears_it(tmp_path: Pat
     assert not store.plan_path.exists()
 
 
-def test_a_clean_exit_leaves_nothing_to_recover(tmp_path: Path) -> None:
+def test_a_clean_exit_leaves_nothing_to_recover(tmp_path: Path, qapp: Any) -> None:
     document = PlanDocument(sample_plan())
     store = RecoveryStore(tmp_path / "recovery", "me")
     saver = Autosaver(document, store)
@@ -51,7 +51,7 @@ def test_a_clean_exit_leaves_nothing_to_recover(tmp_path: Path) -> None:
 
 
 def test_autosave_runs_off_the_ui_thread_and_coalesces_requests_while_a_write_runs(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: Any
 ) -> None:
     document = PlanDocument(sample_plan())
     store = RecoveryStore(tmp_path / "recovery", "me")
@@ -79,7 +79,7 @@ def test_autosave_runs_off_the_ui_thread_and_coalesces_requests_while_a_write_ru
 
 
 def test_saving_while_an_autosave_runs_leaves_nothing_to_recover(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: Any
 ) -> None:
     document = PlanDocument(sample_plan())
     store = RecoveryStore(tmp_path / "recovery", "me")
@@ -100,3 +100,15 @@ def test_saving_while_an_autosave_runs_leaves_nothing_to_recover(
     document.save(tmp_path / "plan.leadplan")  # clean: waits for the write, then removes it
     assert saver.wait()
     assert not store.plan_path.exists() and not store.meta_path.exists()
+
+
+def test_the_autosave_timer_runs_in_the_event_loop(tmp_path: Path, qtbot: Any, monkeypatch: Any) -> None:
+    import ui.autosave
+
+    monkeypatch.setattr(ui.autosave, "AUTOSAVE_MS", 20)
+    document = PlanDocument(sample_plan())
+    store = RecoveryStore(tmp_path / "recovery", "me")
+    saver = Autosaver(document, store)
+    document.set_value("basics.company", "Changed")
+    qtbot.waitUntil(store.plan_path.exists, timeout=2000)  # written by the timer, not by a call
+    saver.finish()

@@ -97,3 +97,23 @@ def test_an_unavailable_export_is_explained(
         window.export("xlsx")
     assert done.args == ["xlsx", ""]
     assert dialogs.texts("warning") == ["The Excel export is not available yet."]
+
+
+def test_exported_files_get_the_permissions_of_any_file_the_user_creates(
+    window: MainWindow, qtbot: Any, tmp_path: Path, dialogs: Any
+) -> None:
+    import os
+    import stat
+
+    old = os.umask(0o027)
+    try:
+        (tmp_path / "plain.txt").write_text("a file the user makes", encoding="utf-8")
+        expected = stat.S_IMODE((tmp_path / "plain.txt").stat().st_mode)  # 0o640 under this umask
+        window.go_to_step(6)
+        for kind in ("xlsx", "html"):
+            dialogs.save_path = str(tmp_path / f"report.{kind}")
+            with qtbot.waitSignal(window.exporter.done, timeout=20_000):
+                qtbot.mouseClick(window.findChild(QPushButton, f"export.{kind}"), Qt.MouseButton.LeftButton)
+            assert stat.S_IMODE((tmp_path / f"report.{kind}").stat().st_mode) == expected == 0o640, kind
+    finally:
+        os.umask(old)

@@ -24,7 +24,7 @@ REVENUE = actual_column("revenue")
 
 def track(window: MainWindow, qtbot: Any) -> TrackPage:
     qtbot.keyClick(window, Qt.Key.Key_8, Qt.KeyboardModifier.ControlModifier)
-    page = window.current_page()
+    page = window.page(window.current_step())
     assert isinstance(page, TrackPage)
     return page
 

@@ -32,4 +32,4 @@ def test_the_charts_show_the_engines_figures(qtbot: Any) -> None:
     tornado = TornadoChart()
     qtbot.addWidget(tornado)
     tornado.show_result(result)
-    assert tornado.drivers.categories()[-1] == "New-logo revenue goal"  # the biggest on top
+    assert tornado.labels()[0] == "New-logo revenue goal"  # the biggest on top

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCharts import QBarCategoryAxis, QLineSeries, QValueAxis
+from PySide6.QtCharts import QBarCategoryAxis, QLineSeries
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QWidget
@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QWidget
 from planner import formatting as fmt
 from planner import tracking
 from planner.results import PlanResult
-from ui.charts.base import ChartView, nice_maximum
+from ui.charts.base import ChartView
 from ui.charts.monthly import short_labels
 from ui.style import DEMAND, SERIES
 
@@ -34,9 +34,8 @@ class ActualsChart(ChartView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Sales-ready leads to date: plan vs actual", "chart.actuals", parent)
         self.x_axis = QBarCategoryAxis()
-        self.y_axis = QValueAxis()
-        self.y_axis.setTitleText("Sales-ready leads, cumulative")
-        self.y_axis.setLabelFormat("%.0f")
+        self.month_axis = self.x_axis
+        self.y_axis = self.number_axis("Sales-ready leads, cumulative")
         for axis, side in ((self.x_axis, Qt.AlignmentFlag.AlignBottom), (self.y_axis, Qt.AlignmentFlag.AlignLeft)):
             self.axis_font(axis)
             self.chart().addAxis(axis, side)
@@ -54,7 +53,6 @@ class ActualsChart(ChartView):
             series.attachAxis(self.x_axis)
             series.attachAxis(self.y_axis)
             self.lines[name] = series
-        self.categories: list[str] = []
 
     def points(self, name: str) -> list[tuple[float, float]]:
         """A series' points (month index, value), for tests and the description."""
@@ -64,11 +62,7 @@ class ActualsChart(ChartView):
         self.lines[name].replace([QPointF(first + i, v) for i, v in enumerate(values)])
 
     def show_result(self, result: PlanResult) -> None:
-        labels = short_labels(result)
-        if labels != self.categories:
-            self.categories = labels
-            self.x_axis.setCategories(labels)
-            self.x_axis.setLabelsAngle(-90 if len(labels) > 18 else 0)
+        self.show_month_labels(short_labels(result))
         figures = tracking.cumulative(result)
         names = [name for name, *_ in LINES]
         self._set(names[0], figures.needed)
@@ -76,9 +70,9 @@ class ActualsChart(ChartView):
         self._set(names[2], figures.actual)
         self._set(names[3], figures.forecast, first=max(0, len(figures.actual) - 1))
         self.lines[names[3]].setVisible(bool(figures.forecast))
+        self.legend_label.set_entries([(name, colour) for name, colour, *_ in LINES if self.lines[name].isVisible()])
         top = max([*figures.needed, *figures.supplied, *figures.actual, *figures.forecast, 0.0])
-        self.y_axis.setRange(0, nice_maximum(top))
-        self.y_axis.applyNiceNumbers()
+        self.y_axis.show_span(0, top, self.tick_room(self.y_axis))
         self.setAccessibleDescription(self.describe(result, figures))
 
     @staticmethod

@@ -1,5 +1,10 @@
 """What the charts share: large readable type, a white background, stacked monthly bars.
 
+A chart never cuts a label: its title and its legend are word-wrapping labels above and below
+the plot (``title_label``, ``legend_label``, laid out by :class:`ui.charts.slot.ChartSlot`),
+value axes have round ticks written ``1k``/``10k`` (:class:`NumberAxis`), and month labels
+turn upright, or show every other month, when they would run into each other.
+
 Only ``ui/charts`` imports QtCharts, so the app starts without loading it until a chart
 is first built.
 """
@@ -7,24 +12,29 @@ is first built.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from html import escape
+from typing import Any
 
 from PySide6.QtCharts import (
     QBarCategoryAxis,
     QBarSet,
+    QCategoryAxis,
     QChart,
     QChartView,
     QStackedBarSeries,
     QValueAxis,
 )
 from PySide6.QtCore import QMargins, Qt
-from PySide6.QtGui import QColor, QFont, QPainter
-from PySide6.QtWidgets import QFrame, QSizePolicy, QWidget
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
+from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QWidget
 
+from ui.charts.ticks import nice_ticks, short_number
 from ui.style import SERIES
 
 TITLE_SIZE = 15
 LABEL_SIZE = 12
 MAX_SERIES = 8  # more contributors than this are added up as "Others"
+LegendEntry = tuple[str, str]  # (name, colour)
 
 
 def font(size: int, bold: bool = False) -> QFont:
@@ -35,14 +45,8 @@ def font(size: int, bold: bool = False) -> QFont:
 
 
 def nice_maximum(value: float) -> float:
-    """A round top for a value axis (1, 2, 2.5, 5 x a power of ten) above ``value``."""
-    if value <= 0:
-        return 1.0
-    power = 10 ** len(str(int(value))) / 10 if value >= 1 else 1.0
-    for step in (1, 2, 2.5, 5, 10):
-        if step * power >= value * 1.05:
-            return step * power
-    return 10 * power
+    """A round top for a value axis (1, 2, 2.5, 5 x a power of ten) at or above ``value``."""
+    return nice_ticks(value)[-1]
 
 
 def top_contributors(
@@ -58,38 +62,189 @@ def top_contributors(
     return [*head, ("Others", others)]
 
 
+def chart_title_label(title: str, name: str) -> QLabel:
+    """A chart's title above it: wraps instead of being cut."""
+    label = QLabel(title)
+    label.setObjectName(f"{name}.title")
+    label.setWordWrap(True)
+    label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+    size_label(label, TITLE_SIZE, bold=True)
+    return label
+
+
+def size_label(label: QLabel, size: int, bold: bool = False) -> None:
+    """The label's type size (by stylesheet: the app's stylesheet would override a font set in code)."""
+    label.setFont(font(size, bold))
+    weight = "font-weight: 600;" if bold else ""
+    label.setStyleSheet(f"background: white; padding: 2px 8px; font-size: {size + 2}px; {weight}")
+
+
+class LegendLabel(QLabel):
+    """The series of a chart as coloured squares and full names, wrapping onto more lines."""
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(f"{name}.legend")
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        size_label(self, LABEL_SIZE)
+        self.entries: list[LegendEntry] = []
+
+    def set_entries(self, entries: Sequence[LegendEntry]) -> None:
+        entries = list(entries)
+        if entries == self.entries:
+            return
+        self.entries = entries
+        shown = [
+            f'<span style="color:{color}; font-size:large">&#9632;</span>&nbsp;{escape(name).replace(" ", "&nbsp;")}'
+            for name, color in entries
+        ]
+        self.setText(" &nbsp; ".join(shown))  # a plain space between entries: the line may break there
+        self.setAccessibleName("Legend: " + ", ".join(name for name, _ in entries))
+        self.setVisible(bool(entries))
+
+    def names(self) -> list[str]:
+        return [name for name, _ in self.entries]
+
+
+class NumberAxis(QCategoryAxis):
+    """A value axis with round ticks (1, 2, 2.5 or 5 x a power of ten), labelled 500, 1k, 10k, 1.5M."""
+
+    def __init__(self, signed: bool = False) -> None:
+        super().__init__()
+        self.signed = signed
+        self.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+        self.span: tuple[float, float] = (0.0, 1.0)
+        self.most = 5
+        self.ticks: list[float] = []
+
+    def show_span(self, low: float, high: float, most: int | None = None) -> None:
+        """Ticks from ``low`` (0 or a negative mirror of ``high``) up past ``high``, ``most`` steps at most."""
+        self.span = (low, high)
+        self.most = most or self.most
+        if low < 0:
+            reach = nice_ticks(max(abs(low), high), max(1, self.most // 2))
+            ticks = [-v for v in reversed(reach[1:])] + reach
+        else:
+            ticks = nice_ticks(high, self.most)
+        if ticks == self.ticks:
+            return
+        self.ticks = ticks
+        for label in list(self.categoriesLabels()):
+            self.remove(label)
+        self.setStartValue(ticks[0])
+        for value in ticks:
+            self.append(short_number(value, signed=self.signed), value)
+        self.setRange(ticks[0], ticks[-1])
+
+    def labels(self) -> list[str]:
+        return list(self.categoriesLabels())
+
+
 class ChartView(QChartView):
     """A chart with the app's look; subclasses fill it from a PlanResult."""
 
     def __init__(self, title: str, name: str, parent: QWidget | None = None) -> None:
         chart = QChart()
-        chart.setTitle(title)
-        chart.setTitleFont(font(TITLE_SIZE, bold=True))
         chart.setBackgroundRoundness(0)
-        chart.setMargins(QMargins(8, 8, 8, 8))
-        chart.legend().setFont(font(LABEL_SIZE))
-        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        chart.setMargins(QMargins(4, 4, 8, 4))
+        chart.legend().setVisible(False)  # drawn below, by legend_label, which wraps
         chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
         super().__init__(chart, parent)
         self.setObjectName(name)
         self.setAccessibleName(title)
+        self.title_label = chart_title_label(title, name)
+        self.legend_label = LegendLabel(name)
+        self.legend_label.hide()
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setBackgroundBrush(QColor("white"))
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumHeight(300)
+        self.setMinimumHeight(240)
+        self.label_size = LABEL_SIZE
+        self.number_axes: list[NumberAxis] = []
+        self.month_axis: QBarCategoryAxis | None = None  # months along the bottom, fitted to the width
+        self.month_labels: list[str] = []
+        self.categories: list[str] = []
+
+    def set_title(self, title: str) -> None:
+        self.title_label.setText(title)
+        self.setAccessibleName(title)
 
     def set_type_size(self, title: int, labels: int) -> None:
         """Larger (or smaller) type for the title, the axes and the legend."""
-        self.chart().setTitleFont(font(title, bold=True))
+        self.label_size = labels
+        size_label(self.title_label, title, bold=True)
         for axis in self.chart().axes():
             axis.setLabelsFont(font(labels))
             axis.setTitleFont(font(labels))
-        self.chart().legend().setFont(font(labels - 1))
+        size_label(self.legend_label, labels - 1)
+        self.fit_axes()
 
     def axis_font(self, axis: QValueAxis | QBarCategoryAxis) -> None:
         axis.setLabelsFont(font(LABEL_SIZE))
         axis.setTitleFont(font(LABEL_SIZE))
+
+    def number_axis(self, title: str = "", signed: bool = False) -> NumberAxis:
+        axis = NumberAxis(signed)
+        if title:
+            axis.setTitleText(title)
+        self.axis_font(axis)
+        self.number_axes.append(axis)
+        return axis
+
+    def tick_room(self, axis: NumberAxis) -> int:
+        """How many steps fit along the axis without labels running together."""
+        metrics = QFontMetrics(font(self.label_size))
+        plot = self.chart().plotArea()
+        if axis.orientation() == Qt.Orientation.Vertical:
+            length, per_label = plot.height() or self.height() * 0.7, metrics.height() * 2.2
+        else:
+            length, per_label = plot.width() or self.width() * 0.7, metrics.horizontalAdvance("+00.0k") * 1.6
+        return int(max(2, min(6, length // per_label)))
+
+    def fit_axes(self) -> None:
+        for axis in self.number_axes:
+            axis.show_span(*axis.span, most=self.tick_room(axis))
+        self.fit_months()
+
+    def show_month_labels(self, labels: list[str]) -> None:
+        """The months along the bottom axis (``month_axis``), fitted to the width."""
+        if labels != self.month_labels:
+            self.month_labels = labels
+            self.categories = []
+            self.fit_months()
+
+    def fit_months(self) -> None:
+        """Month labels upright when they do not fit side by side; every other one when even that is too tight."""
+        labels, axis = self.month_labels, self.month_axis
+        if not labels or axis is None:
+            return
+        metrics = QFontMetrics(font(self.label_size))
+        room = (self.chart().plotArea().width() or self.width() * 0.8) / len(labels)
+        widest = max(metrics.horizontalAdvance(label) for label in labels) + 6
+        angle, every = 0, 1
+        if widest > room:
+            angle = -90
+            every = max(1, -(-(metrics.height() + 2) // max(1, int(room))))
+        shown = thinned(labels, every)
+        if axis.labelsAngle() != angle:
+            axis.setLabelsAngle(angle)
+        if shown != self.categories:
+            self.categories = shown
+            axis.setCategories(shown)
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self.fit_axes()
+
+
+def thinned(labels: list[str], every: int) -> list[str]:
+    """Every ``every``-th label kept; the others blank (distinct blanks: categories must differ)."""
+    if every <= 1:
+        return labels
+    return [label if index % every == 0 else "\u200b" * (index + 1) for index, label in enumerate(labels)]
 
 
 class StackedMonthsChart(ChartView):
@@ -101,23 +256,19 @@ class StackedMonthsChart(ChartView):
         self.bars = QStackedBarSeries()
         self.chart().addSeries(self.bars)
         self.x_axis = QBarCategoryAxis()
-        self.y_axis = QValueAxis()
-        self.y_axis.setTitleText(y_title)
-        self.y_axis.setLabelFormat("%.0f")
+        self.y_axis = self.number_axis(y_title)
         for axis, side in ((self.x_axis, Qt.AlignmentFlag.AlignBottom), (self.y_axis, Qt.AlignmentFlag.AlignLeft)):
             self.axis_font(axis)
             self.chart().addAxis(axis, side)
             self.bars.attachAxis(axis)
+        self.month_axis = self.x_axis
         self.sets: list[QBarSet] = []
         self.set_names: list[str] = []
-        self.categories: list[str] = []
+        self.extra_legend: list[LegendEntry] = []  # lines drawn over the bars (demand)
 
     def show_months(self, labels: list[str], rows: list[tuple[str, list[float]]],
                     colors: dict[str, str] | None = None) -> None:  # fmt: skip
-        if labels != self.categories:
-            self.categories = labels
-            self.x_axis.setCategories(labels)
-            self.x_axis.setLabelsAngle(-90 if len(labels) > 18 else 0)
+        self.show_month_labels(labels)
         names = [name for name, _ in rows]
         if names != self.set_names:
             self.bars.clear()
@@ -138,4 +289,5 @@ class StackedMonthsChart(ChartView):
                 for month, value in enumerate(values):
                     if bar_set.at(month) != value:
                         bar_set.replace(month, value)
-        self.chart().legend().setVisible(bool(rows))
+        entries = [(s.label(), s.color().name()) for s in self.sets]
+        self.legend_label.set_entries([*self.extra_legend, *entries] if rows else [])

@@ -6,7 +6,7 @@ amber for a plan that is late, red for one that is short (``planner.health.level
 
 from __future__ import annotations
 
-from PySide6.QtCharts import QAreaSeries, QBarCategoryAxis, QLineSeries, QValueAxis
+from PySide6.QtCharts import QAreaSeries, QBarCategoryAxis, QLineSeries
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QWidget
@@ -63,9 +63,8 @@ class CumulativeChart(ChartView):
         super().__init__("Sales-ready leads from the first month: needed against supplied", name, parent)
         chart = self.chart()
         self.x_axis = QBarCategoryAxis()
-        self.y_axis = QValueAxis()
-        self.y_axis.setTitleText("Sales-ready leads")
-        self.y_axis.setLabelFormat("%.0f")
+        self.month_axis = self.x_axis
+        self.y_axis = self.number_axis("Sales-ready leads")
         # the behind months as light bands, and the shortfall itself between the two lines
         self.band_top, self.band_bottom = QLineSeries(), QLineSeries()
         self.band = QAreaSeries(self.band_top, self.band_bottom)
@@ -90,15 +89,10 @@ class CumulativeChart(ChartView):
             chart.addAxis(axis, side)
             for series in (self.band, self.area, self.needed, self.supplied):
                 series.attachAxis(axis)
-        self.categories: list[str] = []
 
     def show_result(self, result: PlanResult) -> None:
         months = cumulative_months(result)
-        labels = short_labels(result)
-        if labels != self.categories:
-            self.categories = labels
-            self.x_axis.setCategories(labels)
-            self.x_axis.setLabelsAngle(-90 if len(labels) > 18 else 0)
+        self.show_month_labels(short_labels(result))
         needed = [m.needed for m in months]
         supplied = [m.supplied for m in months]
         self.needed.replace([QPointF(i, v) for i, v in enumerate(needed)])
@@ -112,12 +106,12 @@ class CumulativeChart(ChartView):
             shade = QColor(color)
             shade.setAlpha(alpha)
             series.setBrush(shade)
-        for series in (self.area, self.band):
-            for marker in self.chart().legend().markers(series):
-                marker.setVisible(behind)
-        self.y_axis.setRange(0, max([*needed, *supplied, 1.0]) * 1.05)
-        self.y_axis.applyNiceNumbers()
-        top = self.y_axis.max()
+        entries = [(self.needed.name(), DEMAND), (self.supplied.name(), ACCENT)]
+        if behind:
+            entries += [(self.area.name(), color), (self.band.name(), QColor(color).lighter(160).name())]
+        self.legend_label.set_entries(entries)
+        self.y_axis.show_span(0, max([*needed, *supplied, 1.0]), self.tick_room(self.y_axis))
+        top = self.y_axis.ticks[-1]
         self.band_top.replace(behind_bands([m.month - 1 for m in months if m.behind], top))
         self.band_bottom.replace([QPointF(-0.5, 0), QPointF(len(months) - 0.5, 0)])
         timing = behind_phrase(result)

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCharts import QLineSeries
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QWidget
 
 from planner.breakdown import supply_sources
 from planner.results import PlanResult
-from ui.charts.base import StackedMonthsChart, nice_maximum, top_contributors
+from ui.charts.base import StackedMonthsChart, top_contributors
 from ui.style import DEMAND, GAP
 
 SHORT = "Short of demand"
@@ -51,6 +51,7 @@ class DemandSupplyChart(StackedMonthsChart):
         self.chart().addSeries(self.demand)
         self.demand.attachAxis(self.x_axis)
         self.demand.attachAxis(self.y_axis)
+        self.extra_legend = [("Needed", DEMAND)]
 
     def show_result(self, result: PlanResult) -> None:
         rows = supply_by_channel(result) if self.by == "channel" else supply_by_resource(result)
@@ -64,8 +65,7 @@ class DemandSupplyChart(StackedMonthsChart):
         points = [QPointF(m, v) for m, v in enumerate(needed)]
         self.demand.replace(points)
         top = max([*needed, *(s + g for s, g in zip(supplied, short, strict=True)), 0.0])
-        self.y_axis.setRange(0, nice_maximum(top))
-        self.y_axis.applyNiceNumbers()
+        self.y_axis.show_span(0, top, self.tick_room(self.y_axis))
         self.setAccessibleDescription(
             f"Needed {sum(needed):,.0f} and supplied {sum(supplied):,.0f} sales-ready leads over "
             f"{result.horizon} months"
@@ -77,7 +77,6 @@ class CostChart(StackedMonthsChart):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Cost by month", "chart.cost", "Cost", parent)
-        self.chart().legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
 
     def show_result(self, result: PlanResult) -> None:
         rows = [(r.name or r.id, list(r.cost)) for r in result.resources]
@@ -86,6 +85,4 @@ class CostChart(StackedMonthsChart):
         self.y_axis.setTitleText(f"Cost ({result.currency})" if result.currency else "Cost")
         self.show_months(short_labels(result), rows)
         top = max((sum(values[m] for _, values in rows) for m in range(result.horizon)), default=0)
-        self.y_axis.setRange(0, nice_maximum(top))
-        self.y_axis.applyNiceNumbers()
-        self.y_axis.setLabelFormat("%.0f")
+        self.y_axis.show_span(0, top, self.tick_room(self.y_axis))

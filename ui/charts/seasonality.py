@@ -1,42 +1,51 @@
-"""A small bar chart of the twelve seasonality weights, January to December."""
+"""A small bar chart of the twelve seasonality weights, January to December (twelve distinct labels)."""
 
 from __future__ import annotations
 
-from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QValueAxis
+from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 
 from planner.months import MONTH_NAMES
-from ui.charts.base import ChartView, nice_maximum
+from ui.charts.base import ChartView
 from ui.style import ACCENT
 
 
 class SeasonalityChart(ChartView):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Seasonality weights", "chart.seasonality", parent)
+        super().__init__("Seasonality weights by calendar month", "chart.seasonality", parent)
         self.series = QBarSeries()
         self.bars = QBarSet("Weight")
         self.bars.setColor(QColor(ACCENT))
+        self.bars.setBorderColor(QColor(ACCENT))
         self.bars.append([1.0] * 12)
         self.series.append(self.bars)
         self.chart().addSeries(self.series)
-        months = QBarCategoryAxis()
-        months.setCategories([name[0] for name in MONTH_NAMES])
-        self.values = QValueAxis()
-        self.values.setLabelFormat("%.1f")
-        self.values.setTickCount(3)
-        for axis, side in ((months, Qt.AlignmentFlag.AlignBottom), (self.values, Qt.AlignmentFlag.AlignLeft)):
+        self.months = QBarCategoryAxis()
+        self.months.setCategories(list(MONTH_NAMES))
+        self.values = self.number_axis()
+        for axis, side in ((self.months, Qt.AlignmentFlag.AlignBottom), (self.values, Qt.AlignmentFlag.AlignLeft)):
             self.axis_font(axis)
             self.chart().addAxis(axis, side)
             self.series.attachAxis(axis)
-        self.chart().legend().setVisible(False)
-        self.chart().setTitle("")
-        self.setMinimumHeight(160)
-        self.setMaximumHeight(200)
+        self.title_label.hide()  # the section heading above says what it is
+        self.setMinimumHeight(170)
+        self.setMaximumHeight(220)
 
     def show_weights(self, weights: tuple[float, ...]) -> None:
         for index, weight in enumerate(weights[:12]):
-            self.bars.replace(index, float(weight))
-        self.values.setRange(0, nice_maximum(max(weights[:12], default=1)))
-        self.values.applyNiceNumbers()
+            if self.bars.at(index) != float(weight):
+                self.bars.replace(index, float(weight))
+        self.values.show_span(0, max(weights[:12], default=1) * 1.05, 2)
+
+    def tick_room(self, axis: object) -> int:
+        return 2
+
+    def labels(self) -> list[str]:
+        return list(self.months.categories())
+
+    def tallest_month(self) -> str:
+        """The label under the highest bar."""
+        values = [self.bars.at(i) for i in range(self.bars.count())]
+        return self.labels()[values.index(max(values))]

@@ -31,6 +31,7 @@ class ChartSlot(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.box = QVBoxLayout(self)
         self.box.setContentsMargins(0, 0, 0, 0)
+        self.box.setSpacing(0)
         # a burst of edits (typing) redraws once, right after the health panel has updated
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -41,7 +42,11 @@ class ChartSlot(QWidget):
         if self.chart is None:
             chart_class = getattr(importlib.import_module(self.module), self.cls)
             self.chart = chart_class(**self.kwargs)
-            self.box.addWidget(self.chart)
+            # the title above and the legend below are labels that wrap: never cut
+            self.box.addWidget(self.chart.title_label)
+            self.box.addWidget(self.chart, 1)
+            if self.chart.legend_label is not None:
+                self.box.addWidget(self.chart.legend_label)
         return self.chart
 
     def refresh(self) -> None:

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QHorizontalBarSeries, QValueAxis
+from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 
 from planner import formatting as fmt
 from planner.results import PlanResult, SensitivityRow
-from ui.charts.base import ChartView, nice_maximum
+from ui.charts.bar_rows import BarRow, BarRowsChart
+from ui.charts.base import ChartView
 from ui.style import ACCENT, DEMAND, SERIES
 
 TORNADO_ROWS = 10
@@ -54,14 +55,12 @@ class ScenarioChart(ChartView):
         self.series.setLabelsPrecision(6)
         self.chart().addSeries(self.series)
         self.categories = QBarCategoryAxis()
-        self.values = QValueAxis()
-        self.values.setLabelFormat("%.0f")
-        self.values.setTitleText("Sales-ready leads")
+        self.values = self.number_axis("Sales-ready leads")
         for axis, side in ((self.categories, Qt.AlignmentFlag.AlignBottom), (self.values, Qt.AlignmentFlag.AlignLeft)):
             self.axis_font(axis)
             self.chart().addAxis(axis, side)
             self.series.attachAxis(axis)
-        self.chart().legend().setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.legend_label.set_entries([("Needed", DEMAND), ("Supplied", ACCENT)])
         self.shown: list[tuple[str, float, float]] = []
 
     def show_result(self, result: PlanResult) -> None:
@@ -72,12 +71,15 @@ class ScenarioChart(ChartView):
             return
         self.shown = rows
         for bars, values in ((self.needed, [n for _, n, _ in rows]), (self.supplied, [s for _, _, s in rows])):
-            bars.remove(0, bars.count())
-            bars.append([float(v) for v in values])
+            if bars.count() != len(values):
+                bars.remove(0, bars.count())
+                bars.append([float(v) for v in values])
+            for index, value in enumerate(values):  # in place while the scenarios stay
+                if bars.at(index) != value:
+                    bars.replace(index, float(value))
         self.categories.setCategories(labels)
         top = max([0.0, *(n for _, n, _ in rows), *(s for _, _, s in rows)])
-        self.values.setRange(0, nice_maximum(top))
-        self.values.applyNiceNumbers()
+        self.values.show_span(0, top, self.tick_room(self.values))
         self.setAccessibleDescription("; ".join(f"{name}: needed {n:,}, supplied {s:,}" for name, n, s in rows))
 
 
@@ -97,42 +99,28 @@ def extreme_moves(row: SensitivityRow) -> tuple[float, float]:
     return (low or 0.0) * 100, (high or 0.0) * 100
 
 
-class TornadoChart(ChartView):
+class TornadoChart(BarRowsChart):
     """Each driver moved 20% down and up: the change in coverage, biggest impact on top."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("What moves coverage most (each driver -20% and +20%)", "chart.tornado", parent)
-        self.series = QHorizontalBarSeries()
-        self.series.setBarWidth(0.8)
-        self.down = bar_set("Driver 20% lower", SERIES[1])
-        self.up = bar_set("Driver 20% higher", ACCENT)
-        self.series.append([self.down, self.up])
-        self.chart().addSeries(self.series)
-        self.drivers = QBarCategoryAxis()
-        self.values = QValueAxis()
-        self.values.setLabelFormat("%+.0f")
-        self.values.setTitleText("Change in coverage (percentage points)")
-        for axis, side in ((self.drivers, Qt.AlignmentFlag.AlignLeft), (self.values, Qt.AlignmentFlag.AlignBottom)):
-            self.axis_font(axis)
-            self.chart().addAxis(axis, side)
-            self.series.attachAxis(axis)
-        self.chart().legend().setAlignment(Qt.AlignmentFlag.AlignTop)
+        super().__init__("What moves coverage most (each driver -20% and +20%)", "chart.tornado", "diverging",
+                         "Change in coverage (percentage points)", parent)  # fmt: skip
+        assert self.legend_label is not None
+        self.legend_label.set_entries([(DOWN, DOWN_COLOR), (UP, UP_COLOR)])
         self.shown: list[tuple[str, float, float]] = []
-        self.setMinimumHeight(420)
+        self.setMinimumHeight(300)
 
     def show_result(self, result: PlanResult) -> None:
         rows = tornado_rows(result)
         if rows == self.shown:
             return
         self.shown = rows
-        ordered = list(reversed(rows))  # the first category is drawn at the bottom
-        for bars, values in ((self.down, [d for _, d, _ in ordered]), (self.up, [u for _, _, u in ordered])):
-            bars.remove(0, bars.count())
-            bars.append(values)
-        self.drivers.setCategories(distinct([label for label, _, _ in ordered]))
-        reach = max([1.0, *(abs(v) for _, d, u in rows for v in (d, u))])
-        top = nice_maximum(reach)
-        self.values.setRange(-top, top)
-        self.values.setTickCount(5)
-        self.chart().legend().setVisible(bool(rows))
+        self.show_rows(
+            [BarRow(label, ((d, DOWN_COLOR), (u, UP_COLOR))) for label, d, u in zip(distinct([r[0] for r in rows]),
+                                                                              (r[1] for r in rows), (r[2] for r in rows), strict=True)]
+        )  # fmt: skip
         self.setAccessibleDescription("; ".join(f"{label}: {d:+.0f} to {u:+.0f} points" for label, d, u in rows))
+
+
+DOWN, UP = "Driver 20% lower", "Driver 20% higher"
+DOWN_COLOR, UP_COLOR = SERIES[1], SERIES[0]

@@ -18,22 +18,22 @@ from ui.style import MUTED
 
 COLUMNS = (
     Column("name", "Name", "What you call this channel"),
-    Column("type", "Type", "The kind of channel"),
+    Column("type", "Type", "The kind of channel", detail=True),
     Column("owner", "Owner", "A labor resource (people-driven) or Marketing (a program with a budget)"),
     Column("share", "Share", "The share of the owner's capacity this channel takes", numeric=True),
-    Column("monthly_budget", "Budget per\nmonth", "A program's monthly budget", numeric=True),
+    Column("monthly_budget", "Budget\nper month", "A program's monthly budget", numeric=True),
     Column("schedule", "Event\nschedule",
            "One-off spends, typed as months and amounts: March 25,000; September 25,000 "
-           "(or Mar 25k, Sep 25k, or 3: 25000). They replace the monthly budget; empty it to go back"),
-    Column("cost_per_lead", "Cost per\nraw lead", "A program's cost per raw lead", numeric=True),
-    Column("start_month", "Start", "The plan month (1, 2, ...) a program starts", numeric=True),
-    Column("end_month", "End", "The last plan month of a program's monthly budget; empty: to the plan's end",
-           numeric=True),
-    Column("lead_to_srl", "Own lead\n→ SRL rate",
+           "(or Mar 25k, Sep 25k, or 3: 25000). They replace the monthly budget; empty it to go back", detail=True),
+    Column("cost_per_lead", "Cost per\nraw lead", "A program's cost per raw lead", numeric=True, detail=True),
+    Column("start_month", "Start\nmonth", "The plan month (1, 2, ...) a program starts", numeric=True, detail=True),
+    Column("end_month", "End\nmonth", "The last plan month of a program's monthly budget; empty: to the plan's end",
+           numeric=True, detail=True),
+    Column("lead_to_srl", "Own rate:\nraw lead to\nsales-ready",
            "The program's own rate from raw lead to sales-ready lead; empty uses the plan's rates",
-           numeric=True),
-    Column("", "Supplies\n(SRL)", "Sales-ready leads this channel brings over the plan", numeric=True),
-    Column("", "Cost per\nSRL", "Cost per sales-ready lead of this channel", numeric=True),
+           numeric=True, detail=True),
+    Column("", "Sales-ready\nleads\nsupplied", "Sales-ready leads this channel brings over the plan", numeric=True),
+    Column("", "Cost per\nsales-ready\nlead", "Cost per sales-ready lead of this channel", numeric=True),
 )  # fmt: skip
 
 PROGRAM_FIELDS = ("monthly_budget", "schedule", "cost_per_lead", "start_month", "end_month", "lead_to_srl")
@@ -157,6 +157,6 @@ class ChannelsModel(RowsModel):
         if row >= len(results):
             return ""
         figures = results[row]
-        if self.columns[column].header.startswith("Supplies"):
+        if self.columns[column] is COLUMNS[-2]:  # supplied
             return fmt.count(figures.total_sales_ready_leads)
         return fmt.money(figures.cost_per_sales_ready_lead, self.document.plan.basics.currency)

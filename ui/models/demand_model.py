@@ -15,10 +15,10 @@ Index = QModelIndex | QPersistentModelIndex
 
 COLUMNS: tuple[tuple[str, str], ...] = (
     ("label", "Month"),
-    ("demand_share", "Share of the year"),
-    ("raw_leads_needed", "Raw leads"),
-    ("qualified_leads_needed", "Qualified leads"),
-    ("sales_ready_leads_needed", "Sales-ready leads"),
+    ("demand_share", "Share of\nthe year"),
+    ("raw_leads_needed", "Raw\nleads"),
+    ("qualified_leads_needed", "Qualified\nleads"),
+    ("sales_ready_leads_needed", "Sales-ready\nleads"),
     ("opportunities_needed", "Opportunities"),
     ("wins_needed", "Wins"),
 )

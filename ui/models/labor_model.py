@@ -17,27 +17,29 @@ from ui.style import MUTED
 
 COLUMNS = (
     Column("name", "Name", "What you call this group of people"),
-    Column("kind", "Kind", "Field reps prospecting part-time, inside reps or an outsourced team"),
+    Column("kind", "Kind", "Field reps (prospecting part-time), inside reps or an outsourced team"),
     Column("headcount", "Head\ncount", "How many people", numeric=True),
-    Column("start_month", "Start", "The plan month (1, 2, ...) they start", numeric=True),
-    Column("end_month", "End", "The last plan month they work (a contract that ends); empty: to the plan's end",
-           numeric=True),
-    Column("ramp_months", "Ramp\n(months)", "Months to reach full productivity", numeric=True),
-    Column("srl_per_person_month", "SRL per\nperson-month",
+    Column("start_month", "Start\nmonth", "The plan month (1, 2, ...) they start", numeric=True, detail=True),
+    Column("end_month", "End\nmonth", "The last plan month they work (a contract that ends); empty: to the plan's end",
+           numeric=True, detail=True),
+    Column("ramp_months", "Ramp\n(months)", "Months to reach full productivity", numeric=True, detail=True),
+    Column("srl_per_person_month", "Sales-ready\nleads a month\nper person",
            "Sales-ready leads one person makes in a month at full productivity", numeric=True),
-    Column("cost_per_person_month", "Cost per\nperson-month",
+    Column("cost_per_person_month", "Cost a\nmonth per\nperson",
            "What one person costs a month, paid while ramping", numeric=True),
-    Column("fee_per_srl", "Fee per\nSRL", "A fee per sales-ready lead (outsourced teams)", numeric=True),
+    Column("fee_per_srl", "Fee per\nsales-ready\nlead", "A fee per sales-ready lead (outsourced teams)",
+           numeric=True, detail=True),
     Column("attrition_rate", "Attrition\n(a year)",
-           "The share of seats that turn over in a year, as a percentage: 30 means 30%", numeric=True),
+           "The share of seats that turn over in a year, as a percentage: 30 means 30%", numeric=True, detail=True),
     Column("vacancy_months", "Vacancy\n(months)",
-           "Months a seat stays empty before its replacement starts (then ramps like a new hire)", numeric=True),
-    Column("", "Supplies\n(SRL)", "Sales-ready leads this resource makes over the plan", numeric=True),
+           "Months a seat stays empty before its replacement starts (then ramps like a new hire)", numeric=True,
+           detail=True),
+    Column("", "Sales-ready\nleads\nsupplied", "Sales-ready leads this resource makes over the plan", numeric=True),
     Column("", "Total\ncost", "What this resource costs over the plan", numeric=True),
 )  # fmt: skip
 
 
-SHORT_KINDS = {"field": "Field reps (part-time)", "inside": "Inside reps", "outsourced": "Outsourced team"}
+SHORT_KINDS = {"field": "Field reps", "inside": "Inside reps", "outsourced": "Outsourced"}
 NEW_NAMES = {"field": "Field reps", "inside": "Inside reps", "outsourced": "Outsourced team"}
 DEFAULTS_FOR = {"field": "field reps", "inside": "inside reps", "outsourced": "an outsourced team"}
 KIND_FIELDS = ("ramp_months", "srl_per_person_month", "cost_per_person_month")
@@ -172,6 +174,6 @@ class LaborModel(RowsModel):
         if row >= len(results):
             return ""
         figures = results[row]
-        if self.columns[column].header.startswith("Supplies"):
+        if self.columns[column] is COLUMNS[-2]:  # supplied
             return fmt.count(figures.total_output)
         return fmt.money(figures.total_cost, self.document.plan.basics.currency)

@@ -51,6 +51,7 @@ class Column:
     header: str
     tip: str = ""
     numeric: bool = False
+    detail: bool = False  # a secondary column, shown with the table's "Show details" switch
 
 
 class RowsModel(QAbstractTableModel):
@@ -138,7 +139,10 @@ class RowsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and self.columns[column].numeric:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.columns[column].tip or self.columns[column].header
+            tip = self.columns[column].tip or self.columns[column].header
+            if field and not self.columns[column].numeric and applies:
+                return f"{self.display(item, column)}\n{tip}"  # the whole text of a cell too narrow for it
+            return tip
         if role == Qt.ItemDataRole.ForegroundRole and not applies:
             from PySide6.QtGui import QColor
 

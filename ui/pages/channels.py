@@ -36,8 +36,6 @@ class ChannelsPage(Page):
         self.view.setItemDelegateForColumn(
             self.model.column_of("owner"), ChoiceDelegate(self.model.owner_choices, self.view)
         )
-        for column, width in enumerate((150, 160, 180, 70, 105, 190, 95, 60, 60, 100, 90)):
-            self.view.setColumnWidth(column, width)
         self.body.addWidget(self.table)
         self.schedule = ScheduleEditor(document)
         self.body.addWidget(self.schedule)

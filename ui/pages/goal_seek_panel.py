@@ -113,9 +113,3 @@ class GoalSeekPanel(QFrame):
             self.refresh()
         answer = self.answers[index]
         return self.edits.add(scenario_name(answer), answer.overrides)
-
-    def answer_for(self, driver: str) -> int:
-        """The index of the answer about ``driver`` (-1 when there is none)."""
-        if self.stale:
-            self.refresh()
-        return next((i for i, a in enumerate(self.answers) if a.driver == driver), -1)

@@ -18,6 +18,7 @@ from ui.document import PlanDocument
 from ui.fields import BoundLineEdit, describe
 from ui.models.delegates import ChoiceDelegate
 from ui.models.labor_model import LaborModel, kind_defaults_text, kind_sources_text
+from ui.pages.capacity_notes import CapacityNotes
 from ui.pages.page import Page, follow_figures
 from ui.pages.table_editor import TableEditor
 
@@ -56,7 +57,7 @@ class ActivityCalculator(QGroupBox):
         for column, name in enumerate(ACTIVITY_FIELDS):
             path = f"labor[0].activity.{name}"
             spec = values.field_spec(path)
-            field = ActivityField(document, path, hint=values.hint(path, f"activity.{name}"))
+            field = ActivityField(document, path, hint=values.hint_source(path, f"activity.{name}"))
             field.setFixedWidth(110)
             label = QLabel(spec.label + (" (%)" if spec.kind in values.RATE_KINDS else ""))
             label.setWordWrap(True)
@@ -110,7 +111,9 @@ class ActivityCalculator(QGroupBox):
             self.result.setText(f"= {output} sales-ready leads per person-month")
         else:
             self.intro.setText(
-                f"{name} has its output typed in the table. With the defaults below it would be {output}."
+                f"{name} has its output typed in the table. With the defaults below (phone only) it would be "
+                f"{output}; the table's default of 12 counts meetings from email and social too "
+                "(MarketBetter SDR benchmarks, 2026)."
             )
             self.result.setText("")
 
@@ -144,9 +147,9 @@ class LaborPage(Page):
         self.view.setItemDelegateForColumn(
             self.model.column_of("kind"), ChoiceDelegate(lambda: dict(vocab.LABOR_KINDS), self.view)
         )
-        for column, width in enumerate((180, 150, 75, 60, 60, 95, 130, 130, 80, 95, 95, 90)):
-            self.view.setColumnWidth(column, width)
         self.body.addWidget(self.table)
+        self.notes = CapacityNotes(document)
+        self.body.addWidget(self.notes)
         self.add_kind = add_kind_button(self.model, self.table)
         self.defaults_note = QLabel()
         self.defaults_note.setObjectName("labor.defaults")

@@ -59,7 +59,7 @@ class ScorecardEditor(QWidget):
         self.view.setWordWrap(True)
         # rows fit their wrapped names when the list changes, not on every edit of a number
         self.model.modelReset.connect(self.view.resizeRowsToContents)
-        for column, width in ((1, 100), (2, 80), (3, 100), (4, 160), (5, 95)):
+        for column, width in ((1, 100), (2, 70), (3, 124), (4, 160), (5, 90)):
             self.view.setColumnWidth(column, width)
         self.view.setMinimumHeight(380)
         self.add_button = QPushButton("Add metric")

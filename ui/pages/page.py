@@ -45,7 +45,7 @@ class Page(QScrollArea):
         body.setProperty("role", "page")
         self.setWidget(body)
         self.body = QVBoxLayout(body)
-        self.body.setContentsMargins(32, 24, 32, 32)
+        self.body.setContentsMargins(24, 20, 24, 28)
         self.body.setSpacing(16)
         heading = QLabel(self.title)
         heading.setProperty("role", "page-title")
@@ -131,6 +131,8 @@ class FieldGrid(QGridLayout):
         shown_hint = values.hint(path) if hint is None else hint
         if shown_hint:
             hint_label = QLabel(shown_hint)
+            hint_label.setObjectName(f"{path}.hint")
+            hint_label.setToolTip(values.hint_source(path) or shown_hint)  # the full citation
             hint_label.setProperty("role", "hint")
             hint_label.setWordWrap(True)
             set_enum(hint_label, "alignment", "AlignLeft|AlignTop")

@@ -36,8 +36,14 @@ GLANCE: tuple[tuple[str, str, Callable[[PlanResult], str]], ...] = (
     ("cost", "Total cost", lambda r: fmt.money(r.supply.cost, r.currency)),
     ("per_srl", "Cost per sales-ready lead", lambda r: fmt.money(r.supply.cost_per_sales_ready_lead, r.currency)),
     ("revenue", "Projected revenue", lambda r: fmt.money(r.supply.projected_revenue, r.currency)),
-    ("return", "Return", lambda r: fmt.percent(r.supply.return_on_cost)),
+    ("return", "Return on cost", lambda r: fmt.percent(r.supply.return_on_cost)),
 )
+GLANCE_TIPS = {
+    "per_srl": "Total cost divided by the sales-ready leads supplied",
+    "revenue": "Revenue the supplied sales-ready leads are projected to win",
+    "return": "Return on cost: the gross margin on the projected revenue, less the cost, divided by the cost",
+    "reps": "Inside reps at the default output it would take to supply the sales-ready leads still missing",
+}
 
 
 def read_only_table(name: str, title: str) -> QTableView:
@@ -78,6 +84,8 @@ class Glance(QFrame):
             value.setProperty("role", "big-figure")
             value.setAccessibleName(label)
             name = QLabel(label)
+            name.setToolTip(GLANCE_TIPS.get(key, ""))
+            value.setToolTip(GLANCE_TIPS.get(key, ""))
             name.setProperty("role", "big-figure-name")
             name.setWordWrap(True)
             cell = QVBoxLayout()
@@ -171,7 +179,10 @@ class ReviewExportPage(Page):
         )
         self.sensitivity = read_only_table("sensitivity", "Sensitivity")
         self.sensitivity.setModel(SensitivityModel(document, self.isVisible))
+        # the numbers as wide as they need, the drivers' names the rest (wrapping, never cut)
+        self.sensitivity.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.sensitivity.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.sensitivity.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.sensitivity.setMinimumHeight(360)
         self.sensitivity.setWordWrap(True)
         self.body.addWidget(self.sensitivity)

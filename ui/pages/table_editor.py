@@ -6,6 +6,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -18,6 +19,8 @@ from PySide6.QtWidgets import (
 from ui.long_text import long_text_cells
 from ui.models.rows_model import RowsModel
 from ui.override_edits import confirm_removal, overrides_of_row
+
+TEXT_COLUMN_WIDTH = 200
 
 
 class TableEditor(QWidget):
@@ -99,6 +102,16 @@ class TableEditor(QWidget):
         buttons.addWidget(self.up_button)
         buttons.addWidget(self.down_button)
         buttons.addStretch(1)
+        # secondary columns (Column.detail) hide behind a switch, so the table fits a laptop's width
+        self.details = QCheckBox("Show details")
+        self.details.setAccessibleName("Show the secondary columns")
+        self.details.setObjectName(f"{name}.details")
+        details = [c.header.replace("\n", " ") for c in model.columns if c.detail]
+        self.details.setToolTip("Show the secondary columns: " + ", ".join(details))
+        self.details.toggled.connect(self.show_details)
+        buttons.addWidget(self.details)
+        if not details:
+            self.details.hide()  # (showing it here, before it has a parent, would open it as a window)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
@@ -107,6 +120,23 @@ class TableEditor(QWidget):
         layout.addWidget(self.message)
         self.view.selectionModel().currentRowChanged.connect(self.update_buttons)
         self.update_buttons()
+        self.fit_height()
+        self.show_details(False)
+
+    def show_details(self, shown: bool) -> None:
+        """Show or hide the secondary columns; every column as wide as its header needs."""
+        header = self.view.horizontalHeader()
+        for column, spec in enumerate(self.model.columns):
+            self.view.setColumnHidden(column, spec.detail and not shown)
+            if column > 0:
+                wanted = max(header.sectionSizeHint(column), self.view.sizeHintForColumn(column), 64)
+                if not spec.numeric:  # a long choice is cut with "…" and shown whole in its tooltip
+                    wanted = min(wanted, max(header.sectionSizeHint(column), TEXT_COLUMN_WIDTH))
+                self.view.setColumnWidth(column, wanted)
+
+    def showEvent(self, event: object) -> None:
+        super().showEvent(event)  # type: ignore[arg-type]
+        self.show_details(self.details.isChecked())  # widths in the stylesheet's type, known once shown
         self.fit_height()
 
     def fit_height(self) -> None:

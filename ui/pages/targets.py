@@ -26,7 +26,7 @@ FULL_MONTHS = (
 )  # fmt: skip
 
 HINTS = {
-    "targets.revenue_goal": "Revenue from new customers the plan must bring in over the horizon",
+    "targets.revenue_goal": "New-logo: revenue from new customers (not renewals or upsells) over the horizon",
     "targets.deal_size": "Average first-year revenue of a new customer",
 }
 
@@ -85,7 +85,7 @@ class TargetsPage(Page):
             "ui.charts.seasonality", "SeasonalityChart",
             lambda c: c.show_weights(document.plan.targets.seasonality), height=160,
         )  # fmt: skip
-        self.seasonality.setMaximumHeight(200)
+        self.seasonality.setMaximumHeight(220)
         self.body.addWidget(self.seasonality)
 
         self.section("Demand by month", "What each month needs, so the wins land inside the plan.")

@@ -1,0 +1,276 @@
+"""Every screen reads at a glance on a 1366x768 laptop: no text cut, no silent changes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QTextDocument, QWheelEvent
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QSlider, QTableView, QWidget
+
+from tests.ui.helpers import field, retype
+from ui.main_window import MainWindow
+from ui.navigator import STEPS
+
+
+def settle(qtbot: Any) -> None:
+    for _ in range(3):
+        qtbot.wait(5)
+
+
+def cut_labels(root: QWidget) -> list[str]:
+    """The visible labels whose text does not fit the room they are given, or that run past the
+    edge of what shows them (a label wider than its window or its scroll area)."""
+    cut = []
+    for label in root.findChildren(QLabel):
+        text = label.text()
+        if not label.isVisible() or not text:
+            continue
+        name = label.objectName() or text[:40]
+        shown = label.visibleRegion().boundingRect()
+        if not shown.isEmpty() and shown.width() < label.width() - 1:
+            cut.append(f"{name!r}: {shown.width()} of {label.width()} px in view")
+        room = label.contentsRect()
+        if label.wordWrap():
+            # the wrapped text's height against the label's: a line short is a cut, padding squeezed is not
+            needed = label.heightForWidth(label.width())
+            if needed > label.height() + label.fontMetrics().height() // 2:
+                cut.append(f"{name!r}: {needed} > {label.height()}")
+        else:
+            if label.textFormat() == Qt.TextFormat.RichText or text.lstrip().startswith("<"):
+                document = QTextDocument()
+                document.setDefaultFont(label.font())
+                document.setHtml(text)
+                widest = int(document.idealWidth()) - 8  # (the document's own margins)
+            else:
+                widest = max(label.fontMetrics().horizontalAdvance(line) for line in text.split("\n"))
+            if widest > room.width() + 1:
+                cut.append(f"{name!r}: {widest} > {room.width()}")
+    return cut
+
+
+def cut_headers(view: QTableView) -> list[str]:
+    header = view.horizontalHeader()
+    metrics = header.fontMetrics()
+    cut = []
+    for column in range(view.model().columnCount()):
+        if view.isColumnHidden(column):
+            continue
+        text = str(view.model().headerData(column, Qt.Orientation.Horizontal) or "")
+        widest = max((metrics.horizontalAdvance(line) for line in text.split("\n")), default=0)
+        if widest + 8 > header.sectionSize(column):
+            cut.append(f"{view.objectName()}: {text!r} {widest} > {header.sectionSize(column)}")
+    return cut
+
+
+def test_the_sensitivity_drivers_are_told_apart_by_their_whole_names(window: MainWindow, qtbot: Any) -> None:
+    window.resize(1366, 768)
+    window.go_to_step(6)
+    settle(qtbot)
+    view = window.findChild(QTableView, "sensitivity")
+    metrics = view.fontMetrics()
+    names = [str(view.model().index(row, 0).data()) for row in range(view.model().rowCount())]
+    assert "Head count: Inside lead development reps" in names
+    for row, name in enumerate(names):
+        assert metrics.horizontalAdvance(name) + 8 <= view.columnWidth(0) or view.rowHeight(row) > metrics.height() * 2
+
+
+def at_laptop_size(window: MainWindow, qtbot: Any) -> None:
+    window.resize(1366, 768)
+    settle(qtbot)
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)])
+def test_every_step_shows_its_labels_chart_titles_and_legends_whole(
+    window: MainWindow, qtbot: Any, size: tuple[int, int]
+) -> None:
+    window.resize(*size)
+    settle(qtbot)
+    for step in range(len(STEPS)):
+        window.go_to_step(step)
+        settle(qtbot)
+        page = window.page(step)
+        assert cut_labels(page) == [], STEPS[step]
+        assert cut_labels(window.health) == []
+        for table in page.findChildren(QTableView):
+            if table.isVisible():
+                assert cut_headers(table) == []
+        for chart in page.findChildren(QWidget):
+            if hasattr(chart, "labels_fit") and chart.isVisible():
+                assert chart.labels_fit(), chart.objectName()
+
+
+def test_the_labor_and_channel_tables_fit_1366_px_with_whole_headers(window: MainWindow, qtbot: Any) -> None:
+    at_laptop_size(window, qtbot)
+    for step, name in ((3, "labor"), (4, "channels")):
+        window.go_to_step(step)
+        settle(qtbot)
+        view = window.findChild(QTableView, name)
+        assert not view.horizontalScrollBar().isVisible(), name
+        assert cut_headers(view) == []
+
+
+def test_details_show_the_secondary_columns(window: MainWindow, qtbot: Any) -> None:
+    window.go_to_step(3)
+    view = window.findChild(QTableView, "labor")
+    ramp = view.model().column_of("ramp_months")
+    assert view.isColumnHidden(ramp)
+    window.findChild(QWidget, "labor.details").setChecked(True)
+    assert not view.isColumnHidden(ramp)
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)])
+def test_presentation_mode_shows_its_labels_and_slider_names_whole(
+    window: MainWindow, qtbot: Any, size: tuple[int, int]
+) -> None:
+    view = window.present()
+    qtbot.waitExposed(view)
+    view.showNormal()  # the offscreen screen is smaller than a laptop's: the size by hand
+    view.resize(*size)
+    settle(qtbot)
+    assert cut_labels(view) == []
+    assert view.findChild(QLabel, "present.headcount.name").text() == "Head count: Inside lead development reps"
+    funnel = view.findChild(QWidget, "chart.funnel")
+    assert funnel.labels_fit()
+    assert funnel.labels() == ["Raw leads", "Qualified leads", "Sales-ready leads", "Opportunities", "Wins"]
+    view.close()
+
+
+def test_the_monthly_legend_names_every_series_in_full(window: MainWindow, qtbot: Any) -> None:
+    window.go_to_step(3)
+    settle(qtbot)
+    legend = window.findChild(QLabel, "chart.labor_supply.legend")
+    assert legend.names() == ["Needed", "Inside lead development reps", "Trade shows", "Short of demand"]
+
+
+def wheel(widget: QWidget, steps: int = -1) -> None:
+    centre = QPointF(widget.rect().center())
+    event = QWheelEvent(
+        centre, QPointF(widget.mapToGlobal(QPoint(int(centre.x()), int(centre.y())))), QPoint(0, 0),
+        QPoint(0, 120 * steps), Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase, False,
+    )  # fmt: skip
+    QApplication.sendEvent(widget, event)
+
+
+def test_the_wheel_over_an_unfocused_drop_down_or_slider_changes_nothing(window: MainWindow, qtbot: Any) -> None:
+    window.go_to_step(1)
+    settle(qtbot)
+    combo = window.findChild(QComboBox, "diagnosis.lead_owner_today")
+    before, steps = window.document.plan.diagnosis, window.document.undo_stack.count()
+    assert combo.focusPolicy() == Qt.FocusPolicy.StrongFocus
+    window.findChild(QWidget, "diagnosis.notes").setFocus()
+    wheel(combo)
+    assert window.document.plan.diagnosis == before
+    assert window.document.undo_stack.count() == steps
+    view = window.present()
+    qtbot.waitExposed(view)
+    slider = view.findChild(QSlider, "present.win_rate")
+    view.findChild(QWidget, "present.leave").setFocus()
+    wheel(slider)
+    assert slider.value() == 25
+    assert window.document.plan.scenarios == before_scenarios(window)
+    view.close()
+
+
+def before_scenarios(window: MainWindow) -> Any:
+    return window.document.plan.scenarios
+
+
+def test_the_wheel_over_a_focused_drop_down_still_chooses(window: MainWindow, qtbot: Any) -> None:
+    window.go_to_step(1)
+    combo = window.findChild(QComboBox, "diagnosis.lead_owner_today")
+    combo.setFocus()
+    qtbot.waitUntil(combo.hasFocus)
+    index = combo.currentIndex()
+    wheel(combo, -1 if index < combo.count() - 1 else 1)
+    assert combo.currentIndex() != index
+
+
+def test_retyping_a_value_makes_no_undo_step_and_leaves_the_plan_saved(window: MainWindow, qtbot: Any) -> None:
+    window.go_to_step(2)
+    assert not window.document.is_modified
+    retype(qtbot, field(window, "targets.win_rate"), "25%")  # the sample's win rate already
+    assert window.document.undo_stack.count() == 0
+    assert not window.document.is_modified
+    assert window.document.plan.targets.win_rate == 0.25
+
+
+def test_seasonality_has_twelve_month_labels_and_a_spike_under_its_month(window: MainWindow, qtbot: Any) -> None:
+    window.go_to_step(2)
+    settle(qtbot)
+    chart = window.page(2).seasonality.build()
+    assert chart.labels() == ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    retype(qtbot, field(window, "targets.seasonality[6]"), "2")
+    settle(qtbot)
+    assert chart.tallest_month() == "Jul"
+
+
+def test_every_step_opens_scrolled_to_the_top(window: MainWindow, qtbot: Any) -> None:
+    window.go_to_step(6)
+    settle(qtbot)
+    page = window.page(6)
+    page.verticalScrollBar().setValue(page.verticalScrollBar().maximum())
+    window.go_to_step(5)
+    window.go_to_step(6)
+    assert page.verticalScrollBar().value() == 0
+
+
+def test_help_shows_the_glossary_with_sales_ready_lead_spelled_out(window: MainWindow, qtbot: Any) -> None:
+    dialog = window.show_glossary()
+    text = dialog.text.toPlainText()
+    assert "Sales-ready lead (SRL)" in text
+    assert "New-logo revenue" in text
+    assert "Return on cost" in text
+    dialog.close()
+
+
+def test_a_new_plan_does_not_start_with_a_one_dollar_deal(window: MainWindow, qtbot: Any) -> None:
+    window.new_plan()
+    assert window.document.plan.targets.deal_size == 25_000
+    assert "Enter the new-logo revenue goal" in window.health.verdict.text()
+
+
+def test_charts_update_their_series_in_place(window: MainWindow, qtbot: Any) -> None:
+    window.go_to_step(4)
+    settle(qtbot)
+    supply = window.page(4).supply_chart.build()
+    mix = window.page(4).mix_chart.build()
+    sets, slices = list(supply.sets), list(mix.pie.slices())
+    window.document.set_value("labor[0].headcount", 3)
+    settle(qtbot)
+    assert supply.sets == sets  # the same bar sets, their values replaced
+    assert mix.pie.slices() == slices
+    # 3 reps make 3 x 114 = 342; outbound phone takes 70%: 239.4 of 342 + 60 trade shows = 402 (60%)
+    assert mix.legend_label.names()[0] == "Outbound phone: 239 (60%)"
+
+
+def test_value_axes_have_round_ticks_written_short() -> None:
+    from ui.charts.ticks import nice_ticks, short_number
+
+    assert nice_ticks(4_000, 4) == [0, 1_000, 2_000, 3_000, 4_000]
+    assert nice_ticks(33.3, 5) == [0, 10, 20, 30, 40]
+    assert nice_ticks(23_000, 5) == [0, 5_000, 10_000, 15_000, 20_000, 25_000]
+    assert [short_number(v) for v in (0, 250, 1_000, 2_500, 10_000, 1_500_000)] == [
+        "0",
+        "250",
+        "1k",
+        "2.5k",
+        "10k",
+        "1.5M",
+    ]
+    assert short_number(25, signed=True) == "+25"
+
+
+def test_series_colours_keep_red_and_green_for_short_and_covered() -> None:
+    from PySide6.QtGui import QColor
+
+    from ui.style import GAP, SERIES
+
+    for colour in SERIES:
+        hue = QColor(colour).hslHue()
+        reddish = hue < 15 or hue > 345
+        greenish = 90 <= hue <= 160
+        assert not (reddish or greenish) or QColor(colour).hslSaturation() < 40, colour
+    assert GAP not in SERIES

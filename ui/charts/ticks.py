@@ -1,0 +1,31 @@
+"""Round axis ticks and short numbers for charts: 0, 250, 500, ... and 1k, 2.5k, 10k, 1.5M."""
+
+from __future__ import annotations
+
+import math
+
+STEPS = (1, 2, 2.5, 5, 10)
+
+
+def nice_ticks(top: float, most: int = 5) -> list[float]:
+    """0 and round steps (1, 2, 2.5 or 5 x a power of ten) up to the first at or above ``top``,
+    ``most`` steps at most."""
+    most = max(1, most)
+    if not top > 0 or not math.isfinite(top):
+        return [0.0, 1.0]
+    power = 10 ** math.floor(math.log10(top / most))
+    step = next(s * power for s in STEPS if s * power * most >= top * (1 - 1e-9))
+    count = math.ceil(top / step - 1e-9)
+    return [round(i * step, 10) for i in range(count + 1)]
+
+
+def short_number(value: float, signed: bool = False) -> str:
+    """``950``, ``1k``, ``2.5k``, ``10k``, ``1.5M``; ``+5`` and ``-5`` when signed."""
+    sign = "+" if signed and value > 0 else "-" if value < 0 else ""
+    size = abs(value)
+    for limit, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "k")):
+        if size >= limit:
+            shown = f"{size / limit:.1f}".rstrip("0").rstrip(".")
+            return f"{sign}{shown}{suffix}"
+    shown = f"{size:.2f}".rstrip("0").rstrip(".")
+    return f"{sign}{shown or '0'}"
