@@ -28,6 +28,8 @@ from ui.pages.goal_seek_panel import GoalSeekPanel
 from ui.pages.page import Page, follow_figures
 from ui.pages.scenarios_panel import ScenariosPanel
 
+FIT_ROWS = 300  # rows of the sensitivity table sized to their text (beyond: two lines each)
+
 GLANCE: tuple[tuple[str, str, Callable[[PlanResult], str]], ...] = (
     ("needed", "Sales-ready leads needed", lambda r: fmt.count(r.demand.sales_ready_leads)),
     ("supplied", "Sales-ready leads supplied", lambda r: fmt.count(r.supply.sales_ready_leads)),
@@ -182,13 +184,25 @@ class ReviewExportPage(Page):
         # the numbers as wide as they need, the drivers' names the rest (wrapping, never cut)
         self.sensitivity.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.sensitivity.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.sensitivity.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.sensitivity.horizontalHeader().setResizeContentsPrecision(100)  # columns fit to 100 rows
         self.sensitivity.setMinimumHeight(360)
         self.sensitivity.setWordWrap(True)
+        self.sensitivity.model().modelReset.connect(self.fit_sensitivity_rows)
+        self.fit_sensitivity_rows()
         self.body.addWidget(self.sensitivity)
         self.add_chart("ui.charts.whatif", "TornadoChart", 460)
         self.body.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.finish()
+
+    def fit_sensitivity_rows(self) -> None:
+        """Each row as tall as its driver's name needs; a plan with thousands of drivers (two for
+        each program) gets two-line rows instead, as fitting each row measures every cell."""
+        header = self.sensitivity.verticalHeader()
+        if self.sensitivity.model().rowCount() <= FIT_ROWS:
+            header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        else:
+            header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+            header.setDefaultSectionSize(2 * self.sensitivity.fontMetrics().lineSpacing() + 14)
 
     def showEvent(self, event: object) -> None:
         for table in (self.scenarios, self.sensitivity):
