@@ -8,8 +8,12 @@ given a limit no plan file can reach, so a long text is edited whole.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex
-from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QLineEdit
+
+if TYPE_CHECKING:  # the tables' classes load with the first table, not with the first screen
+    from PySide6.QtWidgets import QAbstractItemView
 
 TEXT_LIMIT = 2**31 - 1  # Qt's largest; a plan file (at most 50 MB) never holds a longer text
 
@@ -19,18 +23,8 @@ def allow_long_text(editor: QLineEdit) -> QLineEdit:
     return editor
 
 
-class LongTextDelegate(QStyledItemDelegate):
-    """The default delegate, whose line editors take any length of text."""
-
-    def createEditor(
-        self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> QWidget:
-        editor = super().createEditor(parent, option, index)
-        if isinstance(editor, QLineEdit):
-            allow_long_text(editor)
-        return editor
-
-
 def long_text_cells(view: QAbstractItemView) -> None:
     """Cells of ``view`` edited without a length limit (column delegates set later still apply)."""
+    from ui.long_text_cells import LongTextDelegate
+
     view.setItemDelegate(LongTextDelegate(view))

@@ -26,6 +26,7 @@ from ui.file_actions import TITLE, FileActions, blank_plan, recovery_store
 from ui.health_panel import HealthPanel
 from ui.navigator import STEPS, StepNavigator, step_of_path
 from ui.pages.page import Page
+from ui.startup import after_first_paint
 from ui.step_pages import PAGES, StepPages
 from ui.style import STYLESHEET
 
@@ -53,7 +54,10 @@ class MainWindow(QMainWindow, FileActions):
         self.presentation: PresentationView | None = None
         self.glossary: QDialog | None = None
         self.setObjectName("main_window")
-        wheel_guard.install()  # drop-downs and sliders ignore the wheel unless focused
+        # drop-downs and sliders ignore the wheel unless focused; installed once the window is on
+        # screen: an application-wide Python filter makes PySide6 build the Python class (and
+        # its enums) of every object it sees, which start-up cannot afford
+        after_first_paint(self, wheel_guard.install)
         self.setStyleSheet(STYLESHEET)
         self.setMinimumSize(1024, 640)
 
