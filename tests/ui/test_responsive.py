@@ -153,6 +153,8 @@ def test_a_number_edit_tells_the_tables_which_rows_changed_without_a_reset(qtbot
     resets = {name: QSignalSpy(model.modelReset) for name, model in models.items()}
     changes = {name: QSignalSpy(model.dataChanged) for name, model in models.items()}
     document.set_value("channels[1].monthly_budget", 9000, merge=False)
+    # the what-if tables catch up right after the edit's repaint (the health panel comes first)
+    qtbot.waitUntil(lambda: not models["scenarios"].stale and not models["sensitivity"].stale)
     assert {name: spy.count() for name, spy in resets.items()} == dict.fromkeys(models, 0)
     assert all(spy.count() > 0 for spy in changes.values())
     # the channels' table: the edited row, then the computed columns (supply, cost per SRL)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
 
 from planner import formatting as fmt
 from planner.results import PlanResult, SensitivityRow
@@ -20,7 +20,7 @@ RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 FIGURES: tuple[tuple[str, Callable[[PlanResult], str]], ...] = (
     ("Sales-ready leads needed", lambda r: fmt.count(r.demand.sales_ready_leads)),
     ("Sales-ready leads supplied", lambda r: fmt.count(r.supply.sales_ready_leads)),
-    ("Gap", lambda r: fmt.count(r.gap.sales_ready_leads)),
+    ("Gap", lambda r: fmt.gap(r.gap.sales_ready_leads)),
     ("Coverage", lambda r: fmt.percent(r.gap.coverage)),
     ("Total cost", lambda r: fmt.money(r.supply.cost, r.currency)),
     ("Cost per sales-ready lead", lambda r: fmt.money(r.supply.cost_per_sales_ready_lead, r.currency)),
@@ -37,6 +37,7 @@ class ResultTableModel(QAbstractTableModel):
         self.document = document
         self.shown = shown
         self.stale = False
+        self.queued = False
         self.cells: list[list[str]] = []
         self.headers: list[str] = []
         self.tips: list[list[str]] = []
@@ -50,10 +51,17 @@ class ResultTableModel(QAbstractTableModel):
             self._on_changed()
 
     def _on_changed(self) -> None:
-        if self.shown():
+        # shown: caught up right after the edit's own repaint (the health panel first, one frame),
+        # several edits in a row refresh once; hidden: when the page is shown again
+        self.stale = True
+        if self.shown() and not self.queued:
+            self.queued = True
+            QTimer.singleShot(0, self._catch_up)
+
+    def _catch_up(self) -> None:
+        self.queued = False
+        if self.stale and self.shown():
             self.refresh()
-        else:
-            self.stale = True
 
     def refresh_if_stale(self) -> None:
         if self.stale:
