@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from planner import formatting as fmt
 from planner.model import Activity, LaborResource, Metric, Plan
-from planner.results import PlanResult
+from planner.results import ChannelResult, PlanResult
 
 WORKING_DAYS_A_WEEK = 5
 
@@ -63,6 +63,13 @@ def _generated(
     key: str, name: str, kind: str, target: float | None, unit: str, owner: str, cadence: str, parent: str = ""
 ) -> ScorecardMetric:
     return ScorecardMetric(key, name, kind, target, unit, owner, cadence, edited=False, parent=parent)
+
+
+def _channel_metric(key: str, channel: ChannelResult, months: int, owner: str, parent: str = "") -> ScorecardMetric:
+    """Sales-ready leads a month from one channel (nested under its resource when it has one)."""
+    name = f"Sales-ready leads a month from {channel.name or channel.type}"
+    per_month = channel.total_sales_ready_leads / months
+    return _generated(key, name, "outcome", per_month, "leads", owner, "monthly", parent)
 
 
 def activity_rates(resource: LaborResource) -> Activity:
@@ -183,18 +190,7 @@ def outcome_metrics(plan: Plan, result: PlanResult) -> list[ScorecardMetric]:
         )
         for channel in result.channels:
             if not channel.is_program and channel.owner == resource.id:
-                found.append(
-                    _generated(
-                        keys[id(channel)],
-                        f"Sales-ready leads a month from {channel.name or channel.type}",
-                        "outcome",
-                        channel.total_sales_ready_leads / h,
-                        "leads",
-                        owner,
-                        "monthly",
-                        parent,
-                    )
-                )
+                found.append(_channel_metric(keys[id(channel)], channel, h, owner, parent))
         if resource.unassigned_output > 0 and resource.assigned_share > 0:
             found.append(
                 _generated(
@@ -212,17 +208,7 @@ def outcome_metrics(plan: Plan, result: PlanResult) -> list[ScorecardMetric]:
     for channel in result.channels:
         if channel.is_program or channel.owner not in known:
             owner = HEAD_OF_MARKETING if channel.is_program else HEAD_OF_SALES
-            found.append(
-                _generated(
-                    keys[id(channel)],
-                    f"Sales-ready leads a month from {channel.name or channel.type}",
-                    "outcome",
-                    channel.total_sales_ready_leads / h,
-                    "leads",
-                    owner,
-                    "monthly",
-                )
-            )
+            found.append(_channel_metric(keys[id(channel)], channel, h, owner))
     pipeline = result.demand.pipeline / h
     found.append(
         _generated(

@@ -84,23 +84,31 @@ def supply_chart(workbook: Workbook, plan: Plan, layout: Layout) -> BarChart:
     return bars
 
 
-def cumulative_chart(workbook: Workbook, layout: Layout) -> LineChart:
+def month_lines(
+    workbook: Workbook, layout: Layout, title: str, y_title: str, rows: tuple[tuple[int, str], ...], height: float
+) -> LineChart:
+    """A line chart of Monthly sheet rows across the months (straight lines, legend below)."""
     chart = LineChart()
-    chart.title = "Needed vs supplied, to date"
-    chart.y_axis.title = "Sales-ready leads, to date"
+    chart.title = title
+    chart.y_axis.title = y_title
     chart.y_axis.numFmt = "#,##0"
     monthly = workbook[MONTHLY]
-    chart.series.append(month_series(monthly, layout, MonthlyRow.CUMULATIVE_NEEDED, "Needed to date"))
-    chart.series.append(month_series(monthly, layout, MonthlyRow.CUMULATIVE_SUPPLIED, "Supplied to date"))
-    for series in chart.series:
+    for row, name in rows:
+        series = month_series(monthly, layout, row, name)
         series.smooth = False
+        chart.series.append(series)
     chart.set_categories(month_labels(workbook, layout))
     chart.x_axis.number_format = "mmm yyyy"
     chart.x_axis.delete = False
     chart.y_axis.delete = False
     chart.legend.position = "b"
-    chart.width, chart.height = 18, 8
+    chart.width, chart.height = 18, height
     return chart
+
+
+def cumulative_chart(workbook: Workbook, layout: Layout) -> LineChart:
+    rows = ((MonthlyRow.CUMULATIVE_NEEDED, "Needed to date"), (MonthlyRow.CUMULATIVE_SUPPLIED, "Supplied to date"))
+    return month_lines(workbook, layout, "Needed vs supplied, to date", "Sales-ready leads, to date", rows, 8)
 
 
 def funnel_chart(inputs: Worksheet) -> BarChart:
@@ -127,22 +135,9 @@ def funnel_chart(inputs: Worksheet) -> BarChart:
 
 
 def months_chart(workbook: Workbook, layout: Layout) -> LineChart:
-    chart = LineChart()
-    chart.title = "Sales-ready leads needed vs supplied, by month"
-    chart.y_axis.title = "Sales-ready leads a month"
-    chart.y_axis.numFmt = "#,##0"
-    monthly = workbook[MONTHLY]
-    chart.series.append(month_series(monthly, layout, MonthlyRow.NEEDED, "Sales-ready leads needed"))
-    chart.series.append(month_series(monthly, layout, MonthlyRow.SUPPLIED, "Sales-ready leads supplied"))
-    for series in chart.series:
-        series.smooth = False
-    chart.set_categories(month_labels(workbook, layout))
-    chart.x_axis.number_format = "mmm yyyy"
-    chart.x_axis.delete = False
-    chart.y_axis.delete = False
-    chart.legend.position = "b"
-    chart.width, chart.height = 18, 10
-    return chart
+    rows = ((MonthlyRow.NEEDED, "Sales-ready leads needed"), (MonthlyRow.SUPPLIED, "Sales-ready leads supplied"))
+    title = "Sales-ready leads needed vs supplied, by month"
+    return month_lines(workbook, layout, title, "Sales-ready leads a month", rows, 10)
 
 
 def write_charts(sheet: Worksheet, styles: Styles, workbook: Workbook, layout: Layout) -> None:
