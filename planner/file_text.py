@@ -27,6 +27,9 @@ PLAIN_JSON_ERRORS = {
     "Expecting ',' delimiter": "a comma is missing between two items",
     "Expecting ':' delimiter": "a colon is missing after a name",
     "Expecting property name enclosed in double quotes": "a name is not in double quotes, or a comma is one too many",
+    # Python 3.13 says what 3.11 called a missing name
+    "Illegal trailing comma before end of object": "a name is not in double quotes, or a comma is one too many",
+    "Illegal trailing comma before end of array": "a value is missing, or a comma is one too many",
     "Unterminated string starting at": "a text is not closed with a double quote",
     "Invalid control character at": "a text holds a line break or a tab that is not written as \\n or \\t",
     "Extra data": "there is more after the end of the plan",
