@@ -37,6 +37,16 @@ COLUMNS: tuple[tuple[str, str, Cell], ...] = (
 GAP_COLUMNS = (4,)  # how far behind the plan is: coloured as the timing judges it
 
 
+def column_header(columns: tuple[tuple[Any, ...], ...], section: int, orientation: Qt.Orientation, role: int) -> Any:
+    """A read-only table's column header: (name, tooltip, ...) of ``columns``."""
+    if orientation == Qt.Orientation.Horizontal:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return columns[section][0]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return columns[section][1]
+    return None
+
+
 class QuartersModel(QAbstractTableModel):
     def __init__(self, document: PlanDocument) -> None:
         super().__init__(document)
@@ -82,9 +92,4 @@ class QuartersModel(QAbstractTableModel):
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal:
-            if role == Qt.ItemDataRole.DisplayRole:
-                return COLUMNS[section][0]
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return COLUMNS[section][1]
-        return None
+        return column_header(COLUMNS, section, orientation, role)

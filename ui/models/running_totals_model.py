@@ -15,7 +15,7 @@ from planner import formatting as fmt
 from planner.cumulative import CumulativeMonth, cumulative_months
 from planner.health import level
 from ui.document import PlanDocument
-from ui.models.quarters_model import LEVEL_COLORS
+from ui.models.quarters_model import LEVEL_COLORS, column_header
 from ui.style import GOOD
 
 Index = QModelIndex | QPersistentModelIndex
@@ -77,9 +77,4 @@ class RunningTotalsModel(QAbstractTableModel):
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal:
-            if role == Qt.ItemDataRole.DisplayRole:
-                return COLUMNS[section][0]
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return COLUMNS[section][1]
-        return None
+        return column_header(COLUMNS, section, orientation, role)
