@@ -9,13 +9,13 @@ quarters, timing, revenue) and ``actuals``.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TypeVar
 
 from planner.actuals import actuals_result
 from planner.funnel import EPSILON, HALF_A_LEAD, demand, ratio, srl_value
 from planner.model import LaborResource, Plan, Targets
-from planner.results import Gap, PlanResult, ScenarioResult, Supply
+from planner.results import Deferred, Gap, PlanResult, ScenarioResult, Supply
 from planner.scenarios import apply_overrides
 from planner.sensitivity import sensitivity
 from planner.supply import channel_result, resource_result, turnover_loss
@@ -33,13 +33,14 @@ def compute(plan: Plan) -> PlanResult:
     """Everything the plan implies: demand, supply, gap, months, timing, breakdowns, scenarios, sensitivity."""
     cache: Cache = {}
     base = compute_core(plan, cache)
-    scenarios = tuple(
-        ScenarioResult(
-            s.name, dict(s.overrides), compute_core(apply_overrides(plan, s.overrides), cache, with_months=False)
-        )
-        for s in plan.scenarios
-    )
-    return base._replace(scenarios=scenarios, sensitivity=sensitivity(plan, base))
+
+    def scenarios() -> Iterator[ScenarioResult]:
+        for s in plan.scenarios:
+            moved = apply_overrides(plan, s.overrides)
+            yield ScenarioResult(s.name, dict(s.overrides), compute_core(moved, cache, with_months=False))
+
+    # the what-ifs are worked out when first read (a what-if view, an export, the command line)
+    return base._replace(scenarios=Deferred(scenarios), sensitivity=Deferred(lambda: sensitivity(plan, base)))
 
 
 # Results of resources and channels already computed in this call of compute(), by the

@@ -7,7 +7,8 @@ them) and cheap to define (the app imports this module before its first paint).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 if TYPE_CHECKING:
     from planner.model import Actual
@@ -72,6 +73,47 @@ class QuarterResult(NamedTuple):
 
 
 SHORT, LATE, ON_TRACK = "short", "late", "on_track"
+T = TypeVar("T")
+
+
+class Deferred(Sequence[T]):
+    """A tuple of results worked out the first time it is read, then kept.
+
+    The what-ifs (scenarios, sensitivity) are most of an edit's computing, and the health
+    panel, the pages and the summary's totals never read them: they are computed when a
+    what-if view, an export or the command line first asks. Reads like a tuple (len,
+    index, slice, iteration, equality with a tuple).
+    """
+
+    __slots__ = ("_items", "_make")
+    __hash__ = None  # type: ignore[assignment]
+
+    def __init__(self, make: Callable[[], Iterable[T]]) -> None:
+        self._make: Callable[[], Iterable[T]] | None = make
+        self._items: tuple[T, ...] | None = None
+
+    def items(self) -> tuple[T, ...]:
+        if self._items is None:
+            assert self._make is not None
+            self._items, self._make = tuple(self._make()), None
+        return self._items
+
+    def __getitem__(self, index: Any) -> Any:
+        return self.items()[index]
+
+    def __len__(self) -> int:
+        return len(self.items())
+
+    def __iter__(self) -> Iterator[T]:
+        return iter(self.items())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Deferred):
+            other = other.items()
+        return isinstance(other, tuple) and self.items() == other
+
+    def __repr__(self) -> str:
+        return repr(self.items()) if self._items is not None else "Deferred(not computed yet)"
 
 
 class Timing(NamedTuple):
@@ -169,8 +211,8 @@ class PlanResult(NamedTuple):
     timing: Timing = Timing(ON_TRACK, 0.0, None, ())
     revenue: RevenueBridge = RevenueBridge(0.0, 0.0, 0.0, 0.0, 0.0)
     actuals: ActualsResult | None = None
-    scenarios: tuple[ScenarioResult, ...] = ()
-    sensitivity: tuple[SensitivityRow, ...] = ()
+    scenarios: Sequence[ScenarioResult] = ()  # a Deferred from compute(): worked out when first read
+    sensitivity: Sequence[SensitivityRow] = ()
 
     @property
     def first_supply_month(self) -> int | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from planner.engine import compute
@@ -235,3 +237,18 @@ def test_a_sales_cycle_longer_than_the_horizon_wraps_round_more_than_once() -> N
         basics={"horizon_months": 3},
     )
     assert [m.sales_ready_leads_needed for m in compute(plan).months] == approx([16, 24, 8])
+
+
+def test_the_what_ifs_are_worked_out_when_first_read_and_then_kept(sample: Plan, monkeypatch: Any) -> None:
+    import planner.engine as engine
+
+    calls: list[int] = []
+    real = engine.sensitivity
+    monkeypatch.setattr(engine, "sensitivity", lambda plan, base: calls.append(1) or real(plan, base))
+    result = engine.compute(sample)
+    assert calls == []  # an edit's health panel needs none of them
+    rows = result.sensitivity
+    assert len(rows) > 8 and rows[:2] == tuple(rows)[:2] and list(rows) == list(result.sensitivity)
+    assert calls == [1]  # read once, kept
+    assert [s.name for s in result.scenarios] == ["Stretch"]
+    assert result.scenarios == (result.scenarios[0],)
