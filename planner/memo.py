@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from planner import formatting as fmt
 from planner import health
+from planner.cumulative import cumulative_months
 from planner.funnel import HALF_A_LEAD
 from planner.goal_seek import Option, earlier_starts, options
 from planner.model import Plan
@@ -169,12 +170,7 @@ def decisions(plan: Plan, result: PlanResult, views: tuple[MemoOption, ...]) -> 
 
 def cumulative(result: PlanResult) -> tuple[tuple[str, float, float], ...]:
     """Each month's label with the sales-ready leads needed and supplied to date."""
-    rows, needed, supplied = [], 0.0, 0.0
-    for m in result.months:
-        needed += m.sales_ready_leads_needed
-        supplied += m.sales_ready_leads_supplied
-        rows.append((m.label, needed, supplied))
-    return tuple(rows)
+    return tuple((month.label, month.needed, month.supplied) for month in cumulative_months(result))
 
 
 def memo(plan: Plan, result: PlanResult) -> Memo:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 from typing import NamedTuple
 
+from planner.cumulative import cumulative_months
 from planner.funnel import HALF_A_LEAD
 from planner.model import ACTUAL_FIGURES, Actual
 from planner.results import MonthResult, PlanResult
@@ -103,13 +104,9 @@ class Cumulative(NamedTuple):
 
 
 def cumulative(result: PlanResult) -> Cumulative:
-    needed, supplied, actual = [], [], []
-    total_needed = total_supplied = 0.0
-    for m in result.months:
-        total_needed += m.sales_ready_leads_needed
-        total_supplied += m.sales_ready_leads_supplied
-        needed.append(total_needed)
-        supplied.append(total_supplied)
+    months = cumulative_months(result)
+    needed, supplied = [m.needed for m in months], [m.supplied for m in months]
+    actual: list[float] = []
     through = result.actuals.through_month if result.actuals is not None else None
     forecast: list[float] = []
     if through is not None:
