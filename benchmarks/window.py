@@ -50,6 +50,18 @@ def close(window: Any) -> None:
     window.close()
 
 
+def bare_repaint(widget: Any) -> Callable[[int], None]:
+    """The baseline every edit is measured against: pending events, then a repaint of ``widget``."""
+
+    def bare(_i: int) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        QApplication.processEvents()
+        widget.repaint()
+
+    return bare
+
+
 def paired(job: Callable[[int], object], baseline: Callable[[int], object], runs: int = 21) -> tuple[float, float]:
     """Median seconds of ``job(i)`` and of ``baseline(i)``, run in turn."""
     times: tuple[list[float], list[float]] = ([], [])

@@ -95,6 +95,14 @@ def bridge(result: PlanResult) -> tuple[BridgeLine, ...]:
     )
 
 
+def ramp_timing(labels: list[str], option: Option) -> str:
+    """``starts Feb 2027, full output from May 2027`` for people who ramp up."""
+    timing = f"starts {labels[option.starts - 1]}"
+    if option.full > option.starts:
+        timing += f", full output from {labels[option.full - 1]}"
+    return timing
+
+
 def option_view(plan: Plan, result: PlanResult, option: Option) -> MemoOption:
     c, answer, moved = result.currency, option.answer, option.result
     labels = [m.label for m in result.months]
@@ -102,15 +110,11 @@ def option_view(plan: Plan, result: PlanResult, option: Option) -> MemoOption:
     if answer.driver.endswith(".start_month"):
         name = answer.label.removeprefix("Start month of ")
         title = f"Start {name} in {labels[option.starts - 1]} instead of {labels[int(answer.current) - 1]}"
-        timing = f"starts {labels[option.starts - 1]}"
-        if option.full > option.starts:
-            timing += f", full output from {labels[option.full - 1]}"
+        timing = ramp_timing(labels, option)
     elif section == "labor":
         text = answer.sentence.split(" (cost")[0].split(" from month ")[0]
         title = f"Hire {text}"
-        timing = f"starts {labels[option.starts - 1]}"
-        if option.full > option.starts:
-            timing += f", full output from {labels[option.full - 1]}"
+        timing = ramp_timing(labels, option)
     elif section == "channels":
         name = answer.driver.partition(".")[2].rpartition(".")[0]
         title = f"Raise the {name} budget to {fmt.money(answer.required, c)} a month"
