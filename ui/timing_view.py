@@ -23,7 +23,7 @@ class TimingView(QWidget):
     def __init__(self, document: PlanDocument, key: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(f"{key}.timing")
-        self.model = QuartersModel(document)
+        self.model = QuartersModel(document, self.isVisible)
         self.table = read_only_table(self.model, f"{key}.quarters", "The plan by quarter")
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -35,7 +35,7 @@ class TimingView(QWidget):
             kwargs={"name": f"chart.{key}_cumulative"}, height=320,
         )  # fmt: skip
         document.changed.connect(self.chart.refresh)
-        self.months_model = RunningTotalsModel(document)
+        self.months_model = RunningTotalsModel(document, self.isVisible)
         self.months = read_only_table(self.months_model, f"{key}.running_totals", "Month by month, added up")
         self.months.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.months.horizontalHeader().setStretchLastSection(True)
@@ -50,6 +50,8 @@ class TimingView(QWidget):
         self.fit_height()
 
     def showEvent(self, event: QShowEvent) -> None:
+        self.model.refresh_if_stale()  # the tables follow the plan only while shown
+        self.months_model.refresh_if_stale()
         super().showEvent(event)
         self.fit_height()  # the rows' height is known once the style applies
 

@@ -45,5 +45,6 @@ def test_without_a_gap_there_is_nothing_to_keep(window: MainWindow, qtbot: Any) 
     window.go_to_step(6)
     window.document.set_value("targets.revenue_goal", 1_500_000)  # 900,000 new: 225 needed, 288 supplied
     sentence = window.findChild(QLabel, "goal_seek.sentence")
+    window.page(6).ensureWidgetVisible(sentence)  # out of view it waits to be scrolled to
     qtbot.waitUntil(lambda: sentence.text() == "There is no gap to close.", timeout=2000)
     assert not any(b.isVisible() for b in window.findChildren(QPushButton) if b.text() == "Keep as scenario")

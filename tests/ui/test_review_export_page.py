@@ -117,3 +117,41 @@ def test_exported_files_get_the_permissions_of_any_file_the_user_creates(
             assert stat.S_IMODE((tmp_path / f"report.{kind}").stat().st_mode) == expected == 0o640, kind
     finally:
         os.umask(old)
+
+
+def test_what_is_scrolled_out_of_view_waits_for_an_edit_and_catches_up_when_scrolled_to(
+    window: MainWindow, qtbot: Any
+) -> None:
+    from ui.charts.whatif import tornado_rows
+
+    window.go_to_step(6)
+    page = window.page(6)
+    qtbot.waitUntil(lambda: not any(slot.stale for slot in page.charts))
+    sentence = window.findChild(QLabel, "goal_seek.sentence")
+    sensitivity = window.findChild(QTableView, "sensitivity")
+    tornado = page.charts[-1]
+    assert sentence.text().startswith("To close the gap: ")
+    # at the page's top; a win rate of 50% halves the leads needed: 200, and 288 are supplied
+    window.document.set_value("targets.win_rate", 0.5)
+    qtbot.wait(50)
+    assert window.findChild(QLabel, "review.coverage").text() == "144%"  # in view: at once
+    assert sentence.text().startswith("To close the gap: ")  # out of view: not worked out yet
+    assert sensitivity.model().stale and tornado.stale
+    page.ensureWidgetVisible(sentence)
+    qtbot.waitUntil(lambda: sentence.text() == "There is no gap to close.")
+    page.ensureWidgetVisible(sensitivity)
+    qtbot.waitUntil(lambda: not sensitivity.model().stale)
+    model = sensitivity.model()
+    rows = {model.index(r, 0).data(): model.index(r, 1).data() for r in range(model.rowCount())}
+    assert rows["Win rate"] == "50%"
+    page.ensureWidgetVisible(tornado)
+    qtbot.waitUntil(lambda: not tornado.stale)
+    assert tornado.chart.shown == tornado_rows(window.document.result)
+
+
+def test_the_glance_is_never_cut_as_its_figures_change(window: MainWindow, qtbot: Any) -> None:
+    window.go_to_step(6)
+    glance = window.findChild(QLabel, "review.verdict").parentWidget()
+    for rate in (0.5, 0.1, 0.3, 0.05):  # the verdict a line longer, shorter, longer
+        window.document.set_value("targets.win_rate", rate)
+        qtbot.waitUntil(lambda: glance.height() >= glance.heightForWidth(glance.width()))

@@ -124,8 +124,11 @@ def test_a_budget_change_shows_in_the_side_by_side_table(window: MainWindow, qtb
     panel.choose("channels.Trade shows.monthly_budget")
     window.findChild(QLineEdit, "scenarios.override_value").setText("12,000")
     click(qtbot, window, "scenarios.override_add")
-    model = window.findChild(QTableView, "scenarios").model()
-    qtbot.waitUntil(lambda: not model.stale)  # caught up right after the edit's repaint
+    side_by_side = window.findChild(QTableView, "scenarios")
+    model = side_by_side.model()
+    # the table follows the plan while in view, else as it is scrolled into view
+    window.page(6).ensureWidgetVisible(side_by_side)
+    qtbot.waitUntil(lambda: not model.stale)
     rows = {model.index(r, 0).data(): model.index(r, 3).data() for r in range(model.rowCount())}
     # twice the budget: 100 raw leads x 10% = 10 sales-ready leads a month, 120 a year; 228 + 120
     assert rows["Sales-ready leads supplied"] == "348"

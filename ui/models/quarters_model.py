@@ -48,13 +48,22 @@ def column_header(columns: tuple[tuple[Any, ...], ...], section: int, orientatio
 
 
 class QuartersModel(QAbstractTableModel):
-    def __init__(self, document: PlanDocument) -> None:
+    def __init__(self, document: PlanDocument, shown: Callable[[], bool] = lambda: True) -> None:
         super().__init__(document)
         self.document = document
+        self.shown = shown  # follows the plan while shown; catches up when shown again
+        self.stale = False
         self.result = document.result
         document.changed.connect(self.refresh)
 
+    def refresh_if_stale(self) -> None:
+        if self.stale:
+            self.refresh()
+
     def refresh(self) -> None:
+        self.stale = not self.shown()
+        if self.stale:  # a hidden table's columns would still be fitted to every quarter
+            return
         result = self.document.result
         if len(result.quarters) != len(self.result.quarters):
             self.beginResetModel()

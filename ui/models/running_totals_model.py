@@ -6,6 +6,7 @@ counts as behind is coloured as the plan is judged (``planner.health.level``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -39,14 +40,23 @@ def cell_text(month: CumulativeMonth, column: int) -> str:
 
 
 class RunningTotalsModel(QAbstractTableModel):
-    def __init__(self, document: PlanDocument) -> None:
+    def __init__(self, document: PlanDocument, shown: Callable[[], bool] = lambda: True) -> None:
         super().__init__(document)
         self.document = document
+        self.shown = shown  # follows the plan while shown; catches up when shown again
+        self.stale = False
         self.months = cumulative_months(document.result)
         self.shade = level(document.result)
         document.changed.connect(self.refresh)
 
+    def refresh_if_stale(self) -> None:
+        if self.stale:
+            self.refresh()
+
     def refresh(self) -> None:
+        self.stale = not self.shown()
+        if self.stale:  # a hidden table's columns would still be fitted to every month
+            return
         months, shade = cumulative_months(self.document.result), level(self.document.result)
         if len(months) != len(self.months):
             self.beginResetModel()

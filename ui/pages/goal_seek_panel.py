@@ -3,11 +3,13 @@ sentence, and a button per answer that keeps it as a scenario (the base plan is 
 
 The answers come from ``planner.goal_seek`` and, with their timing (hire month, ramp,
 catch-up spends), from ``planner.closing`` (each one checked by the engine); they are
-worked out when the panel is shown, not on every hidden edit.
+worked out while the panel is in view (or when it is shown or scrolled to), not on every
+edit made while it is hidden or scrolled out of view.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
@@ -25,9 +27,12 @@ def scenario_name(answer: Answer) -> str:
 
 
 class GoalSeekPanel(QFrame):
-    def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, document: PlanDocument, shown: Callable[[], bool] | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.document = document
+        self.shown = shown or self.isVisible  # the answers follow the plan while shown (in view)
         self.edits = ScenarioEdits(document)
         self.setObjectName("goal_seek")
         self.setProperty("role", "card")
@@ -64,12 +69,17 @@ class GoalSeekPanel(QFrame):
 
     def schedule(self) -> None:
         self.stale = True
-        if self.isVisible() and not self.timer.isActive():
+        if self.shown() and not self.timer.isActive():
             self.timer.start()
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
         if self.stale:
+            self.refresh()
+
+    def catch_up(self) -> None:
+        """The answers worked out again if the plan changed while the panel was scrolled out of view."""
+        if self.stale and self.shown():
             self.refresh()
 
     def refresh(self) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -25,6 +26,11 @@ def follow_figures(document: PlanDocument, view: Any) -> None:
     never on other text (typing a note redraws nothing)."""
     document.changed.connect(view.refresh)
     document.text_changed.connect(lambda path: view.refresh() if is_result_text(path) else None)
+
+
+def in_view(widget: QWidget) -> bool:
+    """Some of ``widget`` is on screen: shown, and not scrolled out of its page's view."""
+    return widget.isVisible() and not widget.visibleRegion().isEmpty()
 
 
 class Page(QScrollArea):
@@ -56,6 +62,35 @@ class Page(QScrollArea):
             intro.setWordWrap(True)
             self.body.addWidget(intro)
         self._dirty = False
+        self.reveals: list[Callable[[], None]] = []  # parts that catch up when scrolled into view
+
+    def follow_in_view(self, slot: Any) -> None:
+        """A chart (``ui.charts.ChartSlot``) that redraws on a change of the figures (or of a name
+        they show) while in view; out of view it is marked stale, and redraws when scrolled into
+        view or when the page is shown again."""
+
+        def changed() -> None:
+            if in_view(slot):
+                slot.refresh()
+            else:
+                slot.stale = True
+
+        self.document.changed.connect(changed)
+        self.document.text_changed.connect(lambda path: changed() if is_result_text(path) else None)
+        self.reveals.append(lambda: slot.refresh() if slot.stale and slot.chart is not None and in_view(slot) else None)
+
+    def reveal(self) -> None:
+        """What was left stale while out of view, now scrolled (or resized, or shown) into view."""
+        for reveal in self.reveals:
+            reveal()
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        super().scrollContentsBy(dx, dy)
+        self.reveal()
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self.reveal()
 
     def section(self, title: str, text: str = "") -> QLabel:
         heading = QLabel(title)
@@ -77,6 +112,7 @@ class Page(QScrollArea):
         if self._dirty:
             self._dirty = False
             self.redraw()
+        self.reveal()
 
     def schedule_redraw(self) -> None:
         if self.isVisible():

@@ -25,8 +25,9 @@ from ui.charts import ChartSlot
 from ui.document import PlanDocument
 from ui.models.whatif_models import ScenariosModel, SensitivityModel
 from ui.pages.goal_seek_panel import GoalSeekPanel
-from ui.pages.page import Page, follow_figures
+from ui.pages.page import Page, in_view
 from ui.pages.scenarios_panel import ScenariosPanel
+from ui.size_fence import SizeFence
 
 FIT_ROWS = 300  # rows of the sensitivity table sized to their text (beyond: two lines each)
 
@@ -96,7 +97,10 @@ class Glance(QFrame):
             cell.addWidget(name)
             grid.addLayout(cell, index // 4, index % 4)
             self.figures[key] = value
+        for column in range(4):  # equal columns: a figure's new width moves no other, nor wraps a name anew
+            grid.setColumnStretch(column, 1)
         layout.addLayout(grid)
+        layout.addStretch(1)  # the room its fence keeps while a figure needs less goes below the figures
         document.changed.connect(self.refresh)
         self.refresh()
 
@@ -133,7 +137,7 @@ class ReviewExportPage(Page):
         self.body.addLayout(exports)
 
         self.glance = Glance(document)
-        self.body.addWidget(self.glance)
+        self.body.addWidget(SizeFence(self.glance))  # its figures change on every edit: not the page's layout
 
         self.charts: list[ChartSlot] = []
         for module, cls, kwargs, height in (
@@ -151,7 +155,7 @@ class ReviewExportPage(Page):
             self.charts.append(slot)
         self.body.addLayout(row)
         for slot in self.charts:
-            follow_figures(document, slot)
+            self.follow_in_view(slot)
 
         self.section(
             "Scenarios",
@@ -161,7 +165,7 @@ class ReviewExportPage(Page):
         self.scenario_editor = ScenariosPanel(document)
         self.body.addWidget(self.scenario_editor)
         self.scenarios = read_only_table("scenarios", "Scenarios side by side")
-        self.scenarios.setModel(ScenariosModel(document, self.isVisible))
+        self.scenarios.setModel(ScenariosModel(document, lambda: in_view(self.scenarios)))
         self.scenarios.setMinimumHeight(7 * 34 + 40)
         self.body.addWidget(self.scenarios)
         self.add_chart("ui.charts.whatif", "ScenarioChart", 380)
@@ -171,7 +175,8 @@ class ReviewExportPage(Page):
             "What one driver would have to be, on its own, for the plan to supply every sales-ready lead "
             "the goal needs. Keep an answer as a scenario to compare it.",
         )
-        self.goal_seek = GoalSeekPanel(document)
+        self.goal_seek = GoalSeekPanel(document, lambda: in_view(self.goal_seek))
+        self.reveals.append(self.goal_seek.catch_up)
         self.body.addWidget(self.goal_seek)
 
         self.section(
@@ -180,7 +185,7 @@ class ReviewExportPage(Page):
             "The drivers that change it most come first; hover a cell for the details.",
         )
         self.sensitivity = read_only_table("sensitivity", "Sensitivity")
-        self.sensitivity.setModel(SensitivityModel(document, self.isVisible))
+        self.sensitivity.setModel(SensitivityModel(document, lambda: in_view(self.sensitivity)))
         # the numbers as wide as they need, the drivers' names the rest (wrapping, never cut)
         self.sensitivity.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.sensitivity.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -204,6 +209,11 @@ class ReviewExportPage(Page):
             header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
             header.setDefaultSectionSize(2 * self.sensitivity.fontMetrics().lineSpacing() + 14)
 
+        # the what-if tables follow the plan while in view, and catch up when scrolled into view
+        # (or when the page is shown again)
+        for table in (self.scenarios, self.sensitivity):
+            self.reveals.append(lambda t=table: t.model().refresh_if_stale() if in_view(t) else None)
+
     def showEvent(self, event: object) -> None:
         for table in (self.scenarios, self.sensitivity):
             table.model().refresh_if_stale()
@@ -213,5 +223,5 @@ class ReviewExportPage(Page):
         slot = ChartSlot(module, cls, lambda c: c.show_result(self.document.result), height=height)
         self.body.addWidget(slot)
         self.charts.append(slot)
-        follow_figures(self.document, slot)
+        self.follow_in_view(slot)
         return slot
