@@ -302,9 +302,12 @@ def scorecard(plan: Plan, result: PlanResult) -> tuple[ScorecardMetric, ...]:
     that measures what a generated one does takes its place (flagged when the targets differ)."""
     stored = {m.key: m for m in plan.metrics if m.key}
     generated = [overridden(g, stored[g.key]) if g.key in stored else g for g in generated_metrics(plan, result)]
+    owns = [own_metric(m, i) for i, m in enumerate(plan.metrics) if not m.key]
+    if not owns:  # (what each generated metric measures is read from its name only when needed)
+        return tuple(generated)
     by_measure = {measure(g.name): i for i, g in reversed(list(enumerate(generated))) if g.unit != PERCENT}
     own = []
-    for metric in (own_metric(m, i) for i, m in enumerate(plan.metrics) if not m.key):
+    for metric in owns:
         index = by_measure.pop(measure(metric.name), None)
         if index is None:
             own.append(metric)

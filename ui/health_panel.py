@@ -24,6 +24,7 @@ from planner import formatting as fmt
 from planner.health import Alert, alerts, level, to_date_line, verdict
 from planner.results import PlanResult
 from ui.document import PlanDocument
+from ui.size_fence import SizeFence
 from ui.startup import set_enum
 from ui.style import repolish
 
@@ -110,13 +111,21 @@ class HealthPanel(QFrame):
             grid.addWidget(value, row, 1)
             self.values[key] = value
         grid.setColumnStretch(0, 1)
-        layout.addLayout(grid)
+        # the figures and the verdict change with every edit: fenced, they re-lay out themselves
+        # and not the whole panel (unless they need more room)
+        figures = QWidget()
+        column = QVBoxLayout(figures)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(10)
+        column.addLayout(grid)
 
         self.verdict = QLabel()
         self.verdict.setObjectName("health.verdict")
         self.verdict.setProperty("role", "verdict")
         self.verdict.setWordWrap(True)
-        layout.addWidget(self.verdict)
+        column.addWidget(self.verdict)
+        column.addStretch(1)
+        layout.addWidget(SizeFence(figures))
         self.to_date = QLabel()  # the actuals against the plan, to date (hidden until there are actuals)
         self.to_date.setObjectName("health.to_date")
         self.to_date.setProperty("role", "hint")
@@ -162,7 +171,7 @@ class HealthPanel(QFrame):
     def show_alerts(self, found: list[Alert]) -> None:
         if found == self.shown_alerts:
             return
-        self.shown_alerts = found
+        shown, self.shown_alerts = self.shown_alerts, found
         while len(self.warning_labels) < len(found):
             button = QPushButton()
             button.setProperty("role", "warning")
@@ -180,6 +189,8 @@ class HealthPanel(QFrame):
         for index, button in enumerate(self.warning_labels):
             if index < len(found):
                 alert = found[index]
+                if index < len(shown) and shown[index] == alert:
+                    continue  # the same warning in the same place: nothing to redo
                 self.warning_texts[index].setText(alert.message)
                 button.setAccessibleName(alert.message)
                 button.setToolTip("Go to the step this is about" if alert.path else alert.message)
@@ -187,8 +198,7 @@ class HealthPanel(QFrame):
                 button.show()
             else:
                 button.hide()
-        self.warnings_box.adjustSize()
-        self.warnings_scroll.updateGeometry()
+        self.warnings_scroll.updateGeometry()  # as tall as the warnings, up to the room left
 
     def warnings(self) -> list[str]:
         """The warnings shown now, in order (for people reading tests and for screen readers)."""

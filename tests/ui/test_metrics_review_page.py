@@ -72,3 +72,29 @@ def test_review_lists_are_edited_in_the_plan(window: MainWindow, qtbot: Any) -> 
     assert window.document.plan.review.risks == ("Globex may delay its order",)
     assert model.setData(model.index(0), "")  # an emptied line goes away
     assert window.document.plan.review.risks == ()
+
+
+def test_a_number_edit_tells_the_scorecard_which_rows_changed_without_a_reset(window: MainWindow) -> None:
+    from PySide6.QtTest import QSignalSpy
+
+    view = metrics_view(window)
+    model = view.model()
+    resets, changes = QSignalSpy(model.modelReset), QSignalSpy(model.dataChanged)
+    # a win rate of 50% (was 25%): the win rate's target, and the pipeline created a month:
+    # 60 wins / 50% = 120 opportunities x $40,000 / 12 months = $400,000 (was 240: $800,000)
+    window.document.set_value("targets.win_rate", 0.5)
+    assert resets.count() == 0
+    told = {row for i in range(changes.count()) for row in range(changes.at(i)[0].row(), changes.at(i)[1].row() + 1)}
+    win, pipeline = row_of(view, "Win rate"), row_of(view, "Pipeline created a month")
+    assert {win, pipeline} <= told and len(told) <= 3  # those rows (and the needed leads beside the win rate)
+    assert model.index(win, 2).data() == "50%"
+    assert model.index(pipeline, 2).data() == "$400,000"
+
+
+def test_the_review_items_follow_the_plan_and_are_never_cut(window: MainWindow, qtbot: Any) -> None:
+    window.go_to_step(5)
+    page = window.page(5)
+    items = page.items
+    for rate in (0.5, 0.05, 0.25):
+        window.document.set_value("targets.win_rate", rate)
+        qtbot.waitUntil(lambda: all(w.height() >= w.heightForWidth(w.width()) for w in items.values()))

@@ -25,6 +25,7 @@ from ui.models.delegates import ChoiceDelegate
 from ui.models.scorecard_model import ScorecardModel
 from ui.models.text_list_model import TextListModel
 from ui.pages.page import Page
+from ui.size_fence import SizeFence
 
 LIST_KEYS = tuple(vocab.REVIEW_LISTS)  # big_deals, risks, initiatives, issues
 
@@ -219,7 +220,7 @@ class MetricsReviewPage(Page):
         self.items: dict[str, ReviewList] = {}
         for item in review_agenda(document.plan, document.result):
             widget = ReviewList(document, item.key)
-            self.body.addWidget(widget)
+            self.body.addWidget(SizeFence(widget))  # what the plan puts there changes with its figures
             self.items[item.key] = widget
         document.changed.connect(self.schedule_redraw)
         document.text_changed.connect(lambda path: self.schedule_redraw() if path.startswith("review.") else None)
