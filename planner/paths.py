@@ -39,9 +39,15 @@ def get_value(plan: Plan, path: str) -> Any:
 def _get(node: Any, name: str) -> Any:
     if isinstance(node, dict):
         return node[name]
-    if not dataclasses.is_dataclass(node) or name not in {f.name for f in dataclasses.fields(node)}:
+    if not dataclasses.is_dataclass(node) or name not in _field_names(type(node)):
         raise KeyError(name)
     return getattr(node, name)
+
+
+@functools.cache
+def _field_names(cls: type) -> frozenset[str]:
+    """A record's field names (looked up for every bound input on every edit: read once a class)."""
+    return frozenset(f.name for f in dataclasses.fields(cls))
 
 
 def set_value(plan: Plan, path: str, value: Any) -> Plan:

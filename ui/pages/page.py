@@ -69,15 +69,18 @@ class Page(QScrollArea):
         they show) while in view; out of view it is marked stale, and redraws when scrolled into
         view or when the page is shown again."""
 
+        def shown() -> bool:  # the plot itself (its title above it never changes)
+            return in_view(slot.chart if slot.chart is not None else slot)
+
         def changed() -> None:
-            if in_view(slot):
+            if shown():
                 slot.refresh()
             else:
                 slot.stale = True
 
         self.document.changed.connect(changed)
         self.document.text_changed.connect(lambda path: changed() if is_result_text(path) else None)
-        self.reveals.append(lambda: slot.refresh() if slot.stale and slot.chart is not None and in_view(slot) else None)
+        self.reveals.append(lambda: slot.refresh() if slot.stale and slot.chart is not None and shown() else None)
 
     def reveal(self) -> None:
         """What was left stale while out of view, now scrolled (or resized, or shown) into view."""
