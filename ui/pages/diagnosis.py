@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 from planner import vocab
 from ui.choice_fields import BoundChoices, BoundCombo, BoundTextArea
 from ui.document import PlanDocument
-from ui.pages.page import Page
+from ui.pages.page import Page, in_view
+from ui.size_fence import SizeFence
 from ui.style import repolish
 
 SEVERITY_CHOICES = {level: f"{level} — {text}" for level, text in vocab.SEVERITIES.items()}
@@ -150,10 +151,24 @@ class DiagnosisPage(Page):
 
         self.section("Findings and recommendations")
         self.findings = FindingsView(document)
-        self.body.addWidget(self.findings)
+        self.body.addWidget(SizeFence(self.findings))  # its cards' text follows every edit: not the page's layout
         self.finish()
         document.changed.connect(self.schedule_redraw)
+        self.reveals.append(self._reveal_findings)
         self.findings.refresh()
+
+    def schedule_redraw(self) -> None:
+        """The findings (at the page's foot) follow an edit while in view; scrolled out of view,
+        they catch up when scrolled to or when the page is shown again."""
+        if self.isVisible() and not in_view(self.findings):
+            self._dirty = True
+            return
+        super().schedule_redraw()
+
+    def _reveal_findings(self) -> None:
+        if self._dirty and in_view(self.findings):
+            self._dirty = False
+            self.redraw()
 
     def redraw(self) -> None:
         self.findings.refresh()

@@ -29,8 +29,17 @@ def follow_figures(document: PlanDocument, view: Any) -> None:
 
 
 def in_view(widget: QWidget) -> bool:
-    """Some of ``widget`` is on screen: shown, and not scrolled out of its page's view."""
-    return widget.isVisible() and not widget.visibleRegion().isEmpty()
+    """Some of ``widget`` is on screen: shown, and not scrolled out of its page's view (its
+    rectangle, clipped by each parent's up to the window, is not empty)."""
+    if not widget.isVisible():
+        return False
+    rect, child = widget.rect(), widget
+    while not child.isWindow() and (parent := child.parentWidget()) is not None:
+        rect = rect.translated(child.pos()) & parent.rect()
+        if rect.isEmpty():
+            return False
+        child = parent
+    return True
 
 
 class Page(QScrollArea):
