@@ -155,3 +155,19 @@ def test_the_glance_is_never_cut_as_its_figures_change(window: MainWindow, qtbot
     for rate in (0.5, 0.1, 0.3, 0.05):  # the verdict a line longer, shorter, longer
         window.document.set_value("targets.win_rate", rate)
         qtbot.waitUntil(lambda: glance.height() >= glance.heightForWidth(glance.width()))
+
+
+def test_a_chart_in_view_redraws_at_once_after_an_edit(window: MainWindow, qtbot: Any) -> None:
+    from ui.pages.page import in_view
+
+    window.go_to_step(6)
+    page = window.page(6)
+    demand_supply = page.charts[0]
+    qtbot.waitUntil(lambda: demand_supply.chart is not None and not demand_supply.stale)
+    assert in_view(demand_supply)  # at 1366 x 768, below the glance
+    assert not in_view(page.charts[-1])  # the tornado, far below
+    window.document.set_value("targets.win_rate", 0.5)  # 200 needed a year, as seasonal as before
+    qtbot.waitUntil(lambda: not demand_supply.stale)
+    points = demand_supply.chart.demand.points()
+    assert sum(p.y() for p in points) == pytest.approx(200)
+    assert page.charts[-1].stale  # waits to be scrolled to

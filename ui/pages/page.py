@@ -78,8 +78,8 @@ class Page(QScrollArea):
         they show) while in view; out of view it is marked stale, and redraws when scrolled into
         view or when the page is shown again."""
 
-        def shown() -> bool:  # the plot itself (its title above it never changes)
-            return in_view(slot.chart if slot.chart is not None else slot)
+        def shown() -> bool:
+            return in_view(slot)
 
         def changed() -> None:
             if shown():
