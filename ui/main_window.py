@@ -19,7 +19,6 @@ from planner.plan_file import PlanFileError, read_plan
 from planner.recovery import RecoveryStore
 from planner.sample import sample_plan
 from ui import settings as app_settings
-from ui import wheel_guard
 from ui.document import PlanDocument
 from ui.file_actions import TITLE, FileActions, blank_plan, recovery_store
 from ui.health_panel import HealthPanel
@@ -62,7 +61,7 @@ class MainWindow(QMainWindow, FileActions):
         # drop-downs and sliders ignore the wheel unless focused; installed once the window is on
         # screen: an application-wide Python filter makes PySide6 build the Python class (and
         # its enums) of every object it sees, which start-up cannot afford
-        after_first_paint(self, wheel_guard.install)
+        after_first_paint(self, install_wheel_guard)
         self.setStyleSheet(STYLESHEET)
         self.setMinimumSize(1024, 640)
 
@@ -149,8 +148,9 @@ class MainWindow(QMainWindow, FileActions):
 
     def go_to_step(self, index: int) -> None:
         index = max(0, min(index, len(PAGES) - 1))
+        fresh = not isinstance(self.stack.widget(index), Page)  # built now (at its top): start-up's first step
         page = self.page(index)
-        if index != self.stack.currentIndex():
+        if index != self.stack.currentIndex() and not fresh:
             page.verticalScrollBar().setValue(0)  # every step opens at its top
         self.stack.setCurrentIndex(index)
         if self.navigator.currentRow() != index:
@@ -336,6 +336,12 @@ class MainWindow(QMainWindow, FileActions):
         if answer in (QMessageBox.StandardButton.Save, QMessageBox.StandardButton.Discard):
             self._close_confirmed = True
             self.close()
+
+
+def install_wheel_guard() -> None:
+    from ui import wheel_guard  # (after the first paint)
+
+    wheel_guard.install()
 
 
 def create_window(
