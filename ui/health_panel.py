@@ -125,7 +125,7 @@ class HealthPanel(QFrame):
         self.verdict.setWordWrap(True)
         column.addWidget(self.verdict)
         column.addStretch(1)
-        layout.addWidget(SizeFence(figures))
+        layout.addWidget(SizeFence(figures, keep_room=False))
         self.to_date = QLabel()  # the actuals against the plan, to date (hidden until there are actuals)
         self.to_date.setObjectName("health.to_date")
         self.to_date.setProperty("role", "hint")

@@ -167,3 +167,15 @@ def test_the_start_here_warning_of_a_new_plan_goes_to_the_revenue_goal(window: M
     qtbot.waitUntil(
         lambda: window.focusWidget() is not None and window.focusWidget().objectName() == "targets.revenue_goal"
     )
+
+
+def test_the_figures_and_verdict_are_never_cut_nor_leave_a_gap_as_the_verdict_changes(
+    window: MainWindow, qtbot: Any
+) -> None:
+    figures = window.findChild(QLabel, "health.verdict").parentWidget()
+    heights = set()
+    for rate in (0.5, 0.25, 0.9, 0.25):  # late, short, on track, short: verdicts of different lengths
+        window.document.set_value("targets.win_rate", rate)
+        qtbot.waitUntil(lambda: figures.height() == figures.heightForWidth(figures.width()))
+        heights.add(figures.height())
+    assert len(heights) > 1  # the verdicts took different room, and the panel followed
