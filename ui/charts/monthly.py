@@ -10,18 +10,10 @@ from PySide6.QtWidgets import QWidget
 from planner.breakdown import supply_sources
 from planner.results import PlanResult
 from ui.charts.base import StackedMonthsChart, top_contributors
+from ui.charts.ticks import short_labels
 from ui.style import DEMAND, GAP
 
 SHORT = "Short of demand"
-
-
-def short_labels(result: PlanResult) -> list[str]:
-    """``Jan`` for a plan within one year, ``Jan 27`` when it spans years."""
-    labels = [m.label for m in result.months]
-    years = {label[-4:] for label in labels}
-    if len(years) <= 1:
-        return [label[:3] for label in labels]
-    return [f"{label[:3]} {label[-2:]}" if label[-4:].isdigit() else label for label in labels]
 
 
 def supply_by_resource(result: PlanResult) -> list[tuple[str, list[float]]]:
