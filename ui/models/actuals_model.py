@@ -89,6 +89,30 @@ def signed(value: float, stage: tracking.Stage, currency: str) -> str:
     return ("+" if value > 0 else "−") + text
 
 
+def changed_columns(old: MonthResult, new: MonthResult) -> tuple[tuple[int, int], ...]:
+    """The (first, last) column spans whose cells differ between two versions of a month: a plan
+    figure moves its plan cell, and its variance only where the month has an actual."""
+    changed: list[int] = []
+    for index, stage in enumerate(tracking.STAGES):
+        actual = tracking.actual_figure(new, stage)
+        before = tracking.actual_figure(old, stage)
+        plan_moved = tracking.plan_figure(old, stage) != tracking.plan_figure(new, stage)
+        column = index * len(PARTS)
+        if actual != before:
+            changed.append(column)
+        if plan_moved:
+            changed.append(column + 1)
+        if actual != before or (plan_moved and actual is not None):
+            changed.append(column + 2)
+    spans: list[tuple[int, int]] = []
+    for column in changed:
+        if spans and spans[-1][1] == column - 1:
+            spans[-1] = (spans[-1][0], column)
+        else:
+            spans.append((column, column))
+    return tuple(spans)
+
+
 class ActualsModel(QAbstractTableModel):
     problem = Signal(str)  # a refused edit or paste, in plain words ("" when one succeeded)
 
@@ -115,13 +139,28 @@ class ActualsModel(QAbstractTableModel):
         if months and months[0].label != old[0].label:  # a new first month
             self.row_labels = short_labels(self.document.result)
         currency = self.currency
-        runs = [(0, len(months) - 1)] if months and currency != self.shown_currency else []
+        every = months and currency != self.shown_currency
         self.shown_currency = currency
-        for first, last in runs or changed_runs(old, months):  # only the months whose figures moved
+        if every:
+            self.cells.clear()
+            self.dataChanged.emit(self.index(0, 0), self.index(len(months) - 1, len(COLUMNS) - 1))
+            self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, len(months) - 1)
+            return
+        for first, last in changed_runs(old, months):  # only the months whose figures moved
+            spans: list[tuple[int, int, tuple[tuple[int, int], ...]]] = []  # rows with the same cells changed
             for row in range(first, last + 1):
-                self.cells.pop(row, None)
-            self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
-            self.headerDataChanged.emit(Qt.Orientation.Vertical, first, last)
+                columns = changed_columns(old[row], months[row])
+                if columns:
+                    self.cells.pop(row, None)
+                    if spans and spans[-1][1] == row - 1 and spans[-1][2] == columns:
+                        spans[-1] = (spans[-1][0], row, columns)
+                    else:
+                        spans.append((row, row, columns))
+            for top, bottom, columns in spans:
+                for left, right in columns:
+                    self.dataChanged.emit(self.index(top, left), self.index(bottom, right))
+            if old[first].label != months[first].label or old[last].label != months[last].label:
+                self.headerDataChanged.emit(Qt.Orientation.Vertical, first, last)
 
     def row_cells(self, row: int) -> list[Cell | None]:
         """The row's cells as shown (text, background, text colour), each worked out when first read."""

@@ -6,7 +6,7 @@ every change is one undo step of ``plan.actuals`` and is autosaved like any othe
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication, QKeyEvent, QKeySequence, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QLabel, QTableView, QWidget
 
@@ -62,7 +62,7 @@ class ActualsTable(QTableView):
         self.widths: list[int] = []  # the width each column needs for its header and its cells
         model.modelReset.connect(self.fit_height)
         model.modelReset.connect(self.refit)
-        model.dataChanged.connect(self.refit)
+        model.dataChanged.connect(self.cells_changed)
         self.setCurrentIndex(model.index(0, ACTUAL_COLUMNS[0]))
         self.show_plan(False)
         self.fit_height()
@@ -78,6 +78,11 @@ class ActualsTable(QTableView):
         self.widths = []
         if self.isVisible():
             self.fit_columns()
+
+    def cells_changed(self, top_left: QModelIndex, bottom_right: QModelIndex) -> None:
+        """Refit when a shown column's texts changed (a hidden plan column's do not matter)."""
+        if any(not self.isColumnHidden(c) for c in range(top_left.column(), bottom_right.column() + 1)):
+            self.refit()
 
     def needed_widths(self) -> list[int]:
         """Per column: its header's width, or its widest text's (with the cell's padding)."""
