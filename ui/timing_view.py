@@ -18,6 +18,8 @@ from ui.document import PlanDocument
 from ui.models.quarters_model import QuartersModel
 from ui.models.running_totals_model import RunningTotalsModel
 
+CELL_PADDING = 16  # a cell's margins, its focus frame and the grid line
+
 
 class TimingView(QWidget):
     def __init__(self, document: PlanDocument, key: str, parent: QWidget | None = None) -> None:
@@ -37,10 +39,13 @@ class TimingView(QWidget):
         document.changed.connect(self.chart.refresh)
         self.months_model = RunningTotalsModel(document)
         self.months = read_only_table(self.months_model, f"{key}.running_totals", "Month by month, added up")
-        self.months.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # columns sized from the longest texts by fit_months, not measured cell by cell on every edit
+        self.months.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.months.horizontalHeader().setStretchLastSection(True)
         self.months.setMaximumWidth(620)
         self.months_model.modelReset.connect(self.fit_height)
+        self.months_model.modelReset.connect(self.fit_months)
+        self.months_model.dataChanged.connect(self.fit_months)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(12)
@@ -52,6 +57,18 @@ class TimingView(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.fit_height()  # the rows' height is known once the style applies
+        self.fit_months()
+
+    def fit_months(self) -> None:
+        """Each column of the running totals as wide as its header or its longest text (when shown)."""
+        if not self.months.isVisible():
+            return
+        header, metrics = self.months.horizontalHeader(), self.months.fontMetrics()
+        for column in range(self.months_model.columnCount()):
+            text = metrics.horizontalAdvance(self.months_model.longest_text(column)) + CELL_PADDING
+            width = max(header.sectionSizeHint(column), text)
+            if self.months.columnWidth(column) != width:
+                self.months.setColumnWidth(column, width)
 
     def fit_height(self) -> None:
         """Every quarter in view without a scroll bar (a 5-year plan has 20)."""

@@ -141,6 +141,7 @@ class LaborPage(Page):
 
     def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
         super().__init__(document, parent)
+        self.defaults_shown: tuple[str, str] = ("", "")  # (kind, currency) of the defaults note
         self.model = LaborModel(document)
         self.table = TableEditor(self.model, "labor", "resource")
         self.view = self.table.view
@@ -183,6 +184,10 @@ class LaborPage(Page):
     def _show_defaults(self, row: int) -> None:
         labor = self.document.plan.labor
         kind = labor[row].kind if 0 <= row < len(labor) else "inside"
+        shown = (kind, self.document.plan.basics.currency)
+        if shown == self.defaults_shown:
+            return  # (an edit elsewhere: the note stays as it is)
+        self.defaults_shown = shown
         self.defaults_note.setText(kind_defaults_text(kind, self.document.plan.basics.currency))
         self.defaults_note.setToolTip(kind_sources_text(kind))
 
