@@ -29,9 +29,11 @@ class TimingView(QWidget):
         self.table = read_only_table(self.model, f"{key}.quarters", "The plan by quarter")
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)  # fitted by fit_quarter_names
         header.setMinimumSectionSize(80)
         self.model.modelReset.connect(self.fit_height)
+        self.model.modelReset.connect(self.fit_quarter_names)
+        self.model.dataChanged.connect(self.fit_quarter_names)  # (a new start month renames them)
         self.chart = ChartSlot(
             "ui.charts.cumulative", "CumulativeChart", lambda c: c.show_result(document.result),
             kwargs={"name": f"chart.{key}_cumulative"}, height=320,
@@ -58,6 +60,18 @@ class TimingView(QWidget):
         super().showEvent(event)
         self.fit_height()  # the rows' height is known once the style applies
         self.fit_months()
+        self.fit_quarter_names()
+
+    def fit_quarter_names(self) -> None:
+        """The quarters' names whole (their first column), measured once per set of quarters, not per edit."""
+        if not self.table.isVisible():
+            return
+        metrics, model = self.table.fontMetrics(), self.model
+        names = [str(model.index(row, 0).data() or "") for row in range(model.rowCount())]
+        widest = max((metrics.horizontalAdvance(name) for name in names), default=0) + CELL_PADDING
+        width = max(self.table.horizontalHeader().sectionSizeHint(0), widest)
+        if self.table.columnWidth(0) != width:
+            self.table.setColumnWidth(0, width)
 
     def fit_months(self) -> None:
         """Each column of the running totals as wide as its header or its longest text (when shown)."""

@@ -27,17 +27,19 @@ def supply_by_channel(result: PlanResult) -> list[tuple[str, list[float]]]:
 
 class TopSupply:
     """The largest sources of supply by month (``top_contributors``), worked out again only when
-    the supply changed: an edit of the demand side (a win rate) leaves it as it was."""
+    the engine's resources or channels changed: an edit of the demand side (a win rate) leaves
+    them equal, and the chart keeps what it shows."""
 
     def __init__(self, limit: int = MAX_SERIES) -> None:
         self.limit = limit
-        self.sources: list[tuple[str, tuple[float, ...]]] = []
+        self.key: tuple[object, ...] = ()
         self.top: list[tuple[str, list[float]]] = []
 
     def rows(self, result: PlanResult, by: str) -> list[tuple[str, list[float]]]:
-        sources = [(source.name, tuple(source.sales_ready_leads)) for source in supply_sources(result, by)]
-        if sources != self.sources or not self.sources:
-            self.sources = sources
+        key = (by, result.resources, result.channels)  # all the sources are made of (equal tuples: same sources)
+        if key != self.key:
+            self.key = key
+            sources = [(source.name, source.sales_ready_leads) for source in supply_sources(result, by)]
             self.top = top_contributors(sources, self.limit)
         return self.top
 
