@@ -65,7 +65,7 @@ class RowsModel(QAbstractTableModel):
         super().__init__(document)
         self.document = document
         self.items: tuple[Any, ...] = self.document.value(self.list_path)
-        self.shown_figures: tuple[Any, ...] | None = None  # computed_figures() when last refreshed
+        self.shown_figures: tuple[Any, ...] | None = self.computed_figures()  # what the computed columns show
         document.changed.connect(self.refresh)
         document.text_changed.connect(self._on_text_edit)
 
