@@ -234,11 +234,11 @@ class TrackPage(Page):
                                height=380)  # fmt: skip
         self.body.addWidget(self.chart)
         document.changed.connect(self.chart.refresh)
-        document.changed.connect(self.refresh)
-        self.refresh()
+        document.changed.connect(self.schedule_redraw)  # the standing sentence: now if shown, else when shown
+        self.redraw()
         self.finish()
 
-    def refresh(self) -> None:
+    def redraw(self) -> None:
         self.standing.setText(standing_text(self.document.result))
 
     def show_problem(self, text: str) -> None:
