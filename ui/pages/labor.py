@@ -111,9 +111,8 @@ class ActivityCalculator(QGroupBox):
             self.result.setText(f"= {output} sales-ready leads per person-month")
         else:
             self.intro.setText(
-                f"{name} has its output typed in the table. With the defaults below (phone only) it would be "
-                f"{output}; the table's default of 12 counts meetings from email and social too "
-                "(MarketBetter SDR benchmarks, 2026)."
+                f"{name} has its output typed in the table. With the typical activity below it would be "
+                f"{output} sales-ready leads per person-month; use the calculator to work it out from their own."
             )
             self.result.setText("")
 
