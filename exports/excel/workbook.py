@@ -1,18 +1,22 @@
 """``write_workbook(plan, path)``: the Excel workbook for the CEO, every number a live formula.
 
 Plain function, no Qt: safe to call from a worker thread. ``progress(percent, step)`` is called
-as each sheet is written. The file is written beside ``path`` under a temporary name and
+as each sheet is written, and again as each is saved. The file is written beside ``path`` under a temporary name and
 renamed over it, so a failed export never leaves half a workbook.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+import gc
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from zipfile import ZIP_DEFLATED, ZipFile
 
 from openpyxl import Workbook
+from openpyxl.writer.excel import ExcelWriter
 
 from exports.excel.advice_sheets import write_at_export, write_metrics, write_review
 from exports.excel.channels_sheet import write_channels
@@ -50,6 +54,7 @@ from planner.results import PlanResult
 from planner.safe_write import atomic_target
 
 Progress = Callable[[int, str], None]
+SAVE_FROM = 50  # percent: building the sheets is about half the time, saving them the other half
 
 
 def build_workbook(plan: Plan, result: PlanResult | None = None, progress: Progress | None = None) -> Workbook:
@@ -86,7 +91,7 @@ def build_workbook(plan: Plan, result: PlanResult | None = None, progress: Progr
         ("Writing the contents", lambda: write_cover(sheets[COVER], styles, plan, today)),
     ]
     for done, (step, write) in enumerate(steps):
-        report(5 + 75 * done // len(steps), step)
+        report(5 + (SAVE_FROM - 5) * done // len(steps), step)
         write()
     for sheet in workbook.worksheets:
         print_setup(sheet)
@@ -137,12 +142,50 @@ def write_workbook(
     """Write the workbook to ``path`` atomically; returns the path written."""
     report = progress or (lambda percent, step: None)
     target = Path(path)
-    workbook = build_workbook(plan, result, report)
-    report(85, "Saving the workbook")
-    # beside the target under a temporary name, renamed over it: a failed or interrupted export
-    # never leaves half a workbook; no fsync (an export is made again from the plan in a second,
-    # and fsync of a fresh workbook costs as much as writing a tenth of its cells)
-    with atomic_target(target, sync=False) as temp:
-        workbook.save(temp)
+    with collector_paused():
+        workbook = build_workbook(plan, result, report)
+        # beside the target under a temporary name, renamed over it: a failed or interrupted export
+        # never leaves half a workbook; no fsync (an export is made again from the plan in a second,
+        # and fsync of a fresh workbook costs as much as writing a tenth of its cells)
+        with atomic_target(target, sync=False) as temp:
+            save(workbook, temp, report)
     report(100, "Done")
     return target
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cycle collector off while the workbook is built and saved.
+
+    A workbook is hundreds of thousands of objects (cells, styles, XML elements) that all live
+    until it is saved; each of the collector's full passes walked them all and freed nothing
+    (0.8 s of a 10,000-channel export, 8% of a large plan's). Turned back on after, unless it
+    was already off; the workbook is freed by the next pass."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
+class _ProgressWriter(ExcelWriter):
+    """openpyxl's writer, telling ``report`` as it starts each sheet (saving is most of the time)."""
+
+    def __init__(self, workbook: Workbook, archive: ZipFile, report: Progress) -> None:
+        super().__init__(workbook, archive)
+        self.report = report
+        self.sheets_done = 0
+
+    def write_worksheet(self, ws) -> None:  # type: ignore[no-untyped-def]
+        count = len(self.workbook.worksheets)
+        self.report(SAVE_FROM + (99 - SAVE_FROM) * self.sheets_done // count, f"Saving the sheet {ws.title}")
+        self.sheets_done += 1
+        super().write_worksheet(ws)
+
+
+def save(workbook: Workbook, path: str | os.PathLike[str], report: Progress) -> None:
+    """``workbook.save(path)``, as openpyxl does it, with progress by sheet."""
+    with ZipFile(path, "w", ZIP_DEFLATED, allowZip64=True) as archive:
+        _ProgressWriter(workbook, archive, report).save()

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from openpyxl.writer.excel import ExcelWriter
 
 from cli.main import main as cli_main
 from exports.excel import write_workbook
@@ -199,6 +200,24 @@ def test_export_reports_progress_from_0_to_100(sample: Plan, tmp_path: Path) -> 
     percents = [p for p, _ in steps]
     assert percents[0] == 0 and percents[-1] == 100 and percents == sorted(percents)
     assert all(step for _, step in steps)
+    # saving is half the time of a large plan's export: it says which sheet it is at
+    saving = [step for _, step in steps if step.startswith("Saving the sheet ")]
+    assert saving == [f"Saving the sheet {name}" for name in load_workbook(tmp_path / "plan.xlsx").sheetnames]
+
+
+def test_the_export_leaves_the_garbage_collector_as_it_found_it(sample: Plan, tmp_path: Path) -> None:
+    import gc
+
+    assert gc.isenabled()
+    seen: list[bool] = []
+    write_workbook(sample, tmp_path / "on.xlsx", progress=lambda percent, step: seen.append(gc.isenabled()))
+    assert gc.isenabled() and not any(seen[:-1]) and seen[-1]  # paused while built and saved, not after
+    gc.disable()
+    try:
+        write_workbook(sample, tmp_path / "off.xlsx")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
 
 
 def test_a_failed_export_leaves_the_previous_file_and_no_temporary_file(
@@ -207,11 +226,11 @@ def test_a_failed_export_leaves_the_previous_file_and_no_temporary_file(
     target = tmp_path / "plan.xlsx"
     target.write_bytes(b"previous")
 
-    def fail(self: object, filename: str) -> None:
-        Path(filename).write_bytes(b"half")
+    def fail(self: ExcelWriter) -> None:
+        self._archive.writestr("xl/half.xml", b"half")  # half a workbook written, then the disk is full
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("openpyxl.workbook.workbook.Workbook.save", fail)
+    monkeypatch.setattr("openpyxl.writer.excel.ExcelWriter.save", fail)
     with pytest.raises(OSError):
         write_workbook(sample, target)
     assert target.read_bytes() == b"previous"
