@@ -13,10 +13,8 @@ import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from zipfile import ZIP_DEFLATED, ZipFile
 
 from openpyxl import Workbook
-from openpyxl.writer.excel import ExcelWriter
 
 from exports.excel.advice_sheets import write_at_export, write_metrics, write_review
 from exports.excel.channels_sheet import write_channels
@@ -43,6 +41,7 @@ from exports.excel.layout import (
     Layout,
 )
 from exports.excel.monthly_sheet import write_monthly
+from exports.excel.saving import save
 from exports.excel.scenarios_sheet import write_scenarios
 from exports.excel.styles import Styles
 from exports.excel.summary_sheet import write_summary
@@ -148,7 +147,7 @@ def write_workbook(
         # never leaves half a workbook; no fsync (an export is made again from the plan in a second,
         # and fsync of a fresh workbook costs as much as writing a tenth of its cells)
         with atomic_target(target, sync=False) as temp:
-            save(workbook, temp, report)
+            save(workbook, temp, report, SAVE_FROM)
     report(100, "Done")
     return target
 
@@ -168,24 +167,3 @@ def collector_paused() -> Iterator[None]:
     finally:
         if was_on:
             gc.enable()
-
-
-class _ProgressWriter(ExcelWriter):
-    """openpyxl's writer, telling ``report`` as it starts each sheet (saving is most of the time)."""
-
-    def __init__(self, workbook: Workbook, archive: ZipFile, report: Progress) -> None:
-        super().__init__(workbook, archive)
-        self.report = report
-        self.sheets_done = 0
-
-    def write_worksheet(self, ws) -> None:  # type: ignore[no-untyped-def]
-        count = len(self.workbook.worksheets)
-        self.report(SAVE_FROM + (99 - SAVE_FROM) * self.sheets_done // count, f"Saving the sheet {ws.title}")
-        self.sheets_done += 1
-        super().write_worksheet(ws)
-
-
-def save(workbook: Workbook, path: str | os.PathLike[str], report: Progress) -> None:
-    """``workbook.save(path)``, as openpyxl does it, with progress by sheet."""
-    with ZipFile(path, "w", ZIP_DEFLATED, allowZip64=True) as archive:
-        _ProgressWriter(workbook, archive, report).save()

@@ -360,3 +360,31 @@ def test_excel_code_names_its_columns_and_has_no_one_letter_module_aliases() -> 
         assert not re.search(r"import \w+ as (L|CS|LS)\b", text), path.name
         # no column letter typed into a formula string: f"=...A{row}" or '$B$' style
         assert not re.search(r"f[\"'][^\"']*[=(,+*/-]\$?[A-Z]{1,2}\$?\{", text), path.name
+
+
+def sheets_xml(path: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(path) as archive:
+        return {name: archive.read(name) for name in archive.namelist() if name.startswith("xl/worksheets/")}
+
+
+@pytest.mark.parametrize("kind", ["sample", "timed", "hostile", "padded"])
+def test_the_sheets_are_saved_exactly_as_openpyxl_itself_writes_them(kind: str, sample: Plan, tmp_path: Path) -> None:
+    from exports.excel.saving import save
+    from exports.excel.workbook import build_workbook
+    from tests.exports.plans import timed_plan
+
+    padded = make_plan(
+        labor=[{"id": "x", "name": "  Team with spaces  ", "kind": "inside"}],
+        channels=[{"name": "\tTabbed", "type": "email", "owner": "x", "share": 0.5}],
+    )
+    plan = {"sample": sample, "timed": timed_plan(), "hostile": hostile_plan(), "padded": padded}[kind]
+    save(build_workbook(plan), tmp_path / "ours.xlsx", lambda percent, step: None)
+    build_workbook(plan).save(tmp_path / "openpyxl.xlsx")  # openpyxl's own writer, the same workbook
+    ours, theirs = sheets_xml(tmp_path / "ours.xlsx"), sheets_xml(tmp_path / "openpyxl.xlsx")
+    assert sum(name.endswith(".xml") and "_rels" not in name for name in ours) == 13
+    assert ours.keys() == theirs.keys()  # the sheets and their relations (links, charts)
+    for name, xml in ours.items():  # but for the empty cached value openpyxl writes after each formula
+        assert xml == theirs[name].replace(b"</f><v /></c>", b"</f></c>"), name
+    written = b"".join(ours.values())
+    assert b"<f>" in written and b't="inlineStr"' in written and b't="n"' in written and b"<v />" not in written
+    assert (b'xml:space="preserve"' in written) == (kind == "padded")  # text kept with its spaces
