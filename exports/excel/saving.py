@@ -5,8 +5,10 @@ Saving is half of an export's time, nearly all of it the cells. openpyxl's cell 
 out, for every cell, its address, whether it has a style, its style's number (a lookup in the
 workbook's list of styles) and its type's attributes. Our cells are plain: numbers, formulas
 and text, each with one of a few dozen shared styles. :class:`SheetWriter` works each style's
-number out once and writes the same XML as openpyxl (a test compares them byte for byte);
-any other cell (a date, a link, a merged cell, a comment) goes through openpyxl's own writer.
+number out once and writes the same XML as openpyxl (a test compares them byte for byte), less
+the empty cached value (``<v />``) openpyxl puts after every formula: there is none to give,
+and spreadsheet apps recalculate on opening. Any other cell (a date, a link, a merged cell,
+a comment) goes through openpyxl's own writer.
 """
 
 from __future__ import annotations
