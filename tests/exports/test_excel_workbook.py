@@ -205,6 +205,21 @@ def test_export_reports_progress_from_0_to_100(sample: Plan, tmp_path: Path) -> 
     assert saving == [f"Saving the sheet {name}" for name in load_workbook(tmp_path / "plan.xlsx").sheetnames]
 
 
+def test_saving_a_long_sheet_reports_its_rows_as_it_goes(
+    sample: Plan, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("exports.excel.saving.ROWS_PER_REPORT", 20)  # 2,000 rows in a real export
+    steps: list[tuple[int, str]] = []
+    write_workbook(sample, tmp_path / "plan.xlsx", progress=lambda percent, step: steps.append((percent, step)))
+    rows = len({row for row, _ in load_workbook(tmp_path / "plan.xlsx")["Monthly"]._cells})
+    monthly = [step for _, step in steps if step.startswith("Saving the sheet Monthly")]
+    assert monthly == ["Saving the sheet Monthly"] + [
+        f"Saving the sheet Monthly: row {done} of {rows}" for done in range(20, rows, 20)
+    ]
+    percents = [p for p, _ in steps]
+    assert percents == sorted(percents) and percents[-1] == 100
+
+
 def test_the_export_leaves_the_garbage_collector_as_it_found_it(sample: Plan, tmp_path: Path) -> None:
     import gc
 
