@@ -29,6 +29,7 @@ from exports.excel.layout import (
 from exports.excel.program_months import (
     COMPACT_HEADERS,
     SCHEDULE_LOOKUP_HEADERS,
+    compact_note,
     program_totals,
     schedule_leads,
     write_program_months,
@@ -79,7 +80,8 @@ def write_channels(sheet: Worksheet, styles: Styles, plan: Plan, layout: Layout)
     w.heading(
         "Channels: where sales-ready leads come from",
         "Yellow cells are inputs. Program channels add leads and cost; people-driven channels "
-        "take a share of a labor resource's output (already counted in Labor).",
+        "take a share of a labor resource's output (already counted in Labor)."
+        + ("" if layout.program_grids else compact_note()),
     )
     write_programs(w, checks, plan, layout)
     write_people(w, checks, plan, layout)

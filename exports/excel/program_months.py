@@ -17,6 +17,7 @@ The Monthly sheet and the checks read those rows as they read the grids' total r
 
 from __future__ import annotations
 
+from exports.excel import layout as layouts
 from exports.excel.cells import SheetWriter, cell, row_span, span
 from exports.excel.layout import TOTAL_COLUMN, CompactColumn, Layout, ProgramColumn, ProgramMonthRow, ScheduleColumn
 from exports.excel.styles import COUNT
@@ -32,6 +33,16 @@ SCHEDULE_LOOKUP_HEADERS = {
     S.RAW: "Raw leads",
     S.SRL: "Sales-ready leads",
 }
+
+
+def compact_note() -> str:
+    """What the Channels sheet's note adds when it has no grid per program."""
+    return (
+        f" More than {layouts.MAX_PROGRAM_GRIDS:,} programs: rather than each program by month, each program's"
+        " row gives its months on budget and what a month buys, and one block below adds all programs up by month."
+    )
+
+
 MONTH_ROWS = {
     ProgramMonthRow.COST: ("Spend (cost)", "money"),
     ProgramMonthRow.RAW: ("Raw leads", COUNT),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 from openpyxl import load_workbook
@@ -403,3 +404,33 @@ def test_the_sheets_are_saved_exactly_as_openpyxl_itself_writes_them(kind: str, 
     written = b"".join(ours.values())
     assert b"<f>" in written and b't="inlineStr"' in written and b't="n"' in written and b"<v />" not in written
     assert (b'xml:space="preserve"' in written) == (kind == "padded")  # text kept with its spaces
+
+
+def programs_plan(count: int) -> Plan:
+    programs = [
+        {"name": f"Program {i}", "type": "events", "owner": "marketing", "monthly_budget": 1000, "cost_per_lead": 50}
+        for i in range(count)
+    ]
+    return make_plan(channels=programs)
+
+
+def test_past_500_programs_one_block_adds_them_up_by_month_instead_of_a_grid_each(tmp_path: Path) -> None:
+    from exports.excel.layout import MonthlyRow, ProgramMonthRow
+
+    def channels_sheet(count: int) -> tuple[list[Any], Any]:
+        workbook = load_workbook(write_workbook(programs_plan(count), tmp_path / f"p{count}.xlsx"))
+        channels = workbook["Channels"]
+        return [channels.cell(row, 1).value for row in range(1, channels.max_row + 1)], workbook
+
+    column_a, _ = channels_sheet(500)
+    assert "Program channels: sales-ready leads by month" in column_a  # a grid per program up to 500
+    column_a, workbook = channels_sheet(501)
+    assert not any(str(v).startswith("Program channels: ") and "by month" in str(v) for v in column_a)
+    assert "More than 500 programs" in column_a[1]  # the sheet's note says why
+    block = column_a.index("All 501 program channels by month") + 1  # its title row, the month numbers
+    assert column_a[block + 1 : block + 4] == ["Spend (cost)", "Raw leads", "Sales-ready leads"]
+    srl_row = block + 2 + ProgramMonthRow.SRL
+    assert workbook["Monthly"].cell(MonthlyRow.PROGRAMS, 4).value == f"='Channels'!D{srl_row}"
+    assert workbook["Channels"].cell(srl_row, 4).value.startswith("=SUMPRODUCT(")
+    # 501 programs x 20 columns and the block: no 3 x 501 x 12 grid formulas
+    assert len(workbook["Channels"]._cells) < 501 * 21 + 200
