@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format bench clean dist icons install-desktop uninstall-desktop
+.PHONY: run test lint format bench clean dist icons install-desktop uninstall-desktop screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,11 @@ bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks
 	@# the bundle's start-up beside the venv's (skipped with a message before `make dist`)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks.bundle
+
+# the README's pictures: every step and presentation mode at 1366 x 768 under Xvfb (the sample plan);
+# `make screenshots PLAN=--wide OUT=/tmp/shots` shows a plan of 6 resources and 8 channels instead
+screenshots: $(STAMP)
+	xvfb-run -a -s "-screen 0 1366x768x24" env QT_QPA_PLATFORM=xcb $(BIN)/python docs/screenshots/take.py $(PLAN) $(OUT)
 
 # The app without Python: dist/LeadPlanner/ (leadplanner, leadplanner-cli) and its .tar.gz, then
 # the wheel and the sdist for pipx. packaging/leadplanner.spec says what goes in.

@@ -7,7 +7,7 @@ is written through; a device, pipe or folder is refused), with the user's umask.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from exports.safe_text import CELL_LIMIT, clean_plan
@@ -18,12 +18,22 @@ class ExportUnavailable(Exception):
     """This build of Lead Planner cannot write that kind of export yet."""
 
 
-def export_plan(plan: Plan, *, xlsx: str | None = None, html: str | None = None) -> Iterator[Path]:
-    """Write the requested exports; yields each path once written."""
+def export_plan(
+    plan: Plan,
+    *,
+    xlsx: str | None = None,
+    html: str | None = None,
+    progress: Callable[[int, str], None] | None = None,
+) -> Iterator[Path]:
+    """Write the requested exports; yields each path once written.
+
+    ``progress(percent, step)`` hears how far the workbook has got (a plan of thousands of
+    channels takes seconds); it is called on the exporting thread.
+    """
     if xlsx:
         from exports.excel import write_workbook
 
-        yield write_workbook(clean_plan(plan, CELL_LIMIT), xlsx)
+        yield write_workbook(clean_plan(plan, CELL_LIMIT), xlsx, progress=progress)
     if html:
         from exports.html_report import write_report
 

@@ -23,9 +23,11 @@ class Default(NamedTuple):
         return f"Default {self.value}: {self.source}"
 
 
-# the activity calculator's defaults, and the output they give (phone only: 5.25 a month)
-WORKING_DAYS, DIALS_PER_DAY, CONNECT_RATE, CONVERSATION_TO_SRL = 21, 50, 0.05, 0.1
-CALCULATOR_OUTPUT = round(WORKING_DAYS * DIALS_PER_DAY * CONNECT_RATE * CONVERSATION_TO_SRL, 2)  # 5.25
+# The activity calculator's defaults. They give the inside rep's default output, 12 sales-ready
+# leads a month (20 x 60 x 10% x 10%), so a new rep's output, the calculator and the scorecard's
+# dials (300 a week, 60 a day) tell one story; PRODUCT.md's inside q 12 is the same number.
+WORKING_DAYS, DIALS_PER_DAY, CONNECT_RATE, CONVERSATION_TO_SRL = 20, 60, 0.1, 0.1
+CALCULATOR_OUTPUT = round(WORKING_DAYS * DIALS_PER_DAY * CONNECT_RATE * CONVERSATION_TO_SRL, 2)  # 12.0
 
 WATERFALL = "SiriusDecisions demand waterfall ranges, as summarised by MV3 Marketing (undated)"
 
@@ -63,9 +65,9 @@ DEFAULTS: dict[str, Default] = {
         3, "Bridge Group research via Elevate: SDR ramp a little over 3 months (undated)"
     ),
     "labor.inside.srl_per_person_month": Default(
-        12,
-        "MarketBetter SDR benchmarks: outbound SDR 12-15 qualified meetings a month over phone, email and "
-        "social (2026); the activity calculator's phone-only defaults give 5.25",
+        CALCULATOR_OUTPUT,
+        "MarketBetter SDR benchmarks: outbound SDR 12-15 qualified meetings a month (2026); the activity "
+        "calculator's defaults give the same 12: 20 days x 60 dials x 10% connect x 10% booked",
         "typical 12-15, MarketBetter 2026",
     ),
     "labor.inside.cost_per_person_month": Default(
@@ -81,12 +83,26 @@ DEFAULTS: dict[str, Default] = {
         0, "none unless you enter it; SDR turnover runs 30-34% a year, tenure about 14 months (Bridge Group)"
     ),
     "labor.vacancy_months": Default(1, "rule of thumb: about a month to refill an SDR seat"),
-    "activity.working_days": Default(WORKING_DAYS, "SalesHive: 21 working days a month after holidays (undated)"),
-    "activity.dials_per_day": Default(
-        DIALS_PER_DAY, "rule of thumb: appointment setters make 50+ dials a day (Hit The Gong, undated)"
+    "activity.working_days": Default(
+        WORKING_DAYS,
+        "rule of thumb: 21 working days a month after holidays (SalesHive, undated), less a day of training "
+        "and team meetings",
+        "about 20 calling days",
     ),
-    "activity.connect_rate": Default(CONNECT_RATE, "Gong Labs and 30MPC, 300M+ cold calls: 5.4% connect (2024)"),
-    "activity.conversation_to_srl": Default(CONVERSATION_TO_SRL, "MPI: 10% of connections book an appointment (2017)"),
+    "activity.dials_per_day": Default(
+        DIALS_PER_DAY,
+        "Bridge Group 2025 SDR Metrics, via Vozah: 45 cold calls a day on average, 65+ for top SDRs (2026)",
+        "typical 45-65, Bridge Group 2025",
+    ),
+    "activity.connect_rate": Default(
+        CONNECT_RATE,
+        "Belkins, 175,000+ SDR dials in 2025: 9.9% of dials connect (2026); Gong Labs and 30MPC: 5.4% average, "
+        "13.3% top quartile (2024)",
+        "typical 5-13%, Belkins 2026",
+    ),
+    "activity.conversation_to_srl": Default(
+        CONVERSATION_TO_SRL, "MPI: 10% of connections book an appointment (2017)", "about 10%, MPI 2017"
+    ),
     "channels.cost_per_lead": Default(200, "HubSpot demand generation benchmark: about $198 a lead"),
     "channels.events.cost_per_lead": Default(500, "Saber CPL glossary: events $500-2,000 a lead (undated)"),
     "channels.paid_ads.cost_per_lead": Default(150, "Saber CPL glossary: paid search $150-300 a lead (undated)"),

@@ -198,22 +198,35 @@ def options(plan: Plan, base: PlanResult, limit: int = 4) -> tuple[Option, ...]:
     return tuple(found)
 
 
-def earlier_starts(plan: Plan, base: PlanResult) -> tuple[Option, ...]:
-    """For a plan that is late (covered over the year, behind on the way): each resource or
-    budgeted program that starts after month 1, started early enough to be on track, or in
-    month 1 when nothing later is, with its added cost; only moves that cut the worst shortfall."""
-    found = []
+EARLIER_START_TRIES = 12  # candidates worked out month by month: those that could gain the most
+
+
+def earlier_starts(plan: Plan, base: PlanResult, limit: int = 4) -> tuple[Option, ...]:
+    """For a plan that is late (covered over the year, behind on the way): resources or budgeted
+    programs that start after month 1, started early enough to be on track, or in month 1 when
+    nothing later is, with its added cost; only moves that cut the worst shortfall, the
+    biggest cuts first, at most ``limit``.
+
+    A plan of thousands of programs would take minutes to try every one month by month, so
+    the ``EARLIER_START_TRIES`` that could gain the most by the worst month are tried: each
+    one's best month of supply times the months it would gain before the worst month.
+    """
     cache: Cache = {}
     compute_core(plan, cache)
-    movable = [(f"labor.{r.id}.start_month", r.name or r.id, r.start_month, r.ramp_months) for r in plan.labor]
+    worst = base.timing.worst_month or plan.horizon
+    movable = [
+        (f"labor.{r.id}.start_month", r.name or r.id, r.start_month, r.ramp_months, max(out.output, default=0.0))
+        for r, out in zip(plan.labor, base.resources, strict=True)
+    ]
     movable += [
-        (f"channels.{c.name}.start_month", c.name, c.start_month, 0)
-        for c in plan.channels
+        (f"channels.{c.name}.start_month", c.name, c.start_month, 0, max(out.sales_ready_leads, default=0.0))
+        for c, out in zip(plan.channels, base.channels, strict=True)
         if c.is_program and not c.schedule
     ]
-    for driver, name, start, ramp in movable:
-        if start <= 1:
-            continue
+    candidates = [m for m in movable if m[2] > 1 and m[4] > 0]
+    candidates.sort(key=lambda m: m[4] * min(m[2] - 1, worst), reverse=True)
+    found = []
+    for driver, name, start, ramp, _best_month in candidates[:EARLIER_START_TRIES]:
         best = None
         for month in range(start - 1, 0, -1):  # the latest start that is on track, else month 1
             moved = compute_core(apply_overrides(plan, {driver: month}), cache)
@@ -228,4 +241,5 @@ def earlier_starts(plan: Plan, base: PlanResult) -> tuple[Option, ...]:
         sentence = f"{name} from month {month} instead of {start} (cost +{fmt.money(extra, plan.basics.currency)})"
         answer = Answer(driver, f"Start month of {name}", start, month, extra, sentence)
         found.append(Option(answer, moved, month, min(month + ramp, plan.horizon)))
-    return tuple(found)
+    found.sort(key=lambda option: option.result.timing.worst_shortfall)
+    return tuple(found[:limit])

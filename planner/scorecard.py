@@ -354,7 +354,7 @@ def reset_metric(plan: Plan, key: str) -> Plan:
 
 
 def format_target(metric: ScorecardMetric, currency: str) -> str:
-    """The target as the app and the exports show it: 25%, $823, 571."""
+    """The target as the app and the exports show it: 25%, $823, 300."""
     if metric.unit == PERCENT:
         return fmt.percent(metric.target)
     if currency and metric.unit == currency:

@@ -24,6 +24,7 @@ KINDS = {
 class ExportSignals(QObject):
     finished = Signal(str, list)  # kind, written paths
     failed = Signal(str, str)  # kind, message for people
+    progress = Signal(int, str)  # percent, what it is writing ("Saving the sheet Channels: row 4,000 of 10,822")
 
 
 class ExportJob(QRunnable):
@@ -39,7 +40,8 @@ class ExportJob(QRunnable):
         from exports.writers import ExportUnavailable, export_plan
 
         try:
-            written = [str(p) for p in export_plan(self.plan, **{self.kind: self.path})]
+            progress = self.signals.progress.emit
+            written = [str(p) for p in export_plan(self.plan, **{self.kind: self.path}, progress=progress)]
         except ExportUnavailable as error:
             self.signals.failed.emit(self.kind, str(error))
         except OSError as error:
@@ -61,18 +63,29 @@ class ExportRunner(QObject):
         self.pool = pool or QThreadPool.globalInstance()
         self.progress: QProgressDialog | None = None
         self.running: list[ExportSignals] = []
-        # a large plan's workbook takes seconds: the busy bar says how long it has been working
+        # a large plan's workbook takes seconds: the bar says how far it has got, and for how long
         self._started = 0.0
+        self._title = self._step = ""
         self._ticker = QTimer(self)
         self._ticker.setInterval(1000)
-        self._ticker.timeout.connect(self._tick)
+        self._ticker.timeout.connect(self._show_step)
 
-    def _tick(self) -> None:
+    def _show_step(self) -> None:
         if self.progress is None:
             self._ticker.stop()
             return
-        text = self.progress.labelText().split("…")[0]
-        self.progress.setLabelText(f"{text}… {time.monotonic() - self._started:.0f} s")
+        seconds = time.monotonic() - self._started
+        step = f"\n{self._step}" if self._step else ""
+        self.progress.setLabelText(f"Writing the {self._title}… {seconds:.0f} s{step}")
+
+    def _on_progress(self, percent: int, step: str) -> None:
+        if self.progress is None:
+            return
+        if self.progress.maximum() == 0:
+            self.progress.setRange(0, 100)  # from a busy bar to a measured one
+        self.progress.setValue(max(0, min(99, percent)))
+        self._step = step
+        self._show_step()
 
     def ask_and_export(self, plan: Plan, kind: str, suggested: str) -> None:
         title, file_filter, suffix = KINDS[kind]
@@ -83,18 +96,22 @@ class ExportRunner(QObject):
             self.export(plan, kind, path if path.lower().endswith(suffix) else path + suffix)
 
     def export(self, plan: Plan, kind: str, path: str) -> None:
-        title = KINDS[kind][0]
+        title = self._title = KINDS[kind][0]
+        self._step = ""
         self.progress = QProgressDialog(f"Writing the {title}…", "", 0, 0, self.window)
         self.progress.setObjectName("export.progress")
         self.progress.setWindowTitle("Exporting")
         self.progress.setCancelButton(None)
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
         self.progress.setMinimumDuration(300)
+        self.progress.setAutoReset(False)
+        self.progress.setAutoClose(False)
         self._started = time.monotonic()
         self._ticker.start()
         job = ExportJob(plan, kind, path)
         job.signals.finished.connect(self._on_finished)
         job.signals.failed.connect(self._on_failed)
+        job.signals.progress.connect(self._on_progress)
         self.running.append(job.signals)  # alive until the job reports
         self.pool.start(job)
 

@@ -50,13 +50,16 @@ def target_formulas(plan: Plan, layout: Layout) -> dict[str, str]:
         found[f"activity.dials.{resource.id}"] = f"={q}/{rates.conversation_to_srl!r}/{rates.connect_rate!r}/{weeks}"
         found[f"outcome.srl.{resource.id}"] = f"={ref(row, LaborColumn.TOTAL_OUTPUT, sheet=LABOR)}/Horizon"
         found[f"outcome.srl.unassigned.{resource.id}"] = f"={ref(row, LaborColumn.UNASSIGNED, sheet=LABOR)}/Horizon"
+    # each channel's row in its table, by its index in the plan (a dict: thousands of channels)
+    rows = {
+        index: (layout.program_inputs.row(n), ProgramColumn.SRL_TOTAL) for n, index in enumerate(layout.program_indexes)
+    }
+    rows.update(
+        {index: (layout.people_inputs.row(n), PeopleColumn.SRL_TOTAL) for n, index in enumerate(layout.people_indexes)}
+    )
     for key, index in zip(channel_keys(plan), range(len(plan.channels)), strict=True):
-        if index in layout.program_indexes:
-            row = layout.program_inputs.row(layout.program_indexes.index(index))
-            found[key] = f"={ref(row, ProgramColumn.SRL_TOTAL, sheet=CHANNELS)}/Horizon"
-        else:
-            row = layout.people_inputs.row(layout.people_indexes.index(index))
-            found[key] = f"={ref(row, PeopleColumn.SRL_TOTAL, sheet=CHANNELS)}/Horizon"
+        row, column = rows[index]
+        found[key] = f"={ref(row, column, sheet=CHANNELS)}/Horizon"
     return found
 
 

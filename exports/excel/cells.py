@@ -66,10 +66,20 @@ class SheetWriter:
     def __init__(self, sheet: Worksheet, styles: Styles) -> None:
         self.sheet = sheet
         self.styles = styles
+        self._cells: dict[tuple[int, int], Cell] = sheet._cells
+
+    def new_cell(self, row: int, column: int) -> Cell:
+        """A fresh cell at (row, column), in place of any there: every cell is written once.
+
+        Straight into the sheet's table of cells: ``sheet.cell()`` checks the coordinates and
+        looks the cell up three times, a third of the time of building a sheet of formulas;
+        ours come from the layout, and each is written once with its value and style."""
+        cell = self._cells[(row, column)] = Cell(self.sheet, row, column)
+        return cell
 
     def put(self, row: int, column: int, value: Any, style: StyleArray) -> Cell:
         """A number or one of our formulas, with a style array from ``styles.array``."""
-        cell = self.sheet.cell(row=row, column=column)
+        cell = self.new_cell(row, column)
         if type(value) in (int, float):  # the usual case, without openpyxl's checks for text
             cell._value = value
             cell.data_type = "n"
@@ -81,7 +91,7 @@ class SheetWriter:
     def put_formula(self, row: int, column: int, formula: str, style: StyleArray) -> Cell:
         """One of our own formulas: stored as a formula without openpyxl's checks for user text
         (ours hold no control characters), which would cost more than the rest of the cell."""
-        cell = self.sheet.cell(row=row, column=column)
+        cell = self.new_cell(row, column)
         cell._value = formula
         cell.data_type = "f"
         cell._style = style
@@ -96,7 +106,7 @@ class SheetWriter:
     def text(self, row: int, column: int, value: Any, role: str = "text") -> Cell:
         """User or app text, never a formula."""
         text = clean_text(value)
-        cell = self.sheet.cell(row=row, column=column)
+        cell = self.new_cell(row, column)
         cell._value = text  # stored as text, never as a formula (openpyxl would make "=..." one)
         cell.data_type = "s"
         if text.startswith(FORMULA_LIKE):

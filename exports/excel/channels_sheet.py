@@ -18,11 +18,21 @@ from exports.excel.labor_sheet import end_grid, start_grid
 from exports.excel.layout import (
     LABOR,
     TOTAL_COLUMN,
+    Block,
+    CompactColumn,
     LaborColumn,
     Layout,
     PeopleColumn,
     ProgramColumn,
     ScheduleColumn,
+)
+from exports.excel.program_months import (
+    COMPACT_HEADERS,
+    SCHEDULE_LOOKUP_HEADERS,
+    compact_note,
+    program_totals,
+    schedule_leads,
+    write_program_months,
 )
 from exports.excel.styles import COUNT, PERCENT, Styles
 from exports.excel.validation import Validations
@@ -70,28 +80,35 @@ def write_channels(sheet: Worksheet, styles: Styles, plan: Plan, layout: Layout)
     w.heading(
         "Channels: where sales-ready leads come from",
         "Yellow cells are inputs. Program channels add leads and cost; people-driven channels "
-        "take a share of a labor resource's output (already counted in Labor).",
+        "take a share of a labor resource's output (already counted in Labor)."
+        + ("" if layout.program_grids else compact_note()),
     )
     write_programs(w, checks, plan, layout)
     write_people(w, checks, plan, layout)
     write_schedule(w, checks, plan, layout)
-    write_program_grids(w, layout)
+    if layout.program_grids:
+        write_program_grids(w, layout)
+    else:
+        write_program_months(w, layout)
     write_people_grids(w, plan, layout)
     kinds = {P.NAME: "name", P.TYPE: "kind"}
-    w.widths({**kinds, **{c: "number" for c in range(P.BUDGET, max(P.NUMBER, layout.last_month_column) + 1)}})
+    last_column = max(P.NUMBER if layout.program_grids else CompactColumn.SRL_A_MONTH, layout.last_month_column)
+    w.widths({**kinds, **{c: "number" for c in range(P.BUDGET, last_column + 1)}})
     sheet.freeze_panes = cell(layout.program_inputs.first, P.TYPE)
 
 
 def write_programs(w: SheetWriter, checks: Validations, plan: Plan, layout: Layout) -> None:
     block = layout.program_inputs
     w.text(block.title, 1, "Program channels (run by marketing)", "section")
-    w.header(block.header, list(PROGRAM_HEADERS.values()), lines=4)
+    compact = {} if layout.program_grids else COMPACT_HEADERS
+    w.header(block.header, [*PROGRAM_HEADERS.values(), *compact.values()], lines=4)
     if not layout.program_indexes:
         w.text(block.first, 1, "No program channels in this plan.", "note")
         return
     first_month, last_month = layout.month_column(1), layout.last_month_column
     schedule = layout.schedule
     numbers = span(schedule.first, schedule.last, S.NUMBER)
+    grids = program_grid_totals(layout)
     for index, channel_index in enumerate(layout.program_indexes):
         channel = plan.channels[channel_index]
         row = block.row(index)
@@ -106,10 +123,11 @@ def write_programs(w: SheetWriter, checks: Validations, plan: Plan, layout: Layo
         w.formula(row, P.RATE, f'=IF({own}="",LeadToMQL*MQLToSRL,{own})', fmt=PERCENT)
         w.formula(row, P.LAST, f'=IF({end}="",Horizon,MIN({end},Horizon))', fmt="0")
         w.formula(row, P.SCHEDULED, f"=IF(COUNTIF({numbers},{cell(row, P.NUMBER)})>0,1,0)", fmt="0")
-        raw, srl, cost = layout.program_raw.row(index), layout.program_srl.row(index), layout.program_cost.row(index)
-        w.formula(row, P.RAW_TOTAL, f"=SUM({row_span(raw, first_month, last_month)})", fmt=COUNT)
-        w.formula(row, P.SRL_TOTAL, f"=SUM({row_span(srl, first_month, last_month)})", fmt=COUNT)
-        w.formula(row, P.COST_TOTAL, f"=SUM({row_span(cost, first_month, last_month)})", fmt="money")
+        if grids is None:
+            program_totals(w, layout, row)
+        else:
+            for column, grid, number_format in grids:
+                w.formula(row, column, f"=SUM({row_span(grid.row(index), first_month, last_month)})", fmt=number_format)
         w.formula(
             row, P.COST_PER_SRL, f'=IFERROR({cell(row, P.COST_TOTAL)}/{cell(row, P.SRL_TOTAL)},"{NA}")', fmt="money"
         )
@@ -133,6 +151,17 @@ def write_programs(w: SheetWriter, checks: Validations, plan: Plan, layout: Layo
         "total",
         "money",
     )
+
+
+def program_grid_totals(layout: Layout) -> list[tuple[int, Block, str]] | None:
+    """(total column, its grid, number format) of each program grid; None without grids."""
+    if layout.program_raw is None or layout.program_srl is None or layout.program_cost is None:
+        return None
+    return [
+        (P.RAW_TOTAL, layout.program_raw, COUNT),
+        (P.SRL_TOTAL, layout.program_srl, COUNT),
+        (P.COST_TOTAL, layout.program_cost, "money"),
+    ]
 
 
 def write_people(w: SheetWriter, checks: Validations, plan: Plan, layout: Layout) -> None:
@@ -172,7 +201,8 @@ def write_schedule(w: SheetWriter, checks: Validations, plan: Plan, layout: Layo
     w.text(
         block.title, 1, "Scheduled spends (trade shows, campaign bursts): replace a program's monthly budget", "section"
     )
-    w.header(block.header, list(SCHEDULE_HEADERS.values()), lines=2)
+    lookups = {} if layout.program_grids else SCHEDULE_LOOKUP_HEADERS
+    w.header(block.header, [*SCHEDULE_HEADERS.values(), *lookups.values()], lines=2)
     row = block.first
     for number, channel_index in enumerate(layout.program_indexes, 1):
         program_row = layout.program_inputs.row(number - 1)
@@ -182,6 +212,9 @@ def write_schedule(w: SheetWriter, checks: Validations, plan: Plan, layout: Layo
             w.number(row, S.MONTH, entry.month, "input", "0")
             w.number(row, S.BUDGET, entry.budget, "input", "money")
             row += 1
+    if lookups:
+        for entry_row in range(block.first, block.last + 1):
+            schedule_leads(w, layout, entry_row)
     if row == block.first:
         w.text(row, S.NAME, "No scheduled spends: type a program number, a month and a spend to add one.", "note")
         for column in (S.NUMBER, S.MONTH):
@@ -194,33 +227,35 @@ def write_schedule(w: SheetWriter, checks: Validations, plan: Plan, layout: Layo
 
 
 def write_program_grids(w: SheetWriter, layout: Layout) -> None:
-    if not layout.program_indexes:
+    grids = program_grid_totals(layout)
+    if not layout.program_indexes or grids is None:
         return
     inputs, schedule = layout.program_inputs, layout.schedule
     numbers = span(schedule.first, schedule.last, S.NUMBER)
     months = span(schedule.first, schedule.last, S.MONTH)
     spends = span(schedule.first, schedule.last, S.BUDGET)
-    grids = (
-        (layout.program_cost, "Program channels: spend (cost) by month", "money"),
-        (layout.program_raw, "Program channels: raw leads by month", COUNT),
-        (layout.program_srl, "Program channels: sales-ready leads by month", COUNT),
+    (_, raw_grid, _), (_, srl_grid, _), (_, cost_grid, _) = grids
+    titled = (
+        (cost_grid, "Program channels: spend (cost) by month", "money"),
+        (raw_grid, "Program channels: raw leads by month", COUNT),
+        (srl_grid, "Program channels: sales-ready leads by month", COUNT),
     )
-    for block, title, number_format in grids:
+    for block, title, number_format in titled:
         start_grid(w, layout, block, title, ["Channel", "Type", "Total"])
         style = w.styles.array("formula", number_format)
         for index in range(len(layout.program_indexes)):
             r, row = inputs.row(index), block.row(index)
             name_cells(w, row, r)
-            raw_row, cost_row = layout.program_raw.row(index), layout.program_cost.row(index)
+            raw_row, cost_row = raw_grid.row(index), cost_grid.row(index)
             start, last, budget = ref(r, P.START), ref(r, P.LAST), ref(r, P.BUDGET)
             for m in range(1, layout.horizon + 1):
                 column = layout.month_column(m)
                 month = cell(block.title, column, fix_row=True)
-                if block is layout.program_cost:
+                if block is cost_grid:
                     scheduled = f"SUMIFS({spends},{numbers},{ref(r, P.NUMBER)},{months},{month})"
                     budgeted = f"IF(OR({month}<{start},{month}>{last}),0,{budget})"
                     formula = f"=IF({ref(r, P.SCHEDULED)}=1,{scheduled},{budgeted})"
-                elif block is layout.program_raw:
+                elif block is raw_grid:
                     formula = f"=IFERROR({cell(cost_row, column)}/{ref(r, P.PER_LEAD)},0)"
                 else:
                     formula = f"={cell(raw_row, column)}*{ref(r, P.RATE)}"

@@ -55,14 +55,15 @@ def supply_chart(workbook: Workbook, plan: Plan, layout: Layout) -> BarChart:
     bars.title = "Sales-ready leads a month: supply by source vs needed"
     bars.y_axis.title = "Sales-ready leads a month"
     bars.y_axis.numFmt = "#,##0"
-    if len(plan.labor) + len(layout.program_indexes) <= MAX_SOURCES:
+    program_srl = layout.program_srl
+    if program_srl is not None and len(plan.labor) + len(layout.program_indexes) <= MAX_SOURCES:
         for index, resource in enumerate(plan.labor):
             bars.series.append(
                 month_series(workbook[LABOR], layout, layout.labor_output.row(index), resource.name or resource.id)
             )
         for index, channel_index in enumerate(layout.program_indexes):
             name = plan.channels[channel_index].name or "Program"
-            bars.series.append(month_series(workbook[CHANNELS], layout, layout.program_srl.row(index), name))
+            bars.series.append(month_series(workbook[CHANNELS], layout, program_srl.row(index), name))
     else:  # too many sources to tell apart: people and programs
         monthly = workbook[MONTHLY]
         bars.series.append(month_series(monthly, layout, MonthlyRow.LABOR, "People (Labor)"))

@@ -22,6 +22,7 @@ from exports.excel.layout import (
     Layout,
     MonthlyRow,
     ProgramColumn,
+    ProgramMonthRow,
     QuarterRow,
 )
 from exports.excel.styles import Styles
@@ -37,7 +38,7 @@ def checks(layout: Layout) -> list[tuple[str, str]]:
 
     labor_rows, program_rows = layout.labor_inputs.count, len(layout.program_indexes)
     by_people = months(layout.labor_output.total, LABOR) if labor_rows else None
-    by_programs = months(layout.program_srl.total, CHANNELS) if program_rows else None
+    by_programs = months(programs_row(layout), CHANNELS) if program_rows else None
     parts = [p for p in (by_people, by_programs) if p]
     supply_sources = "+".join(parts) if parts else "0"
     people_total = ref(layout.labor_inputs.total, LaborColumn.TOTAL_OUTPUT, sheet=LABOR) if labor_rows else "0"
@@ -75,6 +76,15 @@ def checks(layout: Layout) -> list[tuple[str, str]]:
         ("Expected revenue = pipeline + projected", "=ROUND(ExpectedRevenue-(PipelineRevenue+ProjectedRevenue),2)"),
         ("Revenue gap = goal − expected", "=ROUND(RevenueGap-(RevenueGoal-ExpectedRevenue),2)"),
     ]
+
+
+def programs_row(layout: Layout) -> int:
+    """The Channels row of all programs' sales-ready leads by month: the grid's total row, or
+    the row that adds them up without per-program grids."""
+    if layout.program_months is not None:
+        return layout.program_months.row(ProgramMonthRow.SRL)
+    assert layout.program_srl is not None
+    return layout.program_srl.total
 
 
 def write_checks(sheet: Worksheet, styles: Styles, layout: Layout) -> None:

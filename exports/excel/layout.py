@@ -110,6 +110,27 @@ class ScheduleColumn(IntEnum):
     NUMBER = 2  # the program's number
     MONTH = 3
     BUDGET = 4
+    # only without per-program grids (``Layout.program_grids`` False):
+    POSITION = 5  # the program's position in the program table (0: no such program)
+    RAW = 6  # raw leads the spend buys at the program's cost per lead
+    SRL = 7  # those raw leads x the program's rate
+
+
+class CompactColumn(IntEnum):
+    """The program table's extra columns when there are no per-program grids (many programs):
+    the per-month figures of a program spending its budget, from which the months are summed."""
+
+    MONTHS = 18  # months on budget: from the start month to the last month of the budget
+    RAW_A_MONTH = 19
+    SRL_A_MONTH = 20
+
+
+class ProgramMonthRow(IntEnum):
+    """The rows of all programs by month when there are no per-program grids (offsets from the first)."""
+
+    COST = 0
+    RAW = 1
+    SRL = 2
 
 
 class MonthlyRow(IntEnum):
@@ -190,6 +211,11 @@ def stack(start: int, *counts: int) -> list[Block]:
     return blocks
 
 
+# Up to this many program channels, each has its own rows of spend, raw leads and sales-ready
+# leads by month on the Channels sheet; beyond it (a plan of thousands of programs, whose grids
+# would be millions of formulas), one row a month adds all programs up (``ProgramMonthRow``).
+MAX_PROGRAM_GRIDS = 500
+
 # Inputs sheet: fixed rows
 INPUT_BASICS = ("company", "title", "prepared_by", "prepared_for", "currency")
 INPUTS_FIRST_MONTH_ROW = 10
@@ -217,9 +243,11 @@ class Layout:
     program_inputs: Block
     people_inputs: Block
     schedule: Block
-    program_raw: Block
-    program_srl: Block
-    program_cost: Block
+    # per-program grids by month (None without them: then ``program_months`` adds all up)
+    program_raw: Block | None
+    program_srl: Block | None
+    program_cost: Block | None
+    program_months: Block | None
     people_srl: Block
     people_cost: Block
 
@@ -231,7 +259,11 @@ class Layout:
         entries = sum(len(plan.channels[i].schedule) for i in programs)
         labor = stack(TABLE_HEADER - 1, resources, resources, resources)
         p, q = len(programs), len(people)
-        channels = stack(TABLE_HEADER - 1, p, q, max(entries, 1), p, p, p, q, q)
+        grids = p <= MAX_PROGRAM_GRIDS  # else one row a month for all programs (ProgramMonthRow)
+        month_rows = (p, p, p) if grids else (len(ProgramMonthRow),)
+        channels = stack(TABLE_HEADER - 1, p, q, max(entries, 1), *month_rows, q, q)
+        programs_by_month = channels[3 : 3 + len(month_rows)]
+        people_srl, people_cost = channels[-2:]
         return cls(
             horizon=plan.horizon,
             labor_inputs=labor[0],
@@ -242,12 +274,18 @@ class Layout:
             program_inputs=channels[0],
             people_inputs=channels[1],
             schedule=channels[2],
-            program_raw=channels[3],
-            program_srl=channels[4],
-            program_cost=channels[5],
-            people_srl=channels[6],
-            people_cost=channels[7],
+            program_raw=programs_by_month[0] if grids else None,
+            program_srl=programs_by_month[1] if grids else None,
+            program_cost=programs_by_month[2] if grids else None,
+            program_months=None if grids else programs_by_month[0],
+            people_srl=people_srl,
+            people_cost=people_cost,
         )
+
+    @property
+    def program_grids(self) -> bool:
+        """Whether each program has its own rows by month (up to ``MAX_PROGRAM_GRIDS`` programs)."""
+        return self.program_months is None
 
     def month_column(self, month: int) -> int:
         return MONTH_COLUMN + month - 1

@@ -26,6 +26,7 @@ from exports.excel.layout import (
     LaborColumn,
     Layout,
     MonthlyRow,
+    ProgramMonthRow,
     QuarterRow,
 )
 from exports.excel.names import define
@@ -168,7 +169,7 @@ def write_month(w: SheetWriter, plan: Plan, layout: Layout, column: int, m: int)
     w.formula(
         R.PROGRAMS,
         column,
-        "=" + grid_sum(column, CHANNELS, layout.program_srl.first, layout.program_srl.last),
+        "=" + programs_in_month(layout, column, ProgramMonthRow.SRL),
         fmt=COUNT,
     )
     w.formula(R.SUPPLIED, column, f"={at(R.LABOR)}+{at(R.PROGRAMS)}", "bold", COUNT)
@@ -181,7 +182,7 @@ def write_month(w: SheetWriter, plan: Plan, layout: Layout, column: int, m: int)
     w.formula(R.CUMULATIVE_SUPPLIED, column, f"=SUM({supplied_to_date})", fmt=COUNT)
     w.formula(R.COVERAGE, column, f'=IFERROR({at(R.SUPPLIED)}/{at(R.NEEDED)},"{NA}")', fmt=PERCENT)
     labor_cost = grid_sum(column, LABOR, layout.labor_cost.first, layout.labor_cost.last)
-    program_cost = grid_sum(column, CHANNELS, layout.program_cost.first, layout.program_cost.last)
+    program_cost = programs_in_month(layout, column, ProgramMonthRow.COST)
     w.formula(R.COST, column, f"={labor_cost}+{program_cost}", fmt="money")
     w.formula(R.COST_PER_SRL, column, f'=IFERROR({at(R.COST)}/{at(R.SUPPLIED)},"{NA}")', fmt="money")
     supplied = whole(R.SUPPLIED)
@@ -202,6 +203,16 @@ def grid_sum(column: int, sheet: str, first: int, last: int) -> str:
     if last < first:
         return "0"
     return f"SUM({cell(first, column, sheet=sheet)}:{cell(last, column)})"
+
+
+def programs_in_month(layout: Layout, column: int, measure: ProgramMonthRow) -> str:
+    """All programs' sales-ready leads or cost in this month's column: the grid's column summed,
+    or the one row that adds them up when there are no per-program grids."""
+    if layout.program_months is not None:
+        return cell(layout.program_months.row(measure), column, sheet=CHANNELS)
+    grid = layout.program_srl if measure is ProgramMonthRow.SRL else layout.program_cost
+    assert grid is not None
+    return grid_sum(column, CHANNELS, grid.first, grid.last)
 
 
 def status_formats(sheet: Worksheet, layout: Layout) -> None:

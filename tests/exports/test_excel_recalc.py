@@ -14,7 +14,7 @@ import pytest
 from openpyxl import load_workbook
 
 from exports.excel import write_workbook
-from exports.excel.layout import MONTH_COLUMN, MonthlyRow
+from exports.excel.layout import MONTH_COLUMN, MonthlyRow, ProgramColumn, ScheduleColumn
 from planner.engine import compute
 from planner.model import Plan
 from planner.paths import set_value
@@ -61,6 +61,22 @@ def set_weight(path: Path, month_index: int, weight: float) -> None:
     workbook.save(path)
 
 
+def edit_programs(path: Path) -> None:
+    """In the timed plan's workbook without program grids, the CEO gives Ads 6,000 a month from
+    month 3 to the end, and moves the second trade show from month 8 to month 6 at 30,000."""
+    workbook = load_workbook(path)
+    channels = workbook["Channels"]
+    ads = next(row for row in range(1, 40) if channels.cell(row, 1).value == "Ads")
+    channels.cell(ads, ProgramColumn.BUDGET, 6000)
+    channels.cell(ads, ProgramColumn.START, 3)
+    channels.cell(ads, ProgramColumn.END).value = None  # blank: to the last month
+    shows = [row for row in range(ads, 60) if channels.cell(row, ScheduleColumn.MONTH).value == 8]
+    assert len(shows) == 1
+    channels.cell(shows[0], ScheduleColumn.MONTH, 6)
+    channels.cell(shows[0], ScheduleColumn.BUDGET, 30_000)
+    workbook.save(path)
+
+
 def with_targets(plan: Plan, **changes: Any) -> Plan:
     for name, value in changes.items():
         plan = set_value(plan, f"targets.{name}", value)
@@ -79,6 +95,12 @@ def books(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         "timed": write_workbook(timed_plan(), folder / "timed.xlsx"),
         "turned": write_workbook(sample_plan(), folder / "turned.xlsx"),
     }
+    with pytest.MonkeyPatch.context() as patch:  # as for a plan of thousands of programs: no grid each
+        patch.setattr("exports.excel.layout.MAX_PROGRAM_GRIDS", 0)
+        for key, plan in (("rich_compact", rich_plan()), ("timed_compact", timed_plan())):
+            written[key] = write_workbook(plan, folder / f"{key}.xlsx")
+        written["edited_compact"] = write_workbook(timed_plan(), folder / "edited_compact.xlsx")
+    edit_programs(written["edited_compact"])
     set_named(written["changed"], {"WinRate": 0.2, "DealSize": 50_000})
     set_named(written["turned"], {"WinRate": 0.3, "DealSize": 80_000})  # the issue's CEO: now covered
     set_named(written["cycle"], {"SalesCycleMonths": 1})
@@ -322,3 +344,42 @@ def test_the_workbooks_live_verdict_says_what_the_memo_says(books: dict[str, Pat
         assert named_values(books[key])["Verdict"] == memo(plan, compute(plan)).verdict, key
     turned = with_targets(sample_plan(), win_rate=0.3, deal_size=80_000)
     assert named_values(books["turned"])["Verdict"] == memo(turned, compute(turned)).verdict
+
+
+def test_without_program_grids_the_workbook_still_recalculates_like_the_engine(books: dict[str, Path]) -> None:
+    for key, plan, horizon in (("rich_compact", rich_plan(), 6), ("timed_compact", timed_plan(), 9)):
+        result = compute(plan)
+        assert_named_results_match(books[key], result)
+        months = monthly(books[key], horizon)
+        assert months["supplied"] == approx([m.sales_ready_leads_supplied for m in result.months]), key
+        assert months["cost"] == approx([m.cost for m in result.months]), key
+        columns = scenario_columns(books[key])
+        for scenario in result.scenarios:
+            supplied = columns[scenario.name]["Sales-ready leads supplied"]
+            assert supplied == approx(scenario.supply.sales_ready_leads), (key, scenario.name)
+            assert columns[scenario.name]["Total cost"] == approx(scenario.supply.cost), (key, scenario.name)
+    # trade shows by schedule: month 3 spends 15,000 + 3,000 = 18,000 / 150 = 120 raw leads x 15%
+    channels = cell_values(books["timed_compact"], "Channels")
+    shows = next(row for row in channels if row[0] == "Trade shows")
+    assert shows[ProgramColumn.COST_TOTAL - 1] == approx(42_000)
+    assert shows[ProgramColumn.SRL_TOTAL - 1] == approx(42_000 / 150 * 0.15)
+
+
+def test_without_program_grids_a_program_edited_in_the_file_moves_the_months(books: dict[str, Path]) -> None:
+    plan = timed_plan()
+    ads, shows = plan.channels[1], plan.channels[2]
+    edited_shows = dataclasses.replace(
+        shows,
+        schedule=(shows.schedule[0], dataclasses.replace(shows.schedule[1], month=6, budget=30_000), shows.schedule[2]),
+    )
+    edited_ads = dataclasses.replace(ads, monthly_budget=6000, start_month=3, end_month=None)
+    edited = dataclasses.replace(plan, channels=(plan.channels[0], edited_ads, edited_shows))
+    result = compute(edited)
+    assert_named_results_match(books["edited_compact"], result)
+    months = monthly(books["edited_compact"], 9)
+    assert months["cost"] == approx([m.cost for m in result.months])
+    assert months["supplied"] == approx([m.sales_ready_leads_supplied for m in result.months])
+    # month 6: the reps 3 x 7,000 x 95% of seats paid = 19,950, ads 6,000, the moved show 30,000;
+    # month 8: the reps have left (end month 7) and the show moved away: ads 6,000 only
+    assert months["cost"][5] == approx(19_950 + 6000 + 30_000)
+    assert months["cost"][7] == approx(6000)

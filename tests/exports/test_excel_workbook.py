@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 from openpyxl import load_workbook
+from openpyxl.writer.excel import ExcelWriter
 
 from cli.main import main as cli_main
 from exports.excel import write_workbook
@@ -199,6 +201,39 @@ def test_export_reports_progress_from_0_to_100(sample: Plan, tmp_path: Path) -> 
     percents = [p for p, _ in steps]
     assert percents[0] == 0 and percents[-1] == 100 and percents == sorted(percents)
     assert all(step for _, step in steps)
+    # saving is half the time of a large plan's export: it says which sheet it is at
+    saving = [step for _, step in steps if step.startswith("Saving the sheet ")]
+    assert saving == [f"Saving the sheet {name}" for name in load_workbook(tmp_path / "plan.xlsx").sheetnames]
+
+
+def test_saving_a_long_sheet_reports_its_rows_as_it_goes(
+    sample: Plan, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("exports.excel.saving.ROWS_PER_REPORT", 20)  # 2,000 rows in a real export
+    steps: list[tuple[int, str]] = []
+    write_workbook(sample, tmp_path / "plan.xlsx", progress=lambda percent, step: steps.append((percent, step)))
+    rows = len({row for row, _ in load_workbook(tmp_path / "plan.xlsx")["Monthly"]._cells})
+    monthly = [step for _, step in steps if step.startswith("Saving the sheet Monthly")]
+    assert monthly == ["Saving the sheet Monthly"] + [
+        f"Saving the sheet Monthly: row {done} of {rows}" for done in range(20, rows, 20)
+    ]
+    percents = [p for p, _ in steps]
+    assert percents == sorted(percents) and percents[-1] == 100
+
+
+def test_the_export_leaves_the_garbage_collector_as_it_found_it(sample: Plan, tmp_path: Path) -> None:
+    import gc
+
+    assert gc.isenabled()
+    seen: list[bool] = []
+    write_workbook(sample, tmp_path / "on.xlsx", progress=lambda percent, step: seen.append(gc.isenabled()))
+    assert gc.isenabled() and not any(seen[:-1]) and seen[-1]  # paused while built and saved, not after
+    gc.disable()
+    try:
+        write_workbook(sample, tmp_path / "off.xlsx")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
 
 
 def test_a_failed_export_leaves_the_previous_file_and_no_temporary_file(
@@ -207,11 +242,11 @@ def test_a_failed_export_leaves_the_previous_file_and_no_temporary_file(
     target = tmp_path / "plan.xlsx"
     target.write_bytes(b"previous")
 
-    def fail(self: object, filename: str) -> None:
-        Path(filename).write_bytes(b"half")
+    def fail(self: ExcelWriter) -> None:
+        self._archive.writestr("xl/half.xml", b"half")  # half a workbook written, then the disk is full
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("openpyxl.workbook.workbook.Workbook.save", fail)
+    monkeypatch.setattr("openpyxl.writer.excel.ExcelWriter.save", fail)
     with pytest.raises(OSError):
         write_workbook(sample, target)
     assert target.read_bytes() == b"previous"
@@ -341,3 +376,61 @@ def test_excel_code_names_its_columns_and_has_no_one_letter_module_aliases() -> 
         assert not re.search(r"import \w+ as (L|CS|LS)\b", text), path.name
         # no column letter typed into a formula string: f"=...A{row}" or '$B$' style
         assert not re.search(r"f[\"'][^\"']*[=(,+*/-]\$?[A-Z]{1,2}\$?\{", text), path.name
+
+
+def sheets_xml(path: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(path) as archive:
+        return {name: archive.read(name) for name in archive.namelist() if name.startswith("xl/worksheets/")}
+
+
+@pytest.mark.parametrize("kind", ["sample", "timed", "hostile", "padded"])
+def test_the_sheets_are_saved_exactly_as_openpyxl_itself_writes_them(kind: str, sample: Plan, tmp_path: Path) -> None:
+    from exports.excel.saving import save
+    from exports.excel.workbook import build_workbook
+    from tests.exports.plans import timed_plan
+
+    padded = make_plan(
+        labor=[{"id": "x", "name": "  Team with spaces  ", "kind": "inside"}],
+        channels=[{"name": "\tTabbed", "type": "email", "owner": "x", "share": 0.5}],
+    )
+    plan = {"sample": sample, "timed": timed_plan(), "hostile": hostile_plan(), "padded": padded}[kind]
+    save(build_workbook(plan), tmp_path / "ours.xlsx", lambda percent, step: None)
+    build_workbook(plan).save(tmp_path / "openpyxl.xlsx")  # openpyxl's own writer, the same workbook
+    ours, theirs = sheets_xml(tmp_path / "ours.xlsx"), sheets_xml(tmp_path / "openpyxl.xlsx")
+    assert sum(name.endswith(".xml") and "_rels" not in name for name in ours) == 13
+    assert ours.keys() == theirs.keys()  # the sheets and their relations (links, charts)
+    for name, xml in ours.items():  # but for the empty cached value openpyxl writes after each formula
+        assert xml == theirs[name].replace(b"</f><v /></c>", b"</f></c>"), name
+    written = b"".join(ours.values())
+    assert b"<f>" in written and b't="inlineStr"' in written and b't="n"' in written and b"<v />" not in written
+    assert (b'xml:space="preserve"' in written) == (kind == "padded")  # text kept with its spaces
+
+
+def programs_plan(count: int) -> Plan:
+    programs = [
+        {"name": f"Program {i}", "type": "events", "owner": "marketing", "monthly_budget": 1000, "cost_per_lead": 50}
+        for i in range(count)
+    ]
+    return make_plan(channels=programs)
+
+
+def test_past_500_programs_one_block_adds_them_up_by_month_instead_of_a_grid_each(tmp_path: Path) -> None:
+    from exports.excel.layout import MonthlyRow, ProgramMonthRow
+
+    def channels_sheet(count: int) -> tuple[list[Any], Any]:
+        workbook = load_workbook(write_workbook(programs_plan(count), tmp_path / f"p{count}.xlsx"))
+        channels = workbook["Channels"]
+        return [channels.cell(row, 1).value for row in range(1, channels.max_row + 1)], workbook
+
+    column_a, _ = channels_sheet(500)
+    assert "Program channels: sales-ready leads by month" in column_a  # a grid per program up to 500
+    column_a, workbook = channels_sheet(501)
+    assert not any(str(v).startswith("Program channels: ") and "by month" in str(v) for v in column_a)
+    assert "More than 500 programs" in column_a[1]  # the sheet's note says why
+    block = column_a.index("All 501 program channels by month") + 1  # its title row, the month numbers
+    assert column_a[block + 1 : block + 4] == ["Spend (cost)", "Raw leads", "Sales-ready leads"]
+    srl_row = block + 2 + ProgramMonthRow.SRL
+    assert workbook["Monthly"].cell(MonthlyRow.PROGRAMS, 4).value == f"='Channels'!D{srl_row}"
+    assert workbook["Channels"].cell(srl_row, 4).value.startswith("=SUMPRODUCT(")
+    # 501 programs x 20 columns and the block: no 3 x 501 x 12 grid formulas
+    assert len(workbook["Channels"]._cells) < 501 * 21 + 200

@@ -80,3 +80,39 @@ def test_a_plan_the_pipeline_covers_has_no_options_and_no_cost_to_approve() -> N
     assert found.status == "on_track" and found.options == ()
     assert found.verdict.startswith("On track: the current pipeline covers the revenue goal")
     assert not any(d.startswith("Approve") for d in found.decisions)
+
+
+def test_a_late_plan_of_many_programs_is_offered_the_few_earlier_starts_that_help_most(
+    sample: Plan, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import dataclasses
+
+    from planner import goal_seek
+    from planner.model import Channel
+
+    # the late sample plus 60 small programs from month 4 (100 / 50 = 2 raw leads, 2 x 0.25 x 0.4 =
+    # 0.2 sales-ready leads a month each) and a big one from month 3 (100 raw, 10 sales-ready a month)
+    plan = turned(sample)
+    small = [
+        Channel(
+            name=f"Program {i}", type="content", owner="marketing", monthly_budget=100, cost_per_lead=50, start_month=4
+        )
+        for i in range(60)
+    ]
+    big = Channel(name="Big webinar", type="content", owner="marketing", monthly_budget=2000, cost_per_lead=20,
+                  start_month=3)  # fmt: skip
+    plan = dataclasses.replace(plan, channels=(*plan.channels, *small, big))
+    base = compute(plan)
+    assert base.timing.status == "late"
+    calls = []
+    real = goal_seek.compute_core
+    monkeypatch.setattr(goal_seek, "compute_core", lambda *a, **k: calls.append(1) or real(*a, **k))
+    found = goal_seek.earlier_starts(plan, base)
+    # at most 4 options, the biggest cut of the worst shortfall first; only the 12 likeliest of
+    # the 62 candidates are tried, each at most 3 months earlier: 1 + 12 x 3 computations at most
+    assert 1 <= len(found) <= 4
+    cuts = [option.result.timing.worst_shortfall for option in found]
+    assert cuts == sorted(cuts)
+    assert all(cut < base.timing.worst_shortfall - 0.5 for cut in cuts)
+    assert found[0].answer.driver in ("channels.Big webinar.start_month", "labor.ldr.start_month")
+    assert len(calls) <= 1 + goal_seek.EARLIER_START_TRIES * 3

@@ -28,11 +28,11 @@ def by_key(plan: Plan) -> dict[str, ScorecardMetric]:
 
 def test_the_sample_plans_scorecard_targets_match_the_hand_worked_figures(sample: Plan) -> None:
     metrics = by_key(dataclasses.replace(sample, metrics=()))  # without the user's own metric
-    # Inside reps: q = 12 a month, default rates 5% connect and 10% conversation to lead:
-    # conversations a month 12 / 0.1 = 120, dials 120 / 0.05 = 2,400;
-    # a week = a month x 5 / 21 working days -> 571.4 dials, 28.6 conversations.
-    assert metrics["activity.dials.ldr"].target == approx(2400 * 5 / 21)
-    assert metrics["activity.conversations.ldr"].target == approx(120 * 5 / 21)
+    # Inside reps: q = 12 a month, default rates 10% connect and 10% conversation to lead:
+    # conversations a month 12 / 0.1 = 120, dials 120 / 0.1 = 1,200;
+    # a week = a month x 5 / 20 working days -> 300 dials (60 a day), 30 conversations.
+    assert metrics["activity.dials.ldr"].target == approx(300)
+    assert metrics["activity.conversations.ldr"].target == approx(30)
     assert metrics["activity.dials.ldr"].cadence == "weekly"
     assert metrics["activity.dials.ldr"].unit == "dials"
     # conversion targets are the plan's own rates
@@ -126,7 +126,7 @@ def test_editing_the_owner_keeps_the_target_following_the_plan(sample: Plan) -> 
     # the plan changes: 24 leads a person-month doubles the dials target
     changed = set_value(edited, "labor[0].srl_per_person_month", 24)
     dials = by_key(changed)["activity.dials.ldr"]
-    assert dials.target == approx(2 * 2400 * 5 / 21)
+    assert dials.target == approx(2 * 300)
     assert (dials.owner, dials.edited) == ("Ann", True)
 
 
@@ -187,7 +187,7 @@ def test_targets_are_formatted_by_unit(sample: Plan) -> None:
     metrics = by_key(sample)
     assert format_target(metrics["conversion.win_rate"], "USD") == "25%"
     assert format_target(metrics["outcome.cost_per_srl"], "USD") == "$823"
-    assert format_target(metrics["activity.dials.ldr"], "USD") == "571"
+    assert format_target(metrics["activity.dials.ldr"], "USD") == "300"
 
 
 def test_unknown_metric_edits_are_refused(sample: Plan) -> None:
@@ -204,3 +204,21 @@ def test_each_own_metric_knows_its_place_in_the_file_even_when_it_replaces_a_gen
     plan = dataclasses.replace(sample, metrics=(meetings, *sample.metrics))
     own = {m.name: m.own for m in scorecard(plan, compute(plan)) if not m.key}
     assert own == {"Sales-ready leads per month": 1, "Meetings booked": 0}
+
+
+def test_a_new_inside_rep_the_calculator_and_the_scorecard_agree_on_the_defaults() -> None:
+    # the calculator's defaults: 20 days x 60 dials x 10% connect x 10% booked = 12 a month, the
+    # default output of a new inside rep and PRODUCT.md's inside q; the scorecard then asks for
+    # 60 dials a day (300 a week), not a phone-only figure of several hundred a day.
+    from planner.defaults import labor_default
+    from planner.engine import CONTRACT_INSIDE_REP
+    from planner.model import Activity
+    from planner.supply import activity_output
+
+    assert activity_output(Activity()) == approx(12)
+    assert labor_default("inside", "srl_per_person_month") == approx(12)
+    assert CONTRACT_INSIDE_REP.srl_per_person_month == 12
+    plan = make_plan(labor=[{"id": "sdr", "kind": "inside", "srl_per_person_month": 12}])
+    metrics = by_key(plan)
+    assert metrics["activity.dials.sdr"].target == approx(300)
+    assert metrics["activity.dials.sdr"].target / 5 == approx(Activity().dials_per_day)

@@ -96,17 +96,17 @@ def test_the_activity_calculator_fills_leads_per_person_month(window: MainWindow
     view.setCurrentIndex(view.model().index(0, 0))
     qtbot.mouseClick(window.findChild(QPushButton, "activity_calculator.use"), Qt.MouseButton.LeftButton)
     resource = window.document.plan.labor[0]
-    # 21 days x 50 dials x 5% connect x 10% = 5.25
-    assert resource.srl_per_person_month == pytest.approx(5.25)
+    # 20 days x 60 dials x 10% connect x 10% = 12, the inside rep's default output
+    assert resource.srl_per_person_month == pytest.approx(12)
     dials = window.findChild(QLineEdit, "labor[0].activity.dials_per_day")
-    assert dials.isEnabled() and dials.text() == "50"
+    assert dials.isEnabled() and dials.text() == "60"
     dials.selectAll()
-    qtbot.keyClicks(dials, "80")
-    # 21 x 80 x 5% x 10% = 8.4
-    assert window.document.plan.labor[0].activity.dials_per_day == 80
-    assert window.document.plan.labor[0].srl_per_person_month == pytest.approx(8.4)
+    qtbot.keyClicks(dials, "45")
+    # 20 x 45 x 10% x 10% = 9
+    assert window.document.plan.labor[0].activity.dials_per_day == 45
+    assert window.document.plan.labor[0].srl_per_person_month == pytest.approx(9)
     output = view.model().column_of("srl_per_person_month")
-    assert view.model().index(0, output).data() == "8.4"
+    assert view.model().index(0, output).data() == "9"
     # typing the output by hand in the table stops the calculator for that resource
     type_in_cell(qtbot, view, 0, output, "10")
     assert window.document.plan.labor[0].activity is None

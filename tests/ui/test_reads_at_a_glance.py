@@ -111,6 +111,67 @@ def test_the_labor_and_channel_tables_fit_1366_px_with_whole_headers(window: Mai
         assert cut_headers(view) == []
 
 
+def cut_cells(view: QTableView) -> list[str]:
+    """The shown cells whose text is wider than its column (with a cell's margins)."""
+    metrics, model, cut = view.fontMetrics(), view.model(), []
+    for column in range(model.columnCount()):
+        if view.isColumnHidden(column):
+            continue
+        for row in range(model.rowCount()):
+            text = str(model.index(row, column).data() or "")
+            if metrics.horizontalAdvance(text) + 8 > view.columnWidth(column):
+                cut.append(f"{text!r} in column {column}: {view.columnWidth(column)} px")
+    return cut
+
+
+def test_the_track_grid_fits_1366_px_with_whole_headers_and_figures(window: MainWindow, qtbot: Any) -> None:
+    at_laptop_size(window, qtbot)
+    window.go_to_step(7)
+    settle(qtbot)
+    page = window.page(7)
+    view = page.table
+    months = window.document.plan.horizon
+    shown = [c for c in range(view.model().columnCount()) if not view.isColumnHidden(c)]
+    assert len(shown) == 10  # each stage's actual and how far it is from the plan
+    for plan in ("sample", "60 months"):
+        if plan == "60 months":
+            window.document.set_value("basics.horizon_months", 60, merge=False)
+            months = 60
+        # a year of actuals as wide as a sales leader's: six-figure revenue, five-figure cost, behind and ahead
+        page.table.setCurrentIndex(view.model().index(0, 0))
+        assert page.table.paste("\n".join("31\t19\t4\t412,345\t21,870" for _ in range(months)))
+        settle(qtbot)
+        assert view.model().rowCount() == months
+        assert not view.horizontalScrollBar().isVisible(), plan
+        assert view.horizontalHeader().length() <= view.viewport().width(), plan
+        assert cut_headers(view) == [], plan
+        assert cut_cells(view) == [], plan
+        assert cut_labels(page) == [], plan
+        assert view.model().headerData(0, Qt.Orientation.Vertical) == ("Jan" if months == 12 else "Jan 27")
+
+
+def test_the_plans_figures_show_behind_a_switch_and_paste_still_fills_the_actuals(
+    window: MainWindow, qtbot: Any
+) -> None:
+    at_laptop_size(window, qtbot)
+    window.go_to_step(7)
+    settle(qtbot)
+    page = window.page(7)
+    model = page.model
+    plan_columns = [c for c in range(model.columnCount()) if "plan" in model.headerData(c, Qt.Orientation.Horizontal)
+                    and "vs" not in model.headerData(c, Qt.Orientation.Horizontal)]  # fmt: skip
+    assert len(plan_columns) == 5 and all(page.table.isColumnHidden(c) for c in plan_columns)
+    # a block of three figures fills the leads, opportunities and wins actuals, left to right
+    page.table.setCurrentIndex(model.index(0, 0))
+    assert page.table.paste("20\t10\t3\n25\t12\t4")
+    actuals = window.document.plan.actuals
+    assert [(a.sales_ready_leads, a.opportunities, a.wins) for a in actuals] == [(20, 10, 3), (25, 12, 4)]
+    page.show_plan.setChecked(True)
+    settle(qtbot)
+    assert not any(page.table.isColumnHidden(c) for c in plan_columns)
+    assert model.index(0, plan_columns[0]).data() == "33"  # 400 leads needed over 12 months
+
+
 def test_details_show_the_secondary_columns(window: MainWindow, qtbot: Any) -> None:
     window.go_to_step(3)
     view = window.findChild(QTableView, "labor")
@@ -203,7 +264,7 @@ def test_seasonality_has_twelve_month_labels_and_a_spike_under_its_month(window:
     chart = window.page(2).seasonality.build()
     assert chart.labels() == ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
     retype(qtbot, field(window, "targets.seasonality[6]"), "2")
-    window.page(2).ensureWidgetVisible(window.page(2).seasonality)  # a chart out of view redraws when scrolled to
+    window.page(2).ensureWidgetVisible(window.page(2).seasonality)  # a chart out of view catches up in view
     settle(qtbot)
     assert chart.tallest_month() == "Jul"
 
@@ -240,6 +301,7 @@ def test_charts_update_their_series_in_place(window: MainWindow, qtbot: Any) -> 
     mix = window.page(4).mix_chart.build()
     sets, slices = list(supply.sets), list(mix.pie.slices())
     window.document.set_value("labor[0].headcount", 3)
+    window.page(4).ensureWidgetVisible(window.page(4).mix_chart)  # a chart out of view catches up in view
     settle(qtbot)
     assert supply.sets == sets  # the same bar sets, their values replaced
     assert mix.pie.slices() == slices

@@ -66,7 +66,7 @@ def test_an_export_runs_off_the_ui_thread_and_offers_to_open_the_file(
 ) -> None:
     threads: list[bool] = []
 
-    def fake_export(plan: Any, *, xlsx: str | None = None, html: str | None = None) -> Any:
+    def fake_export(plan: Any, *, xlsx: str | None = None, html: str | None = None, progress: Any = None) -> Any:
         threads.append(threading.current_thread() is threading.main_thread())
         path = Path(html or xlsx or "")
         path.write_text(plan.basics.company, encoding="utf-8")
@@ -82,6 +82,29 @@ def test_an_export_runs_off_the_ui_thread_and_offers_to_open_the_file(
     assert threads == [False]
     [told] = dialogs.texts("information")
     assert "report.html" in told
+
+
+def test_a_long_export_shows_how_far_it_has_got(
+    window: MainWindow, qtbot: Any, tmp_path: Path, dialogs: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    checked = threading.Event()
+
+    def slow_export(plan: Any, *, xlsx: str | None = None, progress: Any = None, **_kw: Any) -> Any:
+        progress(60, "Saving the sheet Channels: row 2,000 of 10,822")
+        checked.wait(5)
+        Path(xlsx or "").write_bytes(b"x")
+        yield Path(xlsx or "")
+
+    monkeypatch.setattr(exports.writers, "export_plan", slow_export)
+    dialogs.save_path = str(tmp_path / "plan.xlsx")
+    runner = window.exporter
+    with qtbot.waitSignal(runner.done, timeout=5000):
+        window.export("xlsx")
+        qtbot.waitUntil(lambda: runner.progress is not None and "row 2,000 of 10,822" in runner.progress.labelText())
+        assert runner.progress.maximum() == 100 and runner.progress.value() == 60
+        assert runner.progress.labelText().startswith("Writing the Excel workbook…")
+        checked.set()
+    assert runner.progress is None  # closed when the export finished
 
 
 def test_an_unavailable_export_is_explained(

@@ -186,4 +186,8 @@ def test_copying_cells_gives_tab_separated_text_a_spreadsheet_takes(window: Main
     top, bottom = page.model.index(0, LEADS), page.model.index(1, LEADS + 1)
     selection.select(QItemSelection(top, bottom), QItemSelectionModel.SelectionFlag.ClearAndSelect)
     qtbot.keyClick(page.table, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QGuiApplication.clipboard().text() == "20\n30"  # the plan's column is hidden: not copied
+    page.show_plan.setChecked(True)
+    selection.select(QItemSelection(top, bottom), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+    qtbot.keyClick(page.table, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
     assert QGuiApplication.clipboard().text() == "20\t33\n30\t33"  # the actual, then the plan's 33.3

@@ -2,7 +2,7 @@
 
 The forecast starts at the last month with actual sales-ready leads and adds the plan's supply
 after it (PRODUCT.md, "Actuals"); the figures come from :func:`planner.tracking.cumulative`.
-The series are made once and updated in place with ``replace``.
+The series are made once and updated in place with ``replace``, only when their points change.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCharts import QBarCategoryAxis, QLineSeries
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QWidget
 
@@ -59,7 +59,7 @@ class ActualsChart(ChartView):
         return [(p.x(), p.y()) for p in self.lines[name].points()]
 
     def _set(self, name: str, values: Sequence[float], first: int = 0) -> None:
-        self.lines[name].replace([QPointF(first + i, v) for i, v in enumerate(values)])
+        self.set_line(self.lines[name], values, first)
 
     def show_result(self, result: PlanResult) -> None:
         self.show_month_labels(short_labels(result))
@@ -69,14 +69,15 @@ class ActualsChart(ChartView):
         self._set(names[1], figures.supplied)
         self._set(names[2], figures.actual)
         self._set(names[3], figures.forecast, first=max(0, len(figures.actual) - 1))
-        self.lines[names[3]].setVisible(bool(figures.forecast))
+        if self.lines[names[3]].isVisible() != bool(figures.forecast):
+            self.lines[names[3]].setVisible(bool(figures.forecast))
         self.legend_label.set_entries([(name, colour) for name, colour, *_ in LINES if self.lines[name].isVisible()])
         top = max([*figures.needed, *figures.supplied, *figures.actual, *figures.forecast, 0.0])
         self.y_axis.show_span(0, top, self.tick_room(self.y_axis))
-        self.setAccessibleDescription(self.describe(result, figures))
+        self.describe(self.description(result, figures))
 
     @staticmethod
-    def describe(result: PlanResult, figures: tracking.Cumulative) -> str:
+    def description(result: PlanResult, figures: tracking.Cumulative) -> str:
         needed = figures.needed[-1] if figures.needed else 0.0
         if not figures.actual:
             return f"No actual sales-ready leads yet; the plan needs {fmt.count(needed)} over the year"

@@ -23,8 +23,9 @@ from PySide6.QtCharts import (
     QChartView,
     QStackedBarSeries,
     QValueAxis,
+    QXYSeries,
 )
-from PySide6.QtCore import QMargins, Qt
+from PySide6.QtCore import QMargins, QPointF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QWidget
 
@@ -167,6 +168,27 @@ class ChartView(QChartView):
         self.month_axis: QBarCategoryAxis | None = None  # months along the bottom, fitted to the width
         self.month_labels: list[str] = []
         self.categories: list[str] = []
+        self.shown_points: dict[int, tuple[object, ...]] = {}  # id(series) -> what it shows
+
+    def set_line(self, series: QXYSeries, values: Sequence[float], first: float = 0) -> None:
+        """The series' points (first + i, value), replaced in place, and only when they changed:
+        an edit that leaves a line as it was costs the chart no new layout or repaint."""
+        shown = (first, *values)
+        if self.shown_points.get(id(series)) != shown:
+            self.shown_points[id(series)] = shown
+            series.replace([QPointF(first + i, v) for i, v in enumerate(values)])
+
+    def describe(self, text: str) -> None:
+        """The chart in words, for screen readers (set only when it changes)."""
+        if text != self.accessibleDescription():
+            self.setAccessibleDescription(text)
+
+    def set_points(self, series: QXYSeries, points: Sequence[QPointF]) -> None:
+        """Like :meth:`set_line`, for points at any x (an area's edges)."""
+        shown = tuple(v for point in points for v in (point.x(), point.y()))
+        if self.shown_points.get(id(series)) != shown:
+            self.shown_points[id(series)] = shown
+            series.replace(list(points))
 
     def set_title(self, title: str) -> None:
         self.title_label.setText(title)
@@ -264,6 +286,7 @@ class StackedMonthsChart(ChartView):
         self.month_axis = self.x_axis
         self.sets: list[QBarSet] = []
         self.set_names: list[str] = []
+        self.set_values: list[tuple[float, ...]] = []  # what each set shows
         self.extra_legend: list[LegendEntry] = []  # lines drawn over the bars (demand)
 
     def show_months(self, labels: list[str], rows: list[tuple[str, list[float]]],
@@ -281,13 +304,20 @@ class StackedMonthsChart(ChartView):
                 self.sets.append(bar_set)
             self.bars.append(self.sets)
             self.set_names = names
-        for bar_set, (_, values) in zip(self.sets, rows, strict=True):
+            self.set_values = []
+        if len(self.set_values) != len(self.sets):
+            self.set_values = [()] * len(self.sets)
+        for index, (bar_set, (_, values)) in enumerate(zip(self.sets, rows, strict=True)):
+            values = tuple(values)
+            if values == self.set_values[index]:
+                continue  # (a set the edit left as it was: no call into the chart)
             if bar_set.count() != len(values):
                 bar_set.remove(0, bar_set.count())
-                bar_set.append(values)
+                bar_set.append(list(values))
             else:
                 for month, value in enumerate(values):
                     if bar_set.at(month) != value:
                         bar_set.replace(month, value)
+            self.set_values[index] = values
         entries = [(s.label(), s.color().name()) for s in self.sets]
         self.legend_label.set_entries([*self.extra_legend, *entries] if rows else [])

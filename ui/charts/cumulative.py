@@ -89,34 +89,37 @@ class CumulativeChart(ChartView):
             chart.addAxis(axis, side)
             for series in (self.band, self.area, self.needed, self.supplied):
                 series.attachAxis(axis)
+        self.shade = ""  # the colour of the shortfall shown
 
     def show_result(self, result: PlanResult) -> None:
         months = cumulative_months(result)
         self.show_month_labels(short_labels(result))
         needed = [m.needed for m in months]
         supplied = [m.supplied for m in months]
-        self.needed.replace([QPointF(i, v) for i, v in enumerate(needed)])
-        self.supplied.replace([QPointF(i, v) for i, v in enumerate(supplied)])
+        self.set_line(self.needed, needed)
+        self.set_line(self.supplied, supplied)
         behind = any(m.behind for m in months)
         upper, lower = behind_area(needed, supplied) if behind else ([], [])
-        self.upper.replace(upper)
-        self.lower.replace(lower)
+        self.set_points(self.upper, upper)
+        self.set_points(self.lower, lower)
         color = SHADES.get(level(result), ERROR)
-        for series, alpha in ((self.area, 140), (self.band, 45)):
-            shade = QColor(color)
-            shade.setAlpha(alpha)
-            series.setBrush(shade)
+        if color != self.shade:
+            self.shade = color
+            for series, alpha in ((self.area, 140), (self.band, 45)):
+                shade = QColor(color)
+                shade.setAlpha(alpha)
+                series.setBrush(shade)
         entries = [(self.needed.name(), DEMAND), (self.supplied.name(), ACCENT)]
         if behind:
             entries += [(self.area.name(), color), (self.band.name(), QColor(color).lighter(160).name())]
         self.legend_label.set_entries(entries)
         self.y_axis.show_span(0, max([*needed, *supplied, 1.0]), self.tick_room(self.y_axis))
         top = self.y_axis.ticks[-1]
-        self.band_top.replace(behind_bands([m.month - 1 for m in months if m.behind], top))
-        self.band_bottom.replace([QPointF(-0.5, 0), QPointF(len(months) - 0.5, 0)])
+        self.set_points(self.band_top, behind_bands([m.month - 1 for m in months if m.behind], top))
+        self.set_points(self.band_bottom, [QPointF(-0.5, 0), QPointF(len(months) - 0.5, 0)])
         timing = behind_phrase(result)
         worst = result.timing.worst_shortfall
-        self.setAccessibleDescription(
+        self.describe(
             f"Needed {fmt.count(needed[-1] if needed else 0)} and supplied {fmt.count(supplied[-1] if supplied else 0)} "
             f"sales-ready leads by the last month"
             + (f"; {timing}, {fmt.count(worst)} short at worst" if timing else "; never behind")

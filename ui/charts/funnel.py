@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QWidget
 from planner import formatting as fmt
 from planner.results import PlanResult
 from ui.charts.bar_rows import BarRow, BarRowsChart
-from ui.charts.base import ChartView, top_contributors
-from ui.charts.monthly import supply_by_channel
+from ui.charts.base import ChartView
+from ui.charts.monthly import TopSupply
 from ui.style import ACCENT, SERIES
 
 STAGES = (
@@ -50,9 +50,10 @@ class ChannelMixChart(ChartView):
         self.chart().addSeries(self.pie)
         self.setMinimumHeight(220)
         self.shown: list[tuple[str, float]] = []
+        self.supply = TopSupply(7)
 
     def show_result(self, result: PlanResult) -> None:
-        rows = top_contributors([(name, values) for name, values in supply_by_channel(result)], 7)
+        rows = self.supply.rows(result, "channel")
         totals = [(name, sum(values)) for name, values in rows]
         if totals == self.shown:
             return

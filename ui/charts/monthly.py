@@ -3,25 +3,16 @@
 from __future__ import annotations
 
 from PySide6.QtCharts import QLineSeries
-from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QWidget
 
 from planner.breakdown import supply_sources
 from planner.results import PlanResult
-from ui.charts.base import StackedMonthsChart, top_contributors
+from ui.charts.base import MAX_SERIES, StackedMonthsChart, top_contributors
+from ui.charts.ticks import short_labels
 from ui.style import DEMAND, GAP
 
 SHORT = "Short of demand"
-
-
-def short_labels(result: PlanResult) -> list[str]:
-    """``Jan`` for a plan within one year, ``Jan 27`` when it spans years."""
-    labels = [m.label for m in result.months]
-    years = {label[-4:] for label in labels}
-    if len(years) <= 1:
-        return [label[:3] for label in labels]
-    return [f"{label[:3]} {label[-2:]}" if label[-4:].isdigit() else label for label in labels]
 
 
 def supply_by_resource(result: PlanResult) -> list[tuple[str, list[float]]]:
@@ -32,6 +23,25 @@ def supply_by_resource(result: PlanResult) -> list[tuple[str, list[float]]]:
 def supply_by_channel(result: PlanResult) -> list[tuple[str, list[float]]]:
     """Each channel's sales-ready leads, and each resource's capacity no channel takes."""
     return [(source.name, list(source.sales_ready_leads)) for source in supply_sources(result, "channel")]
+
+
+class TopSupply:
+    """The largest sources of supply by month (``top_contributors``), worked out again only when
+    the engine's resources or channels changed: an edit of the demand side (a win rate) leaves
+    them equal, and the chart keeps what it shows."""
+
+    def __init__(self, limit: int = MAX_SERIES) -> None:
+        self.limit = limit
+        self.key: tuple[object, ...] = ()
+        self.top: list[tuple[str, list[float]]] = []
+
+    def rows(self, result: PlanResult, by: str) -> list[tuple[str, list[float]]]:
+        key = (by, result.resources, result.channels)  # all the sources are made of (equal tuples: same sources)
+        if key != self.key:
+            self.key = key
+            sources = [(source.name, source.sales_ready_leads) for source in supply_sources(result, by)]
+            self.top = top_contributors(sources, self.limit)
+        return self.top
 
 
 class DemandSupplyChart(StackedMonthsChart):
@@ -52,21 +62,20 @@ class DemandSupplyChart(StackedMonthsChart):
         self.demand.attachAxis(self.x_axis)
         self.demand.attachAxis(self.y_axis)
         self.extra_legend = [("Needed", DEMAND)]
+        self.supply = TopSupply()
 
     def show_result(self, result: PlanResult) -> None:
-        rows = supply_by_channel(result) if self.by == "channel" else supply_by_resource(result)
-        rows = top_contributors(rows)
+        rows = list(self.supply.rows(result, self.by))
         needed = [m.sales_ready_leads_needed for m in result.months]
         supplied = [m.sales_ready_leads_supplied for m in result.months]
         short = [max(0.0, m.gap) for m in result.months]
         if any(v > 1e-9 for v in short):
             rows.append((SHORT, short))
         self.show_months(short_labels(result), rows, {SHORT: GAP})
-        points = [QPointF(m, v) for m, v in enumerate(needed)]
-        self.demand.replace(points)
+        self.set_line(self.demand, needed)
         top = max([*needed, *(s + g for s, g in zip(supplied, short, strict=True)), 0.0])
         self.y_axis.show_span(0, top, self.tick_room(self.y_axis))
-        self.setAccessibleDescription(
+        self.describe(
             f"Needed {sum(needed):,.0f} and supplied {sum(supplied):,.0f} sales-ready leads over "
             f"{result.horizon} months"
         )

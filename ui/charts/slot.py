@@ -1,4 +1,8 @@
-"""A place for a chart that builds it the first time it is shown (QtCharts loads late)."""
+"""A place for a chart that builds it the first time it is shown (QtCharts loads late).
+
+A chart redraws after an edit only while it is on screen: on a page not shown, or scrolled out
+of the page's view, it is marked stale and catches up when shown or scrolled into view.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +10,8 @@ import importlib
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import QPoint, QRect, QTimer
+from PySide6.QtWidgets import QAbstractScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 
 class ChartSlot(QWidget):
@@ -27,6 +31,7 @@ class ChartSlot(QWidget):
         self.module, self.cls, self.fill, self.kwargs = module, cls, fill, kwargs or {}
         self.chart: Any = None
         self.stale = True
+        self.scrolling = False  # follows its scroll area (once shown in one)
         self.setMinimumHeight(height)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.box = QVBoxLayout(self)
@@ -49,19 +54,53 @@ class ChartSlot(QWidget):
                 self.box.addWidget(self.chart.legend_label)
         return self.chart
 
+    def on_screen(self) -> bool:
+        """Shown, and some of it inside its page's view (not scrolled out of it): its rectangle
+        clipped by each parent's (visibleRegion() would not do: the chart's own children cover it)."""
+        if not self.isVisible():
+            return False
+        window = self.window()
+        shown = QRect(self.mapTo(window, QPoint(0, 0)), self.size())
+        parent = self.parentWidget()
+        while parent is not None and parent is not window and not shown.isEmpty():
+            shown = shown.intersected(QRect(parent.mapTo(window, QPoint(0, 0)), parent.size()))
+            parent = parent.parentWidget()
+        return not shown.isEmpty()
+
     def refresh(self) -> None:
-        """Redraw on the next turn of the event loop if shown, else on the next show."""
+        """Redraw on the next turn of the event loop if on screen, else when it comes into view."""
         self.stale = True
-        if self.isVisible() and not self.timer.isActive():
+        if self.on_screen() and not self.timer.isActive():
             self.timer.start()
 
     def redraw(self) -> None:
-        if self.isVisible():
+        if self.on_screen():
             self.fill(self.build())
             self.stale = False
+
+    def catch_up(self) -> None:
+        """A stale chart scrolled (or laid out) into view redraws before it is painted."""
+        if self.stale and self.chart is not None and self.on_screen():
+            self.redraw()
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
         if self.stale or self.chart is None:
             self.fill(self.build())
             self.stale = False
+        if not self.scrolling:
+            self.scrolling = True
+            parent = self.parentWidget()
+            while parent is not None and not isinstance(parent, QAbstractScrollArea):
+                parent = parent.parentWidget()
+            if parent is not None:
+                parent.verticalScrollBar().valueChanged.connect(self.catch_up)
+                parent.horizontalScrollBar().valueChanged.connect(self.catch_up)
+
+    def moveEvent(self, event: Any) -> None:
+        super().moveEvent(event)
+        self.catch_up()
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self.catch_up()

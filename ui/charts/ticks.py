@@ -1,8 +1,15 @@
-"""Round axis ticks and short numbers for charts: 0, 250, 500, ... and 1k, 2.5k, 10k, 1.5M."""
+"""Round axis ticks and short numbers for charts: 0, 250, 500, ... and 1k, 2.5k, 10k, 1.5M; short month labels.
+
+No QtCharts here: the Track grid labels its months with :func:`short_labels` too.
+"""
 
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from planner.results import PlanResult
 
 STEPS = (1, 2, 2.5, 5, 10)
 
@@ -29,3 +36,12 @@ def short_number(value: float, signed: bool = False) -> str:
             return f"{sign}{shown}{suffix}"
     shown = f"{size:.2f}".rstrip("0").rstrip(".")
     return f"{sign}{shown or '0'}"
+
+
+def short_labels(result: PlanResult) -> list[str]:
+    """``Jan`` for a plan within one year, ``Jan 27`` when it spans years."""
+    labels = [m.label for m in result.months]
+    years = {label[-4:] for label in labels}
+    if len(years) <= 1:
+        return [label[:3] for label in labels]
+    return [f"{label[:3]} {label[-2:]}" if label[-4:].isdigit() else label for label in labels]

@@ -18,13 +18,14 @@ from planner import tracking
 from planner.model import Spec
 from planner.results import MonthResult
 from ui import values
+from ui.charts.ticks import short_labels
 from ui.document import PlanDocument
 from ui.models.rows_model import changed_runs
 from ui.style import ERROR, GOOD, MUTED
 
 Index = QModelIndex | QPersistentModelIndex
-DISPLAY = Qt.ItemDataRole.DisplayRole
-EDIT = Qt.ItemDataRole.EditRole
+DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+EDIT = int(Qt.ItemDataRole.EditRole)
 
 ACTUAL, PLAN, VARIANCE = "actual", "plan", "variance"
 PARTS = (ACTUAL, PLAN, VARIANCE)
@@ -37,7 +38,24 @@ SHORT_NAMES = {
 }
 BEHIND_BACKGROUND, AHEAD_BACKGROUND = "#fbe3e1", "#e0f2e6"
 PLAN_BACKGROUND = "#f3f5f8"
+# the roles a view asks for each cell it paints, as plain ints (comparing Qt's enums costs more)
+BACKGROUND, FOREGROUND = int(Qt.ItemDataRole.BackgroundRole), int(Qt.ItemDataRole.ForegroundRole)
+ALIGNMENT, TOOLTIP = int(Qt.ItemDataRole.TextAlignmentRole), int(Qt.ItemDataRole.ToolTipRole)
+ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole)
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+PLAN_BRUSH = QBrush(QColor(PLAN_BACKGROUND))
+MUTED_COLOR = QColor(MUTED)
+STATE_BRUSHES = {"behind": QBrush(QColor(BEHIND_BACKGROUND)), "ahead": QBrush(QColor(AHEAD_BACKGROUND))}
+STATE_COLORS = {"behind": QColor(ERROR), "ahead": QColor(GOOD)}
+READ_ONLY = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
+EDITABLE, NO_FLAGS = READ_ONLY | Qt.ItemFlag.ItemIsEditable, Qt.ItemFlag.NoItemFlags
 MAX_PASTE_CELLS = 60 * 5 * 4  # more than a plan can hold: a pasted document, not a block of figures
+
+
+class Cell(NamedTuple):
+    text: str
+    background: QBrush | None
+    foreground: QColor | None
 
 
 class Column(NamedTuple):
@@ -47,6 +65,17 @@ class Column(NamedTuple):
 
 COLUMNS: tuple[Column, ...] = tuple(Column(stage, part) for stage in tracking.STAGES for part in PARTS)
 ACTUAL_COLUMNS: tuple[int, ...] = tuple(i for i, c in enumerate(COLUMNS) if c.part == ACTUAL)
+PLAN_COLUMNS: tuple[int, ...] = tuple(i for i, c in enumerate(COLUMNS) if c.part == PLAN)
+PART_HEADERS = {ACTUAL: "actual", PLAN: "plan", VARIANCE: "vs plan"}
+HEADERS: tuple[str, ...] = tuple(f"{SHORT_NAMES[c.stage.figure]}\n{PART_HEADERS[c.part]}" for c in COLUMNS)
+HEADER_TIPS: tuple[str, ...] = tuple(
+    {
+        ACTUAL: f"Actual {c.stage.label.lower()} (type, paste or clear)",
+        PLAN: f"{c.stage.label} the plan holds for the month",
+        VARIANCE: f"{c.stage.label} against the plan: actual minus plan (red behind, green ahead)",
+    }[c.part]
+    for c in COLUMNS
+)
 
 
 def actual_column(figure: str) -> int:
@@ -60,6 +89,30 @@ def signed(value: float, stage: tracking.Stage, currency: str) -> str:
     return ("+" if value > 0 else "−") + text
 
 
+def changed_columns(old: MonthResult, new: MonthResult) -> tuple[tuple[int, int], ...]:
+    """The (first, last) column spans whose cells differ between two versions of a month: a plan
+    figure moves its plan cell, and its variance only where the month has an actual."""
+    changed: list[int] = []
+    for index, stage in enumerate(tracking.STAGES):
+        actual = tracking.actual_figure(new, stage)
+        before = tracking.actual_figure(old, stage)
+        plan_moved = tracking.plan_figure(old, stage) != tracking.plan_figure(new, stage)
+        column = index * len(PARTS)
+        if actual != before:
+            changed.append(column)
+        if plan_moved:
+            changed.append(column + 1)
+        if actual != before or (plan_moved and actual is not None):
+            changed.append(column + 2)
+    spans: list[tuple[int, int]] = []
+    for column in changed:
+        if spans and spans[-1][1] == column - 1:
+            spans[-1] = (spans[-1][0], column)
+        else:
+            spans.append((column, column))
+    return tuple(spans)
+
+
 class ActualsModel(QAbstractTableModel):
     problem = Signal(str)  # a refused edit or paste, in plain words ("" when one succeeded)
 
@@ -67,7 +120,9 @@ class ActualsModel(QAbstractTableModel):
         super().__init__(document)
         self.document = document
         self.months: tuple[MonthResult, ...] = document.result.months
+        self.row_labels = short_labels(document.result)
         self.shown_currency = document.plan.basics.currency
+        self.cells: dict[int, list[Cell | None]] = {}  # row -> its cells as shown, worked out when painted
         document.changed.connect(self.refresh)
 
     # --- reading -----------------------------------------------------------------------
@@ -76,15 +131,59 @@ class ActualsModel(QAbstractTableModel):
         if len(months) != len(self.months):
             self.beginResetModel()
             self.months = months
+            self.row_labels = short_labels(self.document.result)
+            self.cells.clear()
             self.endResetModel()
             return
         old, self.months = self.months, months
+        if months and months[0].label != old[0].label:  # a new first month
+            self.row_labels = short_labels(self.document.result)
         currency = self.currency
-        runs = [(0, len(months) - 1)] if months and currency != self.shown_currency else []
+        every = months and currency != self.shown_currency
         self.shown_currency = currency
-        for first, last in runs or changed_runs(old, months):  # only the months whose figures moved
-            self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
-            self.headerDataChanged.emit(Qt.Orientation.Vertical, first, last)
+        if every:
+            self.cells.clear()
+            self.dataChanged.emit(self.index(0, 0), self.index(len(months) - 1, len(COLUMNS) - 1))
+            self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, len(months) - 1)
+            return
+        for first, last in changed_runs(old, months):  # only the months whose figures moved
+            spans: list[tuple[int, int, tuple[tuple[int, int], ...]]] = []  # rows with the same cells changed
+            for row in range(first, last + 1):
+                columns = changed_columns(old[row], months[row])
+                if columns:
+                    self.cells.pop(row, None)
+                    if spans and spans[-1][1] == row - 1 and spans[-1][2] == columns:
+                        spans[-1] = (spans[-1][0], row, columns)
+                    else:
+                        spans.append((row, row, columns))
+            for top, bottom, columns in spans:
+                for left, right in columns:
+                    self.dataChanged.emit(self.index(top, left), self.index(bottom, right))
+            if old[first].label != months[first].label or old[last].label != months[last].label:
+                self.headerDataChanged.emit(Qt.Orientation.Vertical, first, last)
+
+    def row_cells(self, row: int) -> list[Cell | None]:
+        """The row's cells as shown (text, background, text colour), each worked out when first read."""
+        cells = self.cells.get(row)
+        if cells is None:
+            cells = self.cells[row] = [None] * len(COLUMNS)
+        return cells
+
+    def cell(self, row: int, column: int) -> Cell:
+        cells = self.row_cells(row)
+        cell = cells[column]
+        if cell is None:
+            month, part = self.months[row], COLUMNS[column].part
+            text = self.text(month, column)
+            if part == PLAN:
+                cell = Cell(text, PLAN_BRUSH, MUTED_COLOR)
+            elif part == VARIANCE:
+                state = self.standing(row, column)
+                cell = Cell(text, STATE_BRUSHES.get(state), STATE_COLORS.get(state, MUTED_COLOR))
+            else:
+                cell = Cell(text, None, None)
+            cells[column] = cell
+        return cell
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.months)
@@ -133,56 +232,47 @@ class ActualsModel(QAbstractTableModel):
         )
 
     def data(self, index: Index, role: int = DISPLAY) -> Any:
-        if not index.isValid() or index.row() >= len(self.months):
+        row = index.row()
+        if row < 0 or row >= len(self.months):
             return None
-        row, column = index.row(), index.column()
-        stage, part = COLUMNS[column]
-        month = self.months[row]
+        column = index.column()
         if role == DISPLAY:
-            return self.text(month, column)
-        if role == EDIT and part == ACTUAL:
-            return values.show(self.spec(column), tracking.actual_figure(month, stage))
-        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self.cell(row, column).text
+        if role == BACKGROUND:
+            return self.cell(row, column).background
+        if role == FOREGROUND:
+            return self.cell(row, column).foreground
+        if role == ALIGNMENT:
+            return RIGHT
+        if role == EDIT:
+            stage, part = COLUMNS[column]
+            return (
+                values.show(self.spec(column), tracking.actual_figure(self.months[row], stage))
+                if part == ACTUAL
+                else None
+            )
+        if role in (TOOLTIP, ACCESSIBLE):
             return self.describe(row, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.BackgroundRole:
-            if part == VARIANCE:
-                state = self.standing(row, column)
-                if state in ("behind", "ahead"):
-                    return QBrush(QColor(BEHIND_BACKGROUND if state == "behind" else AHEAD_BACKGROUND))
-            if part == PLAN:
-                return QBrush(QColor(PLAN_BACKGROUND))
-            return None
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if part == VARIANCE:
-                state = self.standing(row, column)
-                return QColor({"behind": ERROR, "ahead": GOOD}.get(state, MUTED))
-            if part == PLAN:
-                return QColor(MUTED)
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
         if orientation == Qt.Orientation.Vertical:
-            if role == DISPLAY and section < len(self.months):
-                return self.months[section].label
-            return None
-        stage, part = COLUMNS[section]
+            if section >= len(self.months):
+                return None
+            if role == DISPLAY:
+                return self.row_labels[section]  # "Jan", or "Jan 27" when the plan spans years
+            return self.months[section].label if role in (TOOLTIP, ACCESSIBLE) else None
         if role == DISPLAY:
-            return f"{SHORT_NAMES[stage.figure]}\n{part}"
-        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-            return {
-                ACTUAL: f"Actual {stage.label.lower()} (type, paste or clear)",
-                PLAN: f"{stage.label} the plan holds for the month",
-                VARIANCE: f"{stage.label}: actual minus plan",
-            }[part]
+            return HEADERS[section]
+        if role in (TOOLTIP, ACCESSIBLE):
+            return HEADER_TIPS[section]
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        base = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
-        return base | Qt.ItemFlag.ItemIsEditable if COLUMNS[index.column()].part == ACTUAL else base
+        column = index.column()
+        if column < 0:
+            return NO_FLAGS
+        return EDITABLE if COLUMNS[column].part == ACTUAL else READ_ONLY
 
     # --- editing -----------------------------------------------------------------------
     def parse(self, row: int, column: int, value: Any) -> values.Parsed:

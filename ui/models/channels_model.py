@@ -152,6 +152,12 @@ class ChannelsModel(RowsModel):
             monthly_budget=1000, cost_per_lead=channel_cost_per_lead("other").value,
         )  # fmt: skip
 
+    def computed_figures(self) -> tuple[Any, ...]:
+        currency = self.document.plan.basics.currency
+        return tuple(
+            (c.total_sales_ready_leads, c.cost_per_sales_ready_lead, currency) for c in self.document.result.channels
+        )
+
     def computed(self, row: int, column: int) -> str:
         results = self.document.result.channels
         if row >= len(results):

@@ -65,6 +65,7 @@ class RowsModel(QAbstractTableModel):
         super().__init__(document)
         self.document = document
         self.items: tuple[Any, ...] = self.document.value(self.list_path)
+        self.shown_figures: tuple[Any, ...] | None = self.computed_figures()  # what the computed columns show
         document.changed.connect(self.refresh)
         document.text_changed.connect(self._on_text_edit)
 
@@ -89,7 +90,17 @@ class RowsModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(first, 0), self.index(end, last))
         computed = [c for c, column in enumerate(self.columns) if not column.field]
         if figures and computed and self.rowCount():
-            self.dataChanged.emit(self.index(0, min(computed)), self.index(self.rowCount() - 1, max(computed)))
+            shown, self.shown_figures = self.shown_figures, self.computed_figures()
+            runs = [(0, self.rowCount() - 1)]
+            if shown is not None and self.shown_figures is not None and len(shown) == len(self.shown_figures):
+                runs = changed_runs(shown, self.shown_figures)  # only the rows whose figures moved
+            for first, end in runs:
+                self.dataChanged.emit(self.index(first, min(computed)), self.index(end, max(computed)))
+
+    def computed_figures(self) -> tuple[Any, ...] | None:
+        """What the computed columns show, row by row, to tell which rows an edit changed
+        (None: unknown, every row is repainted)."""
+        return None
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.items)

@@ -66,6 +66,11 @@ class RunningTotalsModel(QAbstractTableModel):
             self.months, self.shade = months, shade
             self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
 
+    def longest_text(self, column: int) -> str:
+        """The column's longest text (figures: the longest is the widest), to size the column without
+        Qt measuring every cell on every edit."""
+        return max((cell_text(month, column) for month in self.months), key=len, default="")
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.months)
 

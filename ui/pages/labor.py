@@ -111,9 +111,8 @@ class ActivityCalculator(QGroupBox):
             self.result.setText(f"= {output} sales-ready leads per person-month")
         else:
             self.intro.setText(
-                f"{name} has its output typed in the table. With the defaults below (phone only) it would be "
-                f"{output}; the table's default of 12 counts meetings from email and social too "
-                "(MarketBetter SDR benchmarks, 2026)."
+                f"{name} has its output typed in the table. With the typical activity below it would be "
+                f"{output} sales-ready leads per person-month; use the calculator to work it out from their own."
             )
             self.result.setText("")
 
@@ -141,6 +140,7 @@ class LaborPage(Page):
 
     def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
         super().__init__(document, parent)
+        self.defaults_shown: tuple[str, str] = ("", "")  # (kind, currency) of the defaults note
         self.model = LaborModel(document)
         self.table = TableEditor(self.model, "labor", "resource")
         self.view = self.table.view
@@ -183,6 +183,10 @@ class LaborPage(Page):
     def _show_defaults(self, row: int) -> None:
         labor = self.document.plan.labor
         kind = labor[row].kind if 0 <= row < len(labor) else "inside"
+        shown = (kind, self.document.plan.basics.currency)
+        if shown == self.defaults_shown:
+            return  # (an edit elsewhere: the note stays as it is)
+        self.defaults_shown = shown
         self.defaults_note.setText(kind_defaults_text(kind, self.document.plan.basics.currency))
         self.defaults_note.setToolTip(kind_sources_text(kind))
 

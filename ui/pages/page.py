@@ -30,7 +30,8 @@ def follow_figures(document: PlanDocument, view: Any) -> None:
 
 def in_view(widget: QWidget) -> bool:
     """Some of ``widget`` is on screen: shown, and not scrolled out of its page's view (its
-    rectangle, clipped by each parent's up to the window, is not empty)."""
+    rectangle, clipped by each parent's up to the window, is not empty; ``visibleRegion()`` would
+    not do, a table's or a chart's own viewport covers it). Charts: ``ChartSlot.on_screen``."""
     if not widget.isVisible():
         return False
     rect, child = widget.rect(), widget
@@ -71,25 +72,9 @@ class Page(QScrollArea):
             intro.setWordWrap(True)
             self.body.addWidget(intro)
         self._dirty = False
-        self.reveals: list[Callable[[], None]] = []  # parts that catch up when scrolled into view
-
-    def follow_in_view(self, slot: Any) -> None:
-        """A chart (``ui.charts.ChartSlot``) that redraws on a change of the figures (or of a name
-        they show) while in view; out of view it is marked stale, and redraws when scrolled into
-        view or when the page is shown again."""
-
-        def shown() -> bool:
-            return in_view(slot)
-
-        def changed() -> None:
-            if shown():
-                slot.refresh()
-            else:
-                slot.stale = True
-
-        self.document.changed.connect(changed)
-        self.document.text_changed.connect(lambda path: changed() if is_result_text(path) else None)
-        self.reveals.append(lambda: slot.refresh() if slot.stale and slot.chart is not None and shown() else None)
+        # parts that catch up when scrolled into view (the what-if tables, goal seek, the findings;
+        # the charts' slots do it themselves)
+        self.reveals: list[Callable[[], None]] = []
 
     def reveal(self) -> None:
         """What was left stale while out of view, now scrolled (or resized, or shown) into view."""

@@ -25,7 +25,7 @@ from ui.charts import ChartSlot
 from ui.document import PlanDocument
 from ui.models.whatif_models import ScenariosModel, SensitivityModel
 from ui.pages.goal_seek_panel import GoalSeekPanel
-from ui.pages.page import Page, in_view
+from ui.pages.page import Page, follow_figures, in_view
 from ui.pages.scenarios_panel import ScenariosPanel
 from ui.size_fence import SizeFence
 
@@ -154,8 +154,8 @@ class ReviewExportPage(Page):
             row.addWidget(slot)
             self.charts.append(slot)
         self.body.addLayout(row)
-        for slot in self.charts:
-            self.follow_in_view(slot)
+        for slot in self.charts:  # each redraws while on screen, else when it comes into view
+            follow_figures(document, slot)
 
         self.section(
             "Scenarios",
@@ -223,5 +223,5 @@ class ReviewExportPage(Page):
         slot = ChartSlot(module, cls, lambda c: c.show_result(self.document.result), height=height)
         self.body.addWidget(slot)
         self.charts.append(slot)
-        self.follow_in_view(slot)
+        follow_figures(self.document, slot)
         return slot

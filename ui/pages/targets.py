@@ -108,8 +108,5 @@ class TargetsPage(Page):
         self.timing = TimingView(document, "targets")
         self.body.addWidget(self.timing)
         self.finish()
-        # the charts redraw on an edit while in view, else when scrolled to (or the page shown again)
-        for slot in (self.funnel, self.seasonality, self.timing.chart):
-            if slot is self.timing.chart:
-                document.changed.disconnect(slot.refresh)  # (the timing view follows the plan by itself)
-            self.follow_in_view(slot)
+        document.changed.connect(self.funnel.refresh)
+        document.changed.connect(self.seasonality.refresh)

@@ -6,19 +6,30 @@ every change is one undo step of ``plan.actuals`` and is autosaved like any othe
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QShowEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QWidget
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication, QKeyEvent, QKeySequence, QResizeEvent, QShowEvent
+from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QLabel, QTableView, QWidget
 
 from planner import formatting as fmt
 from planner import health
 from planner.results import PlanResult
 from ui.charts import ChartSlot
 from ui.document import PlanDocument
-from ui.models.actuals_model import ACTUAL_COLUMNS, ActualsModel
+from ui.models.actuals_model import ACTUAL_COLUMNS, HEADERS, PLAN_COLUMNS, ActualsModel
 from ui.pages.page import Page
 
 ROW_HEIGHT = 34
+MIN_COLUMN, MAX_COLUMN = 60, 140
+CELL_PADDING = 12  # the cell's margins and the grid line
+HEADER_PADDING = 14  # the header section's padding (6 px a side in ui.style) and its border
+
+
+def header_font(font: QFont) -> QFont:
+    """The type of the column headers as ui.style draws them (14 px, semibold)."""
+    font = QFont(font)
+    font.setPixelSize(14)
+    font.setWeight(QFont.Weight.DemiBold)
+    return font
 
 
 class ActualsTable(QTableView):
@@ -39,16 +50,75 @@ class ActualsTable(QTableView):
             | QAbstractItemView.EditTrigger.SelectedClicked
         )
         self.setWordWrap(False)
+        self.setStyleSheet("QTableView { font-size: 14px; }")  # ten columns of figures fit a laptop's width
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setMinimumSectionSize(64)
+        # widths set by fit_columns from the texts shown, not measured by Qt cell by cell on every edit
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header.setMinimumSectionSize(MIN_COLUMN)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.widths: list[int] = []  # the width each column needs for its header and its cells
         model.modelReset.connect(self.fit_height)
+        model.modelReset.connect(self.refit)
+        model.dataChanged.connect(self.cells_changed)
         self.setCurrentIndex(model.index(0, ACTUAL_COLUMNS[0]))
+        self.show_plan(False)
         self.fit_height()
+
+    def show_plan(self, shown: bool) -> None:
+        """Show or hide the plan's figure beside each actual (the variance stays: actual minus plan)."""
+        for column in PLAN_COLUMNS:
+            self.setColumnHidden(column, not shown)
+        self.refit()
+
+    def refit(self) -> None:
+        """Columns fitted again now if shown, else when next shown."""
+        self.widths = []
+        if self.isVisible():
+            self.fit_columns()
+
+    def cells_changed(self, top_left: QModelIndex, bottom_right: QModelIndex) -> None:
+        """Refit when a shown column's texts changed (a hidden plan column's do not matter)."""
+        if any(not self.isColumnHidden(c) for c in range(top_left.column(), bottom_right.column() + 1)):
+            self.refit()
+
+    def needed_widths(self) -> list[int]:
+        """Per column: its header's width, or its widest text's (with the cell's padding)."""
+        metrics, model = self.fontMetrics(), self.actuals
+        heading = QFontMetrics(header_font(self.horizontalHeader().font()))
+        widths = []
+        for column in range(model.columnCount()):
+            if self.isColumnHidden(column):
+                widths.append(0)
+                continue
+            texts = [model.cell(row, column).text for row in range(model.rowCount())]
+            longest = sorted(texts, key=len)[-3:]  # (figures: the longest are the widest)
+            widest = max((metrics.horizontalAdvance(text) for text in longest), default=0) + CELL_PADDING
+            title = max(heading.horizontalAdvance(line) for line in HEADERS[column].split("\n")) + HEADER_PADDING
+            widths.append(max(title, widest, MIN_COLUMN))
+        return widths
+
+    def fit_columns(self) -> None:
+        """Every shown column as wide as it needs, the room left shared out (up to MAX_COLUMN each):
+        the grid fits the page without scrolling sideways wherever it can."""
+        needed = self.needed_widths()
+        if needed == self.widths and self.columnWidth(0) > 0:
+            return
+        self.widths = needed
+        shown = [c for c in range(len(needed)) if not self.isColumnHidden(c)]
+        room = self.viewport().width() - sum(needed[c] for c in shown)
+        extra = max(0, room // max(1, len(shown)))
+        for column in shown:
+            width = max(needed[column], min(needed[column] + extra, MAX_COLUMN))
+            if self.columnWidth(column) != width:
+                self.setColumnWidth(column, width)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.widths = []
+        self.fit_columns()
 
     def fit_height(self) -> None:
         """Every month in view: the page scrolls, not the grid."""
@@ -61,6 +131,7 @@ class ActualsTable(QTableView):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.fit_height()  # the header's height is known once the style is applied
+        self.fit_columns()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.matches(QKeySequence.StandardKey.Paste):
@@ -118,7 +189,7 @@ class TrackPage(Page):
     key = "track"
     intro = (
         "Once the year starts, enter what really happened each month: sales-ready leads, opportunities, "
-        "wins, revenue and cost. Beside each figure: the plan's figure for the month and the variance, "
+        "wins, revenue and cost. Beside each figure: how far it is from the plan's figure for the month, "
         "red where behind, green where ahead. A month not reported stays empty."
     )
 
@@ -132,6 +203,16 @@ class TrackPage(Page):
 
         self.model = ActualsModel(document)
         self.table = ActualsTable(self.model)
+        # the plan's own figures are a click away, so the grid fits a laptop's width
+        self.show_plan = QCheckBox("Show the plan's figures")
+        self.show_plan.setObjectName("track.show_plan")
+        self.show_plan.setAccessibleName("Show the plan's figure beside each actual")
+        self.show_plan.setToolTip("Show the plan's figure for each month beside the actual and how far it is from it")
+        self.show_plan.toggled.connect(self.table.show_plan)
+        options = QHBoxLayout()
+        options.addStretch(1)
+        options.addWidget(self.show_plan)
+        self.body.addLayout(options)
         self.body.addWidget(self.table)
         tip = QLabel(
             "Type in the actual columns, paste a block copied from a spreadsheet (Ctrl+V: its columns fill the "
@@ -153,11 +234,11 @@ class TrackPage(Page):
                                height=380)  # fmt: skip
         self.body.addWidget(self.chart)
         document.changed.connect(self.chart.refresh)
-        document.changed.connect(self.refresh)
-        self.refresh()
+        document.changed.connect(self.schedule_redraw)  # the standing sentence: now if shown, else when shown
+        self.redraw()
         self.finish()
 
-    def refresh(self) -> None:
+    def redraw(self) -> None:
         self.standing.setText(standing_text(self.document.result))
 
     def show_problem(self, text: str) -> None:
