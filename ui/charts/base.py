@@ -26,8 +26,8 @@ from PySide6.QtCharts import (
     QXYSeries,
 )
 from PySide6.QtCore import QMargins, QPointF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
-from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QWidget
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
+from PySide6.QtWidgets import QFrame, QGraphicsView, QLabel, QSizePolicy, QWidget
 
 from ui.charts.ticks import nice_ticks, short_number
 from ui.style import SERIES
@@ -159,6 +159,9 @@ class ChartView(QChartView):
         self.legend_label = LegendLabel(name)
         self.legend_label.hide()
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        # an edit repaints one rectangle around what moved (a line spans the plot), not a region of
+        # many small ones: Qt paints every antialiased bar once per rectangle of the region
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.BoundingRectViewportUpdate)
         self.setBackgroundBrush(QColor("white"))
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -288,6 +291,7 @@ class StackedMonthsChart(ChartView):
         self.set_names: list[str] = []
         self.set_values: list[tuple[float, ...]] = []  # what each set shows
         self.extra_legend: list[LegendEntry] = []  # lines drawn over the bars (demand)
+        self.trailing_legend: list[LegendEntry] = []  # what is drawn on top of the bars (the shortfall)
 
     def show_months(self, labels: list[str], rows: list[tuple[str, list[float]]],
                     colors: dict[str, str] | None = None) -> None:  # fmt: skip
@@ -300,7 +304,7 @@ class StackedMonthsChart(ChartView):
                 bar_set = QBarSet(name)
                 color = (colors or {}).get(name, SERIES[index % len(SERIES)])
                 bar_set.setColor(QColor(color))
-                bar_set.setBorderColor(QColor(color))
+                bar_set.setPen(QPen(Qt.PenStyle.NoPen))  # filled only: an outline costs each repaint twice the time
                 self.sets.append(bar_set)
             self.bars.append(self.sets)
             self.set_names = names
@@ -320,4 +324,6 @@ class StackedMonthsChart(ChartView):
                         bar_set.replace(month, value)
             self.set_values[index] = values
         entries = [(s.label(), s.color().name()) for s in self.sets]
-        self.legend_label.set_entries([*self.extra_legend, *entries] if rows else [])
+        self.legend_label.set_entries(
+            [*self.extra_legend, *entries, *self.trailing_legend] if rows or self.trailing_legend else []
+        )

@@ -76,7 +76,9 @@ class Glance(QFrame):
         self.verdict.setObjectName("review.verdict")
         self.verdict.setWordWrap(True)
         self.verdict.setProperty("role", "finding-title")
-        layout.addWidget(self.verdict)
+        # the verdict's numbers change with every edit: only a verdict that needs another line lays
+        # the figures out again
+        layout.addWidget(SizeFence(self.verdict))
         grid = QGridLayout()
         grid.setHorizontalSpacing(24)
         grid.setVerticalSpacing(10)
@@ -93,7 +95,8 @@ class Glance(QFrame):
             name.setWordWrap(True)
             cell = QVBoxLayout()
             cell.setSpacing(0)
-            cell.addWidget(value)
+            # a new figure that fits where the old one was repaints itself, and lays out nothing
+            cell.addWidget(SizeFence(value))
             cell.addWidget(name)
             grid.addLayout(cell, index // 4, index % 4)
             self.figures[key] = value
