@@ -81,25 +81,27 @@ def test_the_labor_chart_updates_its_bar_sets_and_demand_line_in_place(window: M
     page.ensureWidgetVisible(page.chart)
     settle(qtbot)
     chart = page.chart.build()
-    sets, demand = list(chart.sets), chart.demand
-    supply_sets = [bar_set for bar_set in sets if bar_set.label() != "Short of demand"]
-    assert supply_sets
-    touched = [QSignalSpy(bar_set.valuesAdded) for bar_set in supply_sets]
-    touched += [QSignalSpy(bar_set.valueChanged) for bar_set in supply_sets]
+    sets, demand, short = list(chart.sets), chart.demand, chart.short
+    assert sets and "Short of demand" not in [bar_set.label() for bar_set in sets]  # red on top, not in the stack
+    touched = [QSignalSpy(bar_set.valuesAdded) for bar_set in sets]
+    touched += [QSignalSpy(bar_set.valueChanged) for bar_set in sets]
     replaced = QSignalSpy(demand.pointsReplaced)
-    before = bar_values(chart)
+    short_replaced = QSignalSpy(short.upperSeries().pointsReplaced)
+    base_replaced = QSignalSpy(short.lowerSeries().pointsReplaced)
+    before, short_before = bar_values(chart), list(chart.shortfall)
     window.document.set_value("targets.win_rate", 0.2, merge=False)  # 400 leads needed become 500
     settle(qtbot)
-    assert chart.sets == sets and chart.demand is demand  # the same objects, their values replaced
-    assert replaced.count() == 1
+    assert chart.sets == sets and chart.demand is demand and chart.short is short  # the same objects
+    assert replaced.count() == 1 and short_replaced.count() == 1
     assert demand.points()[0].y() == 500 / 12
-    # the supply is as it was: its bars are not touched, only the shortfall on top of them grows
-    assert sum(spy.count() for spy in touched) == 0
-    after = bar_values(chart)
-    assert {name: values for name, values in after.items() if name != "Short of demand"} == {
-        name: values for name, values in before.items() if name != "Short of demand"
-    }
-    assert after["Short of demand"] != before["Short of demand"]
+    # the supply is as it was: its bars (and the base of the red blocks) are not touched, only the
+    # shortfall on top of them grows, to what the engine says
+    assert sum(spy.count() for spy in touched) == 0 and base_replaced.count() == 0
+    assert bar_values(chart) == before
+    months = window.document.result.months
+    assert chart.shortfall == [max(0.0, m.gap) for m in months] != short_before
+    tops = [point.y() for point in short.upperSeries().points()]
+    assert max(tops) == max(m.sales_ready_leads_supplied + max(0.0, m.gap) for m in months)
 
 
 def test_a_chart_scrolled_out_of_view_waits_and_catches_up_when_scrolled_into_it(
