@@ -11,6 +11,7 @@ is first built.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from html import escape
 from typing import Any
@@ -43,6 +44,12 @@ def font(size: int, bold: bool = False) -> QFont:
     result.setPixelSize(size + 2)
     result.setBold(bold)
     return result
+
+
+@functools.cache
+def label_metrics(size: int) -> QFontMetrics:
+    """The measures of the axes' labels at ``size`` (the same for every chart: made once)."""
+    return QFontMetrics(font(size))
 
 
 def nice_maximum(value: float) -> float:
@@ -221,7 +228,7 @@ class ChartView(QChartView):
 
     def tick_room(self, axis: NumberAxis) -> int:
         """How many steps fit along the axis without labels running together."""
-        metrics = QFontMetrics(font(self.label_size))
+        metrics = label_metrics(self.label_size)
         plot = self.chart().plotArea()
         if axis.orientation() == Qt.Orientation.Vertical:
             length, per_label = plot.height() or self.height() * 0.7, metrics.height() * 2.2
@@ -246,7 +253,7 @@ class ChartView(QChartView):
         labels, axis = self.month_labels, self.month_axis
         if not labels or axis is None:
             return
-        metrics = QFontMetrics(font(self.label_size))
+        metrics = label_metrics(self.label_size)
         room = (self.chart().plotArea().width() or self.width() * 0.8) / len(labels)
         widest = max(metrics.horizontalAdvance(label) for label in labels) + 6
         angle, every = 0, 1
@@ -288,6 +295,7 @@ class StackedMonthsChart(ChartView):
             self.bars.attachAxis(axis)
         self.month_axis = self.x_axis
         self.sets: list[QBarSet] = []
+        self.set_entries: list[LegendEntry] = []  # the sets' names and colours, for the legend
         self.set_names: list[str] = []
         self.set_values: list[tuple[float, ...]] = []  # what each set shows
         self.extra_legend: list[LegendEntry] = []  # lines drawn over the bars (demand)
@@ -309,6 +317,7 @@ class StackedMonthsChart(ChartView):
             self.bars.append(self.sets)
             self.set_names = names
             self.set_values = []
+            self.set_entries = [(s.label(), s.color().name()) for s in self.sets]
         if len(self.set_values) != len(self.sets):
             self.set_values = [()] * len(self.sets)
         for index, (bar_set, (_, values)) in enumerate(zip(self.sets, rows, strict=True)):
@@ -323,7 +332,5 @@ class StackedMonthsChart(ChartView):
                     if bar_set.at(month) != value:
                         bar_set.replace(month, value)
             self.set_values[index] = values
-        entries = [(s.label(), s.color().name()) for s in self.sets]
-        self.legend_label.set_entries(
-            [*self.extra_legend, *entries, *self.trailing_legend] if rows or self.trailing_legend else []
-        )
+        entries = [*self.extra_legend, *self.set_entries, *self.trailing_legend]
+        self.legend_label.set_entries(entries if rows or self.trailing_legend else [])

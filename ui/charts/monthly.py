@@ -120,7 +120,7 @@ class DemandSupplyChart(StackedMonthsChart):
             return
         top, bottom = shortfall_edges(supplied, short, self.bars.barWidth())
         self.short_top.replace(top)
-        if base != self.shortfall_on:
+        if base != self.shortfall_on:  # (a win rate moves the top edge only)
             self.short_bottom.replace(bottom)
         self.shortfall, self.shortfall_on = short, base
 
