@@ -30,9 +30,9 @@ def engine_calls(monkeypatch: pytest.MonkeyPatch) -> list[object]:
     calls: list[object] = []
     real = ui.document.compute
 
-    def counting(plan: Any) -> Any:
+    def counting(plan: Any, reuse: Any = None) -> Any:
         calls.append(plan)
-        return real(plan)
+        return real(plan, reuse)
 
     monkeypatch.setattr(ui.document, "compute", counting)
     return calls
