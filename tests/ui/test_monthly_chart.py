@@ -54,6 +54,18 @@ def test_review_and_export_redraws_the_chart_in_place_with_the_engines_figures(w
         stacked = [sum(bar_set.at(month) for bar_set in sets) for month in range(len(months))]
         assert stacked == pytest.approx([m.sales_ready_leads_supplied for m in months])
         assert red_heights(chart) == pytest.approx([max(0.0, m.gap) for m in months])
+    # another head count moves the supply of every month: the same bar sets, refilled with the engine's figures
+    before = stacked
+    window.document.set_value("labor[0].headcount", 3, merge=False)
+    qtbot.waitUntil(lambda: not slot.stale)
+    months = window.document.result.months
+    assert chart.sets == sets
+    stacked = [sum(bar_set.at(month) for bar_set in sets) for month in range(len(months))]
+    assert sum(a != b for a, b in zip(stacked, before, strict=True)) > 3
+    assert stacked == pytest.approx([m.sales_ready_leads_supplied for m in months])
+    assert red_heights(chart) == pytest.approx([max(0.0, m.gap) for m in months])
+    window.document.undo_stack.undo()
+    qtbot.waitUntil(lambda: not slot.stale)
     # 333 needed and 288 supplied: short in some months, and said so in the legend, last
     legend = window.findChild(QLabel, "chart.demand_supply.legend")
     assert legend.names()[0] == "Needed" and legend.names()[-1] == "Short of demand"

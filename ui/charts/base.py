@@ -36,6 +36,7 @@ from ui.style import SERIES
 TITLE_SIZE = 15
 LABEL_SIZE = 12
 MAX_SERIES = 8  # more contributors than this are added up as "Others"
+FEW_BARS = 3  # a bar set with more values changed than this is refilled, not replaced value by value
 LegendEntry = tuple[str, str]  # (name, colour)
 
 
@@ -325,13 +326,14 @@ class StackedMonthsChart(ChartView):
             values = tuple(values)
             if values == self.set_values[index]:
                 continue  # (a set the edit left as it was: no call into the chart)
-            if bar_set.count() != len(values):
+            shown = self.set_values[index] if len(self.set_values[index]) == bar_set.count() else ()
+            moved = [month for month, (old, new) in enumerate(zip(shown, values, strict=False)) if old != new]
+            if len(shown) == len(values) and len(moved) <= FEW_BARS:
+                for month in moved:
+                    bar_set.replace(month, values[month])
+            else:  # each replace() costs QtCharts ~30 us; a refill is two calls (0.1 ms for 36 values)
                 bar_set.remove(0, bar_set.count())
                 bar_set.append(list(values))
-            else:
-                for month, value in enumerate(values):
-                    if bar_set.at(month) != value:
-                        bar_set.replace(month, value)
             self.set_values[index] = values
         entries = [*self.extra_legend, *self.set_entries, *self.trailing_legend]
         self.legend_label.set_entries(entries if rows or self.trailing_legend else [])
