@@ -6,12 +6,13 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtTest import QSignalSpy
+from PySide6.QtWidgets import QTableView
 
 from planner.sample import sample_plan
 from tests.ui.helpers import model_spies
 from ui.document import PlanDocument
 from ui.main_window import MainWindow
-from ui.models.actuals_model import ACTUAL_COLUMNS, PLAN_COLUMNS, ActualsModel, actual_column
+from ui.models.actuals_model import ACTUAL_COLUMNS, COLUMNS, PLAN_COLUMNS, ActualsModel, actual_column
 from ui.models.channels_model import ChannelsModel
 from ui.models.labor_model import LaborModel
 from ui.models.running_totals_model import RunningTotalsModel
@@ -162,3 +163,20 @@ def test_the_track_chart_replaces_only_the_lines_an_edit_moved(window: MainWindo
     }
     assert chart.points("Actual") == [(0.0, 20.0)]
     assert page.table.currentIndex().column() in ACTUAL_COLUMNS
+
+
+def test_the_track_grid_waits_while_another_step_is_shown_and_catches_up_when_shown(
+    window: MainWindow, qtbot: Any
+) -> None:
+    window.go_to_step(7)
+    model = window.findChild(QTableView, "actuals").model()
+    opps_plan = next(i for i in PLAN_COLUMNS if COLUMNS[i].stage.figure == "opportunities")
+    before = model.index(0, opps_plan).data()
+    window.go_to_step(2)
+    changes = QSignalSpy(model.dataChanged)
+    window.document.set_value("targets.win_rate", 0.5, merge=False)
+    assert changes.count() == 0 and model.stale  # hidden: nothing worked out
+    window.go_to_step(7)
+    assert not model.stale and changes.count() > 0
+    # January's planned opportunities (wins / win rate) read as a grid made afresh reads them
+    assert model.index(0, opps_plan).data() == ActualsModel(window.document).index(0, opps_plan).data() != before

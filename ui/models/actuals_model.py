@@ -8,6 +8,7 @@ engine's months (:mod:`planner.tracking`); the variance is coloured red behind, 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -116,9 +117,11 @@ def changed_columns(old: MonthResult, new: MonthResult) -> tuple[tuple[int, int]
 class ActualsModel(QAbstractTableModel):
     problem = Signal(str)  # a refused edit or paste, in plain words ("" when one succeeded)
 
-    def __init__(self, document: PlanDocument) -> None:
+    def __init__(self, document: PlanDocument, shown: Callable[[], bool] = lambda: True) -> None:
         super().__init__(document)
         self.document = document
+        self.shown = shown  # the grid follows the figures while shown, and catches up when shown again
+        self.stale = False
         self.months: tuple[MonthResult, ...] = document.result.months
         self.row_labels = short_labels(document.result)
         self.shown_currency = document.plan.basics.currency
@@ -126,7 +129,18 @@ class ActualsModel(QAbstractTableModel):
         document.changed.connect(self.refresh)
 
     # --- reading -----------------------------------------------------------------------
+    def refresh_if_stale(self) -> None:
+        if self.stale:
+            self.catch_up()
+
     def refresh(self) -> None:
+        if self.shown():
+            self.catch_up()
+        else:
+            self.stale = True  # (what changed is worked out from the months last shown)
+
+    def catch_up(self) -> None:
+        self.stale = False
         months = self.document.result.months
         if len(months) != len(self.months):
             self.beginResetModel()

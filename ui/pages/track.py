@@ -129,6 +129,7 @@ class ActualsTable(QTableView):
         self.setFixedHeight(header + rows * ROW_HEIGHT + scroll + 2 * self.frameWidth() + 2)
 
     def showEvent(self, event: QShowEvent) -> None:
+        self.actuals.refresh_if_stale()  # edits made while another step was shown
         super().showEvent(event)
         self.fit_height()  # the header's height is known once the style is applied
         self.fit_columns()
@@ -201,7 +202,7 @@ class TrackPage(Page):
         self.standing.setWordWrap(True)
         self.body.addWidget(self.standing)
 
-        self.model = ActualsModel(document)
+        self.model = ActualsModel(document, shown=lambda: self.table.isVisible())
         self.table = ActualsTable(self.model)
         # the plan's own figures are a click away, so the grid fits a laptop's width
         self.show_plan = QCheckBox("Show the plan's figures")
