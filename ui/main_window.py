@@ -67,7 +67,7 @@ class MainWindow(QMainWindow, FileActions):
 
         self.navigator = StepNavigator()
         self.stack = StepPages(document, self._page_built)
-        self.health = HealthPanel(document)
+        self.health = HealthPanel(document, warnings_after_paint=menus_after_paint)
         self.health.alert_activated.connect(self.go_to_path)
 
         centre = QWidget()

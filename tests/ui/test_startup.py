@@ -125,7 +125,8 @@ from PySide6.QtWidgets import QApplication
 def report(when):
     save = [a for a in window.menus[0].actions() if a.objectName() == "file.save"]
     print(when, [m.title() for m in window.menus], len(window.step_actions),
-          save[0].shortcut().toString() if save else "-", not QApplication.windowIcon().isNull(), flush=True)
+          save[0].shortcut().toString() if save else "-", not QApplication.windowIcon().isNull(),
+          window.health.warnings(), [b.isVisible() for b in window.health.warning_labels], flush=True)
 
 class FirstPaint(QObject):
     def eventFilter(self, watched, event):
@@ -142,17 +143,22 @@ app.exec()
 """
 
 
-def test_the_menus_actions_and_the_icon_come_just_after_the_first_paint(tmp_path: Any) -> None:
+def test_the_menus_actions_the_icon_and_the_warnings_come_just_after_the_first_paint(tmp_path: Any) -> None:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "LEADPLANNER_RECOVERY_DIR": str(tmp_path)}
     done = subprocess.run([sys.executable, "-c", MENUS_STARTER], capture_output=True, text=True, env=env, timeout=60)
     assert done.returncode == 0, done.stderr
     titles = "['&File', '&Edit', '&View', '&Go', '&Help']"
     assert done.stdout.splitlines() == [
-        f"at first paint: {titles} 0 - False",  # the menu bar as it looks, empty menus
-        f"on screen: {titles} 8 Ctrl+S True",  # a step a shortcut, Save on Ctrl+S, the icon
+        f"at first paint: {titles} 0 - False [] []",  # the menu bar as it looks, empty menus
+        # a step a shortcut, Save on Ctrl+S, the icon, the sample's warning in the health panel
+        f"on screen: {titles} 8 Ctrl+S True {[SAMPLE_WARNING]} [True]",
     ]
 
 
-def test_a_window_made_for_tests_or_scripts_has_its_menus_at_once(window: MainWindow) -> None:
+SAMPLE_WARNING = "Coverage is 72%: the plan is 112 short of the sales-ready leads needed"
+
+
+def test_a_window_made_for_tests_or_scripts_has_its_menus_and_warnings_at_once(window: MainWindow) -> None:
+    assert window.health.warnings() == [SAMPLE_WARNING]
     assert len(window.step_actions) == 8
     assert window.step_actions[0].isChecked()  # Basics, shown
