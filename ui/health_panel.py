@@ -25,7 +25,7 @@ from planner.health import Alert, alerts, level, to_date_line, verdict
 from planner.results import PlanResult
 from ui.document import PlanDocument
 from ui.size_fence import SizeFence
-from ui.startup import after_first_paint, set_enum
+from ui.startup import set_enum
 from ui.style import repolish
 
 Figure = tuple[str, str, Callable[[PlanResult], str], str]
@@ -76,9 +76,7 @@ class HealthPanel(QFrame):
 
     alert_activated = Signal(str)  # the plan path a clicked warning is about
 
-    def __init__(
-        self, document: PlanDocument, parent: QWidget | None = None, *, warnings_after_paint: bool = False
-    ) -> None:
+    def __init__(self, document: PlanDocument, parent: QWidget | None = None, *, warnings_later: bool = False) -> None:
         super().__init__(parent)
         self.document = document
         self.setObjectName("health")
@@ -141,18 +139,18 @@ class HealthPanel(QFrame):
         self.warning_texts: list[QLabel] = []
         self.shown_alerts: list[Alert] = []
         self.warnings_box: QWidget | None = None
-        if warnings_after_paint:  # the ``leadplanner`` command: a frame after the figures
-            after_first_paint(self, self._add_warnings)
-        else:
+        if not warnings_later:  # else the window adds them (``add_warnings``) once it is on screen
             self._make_warnings_list()
 
         document.changed.connect(self.refresh)
         self.refresh()
 
-    def _add_warnings(self) -> None:
-        """The warnings, a frame after the rest of the panel (``warnings_after_paint``)."""
-        self._make_warnings_list()
-        self.show_alerts(alerts(self.document.plan, self.document.result))
+    def add_warnings(self) -> None:
+        """The warnings of a panel made with ``warnings_later`` (the ``leadplanner`` command
+        shows them a frame after the rest of the window); once."""
+        if self.warnings_box is None:
+            self._make_warnings_list()
+            self.show_alerts(alerts(self.document.plan, self.document.result))
 
     def _make_warnings_list(self) -> None:
         """The warnings' heading and list, above the panel's bottom stretch."""

@@ -162,3 +162,22 @@ def test_a_window_made_for_tests_or_scripts_has_its_menus_and_warnings_at_once(w
     assert window.health.warnings() == [SAMPLE_WARNING]
     assert len(window.step_actions) == 8
     assert window.step_actions[0].isChecked()  # Basics, shown
+
+
+def test_what_waits_for_a_widgets_first_paint_runs_after_it_in_order_through_one_filter(qtbot: Any) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    from ui.startup import _FirstPaint, after_first_paint
+
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    ran: list[str] = []
+    after_first_paint(widget, lambda: ran.append("warnings"))
+    after_first_paint(widget, lambda: ran.append("menus"))
+    assert len(widget.findChildren(_FirstPaint)) == 1  # PySide6 calls each Python filter for every event
+    assert ran == []
+    widget.show()
+    qtbot.waitUntil(lambda: ran == ["warnings", "menus"])
+    after_first_paint(widget, lambda: ran.append("next paint"))  # once painted, a new wait begins
+    widget.update()
+    qtbot.waitUntil(lambda: ran[-1] == "next paint")
