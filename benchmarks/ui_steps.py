@@ -40,7 +40,7 @@ def bench(name: str, data: dict, budget: float) -> bool:
     from planner.paths import set_value
 
     def engine_on_edit(i: int) -> None:  # as an edit computes: after the last computation
-        compute(set_value(document.plan, "targets.win_rate", round(0.2 + 0.005 * (i % 9 + 1), 4)))
+        compute(set_value(document.plan, "targets.win_rate", round(0.2 + 0.005 * (i % 9 + 1), 4)), document.reuse)
 
     engine, repaint = paired(engine_on_edit, lambda _i: window.repaint())
     print(

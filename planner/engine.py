@@ -29,11 +29,27 @@ def column_sums(rows: list[tuple[float, ...]], horizon: int) -> list[float]:
     return [sum(column) for column in zip(*rows, strict=True)] if rows else [0.0] * horizon
 
 
-def compute(plan: Plan) -> PlanResult:
-    """Everything the plan implies: demand, supply, gap, months, timing, breakdowns, scenarios, sensitivity."""
-    cache: Cache = {}
+class Reuse:
+    """The resources and channels of one's last computation, for the next: an edit replaces only
+    the objects on its path (the plan is immutable), so a new win rate finds every resource and
+    channel result there. The open document holds one; a computation without it starts from
+    nothing. Only the last cache is kept (it holds its sources, so an id in a key is never
+    reused while it lives)."""
+
+    def __init__(self) -> None:
+        self.last: Cache = {}
+
+
+def compute(plan: Plan, reuse: Reuse | None = None) -> PlanResult:
+    """Everything the plan implies: demand, supply, gap, months, timing, breakdowns, scenarios, sensitivity.
+
+    With ``reuse``, the resources and channels its last computation made from the same objects
+    are taken from there (the figures are the same as from nothing)."""
+    cache: Cache = {_PREVIOUS: reuse.last} if reuse is not None else {}  # type: ignore[dict-item]
     base = compute_core(plan, cache)
-    _last[0] = cache  # the next computation (after an edit) reuses what the edit left alone
+    cache.pop(_PREVIOUS, None)  # (a chain of caches would keep every plan typed)
+    if reuse is not None:
+        reuse.last = cache
 
     def scenarios() -> Iterator[ScenarioResult]:
         for s in plan.scenarios:
@@ -48,24 +64,17 @@ def compute(plan: Plan) -> PlanResult:
 # identity of their inputs: a scenario shares the base plan's unchanged resource and
 # channel objects, so only what it overrides is computed again.
 Cache = dict[tuple[object, ...], tuple[object, object]]
-# ... and those of the last call of compute(): an edit replaces only the objects on its path
-# (the plan is immutable), so a new win rate finds every resource and channel result there.
-# A cache holds its sources (and the owners its keys name), so an id in a key is never reused
-# while the cache lives; only the last one is kept.
-_last: list[Cache] = [{}]
-
-
-def forget() -> None:
-    """The next computation starts from nothing (the benchmarks time a whole one)."""
-    _last[0] = {}
+# ... and, under this key, those of the last computation (``Reuse``) while the plan's own figures
+# are computed
+_PREVIOUS = ("previous computation",)
 
 
 def _cached(cache: Cache | None, key: tuple[object, ...], source: object, make: Callable[[], T]) -> T:
     if cache is None:
         return make()
     hit = cache.get(key)
-    if hit is None:
-        hit = _last[0].get(key)
+    if hit is None and _PREVIOUS in cache:
+        hit = cache[_PREVIOUS].get(key)  # type: ignore[union-attr]
         if hit is not None and hit[0] is source:
             cache[key] = hit
     if hit is not None and hit[0] is source:

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from planner.engine import compute
+from planner.engine import Reuse, compute
 from planner.model import Plan
 from planner.paths import get_value, parse_path, set_value, spec_at
 from planner.plan_file import Fingerprint, PlanFileError, read_plan, write_plan
@@ -103,8 +103,9 @@ class PlanDocument(QObject):
     def __init__(self, plan: Plan, path: str | Path | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._plan = plan
+        self.reuse = Reuse()  # an edit's computation reuses what the last one made of what it left alone
         started = time.perf_counter()
-        self._result = compute(plan)
+        self._result = compute(plan, self.reuse)
         self.compute_seconds = time.perf_counter() - started  # the last computation on the UI thread
         self.background_after = BACKGROUND_AFTER_SECONDS
         self._background: BackgroundFigures | None = None
@@ -129,7 +130,7 @@ class PlanDocument(QObject):
     @property
     def result(self) -> PlanResult:
         if self._result_stale:  # a renamed channel, resource or scenario
-            self._result = compute(self._plan)
+            self._result = compute(self._plan, self.reuse)
             self._result_stale = False
         return self._result
 
@@ -210,7 +211,7 @@ class PlanDocument(QObject):
         try:
             self._plan = plan
             started = time.perf_counter()
-            self._result = compute(plan)
+            self._result = compute(plan, self.reuse)
             self.compute_seconds = time.perf_counter() - started
             self._result_stale = False
             self.changed.emit()
@@ -227,7 +228,7 @@ class PlanDocument(QObject):
         if self._background is None:
             from ui.background_figures import BackgroundFigures  # only very large plans need it
 
-            self._background = BackgroundFigures(lambda plan: compute(plan), self)
+            self._background = BackgroundFigures(lambda plan: compute(plan, self.reuse), self)
             self._background.ready.connect(self._on_figures)
         return self._background
 

@@ -262,26 +262,30 @@ def test_an_edit_computes_again_only_the_resources_and_channels_it_changed(sampl
     real_resource, real_channel = engine.resource_result, engine.channel_result
     monkeypatch.setattr(engine, "resource_result", lambda r, *a: made.append(r.id) or real_resource(r, *a))
     monkeypatch.setattr(engine, "channel_result", lambda i, c, *a: made.append(c.name) or real_channel(i, c, *a))
-    before = engine.compute(sample)
+    reuse = engine.Reuse()
+    before = engine.compute(sample, reuse)
     assert len(made) == len(sample.labor) + len(sample.channels)
     made.clear()
     # a new win rate: the demand changes, every resource and channel is as it was
     edited = set_value(sample, "targets.win_rate", 0.5)
-    after = engine.compute(edited)
+    after = engine.compute(edited, reuse)
     assert made == []
     assert after.demand.sales_ready_leads == approx(before.demand.sales_ready_leads / 2)  # 0.25 -> 0.5
     assert after.supply.sales_ready_leads == before.supply.sales_ready_leads and after.channels == before.channels
     # a program's budget (6,000 -> 12,000 a month): that program only
     program = next(i for i, c in enumerate(sample.channels) if c.is_program)
     budget = set_value(edited, f"channels[{program}].monthly_budget", 12_000)
-    assert engine.compute(budget).channels[program].total_cost == approx(2 * before.channels[program].total_cost)
+    assert engine.compute(budget, reuse).channels[program].total_cost == approx(2 * before.channels[program].total_cost)
     assert made == [sample.channels[program].name]
     made.clear()
     # a plan rate (which programs may use): the channels again, no resource
-    rates = engine.compute(set_value(budget, "targets.lead_to_mql", 0.5))
+    rates = engine.compute(set_value(budget, "targets.lead_to_mql", 0.5), reuse)
     assert made == [c.name for c in sample.channels]
-    # the same figures as a computation from nothing
-    engine.forget()
+    # the same figures as a computation from nothing, which makes everything again
+    made.clear()
     fresh = engine.compute(set_value(budget, "targets.lead_to_mql", 0.5))
+    assert len(made) == len(sample.labor) + len(sample.channels)
+    # and one cache kept, not a chain of every plan typed
+    assert all(key != engine._PREVIOUS for key in reuse.last)
     assert fresh.supply == rates.supply and fresh.demand == rates.demand and fresh.gap == rates.gap
     assert fresh.channels == rates.channels and fresh.resources == rates.resources and fresh.months == rates.months

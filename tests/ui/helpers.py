@@ -42,3 +42,11 @@ def type_in_cell(qtbot: Any, view: QTableView, row: int, column: int, text: str)
     qtbot.keyClicks(editor, text)
     qtbot.keyClick(editor, Qt.Key.Key_Return)  # the view commits on its next turn of the event loop
     qtbot.waitUntil(lambda: view.state() != QAbstractItemView.State.EditingState)
+
+
+def model_spies(models: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Spies on each model's ``modelReset`` and ``dataChanged``, by the models' names."""
+    from PySide6.QtTest import QSignalSpy
+
+    resets = {name: QSignalSpy(model.modelReset) for name, model in models.items()}
+    return resets, {name: QSignalSpy(model.dataChanged) for name, model in models.items()}

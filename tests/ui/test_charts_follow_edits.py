@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtTest import QSignalSpy
 
 from planner.sample import sample_plan
+from tests.ui.helpers import model_spies
 from ui.document import PlanDocument
 from ui.main_window import MainWindow
 from ui.models.actuals_model import ACTUAL_COLUMNS, PLAN_COLUMNS, ActualsModel, actual_column
@@ -49,8 +50,7 @@ def test_a_win_rate_edit_repaints_no_labor_or_channel_row_and_only_the_plans_tra
         "actuals": ActualsModel(document),
         "running totals": RunningTotalsModel(document),
     }
-    resets = {name: QSignalSpy(model.modelReset) for name, model in models.items()}
-    changes = {name: QSignalSpy(model.dataChanged) for name, model in models.items()}
+    resets, changes = model_spies(models)
     document.set_value("targets.win_rate", 0.3, merge=False)
     assert {name: spy.count() for name, spy in resets.items()} == dict.fromkeys(models, 0)
     # a win rate moves the demand, not what the people and programs supply: their rows stay as painted

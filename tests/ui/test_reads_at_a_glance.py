@@ -124,6 +124,27 @@ def cut_cells(view: QTableView) -> list[str]:
     return cut
 
 
+def test_the_scorecards_long_names_wrap_whole_at_1366_px(window: MainWindow, qtbot: Any) -> None:
+    from PySide6.QtCore import QRect, Qt
+
+    at_laptop_size(window, qtbot)
+    window.go_to_step(5)
+    settle(qtbot)
+    view = window.findChild(QTableView, "metrics")
+    model, metrics = view.model(), view.fontMetrics()
+    width = view.columnWidth(0) - 8  # a cell's margins
+    cut = []
+    for row in range(model.rowCount()):
+        name = model.index(row, 0).data()
+        needed = metrics.boundingRect(QRect(0, 0, width, 10_000), int(Qt.TextFlag.TextWordWrap), name).height()
+        if needed > view.rowHeight(row):
+            cut.append(f"{name!r}: {needed} px in a {view.rowHeight(row)} px row")
+        assert name in model.index(row, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert cut == []
+    assert any(model.index(r, 0).data() == "Conversations per person a week: Inside lead development reps"
+               for r in range(model.rowCount()))  # fmt: skip
+
+
 def test_the_track_grid_fits_1366_px_with_whole_headers_and_figures(window: MainWindow, qtbot: Any) -> None:
     at_laptop_size(window, qtbot)
     window.go_to_step(7)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QPlainTextEdit
 import ui.document
 from planner.plan_file import read_plan
 from planner.sample import sample_plan
-from tests.ui.helpers import field, retype
+from tests.ui.helpers import field, model_spies, retype
 from ui.document import PlanDocument
 from ui.main_window import MainWindow
 from ui.models.channels_model import ChannelsModel
@@ -30,9 +30,9 @@ def engine_calls(monkeypatch: pytest.MonkeyPatch) -> list[object]:
     calls: list[object] = []
     real = ui.document.compute
 
-    def counting(plan: Any) -> Any:
+    def counting(plan: Any, reuse: Any = None) -> Any:
         calls.append(plan)
-        return real(plan)
+        return real(plan, reuse)
 
     monkeypatch.setattr(ui.document, "compute", counting)
     return calls
@@ -150,8 +150,7 @@ def test_a_number_edit_tells_the_tables_which_rows_changed_without_a_reset(qtbot
         "scenarios": ScenariosModel(document),
         "sensitivity": SensitivityModel(document),
     }
-    resets = {name: QSignalSpy(model.modelReset) for name, model in models.items()}
-    changes = {name: QSignalSpy(model.dataChanged) for name, model in models.items()}
+    resets, changes = model_spies(models)
     document.set_value("channels[1].monthly_budget", 9000, merge=False)
     # the what-if tables catch up right after the edit's repaint (the health panel comes first)
     qtbot.waitUntil(lambda: not models["scenarios"].stale and not models["sensitivity"].stale)

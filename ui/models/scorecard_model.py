@@ -108,9 +108,14 @@ class ScorecardModel(QAbstractTableModel):
             font.setItalic(True)
             return font
         if role == Qt.ItemDataRole.ToolTipRole:
-            if not metric.key:
-                return "Your own metric"
-            return "Generated from the plan, changed by you" if metric.edited else "Generated from the plan"
+            where = (
+                "Your own metric"
+                if not metric.key
+                else "Generated from the plan, changed by you"
+                if metric.edited
+                else "Generated from the plan"
+            )
+            return f"{metric.name}\n{where}" if index.column() == 0 else where  # the whole name, however narrow
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -58,8 +58,14 @@ class ScorecardEditor(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.view.setWordWrap(True)
-        # rows fit their wrapped names when the list changes, not on every edit of a number
+        # rows fit their wrapped names when the list changes or the name column's width does
+        # (the window laid out or resized), not on every edit of a number
         self.model.modelReset.connect(self.view.resizeRowsToContents)
+        self._fit_rows = QTimer(self)
+        self._fit_rows.setSingleShot(True)
+        self._fit_rows.setInterval(0)
+        self._fit_rows.timeout.connect(self.view.resizeRowsToContents)
+        header.sectionResized.connect(lambda column, _old, _new: self._fit_rows.start() if column == 0 else None)
         for column, width in ((1, 100), (2, 70), (3, 124), (4, 160), (5, 90)):
             self.view.setColumnWidth(column, width)
         self.view.setMinimumHeight(380)
