@@ -181,3 +181,11 @@ def test_what_waits_for_a_widgets_first_paint_runs_after_it_in_order_through_one
     after_first_paint(widget, lambda: ran.append("next paint"))  # once painted, a new wait begins
     widget.update()
     qtbot.waitUntil(lambda: ran[-1] == "next paint")
+
+
+def test_a_start_on_a_blank_plan_reads_no_package_file_before_its_first_paint(tmp_path: Any) -> None:
+    starter = "import sys\nfrom ui.app import start\nw = start([])\nprint('importlib.resources' in sys.modules)"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "LEADPLANNER_RECOVERY_DIR": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-c", starter], capture_output=True, text=True, env=env, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["False"]  # the sample's reader (~2 ms) loads only for the sample
