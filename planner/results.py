@@ -2,10 +2,10 @@
 
 A figure that would divide by zero is ``None`` ("not available"), never infinity.
 The records are NamedTuples: immutable, cheap to create (an edit recomputes hundreds of
-them) and cheap to define (the app imports this module before its first paint).
+them) and cheap to define (the app imports this module before its first paint). So this
+module does without ``from __future__ import annotations``: ``NamedTuple`` compiles each
+string annotation (the two that name a class not defined yet are quoted).
 """
-
-from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
@@ -57,7 +57,7 @@ class MonthResult(NamedTuple):
     cumulative_gap: float = 0.0  # needed - supplied, months 1..m added up
     actual_sales_ready_leads: float | None = None  # None: no actual reported for the month
     variance: float | None = None  # actual - needed, where there is an actual
-    actual: Actual | None = None  # the month's actuals, every stage
+    actual: "Actual | None" = None  # the month's actuals, every stage
 
 
 class QuarterResult(NamedTuple):
@@ -211,7 +211,7 @@ class PlanResult(NamedTuple):
     timing: Timing = Timing(ON_TRACK, 0.0, None, ())
     revenue: RevenueBridge = RevenueBridge(0.0, 0.0, 0.0, 0.0, 0.0)
     actuals: ActualsResult | None = None
-    scenarios: Sequence[ScenarioResult] = ()  # a Deferred from compute(): worked out when first read
+    scenarios: "Sequence[ScenarioResult]" = ()  # a Deferred from compute(): worked out when first read
     sensitivity: Sequence[SensitivityRow] = ()
 
     @property

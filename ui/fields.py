@@ -9,10 +9,11 @@ and text area of the later steps are in ``ui.choice_fields``.
 
 from __future__ import annotations
 
-from typing import Any
+import functools
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from planner import formatting
@@ -23,16 +24,29 @@ from ui.long_text import allow_long_text
 from ui.startup import set_enum
 from ui.style import repolish
 
+if TYPE_CHECKING:
+    from PySide6.QtGui import QKeySequence
+
 _UNKNOWN = object()
-HISTORY_KEYS = (QKeySequence("Ctrl+Z"), QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y"))
+
+
+@functools.cache
+def history_keys() -> tuple[QKeySequence, ...]:
+    """Ctrl+Z, Ctrl+Shift+Z, Ctrl+Y (made at the first key press: PySide6 takes ~1 ms to build
+    the QKeySequence class, which the first paint does without)."""
+    from PySide6.QtGui import QKeySequence
+
+    return (QKeySequence("Ctrl+Z"), QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y"))
 
 
 def is_history_key(event: QEvent) -> bool:
     """Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y, which belong to the plan's undo history, not one field's."""
     if event.type() != QEvent.Type.ShortcutOverride or not isinstance(event, QKeyEvent):
         return False
+    from PySide6.QtGui import QKeySequence
+
     pressed = QKeySequence(event.keyCombination())
-    return any(pressed.matches(key) == QKeySequence.SequenceMatch.ExactMatch for key in HISTORY_KEYS)
+    return any(pressed.matches(key) == QKeySequence.SequenceMatch.ExactMatch for key in history_keys())
 
 
 def describe(widget: QWidget, label: str, tip: str) -> None:
@@ -164,6 +178,8 @@ class BoundLineEdit(QLineEdit):
         return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        from PySide6.QtGui import QKeySequence
+
         if event.matches(QKeySequence.StandardKey.Cancel) and self.message:
             self.show_value(self._current())  # give up the invalid text: back to the plan's value
             return

@@ -76,7 +76,7 @@ class HealthPanel(QFrame):
 
     alert_activated = Signal(str)  # the plan path a clicked warning is about
 
-    def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
+    def __init__(self, document: PlanDocument, parent: QWidget | None = None, *, warnings_later: bool = False) -> None:
         super().__init__(parent)
         self.document = document
         self.setObjectName("health")
@@ -134,9 +134,31 @@ class HealthPanel(QFrame):
         self.to_date.hide()
         layout.addWidget(self.to_date)
 
+        layout.addStretch(1)
+        self.warning_labels: list[QPushButton] = []
+        self.warning_texts: list[QLabel] = []
+        self.shown_alerts: list[Alert] = []
+        self.warnings_box: QWidget | None = None
+        if not warnings_later:  # else the window adds them (``add_warnings``) once it is on screen
+            self._make_warnings_list()
+
+        document.changed.connect(self.refresh)
+        self.refresh()
+
+    def add_warnings(self) -> None:
+        """The warnings of a panel made with ``warnings_later`` (the ``leadplanner`` command
+        shows them a frame after the rest of the window); once."""
+        if self.warnings_box is None:
+            self._make_warnings_list()
+            self.show_alerts(alerts(self.document.plan, self.document.result))
+
+    def _make_warnings_list(self) -> None:
+        """The warnings' heading and list, above the panel's bottom stretch."""
+        layout = self.layout()
+        at = layout.count() - 1  # before the stretch
         heading = QLabel("Warnings")
         heading.setProperty("role", "subheading")
-        layout.addWidget(heading)
+        layout.insertWidget(at, heading)
         self.warnings_box = QWidget()
         self.warnings_box.setObjectName("health.warnings")
         self.warnings_layout = QVBoxLayout(self.warnings_box)
@@ -150,14 +172,7 @@ class HealthPanel(QFrame):
         set_enum(scroll, "horizontalScrollBarPolicy", "ScrollBarAlwaysOff")
         self.warnings_scroll = scroll
         scroll.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-        layout.addWidget(scroll)
-        layout.addStretch(1)
-        self.warning_labels: list[QPushButton] = []
-        self.warning_texts: list[QLabel] = []
-        self.shown_alerts: list[Alert] = []
-
-        document.changed.connect(self.refresh)
-        self.refresh()
+        layout.insertWidget(at + 1, scroll)
 
     def refresh(self) -> None:
         result = self.document.result
@@ -166,7 +181,8 @@ class HealthPanel(QFrame):
         line = to_date_text(result)
         self.to_date.setText(line)
         self.to_date.setVisible(bool(line))
-        self.show_alerts(alerts(self.document.plan, result))
+        if self.warnings_box is not None:  # else they are worked out when the list is made
+            self.show_alerts(alerts(self.document.plan, result))
 
     def show_alerts(self, found: list[Alert]) -> None:
         if found == self.shown_alerts:

@@ -67,7 +67,9 @@ class MainWindow(QMainWindow, FileActions):
 
         self.navigator = StepNavigator()
         self.stack = StepPages(document, self._page_built)
-        self.health = HealthPanel(document)
+        self.health = HealthPanel(document, warnings_later=menus_after_paint)
+        if menus_after_paint:  # the leadplanner command: the warnings a frame after the figures
+            after_first_paint(self, self.health.add_warnings)
         self.health.alert_activated.connect(self.go_to_path)
 
         centre = QWidget()

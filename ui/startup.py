@@ -42,22 +42,31 @@ def set_enum(widget: QObject, name: str, keys: str) -> None:
 
 
 class _FirstPaint(QObject):
-    def __init__(self, widget: QObject, then: Callable[[], None]) -> None:
+    """Waits for a widget's first paint, then calls what was asked, in order (one filter a
+    widget: PySide6 calls a Python event filter for every event the widget gets)."""
+
+    def __init__(self, widget: QObject) -> None:
         super().__init__(widget)
-        self.then = then
+        self.then: list[Callable[[], None]] = []
         widget.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
-            QTimer.singleShot(0, self.then)
+            watched._first_paint = None  # type: ignore[attr-defined]  # a later call waits for the next paint
+            for then in self.then:
+                QTimer.singleShot(0, then)
             self.deleteLater()
         return False
 
 
 def after_first_paint(widget: QObject, then: Callable[[], None]) -> None:
     """Call ``then`` once ``widget`` has been painted for the first time (the user sees it)."""
-    _FirstPaint(widget, then)
+    waiter = getattr(widget, "_first_paint", None)
+    if waiter is None:
+        waiter = _FirstPaint(widget)
+        widget._first_paint = waiter  # type: ignore[attr-defined]
+    waiter.then.append(then)
 
 
 def warm_up() -> None:

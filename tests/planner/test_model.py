@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import dataclasses
+import inspect
 
 import pytest
 
-from planner.model import Basics, Channel, LaborResource, Plan
+from planner.model import ITEM_TYPES, Basics, Channel, LaborResource, Plan
 from planner.sample import sample_plan
 
 
@@ -38,3 +39,38 @@ def test_a_plan_is_not_hashable_as_it_holds_dicts() -> None:
 def test_a_plan_cannot_be_changed_in_place() -> None:
     with pytest.raises(dataclasses.FrozenInstanceError):
         Plan().basics = Basics()  # type: ignore[misc]
+
+
+def frozen_dataclass_like(cls: type) -> type:
+    """The class ``dataclass(frozen=True)`` makes from the same fields (the reference)."""
+    made = [
+        (f.name, f.type, dataclasses.field(default=f.default, default_factory=f.default_factory))
+        for f in dataclasses.fields(cls)
+    ]
+    namespace = {"__post_init__": cls.__post_init__} if hasattr(cls, "__post_init__") else {}
+    return dataclasses.make_dataclass(cls.__name__, made, namespace=namespace, frozen=True, eq=False, repr=False)
+
+
+@pytest.mark.parametrize("cls", sorted(set(ITEM_TYPES.values()) | {Plan}, key=lambda c: c.__name__))
+def test_each_plan_class_is_made_exactly_as_a_frozen_dataclass_would_make_it(cls: type) -> None:
+    reference = frozen_dataclass_like(cls)
+    assert inspect.signature(cls) == inspect.signature(reference)
+    assert cls.__init__.__annotations__ == reference.__init__.__annotations__
+    assert cls.__init__.__qualname__ == f"{cls.__qualname__}.__init__"
+    assert vars(cls()) == vars(reference())
+    assert cls().extra is not cls().extra  # a factory's value is made anew for each object
+    with pytest.raises(dataclasses.FrozenInstanceError, match="cannot assign to field 'extra'"):
+        cls().extra = {}
+    with pytest.raises(dataclasses.FrozenInstanceError, match="cannot delete field 'extra'"):
+        del cls().extra
+    with pytest.raises(TypeError, match="unexpected keyword argument 'colour'"):
+        cls(colour="blue")
+
+
+def test_a_resource_left_without_ramp_output_or_cost_takes_its_kinds_defaults_as_it_is_made() -> None:
+    resource = LaborResource(kind="outsourced", ramp_months=5)
+    reference = frozen_dataclass_like(LaborResource)(kind="outsourced", ramp_months=5)
+    assert vars(resource) == vars(reference)
+    assert resource.ramp_months == 5
+    assert resource.srl_per_person_month is not None
+    assert LaborResource("r1", "Reps", "inside", 2) == LaborResource(id="r1", name="Reps", kind="inside", headcount=2)

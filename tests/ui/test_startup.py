@@ -125,7 +125,8 @@ from PySide6.QtWidgets import QApplication
 def report(when):
     save = [a for a in window.menus[0].actions() if a.objectName() == "file.save"]
     print(when, [m.title() for m in window.menus], len(window.step_actions),
-          save[0].shortcut().toString() if save else "-", not QApplication.windowIcon().isNull(), flush=True)
+          save[0].shortcut().toString() if save else "-", not QApplication.windowIcon().isNull(),
+          window.health.warnings(), [b.isVisible() for b in window.health.warning_labels], flush=True)
 
 class FirstPaint(QObject):
     def eventFilter(self, watched, event):
@@ -142,17 +143,49 @@ app.exec()
 """
 
 
-def test_the_menus_actions_and_the_icon_come_just_after_the_first_paint(tmp_path: Any) -> None:
+def test_the_menus_actions_the_icon_and_the_warnings_come_just_after_the_first_paint(tmp_path: Any) -> None:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "LEADPLANNER_RECOVERY_DIR": str(tmp_path)}
     done = subprocess.run([sys.executable, "-c", MENUS_STARTER], capture_output=True, text=True, env=env, timeout=60)
     assert done.returncode == 0, done.stderr
     titles = "['&File', '&Edit', '&View', '&Go', '&Help']"
     assert done.stdout.splitlines() == [
-        f"at first paint: {titles} 0 - False",  # the menu bar as it looks, empty menus
-        f"on screen: {titles} 8 Ctrl+S True",  # a step a shortcut, Save on Ctrl+S, the icon
+        f"at first paint: {titles} 0 - False [] []",  # the menu bar as it looks, empty menus
+        # a step a shortcut, Save on Ctrl+S, the icon, the sample's warning in the health panel
+        f"on screen: {titles} 8 Ctrl+S True {[SAMPLE_WARNING]} [True]",
     ]
 
 
-def test_a_window_made_for_tests_or_scripts_has_its_menus_at_once(window: MainWindow) -> None:
+SAMPLE_WARNING = "Coverage is 72%: the plan is 112 short of the sales-ready leads needed"
+
+
+def test_a_window_made_for_tests_or_scripts_has_its_menus_and_warnings_at_once(window: MainWindow) -> None:
+    assert window.health.warnings() == [SAMPLE_WARNING]
     assert len(window.step_actions) == 8
     assert window.step_actions[0].isChecked()  # Basics, shown
+
+
+def test_what_waits_for_a_widgets_first_paint_runs_after_it_in_order_through_one_filter(qtbot: Any) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    from ui.startup import _FirstPaint, after_first_paint
+
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    ran: list[str] = []
+    after_first_paint(widget, lambda: ran.append("warnings"))
+    after_first_paint(widget, lambda: ran.append("menus"))
+    assert len(widget.findChildren(_FirstPaint)) == 1  # PySide6 calls each Python filter for every event
+    assert ran == []
+    widget.show()
+    qtbot.waitUntil(lambda: ran == ["warnings", "menus"])
+    after_first_paint(widget, lambda: ran.append("next paint"))  # once painted, a new wait begins
+    widget.update()
+    qtbot.waitUntil(lambda: ran[-1] == "next paint")
+
+
+def test_a_start_on_a_blank_plan_reads_no_package_file_before_its_first_paint(tmp_path: Any) -> None:
+    starter = "import sys\nfrom ui.app import start\nw = start([])\nprint('importlib.resources' in sys.modules)"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "LEADPLANNER_RECOVERY_DIR": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-c", starter], capture_output=True, text=True, env=env, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["False"]  # the sample's reader (~2 ms) loads only for the sample
