@@ -129,6 +129,10 @@ def near(a: object, b: object) -> bool:
         return len(a) == len(b) and all(map(near, a, b))  # type: ignore[arg-type]
     if isinstance(a, float) or isinstance(b, float):
         return a is not None and b is not None and a == pytest.approx(b, rel=1e-7, abs=1e-6)
+    if isinstance(a, int) and isinstance(b, int) and min(abs(a), abs(b)) > 1e6:
+        # a count worked out from a tiny rate (5e-25 leads a person-month asks for ~1e26 reps):
+        # the last float bit of the division moves the ceiling, so the two readings agree in ratio
+        return a == pytest.approx(b, rel=1e-7)
     return a == b
 
 
