@@ -194,3 +194,38 @@ def test_a_chart_in_view_redraws_at_once_after_an_edit(window: MainWindow, qtbot
     points = demand_supply.chart.demand.points()
     assert sum(p.y() for p in points) == pytest.approx(200)
     assert page.charts[-1].stale  # waits to be scrolled to
+
+
+def test_a_plan_of_thousands_of_channels_works_its_what_ifs_out_only_when_scrolled_to(
+    qtbot: Any, tmp_path: Path
+) -> None:
+    import dataclasses
+
+    from planner.model import Channel
+    from planner.plan_file import write_plan
+    from planner.sample import sample_plan
+    from ui.main_window import create_window
+
+    sample = sample_plan()
+    programs = tuple(
+        Channel(name=f"Program {i}", type="content", owner="marketing", monthly_budget=100, cost_per_lead=50)
+        for i in range(1200)
+    )
+    path = tmp_path / "wide.leadplan"
+    write_plan(dataclasses.replace(sample, channels=sample.channels + programs), path)
+    main = create_window(str(path))
+    qtbot.addWidget(main)
+    main.resize(1366, 768)
+    main.show()
+    qtbot.waitExposed(main)
+    main.go_to_step(6)
+    qtbot.wait(50)
+    page = main.page(6)
+    sensitivity = main.findChild(QTableView, "sensitivity")
+    # 2,400 drivers: not worked out while the table is below the fold
+    assert main.document.result.sensitivity._items is None
+    assert sensitivity.model().rowCount() == 0 and sensitivity.model().stale
+    page.ensureWidgetVisible(sensitivity)
+    qtbot.waitUntil(lambda: sensitivity.model().rowCount() == len(main.document.result.sensitivity))
+    assert sensitivity.model().rowCount() > 2400
+    main.document.undo_stack.setClean()

@@ -25,10 +25,14 @@ class ChartSlot(QWidget):
         *,
         height: int = 340,
         kwargs: dict[str, Any] | None = None,
+        wait_off_screen: Callable[[], bool] = lambda: False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.module, self.cls, self.fill, self.kwargs = module, cls, fill, kwargs or {}
+        # True: shown below the fold, it is first drawn when scrolled to (a what-if chart of a
+        # plan of thousands of channels works out 20,000 drivers), not when its page is shown
+        self.wait_off_screen = wait_off_screen
         self.chart: Any = None
         self.stale = True
         self.scrolling = False  # follows its scroll area (once shown in one)
@@ -80,12 +84,12 @@ class ChartSlot(QWidget):
 
     def catch_up(self) -> None:
         """A stale chart scrolled (or laid out) into view redraws before it is painted."""
-        if self.stale and self.chart is not None and self.on_screen():
+        if self.stale and self.on_screen():
             self.redraw()
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
-        if self.stale or self.chart is None:
+        if (self.stale or self.chart is None) and (self.on_screen() or not self.wait_off_screen()):
             self.fill(self.build())
             self.stale = False
         if not self.scrolling:

@@ -42,7 +42,10 @@ class ResultTableModel(QAbstractTableModel):
         self.headers: list[str] = []
         self.tips: list[list[str]] = []
         self.currency = document.result.currency
-        self.refresh()
+        if shown():
+            self.refresh()
+        else:  # built below the fold (a plan of 10,000 channels has 20,000 drivers): when scrolled to
+            self.stale = True
         document.changed.connect(self._on_changed)
         document.text_changed.connect(self._on_text_edit)
 

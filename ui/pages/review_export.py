@@ -30,6 +30,7 @@ from ui.pages.scenarios_panel import ScenariosPanel
 from ui.size_fence import SizeFence
 
 FIT_ROWS = 300  # rows of the sensitivity table sized to their text (beyond: two lines each)
+EAGER_WHATIFS_UP_TO = 1000  # resources and channels: a bigger plan fills its what-if tables when scrolled to
 
 GLANCE: tuple[tuple[str, str, Callable[[PlanResult], str]], ...] = (
     ("needed", "Sales-ready leads needed", lambda r: fmt.count(r.demand.sales_ready_leads)),
@@ -195,22 +196,31 @@ class ReviewExportPage(Page):
         self.sensitivity.horizontalHeader().setResizeContentsPrecision(100)  # columns fit to 100 rows
         self.sensitivity.setMinimumHeight(360)
         self.sensitivity.setWordWrap(True)
+        # rows of fixed height while the model resets (Qt would measure every cell of 20,000 rows), then fitted
+        self.sensitivity.model().modelAboutToBeReset.connect(self.fixed_sensitivity_rows)
         self.sensitivity.model().modelReset.connect(self.fit_sensitivity_rows)
+        self.sensitivity.horizontalHeader().sectionResized.connect(
+            lambda column, _old, _new: self.fit_sensitivity_rows() if column == 0 else None
+        )  # the names wrap again when their column's width settles
         self.fit_sensitivity_rows()
         self.body.addWidget(self.sensitivity)
         self.add_chart("ui.charts.whatif", "TornadoChart", 460)
         self.body.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.finish()
 
+    def fixed_sensitivity_rows(self) -> None:
+        header = self.sensitivity.verticalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header.setDefaultSectionSize(2 * self.sensitivity.fontMetrics().lineSpacing() + 14)
+
     def fit_sensitivity_rows(self) -> None:
         """Each row as tall as its driver's name needs; a plan with thousands of drivers (two for
         each program) gets two-line rows instead, as fitting each row measures every cell."""
-        header = self.sensitivity.verticalHeader()
         if self.sensitivity.model().rowCount() <= FIT_ROWS:
-            header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            self.sensitivity.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            self.sensitivity.resizeRowsToContents()
         else:
-            header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-            header.setDefaultSectionSize(2 * self.sensitivity.fontMetrics().lineSpacing() + 14)
+            self.fixed_sensitivity_rows()
 
         # the what-if tables follow the plan while in view, and catch up when scrolled into view
         # (or when the page is shown again)
@@ -218,12 +228,21 @@ class ReviewExportPage(Page):
             self.reveals.append(lambda t=table: t.model().refresh_if_stale() if in_view(t) else None)
 
     def showEvent(self, event: object) -> None:
+        # a plan of thousands of channels (20,000 drivers: a second's work) catches its what-if
+        # tables up when they are scrolled to; a smaller plan at once, as the page is shown
         for table in (self.scenarios, self.sensitivity):
-            table.model().refresh_if_stale()
+            if not self.big_plan() or in_view(table):
+                table.model().refresh_if_stale()
         super().showEvent(event)
 
+    def big_plan(self) -> bool:
+        plan = self.document.plan
+        return len(plan.labor) + len(plan.channels) > EAGER_WHATIFS_UP_TO
+
     def add_chart(self, module: str, cls: str, height: int) -> ChartSlot:
-        slot = ChartSlot(module, cls, lambda c: c.show_result(self.document.result), height=height)
+        slot = ChartSlot(
+            module, cls, lambda c: c.show_result(self.document.result), height=height, wait_off_screen=self.big_plan
+        )
         self.body.addWidget(slot)
         self.charts.append(slot)
         follow_figures(self.document, slot)
