@@ -38,9 +38,9 @@ class FileChangedOnDisk(PlanFileError):
     """The file was changed by someone else since it was opened or saved here."""
 
 
-# a plan whose figures took longer than this to compute gets them in the background after a
-# number is typed (a plan of 10,000 channels); smaller plans recompute at once, as before
-BACKGROUND_AFTER_SECONDS = 0.15
+# a plan whose figures took longer than this to compute (three frames) gets them in the background
+# after a number is typed (a plan of thousands of channels); smaller plans recompute at once
+BACKGROUND_AFTER_SECONDS = 0.05
 # edits the background may follow: one value changed, no item added or removed
 SCALAR_KINDS = frozenset({"rate", "share", "money", "count", "int", "number", "weights", "choice", "month"})
 

@@ -28,6 +28,7 @@ from ui.pages.page import Page
 from ui.size_fence import SizeFence
 
 LIST_KEYS = tuple(vocab.REVIEW_LISTS)  # big_deals, risks, initiatives, issues
+FIT_ROWS = 300  # scorecard rows sized to their wrapped names (beyond: two lines each)
 
 
 def error_label(name: str) -> QLabel:
@@ -60,11 +61,11 @@ class ScorecardEditor(QWidget):
         self.view.setWordWrap(True)
         # rows fit their wrapped names when the list changes or the name column's width does
         # (the window laid out or resized), not on every edit of a number
-        self.model.modelReset.connect(self.view.resizeRowsToContents)
+        self.model.modelReset.connect(self.fit_rows)
         self._fit_rows = QTimer(self)
         self._fit_rows.setSingleShot(True)
         self._fit_rows.setInterval(0)
-        self._fit_rows.timeout.connect(self.view.resizeRowsToContents)
+        self._fit_rows.timeout.connect(self.fit_rows)
         header.sectionResized.connect(lambda column, _old, _new: self._fit_rows.start() if column == 0 else None)
         for column, width in ((1, 100), (2, 70), (3, 124), (4, 160), (5, 90)):
             self.view.setColumnWidth(column, width)
@@ -92,12 +93,20 @@ class ScorecardEditor(QWidget):
         self.model.modelReset.connect(self.update_buttons)
         self.model.dataChanged.connect(self.update_buttons)
         self.update_buttons()
-        self.view.resizeRowsToContents()
+        self.fit_rows()
+
+    def fit_rows(self) -> None:
+        """Each row as tall as its wrapped name; a plan of thousands of channels (a metric each)
+        gets two-line rows instead, as fitting each row measures every cell."""
+        if self.model.rowCount() <= FIT_ROWS:
+            self.view.resizeRowsToContents()
+        else:
+            self.view.verticalHeader().setDefaultSectionSize(2 * self.view.fontMetrics().lineSpacing() + 14)
 
     def showEvent(self, event: object) -> None:
         self.model.refresh_if_stale()
         super().showEvent(event)  # type: ignore[arg-type]
-        self.view.resizeRowsToContents()
+        self.fit_rows()
 
     def current_row(self) -> int:
         return self.view.currentIndex().row() if self.view.currentIndex().isValid() else -1
