@@ -16,24 +16,22 @@ from ui.app import parse_arguments
 from ui.main_window import MainWindow
 from ui.startup import ACCESSIBLE_TEXT_ROLE, set_enum
 
-# Starts the app as `leadplanner --sample` does and reports, at the first paint and once
-# the window is on screen, whether Qt's namespace has been built.
-STARTER = """
+# Starts the app as `leadplanner --sample` does and calls report(when) at the first paint and
+# once the window is on screen; each test defines report() (FIRST_PAINT.replace("REPORT", ...)).
+FIRST_PAINT = """
 import sys
 from ui.app import start
 window = start(["--sample"])
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
-
-def built():
-    return "Qt" in sys.modules["PySide6.QtCore"].__dict__
+REPORT
 
 class FirstPaint(QObject):
     def eventFilter(self, watched, event):
         if event.type() == QEvent.Type.Paint and not hasattr(self, "seen"):
             self.seen = True
-            print("at first paint:", built(), flush=True)
-            QTimer.singleShot(200, lambda: (print("on screen:", built(), flush=True), app.quit()))
+            report("at first paint:")
+            QTimer.singleShot(200, lambda: (report("on screen:"), app.quit()))
         return False
 
 app = QApplication.instance()
@@ -41,6 +39,15 @@ spy = FirstPaint()
 window.installEventFilter(spy)
 app.exec()
 """
+
+# whether Qt's namespace has been built
+STARTER = FIRST_PAINT.replace(
+    "REPORT",
+    """
+def report(when):
+    print(when, "Qt" in sys.modules["PySide6.QtCore"].__dict__, flush=True)
+""",
+)
 
 
 def test_the_first_screen_is_painted_before_qts_namespace_is_built_and_then_it_is(tmp_path: Any) -> None:
@@ -115,32 +122,16 @@ def test_the_app_gives_python_its_own_import_back_from_pyside() -> None:
         builtins.__import__ = hooked
 
 
-MENUS_STARTER = """
-from ui.app import start
-window = start(["--sample"])
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication
-
+MENUS_STARTER = FIRST_PAINT.replace(
+    "REPORT",
+    """
 def report(when):
     save = [a for a in window.menus[0].actions() if a.objectName() == "file.save"]
     print(when, [m.title() for m in window.menus], len(window.step_actions),
           save[0].shortcut().toString() if save else "-", not QApplication.windowIcon().isNull(),
           window.health.warnings(), [b.isVisible() for b in window.health.warning_labels], flush=True)
-
-class FirstPaint(QObject):
-    def eventFilter(self, watched, event):
-        if event.type() == QEvent.Type.Paint and not hasattr(self, "seen"):
-            self.seen = True
-            report("at first paint:")
-            QTimer.singleShot(200, lambda: (report("on screen:"), app.quit()))
-        return False
-
-app = QApplication.instance()
-spy = FirstPaint()
-window.installEventFilter(spy)
-app.exec()
-"""
+""",
+)
 
 
 def test_the_menus_actions_the_icon_and_the_warnings_come_just_after_the_first_paint(tmp_path: Any) -> None:
