@@ -126,25 +126,38 @@ def cut_cells(view: QTableView) -> list[str]:
     return cut
 
 
-def test_the_scorecards_long_names_wrap_whole_at_1366_px(window: MainWindow, qtbot: Any) -> None:
+def cut_names(view: QTableView, column: int = 0) -> list[str]:
+    """The cells of ``column`` whose text, wrapped at the column's width, is taller than its row."""
     from PySide6.QtCore import QRect, Qt
 
+    model, metrics = view.model(), view.fontMetrics()
+    width, flags, cut = view.columnWidth(column) - 8, int(Qt.TextFlag.TextWordWrap), []  # 8: a cell's margins
+    for row in range(model.rowCount()):
+        name = str(model.index(row, column).data())
+        needed = metrics.boundingRect(QRect(0, 0, width, 10_000), flags, name).height()
+        if needed > view.rowHeight(row):
+            cut.append(f"{name!r}: {needed} px in a {view.rowHeight(row)} px row")
+        assert name in model.index(row, column).data(Qt.ItemDataRole.ToolTipRole)
+    return cut
+
+
+def test_the_scorecards_long_names_wrap_whole_at_1366_px(window: MainWindow, qtbot: Any) -> None:
     at_laptop_size(window, qtbot)
     window.go_to_step(5)
     settle(qtbot)
     view = window.findChild(QTableView, "metrics")
-    model, metrics = view.model(), view.fontMetrics()
-    width = view.columnWidth(0) - 8  # a cell's margins
-    cut = []
-    for row in range(model.rowCount()):
-        name = model.index(row, 0).data()
-        needed = metrics.boundingRect(QRect(0, 0, width, 10_000), int(Qt.TextFlag.TextWordWrap), name).height()
-        if needed > view.rowHeight(row):
-            cut.append(f"{name!r}: {needed} px in a {view.rowHeight(row)} px row")
-        assert name in model.index(row, 0).data(Qt.ItemDataRole.ToolTipRole)
-    assert cut == []
-    assert any(model.index(r, 0).data() == "Conversations per person a week: Inside lead development reps"
-               for r in range(model.rowCount()))  # fmt: skip
+    assert cut_names(view) == []
+    names = [view.model().index(r, 0).data() for r in range(view.model().rowCount())]
+    assert "Conversations per person a week: Inside lead development reps" in names
+
+
+def test_resource_and_channel_names_wrap_whole_in_their_tables_at_1366_px(window: MainWindow, qtbot: Any) -> None:
+    at_laptop_size(window, qtbot)
+    window.document.set_value("channels[1].name", "Trade shows and regional industry events", merge=False)
+    for step, name in ((3, "labor"), (4, "channels")):
+        window.go_to_step(step)
+        settle(qtbot)
+        assert cut_names(window.findChild(QTableView, name)) == [], name
 
 
 def test_the_track_grid_fits_1366_px_with_whole_headers_and_figures(window: MainWindow, qtbot: Any) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,6 +21,8 @@ from ui.models.rows_model import RowsModel
 from ui.override_edits import confirm_removal, overrides_of_row
 
 TEXT_COLUMN_WIDTH = 200
+FIT_ROWS = 300  # rows fitted to their wrapped names (a plan of thousands of channels: one line each)
+ROW_HEIGHT = 36
 
 
 class TableEditor(QWidget):
@@ -41,8 +43,10 @@ class TableEditor(QWidget):
             | QAbstractItemView.EditTrigger.SelectedClicked
         )
         self.view.setAlternatingRowColors(True)
-        self.view.setWordWrap(False)
-        self.view.verticalHeader().setDefaultSectionSize(36)
+        # names wrap onto a second line rather than being cut (the whole text is in the tooltip too)
+        self.view.setWordWrap(True)
+        self.view.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
+        self.view.verticalHeader().setMinimumSectionSize(ROW_HEIGHT)
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -52,6 +56,14 @@ class TableEditor(QWidget):
         model.modelReset.connect(self.fit_height)
         model.rowsInserted.connect(self.fit_height)
         model.rowsRemoved.connect(self.fit_height)
+        # rows as tall as their wrapped names: when the rows or the name column's width change, or
+        # a name is typed (a number edit never changes a row's height)
+        self._fit_rows = QTimer(self)
+        self._fit_rows.setSingleShot(True)
+        self._fit_rows.setInterval(0)
+        self._fit_rows.timeout.connect(self.fit_height)
+        header.sectionResized.connect(lambda column, _old, _new: self._fit_rows.start() if column == 0 else None)
+        model.dataChanged.connect(lambda first, _last: self._fit_rows.start() if first.column() == 0 else None)
 
         self.add_button = QPushButton(f"Add {noun}")
         self.add_button.setObjectName(f"{name}.add")
@@ -140,12 +152,15 @@ class TableEditor(QWidget):
         self.fit_height()
 
     def fit_height(self) -> None:
-        """Tall enough for the rows (at least three, at most twelve) without empty space."""
-        rows = min(max(self.model.rowCount(), 3), 12)
+        """Rows as tall as their wrapped names (up to FIT_ROWS rows; beyond, two lines each), and
+        the table tall enough for them (at least three, at most twelve) without empty space."""
+        count = self.model.rowCount()
+        if count <= FIT_ROWS:
+            self.view.resizeRowsToContents()
+        shown = sum(self.view.rowHeight(r) for r in range(min(count, 12))) + max(0, 3 - count) * ROW_HEIGHT
         header = self.view.horizontalHeader().sizeHint().height()
         scrollbar = self.view.horizontalScrollBar().sizeHint().height()
-        row = self.view.verticalHeader().defaultSectionSize()
-        self.view.setFixedHeight(header + rows * row + scrollbar + 4)
+        self.view.setFixedHeight(header + shown + scrollbar + 4)
 
     def current_row(self) -> int:
         index = self.view.currentIndex()
