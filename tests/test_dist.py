@@ -186,12 +186,16 @@ def test_the_bundled_app_opens_its_window_with_its_icon_on_an_x_server(
             time.sleep(0.25)
             found = windows_named(x_server, "q3 plan.leadplan")
         assert found, f"no window (exit code {app.poll()}): {app.stderr.read() if app.poll() is not None else ''}"
-        props = subprocess.run(
-            ["xprop", "-display", x_server, "-id", found[0], "WM_CLASS", "_NET_WM_ICON"],
-            capture_output=True,
-            text=True,
-            timeout=10,
-        ).stdout
+        props, deadline = "", time.monotonic() + 10
+        while "_NET_WM_ICON(CARDINAL)" not in props and time.monotonic() < deadline:
+            # the icon is set just after the first paint (QIcon is not built before it): a moment later
+            time.sleep(0.1)
+            props = subprocess.run(
+                ["xprop", "-display", x_server, "-id", found[0], "WM_CLASS", "_NET_WM_ICON"],
+                capture_output=True,
+                text=True,
+                timeout=10,
+            ).stdout
         assert '"leadplanner"' in props  # WM_CLASS: the task bar matches it to leadplanner.desktop
         assert "_NET_WM_ICON(CARDINAL)" in props  # the window carries the app's icon
     finally:
