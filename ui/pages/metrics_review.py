@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -25,10 +25,10 @@ from ui.models.delegates import ChoiceDelegate
 from ui.models.scorecard_model import ScorecardModel
 from ui.models.text_list_model import TextListModel
 from ui.pages.page import Page
+from ui.row_heights import fit_rows, refit_when_resized, two_lines
 from ui.size_fence import SizeFence
 
 LIST_KEYS = tuple(vocab.REVIEW_LISTS)  # big_deals, risks, initiatives, issues
-FIT_ROWS = 300  # scorecard rows sized to their wrapped names (beyond: two lines each)
 
 
 def error_label(name: str) -> QLabel:
@@ -62,11 +62,7 @@ class ScorecardEditor(QWidget):
         # rows fit their wrapped names when the list changes or the name column's width does
         # (the window laid out or resized), not on every edit of a number
         self.model.modelReset.connect(self.fit_rows)
-        self._fit_rows = QTimer(self)
-        self._fit_rows.setSingleShot(True)
-        self._fit_rows.setInterval(0)
-        self._fit_rows.timeout.connect(self.fit_rows)
-        header.sectionResized.connect(lambda column, _old, _new: self._fit_rows.start() if column == 0 else None)
+        refit_when_resized(self.view, 0, self.fit_rows)
         for column, width in ((1, 100), (2, 70), (3, 124), (4, 160), (5, 90)):
             self.view.setColumnWidth(column, width)
         self.view.setMinimumHeight(380)
@@ -97,11 +93,8 @@ class ScorecardEditor(QWidget):
 
     def fit_rows(self) -> None:
         """Each row as tall as its wrapped name; a plan of thousands of channels (a metric each)
-        gets two-line rows instead, as fitting each row measures every cell."""
-        if self.model.rowCount() <= FIT_ROWS:
-            self.view.resizeRowsToContents()
-        else:
-            self.view.verticalHeader().setDefaultSectionSize(2 * self.view.fontMetrics().lineSpacing() + 14)
+        gets two-line rows instead."""
+        fit_rows(self.view, beyond=two_lines(self.view))
 
     def showEvent(self, event: object) -> None:
         self.model.refresh_if_stale()

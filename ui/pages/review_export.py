@@ -27,9 +27,9 @@ from ui.models.whatif_models import ScenariosModel, SensitivityModel
 from ui.pages.goal_seek_panel import GoalSeekPanel
 from ui.pages.page import Page, follow_figures, in_view
 from ui.pages.scenarios_panel import ScenariosPanel
+from ui.row_heights import FIT_ROWS, refit_when_resized, two_lines
 from ui.size_fence import SizeFence
 
-FIT_ROWS = 300  # rows of the sensitivity table sized to their text (beyond: two lines each)
 EAGER_WHATIFS_UP_TO = 1000  # resources and channels: a bigger plan fills its what-if tables when scrolled to
 
 GLANCE: tuple[tuple[str, str, Callable[[PlanResult], str]], ...] = (
@@ -199,9 +199,7 @@ class ReviewExportPage(Page):
         # rows of fixed height while the model resets (Qt would measure every cell of 20,000 rows), then fitted
         self.sensitivity.model().modelAboutToBeReset.connect(self.fixed_sensitivity_rows)
         self.sensitivity.model().modelReset.connect(self.fit_sensitivity_rows)
-        self.sensitivity.horizontalHeader().sectionResized.connect(
-            lambda column, _old, _new: self.fit_sensitivity_rows() if column == 0 else None
-        )  # the names wrap again when their column's width settles
+        refit_when_resized(self.sensitivity, 0, self.fit_sensitivity_rows)  # the names wrap again
         self.fit_sensitivity_rows()
         self.body.addWidget(self.sensitivity)
         self.add_chart("ui.charts.whatif", "TornadoChart", 460)
@@ -211,7 +209,7 @@ class ReviewExportPage(Page):
     def fixed_sensitivity_rows(self) -> None:
         header = self.sensitivity.verticalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        header.setDefaultSectionSize(2 * self.sensitivity.fontMetrics().lineSpacing() + 14)
+        header.setDefaultSectionSize(two_lines(self.sensitivity))
 
     def fit_sensitivity_rows(self) -> None:
         """Each row as tall as its driver's name needs; a plan with thousands of drivers (two for

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 from ui.long_text import long_text_cells
 from ui.models.rows_model import RowsModel
 from ui.override_edits import confirm_removal, overrides_of_row
+from ui.row_heights import fit_rows, refit_when_resized
 
 TEXT_COLUMN_WIDTH = 200
-FIT_ROWS = 300  # rows fitted to their wrapped names (a plan of thousands of channels: one line each)
 ROW_HEIGHT = 36
 
 
@@ -58,11 +58,7 @@ class TableEditor(QWidget):
         model.rowsRemoved.connect(self.fit_height)
         # rows as tall as their wrapped names: when the rows or the name column's width change, or
         # a name is typed (a number edit never changes a row's height)
-        self._fit_rows = QTimer(self)
-        self._fit_rows.setSingleShot(True)
-        self._fit_rows.setInterval(0)
-        self._fit_rows.timeout.connect(self.fit_height)
-        header.sectionResized.connect(lambda column, _old, _new: self._fit_rows.start() if column == 0 else None)
+        self._fit_rows = refit_when_resized(self.view, 0, self.fit_height)
         model.dataChanged.connect(lambda first, _last: self._fit_rows.start() if first.column() == 0 else None)
 
         self.add_button = QPushButton(f"Add {noun}")
@@ -152,11 +148,10 @@ class TableEditor(QWidget):
         self.fit_height()
 
     def fit_height(self) -> None:
-        """Rows as tall as their wrapped names (up to FIT_ROWS rows; beyond, two lines each), and
-        the table tall enough for them (at least three, at most twelve) without empty space."""
+        """Rows as tall as their wrapped names (a plan of thousands of channels: one line each),
+        and the table tall enough for them (at least three, at most twelve) without empty space."""
         count = self.model.rowCount()
-        if count <= FIT_ROWS:
-            self.view.resizeRowsToContents()
+        fit_rows(self.view)
         shown = sum(self.view.rowHeight(r) for r in range(min(count, 12))) + max(0, 3 - count) * ROW_HEIGHT
         header = self.view.horizontalHeader().sizeHint().height()
         scrollbar = self.view.horizontalScrollBar().sizeHint().height()
