@@ -21,6 +21,7 @@ from planner.results import MonthResult
 from ui import values
 from ui.charts.ticks import short_labels
 from ui.document import PlanDocument
+from ui.models.follows_while_shown import FollowsWhileShown
 from ui.models.rows_model import changed_runs
 from ui.style import ERROR, GOOD, MUTED
 
@@ -114,14 +115,13 @@ def changed_columns(old: MonthResult, new: MonthResult) -> tuple[tuple[int, int]
     return tuple(spans)
 
 
-class ActualsModel(QAbstractTableModel):
+class ActualsModel(FollowsWhileShown, QAbstractTableModel):
     problem = Signal(str)  # a refused edit or paste, in plain words ("" when one succeeded)
 
     def __init__(self, document: PlanDocument, shown: Callable[[], bool] = lambda: True) -> None:
         super().__init__(document)
         self.document = document
-        self.shown = shown  # the grid follows the figures while shown, and catches up when shown again
-        self.stale = False
+        self.follow_while(shown)
         self.months: tuple[MonthResult, ...] = document.result.months
         self.row_labels = short_labels(document.result)
         self.shown_currency = document.plan.basics.currency
@@ -129,18 +129,7 @@ class ActualsModel(QAbstractTableModel):
         document.changed.connect(self.refresh)
 
     # --- reading -----------------------------------------------------------------------
-    def refresh_if_stale(self) -> None:
-        if self.stale:
-            self.catch_up()
-
-    def refresh(self) -> None:
-        if self.shown():
-            self.catch_up()
-        else:
-            self.stale = True  # (what changed is worked out from the months last shown)
-
     def catch_up(self) -> None:
-        self.stale = False
         months = self.document.result.months
         if len(months) != len(self.months):
             self.beginResetModel()

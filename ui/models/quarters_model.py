@@ -16,6 +16,7 @@ from planner import formatting as fmt
 from planner.health import level
 from planner.results import PlanResult, QuarterResult
 from ui.document import PlanDocument
+from ui.models.follows_while_shown import FollowsWhileShown
 from ui.style import ERROR, FAIR, GOOD
 
 Index = QModelIndex | QPersistentModelIndex
@@ -47,23 +48,15 @@ def column_header(columns: tuple[tuple[Any, ...], ...], section: int, orientatio
     return None
 
 
-class QuartersModel(QAbstractTableModel):
+class QuartersModel(FollowsWhileShown, QAbstractTableModel):
     def __init__(self, document: PlanDocument, shown: Callable[[], bool] = lambda: True) -> None:
         super().__init__(document)
         self.document = document
-        self.shown = shown  # follows the plan while shown; catches up when shown again
-        self.stale = False
+        self.follow_while(shown)
         self.result = document.result
         document.changed.connect(self.refresh)
 
-    def refresh_if_stale(self) -> None:
-        if self.stale:
-            self.refresh()
-
-    def refresh(self) -> None:
-        self.stale = not self.shown()
-        if self.stale:  # a hidden table's columns would still be fitted to every quarter
-            return
+    def catch_up(self) -> None:
         result = self.document.result
         if len(result.quarters) != len(self.result.quarters):
             self.beginResetModel()

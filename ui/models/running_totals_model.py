@@ -16,6 +16,7 @@ from planner import formatting as fmt
 from planner.cumulative import CumulativeMonth, cumulative_months
 from planner.health import level
 from ui.document import PlanDocument
+from ui.models.follows_while_shown import FollowsWhileShown
 from ui.models.quarters_model import LEVEL_COLORS, column_header
 from ui.style import GOOD
 
@@ -39,24 +40,16 @@ def cell_text(month: CumulativeMonth, column: int) -> str:
     return fmt.shortfall(month.gap)
 
 
-class RunningTotalsModel(QAbstractTableModel):
+class RunningTotalsModel(FollowsWhileShown, QAbstractTableModel):
     def __init__(self, document: PlanDocument, shown: Callable[[], bool] = lambda: True) -> None:
         super().__init__(document)
         self.document = document
-        self.shown = shown  # follows the plan while shown; catches up when shown again
-        self.stale = False
+        self.follow_while(shown)
         self.months = cumulative_months(document.result)
         self.shade = level(document.result)
         document.changed.connect(self.refresh)
 
-    def refresh_if_stale(self) -> None:
-        if self.stale:
-            self.refresh()
-
-    def refresh(self) -> None:
-        self.stale = not self.shown()
-        if self.stale:  # a hidden table's columns would still be fitted to every month
-            return
+    def catch_up(self) -> None:
         months, shade = cumulative_months(self.document.result), level(self.document.result)
         if len(months) != len(self.months):
             self.beginResetModel()

@@ -17,6 +17,7 @@ from planner.model import Metric, Spec
 from planner.scorecard import PERCENT, ScorecardMetric, edit_metric, format_target, reset_metric, scorecard
 from ui import values
 from ui.document import PlanDocument
+from ui.models.follows_while_shown import FollowsWhileShown
 from ui.models.rows_model import changed_runs
 
 Index = QModelIndex | QPersistentModelIndex
@@ -40,34 +41,22 @@ def target_spec(metric: ScorecardMetric) -> Spec:
     return Spec("number", "Target", optional=True)
 
 
-class ScorecardModel(QAbstractTableModel):
+class ScorecardModel(FollowsWhileShown, QAbstractTableModel):
     problem = Signal(str)
 
     def __init__(self, document: PlanDocument, shown: Callable[[], bool] = lambda: True) -> None:
         super().__init__(document)
         self.document = document
-        self.shown = shown  # the scorecard follows the plan while shown, and catches up when shown again
-        self.stale = False
+        self.follow_while(shown)
         self.rows: tuple[ScorecardMetric, ...] = scorecard(document.plan, document.result)
-        document.changed.connect(self._on_changed)
+        document.changed.connect(self.refresh)
         document.text_changed.connect(self._on_text_edit)
 
     def _on_text_edit(self, path: str) -> None:
         if path.startswith("metrics"):
-            self._on_changed()
-
-    def _on_changed(self) -> None:
-        if self.shown():
-            self.refresh()
-        else:
-            self.stale = True
-
-    def refresh_if_stale(self) -> None:
-        if self.stale:
             self.refresh()
 
-    def refresh(self) -> None:
-        self.stale = False
+    def catch_up(self) -> None:
         rows = scorecard(self.document.plan, self.document.result)
         if len(rows) != len(self.rows) or [r.key for r in rows] != [r.key for r in self.rows]:
             self.beginResetModel()
