@@ -359,6 +359,16 @@ class Plan(Record):
     def horizon(self) -> int:
         return self.basics.horizon_months
 
+    # worked out once for each plan (an edit makes a new one): override names are looked up by
+    # them, and a plan of 10,000 channels must not scan its channels for each name
+    @functools.cached_property
+    def labor_ids(self) -> frozenset[str]:
+        return frozenset(resource.id for resource in self.labor)
+
+    @functools.cached_property
+    def channel_names(self) -> frozenset[str]:
+        return frozenset(channel.name for channel in self.channels)
+
 
 # the class of the items of each list of objects, and of each nested object
 ITEM_TYPES: dict[tuple[type, str], type] = {

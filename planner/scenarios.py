@@ -48,24 +48,11 @@ def override_spec(plan: Plan, name: str) -> Spec | None:
         return TARGET_FIELDS[name]
     section, _, rest = name.partition(".")
     key, _, field = rest.rpartition(".")
-    if section == "labor" and field in LABOR_FIELDS and key in _keys(plan.labor, "id"):
+    if section == "labor" and field in LABOR_FIELDS and key in plan.labor_ids:
         return LABOR_FIELDS[field]
-    if section == "channels" and field in CHANNEL_FIELDS and key in _keys(plan.channels, "name"):
+    if section == "channels" and field in CHANNEL_FIELDS and key in plan.channel_names:
         return CHANNEL_FIELDS[field]
     return None
-
-
-_last_keys: dict[str, tuple[tuple[Any, ...], frozenset[str]]] = {}
-
-
-def _keys(items: tuple[Any, ...], attribute: str) -> frozenset[str]:
-    """The resources' ids or the channels' names, kept for the last list asked about: looking up
-    every override name of a plan with 10,000 channels must not scan them for each name."""
-    last = _last_keys.get(attribute)
-    if last is None or last[0] is not items:
-        last = (items, frozenset(getattr(item, attribute) for item in items))
-        _last_keys[attribute] = last
-    return last[1]
 
 
 def override_names(plan: Plan) -> list[str]:

@@ -74,3 +74,22 @@ def test_a_resource_left_without_ramp_output_or_cost_takes_its_kinds_defaults_as
     assert resource.ramp_months == 5
     assert resource.srl_per_person_month is not None
     assert LaborResource("r1", "Reps", "inside", 2) == LaborResource(id="r1", name="Reps", kind="inside", headcount=2)
+
+
+def test_an_override_is_looked_up_among_its_own_plans_channels_and_people_not_the_last_plans() -> None:
+    from planner.scenarios import override_spec
+
+    plan = sample_plan()
+    channel, person = plan.channels[0], plan.labor[0]
+    assert override_spec(plan, f"channels.{channel.name}.share") is not None
+    assert override_spec(plan, f"labor.{person.id}.headcount") is not None
+    renamed = dataclasses.replace(
+        plan,
+        channels=(dataclasses.replace(channel, name="Renamed"), *plan.channels[1:]),
+        labor=(dataclasses.replace(person, id="renamed"), *plan.labor[1:]),
+    )
+    assert override_spec(renamed, f"channels.{channel.name}.share") is None
+    assert override_spec(renamed, f"labor.{person.id}.headcount") is None
+    assert override_spec(renamed, "channels.Renamed.share") is not None
+    assert override_spec(plan, f"channels.{channel.name}.share") is not None  # the first plan's own
+    assert renamed == dataclasses.replace(renamed)  # what is worked out once is not part of the plan's value
