@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QGroupBox, QLab
 from planner.actuals_import import Mapping, Rule
 from planner.actuals_mapping import COUNTED, FIGURE_LABELS
 from planner.csv_read import CsvTable
+from ui.wheel_guard import GuardedCombo
 
 NO_COLUMN = "(none)"
 
@@ -70,7 +71,7 @@ class MappingEditor(QGroupBox):
         self._show_stages()
 
     def _combo(self, name: str, choices: list[str], chosen: str, accessible: str) -> QComboBox:
-        combo = QComboBox()
+        combo = GuardedCombo()
         combo.setObjectName(name)
         combo.setAccessibleName(accessible)
         combo.addItems(choices)

@@ -11,14 +11,15 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtGui import QFocusEvent
-from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QGroupBox, QLabel, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QGridLayout, QGroupBox, QLabel, QPlainTextEdit, QWidget
 
 from ui import values
 from ui.document import PlanDocument
 from ui.fields import describe, is_history_key
+from ui.wheel_guard import GuardedCombo
 
 
-class BoundCombo(QComboBox):
+class BoundCombo(GuardedCombo):
     """One choice from a closed vocabulary (or any fixed list of values)."""
 
     def __init__(

@@ -58,10 +58,6 @@ class MainWindow(QMainWindow, FileActions):
         self.presentation: PresentationView | None = None
         self.glossary: QDialog | None = None
         self.setObjectName("main_window")
-        # drop-downs and sliders ignore the wheel unless focused; installed once the window is on
-        # screen: an application-wide Python filter makes PySide6 build the Python class (and
-        # its enums) of every object it sees, which start-up cannot afford
-        after_first_paint(self, install_wheel_guard)
         self.setStyleSheet(STYLESHEET)
         self.setMinimumSize(1024, 640)
 
@@ -338,12 +334,6 @@ class MainWindow(QMainWindow, FileActions):
         if answer in (QMessageBox.StandardButton.Save, QMessageBox.StandardButton.Discard):
             self._close_confirmed = True
             self.close()
-
-
-def install_wheel_guard() -> None:
-    from ui import wheel_guard  # (after the first paint)
-
-    wheel_guard.install()
 
 
 def create_window(

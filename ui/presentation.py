@@ -40,6 +40,7 @@ from ui.document import PlanDocument
 from ui.health_panel import FIGURES, show_figures
 from ui.models.scenarios_model import base_value, unique_name
 from ui.style import ACCENT, BORDER, ERROR, FAIR, GOOD, MUTED, PANEL, STYLESHEET
+from ui.wheel_guard import GuardedSlider
 
 SLIDER_DRAG_ID = 7
 
@@ -251,7 +252,7 @@ class PresentationView(QWidget):
             value.setObjectName(f"present.{driver.key}.value")
             value.setProperty("role", "present-slider-value")
             top.setSpacing(12)
-            slider = QSlider(Qt.Orientation.Horizontal)
+            slider = GuardedSlider(Qt.Orientation.Horizontal)
             slider.setObjectName(f"present.{driver.key}")
             slider.setAccessibleName(driver.tip or driver.label)
             slider.setToolTip(driver.tip or driver.label)

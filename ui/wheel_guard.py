@@ -1,57 +1,43 @@
-"""No silent changes from the mouse wheel: a drop-down, spin box or slider changes with the
-wheel only once it has focus (clicked or tabbed to). Scrolling over one that has not
-scrolls the page instead.
+"""No silent changes from the mouse wheel: a drop-down or slider changes with the wheel only
+once it has focus (clicked or tabbed to). Scrolling over one that has not scrolls the page
+instead.
 
-One event filter on the application, installed once (:func:`install`), covers every such
-widget, present and future; it also gives them ``StrongFocus`` (focus by click or Tab, not
-by the wheel, which is QComboBox's default ``WheelFocus``).
+The app's drop-downs and sliders are these classes (a test walks every step and checks that
+none is a plain one). They take focus by click or Tab, not by the wheel (``StrongFocus``,
+where QComboBox's default is ``WheelFocus``), and an unfocused one ignores the wheel, which
+Qt then hands on to its parent: the page scrolls.
+
+They override the wheel only: an event filter on the whole application did the same, but it
+ran Python for every event of every widget (about 0.7 ms of each edit on the Review & export
+step of a large plan).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from typing import Any
 
-from ui.startup import set_enum
-
-# by class name (QObject.inherits), so start-up imports none of these classes: PySide6 builds
-# every enum of a class when its Python class is first imported
-GUARDED = ("QComboBox", "QAbstractSpinBox", "QAbstractSlider")
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QComboBox, QSlider, QWidget
 
 
-def guarded(watched: QObject) -> bool:
-    return watched.isWidgetType() and any(map(watched.inherits, GUARDED)) and not watched.inherits("QScrollBar")
+class WheelGuarded:
+    """Mixin (before the Qt class): the wheel changes the widget only while it has focus."""
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if self.hasFocus():  # type: ignore[attr-defined]
+            super().wheelEvent(event)  # type: ignore[misc]
+        else:
+            event.ignore()  # Qt hands the wheel on to the parent (the page scrolls)
 
 
-def guard(widget: QObject) -> None:
-    set_enum(widget, "focusPolicy", "StrongFocus")  # by name: start-up does not build Qt's enums
+class GuardedCombo(WheelGuarded, QComboBox):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
 
-class WheelGuard(QObject):
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        kind = event.type()
-        if kind == QEvent.Type.Polish and guarded(watched):
-            guard(watched)
-        elif kind == QEvent.Type.Wheel and guarded(watched) and not watched.hasFocus():  # type: ignore[attr-defined]
-            event.ignore()  # ignored and filtered: Qt hands the wheel on to the parent (the page scrolls)
-            return True
-        return False
-
-
-def install(app: QCoreApplication | None = None) -> WheelGuard | None:
-    """The application's wheel guard, installed on the first call (later calls return it).
-
-    Widgets already polished (the first screen, when it is installed after the first paint)
-    are guarded at once; later ones as they are polished.
-    """
-    app = app or QCoreApplication.instance()
-    if app is None:
-        return None
-    found = app.findChild(WheelGuard, "wheel_guard")
-    if found is None:
-        found = WheelGuard(app)
-        found.setObjectName("wheel_guard")
-        app.installEventFilter(found)
-        for widget in app.allWidgets():  # type: ignore[attr-defined]
-            if guarded(widget):
-                guard(widget)
-    return found
+class GuardedSlider(WheelGuarded, QSlider):
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)

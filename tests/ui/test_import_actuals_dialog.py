@@ -16,6 +16,7 @@ from tests.ui.conftest import Dialogs
 from ui import import_actuals_dialog
 from ui.import_actuals_dialog import ImportActualsDialog
 from ui.main_window import MainWindow
+from ui.wheel_guard import WheelGuarded
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 Button = QMessageBox.StandardButton
@@ -95,6 +96,9 @@ def test_a_hubspot_deals_export_is_mapped_and_the_preview_follows_the_mapping(
     assert child(dialog, QComboBox, "import.stage_column").currentText() == "Deal Stage"
     assert child(dialog, QComboBox, "import.wins.date").currentText() == "Close Date"
     assert child(dialog, QComboBox, "import.amount_column").currentText() == "Amount"
+    assert all(
+        isinstance(combo, WheelGuarded) for combo in dialog.findChildren(QComboBox)
+    )  # not changed by the wheel unfocused
     assert "closedwon (4)" in child(dialog, type(dialog.report), "import.stages").text()
     assert preview(dialog)[1:] == [
         ["Jan 2027", "2", "0", "$0"],

@@ -7,11 +7,23 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QTextDocument, QWheelEvent
-from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QSlider, QStyle, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractSlider,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLabel,
+    QScrollBar,
+    QSlider,
+    QStyle,
+    QTableView,
+    QWidget,
+)
 
 from tests.ui.helpers import field, retype
 from ui.main_window import MainWindow
 from ui.navigator import STEPS
+from ui.wheel_guard import WheelGuarded
 
 
 def settle(qtbot: Any) -> None:
@@ -271,6 +283,36 @@ def test_the_wheel_over_an_unfocused_drop_down_or_slider_changes_nothing(window:
     view.close()
 
 
+def unguarded(root: QWidget) -> list[str]:
+    """The drop-downs, spin boxes and sliders under ``root`` that the wheel would change unfocused."""
+    found = [*root.findChildren(QComboBox), *root.findChildren(QAbstractSpinBox), *root.findChildren(QAbstractSlider)]
+    return [w.objectName() or type(w).__name__ for w in found if not isinstance(w, (WheelGuarded, QScrollBar))]
+
+
+def test_every_drop_down_and_slider_of_every_step_and_of_presentation_mode_is_guarded_from_the_wheel(
+    window: MainWindow, qtbot: Any
+) -> None:
+    for step in range(len(STEPS)):
+        window.go_to_step(step)
+        settle(qtbot)
+    for name, column in (("labor", "kind"), ("channels", "owner")):  # a choice cell's editor, open
+        window.go_to_step(3 if name == "labor" else 4)
+        view = window.findChild(QTableView, name)
+        index = view.model().index(0, view.model().column_of(column))
+        view.setCurrentIndex(index)
+        view.edit(index)
+        assert view.findChild(QComboBox) is not None
+    combos = window.findChildren(QComboBox)
+    assert len(combos) >= 5
+    assert all(combo.focusPolicy() == Qt.FocusPolicy.StrongFocus for combo in combos)
+    assert unguarded(window) == []
+    presentation = window.present()
+    qtbot.waitExposed(presentation)
+    assert len(presentation.findChildren(QSlider)) >= 3
+    assert unguarded(presentation) == []
+    presentation.close()
+
+
 def before_scenarios(window: MainWindow) -> Any:
     return window.document.plan.scenarios
 
@@ -373,3 +415,4 @@ def test_series_colours_keep_red_and_green_for_short_and_covered() -> None:
         greenish = 90 <= hue <= 160
         assert not (reddish or greenish) or QColor(colour).hslSaturation() < 40, colour
     assert GAP not in SERIES
+

@@ -8,6 +8,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from ui.wheel_guard import GuardedCombo
+
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -19,7 +21,7 @@ class ChoiceDelegate(QStyledItemDelegate):
         self.choices = choices
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
-        combo = QComboBox(parent)
+        combo = GuardedCombo(parent)
         for key, label in self.choices().items():
             combo.addItem(label, key)
         combo.setAccessibleName(str(index.model().headerData(index.column(), Qt.Orientation.Horizontal)))

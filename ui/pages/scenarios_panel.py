@@ -25,6 +25,7 @@ from ui import values
 from ui.document import PlanDocument, is_result_text
 from ui.long_text import long_text_cells
 from ui.models.scenarios_model import OverrideChoicesModel, OverridesModel, ScenarioListModel
+from ui.wheel_guard import GuardedCombo
 
 
 def button(text: str, name: str, tip: str) -> QPushButton:
@@ -77,7 +78,7 @@ class ScenariosPanel(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setFixedHeight(5 * 34 + 40)
 
-        self.choice = QComboBox()
+        self.choice = GuardedCombo()
         self.choice.setObjectName("scenarios.override_name")
         self.choice.setAccessibleName("What the scenario changes")
         self.choice.setMinimumWidth(200)
