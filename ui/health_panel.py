@@ -171,6 +171,7 @@ class HealthPanel(QFrame):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         set_enum(scroll, "horizontalScrollBarPolicy", "ScrollBarAlwaysOff")
         self.warnings_scroll = scroll
+        self.warnings_height = -1  # the list's height when last laid out
         scroll.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         layout.insertWidget(at + 1, scroll)
 
@@ -214,7 +215,10 @@ class HealthPanel(QFrame):
                 button.show()
             else:
                 button.hide()
-        self.warnings_scroll.updateGeometry()  # as tall as the warnings, up to the room left
+        height = self.warnings_scroll.sizeHint().height()
+        if height != self.warnings_height:  # as tall as the warnings, up to the room left
+            self.warnings_height = height  # (a warning's new number in the same lines moves nothing)
+            self.warnings_scroll.updateGeometry()
 
     def warnings(self) -> list[str]:
         """The warnings shown now, in order (for people reading tests and for screen readers)."""

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QLabel
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QLabel, QWidget
 
 from planner.model import LaborResource
 from tests.ui.helpers import health
@@ -179,3 +180,42 @@ def test_the_figures_and_verdict_are_never_cut_nor_leave_a_gap_as_the_verdict_ch
         qtbot.waitUntil(lambda: figures.height() == figures.heightForWidth(figures.width()))
         heights.add(figures.height())
     assert len(heights) > 1  # the verdicts took different room, and the panel followed
+
+
+class LayoutRequests(QObject):
+    """Counts the layout requests each watched widget receives."""
+
+    def __init__(self, *watched: QWidget) -> None:
+        super().__init__()
+        self.counts = dict.fromkeys(watched, 0)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest and watched in self.counts:
+            self.counts[watched] += 1  # type: ignore[index]
+        return False
+
+
+def test_a_new_number_in_the_same_lines_is_painted_without_laying_out_the_panel_again(
+    window: MainWindow, qtbot: Any
+) -> None:
+    verdict = window.health.findChild(QLabel, "health.verdict")
+    warning = window.health.warning_texts[0]
+    window.document.set_value("targets.win_rate", 0.26)  # (what the window left to lay out after opening)
+    qtbot.wait(20)
+    heights = verdict.height(), warning.height()
+    counter = LayoutRequests(window.health)
+    for widget in counter.counts:
+        widget.installEventFilter(counter)
+    window.document.set_value("targets.win_rate", 0.27)  # 385 -> 370 needed: new numbers, the same lines
+    qtbot.wait(20)
+    assert health(window, "sales_ready_leads_needed") == "370"
+    assert window.health.warnings()[0].startswith("Coverage is 78%")
+    assert (verdict.height(), warning.height()) == heights
+    assert counter.counts[window.health] == 0
+    scroll = window.health.warnings_scroll
+    shown = scroll.height()
+    window.document.set_value("channels[0].share", 0.4)  # a second warning: the list takes more room
+    qtbot.wait(20)
+    assert len(window.health.warnings()) == 2
+    assert counter.counts[window.health] > 0
+    assert scroll.height() > shown
