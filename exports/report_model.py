@@ -66,7 +66,7 @@ def headline(result: PlanResult) -> dict[str, object]:
     state = health.standing(result)  # the verdict's own judgement: one definition of short and late
     short = state == SHORT
     reps = g.inside_reps_to_close_gap
-    gap_note = f"{reps} more inside {'rep' if reps == 1 else 'reps'} would close it" if short and reps else ""
+    gap_note = f"{reps:,} more inside {'rep' if reps == 1 else 'reps'} would close it" if short and reps else ""
     figures = [
         Figure("Sales-ready leads needed", whole(d.sales_ready_leads), f"to win {fmt.money(d.net_new_revenue, c)}"),
         Figure("Sales-ready leads supplied", whole(s.sales_ready_leads), f"over {fmt.months(result.horizon)}"),

@@ -127,7 +127,7 @@ def _reps_phrase(reps: int | None, gap: float) -> str:
     if reps is None:
         return "the engine cannot say how many inside reps would close the gap"
     people = "rep" if reps == 1 else "reps"
-    return f"{reps} more inside {people} would close the gap of {fmt.count(gap)} sales-ready leads"
+    return f"{reps:,} more inside {people} would close the gap of {fmt.count(gap)} sales-ready leads"
 
 
 def _cheapest_advice(ctx: Context, cheapest: Source | None) -> str:

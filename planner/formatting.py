@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 NOT_AVAILABLE = "n/a"
 
 CURRENCY_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "INR": "₹", "AUD": "A$", "CAD": "C$"}
@@ -102,3 +104,30 @@ def by_kind(value: float | None, kind: str, currency: str = "") -> str:
     if kind == "int":
         return f"{int(value):,}"
     return count(value, 1) if value != int(value) else count(value)
+
+
+_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")  # a number written with thousands separators
+_SCALES = ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "k"))
+
+
+def compact(text: str) -> str:
+    """A figure's text with its large numbers in short form, three significant digits, for where
+    the whole figure does not fit: ``$21,728,467,062`` -> ``$21.7B``, ``1,234 surplus`` ->
+    ``1.23k surplus``. Text without a number of four digits or more comes back as it was."""
+
+    def short(found: re.Match[str]) -> str:
+        value = float(found.group().replace(",", ""))
+        for scale, (limit, suffix) in enumerate(_SCALES):
+            if value >= limit:
+                scaled = value / limit
+                decimals = max(0, 3 - len(str(int(scaled))))
+                shown = f"{scaled:.{decimals}f}"
+                if float(shown) >= 1000 and scale > 0:  # 999.95M rounds to 1000M: 1B
+                    scaled, suffix = value / _SCALES[scale - 1][0], _SCALES[scale - 1][1]
+                    shown = f"{scaled:.2f}"
+                if "." in shown:
+                    shown = shown.rstrip("0").rstrip(".")
+                return f"{shown}{suffix}"
+        return found.group()
+
+    return _GROUPED.sub(short, text)

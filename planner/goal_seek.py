@@ -114,7 +114,7 @@ def _head_count(plan: Plan, base: PlanResult, index: int) -> Answer:
     extra = more * person.total_cost
     noun = KIND_NOUNS.get(resource.kind, "person") + ("" if more == 1 else "s")
     text = (
-        f"{more} more {noun} ({name}) from month {resource.start_month} "
+        f"{more:,} more {noun} ({name}) from month {resource.start_month} "
         f"(cost +{fmt.money(extra, plan.basics.currency)})"
     )
     return Answer(driver, label, resource.headcount, resource.headcount + more, extra, text)

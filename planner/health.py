@@ -129,7 +129,7 @@ def verdict(result: PlanResult) -> str:
     if status == SHORT:
         reps = result.gap.inside_reps_to_close_gap
         closing = (
-            f" Hiring {reps} more inside {'rep' if reps == 1 else 'reps'} in the first month would close it."
+            f" Hiring {reps:,} more inside {'rep' if reps == 1 else 'reps'} in the first month would close it."
             if reps
             else ""
         )

@@ -177,7 +177,7 @@ def gap_entries(result: PlanResult) -> list[str]:
     )
     reps = gap.inside_reps_to_close_gap
     if reps:
-        risk += f"; {reps} more inside {'rep' if reps == 1 else 'reps'} would close the gap"
+        risk += f"; {reps:,} more inside {'rep' if reps == 1 else 'reps'} would close the gap"
     return [risk]
 
 

@@ -24,6 +24,7 @@ from planner import formatting as fmt
 from planner.health import Alert, alerts, level, to_date_line, verdict
 from planner.results import PlanResult
 from ui.document import PlanDocument
+from ui.figure_label import FigureLabel
 from ui.size_fence import SizeFence
 from ui.startup import set_enum
 from ui.style import repolish
@@ -99,12 +100,11 @@ class HealthPanel(QFrame):
             name.setProperty("role", "figure-name")
             name.setWordWrap(True)
             name.setToolTip(tip)
-            value = QLabel()
+            value = FigureLabel(tip)
             value.setObjectName(f"health.{key}")
             value.setProperty("role", "figure")
             set_enum(value, "alignment", "AlignRight|AlignVCenter")
             value.setAccessibleName(label)
-            value.setToolTip(tip)
             set_enum(value, "textInteractionFlags", "TextSelectableByMouse")
             name.setBuddy(value)
             grid.addWidget(name, row, 0)

@@ -37,6 +37,7 @@ from planner.scenarios import apply_overrides
 from ui.charts import ChartSlot
 from ui.commands import SetValueCommand
 from ui.document import PlanDocument
+from ui.figure_label import FigureLabel
 from ui.health_panel import FIGURES, show_figures
 from ui.models.scenarios_model import base_value, unique_name
 from ui.style import ACCENT, BORDER, ERROR, FAIR, GOOD, MUTED, PANEL, STYLESHEET
@@ -219,11 +220,10 @@ class PresentationView(QWidget):
         grid.setVerticalSpacing(0)
         self.figures: dict[str, QLabel] = {}
         for column, (key, label, _, tip) in enumerate(FIGURES):
-            value = QLabel()
+            value = FigureLabel(tip)
             value.setObjectName(f"present.{key}")
             value.setProperty("role", "present-figure")
             value.setAccessibleName(label)
-            value.setToolTip(tip)
             name = QLabel(label)
             name.setProperty("role", "present-figure-name")
             name.setWordWrap(True)
@@ -248,7 +248,7 @@ class PresentationView(QWidget):
             name.setWordWrap(True)
             name.setProperty("role", "present-slider")
             name.setToolTip(driver.tip or driver.label)
-            value = QLabel()
+            value = FigureLabel()
             value.setObjectName(f"present.{driver.key}.value")
             value.setProperty("role", "present-slider-value")
             top.setSpacing(12)

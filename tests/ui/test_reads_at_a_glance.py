@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from tests.ui.helpers import field, retype
+from ui.figure_label import FigureLabel
 from ui.main_window import MainWindow
 from ui.navigator import STEPS
 from ui.wheel_guard import WheelGuarded
@@ -416,3 +417,38 @@ def test_series_colours_keep_red_and_green_for_short_and_covered() -> None:
         assert not (reddish or greenish) or QColor(colour).hslSaturation() < 40, colour
     assert GAP not in SERIES
 
+
+def figures_cut(root: QWidget) -> list[str]:
+    """The figures under ``root`` whose shown text is wider than their label."""
+    return [
+        f"{label.objectName()}: {label.text()!r}"
+        for label in root.findChildren(FigureLabel)
+        if label.isVisible() and label.fontMetrics().horizontalAdvance(label.text()) > label.contentsRect().width()
+    ]
+
+
+def test_a_huge_figure_is_shown_short_with_the_whole_in_its_tooltip_and_never_cut(
+    window: MainWindow, qtbot: Any
+) -> None:
+    window.resize(1366, 768)
+    window.go_to_step(6)  # Review & export: the health panel and the figures at a glance
+    window.document.set_value("labor[0].cost_per_person_month", 987_654_321)
+    settle(qtbot)
+    cost = window.findChild(FigureLabel, "health.cost")
+    assert cost.whole == "$21,728,467,062"
+    assert cost.text() == "$21.7B"
+    assert cost.toolTip().startswith("$21,728,467,062\n")
+    assert window.findChild(FigureLabel, "review.cost").text() == "$21.7B"
+    assert figures_cut(window) == []
+    presentation = window.present()
+    qtbot.waitExposed(presentation)
+    presentation.showNormal()  # at a laptop's full-screen size (the test screen is smaller)
+    presentation.resize(1366, 768)
+    settle(qtbot)
+    assert presentation.findChild(FigureLabel, "present.cost").text() == "$21.7B"
+    assert figures_cut(presentation) == []
+    presentation.close()
+    window.document.set_value("labor[0].cost_per_person_month", 7_500)  # back to the sample's: whole again
+    settle(qtbot)
+    assert cost.text() == "$237,000"
+    assert cost.toolTip() == "People, fees and program budgets over the horizon"

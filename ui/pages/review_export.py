@@ -23,6 +23,7 @@ from planner.health import verdict
 from planner.results import PlanResult
 from ui.charts import ChartSlot
 from ui.document import PlanDocument
+from ui.figure_label import FigureLabel
 from ui.models.whatif_models import ScenariosModel, SensitivityModel
 from ui.pages.goal_seek_panel import GoalSeekPanel
 from ui.pages.page import Page, follow_figures, in_view
@@ -85,13 +86,12 @@ class Glance(QFrame):
         grid.setVerticalSpacing(10)
         self.figures: dict[str, QLabel] = {}
         for index, (key, label, _) in enumerate(GLANCE):
-            value = QLabel()
+            value = FigureLabel(GLANCE_TIPS.get(key, ""))
             value.setObjectName(f"review.{key}")
             value.setProperty("role", "big-figure")
             value.setAccessibleName(label)
             name = QLabel(label)
             name.setToolTip(GLANCE_TIPS.get(key, ""))
-            value.setToolTip(GLANCE_TIPS.get(key, ""))
             name.setProperty("role", "big-figure-name")
             name.setWordWrap(True)
             cell = QVBoxLayout()
