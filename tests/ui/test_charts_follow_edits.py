@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtTest import QSignalSpy
-from PySide6.QtWidgets import QTableView
+from PySide6.QtWidgets import QTableView, QWidget
 
 from planner.sample import sample_plan
 from tests.ui.helpers import model_spies
@@ -180,3 +180,23 @@ def test_the_track_grid_waits_while_another_step_is_shown_and_catches_up_when_sh
     assert not model.stale and changes.count() > 0
     # January's planned opportunities (wins / win rate) read as a grid made afresh reads them
     assert model.index(0, opps_plan).data() == ActualsModel(window.document).index(0, opps_plan).data() != before
+
+
+def test_the_supply_chart_keeps_its_scale_while_typing_and_fits_figures_past_it_or_under_half(
+    window: MainWindow, qtbot: Any
+) -> None:
+    page = open_step(window, qtbot, 6)
+    chart = page.findChild(QWidget, "chart.demand_supply")
+    axis = chart.y_axis
+    # 33.3 sales-ready leads needed a month against a scale of 0 to 40
+    assert (axis.min(), axis.max()) == (0, 40)
+    window.document.set_value("targets.win_rate", 0.3)  # 27.8 a month: the bars move, the scale holds
+    settle(qtbot)
+    assert (axis.min(), axis.max()) == (0, 40)
+    assert round(chart.demand.at(0).y(), 1) == 27.8
+    window.document.set_value("targets.win_rate", 0.15)  # 55.6 a month: past the top, a taller scale
+    settle(qtbot)
+    assert axis.max() == 60
+    window.document.set_value("targets.win_rate", 0.9)  # 9.3 needed, 24 supplied: under half of 60, fitted again
+    settle(qtbot)
+    assert axis.max() == 30

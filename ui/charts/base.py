@@ -117,6 +117,9 @@ class LegendLabel(QLabel):
         return [name for name, _ in self.entries]
 
 
+HOLD_ABOVE = 0.5  # a value axis keeps its scale while its figures reach at least this share of its top
+
+
 class NumberAxis(QCategoryAxis):
     """A value axis with round ticks (1, 2, 2.5 or 5 x a power of ten), labelled 500, 1k, 10k, 1.5M."""
 
@@ -129,8 +132,15 @@ class NumberAxis(QCategoryAxis):
         self.ticks: list[float] = []
 
     def show_span(self, low: float, high: float, most: int | None = None) -> None:
-        """Ticks from ``low`` (0 or a negative mirror of ``high``) up past ``high``, ``most`` steps at most."""
+        """Ticks from ``low`` (0 or a negative mirror of ``high``) up past ``high``, ``most`` steps at most.
+
+        From 0 up, the scale holds while the figures stay under its top and over half of it: typing
+        a win rate or dragging a slider then moves the bars against a fixed scale (the change shows,
+        and QtCharts does not lay out the whole chart again for a new axis)."""
+        holds = low == 0 and self.ticks[:1] == [0] and HOLD_ABOVE * self.ticks[-1] <= high <= self.ticks[-1]
         self.span = (low, high)
+        if holds and (most or self.most) == self.most:
+            return
         self.most = most or self.most
         if low < 0:
             reach = nice_ticks(max(abs(low), high), max(1, self.most // 2))
