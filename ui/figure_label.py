@@ -17,18 +17,20 @@ from planner.formatting import compact
 
 
 class FigureLabel(QLabel):
-    """``setText`` takes the whole figure; ``text()`` is what is shown; ``whole`` what was set."""
+    """``setText`` takes the whole figure; ``text()`` is what is shown; ``whole`` what was set,
+    ``short`` its short form."""
 
     def __init__(self, tip: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.whole = ""
-        self.tip = tip
+        self.whole = self.short = ""
+        self.tip = self.shown_tip = tip
         self.setToolTip(tip)
+        self.room: tuple[int, int] | None = None  # the width around the text and the height, for this font
 
     def setText(self, text: str) -> None:  # type: ignore[override]
         if text == self.whole:
             return
-        self.whole = text
+        self.whole, self.short = text, compact(text)
         if not self.fit():  # the same short form for another figure: its whole width may differ
             self.updateGeometry()
 
@@ -36,26 +38,34 @@ class FigureLabel(QLabel):
         """Show the whole figure if it fits the label's width, else its short form; True if the text changed."""
         shown = self.whole
         if shown and self.fontMetrics().horizontalAdvance(shown) > self.contentsRect().width():
-            shown = compact(shown)
+            shown = self.short
         tip = self.tip if shown == self.whole else f"{self.whole}\n{self.tip}".rstrip()
-        if tip != self.toolTip():
+        if tip != self.shown_tip:
+            self.shown_tip = tip
             self.setToolTip(tip)
         if shown == super().text():
             return False
         super().setText(shown)
         return True
 
-    def width_of(self, text: str) -> int:
-        """The width the label needs to show ``text`` whole (its margins and frame included)."""
-        metrics = self.fontMetrics()
-        room = super().sizeHint().width() - metrics.horizontalAdvance(super().text())
-        return room + metrics.horizontalAdvance(text)
+    def size_of(self, text: str) -> QSize:
+        """The size the label needs to show ``text`` on its line (its margins and frame included).
+
+        QLabel's own size hint lays the shown text out (a selectable label's in a text document):
+        the room around the text is measured once for the font, and each figure's width added."""
+        if self.room is None:
+            if not super().text():
+                return QSize(self.fontMetrics().horizontalAdvance(text), super().sizeHint().height())
+            hint = super().sizeHint()
+            self.room = hint.width() - self.fontMetrics().horizontalAdvance(super().text()), hint.height()
+        around, height = self.room
+        return QSize(around + self.fontMetrics().horizontalAdvance(text), height)
 
     def sizeHint(self) -> QSize:
-        return QSize(self.width_of(self.whole), super().sizeHint().height())
+        return self.size_of(self.whole)
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(self.width_of(compact(self.whole)), super().minimumSizeHint().height())
+        return self.size_of(self.short)
 
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
@@ -64,4 +74,5 @@ class FigureLabel(QLabel):
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.room = None
             self.fit()

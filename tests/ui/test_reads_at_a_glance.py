@@ -439,6 +439,10 @@ def test_a_huge_figure_is_shown_short_with_the_whole_in_its_tooltip_and_never_cu
     assert cost.text() == "$21.7B"
     assert cost.toolTip().startswith("$21,728,467,062\n")
     assert window.findChild(FigureLabel, "review.cost").text() == "$21.7B"
+    window.document.set_value("labor[0].cost_per_person_month", 987_000_000)  # another, with the same short form
+    settle(qtbot)
+    assert cost.text() == "$21.7B"
+    assert cost.toolTip().startswith(f"{cost.whole}\n") and cost.whole != "$21,728,467,062"
     assert figures_cut(window) == []
     presentation = window.present()
     qtbot.waitExposed(presentation)
