@@ -17,8 +17,9 @@ from planner.formatting import compact
 
 
 class FigureLabel(QLabel):
-    """``setText`` takes the whole figure; ``text()`` is what is shown; ``whole`` what was set,
-    ``short`` its short form."""
+    """``setText`` takes the whole figure and ``text()`` gives it back (``whole``), as a plain
+    label's would to a script or a test; ``shown()`` is what is painted, the whole figure or
+    ``short``, its short form."""
 
     def __init__(self, tip: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -33,6 +34,12 @@ class FigureLabel(QLabel):
         self.whole, self.short = text, compact(text)
         if not self.fit():  # the same short form for another figure: its whole width may differ
             self.updateGeometry()
+
+    def text(self) -> str:  # type: ignore[override]
+        return self.whole
+
+    def shown(self) -> str:
+        return super().text()
 
     def fit(self) -> bool:
         """Show the whole figure if it fits the label's width, else its short form; True if the text changed."""
