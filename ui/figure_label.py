@@ -1,5 +1,6 @@
 """A figure that is never cut: shown whole where it fits, else in short form (``$21.7B``, by
-:func:`planner.formatting.compact`) with the whole figure first in its tooltip.
+:func:`planner.formatting.compact`) with the whole figure first in its tooltip. Right-click
+copies the whole figure.
 
 A number cut at the edge reads as another number (``$21,728,467,0`` looks like millions). The
 label asks its layout for the whole figure's width but can make do with the short form's: a
@@ -55,11 +56,27 @@ class FigureLabel(QLabel):
         super().setText(shown)
         return True
 
+    def copy(self) -> None:
+        from PySide6.QtWidgets import QApplication  # (the clipboard: not needed to start)
+
+        QApplication.clipboard().setText(self.whole)
+
+    def contextMenuEvent(self, event: Any) -> None:
+        """Copy the whole figure (a plain label, not a selectable one: a selectable label lays its
+        text out in a document on every change, 40 us a figure on every edit)."""
+        from PySide6.QtWidgets import QMenu  # (not needed to start)
+
+        if not self.whole:
+            return
+        menu = QMenu(self)
+        menu.addAction(f"Copy {self.whole}", self.copy)
+        menu.aboutToHide.connect(menu.deleteLater)
+        menu.popup(event.globalPos())
+
     def size_of(self, text: str) -> QSize:
         """The size the label needs to show ``text`` on its line (its margins and frame included).
 
-        QLabel's own size hint lays the shown text out (a selectable label's in a text document):
-        the room around the text is measured once for the font, and each figure's width added."""
+        The room around the text is measured once for the font, and each figure's width added."""
         if self.room is None:
             if not super().text():
                 return QSize(self.fontMetrics().horizontalAdvance(text), super().sizeHint().height())

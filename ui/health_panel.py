@@ -105,7 +105,6 @@ class HealthPanel(QFrame):
             value.setProperty("role", "figure")
             set_enum(value, "alignment", "AlignRight|AlignVCenter")
             value.setAccessibleName(label)
-            set_enum(value, "textInteractionFlags", "TextSelectableByMouse")
             name.setBuddy(value)
             grid.addWidget(name, row, 0)
             grid.addWidget(value, row, 1)

@@ -219,3 +219,18 @@ def test_a_new_number_in_the_same_lines_is_painted_without_laying_out_the_panel_
     assert len(window.health.warnings()) == 2
     assert counter.counts[window.health] > 0
     assert scroll.height() > shown
+
+
+def test_right_clicking_a_figure_offers_to_copy_it_whole(window: MainWindow, qtbot: Any) -> None:
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QApplication, QMenu
+
+    cost = window.findChild(QLabel, "health.cost")
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, QPoint(2, 2), cost.mapToGlobal(QPoint(2, 2)))
+    QApplication.sendEvent(cost, event)
+    menu = cost.findChild(QMenu)
+    qtbot.waitUntil(menu.isVisible)
+    assert [action.text() for action in menu.actions()] == ["Copy $237,000"]
+    menu.actions()[0].trigger()
+    assert QApplication.clipboard().text() == "$237,000"

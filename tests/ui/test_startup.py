@@ -71,7 +71,6 @@ def test_a_misspelt_enum_key_is_refused(qtbot: Any) -> None:
 def test_what_the_first_screen_sets_by_name_takes_effect(window: MainWindow) -> None:
     right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
     assert window.findChild(QLabel, "health.gap").alignment() == right
-    assert window.findChild(QLabel, "health.gap").textInteractionFlags() == Qt.TextInteractionFlag.TextSelectableByMouse
     assert window.findChild(QLineEdit, "basics.horizon_months").alignment() == right  # a number
     assert window.findChild(QLineEdit, "basics.company").alignment() != right  # a text
     assert window.navigator.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
