@@ -41,6 +41,10 @@ class FileChangedOnDisk(PlanFileError):
 # a plan whose figures took longer than this to compute (three frames) gets them in the background
 # after a number is typed (a plan of thousands of channels); smaller plans recompute at once
 BACKGROUND_AFTER_SECONDS = 0.05
+# ... twice in a row, or once by this many times as long: a single pause (the garbage collector, a
+# busy machine) does not send a small plan's figures to the background; and they come back to the
+# UI thread only under half of it, so a plan near the line does not go back and forth
+FAR_SLOWER = 4
 # edits the background may follow: one value changed, no item added or removed
 SCALAR_KINDS = frozenset({"rate", "share", "money", "count", "int", "number", "weights", "choice", "month"})
 
@@ -104,10 +108,14 @@ class PlanDocument(QObject):
         super().__init__(parent)
         self._plan = plan
         self.reuse = Reuse()  # an edit's computation reuses what the last one made of what it left alone
-        started = time.perf_counter()
-        self._result = compute(plan, self.reuse)
-        self.compute_seconds = time.perf_counter() - started  # the last computation on the UI thread
         self.background_after = BACKGROUND_AFTER_SECONDS
+        self._result, seconds = self._timed_compute(plan)
+        if seconds > self.background_after:  # slow once: timed again before the plan counts as big
+            self._result, again = self._timed_compute(plan)
+            seconds = min(seconds, again)
+        self.compute_seconds = self.before_seconds = seconds  # the last computation and the one before
+        self.slow = False
+        self.slow = self.computes_slowly
         self._background: BackgroundFigures | None = None
         self._result_stale = False  # a name the result repeats changed since it was computed
         self._names_since_ask = False  # ... since the background was asked for figures
@@ -187,8 +195,7 @@ class PlanDocument(QObject):
         Recomputes only when the edit can change a number (``edit_kind``)."""
         kind = edit_kind(self._plan, path)
         plan = set_value(self._plan, path, value)
-        big = self.compute_seconds > self.background_after
-        background = big and ((kind == NUMBERS and _is_scalar(path)) or kind == NAME)
+        background = self.computes_slowly and ((kind == NUMBERS and _is_scalar(path)) or kind == NAME)
         if kind == NUMBERS and not background:
             self.replace_plan(plan)
             return
@@ -210,13 +217,32 @@ class PlanDocument(QObject):
         self._applying = True
         try:
             self._plan = plan
-            started = time.perf_counter()
-            self._result = compute(plan, self.reuse)
-            self.compute_seconds = time.perf_counter() - started
+            self._result, seconds = self._timed_compute(plan)
+            self.timed(seconds)
             self._result_stale = False
             self.changed.emit()
         finally:
             self._applying = False
+
+    def _timed_compute(self, plan: Plan) -> tuple[PlanResult, float]:
+        started = time.perf_counter()
+        result = compute(plan, self.reuse)
+        return result, time.perf_counter() - started
+
+    @property
+    def computes_slowly(self) -> bool:
+        """The figures took longer than a keystroke may wait (``background_after``) twice in a row,
+        or once ``FAR_SLOWER`` times as long; once slow, until they take under half of it. A
+        number typed next is then worked out in the background."""
+        after, last = self.background_after, self.compute_seconds
+        if self.slow:
+            return last > after / 2
+        return last > after and (self.before_seconds > after or last > FAR_SLOWER * after)
+
+    def timed(self, seconds: float) -> None:
+        """A computation of the figures took ``seconds`` (here or in the background)."""
+        self.before_seconds, self.compute_seconds = self.compute_seconds, seconds
+        self.slow = self.computes_slowly
 
     # --- figures worked out in the background ------------------------------------------
     @property
@@ -233,7 +259,7 @@ class PlanDocument(QObject):
         return self._background
 
     def _on_figures(self, result: PlanResult | None, seconds: float) -> None:
-        self.compute_seconds = seconds  # a plan made small again goes back to computing at once
+        self.timed(seconds)  # (a plan made small again goes back to computing at once)
         if result is None:  # the engine failed in the background: again here, where it is reported
             self.replace_plan(self._plan)
             return

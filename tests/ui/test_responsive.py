@@ -196,6 +196,26 @@ def test_a_number_typed_in_a_very_large_plan_returns_at_once_and_the_figures_fol
     assert document.result.demand.sales_ready_leads == pytest.approx(60 / 0.3 / 0.6)
 
 
+def test_one_slow_computation_of_a_small_plan_does_not_send_its_figures_to_the_background(qtbot: Any) -> None:
+    document = PlanDocument(sample_plan())
+    document.compute_seconds = 0.08  # one pause (the garbage collector, a busy machine) in the last one
+    assert not document.computes_slowly
+    document.set_value("targets.win_rate", 0.3)
+    assert not document.figures_pending  # worked out at once, as a small plan's are
+    assert document.result.demand.sales_ready_leads == pytest.approx(60 / 0.3 / 0.6)
+    document.before_seconds = document.compute_seconds = 0.08  # slow twice in a row: a big plan
+    assert document.computes_slowly
+    document.before_seconds, document.compute_seconds = 0.001, 0.25  # once, but far slower
+    assert document.computes_slowly
+    document.timed(0.08)
+    document.timed(0.08)
+    assert document.slow
+    document.timed(0.03)  # a little under the line after slow ones: still slow (no back and forth)
+    assert document.slow and document.computes_slowly
+    document.timed(0.02)  # under half of it: back to computing at once
+    assert not document.computes_slowly
+
+
 def test_figures_of_a_plan_typed_over_before_they_arrive_are_dropped(qtbot: Any) -> None:
     document = PlanDocument(sample_plan())
     document.background_after = 0
