@@ -110,9 +110,8 @@ class PlanDocument(QObject):
         self.reuse = Reuse()  # an edit's computation reuses what the last one made of what it left alone
         self.background_after = BACKGROUND_AFTER_SECONDS
         self._result, seconds = self._timed_compute(plan)
-        if seconds > self.background_after:  # slow once: timed again before the plan counts as big
-            self._result, again = self._timed_compute(plan)
-            seconds = min(seconds, again)
+        if self.background_after < seconds <= FAR_SLOWER * self.background_after:  # slow once: timed again,
+            seconds = min(seconds, self._timed_compute(plan, Reuse())[1])  # from nothing as the first was
         self.compute_seconds = self.before_seconds = seconds  # the last computation and the one before
         self.slow = False
         self.slow = self.computes_slowly
@@ -224,9 +223,9 @@ class PlanDocument(QObject):
         finally:
             self._applying = False
 
-    def _timed_compute(self, plan: Plan) -> tuple[PlanResult, float]:
+    def _timed_compute(self, plan: Plan, reuse: Reuse | None = None) -> tuple[PlanResult, float]:
         started = time.perf_counter()
-        result = compute(plan, self.reuse)
+        result = compute(plan, self.reuse if reuse is None else reuse)
         return result, time.perf_counter() - started
 
     @property
