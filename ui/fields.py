@@ -76,6 +76,7 @@ class BoundLineEdit(QLineEdit):
         self._path = path
         self._hint = values.hint_source(path) if hint is None else hint  # the full citation in the tooltip
         self._updating = False
+        self._behind = False  # the plan changed while the field was hidden (``follow``)
         allow_long_text(self)  # (a QLineEdit cuts text at 32,767 characters)
         self.message = ""
         self.message_label = QLabel()
@@ -88,9 +89,31 @@ class BoundLineEdit(QLineEdit):
             set_enum(self, "alignment", "AlignRight|AlignVCenter")
         self.textChanged.connect(self._on_text)
         self.editingFinished.connect(self._on_finished)
-        document.changed.connect(self.refresh)
+        document.changed.connect(self.follow)
         document.text_changed.connect(self._on_text_edit)
         self.refresh()
+
+    def follow(self) -> None:
+        """The plan changed: show its value now if the field is shown, else when it is shown or
+        read. A step not shown costs an edit nothing (about 0.5 ms for the 32 fields of the
+        other steps on every edit)."""
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._behind = True
+
+    def catch_up(self) -> None:
+        if self._behind:
+            self.refresh()
+
+    def showEvent(self, event: Any) -> None:
+        self.catch_up()
+        super().showEvent(event)
+
+    def text(self) -> str:  # type: ignore[override]
+        """The text shown, up to date with the plan even on a step not shown (scripts, tests)."""
+        self.catch_up()
+        return super().text()
 
     def _on_text_edit(self, path: str) -> None:
         if path == self._path:  # an edit of text (typing, undo) refreshes only its own field
@@ -125,6 +148,7 @@ class BoundLineEdit(QLineEdit):
 
     def refresh(self) -> None:
         """Show the plan's value, unless the text already means it or is being fixed."""
+        self._behind = False
         if self._updating:
             return
         current = self._current()

@@ -135,3 +135,24 @@ def test_typed_text_means_the_plan_value(kind: str, text: str, value: float) -> 
 def test_invalid_text_gets_a_message_for_people(kind: str, text: str, message: str) -> None:
     parsed = values.parse(Spec(kind, "Field"), text, "USD")
     assert parsed.message == message and parsed.value is None
+
+
+def test_a_field_on_a_step_not_shown_catches_up_when_shown_and_never_shows_an_old_value(
+    window: MainWindow, qtbot: Any
+) -> None:
+    from PySide6.QtWidgets import QLineEdit
+
+    window.go_to_step(0)  # Basics: the win rate is on the Targets step
+    rate = field(window, "targets.win_rate")
+    assert not rate.isVisible()
+    shown_before = QLineEdit.text(rate)  # what is painted (Qt's own text, not the catching-up one)
+    window.document.set_value("targets.win_rate", 0.4)
+    # the hidden field did no work for the edit...
+    assert QLineEdit.text(rate) == shown_before != "40"
+    # ...but whoever reads it gets the plan's value, and the step shows it when shown
+    assert rate.text() == "40"
+    window.document.set_value("targets.win_rate", 0.35, merge=False)
+    window.go_to_step(2)
+    assert rate.isVisible() and QLineEdit.text(rate) == "35"
+    window.document.undo_stack.undo()  # shown: it follows at once
+    assert QLineEdit.text(rate) == "40"
