@@ -36,6 +36,7 @@ class ChartSlot(QWidget):
         self.chart: Any = None
         self.stale = True
         self.scrolling = False  # follows its scroll area (once shown in one)
+        self.view: QWidget | None = None  # that scroll area's viewport: what clips it
         self.setMinimumHeight(height)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.box = QVBoxLayout(self)
@@ -60,9 +61,13 @@ class ChartSlot(QWidget):
 
     def on_screen(self) -> bool:
         """Shown, and some of it inside its page's view (not scrolled out of it): its rectangle
-        clipped by each parent's (visibleRegion() would not do: the chart's own children cover it)."""
+        clipped by its scroll area's view, or else by each parent's (visibleRegion() would not do:
+        the chart's own children cover it). Asked by every chart on every edit: the scroll area's
+        view alone is one call into Qt, the walk up the parents ten (35 us)."""
         if not self.isVisible():
             return False
+        if self.view is not None:
+            return QRect(self.mapTo(self.view, QPoint(0, 0)), self.size()).intersects(self.view.rect())
         window = self.window()
         shown = QRect(self.mapTo(window, QPoint(0, 0)), self.size())
         parent = self.parentWidget()
@@ -98,6 +103,7 @@ class ChartSlot(QWidget):
             while parent is not None and not isinstance(parent, QAbstractScrollArea):
                 parent = parent.parentWidget()
             if parent is not None:
+                self.view = parent.viewport()
                 parent.verticalScrollBar().valueChanged.connect(self.catch_up)
                 parent.horizontalScrollBar().valueChanged.connect(self.catch_up)
 
