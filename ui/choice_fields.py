@@ -9,17 +9,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QFocusEvent
-from PySide6.QtWidgets import QCheckBox, QGridLayout, QGroupBox, QLabel, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QGroupBox, QLabel, QPlainTextEdit, QWidget
 
 from ui import values
 from ui.document import PlanDocument
 from ui.fields import describe, is_history_key
+from ui.follows_when_shown import FollowsWhenShown
 from ui.wheel_guard import GuardedCombo
 
 
-class BoundCombo(GuardedCombo):
+class BoundCombo(FollowsWhenShown, GuardedCombo):
     """One choice from a closed vocabulary (or any fixed list of values)."""
 
     def __init__(
@@ -42,15 +43,29 @@ class BoundCombo(GuardedCombo):
         describe(self, self.label, self.label)
         self._updating = False
         self.currentIndexChanged.connect(self._on_index)
-        document.changed.connect(self.refresh)
+        document.changed.connect(self.follow)
         self.refresh()
 
     def refresh(self) -> None:
+        self.behind = False
         index = self.findData(self.document.value(self.path))
-        if index != self.currentIndex():
+        if index != QComboBox.currentIndex(self):
             self._updating = True
             self.setCurrentIndex(index)
             self._updating = False
+
+    # what is read is the plan's choice, even on a step not shown (``FollowsWhenShown``)
+    def currentIndex(self) -> int:  # type: ignore[override]
+        self.catch_up()
+        return super().currentIndex()
+
+    def currentText(self) -> str:  # type: ignore[override]
+        self.catch_up()
+        return super().currentText()
+
+    def currentData(self, role: int = Qt.ItemDataRole.UserRole) -> Any:  # type: ignore[override]
+        self.catch_up()
+        return super().currentData(role)
 
     def _on_index(self, index: int) -> None:
         if not self._updating and index >= 0:

@@ -156,3 +156,16 @@ def test_a_field_on_a_step_not_shown_catches_up_when_shown_and_never_shows_an_ol
     assert rate.isVisible() and QLineEdit.text(rate) == "35"
     window.document.undo_stack.undo()  # shown: it follows at once
     assert QLineEdit.text(rate) == "40"
+
+
+def test_a_drop_down_on_a_step_not_shown_catches_up_when_shown_or_read(window: MainWindow) -> None:
+    window.go_to_step(0)  # Basics: the review cadence is on Metrics & review
+    cadence = window.findChild(QComboBox, "review.cadence")
+    shown_before = QComboBox.currentData(cadence)  # what is painted (Qt's own, not the catching-up getter)
+    other = next(cadence.itemData(i) for i in range(cadence.count()) if cadence.itemData(i) != shown_before)
+    window.document.set_value("review.cadence", other)
+    assert QComboBox.currentData(cadence) == shown_before  # the hidden drop-down did no work...
+    assert cadence.currentData() == other and cadence.currentText() == cadence.itemText(cadence.currentIndex())
+    window.document.undo_stack.undo()
+    window.go_to_step(5)  # ...and shows the plan's choice when its step is shown
+    assert cadence.isVisible() and QComboBox.currentData(cadence) == shown_before

@@ -118,6 +118,25 @@ def test_the_choices_are_the_plans_targets_resources_and_channels_by_friendly_na
     assert labels["channels.Trade shows.monthly_budget"].endswith(": Trade shows")
 
 
+def test_the_choices_follow_the_resources_and_channels_and_nothing_else(window: MainWindow) -> None:
+    import dataclasses
+
+    editor(window)
+    choice = window.findChild(QComboBox, "scenarios.override_name")
+
+    def choices() -> list[str]:
+        return [choice.itemData(i) for i in range(choice.count())]
+
+    before = choices()
+    window.document.set_value("targets.win_rate", 0.4)  # a figure: the same choices
+    assert choices() == before
+    agency = dataclasses.replace(window.document.plan.labor[0], id="agency", name="Agency")
+    window.document.set_value("labor", (*window.document.plan.labor, agency))
+    assert "labor.agency.headcount" in choices() and set(before) < set(choices())
+    window.document.undo_stack.undo()
+    assert choices() == before
+
+
 def test_a_budget_change_shows_in_the_side_by_side_table(window: MainWindow, qtbot: Any) -> None:
     panel = editor(window)
     click(qtbot, window, "scenarios.add")

@@ -1,0 +1,36 @@
+"""An input on a step not shown does no work when the plan changes: it notes that it is behind,
+and catches up when it is shown or read.
+
+Every input of every step follows the document; after a visit to each step, the 40 inputs of
+the steps not shown cost each edit on the one shown about 0.6 ms, a third of a repaint of the
+window. Readers (a script, a test, the window's own code) get the plan's value all the same:
+the input's getters catch up first.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class FollowsWhenShown:
+    """Mixin (before the Qt widget class): ``follow`` is connected to the document's ``changed``;
+    the input's ``refresh`` shows the plan's value and clears ``behind``."""
+
+    behind = False
+
+    def refresh(self) -> None:
+        raise NotImplementedError
+
+    def follow(self) -> None:
+        if self.isVisible():  # type: ignore[attr-defined]
+            self.refresh()
+        else:
+            self.behind = True
+
+    def catch_up(self) -> None:
+        if self.behind:
+            self.refresh()
+
+    def showEvent(self, event: Any) -> None:
+        self.catch_up()  # before it is painted
+        super().showEvent(event)  # type: ignore[misc]
