@@ -153,3 +153,22 @@ def test_a_budget_change_shows_in_the_side_by_side_table(window: MainWindow, qtb
     assert rows["Sales-ready leads supplied"] == "348"
     table = window.findChild(QTableView, "scenarios.overrides").model()
     assert [table.index(0, c).data() for c in (1, 2)] == ["$6,000", "$12,000"]
+
+
+def test_a_new_base_win_rate_repaints_only_the_row_it_changes_in_the_scenarios_table(
+    window: MainWindow, qtbot: Any
+) -> None:
+    from PySide6.QtTest import QSignalSpy
+
+    panel = editor(window)
+    panel.choose("labor.ldr.headcount")
+    window.findChild(QLineEdit, "scenarios.override_value").setText("4")
+    click(qtbot, window, "scenarios.override_add")  # Stretch: the win rate (row 0) and the head count (row 1)
+    table = window.findChild(QTableView, "scenarios.overrides").model()
+    assert [table.index(r, 0).data() for r in range(2)] == ["Win rate", "Head count: Inside lead development reps"]
+    changed, reset = QSignalSpy(table.dataChanged), QSignalSpy(table.modelReset)
+    window.document.set_value("targets.win_rate", 0.2)
+    assert reset.count() == 0 and changed.count() == 1
+    first, last = changed.at(0)[0], changed.at(0)[1]
+    assert (first.row(), last.row()) == (0, 0)
+    assert [table.index(0, c).data() for c in (1, 2)] == ["20%", "30%"]

@@ -24,6 +24,7 @@ from planner.paths import get_value
 from planner.scenarios import TARGET_FIELDS, check_overrides, override_spec
 from ui import values
 from ui.document import PlanDocument
+from ui.models.rows_model import changed_runs
 
 Index = QModelIndex | QPersistentModelIndex
 DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -213,13 +214,19 @@ class OverridesModel(QAbstractTableModel):
         self.edits = ScenarioEdits(document)
         self.row = -1  # the scenario shown
         self.items: list[tuple[str, float]] = []
+        self.shown: tuple[tuple[str, Any, float], ...] = ()  # each row as shown: label, base plan value, scenario's
         document.changed.connect(self.refresh)
 
     def show_scenario(self, row: int) -> None:
         self.row = row
         self.beginResetModel()
         self.items = self.current_items()
+        self.shown = self.shown_values()
         self.endResetModel()
+
+    def shown_values(self) -> tuple[tuple[str, Any, float], ...]:
+        plan = self.document.plan
+        return tuple((override_label(plan, name), base_value(plan, name), value) for name, value in self.items)
 
     def current_items(self) -> list[tuple[str, float]]:
         scenarios = self.document.plan.scenarios
@@ -232,11 +239,13 @@ class OverridesModel(QAbstractTableModel):
         if [n for n, _ in items] != [n for n, _ in self.items]:
             self.beginResetModel()
             self.items = items
+            self.shown = self.shown_values()
             self.endResetModel()
-        else:
-            self.items = items
-            if items:
-                self.dataChanged.emit(self.index(0, 0), self.index(len(items) - 1, 2))
+            return
+        self.items = items
+        shown, self.shown = self.shown, self.shown_values()
+        for first, last in changed_runs(shown, self.shown):  # (a win rate changes only its own row's base value)
+            self.dataChanged.emit(self.index(first, 0), self.index(last, 2))
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.items)
