@@ -169,7 +169,7 @@ class ReviewExportPage(Page):
         self.scenario_editor = ScenariosPanel(document)
         self.body.addWidget(self.scenario_editor)
         self.scenarios = read_only_table("scenarios", "Scenarios side by side")
-        self.scenarios.setModel(ScenariosModel(document, lambda: in_view(self.scenarios)))
+        self.scenarios.setModel(ScenariosModel(document, lambda: in_view(self.scenarios, self.viewport())))
         self.scenarios.setMinimumHeight(7 * 34 + 40)
         self.body.addWidget(self.scenarios)
         self.add_chart("ui.charts.whatif", "ScenarioChart", 380)
@@ -179,7 +179,7 @@ class ReviewExportPage(Page):
             "What one driver would have to be, on its own, for the plan to supply every sales-ready lead "
             "the goal needs. Keep an answer as a scenario to compare it.",
         )
-        self.goal_seek = GoalSeekPanel(document, lambda: in_view(self.goal_seek))
+        self.goal_seek = GoalSeekPanel(document, lambda: in_view(self.goal_seek, self.viewport()))
         self.reveals.append(self.goal_seek.catch_up)
         self.body.addWidget(self.goal_seek)
 
@@ -189,7 +189,7 @@ class ReviewExportPage(Page):
             "The drivers that change it most come first; hover a cell for the details.",
         )
         self.sensitivity = read_only_table("sensitivity", "Sensitivity")
-        self.sensitivity.setModel(SensitivityModel(document, lambda: in_view(self.sensitivity)))
+        self.sensitivity.setModel(SensitivityModel(document, lambda: in_view(self.sensitivity, self.viewport())))
         # the numbers as wide as they need, the drivers' names the rest (wrapping, never cut)
         self.sensitivity.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.sensitivity.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -223,13 +223,13 @@ class ReviewExportPage(Page):
         # the what-if tables follow the plan while in view, and catch up when scrolled into view
         # (or when the page is shown again)
         for table in (self.scenarios, self.sensitivity):
-            self.reveals.append(lambda t=table: t.model().refresh_if_stale() if in_view(t) else None)
+            self.reveals.append(lambda t=table: t.model().refresh_if_stale() if in_view(t, self.viewport()) else None)
 
     def showEvent(self, event: object) -> None:
         # a plan of thousands of channels (20,000 drivers: a second's work) catches its what-if
         # tables up when they are scrolled to; a smaller plan at once, as the page is shown
         for table in (self.scenarios, self.sensitivity):
-            if not self.big_plan() or in_view(table):
+            if not self.big_plan() or in_view(table, self.viewport()):
                 table.model().refresh_if_stale()
         super().showEvent(event)
 
