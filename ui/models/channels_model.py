@@ -152,6 +152,9 @@ class ChannelsModel(RowsModel):
             monthly_budget=1000, cost_per_lead=channel_cost_per_lead("other").value,
         )  # fmt: skip
 
+    def figures_from(self) -> tuple[Any, ...]:
+        return (self.document.plan.basics, *self.document.result.channels)
+
     def computed_figures(self) -> tuple[Any, ...]:
         currency = self.document.plan.basics.currency
         return tuple(

@@ -169,6 +169,9 @@ class LaborModel(RowsModel):
             return SHORT_KINDS.get(item.kind, item.kind)
         return super().display(item, column)
 
+    def figures_from(self) -> tuple[Any, ...]:
+        return (self.document.plan.basics, *self.document.result.resources)
+
     def computed_figures(self) -> tuple[Any, ...]:
         currency = self.document.plan.basics.currency
         return tuple((r.total_output, r.total_cost, currency) for r in self.document.result.resources)

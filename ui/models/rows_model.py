@@ -29,6 +29,10 @@ def short(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def same_objects(old: tuple[Any, ...], new: tuple[Any, ...]) -> bool:
+    return len(old) == len(new) and all(a is b for a, b in zip(old, new, strict=True))
+
+
 def changed_runs(old: tuple[Any, ...], new: tuple[Any, ...]) -> list[tuple[int, int]]:
     """(first, last) rows of each run of items that are not the same objects as before."""
     runs: list[tuple[int, int]] = []
@@ -66,6 +70,7 @@ class RowsModel(QAbstractTableModel):
         self.document = document
         self.items: tuple[Any, ...] = self.document.value(self.list_path)
         self.shown_figures: tuple[Any, ...] | None = self.computed_figures()  # what the computed columns show
+        self.figures_made_from: tuple[Any, ...] = self.figures_from()
         document.changed.connect(self.refresh)
         document.text_changed.connect(self._on_text_edit)
 
@@ -90,12 +95,20 @@ class RowsModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(first, 0), self.index(end, last))
         computed = [c for c, column in enumerate(self.columns) if not column.field]
         if figures and computed and self.rowCount():
+            made_from, self.figures_made_from = self.figures_made_from, self.figures_from()
+            if made_from and same_objects(made_from, self.figures_made_from):
+                return  # (a win rate leaves the engine's resources and channels as they were)
             shown, self.shown_figures = self.shown_figures, self.computed_figures()
             runs = [(0, self.rowCount() - 1)]
             if shown is not None and self.shown_figures is not None and len(shown) == len(self.shown_figures):
                 runs = changed_runs(shown, self.shown_figures)  # only the rows whose figures moved
             for first, end in runs:
                 self.dataChanged.emit(self.index(first, min(computed)), self.index(end, max(computed)))
+
+    def figures_from(self) -> tuple[Any, ...]:
+        """What the computed columns are made of (the engine's rows for this list, the currency):
+        the same objects after an edit mean the same figures, with nothing worked out. Empty: unknown."""
+        return ()
 
     def computed_figures(self) -> tuple[Any, ...] | None:
         """What the computed columns show, row by row, to tell which rows an edit changed
