@@ -16,6 +16,7 @@ from ui import values
 from ui.charts import ChartSlot
 from ui.document import PlanDocument
 from ui.fields import BoundLineEdit, describe
+from ui.follows_when_shown import FollowsWhenShown
 from ui.models.delegates import ChoiceDelegate
 from ui.models.labor_model import LaborModel, kind_defaults_text, kind_sources_text
 from ui.pages.capacity_notes import CapacityNotes
@@ -38,7 +39,7 @@ class ActivityField(BoundLineEdit):
         self.document.set_value(row_path, changed, f"Change {self.spec.label} of {resource.name}")
 
 
-class ActivityCalculator(QGroupBox):
+class ActivityCalculator(FollowsWhenShown, QGroupBox):
     """Working days x dials a day x connect rate x conversations that become sales-ready leads."""
 
     def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
@@ -76,7 +77,7 @@ class ActivityCalculator(QGroupBox):
         self.use_button.clicked.connect(self.use_calculator)
         grid.addWidget(self.use_button, 4, 3)
         grid.setColumnStretch(4, 1)
-        document.changed.connect(self.refresh)
+        document.changed.connect(self.follow)  # (on another step: when shown again)
         document.text_changed.connect(lambda path: self.refresh() if path.startswith("labor[") else None)
         self.show_row(-1)
 
@@ -91,6 +92,7 @@ class ActivityCalculator(QGroupBox):
         self.refresh()
 
     def refresh(self) -> None:
+        self.behind = False
         resource = self.resource()
         active = resource is not None and resource.activity is not None
         for field in self.fields.values():
