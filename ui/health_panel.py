@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QLabel,
-    QPushButton,
     QScrollArea,
     QSizePolicy,
     QVBoxLayout,
@@ -28,6 +27,7 @@ from ui.figure_label import FigureLabel
 from ui.size_fence import SizeFence
 from ui.startup import set_enum
 from ui.style import repolish
+from ui.warning_button import WarningButton
 
 Figure = tuple[str, str, Callable[[PlanResult], str], str]
 
@@ -134,7 +134,7 @@ class HealthPanel(QFrame):
         layout.addWidget(self.to_date)
 
         layout.addStretch(1)
-        self.warning_labels: list[QPushButton] = []
+        self.warning_labels: list[WarningButton] = []
         self.warning_texts: list[QLabel] = []
         self.shown_alerts: list[Alert] = []
         self.warnings_box: QWidget | None = None
@@ -188,36 +188,33 @@ class HealthPanel(QFrame):
         if found == self.shown_alerts:
             return
         shown, self.shown_alerts = self.shown_alerts, found
+        relayout = False  # the list needs another height: a warning came, went, or needs another line
         while len(self.warning_labels) < len(found):
-            button = QPushButton()
-            button.setProperty("role", "warning")
-            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+            button = WarningButton()
             button.clicked.connect(self._on_warning_clicked)
-            inner = QLabel(button)
-            inner.setWordWrap(True)
-            set_enum(inner, "textFormat", "PlainText")  # a warning may quote a name the user typed
-            box = QVBoxLayout(button)
-            box.setContentsMargins(10, 8, 10, 8)
-            box.addWidget(inner)
             self.warnings_layout.addWidget(button)
             self.warning_labels.append(button)
-            self.warning_texts.append(inner)
+            self.warning_texts.append(button.words)
+            relayout = True
         for index, button in enumerate(self.warning_labels):
             if index < len(found):
                 alert = found[index]
                 if index < len(shown) and shown[index] == alert:
                     continue  # the same warning in the same place: nothing to redo
-                self.warning_texts[index].setText(alert.message)
-                button.setAccessibleName(alert.message)
+                relayout = button.set_message(alert.message) or relayout
                 button.setToolTip("Go to the step this is about" if alert.path else alert.message)
                 button.setProperty("path", alert.path)
-                button.show()
-            else:
+                if button.isHidden():
+                    button.show()
+                    relayout = True
+            elif not button.isHidden():
                 button.hide()
-        height = self.warnings_scroll.sizeHint().height()
-        if height != self.warnings_height:  # as tall as the warnings, up to the room left
-            self.warnings_height = height  # (a warning's new number in the same lines moves nothing)
-            self.warnings_scroll.updateGeometry()
+                relayout = True
+        if relayout:
+            height = self.warnings_scroll.sizeHint().height()
+            if height != self.warnings_height:  # as tall as the warnings, up to the room left
+                self.warnings_height = height
+                self.warnings_scroll.updateGeometry()
 
     def warnings(self) -> list[str]:
         """The warnings shown now, in order (for people reading tests and for screen readers)."""
