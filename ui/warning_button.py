@@ -40,12 +40,20 @@ class WarningButton(QPushButton):
         self.ensurePolished()  # (a new one: measured in the style sheet's type, as it will be painted)
         self.words.setText(message)
         self.setAccessibleName(message)
-        needed = self.words.heightForWidth(self.words.width())
+        needed = self.text_height(self.words.width())
         if needed == self.needed:
             return False
         self.needed = needed
         self.updateGeometry()  # (the list gives it the room, and ``resizeEvent`` the words)
         return True
+
+    def text_height(self, width: int) -> int:
+        """The height of the words wrapped at ``width`` (the label's own ``heightForWidth`` would be
+        at least its pinned height: a list that grew once would never shrink)."""
+        from PySide6.QtCore import Qt  # (its namespace is built after the first paint: see ui.startup)
+
+        flags = int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        return self.words.fontMetrics().boundingRect(0, 0, width, 100_000, flags, self.words.text()).height()
 
     def words_width(self, width: int) -> int:
         return max(1, width - AROUND.left() - AROUND.right())
@@ -55,7 +63,7 @@ class WarningButton(QPushButton):
 
     def heightForWidth(self, width: int) -> int:
         self.ensurePolished()
-        return self.words.heightForWidth(self.words_width(width)) + AROUND.top() + AROUND.bottom()
+        return self.text_height(self.words_width(width)) + AROUND.top() + AROUND.bottom()
 
     def sizeHint(self) -> QSize:
         width = self.width() if self.width() > AROUND.left() + AROUND.right() else 200
@@ -67,5 +75,5 @@ class WarningButton(QPushButton):
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
         width = self.words_width(self.width())
-        self.needed = self.words.heightForWidth(width)
+        self.needed = self.text_height(width)
         self.words.setFixedSize(width, max(1, self.height() - AROUND.top() - AROUND.bottom()))

@@ -234,3 +234,16 @@ def test_right_clicking_a_figure_offers_to_copy_it_whole(window: MainWindow, qtb
     assert [action.text() for action in menu.actions()] == ["Copy $237,000"]
     menu.actions()[0].trigger()
     assert QApplication.clipboard().text() == "$237,000"
+
+
+def test_a_warning_takes_the_lines_its_words_need_and_gives_them_back(window: MainWindow, qtbot: Any) -> None:
+    button = window.health.warning_labels[0]
+    qtbot.waitUntil(lambda: button.height() > 0)
+    short = button.height()  # "Coverage is 72%: the plan is 112 short ...": three lines
+    window.document.set_value("targets.win_rate", 0.5)  # late: "The plan is behind until ... earlier"
+    assert window.health.warnings()[0].startswith("The plan is behind")
+    qtbot.waitUntil(lambda: button.height() > short)
+    words = window.health.warning_texts[0]
+    assert words.height() >= words.fontMetrics().lineSpacing() * 4  # every line of it shown, none cut
+    window.document.set_value("targets.win_rate", 0.25)
+    qtbot.waitUntil(lambda: button.height() == short)
