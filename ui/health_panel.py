@@ -24,7 +24,7 @@ from planner.health import Alert, alerts, level, to_date_line, verdict
 from planner.results import PlanResult
 from ui.document import PlanDocument
 from ui.figure_label import FigureLabel
-from ui.size_fence import SizeFence
+from ui.quiet_layout import QuietLayout
 from ui.startup import set_enum
 from ui.style import repolish
 from ui.warning_button import WarningButton
@@ -72,6 +72,10 @@ class GrowingScroll(QScrollArea):
         return QSize(super().minimumSizeHint().width(), 60)
 
 
+class QuietBox(QuietLayout, QWidget):
+    """The figures and the verdict (``ui.quiet_layout``)."""
+
+
 class HealthPanel(QFrame):
     """Figures and warnings of the open plan; updated on every change of the document."""
 
@@ -110,9 +114,9 @@ class HealthPanel(QFrame):
             grid.addWidget(value, row, 1)
             self.values[key] = value
         grid.setColumnStretch(0, 1)
-        # the figures and the verdict change with every edit: fenced, they re-lay out themselves
-        # and not the whole panel (unless they need more room)
-        figures = QWidget()
+        # the figures and the verdict change with every edit: laid out again only when one needs
+        # other room (``ui.quiet_layout``)
+        figures = QuietBox()
         column = QVBoxLayout(figures)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(10)
@@ -124,7 +128,9 @@ class HealthPanel(QFrame):
         self.verdict.setWordWrap(True)
         column.addWidget(self.verdict)
         column.addStretch(1)
-        layout.addWidget(SizeFence(figures, keep_room=False))
+        figures.quiet([*self.values.values(), self.verdict])
+        self.figures = figures
+        layout.addWidget(figures)
         self.to_date = QLabel()  # the actuals against the plan, to date (hidden until there are actuals)
         self.to_date.setObjectName("health.to_date")
         self.to_date.setProperty("role", "hint")
@@ -178,6 +184,7 @@ class HealthPanel(QFrame):
         result = self.document.result
         show_figures(self.values, result)
         self.verdict.setText(verdict(result))
+        self.figures.fit()
         line = to_date_text(result)
         self.to_date.setText(line)
         self.to_date.setVisible(bool(line))

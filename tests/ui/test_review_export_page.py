@@ -229,3 +229,40 @@ def test_a_plan_of_thousands_of_channels_works_its_what_ifs_out_only_when_scroll
     qtbot.waitUntil(lambda: sensitivity.model().rowCount() == len(main.document.result.sensitivity))
     assert sensitivity.model().rowCount() > 2400
     main.document.undo_stack.setClean()
+
+
+def test_new_figures_in_the_same_room_lay_out_nothing_and_a_longer_verdict_gets_its_lines(
+    window: MainWindow, qtbot: Any
+) -> None:
+    from PySide6.QtCore import QEvent, QObject
+
+    class LayoutRequests(QObject):
+        count = 0
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            self.count += event.type() == QEvent.Type.LayoutRequest
+            return False
+
+    window.resize(1366, 768)
+    window.go_to_step(6)
+    glance = window.page(6).glance
+    verdict = window.findChild(QLabel, "review.verdict")
+    window.document.set_value("targets.win_rate", 0.26)
+    qtbot.wait(20)
+    counter = LayoutRequests()
+    from PySide6.QtWidgets import QWidget
+
+    for widget in (glance.parentWidget(), *glance.findChildren(QWidget)):  # its fence, and all it holds
+        widget.installEventFilter(counter)
+    window.document.set_value("targets.win_rate", 0.27)  # new numbers, the same lines
+    qtbot.wait(20)
+    assert window.findChild(QLabel, "review.needed").text() == "370"
+    assert counter.count == 0
+    window.resize(1100, 768)  # narrower: the verdict of a short plan takes two lines
+    qtbot.waitUntil(lambda: verdict.height() == verdict.heightForWidth(verdict.width()))
+    lines = verdict.height()
+    window.document.set_value("targets.pipeline_revenue", 5_000_000)  # covered: a verdict of one line
+    qtbot.waitUntil(lambda: verdict.height() == verdict.heightForWidth(verdict.width()))
+    assert verdict.text().startswith("On track") and verdict.height() < lines
+    window.document.undo_stack.undo()  # the lines it needs again, none cut
+    qtbot.waitUntil(lambda: verdict.height() == lines)

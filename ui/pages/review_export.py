@@ -28,6 +28,7 @@ from ui.models.whatif_models import ScenariosModel, SensitivityModel
 from ui.pages.goal_seek_panel import GoalSeekPanel
 from ui.pages.page import Page, follow_figures, in_view
 from ui.pages.scenarios_panel import ScenariosPanel
+from ui.quiet_layout import QuietLayout
 from ui.row_heights import FIT_ROWS, refit_when_resized, two_lines
 from ui.size_fence import SizeFence
 
@@ -64,8 +65,9 @@ def read_only_table(name: str, title: str) -> QTableView:
     return view
 
 
-class Glance(QFrame):
-    """The verdict and the key figures in large type."""
+class Glance(QuietLayout, QFrame):
+    """The verdict and the key figures in large type, laid out again only when one of them needs
+    other room (``ui.quiet_layout``)."""
 
     def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -78,9 +80,7 @@ class Glance(QFrame):
         self.verdict.setObjectName("review.verdict")
         self.verdict.setWordWrap(True)
         self.verdict.setProperty("role", "finding-title")
-        # the verdict's numbers change with every edit: only a verdict that needs another line lays
-        # the figures out again
-        layout.addWidget(SizeFence(self.verdict))
+        layout.addWidget(self.verdict)
         grid = QGridLayout()
         grid.setHorizontalSpacing(24)
         grid.setVerticalSpacing(10)
@@ -96,8 +96,7 @@ class Glance(QFrame):
             name.setWordWrap(True)
             cell = QVBoxLayout()
             cell.setSpacing(0)
-            # a new figure that fits where the old one was repaints itself, and lays out nothing
-            cell.addWidget(SizeFence(value))
+            cell.addWidget(value)
             cell.addWidget(name)
             grid.addLayout(cell, index // 4, index % 4)
             self.figures[key] = value
@@ -105,6 +104,7 @@ class Glance(QFrame):
             grid.setColumnStretch(column, 1)
         layout.addLayout(grid)
         layout.addStretch(1)  # the room its fence keeps while a figure needs less goes below the figures
+        self.quiet([self.verdict, *self.figures.values()])
         document.changed.connect(self.refresh)
         self.refresh()
 
@@ -113,6 +113,7 @@ class Glance(QFrame):
         self.verdict.setText(verdict(result))
         for key, _, show in GLANCE:
             self.figures[key].setText(show(result))
+        self.fit()
 
 
 class ReviewExportPage(Page):
