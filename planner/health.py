@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from planner import formatting as fmt
+from planner.checks import Problem
 from planner.funnel import EPSILON, HALF_A_LEAD
 from planner.model import Plan
 from planner.results import LATE, ON_TRACK, SHORT, PlanResult
@@ -16,11 +17,11 @@ class Alert(NamedTuple):
     path: str = ""  # the plan field it is about, where there is one
 
 
-def alerts(plan: Plan, result: PlanResult) -> list[Alert]:
+def alerts(plan: Plan, result: PlanResult, problems: list[Problem] | None = None) -> list[Alert]:
     """The warnings, most important first: whether the plan covers the goal and when, then the
-    inputs to fix, then bookkeeping. Capacity not assigned to a channel still counts as supply:
-    it is a warning only when it is over a quarter of the plan's supply (else a note on the
-    labor model's page)."""
+    inputs to fix (``problems``: ``validate(plan)`` unless given), then bookkeeping. Capacity not
+    assigned to a channel still counts as supply: it is a warning only when it is over a quarter
+    of the plan's supply (else a note on the labor model's page)."""
     coverage: list[Alert] = []
     needed, gap = result.demand.sales_ready_leads, result.gap
     if plan.targets.revenue_goal <= 0:
@@ -54,7 +55,7 @@ def alerts(plan: Plan, result: PlanResult) -> list[Alert]:
         )
     elif first > 1:
         coverage.append(Alert(f"No one develops leads before month {first}"))
-    inputs = [Alert(p.message, p.path) for p in validate(plan)]
+    inputs = [Alert(p.message, p.path) for p in (validate(plan) if problems is None else problems)]
     bookkeeping: list[Alert] = []
     if result.supply.return_on_cost is not None and result.supply.return_on_cost < 0:
         bookkeeping.append(Alert("The plan costs more than the gross margin its leads are projected to bring in"))

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from planner import formatting as fmt
 from planner.health import Alert, alerts, level, to_date_line, verdict
 from planner.results import PlanResult
+from planner.validation import Validated
 from ui.document import PlanDocument
 from ui.figure_label import FigureLabel
 from ui.quiet_layout import QuietLayout
@@ -84,6 +85,7 @@ class HealthPanel(QFrame):
     def __init__(self, document: PlanDocument, parent: QWidget | None = None, *, warnings_later: bool = False) -> None:
         super().__init__(parent)
         self.document = document
+        self.validated = Validated()  # the plan's problems, worked out again only when their inputs change
         self.setObjectName("health")
         self.setAccessibleName("Plan health")
         self.setFixedWidth(PANEL_WIDTH)  # never moves the page beside it as its numbers change
@@ -155,7 +157,7 @@ class HealthPanel(QFrame):
         shows them a frame after the rest of the window); once."""
         if self.warnings_box is None:
             self._make_warnings_list()
-            self.show_alerts(alerts(self.document.plan, self.document.result))
+            self.show_alerts(alerts(self.document.plan, self.document.result, self.validated(self.document.plan)))
 
     def _make_warnings_list(self) -> None:
         """The warnings' heading and list, above the panel's bottom stretch."""
@@ -189,7 +191,7 @@ class HealthPanel(QFrame):
         self.to_date.setText(line)
         self.to_date.setVisible(bool(line))
         if self.warnings_box is not None:  # else they are worked out when the list is made
-            self.show_alerts(alerts(self.document.plan, result))
+            self.show_alerts(alerts(self.document.plan, result, self.validated(self.document.plan)))
 
     def show_alerts(self, found: list[Alert]) -> None:
         if found == self.shown_alerts:

@@ -154,3 +154,27 @@ def test_a_program_with_a_schedule_needs_no_monthly_budget() -> None:
     assert problems_of(channels=[shows]) == {
         "channels[0].monthly_budget": "The program channel “Shows” needs a monthly budget or a schedule of spends"
     }
+
+
+def test_the_problems_are_worked_out_again_only_when_what_they_read_changes() -> None:
+    from planner.paths import set_value
+    from planner.validation import Validated
+
+    validated = Validated()
+    data = plan_data(labor=[LDR], channels=[{"name": "Phone", "type": "outbound_phone", "owner": "ldr", "share": 0.7}])
+    plan = plan_from_file_data(data).plan
+    first = validated(plan)
+    assert first == validate(plan) == []
+    # a figure validate does not read: the same problems, without working them out again
+    for path, value in (("targets.win_rate", 0.4), ("targets.deal_size", 1.0), ("targets.revenue_goal", 9.0)):
+        plan = set_value(plan, path, value)
+        assert validated(plan) is first
+        assert validate(plan) == first
+    # each part it reads, changed into a problem, is seen at once
+    broken = set_value(plan, "channels[0].share", 1.5)
+    assert validated(broken) == validate(broken) != []
+    weights = set_value(plan, "targets.seasonality", (0.0,) * 12)
+    assert validated(weights) == validate(weights) != []
+    short = set_value(plan, "basics.horizon_months", 1)
+    assert validated(short) == validate(short)
+    assert validated(plan) == []
