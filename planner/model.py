@@ -138,6 +138,12 @@ def _values(record: Record) -> tuple[Any, ...]:
     return tuple(getattr(record, name) for name in _names(type(record)))
 
 
+def same_objects(old: tuple[Any, ...], new: tuple[Any, ...]) -> bool:
+    """The same objects, one by one: the plan is immutable and an edit makes new objects only
+    along the path it changes, so parts that are the same objects hold the same values."""
+    return len(old) == len(new) and all(a is b for a, b in zip(old, new, strict=True))
+
+
 @record
 class Basics(Record):
     """Who the plan is for, who wrote it, and the months it covers."""

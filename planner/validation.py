@@ -6,7 +6,7 @@ from collections import defaultdict
 
 from planner import vocab
 from planner.checks import Problem
-from planner.model import Channel, Plan
+from planner.model import Channel, Plan, same_objects
 from planner.months import plan_month_weights
 from planner.scenarios import check_overrides
 
@@ -14,9 +14,8 @@ SHARE_TOLERANCE = 1e-9
 
 
 def validation_inputs(plan: Plan) -> tuple[object, ...]:
-    """Every part of the plan ``validate`` reads. The plan is immutable and an edit makes new
-    objects only along the path it changes: a plan whose parts are these same objects has the
-    same problems."""
+    """Every part of the plan ``validate`` reads: a plan whose parts are these same objects
+    (``same_objects``) has the same problems."""
     return (plan.basics, plan.labor, plan.channels, plan.targets.seasonality, plan.actuals, plan.scenarios)
 
 
@@ -30,7 +29,7 @@ class Validated:
 
     def __call__(self, plan: Plan) -> list[Problem]:
         inputs = validation_inputs(plan)
-        if len(inputs) != len(self.inputs) or any(a is not b for a, b in zip(inputs, self.inputs, strict=True)):
+        if not same_objects(inputs, self.inputs):
             self.inputs, self.problems = inputs, validate(plan)
         return self.problems
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
-from planner.model import Spec
+from planner.model import Spec, same_objects
 from ui import values
 from ui.document import PlanDocument
 from ui.override_edits import edit_cell, remove_rows
@@ -27,10 +27,6 @@ DISPLAY = Qt.ItemDataRole.DisplayRole
 def short(text: str, limit: int = 40) -> str:
     """A name short enough for the Edit menu."""
     return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def same_objects(old: tuple[Any, ...], new: tuple[Any, ...]) -> bool:
-    return len(old) == len(new) and all(a is b for a, b in zip(old, new, strict=True))
 
 
 def changed_runs(old: tuple[Any, ...], new: tuple[Any, ...]) -> list[tuple[int, int]]:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.model import same_objects
 from planner.scenarios import override_names, override_spec
 from ui import values
 from ui.document import PlanDocument, is_result_text
@@ -150,7 +151,7 @@ class ScenariosPanel(QWidget):
         self.list.selectionModel().currentRowChanged.connect(lambda current, _: self.show_scenario(current.row()))
         self.names.modelReset.connect(self.keep_selection)
         self._choice_names: list[str] | None = None
-        self._choices_from: tuple[object, object] | None = None  # the resources and channels they came from
+        self._choices_from: tuple[object, ...] = ()  # the resources and channels they came from
         self._choices_stale = True
         document.changed.connect(self.schedule_choices)
         document.text_changed.connect(self._on_text_edit)
@@ -231,8 +232,7 @@ class ScenariosPanel(QWidget):
         self._choices_stale = False
         plan = self.document.plan
         made_from = (plan.labor, plan.channels)  # (the names come from these alone; an edit elsewhere keeps them)
-        last = self._choices_from
-        if self._choice_names is not None and last is not None and last[0] is plan.labor and last[1] is plan.channels:
+        if self._choice_names is not None and same_objects(made_from, self._choices_from):
             return
         self._choices_from = made_from
         names = override_names(plan)
