@@ -47,7 +47,6 @@ class BoundCombo(FollowsWhenShown, GuardedCombo):
         self.refresh()
 
     def refresh(self) -> None:
-        self.behind = False
         index = self.findData(self.document.value(self.path))
         if index != QComboBox.currentIndex(self):
             self._updating = True

@@ -131,7 +131,6 @@ class BoundLineEdit(FollowsWhenShown, QLineEdit):
 
     def refresh(self) -> None:
         """Show the plan's value, unless the text already means it or is being fixed."""
-        self.behind = False
         if self._updating:
             return
         current = self._current()

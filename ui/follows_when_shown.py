@@ -14,9 +14,10 @@ from typing import Any
 
 class FollowsWhenShown:
     """Mixin (before the Qt widget class): ``follow`` is connected to the document's ``changed``;
-    the input's ``refresh`` shows the plan's value and clears ``behind``."""
+    the input's ``refresh`` shows the plan's value. ``stale``: the plan changed while it was hidden
+    (as a chart's, ``ui.charts.slot``)."""
 
-    behind = False
+    stale = False
 
     def refresh(self) -> None:
         raise NotImplementedError
@@ -25,10 +26,11 @@ class FollowsWhenShown:
         if self.isVisible():  # type: ignore[attr-defined]
             self.refresh()
         else:
-            self.behind = True
+            self.stale = True
 
     def catch_up(self) -> None:
-        if self.behind:
+        if self.stale:
+            self.stale = False
             self.refresh()
 
     def showEvent(self, event: Any) -> None:

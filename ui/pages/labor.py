@@ -92,7 +92,6 @@ class ActivityCalculator(FollowsWhenShown, QGroupBox):
         self.refresh()
 
     def refresh(self) -> None:
-        self.behind = False
         resource = self.resource()
         active = resource is not None and resource.activity is not None
         for field in self.fields.values():
