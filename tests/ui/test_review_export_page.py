@@ -181,7 +181,7 @@ def test_the_glance_is_never_cut_as_its_figures_change(window: MainWindow, qtbot
 
 
 def test_a_chart_in_view_redraws_at_once_after_an_edit(window: MainWindow, qtbot: Any) -> None:
-    from ui.pages.page import in_view
+    from ui.in_view import in_view
 
     window.go_to_step(6)
     page = window.page(6)

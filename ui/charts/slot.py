@@ -10,8 +10,10 @@ import importlib
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QPoint, QRect, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QAbstractScrollArea, QSizePolicy, QVBoxLayout, QWidget
+
+from ui.in_view import in_view
 
 
 class ChartSlot(QWidget):
@@ -64,17 +66,7 @@ class ChartSlot(QWidget):
         clipped by its scroll area's view, or else by each parent's (visibleRegion() would not do:
         the chart's own children cover it). Asked by every chart on every edit: the scroll area's
         view alone is one call into Qt, the walk up the parents ten (35 us)."""
-        if not self.isVisible():
-            return False
-        if self.view is not None:
-            return QRect(self.mapTo(self.view, QPoint(0, 0)), self.size()).intersects(self.view.rect())
-        window = self.window()
-        shown = QRect(self.mapTo(window, QPoint(0, 0)), self.size())
-        parent = self.parentWidget()
-        while parent is not None and parent is not window and not shown.isEmpty():
-            shown = shown.intersected(QRect(parent.mapTo(window, QPoint(0, 0)), parent.size()))
-            parent = parent.parentWidget()
-        return not shown.isEmpty()
+        return in_view(self, self.view)
 
     def refresh(self) -> None:
         """Redraw on the next turn of the event loop if on screen, else when it comes into view."""

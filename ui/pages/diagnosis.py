@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 from planner import vocab
 from ui.choice_fields import BoundChoices, BoundCombo, BoundTextArea
 from ui.document import PlanDocument
-from ui.pages.page import Page, in_view
+from ui.in_view import in_view
+from ui.pages.page import Page
 from ui.size_fence import SizeFence
 from ui.style import repolish
 

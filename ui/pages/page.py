@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -27,24 +26,6 @@ def follow_figures(document: PlanDocument, view: Any) -> None:
     never on other text (typing a note redraws nothing)."""
     document.changed.connect(view.refresh)
     document.text_changed.connect(lambda path: view.refresh() if is_result_text(path) else None)
-
-
-def in_view(widget: QWidget, within: QWidget | None = None) -> bool:
-    """Some of ``widget`` is on screen: shown, and not scrolled out of its page's view (its
-    rectangle, clipped by each parent's up to the window, is not empty; ``visibleRegion()`` would
-    not do, a table's or a chart's own viewport covers it). ``within``: the page's view, the only
-    parent that clips it (one call into Qt, not a walk up the parents). Charts: ``ChartSlot.on_screen``."""
-    if not widget.isVisible():
-        return False
-    if within is not None:
-        return QRect(widget.mapTo(within, QPoint(0, 0)), widget.size()).intersects(within.rect())
-    rect, child = widget.rect(), widget
-    while not child.isWindow() and (parent := child.parentWidget()) is not None:
-        rect = rect.translated(child.pos()) & parent.rect()
-        if rect.isEmpty():
-            return False
-        child = parent
-    return True
 
 
 class Page(QScrollArea):

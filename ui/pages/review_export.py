@@ -24,9 +24,10 @@ from planner.results import PlanResult
 from ui.charts import ChartSlot
 from ui.document import PlanDocument
 from ui.figure_label import FigureLabel
+from ui.in_view import in_view
 from ui.models.whatif_models import ScenariosModel, SensitivityModel
 from ui.pages.goal_seek_panel import GoalSeekPanel
-from ui.pages.page import Page, follow_figures, in_view
+from ui.pages.page import Page, follow_figures
 from ui.pages.scenarios_panel import ScenariosPanel
 from ui.quiet_layout import QuietLayout
 from ui.row_heights import FIT_ROWS, refit_when_resized, two_lines
