@@ -173,6 +173,10 @@ class PlanDocument(QObject):
         for held_path, (read, text) in held.items():
             self.set_value(held_path, read(), text)
 
+    def catch_up(self) -> None:
+        """Nothing: the document passes every change on as it happens (a step's view of it,
+        ``ui.step_document.StepDocument``, may hold some back while its page is hidden)."""
+
     @property
     def display_name(self) -> str:
         return self.path.name if self.path else "Untitled"

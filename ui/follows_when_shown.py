@@ -1,10 +1,10 @@
-"""An input on a step not shown does no work when the plan changes: it notes that it is behind,
-and catches up when it is shown or read.
+"""An input not shown does no work when the plan changes: it notes that it is behind, and
+catches up when it is shown or read.
 
-Every input of every step follows the document; after a visit to each step, the 40 inputs of
-the steps not shown cost each edit on the one shown about 0.6 ms, a third of a repaint of the
-window. Readers (a script, a test, the window's own code) get the plan's value all the same:
-the input's getters catch up first.
+A step not shown is told nothing (``ui.step_document``); an input hidden on the step shown (the
+activity calculator of a row not chosen) is told, and waits. Readers (a script, a test, the
+window's own code) get the plan's value all the same: the input's getters catch up first, with
+what its step held back.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ class FollowsWhenShown:
             self.stale = True
 
     def catch_up(self) -> None:
+        self.document.catch_up()  # (what its step held back: ``ui.step_document``)
         if self.stale:
             self.stale = False
             self.refresh()

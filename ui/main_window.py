@@ -118,8 +118,10 @@ class MainWindow(QMainWindow, FileActions):
         return bar
 
     def page(self, index: int) -> Page:
-        """The page of a step, built on first use."""
-        return self.stack.page(index)
+        """The page of a step, built on first use, its views up to date (``ui.step_document``)."""
+        page = self.stack.page(index)
+        page.document.catch_up()
+        return page
 
     def _page_built(self, index: int, page: Page) -> None:
         export_requested = getattr(page, "export_requested", None)  # the page with the export buttons
@@ -128,10 +130,12 @@ class MainWindow(QMainWindow, FileActions):
 
     @property
     def pages(self) -> list[Page]:
-        return self.stack.all_pages()
+        """Every step's page, built and up to date (``page``)."""
+        return [self.page(index) for index in range(len(PAGES))]
 
     def findChild(self, *args: Any, **kw: Any) -> Any:
-        """Every page's inputs and every menu's actions can be looked up by name, built or not yet."""
+        """Every page's inputs and every menu's actions can be looked up by name, built or not
+        yet, and show the plan as it is."""
         self.pages  # noqa: B018 (builds them)
         self.fill_menus()
         return super().findChild(*args, **kw)

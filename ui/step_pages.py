@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from ui.document import PlanDocument
 from ui.pages.page import Page
+from ui.step_document import StepDocument
 
 # (module, class) of each step's page, in walk-through order
 PAGES: tuple[tuple[str, str], ...] = (
@@ -44,7 +45,9 @@ class StepPages(QStackedWidget):
         built = self._built[index]
         if built is None:
             module, name = PAGES[index]
-            built = getattr(importlib.import_module(module), name)(self.document, self)  # styled once, here
+            seen = StepDocument(self.document)  # its changes pass on while the page is shown
+            built = getattr(importlib.import_module(module), name)(seen, self)  # styled once, here
+            seen.shown_by(built)
             placeholder = self.widget(index)
             self.insertWidget(index, built)
             self.removeWidget(placeholder)
@@ -52,6 +55,3 @@ class StepPages(QStackedWidget):
             self._built[index] = built
             self.on_built(index, built)
         return built
-
-    def all_pages(self) -> list[Page]:
-        return [self.page(index) for index in range(len(PAGES))]

@@ -1,8 +1,9 @@
 """A table model that follows the plan's figures only while its table is shown.
 
-A hidden table worked out on every edit costs every step its time (a Track grid on another
-step, the quarters under a collapsed view); it is marked stale instead, and catches up when
-its table is shown again (``refresh_if_stale``, from the view's or page's ``showEvent``).
+A hidden table worked out on every edit costs every step its time (the quarters under a
+collapsed view; a step not shown is told nothing at all, ``ui.step_document``); it is marked
+stale instead, and catches up when its table is shown again (``refresh_if_stale``, from the
+view's or page's ``showEvent``).
 """
 
 from __future__ import annotations

@@ -88,6 +88,11 @@ class Page(QScrollArea):
     def finish(self) -> None:
         self.body.addStretch(1)
 
+    def setVisible(self, visible: bool) -> None:
+        if visible:  # what changed while another step was shown reaches the views before they are
+            self.document.catch_up()  # shown, and so before they are painted (``ui.step_document``)
+        super().setVisible(visible)
+
     # charts and heavy views redraw when their page is shown, not on every hidden change
     def showEvent(self, event: object) -> None:
         super().showEvent(event)  # type: ignore[arg-type]
