@@ -7,35 +7,33 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QPointF
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel
 
 from ui.main_window import MainWindow
+from ui.style import GAP
 
 REVIEW = 6
 
 
-def xy(points: list[QPointF]) -> list[tuple[float, float]]:
-    return [(point.x(), point.y()) for point in points]
-
-
 def test_the_red_blocks_sit_on_each_short_months_bar_and_nowhere_else() -> None:
-    from ui.charts.monthly import shortfall_edges
+    from ui.charts.shortfall import blocks_of
 
-    # month 0: 10 supplied, 5 short; month 1: 20 supplied, not short; bars half a month wide
-    top, bottom = shortfall_edges([10.0, 20.0], [5.0, 0.0], 0.5)
-    assert xy(top) == [(-0.25, 10), (-0.25, 15), (0.25, 15), (0.25, 10), (0.75, 20), (1.25, 20)]
-    assert xy(bottom) == [(-0.25, 10), (0.25, 10), (0.75, 20), (1.25, 20)]
+    # month 0: 10 supplied, 5 short; month 1: 20 supplied, not short
+    assert blocks_of([10.0, 20.0], [5.0, 0.0]) == [(10, 15), (20, 20)]
+
+
+def test_a_new_demand_repaints_the_strip_between_the_old_and_new_tops_and_a_new_supply_the_blocks_whole() -> None:
+    from ui.charts.shortfall import moved
+
+    # bars half a month wide; month 0's top rises from 15 to 18, month 1 stays, month 2's supply moves
+    old, new = [(10, 15), (20, 20), (5, 30)], [(10, 18), (20, 20), (8, 30)]
+    assert moved(old, new, 0.25) == [(-0.25, 0.25, 15, 18), (1.75, 2.25, 5, 30)]
 
 
 def red_heights(chart: Any) -> list[float]:
-    """Each month's red block, as tall as the top edge stands above the bottom one at the bar's left side."""
-    top, bottom = xy(chart.short.upperSeries().points()), xy(chart.short.lowerSeries().points())
-    lefts = {x: y for x, y in bottom[::2]}  # (left, right) per month
-    heights = dict.fromkeys(lefts, 0.0)
-    for x, y in top:
-        if x in lefts:
-            heights[x] = max(heights[x], y - lefts[x])
-    return [heights[x] for x in sorted(heights)]
+    """Each month's red block, as tall as it is drawn."""
+    return [top - base for base, top in chart.short.blocks]
 
 
 def test_review_and_export_redraws_the_chart_in_place_with_the_engines_figures(window: MainWindow, qtbot: Any) -> None:
@@ -70,6 +68,27 @@ def test_review_and_export_redraws_the_chart_in_place_with_the_engines_figures(w
     legend = window.findChild(QLabel, "chart.demand_supply.legend")
     assert legend.names()[0] == "Needed" and legend.names()[-1] == "Short of demand"
     assert legend.height() >= legend.heightForWidth(legend.width())  # whole, never cut
+
+
+def test_the_red_blocks_are_painted_over_the_bars_from_the_supply_up_to_the_demand(
+    window: MainWindow, qtbot: Any
+) -> None:
+    window.resize(1366, 768)
+    window.go_to_step(REVIEW)
+    slot = window.page(REVIEW).charts[0]
+    qtbot.waitUntil(lambda: slot.chart is not None and not slot.stale)
+    chart = slot.chart
+    image = chart.viewport().grab().toImage()
+
+    def colour_at(month: float, leads: float) -> str:
+        point = chart.mapFromScene(chart.chart().mapToPosition(QPointF(month, leads), chart.bars))
+        return image.pixelColor(point).name()
+
+    # January: 5 supplied (the trade shows), 33.3 needed; the bar is red from 5 up to 33.3
+    assert colour_at(0, 20) == colour_at(0, 30) == QColor(GAP).name()
+    assert colour_at(0, 3) != QColor(GAP).name()  # the supply's own colour below it
+    assert colour_at(0, 38) == "#ffffff"  # nothing above the demand
+    assert colour_at(0.5, 20) != QColor(GAP).name()  # nor between the bars
 
 
 def test_a_plan_short_in_no_month_has_no_red_and_no_shortfall_in_its_legend(window: MainWindow, qtbot: Any) -> None:

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCharts import QAreaSeries, QLineSeries
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCharts import QLineSeries
 from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QWidget
 
 from planner.breakdown import supply_sources
 from planner.results import PlanResult
 from ui.charts.base import MAX_SERIES, StackedMonthsChart, top_contributors
+from ui.charts.shortfall import ShortfallBlocks
 from ui.charts.ticks import short_labels
 from ui.style import DEMAND, GAP
 
@@ -45,46 +45,21 @@ class TopSupply:
         return self.top
 
 
-def shortfall_edges(supplied: list[float], short: list[float], width: float) -> tuple[list[QPointF], list[QPointF]]:
-    """The top and bottom edges of the red blocks that sit on each month's bar (``width`` wide,
-    centred on the month) from the supply up to the demand. Between the bars, and over a month
-    that is not short, the two edges run together: nothing is filled there."""
-    half = width / 2
-    top: list[QPointF] = []
-    bottom: list[QPointF] = []
-    for month, (base, gap) in enumerate(zip(supplied, short, strict=True)):
-        left, right = QPointF(month - half, base), QPointF(month + half, base)
-        bottom += (left, right)
-        top += (
-            (left, QPointF(month - half, base + gap), QPointF(month + half, base + gap), right)
-            if gap > 0
-            else (left, right)
-        )
-    return top, bottom
-
-
 class DemandSupplyChart(StackedMonthsChart):
     """Supply stacked by contributor, the shortfall on top in red, demand as a line.
 
-    The shortfall is one filled shape over the bars (a block on each month's bar, as wide as
-    it), not a bar set in the stack: a new win rate moves only the demand and the shortfall,
-    and QtCharts then redraws two paths instead of laying out every bar of the stack again."""
+    The shortfall is one item over the bars (a block on each month's bar, as wide as it,
+    ``ui.charts.shortfall``), not a bar set in the stack: a new win rate moves only the demand
+    and the blocks' tops, and the chart repaints the band they moved through, without laying out
+    every bar of the stack again."""
 
     def __init__(self, by: str = "resource", name: str = "chart.demand_supply",
                  parent: QWidget | None = None) -> None:  # fmt: skip
         title = "Sales-ready leads by month: supply against demand"
         super().__init__(title, name, "Sales-ready leads", parent)
         self.by = by
-        self.short_top, self.short_bottom = QLineSeries(), QLineSeries()
-        self.short = QAreaSeries(self.short_top, self.short_bottom)
-        self.short.setName(SHORT)
-        self.short.setColor(QColor(GAP))
-        self.short.setPen(QPen(Qt.PenStyle.NoPen))  # (a border would draw along the supply between the bars)
-        self.chart().addSeries(self.short)
-        self.short.attachAxis(self.x_axis)
-        self.short.attachAxis(self.y_axis)
+        self.short = ShortfallBlocks(self.chart(), self.bars, GAP)  # over the bars, under the line
         self.shortfall: list[float] = []  # what the red blocks show, month by month
-        self.shortfall_on: tuple[object, ...] = ()  # the bars' width and the supply it sits on
         self.demand = QLineSeries()
         self.demand.setName("Needed")
         pen = QPen(QColor(DEMAND))
@@ -104,25 +79,15 @@ class DemandSupplyChart(StackedMonthsChart):
         short = [max(0.0, m.gap) for m in result.months]
         self.trailing_legend = [(SHORT, GAP)] if any(v > 1e-9 for v in short) else []
         self.show_months(short_labels(result), rows)
-        self.show_shortfall(supplied, short)
         self.set_line(self.demand, needed)
         top = max([*needed, *(s + g for s, g in zip(supplied, short, strict=True)), 0.0])
         self.y_axis.show_span(0, top, self.tick_room(self.y_axis))
+        self.short.show(supplied, short, self.bars.barWidth())  # (on the scale just set)
+        self.shortfall = short
         self.describe(
             f"Needed {sum(needed):,.0f} and supplied {sum(supplied):,.0f} sales-ready leads over "
             f"{result.horizon} months"
         )
-
-    def show_shortfall(self, supplied: list[float], short: list[float]) -> None:
-        """The red blocks, redrawn only when they moved (their base only when the supply did)."""
-        base = (self.bars.barWidth(), *supplied)
-        if short == self.shortfall and base == self.shortfall_on:
-            return
-        top, bottom = shortfall_edges(supplied, short, self.bars.barWidth())
-        self.short_top.replace(top)
-        if base != self.shortfall_on:  # (a win rate moves the top edge only)
-            self.short_bottom.replace(bottom)
-        self.shortfall, self.shortfall_on = short, base
 
 
 class CostChart(StackedMonthsChart):
