@@ -27,7 +27,7 @@ from ui.document import PlanDocument
 from ui.figure_label import FigureLabel
 from ui.quiet_layout import QuietLayout
 from ui.startup import set_enum
-from ui.style import repolish
+from ui.style import PANEL, opaque, repolish
 from ui.warning_button import WarningButton
 
 Figure = tuple[str, str, Callable[[PlanResult], str], str]
@@ -109,6 +109,7 @@ class HealthPanel(QFrame):
             value = FigureLabel(tip)
             value.setObjectName(f"health.{key}")
             value.setProperty("role", "figure")
+            opaque(value, PANEL)  # (a new figure repaints itself alone: the figures change with every edit)
             set_enum(value, "alignment", "AlignRight|AlignVCenter")
             value.setAccessibleName(label)
             name.setBuddy(value)

@@ -114,6 +114,18 @@ QStatusBar {{ font-size: 14px; }}
 """
 
 
+def opaque(label: QWidget, background: str) -> None:
+    """The label fills its own background with the colour of what it sits on, so that a new text
+    repaints the label alone, not the panel and the window behind it. (By its palette: a stylesheet
+    background would have Qt paint what is behind it all the same.)"""
+    from PySide6.QtGui import QColor
+
+    palette = label.palette()
+    palette.setColor(label.backgroundRole(), QColor(background))
+    label.setPalette(palette)
+    label.setAutoFillBackground(True)
+
+
 def repolish(widget: QWidget) -> None:
     """Re-apply the stylesheet after a ``role``/state property changed.
 

@@ -4,10 +4,29 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QTableView
+from PySide6.QtCore import QEvent, QObject, QRect, Qt
+from PySide6.QtGui import QRegion
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QTableView, QWidget
 
 from ui.main_window import MainWindow
+
+
+class PaintedRegion(QObject):
+    """What a widget repaints, as its paint events say."""
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget)
+        self.regions: list[QRegion] = []
+        widget.installEventFilter(self)
+
+    @property
+    def rects(self) -> list[QRect]:
+        return [region.boundingRect() for region in self.regions]
+
+    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.regions.append(QRegion(event.region()))
+        return False
 
 
 def field(window: MainWindow, path: str) -> QLineEdit:

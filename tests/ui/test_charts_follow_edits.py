@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QPointF, QRect
+from PySide6.QtCore import QPointF
 from PySide6.QtTest import QSignalSpy
 from PySide6.QtWidgets import QTableView, QWidget
 
 from planner.sample import sample_plan
-from tests.ui.helpers import model_spies
+from tests.ui.helpers import PaintedRegion, model_spies
 from ui.document import PlanDocument
 from ui.main_window import MainWindow
 from ui.models.actuals_model import ACTUAL_COLUMNS, COLUMNS, PLAN_COLUMNS, ActualsModel, actual_column
@@ -36,20 +36,6 @@ def open_step(window: MainWindow, qtbot: Any, step: int) -> Any:
 
 def bar_values(chart: Any) -> dict[str, list[float]]:
     return {bar_set.label(): [bar_set.at(m) for m in range(bar_set.count())] for bar_set in chart.sets}
-
-
-class PaintedRegion(QObject):
-    """The rectangles a widget repaints, as its paint events say."""
-
-    def __init__(self, widget: QWidget) -> None:
-        super().__init__(widget)
-        self.rects: list[QRect] = []
-        widget.installEventFilter(self)
-
-    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            self.rects.append(event.region().boundingRect())
-        return False
 
 
 def spans(spy: QSignalSpy) -> list[tuple[int, int, int, int]]:

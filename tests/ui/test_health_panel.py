@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, QRect
 from PySide6.QtWidgets import QLabel, QWidget
 
 from planner.model import LaborResource
-from tests.ui.helpers import health
+from tests.ui.helpers import PaintedRegion, health
 from ui.health_panel import HealthPanel
 from ui.main_window import MainWindow
 
@@ -219,6 +219,19 @@ def test_a_new_number_in_the_same_lines_is_painted_without_laying_out_the_panel_
     assert len(window.health.warnings()) == 2
     assert counter.counts[window.health] > 0
     assert scroll.height() > shown
+
+
+def test_a_new_figure_repaints_itself_alone_not_the_panel_behind_it(window: MainWindow, qtbot: Any) -> None:
+    window.document.set_value("targets.win_rate", 0.26)
+    qtbot.wait(20)
+    figures = [window.health.values[key] for key in ("sales_ready_leads_needed", "coverage")]
+    behind, painted = PaintedRegion(window.health), [PaintedRegion(figure) for figure in figures]
+    window.document.set_value("targets.win_rate", 0.27)  # 385 -> 370 needed, coverage 75% -> 78%
+    qtbot.wait(20)
+    assert all(figure.regions for figure in painted)
+    for figure in figures:  # the panel painted no pixel under the figures
+        under = QRect(figure.mapTo(window.health, figure.rect().topLeft()), figure.size())
+        assert all(not region.intersects(under) for region in behind.regions)
 
 
 def test_right_clicking_a_figure_offers_to_copy_it_whole(window: MainWindow, qtbot: Any) -> None:

@@ -7,10 +7,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QTableView
 
 import exports.writers
+from tests.ui.helpers import PaintedRegion
 from ui.main_window import MainWindow
 
 
@@ -266,3 +267,21 @@ def test_new_figures_in_the_same_room_lay_out_nothing_and_a_longer_verdict_gets_
     assert verdict.text().startswith("On track") and verdict.height() < lines
     window.document.undo_stack.undo()  # the lines it needs again, none cut
     qtbot.waitUntil(lambda: verdict.height() == lines)
+
+
+def test_the_new_verdict_and_figures_repaint_themselves_alone_not_the_card_behind_them(
+    window: MainWindow, qtbot: Any
+) -> None:
+    window.resize(1366, 768)
+    window.go_to_step(6)
+    glance = window.page(6).glance
+    window.document.set_value("targets.win_rate", 0.26)
+    qtbot.wait(20)
+    changing = [glance.verdict, glance.figures["needed"], glance.figures["coverage"]]
+    behind, painted = PaintedRegion(glance), [PaintedRegion(label) for label in changing]
+    window.document.set_value("targets.win_rate", 0.27)  # a new verdict, 385 -> 370 needed, 75% -> 78%
+    qtbot.wait(20)
+    assert all(label.regions for label in painted)
+    for label in changing:  # the card painted no pixel under them
+        under = QRect(label.mapTo(glance, label.rect().topLeft()), label.size())
+        assert all(not region.intersects(under) for region in behind.regions)

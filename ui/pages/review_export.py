@@ -32,6 +32,7 @@ from ui.pages.scenarios_panel import ScenariosPanel
 from ui.quiet_layout import QuietLayout
 from ui.row_heights import FIT_ROWS, refit_when_resized, two_lines
 from ui.size_fence import SizeFence
+from ui.style import opaque
 
 EAGER_WHATIFS_UP_TO = 1000  # resources and channels: a bigger plan fills its what-if tables when scrolled to
 
@@ -81,6 +82,7 @@ class Glance(QuietLayout, QFrame):
         self.verdict.setObjectName("review.verdict")
         self.verdict.setWordWrap(True)
         self.verdict.setProperty("role", "finding-title")
+        opaque(self.verdict, "white")  # (the verdict and the figures change with every edit: each repaints alone)
         layout.addWidget(self.verdict)
         grid = QGridLayout()
         grid.setHorizontalSpacing(24)
@@ -90,6 +92,7 @@ class Glance(QuietLayout, QFrame):
             value = FigureLabel(GLANCE_TIPS.get(key, ""))
             value.setObjectName(f"review.{key}")
             value.setProperty("role", "big-figure")
+            opaque(value, "white")
             value.setAccessibleName(label)
             name = QLabel(label)
             name.setToolTip(GLANCE_TIPS.get(key, ""))
