@@ -15,9 +15,12 @@ from ui.pages.scenarios_panel import ScenariosPanel
 
 
 def editor(window: MainWindow) -> ScenariosPanel:
+    """The scenarios editor, scrolled into view."""
+    window.resize(1366, 768)
     window.go_to_step(6)
     panel = window.findChild(ScenariosPanel, "scenarios.editor")
     assert panel is not None
+    window.page(6).ensureWidgetVisible(panel.table)
     return panel
 
 
@@ -172,3 +175,22 @@ def test_a_new_base_win_rate_repaints_only_the_row_it_changes_in_the_scenarios_t
     first, last = changed.at(0)[0], changed.at(0)[1]
     assert (first.row(), last.row()) == (0, 0)
     assert [table.index(0, c).data() for c in (1, 2)] == ["20%", "30%"]
+
+
+def test_the_overrides_table_waits_while_scrolled_out_of_view_and_catches_up_when_scrolled_to(
+    window: MainWindow, qtbot: Any
+) -> None:
+    panel = editor(window)
+    page = window.page(6)
+    page.verticalScrollBar().setValue(0)  # the key figures at the top; the editor below the fold
+    qtbot.wait(10)
+    from PySide6.QtTest import QSignalSpy
+
+    table = panel.table.model()
+    changed = QSignalSpy(table.dataChanged)
+    window.document.set_value("targets.win_rate", 0.2)
+    assert table.stale and changed.count() == 0  # nothing worked out nor repainted
+    page.ensureWidgetVisible(panel.table)
+    qtbot.wait(10)
+    assert not table.stale and changed.count() == 1 and changed.at(0)[0].row() == 0
+    assert table.index(0, 1).data() == "20%"  # the base plan's new win rate

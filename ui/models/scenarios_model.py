@@ -8,6 +8,7 @@ with separators) and checked with the plan's messages before they are kept.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -24,6 +25,7 @@ from planner.paths import get_value
 from planner.scenarios import TARGET_FIELDS, check_overrides, override_spec
 from ui import values
 from ui.document import PlanDocument
+from ui.models.follows_while_shown import FollowsWhileShown
 from ui.models.rows_model import changed_runs
 
 Index = QModelIndex | QPersistentModelIndex
@@ -202,26 +204,30 @@ class ScenarioListModel(QAbstractListModel):
         return not message
 
 
-class OverridesModel(QAbstractTableModel):
-    """One scenario's overrides: what changes, the base plan's value, and the scenario's (editable)."""
+class OverridesModel(FollowsWhileShown, QAbstractTableModel):
+    """One scenario's overrides: what changes, the base plan's value, and the scenario's (editable).
+    Follows the plan while ``shown()`` (its table in view), else when shown again."""
 
     problem = Signal(str)
     HEADERS = ("Changes", "Base plan", "In this scenario")
 
-    def __init__(self, document: PlanDocument) -> None:
+    def __init__(self, document: PlanDocument, shown: Callable[[], bool] = lambda: True) -> None:
         super().__init__(document)
         self.document = document
+        self.follow_while(shown)
         self.edits = ScenarioEdits(document)
         self.row = -1  # the scenario shown
         self.items: list[tuple[str, float]] = []
-        self.shown: tuple[tuple[str, Any, float], ...] = ()  # each row as shown: label, base plan value, scenario's
+        self.rows_shown: tuple[
+            tuple[str, Any, float], ...
+        ] = ()  # each row as shown: label, base plan value, scenario's
         document.changed.connect(self.refresh)
 
     def show_scenario(self, row: int) -> None:
         self.row = row
         self.beginResetModel()
         self.items = self.current_items()
-        self.shown = self.shown_values()
+        self.rows_shown = self.shown_values()
         self.endResetModel()
 
     def shown_values(self) -> tuple[tuple[str, Any, float], ...]:
@@ -234,17 +240,17 @@ class OverridesModel(QAbstractTableModel):
             return []
         return list(scenarios[self.row].overrides.items())
 
-    def refresh(self) -> None:
+    def catch_up(self) -> None:
         items = self.current_items()
         if [n for n, _ in items] != [n for n, _ in self.items]:
             self.beginResetModel()
             self.items = items
-            self.shown = self.shown_values()
+            self.rows_shown = self.shown_values()
             self.endResetModel()
             return
         self.items = items
-        shown, self.shown = self.shown, self.shown_values()
-        for first, last in changed_runs(shown, self.shown):  # (a win rate changes only its own row's base value)
+        shown, self.rows_shown = self.rows_shown, self.shown_values()
+        for first, last in changed_runs(shown, self.rows_shown):  # (a win rate changes only its own row's base value)
             self.dataChanged.emit(self.index(first, 0), self.index(last, 2))
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008

@@ -171,7 +171,8 @@ class ReviewExportPage(Page):
             "A scenario changes some of the plan's numbers by name (a win rate, a head count, a budget) "
             "and is compared with the base plan, which it never changes. Double-click a name to rename it.",
         )
-        self.scenario_editor = ScenariosPanel(document)
+        self.scenario_editor = ScenariosPanel(document, lambda: in_view(self.scenario_editor.table, self.viewport()))
+        self.reveals.append(self.scenario_editor.catch_up)
         self.body.addWidget(self.scenario_editor)
         self.scenarios = read_only_table("scenarios", "Scenarios side by side")
         self.scenarios.setModel(ScenariosModel(document, lambda: in_view(self.scenarios, self.viewport())))

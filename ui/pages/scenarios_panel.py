@@ -3,6 +3,7 @@ overrides of the selected one, each a target, rate, head count or budget of the 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel
@@ -38,12 +39,17 @@ def button(text: str, name: str, tip: str) -> QPushButton:
 
 
 class ScenariosPanel(QWidget):
-    def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
+    """The scenarios, and the overrides of the one chosen; these follow the plan while
+    ``shown()`` (the owner's check that the panel is in view)."""
+
+    def __init__(
+        self, document: PlanDocument, shown: Callable[[], bool] = lambda: True, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.document = document
         self.setObjectName("scenarios.editor")
         self.names = ScenarioListModel(document)
-        self.overrides = OverridesModel(document)
+        self.overrides = OverridesModel(document, shown)
         self.edits = self.names.edits
 
         self.list = QListView()
@@ -175,6 +181,11 @@ class ScenariosPanel(QWidget):
         if self._choices_stale:
             self.fill_choices()
         super().showEvent(event)
+
+    def catch_up(self) -> None:
+        """The overrides of the scenario shown, if the plan changed while they were out of view."""
+        if self.overrides.shown():
+            self.overrides.refresh_if_stale()
 
     # --- selection ---------------------------------------------------------------------
     def current_row(self) -> int:
