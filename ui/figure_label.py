@@ -28,11 +28,13 @@ class FigureLabel(QLabel):
         self.tip = self.shown_tip = tip
         self.setToolTip(tip)
         self.room: tuple[int, int] | None = None  # the width around the text and the height, for this font
+        self.advances: dict[str, int] = {}  # the width of the whole figure and of its short form, in this font
 
     def setText(self, text: str) -> None:  # type: ignore[override]
         if text == self.whole:
             return
         self.whole, self.short = text, compact(text)
+        self.advances = {}
         if not self.fit():  # the same short form for another figure: its whole width may differ
             self.updateGeometry()
 
@@ -45,7 +47,7 @@ class FigureLabel(QLabel):
     def fit(self) -> bool:
         """Show the whole figure if it fits the label's width, else its short form; True if the text changed."""
         shown = self.whole
-        if shown and self.fontMetrics().horizontalAdvance(shown) > self.contentsRect().width():
+        if shown and self.advance(shown) > self.contentsRect().width():
             shown = self.short
         tip = self.tip if shown == self.whole else f"{self.whole}\n{self.tip}".rstrip()
         if tip != self.shown_tip:
@@ -83,7 +85,15 @@ class FigureLabel(QLabel):
             hint = super().sizeHint()
             self.room = hint.width() - self.fontMetrics().horizontalAdvance(super().text()), hint.height()
         around, height = self.room
-        return QSize(around + self.fontMetrics().horizontalAdvance(text), height)
+        return QSize(around + self.advance(text), height)
+
+    def advance(self, text: str) -> int:
+        """How wide ``text`` is in this font (each figure measured once: a new figure is measured
+        for its fit, its size and its least size)."""
+        found = self.advances.get(text)
+        if found is None:
+            found = self.advances[text] = self.fontMetrics().horizontalAdvance(text)
+        return found
 
     def sizeHint(self) -> QSize:
         return self.size_of(self.whole)
@@ -98,5 +108,5 @@ class FigureLabel(QLabel):
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            self.room = None
+            self.room, self.advances = None, {}
             self.fit()

@@ -12,6 +12,7 @@ for room once.
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from PySide6.QtCore import QMargins, QSize
@@ -20,6 +21,15 @@ from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QWidget
 from ui.startup import set_enum
 
 AROUND = QMargins(10, 8, 10, 8)  # between the button's edge and its words
+
+
+@functools.cache
+def wrapped() -> int:
+    """The flags of words wrapped in their box from its top left (made once: each ``|`` of Qt's
+    flags is a call into Python's enum)."""
+    from PySide6.QtCore import Qt  # (its namespace is built after the first paint: see ui.startup)
+
+    return int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
 
 
 class WarningButton(QPushButton):
@@ -50,10 +60,7 @@ class WarningButton(QPushButton):
     def text_height(self, width: int) -> int:
         """The height of the words wrapped at ``width`` (the label's own ``heightForWidth`` would be
         at least its pinned height: a list that grew once would never shrink)."""
-        from PySide6.QtCore import Qt  # (its namespace is built after the first paint: see ui.startup)
-
-        flags = int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        return self.words.fontMetrics().boundingRect(0, 0, width, 100_000, flags, self.words.text()).height()
+        return self.words.fontMetrics().boundingRect(0, 0, width, 100_000, wrapped(), self.words.text()).height()
 
     def words_width(self, width: int) -> int:
         return max(1, width - AROUND.left() - AROUND.right())

@@ -69,11 +69,10 @@ class ShortfallBlocks(QGraphicsItem):
             self.update()
             return
         parts = moved(old, blocks, half)
-        if parts:
-            dirty = QRectF()
-            for left, right, low, high in parts:
-                dirty = dirty.united(self.rect(left, right, low, high))
-            self.update(dirty.adjusted(-1, -1, 1, 1))  # (an antialiased edge)
+        if parts:  # (one rectangle around them: the view repaints one anyway)
+            left, right = parts[0][0], parts[-1][1]
+            low, high = min(part[2] for part in parts), max(part[3] for part in parts)
+            self.update(self.rect(left, right, low, high).adjusted(-1, -1, 1, 1))  # (an antialiased edge)
 
     def on_screen(self) -> tuple[float, ...]:
         """Where a value of (0, 0) is drawn, and how far a step of one month and of one lead goes."""
