@@ -228,3 +228,27 @@ def test_figures_of_a_plan_typed_over_before_they_arrive_are_dropped(qtbot: Any)
     document.undo_stack.undo()  # undone in the background too
     qtbot.waitUntil(lambda: not document.figures_pending, timeout=10_000)
     assert document.result.demand.sales_ready_leads == pytest.approx(400)
+
+
+@pytest.mark.parametrize("step", [0, 3, 4, 6])
+def test_what_the_screen_shows_after_edits_is_what_a_fresh_paint_of_the_window_shows(
+    window: MainWindow, qtbot: Any, step: int
+) -> None:
+    """Each edit repaints only what it changed (figures that fill their own background, the band
+    of the chart the demand moved through): no pixel of an earlier paint may be left behind."""
+    from PySide6.QtGui import QImage
+    from PySide6.QtWidgets import QApplication
+
+    window.resize(1366, 768)
+    window.go_to_step(step)
+    qtbot.wait(20)
+    document = window.document
+    for rate, heads in ((0.3, 0), (0.22, 0), (0.26, 3), (0.4, 0), (0.2, 1), (0.25, 2)):  # up, down, a new supply
+        document.set_value("targets.win_rate", rate, merge=False)
+        if heads:
+            document.set_value("labor[0].headcount", heads, merge=False)
+        qtbot.wait(20)
+    shown = QApplication.primaryScreen().grabWindow(window.winId()).toImage()
+    fresh = window.grab().toImage()
+    form = QImage.Format.Format_RGB32
+    assert shown.convertToFormat(form) == fresh.convertToFormat(form)
