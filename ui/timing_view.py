@@ -57,8 +57,8 @@ class TimingView(QWidget):
         self.fit_height()
 
     def showEvent(self, event: QShowEvent) -> None:
-        self.model.refresh_if_stale()  # the tables follow the plan only while shown
-        self.months_model.refresh_if_stale()
+        self.model.catch_up()  # the tables follow the plan only while shown
+        self.months_model.catch_up()
         super().showEvent(event)
         self.fit_height()  # the rows' height is known once the style applies
         self.fit_months()

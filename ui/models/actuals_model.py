@@ -126,10 +126,10 @@ class ActualsModel(FollowsWhileShown, QAbstractTableModel):
         self.row_labels = short_labels(document.result)
         self.shown_currency = document.plan.basics.currency
         self.cells: dict[int, list[Cell | None]] = {}  # row -> its cells as shown, worked out when painted
-        document.changed.connect(self.refresh)
+        document.changed.connect(self.follow)
 
     # --- reading -----------------------------------------------------------------------
-    def catch_up(self) -> None:
+    def refresh(self) -> None:
         months = self.document.result.months
         if len(months) != len(self.months):
             self.beginResetModel()

@@ -2,8 +2,9 @@
 
 A hidden table worked out on every edit costs every step its time (the quarters under a
 collapsed view; a step not shown is told nothing at all, ``ui.step_document``); it is marked
-stale instead, and catches up when its table is shown again (``refresh_if_stale``, from the
-view's or page's ``showEvent``).
+stale instead, and catches up when its table is shown again (``catch_up``, from the view's or
+page's ``showEvent``). The words are the inputs' (``ui.follows_when_shown``): ``follow`` on a
+change, ``refresh`` the work, ``catch_up`` if behind.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from collections.abc import Callable
 
 class FollowsWhileShown:
     """Mixed into a ``QAbstractTableModel`` (before it): ``document.changed`` connects to
-    ``refresh``; the model's own work is ``catch_up``."""
+    ``follow``; the model's own work is ``refresh``."""
 
     shown: Callable[[], bool]
     stale = False
@@ -22,17 +23,17 @@ class FollowsWhileShown:
         self.shown = shown
         self.stale = False
 
-    def refresh(self) -> None:
+    def follow(self) -> None:
         if self.shown():
             self.stale = False
-            self.catch_up()
+            self.refresh()
         else:
             self.stale = True  # (what changed is worked out from what was last shown)
 
-    def refresh_if_stale(self) -> None:
+    def catch_up(self) -> None:
         if self.stale:
             self.stale = False
-            self.catch_up()
+            self.refresh()
 
-    def catch_up(self) -> None:
+    def refresh(self) -> None:
         raise NotImplementedError

@@ -54,9 +54,9 @@ class QuartersModel(FollowsWhileShown, QAbstractTableModel):
         self.document = document
         self.follow_while(shown)
         self.result = document.result
-        document.changed.connect(self.refresh)
+        document.changed.connect(self.follow)
 
-    def catch_up(self) -> None:
+    def refresh(self) -> None:
         result = self.document.result
         if len(result.quarters) != len(self.result.quarters):
             self.beginResetModel()

@@ -47,9 +47,9 @@ class RunningTotalsModel(FollowsWhileShown, QAbstractTableModel):
         self.follow_while(shown)
         self.months = cumulative_months(document.result)
         self.shade = level(document.result)
-        document.changed.connect(self.refresh)
+        document.changed.connect(self.follow)
 
-    def catch_up(self) -> None:
+    def refresh(self) -> None:
         months, shade = cumulative_months(self.document.result), level(self.document.result)
         if len(months) != len(self.months):
             self.beginResetModel()

@@ -221,7 +221,7 @@ class OverridesModel(FollowsWhileShown, QAbstractTableModel):
         self.rows_shown: tuple[
             tuple[str, Any, float], ...
         ] = ()  # each row as shown: label, base plan value, scenario's
-        document.changed.connect(self.refresh)
+        document.changed.connect(self.follow)
 
     def show_scenario(self, row: int) -> None:
         self.row = row
@@ -240,7 +240,7 @@ class OverridesModel(FollowsWhileShown, QAbstractTableModel):
             return []
         return list(scenarios[self.row].overrides.items())
 
-    def catch_up(self) -> None:
+    def refresh(self) -> None:
         items = self.current_items()
         if [n for n, _ in items] != [n for n, _ in self.items]:
             self.beginResetModel()

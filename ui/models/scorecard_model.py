@@ -49,14 +49,14 @@ class ScorecardModel(FollowsWhileShown, QAbstractTableModel):
         self.document = document
         self.follow_while(shown)
         self.rows: tuple[ScorecardMetric, ...] = scorecard(document.plan, document.result)
-        document.changed.connect(self.refresh)
+        document.changed.connect(self.follow)
         document.text_changed.connect(self._on_text_edit)
 
     def _on_text_edit(self, path: str) -> None:
         if path.startswith("metrics"):
-            self.refresh()
+            self.follow()
 
-    def catch_up(self) -> None:
+    def refresh(self) -> None:
         rows = scorecard(self.document.plan, self.document.result)
         if len(rows) != len(self.rows) or [r.key for r in rows] != [r.key for r in self.rows]:
             self.beginResetModel()

@@ -46,27 +46,27 @@ class ResultTableModel(QAbstractTableModel):
             self.refresh()
         else:  # built below the fold (a plan of 10,000 channels has 20,000 drivers): when scrolled to
             self.stale = True
-        document.changed.connect(self._on_changed)
+        document.changed.connect(self.follow)
         document.text_changed.connect(self._on_text_edit)
 
     def _on_text_edit(self, path: str) -> None:
         if is_result_text(path):  # a renamed scenario, resource or channel: the headers and labels show it
-            self._on_changed()
+            self.follow()
 
-    def _on_changed(self) -> None:
+    def follow(self) -> None:
         # shown: caught up right after the edit's own repaint (the health panel first, one frame),
         # several edits in a row refresh once; hidden: when the page is shown again
         self.stale = True
         if self.shown() and not self.queued:
             self.queued = True
-            QTimer.singleShot(0, self._catch_up)
+            QTimer.singleShot(0, self._refresh_if_due)
 
-    def _catch_up(self) -> None:
+    def _refresh_if_due(self) -> None:
         self.queued = False
         if self.stale and self.shown():
             self.refresh()
 
-    def refresh_if_stale(self) -> None:
+    def catch_up(self) -> None:
         if self.stale:
             self.refresh()
 

@@ -97,7 +97,7 @@ class ScorecardEditor(QWidget):
         fit_rows(self.view, beyond=two_lines(self.view))
 
     def showEvent(self, event: object) -> None:
-        self.model.refresh_if_stale()
+        self.model.catch_up()
         super().showEvent(event)  # type: ignore[arg-type]
         self.fit_rows()
 

@@ -229,14 +229,14 @@ class ReviewExportPage(Page):
         # the what-if tables follow the plan while in view, and catch up when scrolled into view
         # (or when the page is shown again)
         for table in (self.scenarios, self.sensitivity):
-            self.reveals.append(lambda t=table: t.model().refresh_if_stale() if in_view(t, self.viewport()) else None)
+            self.reveals.append(lambda t=table: t.model().catch_up() if in_view(t, self.viewport()) else None)
 
     def showEvent(self, event: object) -> None:
         # a plan of thousands of channels (20,000 drivers: a second's work) catches its what-if
         # tables up when they are scrolled to; a smaller plan at once, as the page is shown
         for table in (self.scenarios, self.sensitivity):
             if not self.big_plan() or in_view(table, self.viewport()):
-                table.model().refresh_if_stale()
+                table.model().catch_up()
         super().showEvent(event)
 
     def big_plan(self) -> bool:

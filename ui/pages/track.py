@@ -129,7 +129,7 @@ class ActualsTable(QTableView):
         self.setFixedHeight(header + rows * ROW_HEIGHT + scroll + 2 * self.frameWidth() + 2)
 
     def showEvent(self, event: QShowEvent) -> None:
-        self.actuals.refresh_if_stale()  # edits made while another step was shown
+        self.actuals.catch_up()  # edits made while another step was shown
         super().showEvent(event)
         self.fit_height()  # the header's height is known once the style is applied
         self.fit_columns()
