@@ -62,7 +62,6 @@ class StepDocument(QObject):
         if self.missed:
             self.missed = False
             self.changed.emit()
-        while self.missed_texts:
-            path = next(iter(self.missed_texts))
-            del self.missed_texts[path]
+        paths, self.missed_texts = list(self.missed_texts), {}
+        for path in paths:
             self.text_changed.emit(path)

@@ -30,6 +30,7 @@ from ui.models.rows_model import changed_runs
 
 Index = QModelIndex | QPersistentModelIndex
 DISPLAY = Qt.ItemDataRole.DisplayRole
+OverrideRow = tuple[str, Any, float]  # an override as shown: its label, the base plan's value, the scenario's
 EDIT = Qt.ItemDataRole.EditRole
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
@@ -218,9 +219,7 @@ class OverridesModel(FollowsWhileShown, QAbstractTableModel):
         self.edits = ScenarioEdits(document)
         self.row = -1  # the scenario shown
         self.items: list[tuple[str, float]] = []
-        self.rows_shown: tuple[
-            tuple[str, Any, float], ...
-        ] = ()  # each row as shown: label, base plan value, scenario's
+        self.rows_shown: tuple[OverrideRow, ...] = ()  # each row as shown
         document.changed.connect(self.follow)
 
     def show_scenario(self, row: int) -> None:
@@ -230,7 +229,7 @@ class OverridesModel(FollowsWhileShown, QAbstractTableModel):
         self.rows_shown = self.shown_values()
         self.endResetModel()
 
-    def shown_values(self) -> tuple[tuple[str, Any, float], ...]:
+    def shown_values(self) -> tuple[OverrideRow, ...]:
         plan = self.document.plan
         return tuple((override_label(plan, name), base_value(plan, name), value) for name, value in self.items)
 
