@@ -1,17 +1,16 @@
-"""The plan against its actuals (PRODUCT.md, plan model v2, "Actuals").
+"""The plan against its actuals (PRODUCT.md, plan model v2 and v3, "Actuals").
 
 M is the last month with actual sales-ready leads (months before it without one count as 0):
-to date, the actual leads against the leads needed, and the forecast at this pace, the actual
-leads plus the plan's supply after M. Revenue to date is judged against the goal spread by
+to date, the actual leads against the leads needed (v3's needed), and the forecast at this pace,
+this year's expected leads (the known series over the in-time months). Revenue to date is judged against the goal spread by
 the seasonality (not shifted by the sales cycle) up to the last month with actual revenue.
 """
 
 from __future__ import annotations
 
-from planner.funnel import ratio
 from planner.model import Actual, Plan
 from planner.months import season_shares
-from planner.results import ActualsResult, MonthResult
+from planner.results import ActualsResult, MonthResult, YearResult
 
 
 def actuals_by_month(plan: Plan) -> dict[int, Actual]:
@@ -22,7 +21,7 @@ def last_month_with(plan: Plan, figure: str) -> int | None:
     return max((a.month for a in plan.actuals if getattr(a, figure) is not None), default=None)
 
 
-def actuals_result(plan: Plan, months: tuple[MonthResult, ...], needed_total: float) -> ActualsResult | None:
+def actuals_result(plan: Plan, months: tuple[MonthResult, ...], year: YearResult) -> ActualsResult | None:
     """None when the plan has no actuals; a figure with nothing actual to compare is None."""
     if not plan.actuals:
         return None
@@ -32,8 +31,7 @@ def actuals_result(plan: Plan, months: tuple[MonthResult, ...], needed_total: fl
         leads = sum(m.actual_sales_ready_leads or 0.0 for m in months[:through])
         needed = sum(m.sales_ready_leads_needed for m in months[:through])
         variance = leads - needed
-        forecast = leads + sum(m.sales_ready_leads_supplied for m in months[through:])
-        coverage = ratio(forecast, needed_total)
+        forecast, coverage = year.sales_ready_leads_expected, year.coverage
     revenue_through = last_month_with(plan, "revenue")
     revenue = goal_to_date = versus = None
     if revenue_through is not None:

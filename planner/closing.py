@@ -13,10 +13,12 @@ import math
 from typing import NamedTuple
 
 from planner import formatting as fmt
-from planner.engine import compute_core, first_inside
-from planner.funnel import EPSILON, HALF_A_LEAD
+from planner.engine import compute_core
+from planner.funnel import EPSILON
+from planner.hiring import first_inside
 from planner.model import Channel, Plan, ScheduledSpend
 from planner.results import LATE, SHORT, PlanResult
+from planner.status import TOLERANCE as HALF_A_LEAD
 from planner.supply import program_rate, resource_result
 
 EXTRA_ID = "extra-inside-reps"

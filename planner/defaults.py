@@ -51,6 +51,12 @@ DEFAULTS: dict[str, Default] = {
     "targets.srl_to_opportunity": Default(
         0.5, "b2blead.io B2B conversion benchmarks: SQL to opportunity 40-80% (2026)", "typical 40-80%, b2blead.io"
     ),
+    "targets.new_hire_ramp_months": Default(
+        3,
+        "Bridge Group research via Elevate: an SDR ramps in a little over 3 months (undated); a team already "
+        "in seat has no ramp, a new hire has this one",
+        "a new SDR: a little over 3 months, Bridge Group",
+    ),
     "targets.gross_margin": Default(
         0.35,
         "Damodaran (NYU Stern) margins by industry: all-industry gross margin about 38% (2026)",

@@ -1,25 +1,28 @@
-"""The calculation engine: PRODUCT.md's plan model v2 (v1's "how many" plus "when").
+"""The calculation engine: PRODUCT.md's plan model v3 (v1's "how many", v2's "when", v3's calendar).
 
 ``compute(plan)`` is the one function the app, the exports and the command line call;
-it returns an immutable :class:`PlanResult`. Pure Python, no Qt. The pieces live beside it:
-``funnel`` (demand), ``supply`` (resources and channels by month), ``timeline`` (months,
-quarters, timing, revenue) and ``actuals``.
+it returns an immutable :class:`PlanResult`. Pure Python, no Qt. The pieces live beside it, in
+the order of the math: ``funnel`` (demand), ``supply`` (resources and channels by month), ``year``
+(in-time and carry-over months, the known series, this year, timing, revenue), ``hiring``
+(closing the gap), ``status`` (short, late, on track), then ``timeline`` (months and quarters)
+and ``actuals``.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Iterator
 from typing import TypeVar
 
+from planner import year
 from planner.actuals import actuals_result
-from planner.funnel import EPSILON, HALF_A_LEAD, demand, ratio, srl_value
-from planner.model import LaborResource, Plan, Targets
+from planner.funnel import EPSILON, demand, ratio, srl_value
+from planner.hiring import reps_to_close
+from planner.model import Plan, Targets
 from planner.results import Deferred, Gap, PlanResult, ScenarioResult, Supply
 from planner.scenarios import apply_overrides
 from planner.sensitivity import sensitivity
-from planner.supply import channel_result, resource_result, turnover_loss
-from planner.timeline import cumulative_gaps, demand_shares, monthly, quarters, revenue_bridge, timing
+from planner.supply import channel_result, resource_result
+from planner.timeline import monthly, quarters
 
 __all__ = ["EPSILON", "compute", "compute_core", "demand", "ratio"]
 T = TypeVar("T")
@@ -57,7 +60,12 @@ def compute(plan: Plan, reuse: Reuse | None = None) -> PlanResult:
             yield ScenarioResult(s.name, dict(s.overrides), compute_core(moved, cache, with_months=False))
 
     # the what-ifs are worked out when first read (a what-if view, an export, the command line)
-    return base._replace(scenarios=Deferred(scenarios), sensitivity=Deferred(lambda: sensitivity(plan, base)))
+    return base._replace(
+        scenarios=Deferred(scenarios),
+        sensitivity=Deferred(
+            lambda: sensitivity(plan, base, lambda moved: compute_core(moved, cache, with_months=False))
+        ),
+    )
 
 
 # Results of resources and channels already computed in this call of compute(), by the
@@ -119,24 +127,28 @@ def compute_core(plan: Plan, cache: Cache | None = None, *, with_months: bool = 
     supplied = column_sums([*(r.output for r in resources), *(c.sales_ready_leads for c in programs)], horizon)
     costs = column_sums([*(r.cost for r in resources), *(c.cost for c in programs)], horizon)
     total_supplied, total_cost = sum(supplied), sum(costs)
-    shares = demand_shares(plan)
-    cumulative = cumulative_gaps([need.sales_ready_leads * u for u in shares], supplied)
-    months = monthly(plan, need, shares, supplied, costs, cumulative) if with_months else ()
+    actual = {a.month: a.sales_ready_leads for a in plan.actuals}
+    cal = year.calendar(plan, need, supplied, actual)
+    this_year = year.this_year(need, cal)
+    revenue = year.revenue_by_month(plan, cal)
+    months = monthly(plan, need, cal, supplied, costs, revenue) if with_months else ()
     supply = totals_supply(targets, total_supplied, total_cost)
-    gap = totals_gap(plan, need.sales_ready_leads, total_supplied)
+    reps, latest = reps_to_close(plan, this_year.gap, cal.through)
     return PlanResult(
         currency=plan.basics.currency,
         horizon=horizon,
         demand=need,
         supply=supply,
-        gap=gap,
+        gap=Gap(this_year.gap, this_year.coverage, reps, latest),
         months=months,
         resources=resources,
         channels=channels,
         quarters=quarters(plan, months),
-        timing=timing(cumulative, gap.sales_ready_leads),
-        revenue=revenue_bridge(plan, supply.projected_revenue),
-        actuals=actuals_result(plan, months, need.sales_ready_leads) if with_months else None,
+        timing=year.timing(cal, this_year.gap),
+        revenue=year.revenue_bridge(plan, cal, revenue[2]),
+        actuals=actuals_result(plan, months, this_year) if with_months else None,
+        year=this_year,
+        next_year_start=year.next_year_start(cal),
     )
 
 
@@ -150,42 +162,3 @@ def totals_supply(targets: Targets, supplied: float, cost: float) -> Supply:
         projected_revenue=revenue,
         return_on_cost=ratio(revenue * targets.gross_margin - cost, cost),
     )
-
-
-def totals_gap(plan: Plan, needed: float, supplied: float) -> Gap:
-    gap = needed - supplied
-    return Gap(
-        sales_ready_leads=gap,
-        coverage=ratio(supplied, needed),
-        inside_reps_to_close_gap=inside_reps_to_close(plan, gap),
-    )
-
-
-# PRODUCT.md: "the inside defaults where it has none: q 12, k 3, a 0, v 1" (a public contract,
-# kept here even if the app's defaults for a new row change)
-CONTRACT_INSIDE_REP = LaborResource(
-    id="inside", kind="inside", srl_per_person_month=12, ramp_months=3, attrition_rate=0.0, vacancy_months=1
-)
-
-
-def first_inside(plan: Plan) -> LaborResource:
-    """The plan's first inside resource, or an inside rep as PRODUCT.md defines it."""
-    return next((r for r in plan.labor if r.kind == "inside"), CONTRACT_INSIDE_REP)
-
-
-def rep_delivery(resource: LaborResource, horizon: int, hired: int = 1) -> float:
-    """What one rep like ``resource`` hired in month ``hired`` delivers by the plan's end.
-
-    r = sum over m = hired..H of q x min(1, (m - hired + 1)/(k+1)) x (1 - loss).
-    """
-    q, k = resource.srl_per_person_month, resource.ramp_months
-    kept = 1 - turnover_loss(resource.attrition_rate, resource.vacancy_months, k)
-    return sum(q * min(1.0, (m - hired + 1) / (k + 1)) * kept for m in range(hired, horizon + 1))
-
-
-def inside_reps_to_close(plan: Plan, gap: float) -> int | None:
-    """ceil(total gap / r), r what one inside rep hired in month 1 delivers; 0 without a gap over half a lead."""
-    if gap <= HALF_A_LEAD:
-        return 0
-    people = ratio(gap, rep_delivery(first_inside(plan), plan.horizon))
-    return None if people is None else math.ceil(people - EPSILON)

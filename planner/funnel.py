@@ -11,9 +11,7 @@ import math
 from planner.model import Targets
 from planner.results import Demand
 
-EPSILON = 1e-9
-# less than half a lead rounds to none: what is shown ("0") and what is said agree
-HALF_A_LEAD = 0.5
+EPSILON = 1e-9  # float noise in a division or a rounding, never a judgement (that is planner.status)
 
 
 def ratio(numerator: float, denominator: float) -> float | None:

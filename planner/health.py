@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from planner import formatting as fmt
+from planner import status as st
 from planner.checks import Problem
-from planner.funnel import EPSILON, HALF_A_LEAD
+from planner.funnel import EPSILON
 from planner.model import Plan
-from planner.results import LATE, ON_TRACK, SHORT, PlanResult
+from planner.results import LATE, SHORT, PlanResult
 from planner.validation import validate
 
 
@@ -79,25 +80,15 @@ UNASSIGNED_WARNING = 0.25  # capacity not assigned to a channel is a warning abo
 
 
 def standing(result: PlanResult) -> str:
-    """short, late or on_track: the one judgement behind the verdict, its colour and the exports.
-
-    The plan's timing (PRODUCT.md v2); once actual sales-ready leads are reported, the forecast
-    at this pace instead: short when the forecast misses the year by more than half a lead,
-    late when it covers the year but the actuals are behind to date.
-    """
-    actual = result.actuals
-    if actual is None or actual.forecast_sales_ready_leads is None or actual.variance is None:
-        return result.timing.status
-    if result.demand.sales_ready_leads - actual.forecast_sales_ready_leads > HALF_A_LEAD:
-        return SHORT
-    return LATE if -actual.variance > HALF_A_LEAD else ON_TRACK
+    """short, late or on_track: the engine's one status (``planner.status``), with or without actuals."""
+    return result.timing.status
 
 
 def level(result: PlanResult) -> str:
     """The colour of the coverage and gap figures: good (on track), fair (late), poor (short), none."""
     if result.demand.sales_ready_leads <= 0:
         return "none"
-    return {ON_TRACK: "good", LATE: "fair", SHORT: "poor"}[standing(result)]
+    return st.level(result.timing.status)
 
 
 def month_label(result: PlanResult, month: int | None) -> str:
@@ -147,7 +138,7 @@ def verdict(result: PlanResult) -> str:
             f"in {month_label(result, timing.worst_month)}."
         )
     surplus = result.gap.sales_ready_leads
-    extra = f"; {fmt.shortfall(surplus)}" if surplus < -HALF_A_LEAD else ""
+    extra = f"; {fmt.shortfall(surplus)}" if st.is_surplus(surplus) else ""
     per_lead = fmt.money(result.supply.cost_per_sales_ready_lead, result.currency)
     return f"On track: {supplies} ({coverage} coverage) at {per_lead} each{extra}."
 

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from planner import formatting as fmt
 from planner import health
+from planner import status as st
 from planner.cumulative import cumulative_months
-from planner.funnel import HALF_A_LEAD
 from planner.goal_seek import Option, earlier_starts, options
 from planner.model import Plan
 from planner.results import LATE, ON_TRACK, SHORT, PlanResult
@@ -70,7 +70,7 @@ def verdict(result: PlanResult) -> str:
     if needed <= 0:
         return "On track: the current pipeline covers the revenue goal; no new sales-ready leads are needed."
     surplus = -result.gap.sales_ready_leads
-    extra = f", {fmt.count(surplus)} to spare" if surplus > HALF_A_LEAD else ""
+    extra = f", {fmt.count(surplus)} to spare" if st.is_surplus(-surplus) else ""
     return (
         f"On track: the plan supplies the {fmt.count(needed)} sales-ready leads needed{extra}, "
         f"{fmt.money(revenue.expected, c)} of expected revenue; never behind."

@@ -214,6 +214,15 @@ class Targets(Record):
     )
     gross_margin: float = spec("rate", "Gross margin", default=defaults.value("targets.gross_margin"))
     seasonality: tuple[float, ...] = spec("weights", "Seasonality", default=SEASONALITY_FLAT)
+    # plan model v3: the ramp of an inside rep hired to close the gap (not the seated team's)
+    new_hire_ramp_months: int = spec(
+        "int",
+        "New hire's ramp",
+        unit="months",
+        minimum=0,
+        maximum=24,
+        default=defaults.value("targets.new_hire_ramp_months"),
+    )
     extra: dict[str, Any] = extra_field()
 
 

@@ -1,4 +1,4 @@
-"""The ``.leadplan`` file: JSON, version 2. Reading refuses what it cannot trust; writing is atomic.
+"""The ``.leadplan`` file: JSON, version 3. Reading refuses what it cannot trust; writing is atomic.
 
 A file is refused with a :class:`PlanFileError` when it is missing, too large, empty, not
 text, not JSON, not a Lead Planner plan, of a newer version, or holds values of the wrong
@@ -32,7 +32,7 @@ from planner.serialize import plan_from_data, plan_to_data
 from planner.validation import validate
 
 FORMAT = "leadplanner-plan"
-VERSION = 2  # plan model v2 adds optional fields only: a version 1 file reads unchanged
+VERSION = 3  # v2 and v3 add optional fields only (v3: targets.new_hire_ramp_months): older files read unchanged
 MAX_BYTES = 50 * 1024 * 1024
 BACKUP_SUFFIX = ".bak"  # (as planner.safe_write names it)
 
@@ -73,7 +73,11 @@ def _migrate_0_to_1(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {0: _migrate_0_to_1, 1: lambda data: data}
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
+    0: _migrate_0_to_1,
+    1: lambda data: data,  # v2 adds optional fields only
+    2: lambda data: data,  # v3 adds targets.new_hire_ramp_months (default 3)
+}
 
 
 def read_plan(path: str | os.PathLike[str]) -> LoadedPlan:

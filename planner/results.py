@@ -10,6 +10,10 @@ string annotation (the two that name a class not defined yet are quoted).
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
+from planner.status import LATE, ON_TRACK, SHORT
+
+__all__ = ["LATE", "ON_TRACK", "SHORT"]  # (re-exported: the statuses are defined in planner.status)
+
 if TYPE_CHECKING:
     from planner.model import Actual
 
@@ -34,9 +38,33 @@ class Supply(NamedTuple):
 
 
 class Gap(NamedTuple):
+    """This year's gap (plan model v3): the sales-ready leads needed less those known to close in time."""
+
     sales_ready_leads: float
     coverage: float | None
-    inside_reps_to_close_gap: int | None
+    inside_reps_to_close_gap: int | None  # None: no hire made now closes this year's gap
+    latest_start_month: int | None = None  # the last month those hires may start and still close it
+
+
+class YearResult(NamedTuple):
+    """This year (PRODUCT.md v3): the in-time months, whose leads close inside the horizon."""
+
+    first_month: int | None  # None when no month is in time (the cycle is as long as the horizon)
+    last_month: int | None
+    sales_ready_leads_needed: float  # S
+    sales_ready_leads_expected: float  # the known series over the in-time months
+    gap: float
+    coverage: float | None
+
+
+class NextYearStart(NamedTuple):
+    """The carry-over months: their leads close after the horizon and start next year."""
+
+    first_month: int
+    last_month: int
+    sales_ready_leads_needed: float
+    sales_ready_leads_expected: float
+    gap: float
 
 
 class MonthResult(NamedTuple):
@@ -53,11 +81,15 @@ class MonthResult(NamedTuple):
     coverage: float | None
     cost: float
     cost_per_sales_ready_lead: float | None
-    projected_revenue: float  # the revenue won this month: leads supplied a sales cycle earlier (wrapping)
-    cumulative_gap: float = 0.0  # needed - supplied, months 1..m added up
+    projected_revenue: float  # revenue won this month from leads known a sales cycle earlier (none for m <= c)
+    cumulative_gap: float = 0.0  # needed - known, months 1..m added up
     actual_sales_ready_leads: float | None = None  # None: no actual reported for the month
     variance: float | None = None  # actual - needed, where there is an actual
     actual: "Actual | None" = None  # the month's actuals, every stage
+    known_sales_ready_leads: float = 0.0  # the actual through the last reported month, the plan's after
+    in_time: bool = True  # its leads close inside the horizon (else a carry-over month: next year's start)
+    revenue_goal: float = 0.0  # revenue_goal x u(m)
+    pipeline_revenue: float = 0.0  # the pipeline closing this month (spread over the first cycle)
 
 
 class QuarterResult(NamedTuple):
@@ -72,7 +104,6 @@ class QuarterResult(NamedTuple):
     cost: float
 
 
-SHORT, LATE, ON_TRACK = "short", "late", "on_track"
 T = TypeVar("T")
 
 
@@ -117,20 +148,21 @@ class Deferred(Sequence[T]):
 
 
 class Timing(NamedTuple):
-    """When the plan is short: PRODUCT.md's timing, from the cumulative gap by month."""
+    """When the plan is short: PRODUCT.md's timing, from the cumulative gap of the in-time months."""
 
-    status: str  # SHORT, LATE or ON_TRACK
-    worst_shortfall: float  # the largest cumulative shortfall (0 when never behind)
+    status: str  # SHORT, LATE or ON_TRACK (planner.status)
+    worst_shortfall: float  # the largest cumulative shortfall of an in-time month (0 when never behind)
     worst_month: int | None  # the first month it occurs (None when never behind)
-    behind_months: tuple[int, ...]  # months whose cumulative gap exceeds half a lead
+    behind_months: tuple[int, ...]  # in-time months whose cumulative gap exceeds half a lead
 
 
 class RevenueBridge(NamedTuple):
     goal: float
     pipeline: float
-    projected: float  # revenue won from the sales-ready leads supplied
+    projected: float  # revenue won inside the horizon from the known sales-ready leads
     expected: float  # pipeline + projected
     gap: float  # goal - expected; negative is a surplus
+    carried_over: float = 0.0  # revenue the carry-over months' leads bring after the horizon
 
 
 class ActualsResult(NamedTuple):
@@ -211,6 +243,8 @@ class PlanResult(NamedTuple):
     timing: Timing = Timing(ON_TRACK, 0.0, None, ())
     revenue: RevenueBridge = RevenueBridge(0.0, 0.0, 0.0, 0.0, 0.0)
     actuals: ActualsResult | None = None
+    year: YearResult = YearResult(None, None, 0.0, 0.0, 0.0, None)
+    next_year_start: NextYearStart | None = None
     scenarios: "Sequence[ScenarioResult]" = ()  # a Deferred from compute(): worked out when first read
     sensitivity: Sequence[SensitivityRow] = ()
 

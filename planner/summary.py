@@ -1,4 +1,4 @@
-"""The summary of PRODUCT.md: the plan's figures as plain JSON data (None -> null)."""
+"""The summary of PRODUCT.md (plan model v3): the plan's figures as plain JSON data (None -> null)."""
 
 from __future__ import annotations
 
@@ -31,6 +31,8 @@ def summary_data(result: PlanResult) -> dict[str, Any]:
         "demand": demand_data(result.demand),
         "supply": supply_data(result.supply),
         "gap": gap_data(result.gap),
+        "year": result.year._asdict(),
+        "next_year_start": None if result.next_year_start is None else result.next_year_start._asdict(),
         "months": [
             {
                 "month": m.month,
@@ -40,6 +42,8 @@ def summary_data(result: PlanResult) -> dict[str, Any]:
                 "gap": m.gap,
                 "cost": m.cost,
                 "cumulative_gap": m.cumulative_gap,
+                "revenue_goal": m.revenue_goal,
+                "pipeline_revenue": m.pipeline_revenue,
                 "projected_revenue": m.projected_revenue,
                 "actual_sales_ready_leads": m.actual_sales_ready_leads,
                 "variance": m.variance,

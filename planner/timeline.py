@@ -1,75 +1,59 @@
-"""The plan in time (PRODUCT.md's plan model v2): months, quarters, the timing verdict, revenue.
-
-Demand by month follows the seasonality shifted by the sales cycle; the cumulative gap says
-how far behind the plan is at the end of each month; a lead supplied in month m is won a
-sales cycle later (wrapping like demand), so the won revenue adds up to the projected revenue.
-"""
+"""The plan month by month and quarter by quarter, from the calendar's figures (``planner.year``)."""
 
 from __future__ import annotations
 
 from planner.actuals import actuals_by_month
-from planner.funnel import HALF_A_LEAD, ratio, srl_value
+from planner.funnel import ratio
 from planner.model import Plan
-from planner.months import MONTH_NAMES, first_calendar_month, month_labels, season_shares
-from planner.results import (
-    LATE,
-    ON_TRACK,
-    SHORT,
-    Demand,
-    MonthResult,
-    QuarterResult,
-    RevenueBridge,
-    Timing,
-)
-
-WORST_TOLERANCE = 1e-6
-
-
-def demand_shares(plan: Plan) -> list[float]:
-    """u(m + c) for each plan month: the share of the horizon's demand needed in month m."""
-    shares, horizon = season_shares(plan), plan.horizon
-    cycle = plan.targets.sales_cycle_months
-    return [shares[(m + cycle) % horizon] for m in range(horizon)]
-
-
-def won_revenue(plan: Plan, supplied: list[float]) -> list[float]:
-    """revenue(m) = supplied(((m - 1 - c) mod H) + 1) x srl_to_opportunity x win_rate x deal_size."""
-    horizon, cycle, value = plan.horizon, plan.targets.sales_cycle_months, srl_value(plan.targets)
-    return [supplied[(m - cycle) % horizon] * value for m in range(horizon)]
+from planner.months import MONTH_NAMES, first_calendar_month, month_labels
+from planner.results import Demand, MonthResult, QuarterResult
+from planner.year import Calendar
 
 
 def monthly(
-    plan: Plan, need: Demand, shares: list[float], supplied: list[float], costs: list[float], cumulative: list[float]
+    plan: Plan,
+    need: Demand,
+    cal: Calendar,
+    supplied: list[float],
+    costs: list[float],
+    revenue: tuple[list[float], list[float], list[float]],
 ) -> tuple[MonthResult, ...]:
+    """Each month's figures: the plan's (supplied, gap, cost) beside the calendar's (needed, known,
+    cumulative gap, revenue); every stage needed follows the sales-ready leads by the plan's ratios."""
     labels = month_labels(plan)
-    revenue = won_revenue(plan, supplied)
+    targets = plan.targets
     actual = actuals_by_month(plan)
+    goal, pipeline, projected = revenue
     months = []
-    for m, u in enumerate(shares):
-        needed = need.sales_ready_leads * u
-        gap = needed - supplied[m]
+    for m, needed in enumerate(cal.needed):
+        opportunities = needed * targets.srl_to_opportunity
+        qualified = needed / targets.mql_to_srl
         reported = actual.get(m + 1)
         srl = reported.sales_ready_leads if reported is not None else None
         months.append(
             MonthResult(
                 month=m + 1,
                 label=labels[m],
-                demand_share=u,
-                wins_needed=need.wins * u,
-                opportunities_needed=need.opportunities * u,
+                demand_share=cal.shares[m],
+                wins_needed=opportunities * targets.win_rate,
+                opportunities_needed=opportunities,
                 sales_ready_leads_needed=needed,
-                qualified_leads_needed=need.qualified_leads * u,
-                raw_leads_needed=need.raw_leads * u,
+                qualified_leads_needed=qualified,
+                raw_leads_needed=qualified / targets.lead_to_mql,
                 sales_ready_leads_supplied=supplied[m],
-                gap=gap,
+                gap=needed - supplied[m],
                 coverage=ratio(supplied[m], needed),
                 cost=costs[m],
                 cost_per_sales_ready_lead=ratio(costs[m], supplied[m]),
-                projected_revenue=revenue[m],
-                cumulative_gap=cumulative[m],
+                projected_revenue=projected[m],
+                cumulative_gap=cal.cumulative[m],
                 actual_sales_ready_leads=srl,
                 variance=None if srl is None else srl - needed,
                 actual=reported,
+                known_sales_ready_leads=cal.known[m],
+                in_time=m < cal.in_time,
+                revenue_goal=goal[m],
+                pipeline_revenue=pipeline[m],
             )
         )
     return tuple(months)
@@ -107,35 +91,3 @@ def quarters(plan: Plan, months: tuple[MonthResult, ...]) -> tuple[QuarterResult
             )
         )
     return tuple(found)
-
-
-def cumulative_gaps(needed: list[float], supplied: list[float]) -> list[float]:
-    """cumulative_gap(m) = sum over i <= m of needed(i) - supplied(i)."""
-    found, running = [], 0.0
-    for n, s in zip(needed, supplied, strict=True):
-        running += n - s
-        found.append(running)
-    return found
-
-
-def timing(cumulative: list[float], total_gap: float) -> Timing:
-    """short (the year's gap is over half a lead), late (covered, but behind at some point) or on_track."""
-    worst = max(0.0, max(cumulative, default=0.0))
-    worst_month = None
-    if worst > WORST_TOLERANCE:
-        worst_month = next(m for m, gap in enumerate(cumulative, 1) if gap >= worst - WORST_TOLERANCE)
-    behind = tuple(m for m, gap in enumerate(cumulative, 1) if gap > HALF_A_LEAD)
-    if total_gap > HALF_A_LEAD:
-        status = SHORT
-    elif worst > HALF_A_LEAD:
-        status = LATE
-    else:
-        status = ON_TRACK
-    return Timing(status, worst, worst_month, behind)
-
-
-def revenue_bridge(plan: Plan, projected: float) -> RevenueBridge:
-    """expected = pipeline + projected; gap = goal - expected (negative: a surplus)."""
-    goal, pipeline = plan.targets.revenue_goal, plan.targets.pipeline_revenue
-    expected = pipeline + projected
-    return RevenueBridge(goal=goal, pipeline=pipeline, projected=projected, expected=expected, gap=goal - expected)

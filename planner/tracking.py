@@ -13,9 +13,9 @@ import dataclasses
 from typing import NamedTuple
 
 from planner.cumulative import cumulative_months
-from planner.funnel import HALF_A_LEAD
 from planner.model import ACTUAL_FIGURES, Actual
 from planner.results import MonthResult, PlanResult
+from planner.status import TOLERANCE
 
 
 class Stage(NamedTuple):
@@ -35,7 +35,6 @@ STAGES: tuple[Stage, ...] = (
 )
 assert tuple(s.figure for s in STAGES) == ACTUAL_FIGURES
 BY_FIGURE = {stage.figure: stage for stage in STAGES}
-TOLERANCE = HALF_A_LEAD  # less than half a lead (or of a currency unit) is neither behind nor ahead
 
 
 def plan_figure(month: MonthResult, stage: Stage) -> float:

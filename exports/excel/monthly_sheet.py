@@ -32,7 +32,7 @@ from exports.excel.layout import (
 from exports.excel.names import define
 from exports.excel.styles import AHEAD, COUNT, GAP, MONTH_LABEL, PERCENT, WEIGHT, Styles
 from planner import formatting as fmt
-from planner.engine import CONTRACT_INSIDE_REP
+from planner.hiring import CONTRACT_INSIDE_REP
 from planner.model import Plan
 from planner.supply import turnover_loss
 

@@ -211,7 +211,7 @@ def test_a_new_inside_rep_the_calculator_and_the_scorecard_agree_on_the_defaults
     # default output of a new inside rep and PRODUCT.md's inside q; the scorecard then asks for
     # 60 dials a day (300 a week), not a phone-only figure of several hundred a day.
     from planner.defaults import labor_default
-    from planner.engine import CONTRACT_INSIDE_REP
+    from planner.hiring import CONTRACT_INSIDE_REP
     from planner.model import Activity
     from planner.supply import activity_output
 

@@ -13,20 +13,22 @@ from planner.scenarios import apply_overrides
 def test_moving_the_win_rate_changes_the_leads_needed_as_worked_out_by_hand(sample: Plan) -> None:
     row = next(r for r in compute(sample).sensitivity if r.driver == "win_rate")
     minus_20 = row.moves[0]
-    # win rate 0.25 -> 0.2: O = 60 / 0.2 = 300, S = 300 / 0.6 = 500; coverage 288 / 500
+    # win rate 0.25 -> 0.2: O = 60 / 0.2 = 300, S = 300 / 0.6 = 500; this year's coverage: the 201 leads
+    # of the in-time months 1-9 (plan model v3) of 500
     assert minus_20.value == pytest.approx(0.2)
     assert minus_20.sales_ready_leads_needed == pytest.approx(500)
     assert minus_20.sales_ready_leads_needed_change == pytest.approx(100)
-    assert minus_20.coverage == pytest.approx(288 / 500)
+    assert minus_20.coverage == pytest.approx(201 / 500)
     assert minus_20.cost_per_sales_ready_lead_change == pytest.approx(0)
 
 
 def test_moving_a_head_count_changes_supply_and_cost_per_lead_as_worked_out_by_hand(sample: Plan) -> None:
     row = next(r for r in compute(sample).sensitivity if r.driver == "labor.ldr.headcount")
     plus_10 = row.moves[2]
-    # 2.2 people: output 2.2 x 12 x 9.5 = 250.8 (+ 60 trade shows); cost 2.2 x 7,500 x 11 + 72,000
+    # 2.2 people: output 2.2 x 12 x 9.5 = 250.8 (+ 60 trade shows); cost 2.2 x 7,500 x 11 + 72,000.
+    # This year (in-time months 1-9): 2.2 x 12 x 6.5 = 171.6 from the reps, 45 from the trade shows
     assert plus_10.value == pytest.approx(2.2)
-    assert plus_10.coverage == pytest.approx((250.8 + 60) / 400)
+    assert plus_10.coverage == pytest.approx((171.6 + 45) / 400)
     assert plus_10.cost_per_sales_ready_lead == pytest.approx((181_500 + 72_000) / 310.8)
 
 
