@@ -1,4 +1,4 @@
-"""The engine against numbers worked out by hand (plan model v1, PRODUCT.md)."""
+"""The engine against numbers worked out by hand (plan models v1 and v3, PRODUCT.md)."""
 
 from __future__ import annotations
 
@@ -29,11 +29,11 @@ def test_the_product_briefs_example_needs_400_and_supplies_288_leads(sample: Pla
     assert result.demand.raw_leads == approx(4_000)
     assert result.supply.sales_ready_leads == approx(228 + 60)
     assert result.supply.cost == approx(165_000 + 72_000)
-    assert result.gap.sales_ready_leads == approx(112)
-    assert result.gap.coverage == approx(288 / 400)
-    # the sample's inside rep (q 12, k 3) hired in month 1 delivers 12 x (1/4 + 2/4 + 3/4 + 9) = 126
-    # by December: ceil(112 / 126) = 1
-    assert result.gap.inside_reps_to_close_gap == 1
+    # v3: with a 3-month cycle only the leads of months 1-9 close in the year: 5 + 11 + 17 + 23 + 5 x 29 = 201
+    assert result.gap.sales_ready_leads == approx(400 - 201)
+    assert result.gap.coverage == approx(201 / 400)
+    # a new hire (s0 = 1, ramp 3, q 12) adds 12 x (1/4 + 2/4 + 3/4 + 6) = 90 by month 9: ceil(199 / 90) = 3
+    assert result.gap.inside_reps_to_close_gap == 3
     assert result.supply.cost_per_sales_ready_lead == approx(237_000 / 288)
     assert result.supply.cost_per_opportunity == approx(237_000 / (288 * 0.6))
     revenue = 288 * 0.6 * 0.25 * 40_000
@@ -47,15 +47,17 @@ def test_the_example_months_ramp_up_and_the_trade_shows_run_all_year(sample: Pla
     # month 1: trade shows only (5); month 2: + 24 x 1/4 = 6; month 3: + 12; month 4: + 18; then + 24
     assert supplied == approx([5, 11, 17, 23] + [29] * 8)
     assert [m.cost for m in result.months] == approx([6_000] + [21_000] * 11)
-    assert [m.sales_ready_leads_needed for m in result.months] == approx([400 / 12] * 12)
+    # in time (months 1-9): 400 / 9 each; carry-over (10-12): 3,000,000 / 6,000 / 12 = 41.67 each
+    assert [m.sales_ready_leads_needed for m in result.months] == approx([400 / 9] * 9 + [125 / 3] * 3)
     assert result.months[0].label == "Jan 2027"
     assert result.months[11].label == "Dec 2027"
 
 
-def test_seasonality_is_normalised_over_the_horizon_and_the_sales_cycle_wraps_around() -> None:
-    # 4 months Nov 2027 .. Feb 2028; weights Nov 1, Dec 4, Jan 2, Feb 1 -> sum 8.
-    # S = 160,000 / 10,000 / 0.5 / 0.5 = 64; cycle 3: month m needs S x u(m + 3), wrapping past 4:
-    # m1 -> m4 (Feb, 1/8), m2 -> m1 (Nov, 1/8), m3 -> m2 (Dec, 4/8), m4 -> m3 (Jan, 2/8)
+def test_seasonality_is_normalised_over_the_horizon_and_the_sales_cycle_does_not_wrap() -> None:
+    # 4 months Nov 2027 .. Feb 2028; weights Nov 1, Dec 4, Jan 2, Feb 1 -> sum 8, Mar-May 1 each.
+    # S = 160,000 / 10,000 / 0.5 / 0.5 = 64; cycle 3: only month 1 is in time (its leads close in Feb);
+    # U = u(4) = 1/8, so month 1 needs all 64. Months 2-4 carry over: (goal / V) x u(m + 3), V = 2,500:
+    # 64 x u(Mar, Apr, May) = 64 x 1/8 = 8 each
     weights = [2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 4]
     plan = make_plan(
         {"revenue_goal": 160_000, "sales_cycle_months": 3, "seasonality": weights},
@@ -63,10 +65,13 @@ def test_seasonality_is_normalised_over_the_horizon_and_the_sales_cycle_wraps_ar
     )
     result = compute(plan)
     assert result.demand.sales_ready_leads == approx(64)
-    assert [m.sales_ready_leads_needed for m in result.months] == approx([8, 8, 32, 16])
+    assert [m.sales_ready_leads_needed for m in result.months] == approx([64, 8, 8, 8])
+    assert [m.in_time for m in result.months] == [True, False, False, False]
     assert [m.label for m in result.months] == ["Nov 2027", "Dec 2027", "Jan 2028", "Feb 2028"]
-    # the other stages follow the same shares: wins = 16 in total
-    assert [m.wins_needed for m in result.months] == approx([2, 2, 8, 4])
+    # the other stages follow the same ratios: a sales-ready lead is 0.25 of a win
+    assert [m.wins_needed for m in result.months] == approx([16, 2, 2, 2])
+    # the goal by month is not shifted: 160,000 x (1, 4, 2, 1) / 8
+    assert [m.revenue_goal for m in result.months] == approx([20_000, 80_000, 40_000, 20_000])
 
 
 def test_a_ramping_outsourced_team_pays_a_fee_per_lead_and_programs_start_mid_plan() -> None:
@@ -142,8 +147,9 @@ def test_a_plan_with_nobody_and_no_programs_reports_not_available_instead_of_div
     assert result.gap.coverage == 0
 
 
-def test_a_one_month_horizon_wraps_the_whole_cycle_into_that_month() -> None:
-    # S = 120,000 / 10,000 / 0.5 / 0.5 = 48, all in month 1; one rep ramping 3 months makes 12/4 = 3.
+def test_a_one_month_horizon_with_a_cycle_has_no_month_in_time_and_no_hire_can_close_it() -> None:
+    # S = 120,000 / 10,000 / 0.5 / 0.5 = 48; with a 3-month cycle the one month's leads close next year:
+    # it needs (goal / V) x u(4) = 48 x 1 (u is over the weights of the plan's one month, January)
     plan = make_plan(
         {"revenue_goal": 120_000, "sales_cycle_months": 3},
         basics={"horizon_months": 1},
@@ -161,8 +167,14 @@ def test_a_one_month_horizon_wraps_the_whole_cycle_into_that_month() -> None:
     result = compute(plan)
     assert [m.sales_ready_leads_needed for m in result.months] == approx([48])
     assert result.supply.sales_ready_leads == approx(3)
-    # a rep hired in month 1 delivers 12 x 1/4 = 3 in the plan's one month: ceil(45 / 3) = 15
-    assert result.gap.inside_reps_to_close_gap == 15
+    assert result.year.first_month is None and result.year.last_month is None
+    assert result.gap.sales_ready_leads == approx(48)
+    assert result.timing.status == "short"
+    # no hire made now adds a lead that closes this year: not "0 reps", none at all
+    assert result.gap.inside_reps_to_close_gap is None
+    assert result.gap.latest_start_month is None
+    assert result.next_year_start is not None
+    assert result.next_year_start.sales_ready_leads_expected == approx(3)
 
 
 def test_a_sixty_month_horizon_spreads_demand_and_runs_programs_every_month() -> None:
@@ -229,63 +241,19 @@ def test_the_pipeline_to_create_is_the_opportunities_needed_at_the_average_deal_
     assert compute(sample).demand.pipeline == approx(9_600_000)
 
 
-def test_a_sales_cycle_longer_than_the_horizon_wraps_round_more_than_once() -> None:
-    # 3 months Jan-Mar, weights 1, 2, 3 (sum 6); cycle 7: month m needs u(m + 7), 7 = 2 x 3 + 1,
-    # so m1 -> m2 (2/6), m2 -> m3 (3/6), m3 -> m1 (1/6); S = 120,000 / 10,000 / 0.5 / 0.5 = 48
+def test_a_sales_cycle_longer_than_the_horizon_makes_every_month_next_years_start() -> None:
+    # 3 months Jan-Mar, weights 1, 2, 3 (sum 6); cycle 7: no month is in time. Each month needs
+    # (goal / V) x u(m + 7) = 48 x (Aug, Sep, Oct: 1/6) = 8; S = 48 is this year's gap, all of it
     plan = make_plan(
         {"revenue_goal": 120_000, "sales_cycle_months": 7, "seasonality": [1, 2, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1]},
         basics={"horizon_months": 3},
     )
-    assert [m.sales_ready_leads_needed for m in compute(plan).months] == approx([16, 24, 8])
-
-
-def test_the_what_ifs_are_worked_out_when_first_read_and_then_kept(sample: Plan, monkeypatch: Any) -> None:
-    import planner.engine as engine
-
-    calls: list[int] = []
-    real = engine.sensitivity
-    monkeypatch.setattr(engine, "sensitivity", lambda plan, base: calls.append(1) or real(plan, base))
-    result = engine.compute(sample)
-    assert calls == []  # an edit's health panel needs none of them
-    rows = result.sensitivity
-    assert len(rows) > 8 and rows[:2] == tuple(rows)[:2] and list(rows) == list(result.sensitivity)
-    assert calls == [1]  # read once, kept
-    assert [s.name for s in result.scenarios] == ["Stretch"]
-    assert result.scenarios == (result.scenarios[0],)
-
-
-def test_an_edit_computes_again_only_the_resources_and_channels_it_changed(sample: Plan, monkeypatch: Any) -> None:
-    import planner.engine as engine
-    from planner.paths import set_value
-
-    made: list[str] = []
-    real_resource, real_channel = engine.resource_result, engine.channel_result
-    monkeypatch.setattr(engine, "resource_result", lambda r, *a: made.append(r.id) or real_resource(r, *a))
-    monkeypatch.setattr(engine, "channel_result", lambda i, c, *a: made.append(c.name) or real_channel(i, c, *a))
-    reuse = engine.Reuse()
-    before = engine.compute(sample, reuse)
-    assert len(made) == len(sample.labor) + len(sample.channels)
-    made.clear()
-    # a new win rate: the demand changes, every resource and channel is as it was
-    edited = set_value(sample, "targets.win_rate", 0.5)
-    after = engine.compute(edited, reuse)
-    assert made == []
-    assert after.demand.sales_ready_leads == approx(before.demand.sales_ready_leads / 2)  # 0.25 -> 0.5
-    assert after.supply.sales_ready_leads == before.supply.sales_ready_leads and after.channels == before.channels
-    # a program's budget (6,000 -> 12,000 a month): that program only
-    program = next(i for i, c in enumerate(sample.channels) if c.is_program)
-    budget = set_value(edited, f"channels[{program}].monthly_budget", 12_000)
-    assert engine.compute(budget, reuse).channels[program].total_cost == approx(2 * before.channels[program].total_cost)
-    assert made == [sample.channels[program].name]
-    made.clear()
-    # a plan rate (which programs may use): the channels again, no resource
-    rates = engine.compute(set_value(budget, "targets.lead_to_mql", 0.5), reuse)
-    assert made == [c.name for c in sample.channels]
-    # the same figures as a computation from nothing, which makes everything again
-    made.clear()
-    fresh = engine.compute(set_value(budget, "targets.lead_to_mql", 0.5))
-    assert len(made) == len(sample.labor) + len(sample.channels)
-    # and one cache kept, not a chain of every plan typed
-    assert all(key != engine._PREVIOUS for key in reuse.last)
-    assert fresh.supply == rates.supply and fresh.demand == rates.demand and fresh.gap == rates.gap
-    assert fresh.channels == rates.channels and fresh.resources == rates.resources and fresh.months == rates.months
+    result = compute(plan)
+    assert [m.sales_ready_leads_needed for m in result.months] == approx([8, 8, 8])
+    assert result.year.gap == approx(48) and result.year.coverage == 0
+    assert result.timing.status == "short" and result.timing.behind_months == ()
+    assert result.next_year_start is not None
+    assert (result.next_year_start.first_month, result.next_year_start.last_month) == (1, 3)
+    assert result.next_year_start.gap == approx(24)
+    # nothing closes in the horizon: no revenue from leads, the pipeline over months 1-3
+    assert result.revenue.projected == 0

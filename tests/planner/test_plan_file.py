@@ -145,7 +145,7 @@ def test_a_version_0_draft_is_migrated_and_says_so() -> None:
     assert loaded.plan.targets.win_rate == pytest.approx(0.25)
     assert loaded.plan.targets.srl_to_opportunity == pytest.approx(0.6)
     assert loaded.plan.labor[0].id == "ldr"
-    assert json.loads(dumps_plan(loaded.plan))["version"] == VERSION == 2
+    assert json.loads(dumps_plan(loaded.plan))["version"] == VERSION == 3
 
 
 def test_only_the_required_targets_are_needed_for_a_plan_that_computes() -> None:

@@ -139,17 +139,22 @@ def test_quarters_sum_their_months_and_are_labelled_by_calendar_months() -> None
     assert [q.sales_ready_leads_needed for q in quarters] == approx([120 * 3 / 7, 120 * 3 / 7, 120 / 7])
 
 
-def test_won_revenue_follows_the_leads_a_sales_cycle_later_and_wraps_round() -> None:
+def test_won_revenue_follows_the_leads_a_sales_cycle_later_and_never_wraps_round() -> None:
     plan = make_plan({**SMALL, "sales_cycle_months": 3}, labor=[ONE_REP])
     result = compute(plan)
-    # one sales-ready lead is worth 0.5 x 0.5 x 10,000 = 2,500; month m is won from month m - 3
-    # (January from October, wrapping): supply 3, 6, 9, 12 x 9
-    won = [2_500 * s for s in (12, 12, 12, 3, 6, 9, 12, 12, 12, 12, 12, 12)]
+    # one sales-ready lead is worth 0.5 x 0.5 x 10,000 = 2,500; month m is won from month m - 3, and
+    # January-March only from the pipeline (none here): supply 3, 6, 9, 12 x 9
+    won = [2_500 * s for s in (0, 0, 0, 3, 6, 9, 12, 12, 12, 12, 12, 12)]
     assert [m.projected_revenue for m in result.months] == approx(won)
-    assert sum(won) == approx(result.supply.projected_revenue) == approx(315_000)
+    assert sum(won) == approx(225_000)
+    # the leads of October-December (36) close next year
     bridge = result.revenue
-    assert (bridge.goal, bridge.pipeline, bridge.projected, bridge.expected) == approx((300_000, 0, 315_000, 315_000))
-    assert bridge.gap == approx(-15_000)
+    assert (bridge.goal, bridge.pipeline, bridge.projected, bridge.expected) == approx((300_000, 0, 225_000, 225_000))
+    assert bridge.carried_over == approx(2_500 * 36)
+    assert bridge.gap == approx(75_000)
+    # this year: the 90 leads of months 1-9 against 120, 30 short = 75,000 / 2,500
+    assert result.year.gap == approx(30)
+    assert result.supply.projected_revenue == approx(315_000)  # all the plan's leads, whenever they close
 
 
 def test_actuals_count_a_missing_month_as_none_and_forecast_with_the_plans_later_supply() -> None:
