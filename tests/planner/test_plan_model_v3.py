@@ -160,7 +160,6 @@ def test_the_summary_has_the_v3_keys_with_the_product_briefs_example_figures(sam
     timing = data["timing"]
     assert (timing["status"], timing["worst_month"], timing["behind_months"]) == ("short", 9, list(range(1, 10)))
     assert timing["worst_shortfall"] == approx(199)
-    )
     json.dumps(data, allow_nan=False)  # plain JSON
 
 
