@@ -27,6 +27,7 @@ SMALLEST_RATE = 0.0001  # 0.01%: smaller rates turn any goal into infinitely man
 SMALLEST_POSITIVE_MONEY = 0.01  # a deal size or cost per lead must be at least a cent
 MAX_LIST_ITEMS = 10_000  # items of one list of texts (the review lists)
 MAX_ROWS = 50_000  # rows of one table (resources, channels, metrics, scenarios)
+MAX_SCHEDULE_ENTRIES = 1_000  # one-off spends of one program (a spend a month for 60 months, many times over)
 MAX_WEIGHT = 1e6  # a seasonality weight (they are relative: 1 is an average month)
 LARGEST_FLOAT = 1.7976931348623157e308
 
@@ -166,6 +167,16 @@ def check_sizes(data: Any) -> list[Problem]:
             and key in ("labor", "channels", "metrics", "scenarios", "actuals")
         ):
             problems.append(Problem(key, f"A plan holds at most {MAX_ROWS:,} rows here; this file has {len(value):,}"))
+    channels = data.get("channels")
+    for i, channel in enumerate(channels[:MAX_ROWS] if isinstance(channels, list) else []):
+        schedule = channel.get("schedule") if isinstance(channel, dict) else None
+        if isinstance(schedule, list) and len(schedule) > MAX_SCHEDULE_ENTRIES:
+            problems.append(
+                Problem(
+                    f"channels[{i}].schedule",
+                    f"A program holds at most {MAX_SCHEDULE_ENTRIES:,} scheduled spends; this one has {len(schedule):,}",
+                )
+            )
     targets = data.get("targets")
     weights = targets.get("seasonality") if isinstance(targets, dict) else None
     if isinstance(weights, list):

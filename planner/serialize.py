@@ -117,6 +117,13 @@ def _read_value(cls: type, name: str, spec: Spec, raw: Any, path: str, of: str, 
     return raw
 
 
+def object_problems(cls: type, obj: Any, path: str) -> list[Problem]:
+    """What reading ``obj`` (a record of ``cls``) back from a file would find wrong, with paths under ``path``."""
+    problems: list[Problem] = []
+    _read_object(cls, _write_object(obj) if dataclasses.is_dataclass(obj) else obj, path, "", problems)
+    return problems
+
+
 def plan_to_data(plan: Plan) -> dict[str, Any]:
     """The plan as JSON data, known keys in the model's order, then any kept unknown ones."""
     return _write_object(plan)
