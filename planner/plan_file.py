@@ -55,6 +55,7 @@ class LoadedPlan:
     problems: list[Problem] = field(default_factory=list)  # cross-field problems, not fatal
     migrated_from: int | None = None  # the file's older version, when it was migrated
     encoding: str | None = None  # the file's encoding when it was not UTF-8 (it is saved as UTF-8)
+    refused: list[Problem] = field(default_factory=list)  # (lenient reading) values left at their defaults
 
 
 def _migrate_0_to_1(data: dict[str, Any]) -> dict[str, Any]:
@@ -132,7 +133,9 @@ def _too_large(name: str, size: int, limit: int) -> str:
     return f"“{name}” is larger than {most}; a plan file is at most {most}, so this is not one."
 
 
-def parse_plan(raw: bytes | str, name: str = "The file") -> LoadedPlan:
+def parse_plan(raw: bytes | str, name: str = "The file", *, lenient: bool = False) -> LoadedPlan:
+    """The plan in ``raw``. ``lenient`` (a recovery file: the edits must not be lost) keeps a plan whose
+    values the file's checks refuse, each such value left at its default and listed in ``refused``."""
     encoding = None
     try:
         if isinstance(raw, str):
@@ -150,11 +153,11 @@ def parse_plan(raw: bytes | str, name: str = "The file") -> LoadedPlan:
         raise PlanFileError(str(error)) from None
     if isinstance(raw, str) or has_escaped_surrogate(text):
         data = without_lone_surrogates(data)
-    loaded = plan_from_file_data(data, name)
+    loaded = plan_from_file_data(data, name, lenient=lenient)
     return dataclasses.replace(loaded, encoding=encoding) if encoding else loaded
 
 
-def plan_from_file_data(data: Any, name: str = "The file") -> LoadedPlan:
+def plan_from_file_data(data: Any, name: str = "The file", *, lenient: bool = False) -> LoadedPlan:
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise PlanFileError(f'“{name}” is not a Lead Planner plan (it has no "format": "{FORMAT}").')
     version = data.get("version")
@@ -173,9 +176,9 @@ def plan_from_file_data(data: Any, name: str = "The file") -> LoadedPlan:
     if too_long:  # (before reading nine million items one by one)
         raise PlanFileError(f"“{name}” is not a valid plan:", too_long)
     plan, problems = plan_from_data(data)
-    if problems:
+    if problems and not lenient:
         raise PlanFileError(f"“{name}” is not a valid plan:", problems)
-    return LoadedPlan(plan, validate(plan), migrated_from)
+    return LoadedPlan(plan, validate(plan), migrated_from, refused=problems)
 
 
 def plan_to_file_data(plan: Plan) -> dict[str, Any]:

@@ -17,7 +17,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from planner.model import Plan
-from planner.plan_file import MAX_BYTES, PlanFileError, dumps_plan, read_capped, read_plan, write_text_atomically
+from planner.plan_file import (
+    MAX_BYTES,
+    LoadedPlan,
+    PlanFileError,
+    dumps_plan,
+    parse_plan,
+    read_capped,
+    read_plan,
+    write_text_atomically,
+)
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -88,6 +97,12 @@ class Recoverable(NamedTuple):
 
     def load(self) -> Plan:
         return read_plan(self.plan_path).plan
+
+    def load_leniently(self) -> LoadedPlan:
+        """The autosaved plan even where a value fails the file's checks (each left at its default and
+        listed in ``refused``): the edits after it are not lost. A file that is not a plan at all is
+        still a PlanFileError."""
+        return parse_plan(read_capped(self.plan_path), self.plan_path.name, lenient=True)
 
     def original_unchanged(self) -> bool:
         """The file the plan belongs to is still the one that was open (safe to save over)."""

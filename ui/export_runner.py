@@ -14,6 +14,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from planner.model import Plan
+from ui.files import plain
 
 KINDS = {
     "xlsx": ("Excel workbook", "Excel workbooks (*.xlsx)", ".xlsx"),
@@ -125,7 +126,7 @@ class ExportRunner(QObject):
 
     def _on_failed(self, kind: str, message: str) -> None:
         self._close_progress()
-        QMessageBox.warning(self.window, f"{KINDS[kind][0]} not written", message)
+        QMessageBox.warning(self.window, f"{KINDS[kind][0]} not written", plain(message))
         self.done.emit(kind, "")
 
     def _on_finished(self, kind: str, paths: list[str]) -> None:
@@ -135,7 +136,7 @@ class ExportRunner(QObject):
         answer = QMessageBox.information(
             self.window,
             "Export finished",
-            f"The {KINDS[kind][0]} was written to\n{path}",
+            plain(f"The {KINDS[kind][0]} was written to\n{path}"),
             QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close,
             QMessageBox.StandardButton.Close,
         )

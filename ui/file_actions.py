@@ -222,12 +222,24 @@ class FileActions:
         the plan is recovered untitled: saving asks where, and never writes over the other file.
         """
         try:
-            plan = leftover.load()
+            loaded = leftover.load_leniently()
         except PlanFileError as error:
             from ui import files
 
             files.show_error(self, "The plan was not recovered", str(error))
             return False
+        plan = loaded.plan
+        if loaded.refused:  # recovered all the same: every edit is kept, each refused value is listed
+            from ui import files
+
+            listed = "\n".join(f"• {problem}" for problem in loaded.refused[:20])
+            more = f"\n… and {len(loaded.refused) - 20} more" if len(loaded.refused) > 20 else ""
+            files.show_error(
+                self,
+                "Some values were not recovered",
+                "The plan was recovered with every edit, but these values are not ones a plan can hold; "
+                f"each is back at its default. Check them before you save:\n{listed}{more}",
+            )
         same_file = leftover.original is not None and leftover.original_unchanged()
         if same_file:
             self.document.load(plan, leftover.original)

@@ -6,7 +6,10 @@ the settings and the recent files list are in ``ui.settings``.
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 PLAN_FILTER = "Lead plans (*.leadplan);;All files (*)"
@@ -39,14 +42,22 @@ def ask_to_save(parent: QWidget, name: str) -> QMessageBox.StandardButton:
     return QMessageBox.question(
         parent,
         "Unsaved changes",
-        f"“{name}” has changes that are not saved. Save them first?",
+        plain(f"“{name}” has changes that are not saved. Save them first?"),
         buttons,
         QMessageBox.StandardButton.Save,
     )
 
 
+def plain(text: str) -> str:
+    """A message box's text shown as the characters it holds: a file named ``<b>Q3 export.csv`` or a
+    plan's own words that look like markup are escaped (message boxes read markup on their own)."""
+    if not Qt.mightBeRichText(text):
+        return text
+    return "<p>" + html.escape(text).replace("\n", "<br>") + "</p>"
+
+
 def show_error(parent: QWidget, title: str, message: str) -> None:
-    QMessageBox.warning(parent, title, message)
+    QMessageBox.warning(parent, title, plain(message))
 
 
 def ask(parent: QWidget, title: str, text: str, buttons: dict[Button, str], default: Button) -> Button:
@@ -54,16 +65,17 @@ def ask(parent: QWidget, title: str, text: str, buttons: dict[Button, str], defa
 
     def relabel() -> None:
         box = QApplication.activeModalWidget()
-        if isinstance(box, QMessageBox) and box.text() == text:
+        if isinstance(box, QMessageBox) and box.text() == shown:
             for button, label in buttons.items():
                 if label and box.button(button) is not None:
                     box.button(button).setText(label)
 
+    shown = plain(text)
     QTimer.singleShot(0, relabel)  # runs once the box is up (a static question can't be relabelled before)
     combined = Button.NoButton
     for button in buttons:
         combined |= button
-    return QMessageBox.question(parent, title, text, combined, default)
+    return QMessageBox.question(parent, title, shown, combined, default)
 
 
 def ask_about_their_changes(parent: QWidget, message: str) -> Button:

@@ -86,14 +86,18 @@ def confirm_removal(parent: QWidget, described: str, references: list[tuple[str,
     """Ask before removing a row that scenarios change; True to remove it and those changes."""
     from PySide6.QtWidgets import QMessageBox
 
+    from ui.files import plain
+
     scenarios = sorted({name or "(unnamed)" for name, _ in references})
     listed = ", ".join(f"“{name[:40]}”" for name in scenarios[:5]) + (" and others" if len(scenarios) > 5 else "")
     answer = QMessageBox.question(
         parent,
         "Remove it from the scenarios too?",
-        f"The scenario{'s' if len(scenarios) > 1 else ''} {listed} change{'' if len(scenarios) > 1 else 's'} "
-        f"{described} ({len(references)} change{'s' if len(references) > 1 else ''}). "
-        "Removing it removes those changes as well (Undo brings both back).",
+        plain(
+            f"The scenario{'s' if len(scenarios) > 1 else ''} {listed} change{'' if len(scenarios) > 1 else 's'} "
+            f"{described} ({len(references)} change{'s' if len(references) > 1 else ''}). "
+            "Removing it removes those changes as well (Undo brings both back)."
+        ),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
         QMessageBox.StandardButton.Cancel,
     )

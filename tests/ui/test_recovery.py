@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -175,3 +176,29 @@ def test_a_window_made_by_a_script_never_stops_to_ask_about_recovery(
     qtbot.wait(50)
     assert dialogs.texts("question") == []  # only the leadplanner command asks
     assert len(RecoveryStore(recovery_folder, "next").leftovers()) == 1
+
+
+def test_a_recovery_file_with_a_value_a_plan_cannot_hold_is_recovered_with_every_edit_and_the_value_listed(
+    qtbot: Any, recovery_folder: Path, sample_file: Path, dialogs: Dialogs
+) -> None:
+    crash_with(recovery_folder, sample_file, company="Typed before the crash")
+    [autosaved] = [p for p in recovery_folder.iterdir() if p.suffix == ".leadplan"]
+    data = json.loads(autosaved.read_text(encoding="utf-8"))
+    data["channels"][1]["monthly_budget"] = 2_000_000_000_000  # stored by an older version, refused on open
+    autosaved.write_text(json.dumps(data), encoding="utf-8")
+    dialogs.answer = files.RECOVER
+    window = open_window(qtbot)
+    assert window.document.plan.basics.company == "Typed before the crash"  # the edits are not lost
+    assert window.document.plan.channels[1].monthly_budget is None  # the refused value is not kept
+    [listed] = [text for kind, title, text in dialogs.messages if title == "Some values were not recovered"]
+    assert "channels[1].monthly_budget" in listed and "at most 1,000,000,000,000" in listed
+
+
+def test_a_file_name_that_looks_like_markup_is_shown_as_written(
+    window: MainWindow, tmp_path: Path, dialogs: Dialogs
+) -> None:
+    damaged = tmp_path / "<b>Q3 plan.leadplan"
+    damaged.write_text("{not json", encoding="utf-8")
+    assert not window.open_plan(str(damaged))
+    [message] = dialogs.texts("warning")
+    assert "&lt;b&gt;Q3 plan.leadplan" in message and "<b>" not in message
