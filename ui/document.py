@@ -2,7 +2,8 @@
 
 One PlanDocument is created per window and handed to every view (no globals). Views
 read ``document.plan`` and ``document.result`` and change the plan only through
-``document.set_value`` (undoable).
+``document.set_value`` (undoable), which lets in only what the file would accept
+(``planner.gate``): a refused value leaves the plan as it was, and ``refused`` says why.
 
 An edit that changes a number recomputes through the engine once and emits ``changed``.
 An edit of text the figures do not depend on (a note, a company name, a review item, a
@@ -23,7 +24,9 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from planner.checks import Problem
 from planner.engine import Reuse, compute
+from planner.gate import entry_problems
 from planner.model import Plan
 from planner.paths import get_value, parse_path, set_value, spec_at
 from planner.plan_file import Fingerprint, PlanFileError, read_plan, write_plan
@@ -103,6 +106,7 @@ class PlanDocument(QObject):
     # worked out in the background (a number in a very large plan; ``figures_pending`` meanwhile)
     text_changed = Signal(str)
     file_changed = Signal()  # the path or the saved/unsaved state changed
+    refused = Signal(str, str)  # (path, message): a value the file would refuse was not let in
 
     def __init__(self, plan: Plan, path: str | Path | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -184,13 +188,19 @@ class PlanDocument(QObject):
     def value(self, path: str) -> Any:
         return get_value(self.plan, path)
 
-    def set_value(self, path: str, value: Any, text: str | None = None, *, merge: bool = True) -> None:
-        """Change one field or list of the plan, as one undoable step."""
+    def set_value(self, path: str, value: Any, text: str | None = None, *, merge: bool = True) -> list[Problem]:
+        """Change one field or list of the plan, as one undoable step, if the file would accept the plan
+        it makes; else nothing changes and the problems are returned (and ``refused`` emitted)."""
         if self._held and not self._applying:
             self.commit_held()  # what was typed before this edit comes first in the history
         if get_value(self._plan, path) == value:
-            return
+            return []
+        problems = entry_problems(self._plan, path, value)
+        if problems:
+            self.refused.emit(problems[0].path, problems[0].message)
+            return problems
         self._undo_stack.push(SetValueCommand(self, path, value, text or f"Change {path}", merge=merge))
+        return []
 
     def apply(self, path: str, value: Any) -> None:
         """Set a value without recording it (the undo commands call this).

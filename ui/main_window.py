@@ -90,10 +90,15 @@ class MainWindow(QMainWindow, FileActions):
             after_first_paint(self, self.fill_menus)
         self.navigator.currentRowChanged.connect(self.go_to_step)
         document.file_changed.connect(self.update_title)
+        document.refused.connect(self.tell_refused)
         self.update_title()
         self.go_to_step(0)
         self.statusBar()
         self._restore_geometry()
+
+    def tell_refused(self, _path: str, message: str) -> None:
+        """A value the file would refuse was not let into the plan: say why where every step shows it."""
+        self.statusBar().showMessage(f"Not changed: {message}", 15_000)
 
     # --- steps -------------------------------------------------------------------------
     def _step_bar(self) -> QFrame:

@@ -17,6 +17,7 @@ from planner.paths import get_value
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
+    from planner.checks import Problem
     from ui.document import PlanDocument
 
 
@@ -37,22 +38,22 @@ class SetValuesCommand(QUndoCommand):
             self.document.apply(path, old)
 
 
-def edit_cell(document: PlanDocument, list_path: str, row: int, field: str, value: Any, text: str) -> None:
-    """Set ``<list_path>[row].<field>``; a rename also renames the overrides that point at the row."""
+def edit_cell(document: PlanDocument, list_path: str, row: int, field: str, value: Any, text: str) -> list[Problem]:
+    """Set ``<list_path>[row].<field>``; a rename also renames the overrides that point at the row.
+    The problems of a value the file would refuse (nothing changed), else none."""
     path = f"{list_path}[{row}].{field}"
     if override_refs.KEY_FIELD.get(list_path) != field:
-        document.set_value(path, value, text, merge=False)
-        return
+        return document.set_value(path, value, text, merge=False)
     plan = document.plan
     rows = get_value(plan, list_path)
     old = getattr(rows[row], field)
     others = tuple(r for i, r in enumerate(rows) if i != row)
     scenarios = override_refs.renamed(plan, list_path, old, value, others)
     if scenarios is plan.scenarios:
-        document.set_value(path, value, text, merge=False)
-        return
-    if old != value:
+        return document.set_value(path, value, text, merge=False)
+    if old != value:  # a rename: a name is free text, and the overrides follow it
         document.undo_stack.push(SetValuesCommand(document, [(path, value), ("scenarios", scenarios)], text))
+    return []
 
 
 def remove_rows(document: PlanDocument, list_path: str, rows_after: tuple[Any, ...], text: str) -> None:

@@ -90,12 +90,13 @@ class ScheduleEditor(QGroupBox):
         except ScheduleTextError as error:
             self.show_message(str(error))
             return
-        self.show_message("")
         name = channel.name or f"channel {self.row + 1}"
-        self.document.set_value(
+        refused = self.document.set_value(
             f"channels[{self.row}].schedule", schedule, f"Change event schedule of “{name}”", merge=False
         )
-        self.refresh(force=True)
+        self.show_message(refused[0].message if refused else "")  # (the plan keeps its schedule)
+        if not refused:
+            self.refresh(force=True)
 
     def show_message(self, message: str) -> None:
         self.message.setText(message)

@@ -198,12 +198,12 @@ class RowsModel(QAbstractTableModel):
         if not parsed.ok:
             self.problem.emit(f"Row {row + 1}: {parsed.message}")
             return False
-        self.problem.emit("")
         text = f"Change {spec.label} of {self.described(row)}"
-        edit_cell(
+        refused = edit_cell(
             self.document, self.list_path, row, self.columns[column].field, parsed.value, text
-        )  # (renames overrides too)
-        return True
+        )  # (renames overrides too); refused: what the file would not accept (an end before the start)
+        self.problem.emit(f"Row {row + 1}: {refused[0].message}" if refused else "")
+        return not refused
 
     def parse(self, spec: Spec, value: Any) -> values.Parsed:
         if spec.kind == "choice":
