@@ -15,6 +15,7 @@ the result stale; it is recomputed when next read. Editors that commit long text
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import time
 from collections.abc import Callable
@@ -30,6 +31,7 @@ from planner.gate import entry_problems
 from planner.model import Plan
 from planner.paths import get_value, parse_path, set_value, spec_at
 from planner.plan_file import Fingerprint, PlanFileError, read_plan, write_plan
+from planner.reschedule import with_horizon, with_start_month
 from planner.results import PlanResult
 from ui.commands import SetValueCommand
 
@@ -58,6 +60,10 @@ TEXT_KINDS = ("text", "texts")
 NUMBER_TEXTS = frozenset({("labor", "id"), ("channels", "owner"), ("basics", "currency")})
 # text the result repeats: the names of resources, channels and scenarios
 RESULT_TEXTS = frozenset({("labor", "name"), ("channels", "name"), ("scenarios", "name")})
+
+
+# edits that move the plan's months under its actuals (planner.reschedule)
+RESCHEDULING = frozenset({"basics.start_month", "basics.horizon_months"})
 
 
 @functools.lru_cache(maxsize=4096)
@@ -107,6 +113,7 @@ class PlanDocument(QObject):
     text_changed = Signal(str)
     file_changed = Signal()  # the path or the saved/unsaved state changed
     refused = Signal(str, str)  # (path, message): a value the file would refuse was not let in
+    noted = Signal(str)  # something an edit did beside what was typed (actuals moved with the first month)
 
     def __init__(self, plan: Plan, path: str | Path | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -124,6 +131,8 @@ class PlanDocument(QObject):
         self._names_since_ask = False  # ... since the background was asked for figures
         self._held: dict[str, tuple[Callable[[], Any], str]] = {}  # path -> (read the editor, undo text)
         self._applying = False
+        # asked before a shorter horizon drops actuals (the window asks the person; a script's document never drops)
+        self.ask_to_drop: Callable[[str], bool] = lambda _question: False
         self.path: Path | None = Path(path) if path else None
         self.fingerprint = Fingerprint.of(self.path) if self.path else None
         self._undo_stack = QUndoStack(self)
@@ -188,18 +197,46 @@ class PlanDocument(QObject):
     def value(self, path: str) -> Any:
         return get_value(self.plan, path)
 
-    def set_value(self, path: str, value: Any, text: str | None = None, *, merge: bool = True) -> list[Problem]:
+    def set_value(
+        self, path: str, value: Any, text: str | None = None, *, merge: bool = True, ask: bool = False
+    ) -> list[Problem]:
         """Change one field or list of the plan, as one undoable step, if the file would accept the plan
-        it makes; else nothing changes and the problems are returned (and ``refused`` emitted)."""
+        it makes; else nothing changes and the problems are returned (and ``refused`` emitted).
+        ``ask``: a shorter horizon may ask to drop the actuals after it (on Enter, not while typing)."""
         if self._held and not self._applying:
             self.commit_held()  # what was typed before this edit comes first in the history
         if get_value(self._plan, path) == value:
             return []
+        if path in RESCHEDULING and self._plan.actuals:
+            return self._reschedule(path, value, text or f"Change {path}", ask=ask)
         problems = entry_problems(self._plan, path, value)
         if problems:
             self.refused.emit(problems[0].path, problems[0].message)
             return problems
         self._undo_stack.push(SetValueCommand(self, path, value, text or f"Change {path}", merge=merge))
+        return []
+
+    def _reschedule(self, path: str, value: Any, text: str, *, ask: bool) -> list[Problem]:
+        """A new first month or horizon with the actuals kept in their calendar months, as one step; a
+        horizon cut below an actual asks first (``ask_to_drop``), a first month past one is refused."""
+        moved = (with_start_month if path == "basics.start_month" else with_horizon)(self._plan, value)
+        problems = entry_problems(dataclasses.replace(self._plan, actuals=moved.plan.actuals), path, value)
+        if not problems:
+            if moved.dropped and path == "basics.start_month":
+                problems = [Problem(path, f"{moved.note} Remove those actuals on Track first, then move the plan.")]
+            elif moved.dropped and not ask:
+                problems = [Problem(path, f"{moved.note} Press Enter to remove them and shorten the plan.")]
+            elif moved.dropped and not self.ask_to_drop(f"{moved.note} Remove them and shorten the plan?"):
+                problems = [Problem(path, f"{moved.note} The plan keeps its horizon.")]
+        if problems:
+            self.refused.emit(problems[0].path, problems[0].message)
+            return problems
+        from ui.override_edits import SetValuesCommand
+
+        changes = [("actuals", moved.plan.actuals), (path, value)]
+        self._undo_stack.push(SetValuesCommand(self, changes if moved.dropped else changes[::-1], text))
+        if moved.note:
+            self.noted.emit(moved.note)
         return []
 
     def apply(self, path: str, value: Any) -> None:

@@ -168,12 +168,19 @@ class BoundLineEdit(FollowsWhenShown, QLineEdit):
             finally:
                 self._updating = False
 
-    def commit(self, value: Any) -> None:
-        """Store a valid value in the plan (one undo step while typing in this field)."""
-        self.document.set_value(self._path, value, f"Change {self.spec.label}")
+    def commit(self, value: Any, *, ask: bool = False) -> None:
+        """Store a valid value in the plan (one undo step while typing in this field); a value the file
+        would refuse (a horizon that leaves actuals out) stays typed, with the reason."""
+        refused = self.document.set_value(self._path, value, f"Change {self.spec.label}", ask=ask)
+        if refused:
+            self._set_message(refused[0].message)
 
     def _on_finished(self) -> None:
         parsed = values.parse(self.spec, self.text(), self.currency())
+        if parsed.ok and self.message and parsed.value != self._current():  # refused while typing: ask now
+            self.commit(parsed.value, ask=True)
+            if self.message:
+                return
         if parsed.ok:
             self.show_value(self._current())
 

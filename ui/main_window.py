@@ -91,10 +91,25 @@ class MainWindow(QMainWindow, FileActions):
         self.navigator.currentRowChanged.connect(self.go_to_step)
         document.file_changed.connect(self.update_title)
         document.refused.connect(self.tell_refused)
+        document.noted.connect(lambda note: self.statusBar().showMessage(note, 15_000))
+        document.ask_to_drop = self.ask_to_drop_actuals
         self.update_title()
         self.go_to_step(0)
         self.statusBar()
         self._restore_geometry()
+
+    def ask_to_drop_actuals(self, question: str) -> bool:
+        """Before a shorter horizon drops actuals: the person decides (Cancel keeps the plan as it is)."""
+        from ui import files
+
+        answer = files.ask(
+            self,
+            "Remove actuals?",
+            question,
+            {files.Button.Yes: "Remove them", files.Button.Cancel: ""},
+            files.Button.Cancel,
+        )
+        return answer == files.Button.Yes
 
     def tell_refused(self, _path: str, message: str) -> None:
         """A value the file would refuse was not let into the plan: say why where every step shows it."""
