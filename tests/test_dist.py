@@ -230,6 +230,8 @@ def test_the_archive_unpacks_anywhere_runs_and_puts_the_app_in_the_menus(bundle:
     done = run(["sh", moved / "install-desktop.sh", "--uninstall"], clean_env(home))
     assert done.returncode == 0, done.stderr
     assert not (share / "applications" / "leadplanner.desktop").exists()
+    assert not (share / "icons").exists()  # no empty folders left behind
+    assert not (share / "applications").exists()
 
 
 def test_the_sdist_and_wheel_carry_the_templates_and_the_sample() -> None:

@@ -29,6 +29,21 @@ if [ "${1:-}" = "--uninstall" ]; then
         rm -f "$icon"
     done
     refresh
+    # the folders the install made, where nothing else is left in them: first the empty folders, then
+    # a cache the refresh wrote for no entry at all (alone in its folder), then the folders again; the
+    # MIME database is generated from mime/packages only, so with no package left it goes too
+    remove_empty() {
+        for folder in "$data"/icons/hicolor/*/apps "$data"/icons/hicolor/* "$data/icons/hicolor" "$data/icons" \
+            "$data/mime/packages" "$data/applications"; do
+            if [ -d "$folder" ]; then rmdir "$folder" 2>/dev/null || true; fi
+        done
+    }
+    remove_empty
+    for cache in "$data/applications/mimeinfo.cache" "$data/icons/hicolor/icon-theme.cache"; do
+        if [ -f "$cache" ] && [ "$(ls -A "$(dirname "$cache")" | wc -l)" -eq 1 ]; then rm -f "$cache"; fi
+    done
+    if [ -d "$data/mime" ] && [ ! -d "$data/mime/packages" ]; then rm -rf "$data/mime"; fi
+    remove_empty
     echo "Lead Planner removed from the menus."
     exit 0
 fi
