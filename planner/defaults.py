@@ -109,10 +109,39 @@ DEFAULTS: dict[str, Default] = {
     "activity.conversation_to_srl": Default(
         CONVERSATION_TO_SRL, "MPI: 10% of connections book an appointment (2017)", "about 10%, MPI 2017"
     ),
-    "channels.cost_per_lead": Default(200, "HubSpot demand generation benchmark: about $198 a lead"),
-    "channels.events.cost_per_lead": Default(500, "Saber CPL glossary: events $500-2,000 a lead (undated)"),
-    "channels.paid_ads.cost_per_lead": Default(150, "Saber CPL glossary: paid search $150-300 a lead (undated)"),
-    "channels.content.cost_per_lead": Default(50, "Saber CPL glossary: content marketing $30-50 a lead (undated)"),
+    # cost per raw lead by program type; a type without a figure of its own (email, referrals, other)
+    # takes the all-channel average and says so
+    "channels.cost_per_lead": Default(
+        200,
+        "HubSpot demand generation benchmark: about $198 a lead across all channels (no figure of this type's own)",
+        "all channels about $200, HubSpot",
+    ),
+    "channels.events.cost_per_lead": Default(
+        500, "Saber CPL glossary: events $500-2,000 a lead (undated)", "typical $500-2,000, Saber"
+    ),
+    "channels.paid_ads.cost_per_lead": Default(
+        150, "Saber CPL glossary: paid search $150-300 a lead (undated)", "typical $150-300, Saber"
+    ),
+    "channels.content.cost_per_lead": Default(
+        50,
+        "Saber CPL glossary: content marketing $30-50 a lead (undated); SaaS SEO glossary: webinar registrations "
+        "$15-60 (undated)",
+        "typical $30-50, Saber",
+    ),
+    "channels.social.cost_per_lead": Default(
+        150, "optif.ai CPL glossary, citing HubSpot: paid social $80-200 a lead (2024)", "typical $80-200, HubSpot 2024"
+    ),
+    "channels.website.cost_per_lead": Default(
+        50,
+        "Fairview CPL glossary, citing HubSpot State of Marketing: organic content $30-80 a lead (2025)",
+        "typical $30-80, HubSpot 2025",
+    ),
+    "channels.purchased_lists.cost_per_lead": Default(
+        35,
+        "Madison Logic cost-of-a-lead figures, via Pinpointe: about $35 a contact for marketing buyers, $65 in "
+        "healthcare (undated)",
+        "about $35-65 a contact, Madison Logic",
+    ),
 }
 
 
