@@ -4,6 +4,11 @@ openpyxl turns any string that starts with ``=`` into a formula. User text (a co
 channel, a note) goes through :func:`put_text`, which stores it as a string and marks text
 that looks like a formula (``= + - @``) with Excel's quote prefix, so editing the cell in
 Excel does not turn it into one either.
+
+A formula may be given the value the engine computed for it (``cached``): the saving path
+(``exports.excel.saving``) writes it beside the formula, so a viewer that does not recalculate
+(a mail preview, a phone) shows the engine's numbers, and a spreadsheet that recalculates
+replaces them with its own.
 """
 
 from __future__ import annotations
@@ -19,8 +24,11 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from exports.excel.layout import WIDTHS
 from exports.excel.styles import Styles
+from planner.formatting import NOT_AVAILABLE
 
 MAX_CELL_TEXT = 32_767  # Excel's limit for the text of one cell
+CACHED = "_engine_values"  # a worksheet's {(row, column): the engine's value of its formula}
+Cached = float | int | str | None
 FORMULA_LIKE = ("=", "+", "-", "@")
 
 
@@ -28,6 +36,19 @@ def clean_text(value: object) -> str:
     """The text Excel can hold: control characters removed, at most 32,767 characters."""
     text = ILLEGAL_CHARACTERS_RE.sub("", str(value))
     return text if len(text) <= MAX_CELL_TEXT else text[: MAX_CELL_TEXT - 1] + "…"
+
+
+def cached_values(sheet: Worksheet) -> dict[tuple[int, int], Cached]:
+    """The engine's values of the sheet's formula cells, by (row, column), for the saving path."""
+    found: dict[tuple[int, int], Cached] | None = sheet.__dict__.get(CACHED)
+    if found is None:
+        found = sheet.__dict__[CACHED] = {}
+    return found
+
+
+def shown(value: float | None) -> float | str:
+    """An engine figure as its formula shows it: "n/a" where the engine has none (a division by zero)."""
+    return NOT_AVAILABLE if value is None else value
 
 
 def col(index: int) -> str:
@@ -67,6 +88,7 @@ class SheetWriter:
         self.sheet = sheet
         self.styles = styles
         self._cells: dict[tuple[int, int], Cell] = sheet._cells
+        self.cached = cached_values(sheet)
 
     def new_cell(self, row: int, column: int) -> Cell:
         """A fresh cell at (row, column), in place of any there: every cell is written once.
@@ -88,20 +110,25 @@ class SheetWriter:
         cell._style = style
         return cell
 
-    def put_formula(self, row: int, column: int, formula: str, style: StyleArray) -> Cell:
+    def put_formula(self, row: int, column: int, formula: str, style: StyleArray, cached: Cached = None) -> Cell:
         """One of our own formulas: stored as a formula without openpyxl's checks for user text
-        (ours hold no control characters), which would cost more than the rest of the cell."""
+        (ours hold no control characters), which would cost more than the rest of the cell.
+        ``cached``: the value the engine computed for it (None: none, the cell is left to recalculate)."""
         cell = self.new_cell(row, column)
         cell._value = formula
         cell.data_type = "f"
         cell._style = style
+        if cached is not None:
+            self.cached[(row, column)] = cached
         return cell
 
     def number(self, row: int, column: int, value: Any, role: str = "formula", fmt: str = "General") -> Cell:
         return self.put(row, column, value, self.styles.array(role, fmt))
 
-    def formula(self, row: int, column: int, formula: str, role: str = "formula", fmt: str = "General") -> Cell:
-        return self.put_formula(row, column, formula, self.styles.array(role, fmt))
+    def formula(
+        self, row: int, column: int, formula: str, role: str = "formula", fmt: str = "General", cached: Cached = None
+    ) -> Cell:
+        return self.put_formula(row, column, formula, self.styles.array(role, fmt), cached)
 
     def text(self, row: int, column: int, value: Any, role: str = "text") -> Cell:
         """User or app text, never a formula."""

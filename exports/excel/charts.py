@@ -108,8 +108,11 @@ def month_lines(
 
 
 def cumulative_chart(workbook: Workbook, layout: Layout) -> LineChart:
-    rows = ((MonthlyRow.CUMULATIVE_NEEDED, "Needed to date"), (MonthlyRow.CUMULATIVE_SUPPLIED, "Supplied to date"))
-    return month_lines(workbook, layout, "Needed vs supplied, to date", "Sales-ready leads, to date", rows, 8)
+    rows = (
+        (MonthlyRow.CUMULATIVE_NEEDED, "Needed to date"),
+        (MonthlyRow.CUMULATIVE_KNOWN, "Known to date (actuals, then the plan)"),
+    )
+    return month_lines(workbook, layout, "Needed vs known, to date", "Sales-ready leads, to date", rows, 8)
 
 
 def funnel_chart(inputs: Worksheet) -> BarChart:

@@ -2,7 +2,9 @@
 
 Each check compares two independent routes to one figure (the Monthly rows against the Labor
 and Channels grids' totals, the months against the named totals, the quarters against the
-months), rounded so that a correct workbook shows exactly 0.
+months, and plan model v3's rules: the in-time months' needed add up to SRLNeeded, the revenue by
+month to what this year's leads are worth, the revenue gap to this year's gap in money), rounded
+so that a correct workbook shows exactly 0.
 """
 
 from __future__ import annotations
@@ -49,6 +51,9 @@ def checks(layout: Layout) -> list[tuple[str, str]]:
         offset: ref(QUARTERS_HEADER + offset, TOTAL_COLUMN, sheet=MONTHLY)
         for offset in (QuarterRow.NEEDED, QuarterRow.SUPPLIED, QuarterRow.COST)
     }
+    in_time = months(R.IN_TIME)
+    # the cumulative gap of the last in-time month, and of the last month (0 before month 1)
+    year_end = f"IF(InTimeMonths=0,0,INDEX({months(R.CUMULATIVE_GAP)},InTimeMonths))"
     last_cumulative = f"INDEX({months(R.CUMULATIVE_GAP)},Horizon)"
     return [
         (
@@ -59,7 +64,18 @@ def checks(layout: Layout) -> list[tuple[str, str]]:
             "Each month's gap = needed − supplied",
             f"=ROUND(SUMPRODUCT(ABS({months(R.GAP)}-({months(R.NEEDED)}-{months(R.SUPPLIED)}))),6)",
         ),
-        ("The months' needed add up to SRLNeeded", f"=ROUND(SUM({months(R.NEEDED)})-SRLNeeded,6)"),
+        (
+            "The in-time months' needed add up to SRLNeeded (none when no month is in time)",
+            f"=IF(InTimeMonths=0,0,ROUND(SUMPRODUCT({months(R.NEEDED)},{in_time})-SRLNeeded,6))",
+        ),
+        (
+            "The in-time months' cumulative gap ends at this year's gap (SRLGap)",
+            f"=IF(InTimeMonths=0,0,ROUND({year_end}-SRLGap,6))",
+        ),
+        (
+            "The carry-over months' cumulative gap adds up to next year's start (NextYearStartGap)",
+            f"=ROUND({last_cumulative}-{year_end}-NextYearStartGap,6)",
+        ),
         (
             "The months' supply adds up to the resources' and programs' totals",
             f"=ROUND(SUM({months(R.SUPPLIED)})-({people_total}+{program_total}),6)",
@@ -68,12 +84,36 @@ def checks(layout: Layout) -> list[tuple[str, str]]:
             "The months' cost adds up to the resources' and programs' totals",
             f"=ROUND(SUM({months(R.COST)})-({people_cost}+{program_cost}),4)",
         ),
-        ("The months' won revenue adds up to ProjectedRevenue", f"=ROUND(SUM({months(R.REVENUE)})-ProjectedRevenue,2)"),
-        ("The last month's cumulative gap = SRLGap", f"=ROUND({last_cumulative}-SRLGap,6)"),
-        ("The quarters' needed add up to SRLNeeded", f"=ROUND({quarter_total[QuarterRow.NEEDED]}-SRLNeeded,6)"),
+        (
+            "Revenue won by month adds up to this year's expected leads x the revenue of a lead",
+            f"=ROUND(SUM({months(R.REVENUE)})-YearSRLExpected*SRLValue,2)",
+        ),
+        (
+            "Revenue by month: pipeline + won adds up to ExpectedRevenue",
+            f"=ROUND(SUM({months(R.PIPELINE)})+SUM({months(R.REVENUE)})-ExpectedRevenue,2)",
+        ),
+        (
+            "The revenue goal by month adds up to RevenueGoal (when the months have any weight)",
+            f"=IF(SUM({months(R.WEIGHT)})>0,ROUND(SUM({months(R.REVENUE_GOAL)})-RevenueGoal,2),0)",
+        ),
+        (
+            "RevenueGap = SRLGap x the revenue of a lead, when the goal exceeds the pipeline",
+            "=IF(RevenueGoal>PipelineRevenue,ROUND(RevenueGap-SRLGap*SRLValue,2),0)",
+        ),
+        (
+            "CarriedOverRevenue = next year's start's expected leads x the revenue of a lead",
+            "=ROUND(CarriedOverRevenue-NextYearStartExpected*SRLValue,2)",
+        ),
+        (
+            "The quarters' needed add up to the months'",
+            f"=ROUND({quarter_total[QuarterRow.NEEDED]}-SUM({months(R.NEEDED)}),6)",
+        ),
         ("The quarters' supply adds up to SRLSupplied", f"=ROUND({quarter_total[QuarterRow.SUPPLIED]}-SRLSupplied,6)"),
         ("The quarters' cost adds up to TotalCost", f"=ROUND({quarter_total[QuarterRow.COST]}-TotalCost,4)"),
-        ("Expected revenue = pipeline + projected", "=ROUND(ExpectedRevenue-(PipelineRevenue+ProjectedRevenue),2)"),
+        (
+            "Expected revenue = pipeline + won this year",
+            "=ROUND(ExpectedRevenue-(PipelineRevenue+YearProjectedRevenue),2)",
+        ),
         ("Revenue gap = goal − expected", "=ROUND(RevenueGap-(RevenueGoal-ExpectedRevenue),2)"),
     ]
 

@@ -7,13 +7,14 @@ import datetime as dt
 
 from openpyxl.worksheet.worksheet import Worksheet
 
-from exports.excel.cells import SheetWriter, ref, span
+from exports.excel.cells import SheetWriter, ref, shown, span
 from exports.excel.layout import (
     INPUT_BASICS,
     INPUTS,
     INPUTS_FIRST_MONTH_ROW,
     INPUTS_FUNNEL_FIRST,
     INPUTS_HORIZON_ROW,
+    INPUTS_RULES_FIRST,
     INPUTS_TARGETS_FIRST,
     INPUTS_VALUE_COLUMN,
     INPUTS_WEIGHTS_FIRST,
@@ -22,13 +23,16 @@ from exports.excel.layout import (
 from exports.excel.names import INPUT_NAMES, define
 from exports.excel.styles import COUNT, MONTH_LABEL, PERCENT, WEIGHT, Styles
 from exports.excel.validation import Validations
-from planner import defaults
+from planner import defaults, status
 from planner import formatting as fmt
+from planner.funnel import EPSILON, srl_value
 from planner.model import Plan, Targets
 from planner.months import MONTH_NAMES, first_calendar_month
+from planner.results import PlanResult
 from planner.serialize import specs
 
 V = INPUTS_VALUE_COLUMN
+RAMP_MAXIMUM = 24  # a new hire's ramp: whole months, 0 to 24 (planner.serialize)
 BASIC_LABELS = {
     "company": "Company",
     "title": "Plan title",
@@ -43,7 +47,18 @@ FUNNEL = (
     ("Sales-ready leads needed", "count", "SRLNeeded"),
     ("Qualified leads needed", "count", "MQLNeeded"),
     ("Raw leads needed", "count", "LeadsNeeded"),
+    ("Revenue of one sales-ready lead", "money", "SRLValue"),
 )
+# Lead Planner's rules, read by the formulas from these named cells (never typed into a formula)
+RULES = (  # (name, label, value, number format, unit, note)
+    ("StatusTolerance", "Tolerance: short, late and behind", status.TOLERANCE, "0.0", "leads",
+     "A gap of more than this is short (less than half a lead rounds to none): Lead Planner's one rule"),
+    ("WorstTolerance", "Tolerance: the worst month", status.WORST_TOLERANCE, "0.0E+00", "leads",
+     "The worst month is the first within this of the worst shortfall"),
+    ("RoundingNoise", "Rounding noise", EPSILON, "0.0E+00", "",
+     "Float noise ignored when a count of reps is rounded up"),
+)  # fmt: skip
+EPOCH = dt.date(1899, 12, 30)  # day 0 of a spreadsheet's dates
 
 
 def first_month_ref() -> str:
@@ -59,6 +74,24 @@ def first_month_date(plan: Plan) -> dt.date:
     return dt.date(year if year is not None else 2000, month + 1, 1)
 
 
+def month_date(plan: Plan, month: int) -> dt.date:
+    """The first day of plan month ``month`` (1 for the first), as the workbook's EDATE gives it."""
+    first = first_month_date(plan)
+    index = first.month - 1 + month - 1
+    return dt.date(first.year + index // 12, index % 12 + 1, 1)
+
+
+def month_serial(plan: Plan, month: int) -> int:
+    """Plan month ``month``'s first day as a spreadsheet date number (its cached value)."""
+    return (month_date(plan, month) - EPOCH).days
+
+
+def month_text(plan: Plan, month: int) -> str:
+    """``Jan 2027``: TEXT(the month's date,"mmm yyyy"), as the workbook's formulas write a month."""
+    day = month_date(plan, month)
+    return f"{MONTH_NAMES[day.month - 1]} {day.year}"
+
+
 def source_note(field: str, value: float) -> str:
     found = defaults.default(f"targets.{field}")
     if found is None:
@@ -68,7 +101,7 @@ def source_note(field: str, value: float) -> str:
     return f"From the plan (default {found.value}: {found.source})"
 
 
-def write_inputs(sheet: Worksheet, styles: Styles, plan: Plan) -> None:
+def write_inputs(sheet: Worksheet, styles: Styles, plan: Plan, result: PlanResult) -> None:
     w = SheetWriter(sheet, styles)
     checks = Validations(sheet)
     currency = plan.basics.currency
@@ -102,7 +135,7 @@ def write_inputs(sheet: Worksheet, styles: Styles, plan: Plan) -> None:
         elif spec.kind == "int":
             w.number(row, V, value, "input", "0")
             w.text(row, 3, spec.unit)
-            checks.add("months", ref(row, V))
+            checks.add("ramp" if spec.maximum == RAMP_MAXIMUM else "months", ref(row, V))
         else:
             w.number(row, V, value, "input", "money")
             w.text(row, 3, currency)
@@ -119,13 +152,15 @@ def write_inputs(sheet: Worksheet, styles: Styles, plan: Plan) -> None:
     w.text(first + 1, 4, "(all equal: the same every month)", "note")
     checks.add("amount", span(first, first + 11, V))
 
-    write_funnel(w, plan)
+    write_funnel(w, plan, result)
+    write_rules(w)
     w.widths({1: "label", 2: "number", 3: "short", 4: "note"})
     sheet.freeze_panes = ref(TABLE_HEADER + 1, 1).replace("$", "")
 
 
-def write_funnel(w: SheetWriter, plan: Plan) -> None:
-    """The reverse funnel: wins <- opportunities <- sales-ready <- qualified <- raw leads."""
+def write_funnel(w: SheetWriter, plan: Plan, result: PlanResult) -> None:
+    """The reverse funnel: wins <- opportunities <- sales-ready <- qualified <- raw leads, and what
+    one sales-ready lead brings in."""
     first = INPUTS_FUNNEL_FIRST
     w.text(first - 1, 1, "Reverse funnel (computed from the targets: do not type here)", "section")
     net = ref(first, V)
@@ -136,6 +171,7 @@ def write_funnel(w: SheetWriter, plan: Plan) -> None:
         f'=IFERROR(OpportunitiesNeeded/SRLToOpportunity,"{fmt.NOT_AVAILABLE}")',
         f'=IFERROR(SRLNeeded/MQLToSRL,"{fmt.NOT_AVAILABLE}")',
         f'=IFERROR(MQLNeeded/LeadToMQL,"{fmt.NOT_AVAILABLE}")',
+        "=SRLToOpportunity*WinRate*DealSize",
     )
     notes = (
         "Revenue goal less revenue expected from the current pipeline",
@@ -144,12 +180,30 @@ def write_funnel(w: SheetWriter, plan: Plan) -> None:
         "Opportunities / sales-ready lead to opportunity rate",
         "Sales-ready leads / qualified to sales-ready rate",
         "Qualified leads / raw to qualified rate",
+        "Sales-ready lead to opportunity x win rate x deal size",
     )
+    need = result.demand
+    values = (need.net_new_revenue, need.wins, need.opportunities, need.sales_ready_leads, need.qualified_leads,
+              need.raw_leads, srl_value(plan.targets))  # fmt: skip
     for index, ((label, kind, name), formula) in enumerate(zip(FUNNEL, formulas, strict=True)):
         row = first + index
         w.text(row, 1, label, "label")
-        w.formula(row, V, formula, "result", "money" if kind == "money" else COUNT)
+        w.formula(row, V, formula, "result", "money" if kind == "money" else COUNT, shown(values[index]))
         w.text(row, 3, plan.basics.currency if kind == "money" else "")
         w.text(row, 4, notes[index], "note")
         if name:
             define(w.sheet.parent, name, INPUTS, row, V)
+
+
+def write_rules(w: SheetWriter) -> None:
+    """Lead Planner's rules as named cells: the formulas read them, so the workbook judges short,
+    late and behind exactly as the app does (``planner.status``)."""
+    first = INPUTS_RULES_FIRST
+    w.text(first - 1, 1, "Lead Planner's rules (read by the formulas: not inputs)", "section")
+    for index, (name, label, value, number_format, unit, note) in enumerate(RULES):
+        row = first + index
+        w.text(row, 1, label, "label")
+        w.number(row, V, value, "bold", number_format)
+        w.text(row, 3, unit)
+        w.text(row, 4, f"{note} (the named cell {name})", "note")
+        define(w.sheet.parent, name, INPUTS, row, V)

@@ -40,7 +40,10 @@ NAME_COLUMN = 1
 TABLE_HEADER = 4  # the header row of each sheet's first table
 
 # widths by the kind of column: the one place a column's width is decided
-WIDTHS = {"name": 34, "short": 10, "kind": 24, "number": 13, "label": 44, "text": 52, "long": 70, "note": 100}
+# ("figure": a column of counts that may read "surplus 12,345"; "gap money": one that may read
+# "surplus $1,234,567": wide enough that a surplus never shows as ###)
+WIDTHS = {"name": 34, "short": 10, "kind": 24, "number": 13, "figure": 16, "gap money": 22, "label": 44,
+          "text": 52, "long": 70, "note": 100}  # fmt: skip
 
 
 class LaborColumn(IntEnum):
@@ -139,27 +142,34 @@ class MonthlyRow(IntEnum):
     MONTH = 4  # the plan month number (the header row)
     LABEL = 5
     QUARTER = 6
-    WEIGHT = 7
-    SHARE = 8
-    WINS = 9
-    OPPORTUNITIES = 10
-    NEEDED = 11
-    QUALIFIED = 12
-    RAW = 13
-    LABOR = 14
-    PROGRAMS = 15
-    SUPPLIED = 16
-    GAP = 17
-    CUMULATIVE_GAP = 18
-    CUMULATIVE_NEEDED = 19
-    CUMULATIVE_SUPPLIED = 20
-    COVERAGE = 21
-    COST = 22
-    COST_PER_SRL = 23
-    REVENUE = 24
-    STATUS = 25
-    BEHIND = 26  # 1 where the cumulative gap exceeds half a lead
-    SUPPLYING = 27  # 1 where anything is supplied
+    IN_TIME = 7  # 1 in an in-time month (its leads close inside the horizon), 0 in a carry-over month
+    WEIGHT = 8
+    WEIGHT_AHEAD = 9  # the seasonality weight of the month a sales cycle later (when its leads close)
+    SHARE = 10  # the month's share of its year's demand (this year's, or next year's start)
+    WINS = 11
+    OPPORTUNITIES = 12
+    NEEDED = 13
+    QUALIFIED = 14
+    RAW = 15
+    LABOR = 16
+    PROGRAMS = 17
+    SUPPLIED = 18
+    GAP = 19
+    KNOWN = 20  # actual sales-ready leads to the last reported month (Tracker), the plan's supply after
+    CUMULATIVE_GAP = 21  # needed - known, added up
+    CUMULATIVE_NEEDED = 22
+    CUMULATIVE_KNOWN = 23
+    COVERAGE = 24
+    COST = 25
+    COST_PER_SRL = 26
+    REVENUE_GOAL = 27
+    PIPELINE = 28  # the pipeline closing in the month (spread over the first sales cycle)
+    REVENUE = 29  # won from the leads known a sales cycle earlier
+    STATUS = 30
+    BEHIND = 31  # 1 in an in-time month whose cumulative gap exceeds the tolerance
+    AT_WORST = 32  # 1 in an in-time month at the worst shortfall (within the worst tolerance)
+    SUPPLYING = 33  # 1 where anything is supplied
+    HIRE = 34  # what one inside rep hired to start in the month adds to this year (r(s))
 
 
 class QuarterRow(IntEnum):
@@ -220,13 +230,14 @@ MAX_PROGRAM_GRIDS = 500
 INPUT_BASICS = ("company", "title", "prepared_by", "prepared_for", "currency")
 INPUTS_FIRST_MONTH_ROW = 10
 INPUTS_HORIZON_ROW = 11
-INPUTS_TARGETS_FIRST = 14  # nine targets, in names.INPUT_NAMES order
+INPUTS_TARGETS_FIRST = 14  # ten targets, in names.INPUT_NAMES order
 INPUTS_WEIGHTS_FIRST = 25  # Jan .. Dec
-INPUTS_FUNNEL_FIRST = 39  # net new revenue, wins, opportunities, SRL, MQL, raw leads
+INPUTS_FUNNEL_FIRST = 39  # net new revenue, wins, opportunities, SRL, MQL, raw leads, value of a lead
+INPUTS_RULES_FIRST = 48  # Lead Planner's rules the formulas read: the status tolerance, ...
 INPUTS_VALUE_COLUMN = 2
 
 # Monthly sheet: the quarters and the plan's totals below the months
-QUARTERS_HEADER = MonthlyRow.SUPPLYING + 3
+QUARTERS_HEADER = MonthlyRow.HIRE + 3
 TOTALS_FIRST = QUARTERS_HEADER + len(QuarterRow) + 3
 
 

@@ -17,6 +17,7 @@ INPUT_NAMES: dict[str, str] = {
     "mql_to_srl": "MQLToSRL",
     "srl_to_opportunity": "SRLToOpportunity",
     "gross_margin": "GrossMargin",
+    "new_hire_ramp_months": "NewHireRampMonths",
 }
 
 RESULT_NAMES: tuple[str, ...] = (
@@ -34,17 +35,34 @@ RESULT_NAMES: tuple[str, ...] = (
     "ExpectedRevenue",
     "RevenueGap",
     "WorstShortfall",
+    "YearSRLExpected",
+    "YearCoverage",
+    "NextYearStartGap",
+    "CarriedOverRevenue",
+    "InsideRepsToCloseGap",
 )
 # more named cells the workbook's own formulas use (not in PRODUCT.md's list)
 HELPER_NAMES: tuple[str, ...] = (
     "Horizon",
+    "SRLValue",
+    "StatusTolerance",
+    "WorstTolerance",
+    "RoundingNoise",
+    "ActualsThrough",
+    "InTimeMonths",
+    "YearProjectedRevenue",
+    "NextYearStartNeeded",
+    "NextYearStartExpected",
     "WorstMonth",
     "MonthsBehind",
     "FirstBehind",
     "LastBehind",
     "FirstSupplyMonth",
     "TimingStatus",
-    "InsideRepsToCloseGap",
+    "NewHireLoss",
+    "EarliestStart",
+    "FirstHireDelivery",
+    "LatestStartMonth",
     "Verdict",
 )
 

@@ -5,10 +5,13 @@ Saving is half of an export's time, nearly all of it the cells. openpyxl's cell 
 out, for every cell, its address, whether it has a style, its style's number (a lookup in the
 workbook's list of styles) and its type's attributes. Our cells are plain: numbers, formulas
 and text, each with one of a few dozen shared styles. :class:`SheetWriter` works each style's
-number out once and writes the same XML as openpyxl (a test compares them byte for byte), less
-the empty cached value (``<v />``) openpyxl puts after every formula: there is none to give,
-and spreadsheet apps recalculate on opening. Any other cell (a date, a link, a merged cell,
-a comment) goes through openpyxl's own writer.
+number out once and writes the same XML as openpyxl (a test compares them byte for byte), but
+for a formula's cached value: openpyxl puts an empty one (``<v />``) after every formula; we write
+the value the engine computed for it (``exports.excel.cells.cached_values``: a number, or text
+with ``t="str"``), or none at all where the engine has none. So a viewer that does not
+recalculate (a mail preview, a phone) shows the engine's numbers; Excel recalculates on opening
+(the workbook asks it to), and LibreOffice keeps them until an input changes. Any other cell (a
+date, a link, a merged cell, a comment) goes through openpyxl's own writer.
 """
 
 from __future__ import annotations
@@ -28,6 +31,8 @@ from openpyxl.worksheet._writer import WorksheetWriter
 from openpyxl.writer.excel import ExcelWriter
 from openpyxl.xml.functions import XML_NS, Element, SubElement
 
+from exports.excel.cells import CACHED
+
 Progress = Callable[[int, str], None]
 PRESERVE = f"{{{XML_NS}}}space"
 INF = float("inf")
@@ -44,6 +49,7 @@ class SheetWriter(WorksheetWriter):
         self.style_numbers: dict[int, str | None] = {}  # id(style array) -> its number ("" unstyled)
         self.letters: dict[int, str] = {}
         self.rows_done = rows_done
+        self.cached = ws.__dict__.get(CACHED) or {}  # (row, column) -> the engine's value of a formula
 
     def write_rows(self) -> None:
         """As openpyxl's, telling ``rows_done`` as it goes."""
@@ -70,7 +76,7 @@ class SheetWriter(WorksheetWriter):
             return
         attrs = {"r": f"{row_idx}"}
         attrs.update(self.ws.row_dimensions.get(row_idx, {}))
-        letters = self.letters
+        letters, cached = self.letters, self.cached
         with xf.element("row", attrs):
             for cell in row:
                 style, kind, value = cell._style, cell.data_type, cell._value
@@ -99,16 +105,28 @@ class SheetWriter(WorksheetWriter):
                 attributes = {"r": f"{letter}{row_idx}"}
                 if number:
                     attributes["s"] = number
+                known = None
                 if kind == "s":
                     attributes["t"] = "inlineStr"
                 elif kind != "f":
                     attributes["t"] = kind
+                elif cached:
+                    known = cached.get((row_idx, cell.column))
+                    if type(known) is str:
+                        if known:
+                            attributes["t"] = "str"  # a formula whose value is text
+                        else:
+                            known = None  # no text: nothing to show
                 element = Element("c", attributes)
                 if value is None or value == "":
                     xf.write(element)
                     continue
-                if kind == "f":  # without the empty cached value openpyxl adds (<v />): none is known
+                if kind == "f":  # the engine's value after it, or none (not openpyxl's empty <v />)
                     SubElement(element, "f").text = value[1:]
+                    if known is not None:
+                        written = cached_text(known)
+                        if written is not None:
+                            SubElement(element, "v").text = written
                 elif kind == "s":
                     text = SubElement(SubElement(element, "is"), "t")
                     text.text = value
@@ -127,6 +145,18 @@ class SheetWriter(WorksheetWriter):
 
             self.ws._comments.append(CommentRecord.from_cell(cell))
         write_cell(xf, self.ws, cell, cell.has_style)
+
+
+def cached_text(value: object) -> str | None:
+    """A cached value as the XML's ``<v>`` holds it: text as it is, a number exactly (None for
+    NaN or infinity, which a cell cannot hold)."""
+    if type(value) is str:
+        return value
+    if type(value) is int:
+        return str(value)
+    if type(value) is float:
+        return repr(value) if value == value and abs(value) != INF else None
+    return None
 
 
 class WriteOnlyBuffer(BytesIO):

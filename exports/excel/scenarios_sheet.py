@@ -100,8 +100,9 @@ def write_scenarios(sheet: Worksheet, styles: Styles, plan: Plan, layout: Layout
     w.text(
         3,
         1,
-        "Labor and channel overrides change the totals over the horizon (recomputed for the "
-        "overridden resource or program); the Monthly sheet shows the base plan.",
+        "Totals over the horizon, every month's leads whenever they close; labor and channel overrides change "
+        "them (recomputed for the overridden resource or program). This year's gap, month by month and with "
+        "the actuals, is the Monthly sheet's (the base plan).",
         "note",
     )
     w.header(TABLE_HEADER, ["", "Unit", "Base plan", *(s.name for s in plan.scenarios)], lines=2)
@@ -250,10 +251,10 @@ def write_results(
     supplied = grid.result(
         "Sales-ready leads supplied", supplied_formula(layout, t, deltas), COUNT, "result", base="=SRLSupplied"
     )
-    grid.result(
-        "Gap (sales-ready leads short)", f'=IFERROR({{c}}{needed}-{{c}}{supplied},"{NA}")', COUNT, base="=SRLGap"
-    )
-    grid.result("Coverage", f'=IFERROR({{c}}{supplied}/{{c}}{needed},"{NA}")', PERCENT)
+    # totals over the horizon, every month's leads (this year's gap, by month and with the actuals, is
+    # the Monthly sheet's SRLGap for the base plan)
+    grid.result("Needed − supplied over the horizon", f'=IFERROR({{c}}{needed}-{{c}}{supplied},"{NA}")', COUNT)
+    grid.result("Supplied / needed", f'=IFERROR({{c}}{supplied}/{{c}}{needed},"{NA}")', PERCENT)
     cost_parts = "".join(f"+({{c}}{row}-{base})" for row, base in deltas["cost"])
     cost = grid.result("Total cost", f"=TotalCost{cost_parts}", "money", "result", base="=TotalCost")
     grid.result(

@@ -29,6 +29,12 @@ WEIGHT = "0.00"
 MONTH_LABEL = "mmm yyyy"
 
 
+def gap_money_format(money: str) -> str:
+    """A money gap in the plan's currency; a negative gap is a surplus: ``"$"#,##0;"surplus "$#,##0;0``."""
+    symbol = money.split("#")[0]
+    return f'{symbol}#,##0;"surplus "{symbol}#,##0;0'
+
+
 def money_format(currency: str) -> str:
     """``"$"#,##0`` for USD; the plan's currency symbol, quoted, for the others."""
     symbol = currency_symbol(currency).replace('"', "")

@@ -7,7 +7,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 
 def rule(kind: str) -> DataValidation:
-    """A validation rule; ``kind`` is rate, share, months, start_month, amount or date."""
+    """A validation rule; ``kind`` is rate, share, months, ramp, start_month, amount or date."""
     if kind in ("rate", "share", "fraction"):
         low = "0.000001" if kind == "rate" else "0"
         check = DataValidation(type="decimal", operator="between", formula1=low, formula2="1")
@@ -18,6 +18,9 @@ def rule(kind: str) -> DataValidation:
     elif kind == "months":
         check = DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0")
         message = "Type a whole number of months, 0 or more."
+    elif kind == "ramp":
+        check = DataValidation(type="whole", operator="between", formula1="0", formula2="24")
+        message = "Type a whole number of months from 0 to 24."
     elif kind == "start_month":
         check = DataValidation(type="whole", operator="between", formula1="1", formula2="60")
         message = "Type the plan month it starts in: a whole number from 1 to 60."

@@ -60,8 +60,9 @@ def build_workbook(plan: Plan, result: PlanResult | None = None, progress: Progr
     """The workbook in memory (not saved)."""
     report = progress or (lambda percent, step: None)
     report(0, "Computing the plan")
-    # the sheets are formulas; the engine's figures are only needed for the text "as exported"
-    # (options, decisions, findings, the scorecard's names, the agenda): no scenarios or sensitivity
+    # the sheets are formulas; the engine's figures are their values at export (for viewers that do
+    # not recalculate) and the text "as exported" (options, decisions, findings, the scorecard's
+    # names, the agenda): no scenarios or sensitivity
     result = result if result is not None else compute_core(plan)
     layout = Layout.for_plan(plan)
     today = f"{_dt.date.today():%d %B %Y}".lstrip("0")
@@ -75,15 +76,15 @@ def build_workbook(plan: Plan, result: PlanResult | None = None, progress: Progr
         summary_charts(sheets[SUMMARY], workbook, plan, layout)
 
     steps: list[tuple[str, Callable[[], None]]] = [
-        ("Writing the inputs", lambda: write_inputs(sheets[INPUTS], styles, plan)),
+        ("Writing the inputs", lambda: write_inputs(sheets[INPUTS], styles, plan, result)),
         ("Writing the labor model", lambda: write_labor(sheets[LABOR], styles, plan, layout)),
         ("Writing the channels", lambda: write_channels(sheets[CHANNELS], styles, plan, layout)),
-        ("Writing the months", lambda: write_monthly(sheets[MONTHLY], styles, plan, layout)),
+        ("Writing the months", lambda: write_monthly(sheets[MONTHLY], styles, plan, result, layout)),
         ("Writing the scenarios", lambda: write_scenarios(sheets[SCENARIOS], styles, plan, layout)),
         ("Writing the summary", summary),
         ("Writing the scorecard", lambda: write_metrics(sheets[METRICS], styles, plan, result, layout)),
         ("Writing the CEO review", lambda: write_review(sheets[REVIEW], styles, plan, result)),
-        ("Writing the tracker", lambda: write_tracker(sheets[TRACKER], styles, plan, layout)),
+        ("Writing the tracker", lambda: write_tracker(sheets[TRACKER], styles, plan, result, layout)),
         ("Writing the findings", lambda: write_at_export(sheets[AT_EXPORT], styles, plan, result, today)),
         ("Writing the checks", lambda: write_checks(sheets[CHECKS], styles, layout)),
         ("Drawing the charts", lambda: write_charts(sheets[CHARTS], styles, workbook, layout)),

@@ -1,4 +1,10 @@
-"""Recalculate a workbook in LibreOffice headless and read its named cells back."""
+"""Recalculate a workbook in LibreOffice headless and read its named cells back.
+
+The workbook carries the engine's values beside its formulas (for viewers that do not
+recalculate), and LibreOffice keeps the cached values of an Excel file unless told otherwise: its
+fresh profile here is told to recalculate every formula on load ("Recalculation on file load:
+always"), so what comes back is what the formulas compute, never the values written at export.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +17,14 @@ from typing import Any
 from openpyxl import load_workbook
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+# LibreOffice's setting "Recalculation on file load" for Excel 2007 and newer files: 0 = always
+ALWAYS_RECALCULATE = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema"
+ xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse">
+<value>0</value></prop></item>
+</oor:items>
+"""
 
 
 def recalculate_all(paths: list[Path], out_dir: Path, keys: dict[str, Path]) -> dict[str, Path]:
@@ -18,6 +32,8 @@ def recalculate_all(paths: list[Path], out_dir: Path, keys: dict[str, Path]) -> 
     assert SOFFICE is not None
     out_dir.mkdir(parents=True, exist_ok=True)
     profile = Path("/tmp") / f"lo-profile-{uuid.uuid4().hex}"
+    (profile / "user").mkdir(parents=True)
+    (profile / "user" / "registrymodifications.xcu").write_text(ALWAYS_RECALCULATE, encoding="utf-8")
     try:
         subprocess.run(
             [

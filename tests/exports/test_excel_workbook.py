@@ -79,20 +79,30 @@ def test_inputs_are_values_and_results_are_formulas_never_pasted_numbers(sample_
     assert value("RevenueGoal") == 3_000_000
     assert value("WinRate") == 0.25
     assert value("SalesCycleMonths") == 3
+    assert value("NewHireRampMonths") == 3  # v3's input: a new hire's ramp
     for name in RESULT_NAMES:
         assert str(value(name)).startswith("="), name
-    assert value("SRLGap") == '=IFERROR(SRLNeeded-SRLSupplied,"n/a")'
+    assert value("SRLGap") == '=IFERROR(SRLNeeded-YearSRLExpected,"n/a")'  # this year's gap
     assert "IFERROR" in str(value("CostPerSRL")) and '"n/a"' in str(value("CostPerSRL"))
 
 
-def test_monthly_demand_looks_up_seasonality_and_the_sales_cycle_with_index_and_mod(sample_book: Path) -> None:
+def test_monthly_demand_looks_a_sales_cycle_ahead_and_never_wraps_round_the_horizon(sample_book: Path) -> None:
     monthly = load_workbook(sample_book)["Monthly"]
+    R = MonthlyRow
     # months across the columns (D = month 1), as on Labor and Channels; one row per measure
-    share = monthly.cell(MonthlyRow.SHARE, 4).value
-    assert "INDEX(" in share and "MOD(D$4-1+SalesCycleMonths,Horizon)" in share
-    assert monthly.cell(MonthlyRow.WEIGHT, 4).value == "=INDEX('Inputs'!$B$25:$B$36,MONTH(D5))"
-    assert monthly.cell(MonthlyRow.NEEDED, 5).value == '=IFERROR(SRLNeeded*E8,"n/a")'
-    assert monthly.cell(MonthlyRow.CUMULATIVE_GAP, 6).value == '=IFERROR(SUM($D17:F17),"n/a")'
+    assert monthly.cell(R.IN_TIME, 4).value == "=IF(D$4<=Horizon-SalesCycleMonths,1,0)"  # live: a new cycle moves it
+    assert monthly.cell(R.WEIGHT, 4).value == "=INDEX('Inputs'!$B$25:$B$36,MONTH(D5))"
+    ahead = monthly.cell(R.WEIGHT_AHEAD, 4).value  # the weight of the month the leads close in, u(m + c)
+    assert ahead == "=INDEX('Inputs'!$B$25:$B$36,MONTH(EDATE('Inputs'!$B$10,D$4-1+SalesCycleMonths)))"
+    # in time: S x u(m + c) / U; carry-over: (goal / V) x u(m + c)
+    assert monthly.cell(R.NEEDED, 5).value == '=IFERROR(IF(E7=1,SRLNeeded,RevenueGoal/SRLValue)*E10,"n/a")'
+    assert monthly.cell(R.CUMULATIVE_GAP, 6).value == '=IFERROR(SUM($D13:F13)-SUM($D20:F20),"n/a")'  # needed - known
+    known = monthly.cell(R.KNOWN, 4).value  # the Tracker's actual through the last reported month, then the plan
+    assert known == "=IF(D$4<=ActualsThrough,N('Tracker'!D9),D18)"
+    revenue = monthly.cell(R.REVENUE, 4).value
+    assert "INDEX($D$20:$O$20,D$4-SalesCycleMonths)*SRLValue" in revenue and "IF(D$4>SalesCycleMonths" in revenue
+    formulas = [c.value for row in monthly.iter_rows() for c in row if c.data_type == "f"]
+    assert not any("MOD(" in f for f in formulas)  # nothing wraps round the horizon any more
 
 
 def test_labor_and_channel_inputs_are_input_cells_that_the_month_formulas_use(tmp_path: Path) -> None:
@@ -162,8 +172,15 @@ def test_the_summary_opens_first_with_the_plans_title_and_author(sample_book: Pa
     assert workbook.properties.creator == "Joe (VP Sales)"
     summary = [c.value for row in workbook["Summary"].iter_rows() for c in row if c.value]
     assert "=SRLNeeded" in summary and "=CostPerSRL" in summary and "=RevenueGap" in summary
-    # the options as goal seek worked them out, each with its cost
-    assert "Hire 1 more inside rep (Inside lead development reps)" in summary and "+$82,500" in summary
+    assert "=YearSRLExpected" in summary and "=CarriedOverRevenue" in summary and "=NextYearStartGap" in summary
+    # the options as goal seek worked them out at export, each with its cost
+    from planner.engine import compute
+    from planner.memo import memo
+    from planner.sample import sample_plan
+
+    options = memo(sample_plan(), compute(sample_plan())).options
+    assert options
+    assert all(o.title in summary and o.cost in summary for o in options)
 
 
 def test_sheets_print_landscape_fit_to_width_with_frozen_headers(sample_book: Path) -> None:
@@ -294,8 +311,10 @@ def test_the_verdict_is_one_named_live_cell_that_begins_like_the_apps(sample_boo
     sheet, cell = next(iter(workbook.defined_names["Verdict"].destinations))
     verdict = workbook[sheet][cell.replace("$", "")].value
     assert sheet == "Summary" and verdict.startswith("=")
-    assert '"Short by "&TEXT(SRLGap' in verdict and '"Late: ' in verdict and '"On track: ' in verdict
-    assert 'TimingStatus="short"' in verdict
+    # each sentence begins with planner.status's word, chosen by the live TimingStatus
+    assert '"Short"&" by "&TEXT(SRLGap' in verdict and '"Late"&": "' in verdict and '"On track"&' in verdict
+    assert 'TimingStatus="short"' in verdict and 'TimingStatus="late"' in verdict
+    assert "ActualsThrough>0" in verdict  # "at this pace" once the Tracker has actuals
 
 
 def test_formulas_are_locked_inputs_unlocked_and_every_sheet_protected_without_a_password(
@@ -337,14 +356,14 @@ def test_counts_are_whole_and_a_surplus_says_so(sample_book: Path) -> None:
     assert workbook[sheet][cell.replace("$", "")].number_format == '#,##0;"surplus "#,##0;0'
 
 
-def test_short_late_and_covered_months_are_coloured_by_the_live_status_row(sample_book: Path) -> None:
+def test_short_late_covered_and_next_years_months_are_coloured_by_the_live_status_row(sample_book: Path) -> None:
     monthly = load_workbook(sample_book)["Monthly"]
     rules = [(str(r.sqref), rule) for r in monthly.conditional_formatting for rule in r.rules]
     words = {rule.formula[0].split("=")[1].strip('"') for _, rule in rules}
-    assert words == {"short", "late", "covered"}
+    assert words == {"short", "late", "covered", "next year"}
     colours = {rule.formula[0].split("=")[1].strip('"'): rule.dxf.fill.fgColor.rgb for _, rule in rules}
     assert colours["short"].endswith("F4CCCC") and colours["covered"].endswith("D9EAD3")
-    assert any(sqref.startswith("D17:") for sqref, _ in rules)  # the gap row
+    assert any(sqref.startswith(f"D{MonthlyRow.GAP}:") for sqref, _ in rules)  # the gap row
 
 
 def test_the_contents_sheet_links_every_sheet_and_gives_version_and_date(sample_book: Path) -> None:
@@ -356,7 +375,7 @@ def test_the_contents_sheet_links_every_sheet_and_gives_version_and_date(sample_
     assert set(links) == set(workbook.sheetnames) - {"Contents"}
     assert links["Monthly"] == "'Monthly'!A1"
     values = [c.value for row in cover.iter_rows() for c in row if c.value]
-    assert "Plan file version" in values and "2" in values and "Exported" in values
+    assert "Plan file version" in values and "3" in values and "Exported" in values
 
 
 def test_charts_stack_supply_by_source_and_label_every_funnel_stage(sample_book: Path) -> None:
@@ -399,11 +418,18 @@ def test_the_sheets_are_saved_exactly_as_openpyxl_itself_writes_them(kind: str, 
     ours, theirs = sheets_xml(tmp_path / "ours.xlsx"), sheets_xml(tmp_path / "openpyxl.xlsx")
     assert sum(name.endswith(".xml") and "_rels" not in name for name in ours) == 13
     assert ours.keys() == theirs.keys()  # the sheets and their relations (links, charts)
-    for name, xml in ours.items():  # but for the empty cached value openpyxl writes after each formula
-        assert xml == theirs[name].replace(b"</f><v /></c>", b"</f></c>"), name
+    for name, xml in ours.items():  # but for the cached values: the engine's in ours, openpyxl's empty <v />
+        assert without_cached_values(xml) == theirs[name].replace(b"</f><v /></c>", b"</f></c>"), name
     written = b"".join(ours.values())
     assert b"<f>" in written and b't="inlineStr"' in written and b't="n"' in written and b"<v />" not in written
+    assert b"</f><v>" in written  # formulas carry values (of the plans with figures: all of these)
     assert (b'xml:space="preserve"' in written) == (kind == "padded")  # text kept with its spaces
+
+
+def without_cached_values(xml: bytes) -> bytes:
+    """A sheet's XML less the values after its formulas (and the t="str" of those whose value is text)."""
+    xml = re.sub(rb'(<c [^>]*?) t="str"(><f>)', rb"\1\2", xml)
+    return re.sub(rb"</f><v>[^<]*</v></c>", b"</f></c>", xml)
 
 
 def programs_plan(count: int) -> Plan:

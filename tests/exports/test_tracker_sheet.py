@@ -1,7 +1,7 @@
 """The workbook's Tracker sheet: the plan as formulas, actuals as yellow inputs, variance and the forecast.
 
 Recalculated by LibreOffice, it equals the engine; and when the CEO types next month's actual in
-the file, the variance and the forecast move as the engine says they should.
+the file, the variance, what is known and this year's forecast move as the engine says they should.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from planner.engine import compute
 from planner.model import Actual, Plan
 from planner.sample import sample_plan
 from planner.tracking import STAGES, plan_figure
-from tests.exports.recalc import SOFFICE, recalculate_all
+from tests.exports.recalc import SOFFICE, named_values, recalculate_all
 
 approx = pytest.approx
 LEADS = stage_row(0, "Actual")
@@ -57,6 +57,8 @@ def test_the_actuals_are_yellow_inputs_prefilled_with_the_plans_and_empty_where_
     assert sheet.cell(LEADS, column(6)).fill.fgColor.rgb.endswith("FFF2CC")  # yellow: type here
     assert sheet.cell(LEADS, column(6)).protection.locked is False
     assert sheet.cell(stage_row(0, "Plan"), column(1)).value.startswith("='Monthly'!")
+    assert sheet.cell(stage_row(0, "Plan"), 1).value == "Needed"  # leads are compared with what the goal needs
+    assert sheet.cell(stage_row(1, "Plan"), 1).value == "Plan"  # the other stages with what the plan expects
     assert sheet.cell(FORECAST_ROW, column(1)).data_type == "f"
 
 
@@ -79,18 +81,21 @@ def test_typing_an_actual_in_the_workbook_moves_the_variance_and_the_forecast(tm
 
     for month in result.months:
         for index, stage in enumerate(STAGES):
-            expected = plan_figure(month, stage)
+            expected = plan_figure(month, stage, result.targets)
             assert cell(before, month.month, stage_row(index, "Plan")) == approx(expected, abs=1e-6), stage
     variance, cumulative = stage_row(0, "Variance"), stage_row(0, "Cumulative variance")
-    # Jan: 20 - 33.3 = -13.3; to Mar: 91 - 100 = -9; Apr not reported: blank
-    assert cell(before, 1, variance) == approx(20 - 400 / 12)
-    assert cell(before, 3, cumulative) == approx(91 - 100)
+    # v3: months 1-9 in time (cycle 3) each need 400 / 9 = 44.4. Jan: 20 - 44.4; to Mar: 91 - 133.3; Apr blank
+    assert cell(before, 1, variance) == approx(20 - 400 / 9)
+    assert cell(before, 3, cumulative) == approx(91 - 400 / 3)
     assert cell(before, 4, variance) is None and cell(before, 4, cumulative) is None
     assert cell(before, 3, stage_row(1, "Variance")) is None  # March opportunities: not reported
-    assert cell(before, 12, FORECAST_ROW) == approx(result.actuals.forecast_sales_ready_leads)
+    # what is known: 20, 30, 41, then the plan's 23 and 29 a month (12 months: 91 + 23 + 8 x 29 = 346)
+    assert cell(before, 12, FORECAST_ROW) == approx(346)
     to_date = [row[1] for row in before[TO_DATE_FIRST - 1 : TO_DATE_FIRST + 9]]
     actual = result.actuals
     assert to_date[0] == 3
+    # this year's forecast: the in-time months' known leads, 91 + 23 + 5 x 29 = 259 of 400
+    assert actual.forecast_sales_ready_leads == approx(259)
     assert to_date[1:6] == approx(
         [91, actual.needed_to_date, actual.variance, actual.forecast_sales_ready_leads, actual.forecast_coverage]
     )
@@ -100,8 +105,13 @@ def test_typing_an_actual_in_the_workbook_moves_the_variance_and_the_forecast(tm
 
     # after the CEO typed April's 50: the variance appears and the forecast moves as the engine's does
     moved = compute(dataclasses.replace(plan, actuals=(*ACTUALS, Actual(month=4, sales_ready_leads=50))))
-    assert cell(after, 4, variance) == approx(50 - 400 / 12)
-    assert cell(after, 4, cumulative) == approx(141 - 400 / 3)
-    assert cell(after, 12, FORECAST_ROW) == approx(moved.actuals.forecast_sales_ready_leads)
-    assert cell(after, 12, FORECAST_ROW) != approx(cell(before, 12, FORECAST_ROW))
+    assert cell(after, 4, variance) == approx(50 - 400 / 9)
+    assert cell(after, 4, cumulative) == approx(141 - 4 * 400 / 9)
+    assert after[TO_DATE_FIRST + 3][1] == approx(moved.actuals.forecast_sales_ready_leads)  # 259 - 23 + 50 = 286
+    assert moved.actuals.forecast_sales_ready_leads == approx(286)
+    assert cell(after, 12, FORECAST_ROW) == approx(346 + 27)
     assert after[TO_DATE_FIRST - 1][1] == 4
+    # and the named results follow: this year's gap, and the hires, which may not start before month 6 now
+    named = named_values(books["typed"])
+    assert named["SRLGap"] == approx(moved.gap.sales_ready_leads) == approx(114)
+    assert named["EarliestStart"] == 6 and named["InsideRepsToCloseGap"] == moved.gap.inside_reps_to_close_gap
