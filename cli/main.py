@@ -11,16 +11,15 @@ import json
 import math
 import sys
 from collections.abc import Sequence
-from dataclasses import asdict
 from pathlib import Path
 
 from cli import actuals
 from planner import formatting as fmt
 from planner.closing import timing_sentence
 from planner.engine import compute
-from planner.goal_seek import close_the_gap
+from planner.goal_seek import Answer, close_the_gap
 from planner.goal_seek import sentence as goal_sentence
-from planner.health import verdict
+from planner.memo import next_year_line, verdict
 from planner.plan_file import LoadedPlan, PlanFileError, read_plan, write_text_atomically
 from planner.results import PlanResult
 from planner.sample import sample_text
@@ -72,9 +71,26 @@ def cmd_summary(args: argparse.Namespace) -> int:
     return 0
 
 
+def _month(result: PlanResult, month: int | None) -> str:
+    return result.months[month - 1].label if month and 0 < month <= len(result.months) else ""
+
+
+def reps_text(result: PlanResult) -> str:
+    """The inside reps to close this year's gap in words: never "0 reps" or "n/a reps"."""
+    gap = result.gap
+    if gap.inside_reps_to_close_gap is None:
+        return "none: no hire made now closes this year's gap"
+    if gap.inside_reps_to_close_gap == 0 or gap.latest_start_month is None:
+        return "none needed"
+    return f"{gap.inside_reps_to_close_gap:,} to start by {_month(result, gap.latest_start_month)}"
+
+
 def summary_table(result: PlanResult) -> str:
+    """This year's answer in one sentence (beginning with the status word), next year's start on its
+    own line, then the figures: this year's, the plan's, the revenue bridge, the months and quarters."""
     c = result.currency
-    d, s, g = result.demand, result.supply, result.gap
+    d, s, g, year = result.demand, result.supply, result.gap, result.year
+    by = f" (by {_month(result, year.last_month)})" if year.last_month else ""
     rows = [
         ("Net new revenue needed", fmt.money(d.net_new_revenue, c)),
         ("Wins needed", fmt.count(d.wins, 1)),
@@ -82,17 +98,24 @@ def summary_table(result: PlanResult) -> str:
         ("Sales-ready leads needed", fmt.count(d.sales_ready_leads, 1)),
         ("Qualified leads needed", fmt.count(d.qualified_leads, 1)),
         ("Raw leads needed", fmt.count(d.raw_leads, 1)),
-        ("Sales-ready leads supplied", fmt.count(s.sales_ready_leads, 1)),
-        ("Gap (sales-ready leads)", fmt.count(g.sales_ready_leads, 1)),
-        ("Coverage", fmt.percent(g.coverage, 1)),
-        (
-            "Inside reps to close the gap",
-            fmt.NOT_AVAILABLE if g.inside_reps_to_close_gap is None else str(g.inside_reps_to_close_gap),
-        ),
+        (f"Expected this year{by}", fmt.count(year.sales_ready_leads_expected, 1)),
+        ("Gap (sales-ready leads, this year)", fmt.count(g.sales_ready_leads, 1)),
+        ("Coverage (this year)", fmt.percent(g.coverage, 1)),
+        ("Inside reps to close the gap", reps_text(result)),
+    ]
+    start = result.next_year_start
+    if start is not None:
+        rows += [
+            ("Next year's start: needed", fmt.count(start.sales_ready_leads_needed, 1)),
+            ("  expected", fmt.count(start.sales_ready_leads_expected, 1)),
+            ("  gap", fmt.count(start.gap, 1)),
+        ]
+    rows += [
+        ("Sales-ready leads supplied (plan)", fmt.count(s.sales_ready_leads, 1)),
         ("Total cost", fmt.money(s.cost, c)),
         ("Cost per sales-ready lead", fmt.money(s.cost_per_sales_ready_lead, c)),
         ("Cost per opportunity", fmt.money(s.cost_per_opportunity, c)),
-        ("Projected revenue", fmt.money(s.projected_revenue, c)),
+        ("Projected revenue (all leads)", fmt.money(s.projected_revenue, c)),
         ("Return on cost", fmt.percent(s.return_on_cost)),
     ]
     bridge = result.revenue
@@ -102,15 +125,23 @@ def summary_table(result: PlanResult) -> str:
         ("  projected from the leads", fmt.money(bridge.projected, c)),
         ("  expected", fmt.money(bridge.expected, c)),
         ("  revenue gap" if bridge.gap > 0 else "  revenue surplus", fmt.money(abs(bridge.gap), c)),
+        ("  carried over to next year", fmt.money(bridge.carried_over, c)),
     ]
     width = max(len(label) for label, _ in rows)
-    lines = [verdict(result), ""]
+    lines = [verdict(result)]
+    if next_year_line(result):
+        lines.append(next_year_line(result))
+    lines.append("")
     lines += [f"{label:<{width}}  {value:>16}" for label, value in rows]
-    lines += ["", f"{'Month':<10} {'Needed':>9} {'Supplied':>9} {'Gap':>9} {'Cumulative':>11} {'Cost':>14}"]
+    lines += [
+        "",
+        f"{'Month':<10} {'Needed':>9} {'Supplied':>9} {'Gap':>9} {'Cumulative':>11} {'Cost':>14}  Leads close",
+    ]
     for m in result.months:
         lines.append(
             f"{m.label:<10} {fmt.count(m.sales_ready_leads_needed, 1):>9} {fmt.count(m.sales_ready_leads_supplied, 1):>9}"
             f" {fmt.count(m.gap, 1):>9} {fmt.count(m.cumulative_gap, 1):>11} {fmt.money(m.cost, c):>14}"
+            f"  {'this year' if m.in_time else 'next year'}"
         )
     lines += ["", f"{'Quarter':<20} {'Needed':>9} {'Supplied':>9} {'Gap':>9} {'Cost':>14}"]
     for q in result.quarters:
@@ -145,15 +176,29 @@ def cmd_sensitivity(args: argparse.Namespace) -> int:
 
 def cmd_goal_seek(args: argparse.Namespace) -> int:
     plan = _load_valid(args.plan).plan
-    answers = close_the_gap(plan, compute(plan))
+    result = compute(plan)
+    answers = close_the_gap(plan, result)
     if args.json:
-        print(_dump([{**asdict(a), "reachable": a.reachable} for a in answers]))
+        print(_dump([answer_data(a) for a in answers]))
     else:
         print(goal_sentence(answers))
-        timed = timing_sentence(plan, compute(plan))
+        timed = timing_sentence(plan, result)
         if timed:
             print(timed)
     return 0
+
+
+ANSWER_KEYS = ("driver", "label", "current", "required", "extra_cost", "sentence", "start")
+
+
+def answer_data(answer: Answer) -> dict[str, object]:
+    """A goal-seek answer as JSON: what it changes, its full cost, the month it starts (people: the
+    latest month they may start), and whether a scenario's overrides can keep it."""
+    return {
+        **{key: getattr(answer, key) for key in ANSWER_KEYS},
+        "reachable": answer.reachable,
+        "keepable": answer.keepable,
+    }
 
 
 def cmd_agenda(args: argparse.Namespace) -> int:

@@ -16,6 +16,7 @@ from exports.report_model import Table
 from exports.svg_charts import GRID, INK, MUTED, PALETTE, WIDTH, _legend, _month_ticks, _svg, _text, nice_step
 from planner import formatting as fmt
 from planner import health, review, tracking
+from planner import status as st
 from planner.results import PlanResult
 
 NOT_REPORTED = "—"
@@ -92,7 +93,8 @@ def signed(value: float | None, stage: tracking.Stage, currency: str) -> str:
     if value is None:
         return NOT_REPORTED
     text = shown(abs(value), stage, currency)
-    return text if abs(value) <= tracking.TOLERANCE else ("+" if value > 0 else "-") + text
+    even = not (st.is_short(value) or st.is_surplus(value))  # within half a unit: no sign (planner.status)
+    return text if even else ("+" if value > 0 else "-") + text
 
 
 def month_table(result: PlanResult) -> Table:
@@ -113,10 +115,15 @@ def month_table(result: PlanResult) -> Table:
                 f"{fmt.count(running)}{'' if index < through else ' (forecast)'}",
             )
         )
+    carried = [m for m in result.months if not m.in_time]
+    caption = "Sales-ready leads by month: actual against needed, and the year at this pace"
+    if carried:
+        caption += f" (from {carried[0].label}, next year's start: those leads close next year)"
     return Table(
-        "Sales-ready leads by month: actual against needed, and the year at this pace",
+        caption,
         ("Month", "Actual", "Needed", "Variance", "Needed, cumulative", "Actual, cumulative"),
         rows,
+        row_classes=tuple("" if m.in_time else "next-year" for m in result.months),
     )
 
 
@@ -150,12 +157,14 @@ def chart(result: PlanResult) -> Markup:
         Line("Actual", figures.actual, colour=PALETTE[0], points=True),
         Line("Forecast at this pace", figures.forecast, first=max(0, through - 1), colour=PALETTE[5], dashed=True),
     ]
+    year = result.year
     if through:
         description = (
             f"Sales-ready leads added up month by month: {fmt.count(figures.actual[-1])} actual to "
             f"{result.months[through - 1].label} against {fmt.count(figures.needed[through - 1])} needed; "
-            f"at this pace {fmt.count(figures.forecast[-1])} of the {fmt.count(figures.needed[-1])} needed "
-            "over the plan."
+            f"at this pace {fmt.count(year.sales_ready_leads_expected)} of the "
+            f"{fmt.count(year.sales_ready_leads_needed)} needed "
+            + (f"by {result.months[year.last_month - 1].label}." if year.last_month else "this year.")
         )
     else:
         description = f"No actual sales-ready leads yet; the plan needs {fmt.count(figures.needed[-1])}."

@@ -43,7 +43,7 @@ def months(result: PlanResult) -> dict[str, object]:
                 fmt.money(m.projected_revenue, c),
             )
         )
-        classes.append("behind" if m.month in result.timing.behind_months else "")
+        classes.append("behind" if m.month in result.timing.behind_months else "" if m.in_time else "next-year")
         quarter = quarters.get(m.month)
         if quarter is not None:
             rows.append(
@@ -59,20 +59,22 @@ def months(result: PlanResult) -> dict[str, object]:
                 )
             )
             classes.append("subtotal")
+    plan_total = (
+        "Plan total",
+        "",
+        whole(result.supply.sales_ready_leads),
+        "",
+        "",
+        "",
+        fmt.money(result.supply.cost, c),
+        "",
+    )
     table = Table(
         "Sales-ready leads needed and supplied, month by month, with quarter subtotals",
         ("Month", "Needed", "Supplied", "Gap", "Cumulative gap", "Coverage", "Cost", "Won revenue"),
         rows,
-        foot=(
-            "Total",
-            whole(result.demand.sales_ready_leads),
-            whole(result.supply.sales_ready_leads),
-            gap_text(result.demand.sales_ready_leads, result.supply.sales_ready_leads),
-            "",
-            fmt.percent(result.gap.coverage),
-            fmt.money(result.supply.cost, c),
-            fmt.money(result.supply.projected_revenue, c),
-        ),
+        foot=year_row(result),
+        more_foot=(*next_year_rows(result), plan_total),
         row_classes=tuple(classes),
     )
     # supply stacked by who delivers it: each kind of labor, then the marketing programs
@@ -106,6 +108,51 @@ def months(result: PlanResult) -> dict[str, object]:
     return {"table": table, "chart": chart}
 
 
+def _span(result: PlanResult, first: int | None, last: int | None) -> str:
+    if not first or not last:
+        return ""
+    a, b = result.months[first - 1].label, result.months[last - 1].label
+    return a if first == last else f"{a} to {b}"
+
+
+def year_row(result: PlanResult) -> tuple[str, ...]:
+    """This year: the leads needed by the last in-time month, those known to close in time (actual
+    where reported), the gap, the coverage and the revenue they win inside the horizon."""
+    year, through = result.year, result.actuals.through_month if result.actuals is not None else None
+    label = f"This year's leads, {_span(result, year.first_month, year.last_month)}" if year.last_month else "This year"
+    if through:
+        label += f" (actual to {result.months[through - 1].label})"
+    return (
+        label,
+        whole(year.sales_ready_leads_needed),
+        whole(year.sales_ready_leads_expected),
+        gap_text(year.sales_ready_leads_needed, year.sales_ready_leads_expected),
+        "",
+        fmt.percent(year.coverage),
+        "",
+        fmt.money(result.revenue.projected, result.currency),
+    )
+
+
+def next_year_rows(result: PlanResult) -> tuple[tuple[str, ...], ...]:
+    """Next year's start: the carry-over months, whose leads close after the horizon (none without)."""
+    start = result.next_year_start
+    if start is None:
+        return ()
+    return (
+        (
+            f"Next year's start, {_span(result, start.first_month, start.last_month)}",
+            whole(start.sales_ready_leads_needed),
+            whole(start.sales_ready_leads_expected),
+            gap_text(start.sales_ready_leads_needed, start.sales_ready_leads_expected),
+            "",
+            "",
+            "",
+            f"{fmt.money(result.revenue.carried_over, result.currency)} next year",
+        ),
+    )
+
+
 def override_text(plan: Plan, name: str, value: float, currency: str) -> str:
     spec = override_spec(plan, name)
     section, _, rest = name.partition(".")
@@ -127,9 +174,10 @@ def scenarios(plan: Plan, result: PlanResult) -> list[Table]:
     c = result.currency
     measures = (
         ("Sales-ready leads needed", lambda r: whole(r.demand.sales_ready_leads)),
-        ("Sales-ready leads supplied", lambda r: whole(r.supply.sales_ready_leads)),
+        ("Expected this year", lambda r: whole(r.year.sales_ready_leads_expected)),
         ("Coverage", lambda r: fmt.percent(r.gap.coverage)),
-        ("Gap", lambda r: gap_text(r.demand.sales_ready_leads, r.supply.sales_ready_leads)),
+        ("Gap", lambda r: gap_text(r.year.sales_ready_leads_needed, r.year.sales_ready_leads_expected)),
+        ("Sales-ready leads supplied", lambda r: whole(r.supply.sales_ready_leads)),
         ("Total cost", lambda r: fmt.money(r.supply.cost, c)),
         ("Cost per sales-ready lead", lambda r: fmt.money(r.supply.cost_per_sales_ready_lead, c)),
         ("Projected revenue", lambda r: fmt.money(r.supply.projected_revenue, c)),

@@ -31,6 +31,7 @@ class Table:
     foot: tuple[str, ...] = ()
     text_columns: int = 1  # the first columns hold text (left-aligned), the rest numbers
     row_classes: tuple[str, ...] = ()  # a class for each body row ("subtotal", "behind"), or none
+    more_foot: tuple[tuple[str, ...], ...] = ()  # footer rows after ``foot``
 
 
 @dataclass(frozen=True)
@@ -62,29 +63,44 @@ def title_block(plan: Plan, today: _dt.date) -> dict[str, str]:
 
 
 def headline(result: PlanResult) -> dict[str, object]:
-    c, d, s, g = result.currency, result.demand, result.supply, result.gap
-    state = health.standing(result)  # the verdict's own judgement: one definition of short and late
+    """The plan in figures: this year's (PRODUCT.md v3: the leads created by the last in-time month,
+    known from the actuals where reported), then the plan's cost and the value of all its leads."""
+    c, d, s, g, year = result.currency, result.demand, result.supply, result.gap, result.year
+    state = result.timing.status  # the verdict's own judgement: planner.status's one definition
     short = state == SHORT
-    reps = g.inside_reps_to_close_gap
-    gap_note = f"{reps:,} more inside {'rep' if reps == 1 else 'reps'} would close it" if short and reps else ""
+    by = f"by {result.months[year.last_month - 1].label}" if year.last_month else "none closes this year"
+    reps, latest = g.inside_reps_to_close_gap, g.latest_start_month
+    if not short:
+        gap_note = "sales-ready leads"
+    elif reps is None or latest is None:
+        gap_note = "no hire made now closes it"
+    else:
+        gap_note = (
+            f"{reps:,} inside {'rep' if reps == 1 else 'reps'} hired by {result.months[latest - 1].label} close it"
+        )
+    through = result.actuals.through_month if result.actuals is not None else None
+    expected_note = f"of {whole(s.sales_ready_leads)} supplied over {fmt.months(result.horizon)}"
+    if through:
+        expected_note = f"actual to {result.months[through - 1].label}, then planned"
     figures = [
-        Figure("Sales-ready leads needed", whole(d.sales_ready_leads), f"to win {fmt.money(d.net_new_revenue, c)}"),
-        Figure("Sales-ready leads supplied", whole(s.sales_ready_leads), f"over {fmt.months(result.horizon)}"),
+        Figure(
+            "Sales-ready leads needed", whole(d.sales_ready_leads), f"{by}, to win {fmt.money(d.net_new_revenue, c)}"
+        ),
+        Figure("Expected this year", whole(year.sales_ready_leads_expected), expected_note),
         Figure(
             "Coverage",
             fmt.percent(g.coverage),
-            "supplied / needed",
+            "expected / needed",
             {SHORT: "bad", LATE: "warn"}.get(state, "good"),
         ),
-        Figure(
-            "Gap",
-            fmt.gap(g.sales_ready_leads),
-            gap_note or "sales-ready leads",
-            "bad" if short else "good",
-        ),
+        Figure("Gap", fmt.gap(g.sales_ready_leads), gap_note, "bad" if short else "good"),
         Figure("Total cost", fmt.money(s.cost, c)),
         Figure("Cost per sales-ready lead", fmt.money(s.cost_per_sales_ready_lead, c)),
-        Figure("Projected revenue", fmt.money(s.projected_revenue, c), "from the leads supplied"),
+        Figure(
+            "Projected revenue",
+            fmt.money(s.projected_revenue, c),
+            f"all {whole(s.sales_ready_leads)} leads, whenever they close",
+        ),
         Figure(
             "Return on cost",
             fmt.ratio_multiple(s.return_on_cost),

@@ -274,8 +274,12 @@ def cumulative(
     tick_text: Callable[[float], str],
     description: str,
     width: int = 360,
+    supplied_name: str = "Supplied to date",
+    next_year_from: int | None = None,
+    next_year_label: str = "Next year",
 ) -> Markup:
-    """Needed and supplied to date as two lines; the gap between them shaded."""
+    """Needed and supplied to date as two lines; the gap between them shaded. From the month index
+    ``next_year_from`` on, a band marks the months whose leads close next year."""
     months = len(labels)
     step = nice_step(max([*needed, *supplied, 0]), 4)
     top = step * max(1, math.ceil(max([*needed, *supplied, 0]) / step - 1e-9))
@@ -290,8 +294,15 @@ def cumulative(
         return bottom - plot_height * value / top
 
     body = []
+    if next_year_from is not None and 0 <= next_year_from < months:
+        band = left + next_year_from * slot
+        body.append(
+            f'<rect class="next-year" x="{band:.1f}" y="{plot_top}" width="{right - band:.1f}" '
+            f'height="{plot_height}" fill="{GRID}" fill-opacity="0.45"/>'
+        )
+        body.append(_text((band + right) / 2, plot_top + 12, next_year_label, anchor="middle", size=10, fill=MUTED))
     x = 62.0
-    for name, colour, dash in (("Needed to date", INK, "6 3"), ("Supplied to date", PALETTE[0], "")):
+    for name, colour, dash in (("Needed to date", INK, "6 3"), (supplied_name, PALETTE[0], "")):
         dashes = f' stroke-dasharray="{dash}"' if dash else ""
         body.append(f'<line x1="{x}" y1="12" x2="{x + 16}" y2="12" stroke="{colour}" stroke-width="3"{dashes}/>')
         body.append(_text(x + 20, 16, name, size=11))

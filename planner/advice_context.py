@@ -10,8 +10,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from planner import formatting as fmt
+from planner import status as st
 from planner import vocab
-from planner.engine import EPSILON
 from planner.model import Plan
 from planner.results import PlanResult
 
@@ -46,14 +46,15 @@ class Context:
 
     @property
     def short(self) -> bool:
-        return self.needed > EPSILON and self.result.gap.sales_ready_leads > EPSILON
+        """This year is short (``planner.status``: more than half a lead)."""
+        return st.is_short(self.result.gap.sales_ready_leads)
 
     @property
     def field_share(self) -> float:
         """The share of supplied sales-ready leads that field reps produce (0 with no supply)."""
         supplied = self.result.supply.sales_ready_leads
         field_output = sum(r.total_output for r in self.result.resources if r.kind == "field")
-        return field_output / supplied if supplied > EPSILON else 0.0
+        return field_output / supplied if supplied > 0 else 0.0
 
     @property
     def has_programs(self) -> bool:
@@ -67,17 +68,17 @@ class Context:
     def phrases(self) -> dict[str, str]:
         """The named phrases the rules' templates use."""
         r, c = self.result, self.result.currency
-        reps = r.gap.inside_reps_to_close_gap
         cheapest = self.cheapest()
         return {
             "owner": vocab.LEAD_OWNERS_TODAY.get(self.lead_owner, self.lead_owner),
             "needed": fmt.count(self.needed),
             "supplied": fmt.count(r.supply.sales_ready_leads),
+            "expected": fmt.count(r.year.sales_ready_leads_expected),
+            "by": _by(r),
             "gap": fmt.count(r.gap.sales_ready_leads),
             "coverage": fmt.percent(self.coverage),
-            "reps": fmt.count(reps),
-            "reps_phrase": _reps_phrase(reps, r.gap.sales_ready_leads),
-            "reps_sentence": _capitalised(_reps_phrase(reps, r.gap.sales_ready_leads)),
+            "reps_phrase": _reps_phrase(r),
+            "reps_sentence": _capitalised(_reps_phrase(r)),
             "old_rules": _listing(vocab.OLD_RULES_ACTIVITIES[k] for k in self.old_rules),
             "lead_focused": _listing(vocab.LEAD_FOCUSED_ACTIVITIES[k] for k in self.lead_focused) or "none",
             "cheapest": cheapest.name if cheapest else "",
@@ -121,13 +122,25 @@ def _capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _reps_phrase(reps: int | None, gap: float) -> str:
-    if gap <= EPSILON:
-        return "the plan already covers its leads, so they can take over the field reps' share"
-    if reps is None:
-        return "the engine cannot say how many inside reps would close the gap"
+def _by(result: PlanResult) -> str:
+    """ " by Sep 2027": the last month whose leads close this year ("" when none does)."""
+    last = result.year.last_month
+    return f" by {result.months[last - 1].label}" if last and last <= len(result.months) else ""
+
+
+def _reps_phrase(result: PlanResult) -> str:
+    """The engine's inside reps to close this year's gap (PRODUCT.md v3), in words; never "0 reps"."""
+    gap, reps, latest = result.gap.sales_ready_leads, result.gap.inside_reps_to_close_gap, result.gap.latest_start_month
+    if not st.is_short(gap):
+        return "the plan already covers this year's leads, so they can take over the field reps' share"
+    if reps is None or latest is None:
+        return "no hire made now closes this year's gap: the leads of anyone hired now would close too late"
     people = "rep" if reps == 1 else "reps"
-    return f"{reps:,} more inside {people} would close the gap of {fmt.count(gap)} sales-ready leads"
+    start = result.months[latest - 1].label if latest <= len(result.months) else f"month {latest}"
+    return (
+        f"{reps:,} more inside {people} hired to start by {start} would close this year's gap of "
+        f"{fmt.count(gap)} sales-ready leads"
+    )
 
 
 def _cheapest_advice(ctx: Context, cheapest: Source | None) -> str:

@@ -210,12 +210,13 @@ RULES: tuple[Rule, ...] = (
         severity=lambda ctx: 3 if (ctx.coverage or 0) < 0.8 else 2,
         applies=lambda ctx: ctx.short,
         finding=(
-            "The plan supplies {supplied} of the {needed} sales-ready leads needed: {gap} short ({coverage} coverage)."
+            "This year the plan makes {expected} of the {needed} sales-ready leads needed{by}: "
+            "{gap} short ({coverage} coverage)."
         ),
         recommendation="{cheapest_advice}. {reps_sentence}.",
         why="If you have any issues filling the pipeline with leads you want to know that in "
         "your first quarter, not the fourth.",
-        trigger="Coverage {coverage}: {supplied} supplied of {needed} needed",
+        trigger="Coverage {coverage}: {expected} of {needed} needed{by}",
     ),
     Rule(
         key="agree_sales_ready_definition",

@@ -1,20 +1,23 @@
-"""The one-page memo for the CEO: the verdict with its timing, the revenue bridge in money,
-the options that close the gap (from goal seek) and the decisions asked of the CEO.
+"""The one-page memo for the CEO: the verdict with its timing, the revenue bridge in money, next
+year's start, the options that close the gap (from goal seek) and the decisions asked of the CEO.
 
-Page 1 of the HTML report and the workbook's Summary sheet both show it; nothing here does
-plan math: every figure is the engine's (``result.timing``, ``result.revenue``, the months'
-cumulative gap) or goal seek's (the plan recomputed with each option).
+Page 1 of the HTML report and the workbook's Summary sheet both show it; nothing here does plan
+math: every figure is the engine's (``result.timing``, ``result.year``, ``result.revenue``, the
+months' known series and cumulative gap) or goal seek's (the plan recomputed with each option),
+read with or without actuals alike (the engine's figures already count them). Whether the plan is
+short, late or on track is ``planner.status``'s word for ``result.timing.status``, nothing else.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from planner import formatting as fmt
 from planner import health
 from planner import status as st
-from planner.cumulative import cumulative_months
-from planner.goal_seek import Option, earlier_starts, options
+from planner.goal_seek import INSIDE_DRIVER, Option, earlier_starts, first_open_month, label_of, options, through
+from planner.hiring import earliest_start
 from planner.model import Plan
 from planner.results import LATE, ON_TRACK, SHORT, PlanResult
 
@@ -25,6 +28,7 @@ class BridgeLine:
     amount: float
     note: str
     total: bool = False  # a result line (expected, gap) rather than a part
+    aside: bool = False  # a note beside the bridge, not part of it (revenue carried over to next year)
 
 
 @dataclass(frozen=True)
@@ -35,128 +39,226 @@ class MemoOption:
     effect: str
 
 
+class MemoMonth(NamedTuple):
+    """A month of the page-1 chart: added up from the first month."""
+
+    label: str
+    needed: float  # sales-ready leads needed, months 1..m
+    known: float  # sales-ready leads known, months 1..m: actual through the last reported month, planned after
+    in_time: bool  # False: a carry-over month, whose leads close next year
+
+
 @dataclass(frozen=True)
 class Memo:
-    status: str  # "short" | "late" | "on_track"
-    verdict: str  # one sentence with the timing
+    status: str  # "short" | "late" | "on_track" (planner.status)
+    verdict: str  # begins with the status word; the gap in leads and money, and by when
+    next_year: str  # one line on next year's start ("" when no month carries over)
     bridge: tuple[BridgeLine, ...]
     options: tuple[MemoOption, ...]
     decisions: tuple[str, ...]
-    cumulative: tuple[tuple[str, float, float], ...]  # month label, needed to date, supplied to date
+    cumulative: tuple[MemoMonth, ...]
+
+
+def _label(result: PlanResult, month: int | None) -> str:
+    return label_of(result, month) if month else ""
 
 
 def behind_text(result: PlanResult) -> str:
-    """ "behind every month", "behind until May 2027", "behind from Mar 2027" (the app's words)."""
-    return health.behind_phrase(result) or "never behind during the year"
+    """ "behind every month" (every in-time month), "behind until May 2027", "behind from Mar 2027"."""
+    behind, last = result.timing.behind_months, result.year.last_month
+    if not behind or not last:
+        return "never behind"
+    if behind == tuple(range(1, last + 1)):
+        return "behind every month"
+    if behind[0] == 1 and behind[-1] < last:
+        return f"behind until {_label(result, behind[-1] + 1)}"
+    return f"behind from {_label(result, behind[0])}"
+
+
+def spare_text(result: PlanResult) -> str:
+    """ ", 20 to spare ($120,000 of revenue over the goal)" for a surplus of this year, else ""."""
+    gap = result.gap.sales_ready_leads
+    if not st.is_surplus(gap):
+        return ""
+    return f", {fmt.count(-gap)} to spare ({fmt.money(-result.revenue.gap, result.currency)} of revenue over the goal)"
 
 
 def verdict(result: PlanResult) -> str:
-    """ "Short by 112 sales-ready leads, $672,000 of revenue; behind every month." """
-    c, timing, revenue = result.currency, result.timing, result.revenue
+    """This year's answer in one sentence, beginning with the status word (``planner.status.word``):
+    the gap in sales-ready leads and in money, by the last month whose leads close this year, and
+    when the plan is behind; with actuals, at this pace, with the leads to date.
+
+    "Short by 199 sales-ready leads, $1,194,000 of revenue, by Sep 2027; behind every month."
+    """
+    c, timing, year = result.currency, result.timing, result.year
+    status, word = timing.status, st.word(timing.status)
     needed = result.demand.sales_ready_leads
-    if result.actuals is not None and result.actuals.forecast_sales_ready_leads is not None:
-        return health.verdict(result)  # at this pace: the actuals' forecast, as the app says it
-    if timing.status == SHORT:
-        return (
-            f"Short by {fmt.count(result.gap.sales_ready_leads)} sales-ready leads, "
-            f"{fmt.money(revenue.gap, c)} of revenue; {behind_text(result)}."
+    to_date = health.to_date_line(result)
+    pace = f" at this pace ({to_date})" if to_date else ""
+    by = f"by {_label(result, year.last_month)}"
+    if status == SHORT:
+        gap = (
+            f"{word} by {fmt.count(result.gap.sales_ready_leads)} sales-ready leads, "
+            f"{fmt.money(result.revenue.gap, c)} of revenue"
         )
-    if timing.status == LATE:
-        worst = next((m.label for m in result.months if m.month == timing.worst_month), "")
-        return (
-            f"Late: the plan supplies the {fmt.count(needed)} sales-ready leads the year needs, but is up to "
-            f"{fmt.count(timing.worst_shortfall)} behind ({worst}); {behind_text(result)}."
-        )
+        if year.last_month is None:
+            return f"{gap}: the sales cycle is as long as the plan, so no lead created in it closes inside it{pace}."
+        return f"{gap}, {by}{pace}; {behind_text(result)}."
     if needed <= 0:
-        return "On track: the current pipeline covers the revenue goal; no new sales-ready leads are needed."
-    surplus = -result.gap.sales_ready_leads
-    extra = f", {fmt.count(surplus)} to spare" if st.is_surplus(-surplus) else ""
+        return f"{word}: the current pipeline covers the revenue goal; no new sales-ready leads are needed."
+    covered = f"this year's {fmt.count(needed)} sales-ready leads are covered {by}{pace}{spare_text(result)}"
+    if status == LATE:
+        worst = _label(result, timing.worst_month)
+        return (
+            f"{word}: {covered}, but the plan is up to {fmt.count(timing.worst_shortfall)} behind ({worst}); "
+            f"{behind_text(result)}."
+        )
+    return f"{word}: {covered}; never behind."
+
+
+def next_year_line(result: PlanResult) -> str:
+    """One line on next year's start: the carry-over months' leads, which close after the horizon."""
+    start = result.next_year_start
+    if start is None:
+        return ""
+    first, last = _label(result, start.first_month), _label(result, start.last_month)
+    months = first if start.first_month == start.last_month else f"{first} to {last}"
+    said = fmt.shortfall(start.gap)
+    gap = "on plan" if said == "0" else said
     return (
-        f"On track: the plan supplies the {fmt.count(needed)} sales-ready leads needed{extra}, "
-        f"{fmt.money(revenue.expected, c)} of expected revenue; never behind."
+        f"Next year's start ({months}, whose leads close next year): {fmt.count(start.sales_ready_leads_expected)} "
+        f"of the {fmt.count(start.sales_ready_leads_needed)} sales-ready leads needed, {gap}."
     )
 
 
 def bridge(result: PlanResult) -> tuple[BridgeLine, ...]:
-    r = result.revenue
-    supplied = fmt.count(result.supply.sales_ready_leads)
-    gap_label = "Revenue gap" if r.gap > 0 else "Revenue surplus"
-    return (
+    """The revenue bridge from the known series: the pipeline, what this year's leads bring, the gap;
+    beside it, what the carry-over months' leads bring after the horizon."""
+    r, year = result.revenue, result.year
+    last_month = _label(result, result.horizon)
+    pipeline_months = [m.month for m in result.months if m.pipeline_revenue > 0]
+    pipeline_note = "already expected from deals in play"
+    if pipeline_months:
+        pipeline_note += f", closing by {_label(result, pipeline_months[-1])}"
+    known = "actual to " + _label(result, through(result)) + ", planned after" if through(result) else ""
+    if year.last_month is None:
+        projected_note = "no lead created in the plan closes inside it"
+    else:
+        projected_note = (
+            f"won by {last_month} from the {fmt.count(year.sales_ready_leads_expected)} sales-ready leads "
+            f"created by {_label(result, year.last_month)}" + (f" ({known})" if known else "")
+        )
+    lines = [
         BridgeLine("Revenue goal", r.goal, "new-logo revenue for the plan"),
-        BridgeLine("Current pipeline", r.pipeline, "already expected from deals in play"),
-        BridgeLine("Projected from new leads", r.projected, f"won from the {supplied} sales-ready leads supplied"),
+        BridgeLine("Current pipeline", r.pipeline, pipeline_note),
+        BridgeLine("Projected from new leads", r.projected, projected_note),
         BridgeLine("Expected revenue", r.expected, "pipeline + projected", total=True),
-        BridgeLine(
-            gap_label,
-            abs(r.gap),
-            "goal − expected",
-            total=True,
-        ),
-    )
+        BridgeLine("Revenue gap" if r.gap > 0 else "Revenue surplus", abs(r.gap), "goal − expected", total=True),
+    ]
+    start = result.next_year_start
+    if start is not None:
+        lines.append(
+            BridgeLine(
+                "Carried over to next year",
+                r.carried_over,
+                f"from the {fmt.count(start.sales_ready_leads_expected)} sales-ready leads of "
+                f"{_label(result, start.first_month)} to {_label(result, start.last_month)}, won after "
+                f"{last_month}: not in this year's revenue",
+                aside=True,
+            )
+        )
+    return tuple(lines)
 
 
-def ramp_timing(labels: list[str], option: Option) -> str:
-    """``starts Feb 2027, full output from May 2027`` for people who ramp up."""
-    timing = f"starts {labels[option.starts - 1]}"
-    if option.full > option.starts:
-        timing += f", full output from {labels[option.full - 1]}"
+def option_timing(result: PlanResult, option: Option, first: int) -> str:
+    """ "start by Feb 2027, full output from May 2027" for people (no earlier than ``first``, s0)."""
+    starts, full = option.starts, option.full
+    if starts > first:
+        timing = f"start by {_label(result, starts)} (not before {_label(result, first)})"
+    else:
+        timing = f"start in {_label(result, starts)}"
+    if full > starts:
+        timing += f", full output from {_label(result, full)}"
     return timing
+
+
+def closes_text(result: PlanResult, moved: PlanResult) -> str:
+    """What the plan recomputed with an option says of this year: closed (and in time?) or not."""
+    if st.is_short(moved.gap.sales_ready_leads):
+        return f"does not close this year's gap: still {fmt.count(moved.gap.sales_ready_leads)} short"
+    closes = "closes this year's gap" if st.is_short(result.gap.sales_ready_leads) else "the year stays covered"
+    if moved.timing.status == ON_TRACK:
+        return f"{closes}, never behind"
+    return f"{closes}, but the plan is still {behind_text(moved)}"
 
 
 def option_view(plan: Plan, result: PlanResult, option: Option) -> MemoOption:
     c, answer, moved = result.currency, option.answer, option.result
-    labels = [m.label for m in result.months]
+    first = earliest_start(plan, through(result))
     section = answer.driver.partition(".")[0]
     if answer.driver.endswith(".start_month"):
         name = answer.label.removeprefix("Start month of ")
-        title = f"Start {name} in {labels[option.starts - 1]} instead of {labels[int(answer.current) - 1]}"
-        timing = ramp_timing(labels, option)
-    elif section == "labor":
-        text = answer.sentence.split(" (cost")[0].split(" from month ")[0]
-        title = f"Hire {text}"
-        timing = ramp_timing(labels, option)
+        title = f"Start {name} in {_label(result, option.starts)} instead of {_label(result, int(answer.current))}"
+        timing = option_timing(result, option, option.starts)
+    elif answer.driver == INSIDE_DRIVER:
+        people = int(answer.required or 0)
+        title = f"Hire {people:,} inside {'rep' if people == 1 else 'reps'} to start by {_label(result, option.starts)}"
+        timing = option_timing(result, option, first)
+    elif section == "hire":
+        people = int((answer.required or 0) - answer.current)
+        name = answer.label.removeprefix("People added to ")
+        title = (
+            f"Add {people:,} {'person' if people == 1 else 'people'} to {name}, to start by "
+            f"{_label(result, option.starts)}"
+        )
+        timing = option_timing(result, option, first)
     elif section == "channels":
         name = answer.driver.partition(".")[2].rpartition(".")[0]
-        title = f"Raise the {name} budget to {fmt.money(answer.required, c)} a month"
-        timing = f"from {labels[option.starts - 1]}"
+        if answer.channels:
+            extra = (answer.required or 0) - answer.current
+            title = f"Spend {fmt.money(extra, c)} a month more on {name}"
+        else:
+            title = f"Raise the {name} budget to {fmt.money(answer.required, c)} a month"
+        timing = f"from {_label(result, option.starts)}"
     else:
         title = f"Reach {answer.sentence} (now {fmt.percent(answer.current, 1)})"
-        timing = f"from {labels[0]}, held all year"
+        open_month = first_open_month(result)  # a program's conversion counts in the months still to come
+        timing = "held all year"
+        if answer.driver in ("lead_to_mql", "mql_to_srl") and open_month > 1:
+            timing = f"from {_label(result, open_month)}, held all year"
     cost = f"+{fmt.money(answer.extra_cost, c)}" if answer.extra_cost else "no added cost"
-    status = moved.timing.status
-    if status == ON_TRACK:
-        after = "on track, never behind"
-    elif status == LATE:
-        after = f"covers the year but still {behind_text(moved)}"
-    else:
-        after = f"still {fmt.count(moved.gap.sales_ready_leads)} short"
-    effect = f"+{fmt.count(moved.supply.sales_ready_leads - result.supply.sales_ready_leads)} sales-ready leads"
-    if section not in ("labor", "channels"):
-        effect = f"{fmt.count(moved.demand.sales_ready_leads)} sales-ready leads needed instead of " + fmt.count(
-            result.demand.sales_ready_leads
-        )
-    effect += f"; expected revenue {fmt.money(moved.revenue.expected, c)}; {after}"
     if answer.driver.endswith(".start_month"):
         worst, was = moved.timing.worst_shortfall, result.timing.worst_shortfall
-        effect = f"at worst {fmt.count(worst)} sales-ready leads behind instead of {fmt.count(was)}; {after}"
+        effect = f"at worst {fmt.count(worst)} sales-ready leads behind instead of {fmt.count(was)}"
+    elif section in ("hire", "channels"):
+        more = moved.year.sales_ready_leads_expected - result.year.sales_ready_leads_expected
+        effect = f"+{fmt.count(more)} sales-ready leads this year"
+    else:
+        effect = (
+            f"{fmt.count(moved.demand.sales_ready_leads)} sales-ready leads needed instead of "
+            f"{fmt.count(result.demand.sales_ready_leads)}"
+        )
+    if not answer.driver.endswith(".start_month"):
+        effect += f"; expected revenue {fmt.money(moved.revenue.expected, c)}"
+    effect += f"; {closes_text(result, moved)}"
     return MemoOption(title, cost, timing, effect)
 
 
 def decisions(plan: Plan, result: PlanResult, views: tuple[MemoOption, ...]) -> tuple[str, ...]:
-    c, status = result.currency, health.standing(result)
+    c, status, r = result.currency, result.timing.status, result.revenue
     asked = []
     if status == SHORT:
+        gap = fmt.money(r.gap, c)
+        lowered = r.expected < r.goal  # never a "lowered" goal above the real one
+        if result.gap.inside_reps_to_close_gap is None:
+            asked.append("No hire made now closes this year's gap: the leads of anyone hired now would close too late.")
         if views:
-            asked.append(
-                f"Choose how to close the {fmt.money(result.revenue.gap, c)} gap: one of the "
-                f"{len(views)} options, a mix of them, or a goal lowered to "
-                f"{fmt.money(result.revenue.expected, c)}."
-            )
+            which = f"one of the {len(views)} options, a mix of them" if len(views) > 1 else "the option above"
+            ending = f", or a goal lowered to {fmt.money(r.expected, c)}." if lowered else ", or another change."
+            asked.append(f"Choose how to close this year's {gap} gap: {which}{ending}")
         else:
-            asked.append(
-                f"No single change closes the {fmt.money(result.revenue.gap, c)} gap: agree a mix of changes "
-                f"or a goal lowered to {fmt.money(result.revenue.expected, c)}."
-            )
+            ending = f" or a goal lowered to {fmt.money(r.expected, c)}" if lowered else ""
+            asked.append(f"No single change closes this year's {gap} gap: agree a mix of changes{ending}.")
     elif status == LATE:
         forward = "one of the options" if views else "hire or spend earlier in the year"
         asked.append(f"Accept being behind ({behind_text(result)}) or bring supply forward: {forward}.")
@@ -172,9 +274,15 @@ def decisions(plan: Plan, result: PlanResult, views: tuple[MemoOption, ...]) -> 
     return tuple(asked)
 
 
-def cumulative(result: PlanResult) -> tuple[tuple[str, float, float], ...]:
-    """Each month's label with the sales-ready leads needed and supplied to date."""
-    return tuple((month.label, month.needed, month.supplied) for month in cumulative_months(result))
+def cumulative(result: PlanResult) -> tuple[MemoMonth, ...]:
+    """Each month with the sales-ready leads needed and known to date (the engine's known series:
+    the actuals through the last reported month, the plan after), and whether it is in time."""
+    found, needed, known = [], 0.0, 0.0
+    for month in result.months:
+        needed += month.sales_ready_leads_needed
+        known += month.known_sales_ready_leads
+        found.append(MemoMonth(month.label, needed, known, month.in_time))
+    return tuple(found)
 
 
 def memo(plan: Plan, result: PlanResult) -> Memo:
@@ -182,8 +290,9 @@ def memo(plan: Plan, result: PlanResult) -> Memo:
     found = options(plan, result) if status == SHORT else earlier_starts(plan, result) if status == LATE else ()
     views = tuple(option_view(plan, result, o) for o in found)
     return Memo(
-        status=health.standing(result),
+        status=status,
         verdict=verdict(result),
+        next_year=next_year_line(result),
         bridge=bridge(result),
         options=views,
         decisions=decisions(plan, result, views),

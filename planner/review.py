@@ -14,9 +14,9 @@ from dataclasses import dataclass
 
 from planner import formatting as fmt
 from planner import health, tracking, vocab
-from planner.engine import EPSILON
+from planner import status as st
 from planner.model import Plan
-from planner.results import PlanResult
+from planner.results import MonthResult, PlanResult
 
 
 @dataclass(frozen=True)
@@ -71,14 +71,23 @@ def revenue_entries(plan: Plan, result: PlanResult) -> list[str]:
             f"{fmt.money(demand.net_new_revenue, c)} must come from new sales-ready leads"
         )
     entries = [*actual_entries(result), goal]
-    if demand.sales_ready_leads <= EPSILON:
+    if demand.sales_ready_leads <= 0:
         entries.append("The current pipeline covers the goal: no new sales-ready leads are needed")
         return entries
-    entries.append(
-        f"The plan needs {fmt.count(demand.sales_ready_leads)} sales-ready leads over "
-        f"{fmt.months(result.horizon)} for {fmt.count(demand.opportunities)} opportunities and "
-        f"{fmt.count(demand.wins)} wins; it supplies {fmt.count(result.supply.sales_ready_leads)}"
-    )
+    year = result.year
+    if year.last_month is None:
+        entries.append(
+            f"The plan needs {fmt.count(demand.sales_ready_leads)} sales-ready leads for "
+            f"{fmt.count(demand.opportunities)} opportunities and {fmt.count(demand.wins)} wins, but the sales "
+            "cycle is as long as the plan: no lead created in it closes inside it"
+        )
+    else:
+        entries.append(
+            f"The plan needs {fmt.count(demand.sales_ready_leads)} sales-ready leads by "
+            f"{health.month_label(result, year.last_month)} (the leads that close this year) for "
+            f"{fmt.count(demand.opportunities)} opportunities and {fmt.count(demand.wins)} wins; "
+            f"{fmt.count(year.sales_ready_leads_expected)} are expected in time"
+        )
     entries.append(monthly_targets(result))
     return entries
 
@@ -93,9 +102,9 @@ def actual_entries(result: PlanResult) -> list[str]:
         versus = actual.revenue_vs_goal
         where = (
             f"{fmt.money(-versus, c)} behind the goal"
-            if versus < -tracking.TOLERANCE
+            if st.is_short(-versus)
             else f"{fmt.money(versus, c)} ahead of the goal"
-            if versus > tracking.TOLERANCE
+            if st.is_surplus(-versus)
             else "on the goal"
         )
         entries.append(
@@ -114,14 +123,29 @@ def actual_entries(result: PlanResult) -> list[str]:
 
 
 def monthly_targets(result: PlanResult) -> str:
-    """The sales-ready leads each month needs (one figure when every month needs the same)."""
-    months = result.months
+    """The sales-ready leads each month needs (one figure when every month needs the same): this
+    year's months, then the carry-over months, whose leads start next year."""
+    in_time = [m for m in result.months if m.in_time]
+    carried = [m for m in result.months if not m.in_time]
+    if not in_time:
+        return "Next year's start: " + _targets(carried)
+    text = ("Monthly target: " if _same(in_time) else "Monthly targets (sales-ready leads): ") + _targets(in_time)
+    if carried:
+        text += f"; then, for next year's start, {_targets(carried)}"
+    return text
+
+
+def _same(months: list[MonthResult]) -> bool:
+    return len({fmt.count(m.sales_ready_leads_needed) for m in months}) == 1
+
+
+def _targets(months: list[MonthResult]) -> str:
+    """ "44 sales-ready leads each month, Jan 2027 to Sep 2027" or "Jan 2027 200, Feb 2027 100"."""
     needs = [fmt.count(m.sales_ready_leads_needed) for m in months]
-    if len(set(needs)) == 1:
+    if _same(months):
         span = months[0].label if len(months) == 1 else f"{months[0].label} to {months[-1].label}"
-        return f"Monthly target: {needs[0]} sales-ready leads each month, {span}"
-    listed = ", ".join(f"{m.label} {need}" for m, need in zip(months, needs, strict=True))
-    return f"Monthly targets (sales-ready leads): {listed}"
+        return f"{needs[0]} sales-ready leads each month, {span}"
+    return ", ".join(f"{m.label} {need}" for m, need in zip(months, needs, strict=True))
 
 
 def risk_entries(result: PlanResult) -> list[str]:
@@ -159,25 +183,29 @@ def behind_entries(result: PlanResult) -> list[str]:
 
 
 def gap_entries(result: PlanResult) -> list[str]:
-    """The plan's gap (at this pace, once there are actual sales-ready leads)."""
-    actual = result.actuals
-    if actual is not None and actual.forecast_sales_ready_leads is not None:
-        short = result.demand.sales_ready_leads - actual.forecast_sales_ready_leads
-        if result.demand.sales_ready_leads <= EPSILON or short <= tracking.TOLERANCE:
-            return []
-        return [
-            f"At this pace the year ends {fmt.count(short)} sales-ready leads short "
-            f"({fmt.percent(actual.forecast_coverage)} of those needed)"
-        ]
-    gap = result.gap
-    if result.demand.sales_ready_leads <= EPSILON or gap.sales_ready_leads <= EPSILON:
+    """This year's gap (PRODUCT.md v3: at this pace, once there are actual sales-ready leads)."""
+    gap, year = result.gap, result.year
+    if not st.is_short(gap.sales_ready_leads):
         return []
+    by = f" by {health.month_label(result, year.last_month)}" if year.last_month else ""
+    actual = result.actuals
+    if actual is not None and actual.through_month:
+        return [
+            f"At this pace the year ends {fmt.count(gap.sales_ready_leads)} sales-ready leads short "
+            f"({fmt.percent(gap.coverage)} of those needed{by})"
+        ]
     risk = (
-        f"The plan is {fmt.count(gap.sales_ready_leads)} sales-ready leads short ({fmt.percent(gap.coverage)} coverage)"
+        f"The plan is {fmt.count(gap.sales_ready_leads)} sales-ready leads short of this year's "
+        f"{fmt.count(year.sales_ready_leads_needed)}{by} ({fmt.percent(gap.coverage)} coverage)"
     )
-    reps = gap.inside_reps_to_close_gap
-    if reps:
-        risk += f"; {reps:,} more inside {'rep' if reps == 1 else 'reps'} would close the gap"
+    reps, latest = gap.inside_reps_to_close_gap, gap.latest_start_month
+    if reps is None or latest is None:
+        risk += "; no hire made now closes it"
+    else:
+        risk += (
+            f"; {reps:,} more inside {'rep' if reps == 1 else 'reps'} hired to start by "
+            f"{health.month_label(result, latest)} would close it"
+        )
     return [risk]
 
 

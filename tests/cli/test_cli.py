@@ -42,11 +42,34 @@ def test_summary_json_follows_the_product_brief(sample_file: Path) -> None:
     assert summary["demand"]["sales_ready_leads"] == pytest.approx(400)
     assert summary["supply"]["sales_ready_leads"] == pytest.approx(288)
     assert summary["supply"]["cost"] == pytest.approx(237_000)
+    # PRODUCT.md's v3 example: this year (months 1-9, a 3-month cycle) 201 of 400, 199 short, 50.25%;
+    # a new hire makes r(1) = 90, r(2) = 78, r(3) = 66 this year: 3 reps, to start by month 2
     assert summary["gap"] == {
-        "sales_ready_leads": pytest.approx(112),
-        "coverage": pytest.approx(0.72),
-        "inside_reps_to_close_gap": 1,
+        "sales_ready_leads": pytest.approx(199),
+        "coverage": pytest.approx(0.5025),
+        "inside_reps_to_close_gap": 3,
+        "latest_start_month": 2,
     }
+    assert summary["year"] == pytest.approx(
+        {
+            "first_month": 1,
+            "last_month": 9,
+            "sales_ready_leads_needed": 400,
+            "sales_ready_leads_expected": 201,
+            "gap": 199,
+            "coverage": 0.5025,
+        }
+    )
+    # October to December: 3,000,000 / 6,000 / 12 = 41.67 each, 125 needed; 3 x 29 = 87 supplied
+    assert summary["next_year_start"] == pytest.approx(
+        {
+            "first_month": 10,
+            "last_month": 12,
+            "sales_ready_leads_needed": 125,
+            "sales_ready_leads_expected": 87,
+            "gap": 38,
+        }
+    )
     assert set(summary["supply"]) == {
         "sales_ready_leads",
         "cost",
@@ -64,8 +87,12 @@ def test_summary_json_follows_the_product_brief(sample_file: Path) -> None:
         "raw_leads",
     }
     assert len(summary["months"]) == 12
+    assert set(summary) >= {"demand", "supply", "gap", "year", "next_year_start", "months", "quarters", "timing"}
+    assert set(summary) >= {"revenue", "actuals", "scenarios"}
     assert set(summary["months"][0]) == {
         "cumulative_gap",
+        "revenue_goal",
+        "pipeline_revenue",
         "projected_revenue",
         "actual_sales_ready_leads",
         "variance",
@@ -77,24 +104,41 @@ def test_summary_json_follows_the_product_brief(sample_file: Path) -> None:
         "cost",
     }
     assert summary["months"][0]["sales_ready_leads_supplied"] == pytest.approx(5)
+    # revenue by month: the goal 3,000,000 / 12; the pipeline 600,000 over the first cycle (3 months);
+    # from leads known a cycle earlier, x 6,000: none in January, 5 x 6,000 in April
+    assert [summary["months"][m]["revenue_goal"] for m in (0, 11)] == pytest.approx([250_000, 250_000])
+    assert [m["pipeline_revenue"] for m in summary["months"][:4]] == pytest.approx([200_000] * 3 + [0])
+    assert [summary["months"][m]["projected_revenue"] for m in (0, 3)] == pytest.approx([0, 30_000])
     stretch = summary["scenarios"][0]
     assert stretch["name"] == "Stretch"
     # win rate 30%: O = 60 / 0.3 = 200, S = 200 / 0.6 = 333.3
     assert stretch["demand"]["sales_ready_leads"] == pytest.approx(1000 / 3)
     assert set(stretch) >= {"name", "demand", "supply", "gap"}
+    assert set(stretch["gap"]) == {"sales_ready_leads", "coverage", "inside_reps_to_close_gap", "latest_start_month"}
 
 
 def test_summary_json_says_when_the_plan_is_short_and_bridges_the_revenue(sample_file: Path) -> None:
     summary = json.loads(cli("summary", sample_file, "--json").stdout)
     assert set(summary["timing"]) == {"status", "worst_shortfall", "worst_month", "behind_months"}
-    # short by 112 over the year; the cumulative gap only grows: the worst is December's, the total
+    # short by 199 this year; the cumulative gap only grows: the worst is September's (the last in-time
+    # month), 39.44, 72.89, ... 199; the carry-over months add next year's start (237 by December) but
+    # are not judged
     assert summary["timing"]["status"] == "short"
-    assert summary["timing"]["worst_shortfall"] == pytest.approx(112)
-    assert summary["timing"]["worst_month"] == 12
-    assert summary["timing"]["behind_months"] == list(range(1, 13))
-    assert summary["months"][-1]["cumulative_gap"] == pytest.approx(112)
+    assert summary["timing"]["worst_shortfall"] == pytest.approx(199)
+    assert summary["timing"]["worst_month"] == 9
+    assert summary["timing"]["behind_months"] == list(range(1, 10))
+    assert summary["months"][0]["cumulative_gap"] == pytest.approx(400 / 9 - 5)
+    assert summary["months"][8]["cumulative_gap"] == pytest.approx(199)
+    # months 1-9's 201 leads are won in months 4-12: 201 x 6,000; October to December's 87 after December
     assert summary["revenue"] == pytest.approx(
-        {"goal": 3_000_000, "pipeline": 600_000, "projected": 1_728_000, "expected": 2_328_000, "gap": 672_000}
+        {
+            "goal": 3_000_000,
+            "pipeline": 600_000,
+            "projected": 1_206_000,
+            "expected": 1_806_000,
+            "gap": 1_194_000,
+            "carried_over": 522_000,
+        }
     )
     assert [q["label"] for q in summary["quarters"]] == ["Jan–Mar 2027", "Apr–Jun 2027", "Jul–Sep 2027", "Oct–Dec 2027"]
     assert set(summary["quarters"][0]) == {
@@ -149,9 +193,55 @@ def test_summary_without_json_is_a_readable_table(sample_file: Path) -> None:
     assert "Sales-ready leads needed" in done.stdout
     assert "$237,000" in done.stdout
     assert "Jan 2027" in done.stdout
-    assert done.stdout.startswith("Short: the plan supplies 288 of the 400 sales-ready leads needed")
-    assert "revenue gap" in done.stdout and "$672,000" in done.stdout
+    lines = done.stdout.splitlines()
+    # this year's answer in one sentence, then next year's start on its own line
+    assert lines[0] == "Short by 199 sales-ready leads, $1,194,000 of revenue, by Sep 2027; behind every month."
+    assert lines[1] == (
+        "Next year's start (Oct 2027 to Dec 2027, whose leads close next year): "
+        "87 of the 125 sales-ready leads needed, 38 short."
+    )
+    assert "revenue gap" in done.stdout and "$1,194,000" in done.stdout
+    assert any(
+        line.startswith("Inside reps to close the gap") and line.endswith("3 to start by Feb 2027") for line in lines
+    )
     assert "Oct–Dec 2027" in done.stdout
+
+
+def test_summary_says_in_words_when_no_hire_closes_the_year(tmp_path: Path) -> None:
+    # a 12-month cycle on a 12-month plan: no lead created in it closes inside it
+    path = tmp_path / "long.leadplan"
+    path.write_text(json.dumps(plan_data({"sales_cycle_months": 12})), encoding="utf-8")
+    assert json.loads(cli("summary", path, "--json").stdout)["gap"]["inside_reps_to_close_gap"] is None
+    done = cli("summary", path)
+    assert done.returncode == 0, done.stderr
+    reps = next(line for line in done.stdout.splitlines() if line.startswith("Inside reps to close the gap"))
+    assert reps.endswith("none: no hire made now closes this year's gap")
+    assert "0 reps" not in done.stdout and "n/a" not in reps
+
+
+def test_goal_seek_says_what_closes_this_years_gap_with_full_costs(sample_file: Path) -> None:
+    done = cli("goal-seek", sample_file)
+    assert done.returncode == 0, done.stderr
+    first, timed = done.stdout.splitlines()
+    # 3 reps x 7,500 x 11 months; 26,534 more a month x 12 months; 25% x 400 / 201 = 49.8%
+    assert first == (
+        "To close this year's gap: 3 inside reps hired to start by Feb 2027 (cost +$247,500), "
+        "or a Trade shows budget of $32,534 a month (cost +$318,408), or a win rate of 49.8%."
+    )
+    assert timed.startswith("To close this year's gap: hire 3 inside reps to start by Feb 2027 (+$247,500).")
+    answers = {a["driver"]: a for a in json.loads(cli("goal-seek", sample_file, "--json").stdout)}
+    assert answers["hire.inside"] == {
+        "driver": "hire.inside",
+        "label": "Inside reps hired",
+        "current": 0,
+        "required": 3,
+        "extra_cost": pytest.approx(247_500),
+        "sentence": "3 inside reps hired to start by Feb 2027 (cost +$247,500)",
+        "start": 2,
+        "reachable": True,
+        "keepable": False,
+    }
+    assert answers["win_rate"]["keepable"] and not answers["srl_to_opportunity"]["reachable"]
 
 
 def test_validate_says_valid_for_a_good_plan(sample_file: Path) -> None:
@@ -246,7 +336,7 @@ def test_agenda_prints_the_five_items_of_the_weekly_ceo_review(sample_file: Path
     items = ["1. Actual revenue vs goal", "2. Big deals", "3. Risks", "4. Sales leader initiatives", "5. Issues"]
     positions = [done.stdout.index(item) for item in items]
     assert positions == sorted(positions)
-    assert "112 sales-ready leads short" in done.stdout  # the gap, prefilled as a risk
+    assert "199 sales-ready leads short of this year's 400 by Sep 2027" in done.stdout  # the gap, prefilled as a risk
 
 
 def test_agenda_runs_on_the_actuals_in_the_plan(tmp_path: Path) -> None:

@@ -88,15 +88,16 @@ def test_the_report_has_every_section_in_the_order_a_ceo_reads(sample: Plan) -> 
 
 
 def test_the_headline_shows_the_engines_figures_as_worked_out_by_hand(sample: Plan) -> None:
-    # 2.4M net new / 40K = 60 wins / 25% = 240 opportunities / 60% = 400 sales-ready leads needed;
-    # reps 6+12+18+24x8 = 228 plus trade shows 5 a month x 12 = 60 -> 288 supplied;
-    # cost 15,000 x 11 + 6,000 x 12 = 237,000; revenue 288 x 0.6 x 0.25 x 40,000 = 1,728,000
+    # 2.4M net new / 40K = 60 wins / 25% = 240 opportunities / 60% = 400 sales-ready leads needed by
+    # Sep 2027 (a 3-month cycle: months 1-9 are in time); supplied 5, 11, 17, 23, then 29: 201 in time,
+    # 199 short (50.25%); reps 6+12+18+24x8 = 228 plus trade shows 5 a month x 12 = 60 -> 288 over the plan;
+    # cost 15,000 x 11 + 6,000 x 12 = 237,000; all 288 leads are worth 288 x 0.6 x 0.25 x 40,000 = 1,728,000
     figures = headline_figures(report(sample))
     assert figures == {
         "Sales-ready leads needed": "400",
-        "Sales-ready leads supplied": "288",
-        "Coverage": "72%",
-        "Gap": "112",
+        "Expected this year": "201",
+        "Coverage": "50%",
+        "Gap": "199",
         "Total cost": "$237,000",
         "Cost per sales-ready lead": "$823",
         "Projected revenue": "$1,728,000",
@@ -105,12 +106,16 @@ def test_the_headline_shows_the_engines_figures_as_worked_out_by_hand(sample: Pl
     result = compute(sample)
     assert figures["Cost per sales-ready lead"] == fmt.money(result.supply.cost_per_sales_ready_lead, "USD")
     assert figures["Return on cost"] == fmt.ratio_multiple(result.supply.return_on_cost)
+    notes = [dd.text for dd in report(sample).by_id("headline").iter("dd") if dd.attrs.get("class") == "note"]
+    # the engine's 3 inside reps to start by February (3 x 78 = 234 >= 198.5)
+    assert "3 inside reps hired by Feb 2027 close it" in notes
 
 
 def test_the_headline_carries_the_plans_one_line_verdict(sample: Plan) -> None:
     doc = report(sample)
-    assert doc.by_id("headline").find("p").text == verdict(compute(sample))
-    assert "Hiring 1 more inside rep in the first month would close it." in doc.by_id("headline").text
+    text = doc.by_id("headline").find("p").text
+    assert text == verdict(compute(sample))
+    assert text.startswith("Short")
 
 
 def test_the_monthly_table_lists_every_month_the_quarters_and_the_engines_totals(sample: Plan) -> None:
@@ -119,17 +124,27 @@ def test_the_monthly_table_lists_every_month_the_quarters_and_the_engines_totals
     months = ["Jan", "Feb", "Mar", "Q", "Apr", "May", "Jun", "Q", "Jul", "Aug", "Sep", "Q", "Oct", "Nov", "Dec", "Q"]
     quarters = iter(["Jan–Mar 2027", "Apr–Jun 2027", "Jul–Sep 2027", "Oct–Dec 2027"])
     assert [r[0] for r in rows] == [next(quarters) if m == "Q" else f"{m} 2027" for m in months]
-    # January: 400 / 12 = 33 needed; only the trade shows' 5 supplied, costing 6,000; won revenue is
-    # October's supply (3-month cycle, wrapping): (24 + 5) x 0.6 x 0.25 x 40,000 = 174,000
-    assert rows[0] == ["Jan 2027", "33", "5", "28", "28", "15%", "$6,000", "$174,000"]
-    # the first quarter: 100 needed, 5 + 11 + 17 = 33 supplied (reps ramp 3, 6, 12 from February)
-    assert rows[3] == ["Jan–Mar 2027", "100", "33", "67", "", "", "$48,000", ""]
-    # whole leads that subtract: 33 - 29 = 4, never "33 | 29 | 4.3"
+    # January: 400 / 9 = 44 needed; only the trade shows' 5 supplied (11%), costing 6,000; no revenue from
+    # leads yet (a 3-month cycle: January's leads are won in April)
+    assert rows[0] == ["Jan 2027", "44", "5", "39", "39", "11%", "$6,000", "$0"]
+    # April is won from January's 5 leads: 5 x 6,000
+    assert rows[4][-1] == "$30,000"
+    # the first quarter: 133 needed, 5 + 11 + 17 = 33 supplied (reps ramp 3, 6, 12 from February)
+    assert rows[3] == ["Jan–Mar 2027", "133", "33", "100", "", "", "$48,000", ""]
+    # October builds next year's start: 3,000,000 / 6,000 / 12 = 42 needed
+    assert rows[12][:4] == ["Oct 2027", "42", "29", "13"]
+    # whole leads that subtract: 44 - 29 = 15, never "44 | 29 | 15.4"
     for row in rows:
         needed, supplied, gap = (int(x.replace(",", "")) for x in row[1:4])
         assert needed - supplied == gap, row
-    total = [cell.text for cell in table.find("tfoot").iter() if cell.tag in ("th", "td")]
-    assert total == ["Total", "400", "288", "112", "", "72%", "$237,000", "$1,728,000"]
+    totals = [[cell.text for cell in tr.iter() if cell.tag in ("th", "td")] for tr in table.find("tfoot").iter("tr")]
+    # this year: 400 needed, 201 in time, 199 short (50%), won inside the horizon 201 x 6,000; next year's
+    # start: 125 needed, 3 x 29 = 87, 38 short, 87 x 6,000 = 522,000 won after December
+    assert totals == [
+        ["This year's leads, Jan 2027 to Sep 2027", "400", "201", "199", "", "50%", "", "$1,206,000"],
+        ["Next year's start, Oct 2027 to Dec 2027", "125", "87", "38", "", "", "", "$522,000 next year"],
+        ["Plan total", "", "288", "", "", "", "$237,000", ""],
+    ]
 
 
 def test_scenarios_sit_beside_the_base_plan(sample: Plan) -> None:
@@ -137,8 +152,11 @@ def test_scenarios_sit_beside_the_base_plan(sample: Plan) -> None:
     heads = [th.text for th in table.find("thead").iter("th")]
     assert heads == ["", "Base plan", "Stretch"]
     rows = {tr.find("th").text: [td.text for td in tr.iter("td")] for tr in table.find("tbody").iter("tr")}
-    # a 30% win rate: 60 wins / 0.3 = 200 opportunities / 0.6 = 333 sales-ready leads needed
+    # a 30% win rate: 60 wins / 0.3 = 200 opportunities / 0.6 = 333 sales-ready leads needed; both
+    # expect 201 in time: 199 and 132 short
     assert rows["Sales-ready leads needed"] == ["400", "333"]
+    assert rows["Expected this year"] == ["201", "201"]
+    assert rows["Gap"] == ["199", "132"]
     assert rows["What changes"] == ["", "Win rate 30%"]
 
 
@@ -205,7 +223,12 @@ def test_every_chart_has_a_title_a_text_alternative_and_a_caption(sample: Plan) 
         assert chart.find("desc").attrs["id"] == desc_id and chart.find("desc").text
     figures = list(doc.iter("figure"))
     assert len(figures) == 5 and all(f.find("figcaption").text for f in figures)
-    assert "Jan 2027: 33 needed, 5 supplied" in doc.by_id("chart-months").find("desc").text
+    assert "Jan 2027: 44 needed, 5 supplied" in doc.by_id("chart-months").find("desc").text
+    # page 1's chart: to date, with the carry-over months marked as next year's
+    memo_chart = doc.by_id("chart-cumulative")
+    assert "Sep 2027: 400 needed, 201 supplied" in memo_chart.find("desc").text
+    assert "Oct 2027: 442 needed, 230 supplied (next year's start)" in memo_chart.find("desc").text
+    assert [r.attrs.get("class") for r in memo_chart.iter("rect")] == ["next-year"]
 
 
 def test_tables_have_captions_and_header_cells_and_headings_never_skip_a_level(sample: Plan) -> None:
@@ -309,7 +332,7 @@ def body_rows(doc: Element) -> dict[str, str]:
 @pytest.mark.chromium
 @pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed")
 @pytest.mark.skipif(PDFTOTEXT is None, reason="pdftotext (poppler-utils) is not installed")
-def test_chromium_prints_the_sample_on_six_pages_with_the_memo_first_and_no_orphan_rows(
+def test_chromium_prints_the_sample_on_seven_pages_with_the_memo_first_and_no_orphan_rows(
     sample: Plan, tmp_path: Path
 ) -> None:
     page = write_report(sample, tmp_path / "report.html")
@@ -318,12 +341,15 @@ def test_chromium_prints_the_sample_on_six_pages_with_the_memo_first_and_no_orph
     chromium(tmp_path, page, f"--screenshot={png}", "--window-size=1280,4000")
     assert png.read_bytes().startswith(b"\x89PNG") and png.stat().st_size > 50_000
     pages = page_texts(pdf)
-    assert 2 <= len(pages) <= 6
+    # (v3 added next year's start to page 1, two total rows to the months and the new-hire ramp to the
+    # assumptions: seven pages at most)
+    assert 2 <= len(pages) <= 7
     first = " ".join(pages[0].split())
-    # page 1: the gap in dollars, the timing, an option with its cost, the decisions
-    assert "Short by 112 sales-ready leads, $672,000 of revenue; behind every month." in first
-    assert "$3,000,000" in first and "$600,000" in first and "$1,728,000" in first and "$2,328,000" in first
-    assert "Hire 1 more inside rep" in first and "+$82,500" in first and "starts Feb 2027" in first
+    # page 1: the gap in leads and dollars, by when, next year's start, an option with its cost, the decisions
+    assert "Short by 199 sales-ready leads, $1,194,000 of revenue, by Sep 2027; behind every month." in first
+    assert "Next year's start (Oct 2027 to Dec 2027, whose leads close next year)" in first
+    assert "$3,000,000" in first and "$600,000" in first and "$1,206,000" in first and "$1,806,000" in first
+    assert "Hire 3 inside reps to start by" in first and "+$247,500" in first
     assert "Decisions asked of Tom (CEO)" in first
     # the footer: the plan's title and the page number on every page
     for number, text in enumerate(pages, 1):
@@ -370,28 +396,53 @@ def test_print_css_repeats_table_headers_and_never_splits_a_short_table_or_a_row
 
 def test_page_one_is_the_memo_with_the_bridge_the_options_and_the_decisions(sample: Plan) -> None:
     memo = report(sample).by_id("memo")
-    assert memo.find("p").text == "Short by 112 sales-ready leads, $672,000 of revenue; behind every month."
+    assert memo.by_id("verdict").text == (
+        "Short by 199 sales-ready leads, $1,194,000 of revenue, by Sep 2027; behind every month."
+    )
+    assert memo.by_id("next-year").text.endswith("87 of the 125 sales-ready leads needed, 38 short.")
     bridge = {tr.find("th").text: tr.find("td").text for tr in memo.find("table").find("tbody").iter("tr")}
-    # 3,000,000 goal - (600,000 pipeline + 288 x 0.6 x 0.25 x 40,000 = 1,728,000 projected) = 672,000
+    # 3,000,000 goal - (600,000 pipeline + 201 x 0.6 x 0.25 x 40,000 = 1,206,000 projected) = 1,194,000
     assert bridge == {
         "Revenue goal": "$3,000,000",
         "Current pipeline": "$600,000",
-        "Projected from new leads": "$1,728,000",
-        "Expected revenue": "$2,328,000",
-        "Revenue gap": "$672,000",
+        "Projected from new leads": "$1,206,000",
+        "Expected revenue": "$1,806,000",
+        "Revenue gap": "$1,194,000",
     }
+    # beside the bridge, not in it: October to December's 87 leads, won next year
+    assert "Carried over to next year: $522,000" in memo.text
     options = [[c.text for c in tr.iter() if c.tag in ("th", "td")] for tr in list(memo.iter("table"))[1].iter("tr")]
-    # goal seek: one more rep (12 x 9.5 = 114 >= 112) at 7,500 x 11 months; trade shows at 17,200 a month
+    # goal seek: 3 inside reps from February (3 x 78 = 234 >= 199) at 7,500 x 11 months each; trade shows
+    # at 32,534 a month (26,534 more x 12 months)
     assert options[1][:3] == [
-        "Hire 1 more inside rep (Inside lead development reps)",
-        "+$82,500",
-        "starts Feb 2027, full output from May 2027",
+        "Hire 3 inside reps to start by Feb 2027",
+        "+$247,500",
+        "start by Feb 2027 (not before Jan 2027), full output from May 2027",
     ]
-    assert options[2][:2] == ["Raise the Trade shows budget to $17,200 a month", "+$134,400"]
-    assert options[3][:2] == ["Reach a win rate of 34.8% (now 25.0%)", "no added cost"]
+    assert options[2][:2] == ["Raise the Trade shows budget to $32,534 a month", "+$318,408"]
+    assert options[3][:2] == ["Reach a win rate of 49.8% (now 25.0%)", "no added cost"]
     decisions = [li.text for li in memo.find("ol").iter("li")]
-    assert decisions[0].startswith("Choose how to close the $672,000 gap")
+    assert decisions[0].startswith("Choose how to close this year's $1,194,000 gap")
     assert any("$237,000" in d for d in decisions)
+
+
+def test_a_late_plan_with_actuals_is_called_late_on_page_one() -> None:
+    # the sample at a 30% win rate and 80,000 deals needs 2,400,000 / 80,000 / 0.3 / 0.6 = 166.7 by
+    # September (18.5 a month); with 2, 3 and 4 actual leads in January to March and the plan after,
+    # 2 + 3 + 4 + 23 + 5 x 29 = 177 close in time: covered, but 55.6 - 9 = 46.6 behind by March
+    data = sample_data()
+    data["targets"].update(win_rate=0.3, deal_size=80_000)
+    data["actuals"] = [{"month": m, "sales_ready_leads": v} for m, v in ((1, 2), (2, 3), (3, 4))]
+    plan = plan_of(data)
+    assert compute(plan).timing.status == "late"
+    doc = report(plan)
+    assert doc.by_id("verdict").text.startswith("Late: this year's 167 sales-ready leads are covered by Sep 2027")
+    assert "up to 47 behind (Mar 2027)" in doc.by_id("verdict").text
+    assert "late" in doc.by_id("verdict").attrs["class"].split()
+    # the page-1 chart says what is known: the actuals to March, then the plan
+    chart = doc.by_id("chart-cumulative")
+    assert chart.find("title").text == "Sales-ready leads needed vs known, to date"
+    assert "Mar 2027: 56 needed, 9 known" in chart.find("desc").text
 
 
 def test_no_chart_label_is_cut(sample: Plan) -> None:

@@ -46,17 +46,28 @@ def test_with_actuals_the_section_shows_the_standing_a_table_by_month_by_stage_a
     assert "Actual revenue to Feb 2027: $240,000 against $500,000 of the goal to date, $260,000 behind" in paragraphs[1]
     months, stages = list(section.iter("table"))
     by_month = rows(months)
-    # 400 leads needed over 12 months: 33.3 a month; Jan 20 -> -13, Mar 41 -> +8; Apr not reported
-    assert by_month[0][:4] == ["Jan 2027", "20", "33", "-13"]
-    assert by_month[2][:4] == ["Mar 2027", "41", "33", "+7.7"]
+    # 400 leads needed by Sep 2027 (a 3-month cycle: months 1-9 in time): 44.4 a month; Jan 20 -> -24,
+    # Mar 41 -> -3.4; Apr not reported; October on builds next year's start (3,000,000 / 6,000 / 12 = 42)
+    assert by_month[0][:4] == ["Jan 2027", "20", "44", "-24"]
+    assert by_month[2][:4] == ["Mar 2027", "41", "44", "-3.4"]
     assert by_month[3][1] == "—" and by_month[3][3] == "—"
     assert by_month[2][5] == "91"  # 20 + 30 + 41
     assert by_month[3][5].endswith("(forecast)")
+    assert by_month[9][2] == "42"
+    classes = [tr.attrs.get("class", "") for tr in months.find("tbody").iter("tr")]
+    assert classes == [""] * 9 + ["next-year"] * 3
     by_stage = {row[0]: row for row in rows(stages)}
-    # opportunities to Feb: 25 against 20 + 20 planned = 40, 15 behind
-    assert by_stage["Opportunities"][1:] == ["Feb 2027", "25", "40", "-15 (behind)"]
+    # opportunities to Feb: the 20 + 30 actual leads x 60% = 30 planned; 25 reported, 5 behind
+    assert by_stage["Opportunities"][1:] == ["Feb 2027", "25", "30", "-5 (behind)"]
     assert by_stage["Cost"][1] == "not reported"
     svg = section.by_id("chart-actuals")
     assert svg.attrs["role"] == "img"
-    assert "91 actual to Mar 2027 against 100 needed" in svg.find("desc").text
+    # to March 91 against 3 x 44.4 = 133; this year 91 + 23 + 5 x 29 = 259 of the 400 needed by September
+    assert "91 actual to Mar 2027 against 133 needed; at this pace 259 of the 400 needed by Sep 2027" in (
+        svg.find("desc").text
+    )
     assert len(list(svg.iter("polyline"))) == 4  # needed, supplied, actual, forecast
+    # page 1 says the same, in leads and money: 141 short x 6,000
+    assert root.by_id("verdict").text.startswith(
+        "Short by 141 sales-ready leads, $846,000 of revenue, by Sep 2027 at this pace"
+    )

@@ -61,8 +61,10 @@ def test_nobody_owning_lead_development_is_critical() -> None:
 
 
 def test_field_reps_without_time_are_told_to_hire_dedicated_lead_developers() -> None:
-    # Field reps only: 10 people x 2 a month x 12 months = 240 of the 400 needed, 160 short;
-    # inside reps to close it = ceil(160 / (12 months x 12, the default q)) = 2.
+    # Field reps only: 10 people x 2 a month x 12 months = 240 of the 400 needed, 160 short (no cycle:
+    # every month is in time). A new inside rep (q 12, ramp 3) from January makes 12 x (0.25 + 0.5 +
+    # 0.75 + 9) = 126 -> ceil(160 / 126) = 2; from April 2 x 12 x (1.5 + 6) = 180 >= 159.5, from May
+    # 2 x 78 = 156 does not: hired to start by April.
     field = {
         "id": "reps",
         "name": "Field reps",
@@ -74,11 +76,28 @@ def test_field_reps_without_time_are_told_to_hire_dedicated_lead_developers() ->
     plan = diagnosed({"reps_lack_time": 2}, labor=(field,))
     finding = found(plan)["dedicated_lead_development"]
     assert finding.severity == 3
-    assert "2 more inside reps would close the gap of 160 sales-ready leads" in finding.recommendation
+    assert "2 more inside reps hired to start by Apr 2027 would close this year's gap of 160 sales-ready leads" in (
+        finding.recommendation
+    )
     assert "outsourced" in finding.recommendation
     assert finding.trigger == (
         "Who develops leads today: Field reps develop their own leads; Reps don't have or make time: 2 (serious)"
     )
+
+
+def test_when_no_hire_closes_the_year_the_advice_says_so_never_0_reps() -> None:
+    # a 12-month cycle on a 12-month plan: no lead created in it closes inside it, so the engine's
+    # inside reps are null
+    field = {"id": "reps", "kind": "field", "headcount": 10, "start_month": 1, "srl_per_person_month": 2}
+    plan = make_plan(
+        {"sales_cycle_months": 12},
+        diagnosis={"challenges": {"reps_lack_time": 2}, "lead_owner_today": "field_reps"},
+        labor=[field],
+    )
+    assert compute(plan).gap.inside_reps_to_close_gap is None
+    recommendation = found(plan)["dedicated_lead_development"].recommendation
+    assert "no hire made now closes this year's gap" in recommendation
+    assert "0 more" not in recommendation and "n/a" not in recommendation
 
 
 def test_field_reps_weak_at_prospecting_also_trigger_the_labor_model_advice() -> None:
@@ -152,15 +171,18 @@ def test_uninterested_prospects_call_for_message_and_offer_work() -> None:
 
 
 def test_the_sample_plans_gap_names_its_size_and_the_cheapest_source(sample: Plan) -> None:
-    # 112 short of 400 (72%); inside reps 165,000 / 228 = $724 a lead, trade shows
-    # 72,000 / 60 = $1,200 a lead; ceil(112 / (12 x 12)) = 1 inside rep closes the gap.
+    # this year (months 1-9, a 3-month cycle): 201 of 400, 199 short (50%); inside reps 165,000 / 228 =
+    # $724 a lead, trade shows 72,000 / 60 = $1,200 a lead; the engine's 3 inside reps to start by
+    # February close it (3 x 78 = 234 >= 198.5).
     finding = found(sample)["coverage_gap"]
     assert finding.severity == 3
-    assert finding.finding == ("The plan supplies 288 of the 400 sales-ready leads needed: 112 short (72% coverage).")
+    assert finding.finding == (
+        "This year the plan makes 201 of the 400 sales-ready leads needed by Sep 2027: 199 short (50% coverage)."
+    )
     assert "cheapest source in the plan is Inside lead development reps at $724" in (finding.recommendation)
     assert "Trade shows $1,200" in finding.recommendation
-    assert "1 more inside rep would close the gap of 112" in finding.recommendation
-    assert finding.trigger == "Coverage 72%: 288 supplied of 400 needed"
+    assert "3 more inside reps hired to start by Feb 2027 would close this year's gap of 199" in finding.recommendation
+    assert finding.trigger == "Coverage 50%: 201 of 400 needed by Sep 2027"
 
 
 def test_a_cheap_program_is_named_as_the_way_to_close_a_small_gap() -> None:

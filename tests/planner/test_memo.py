@@ -1,13 +1,16 @@
-"""The CEO memo (page 1 of the report, the workbook's Summary): worked out by hand on the sample."""
+"""The CEO memo (page 1 of the report, the workbook's Summary): worked out by hand on the sample (plan model v3)."""
 
 from __future__ import annotations
+
+import dataclasses
 
 import pytest
 
 from planner.engine import compute
 from planner.memo import memo
-from planner.model import Plan
+from planner.model import Actual, Plan
 from planner.paths import set_value
+from tests.planner.plans import make_plan
 
 approx = pytest.approx
 
@@ -19,38 +22,58 @@ def turned(sample: Plan) -> Plan:
 
 def test_the_sample_memo_says_short_in_leads_money_and_time(sample: Plan) -> None:
     found = memo(sample, compute(sample))
-    # 400 needed - 288 supplied = 112 short, each worth 0.6 x 0.25 x 40,000 = 6,000: 672,000
+    # PRODUCT.md's v3 example: 400 needed by Sep 2027 (months 1-9 in time), 201 expected, 199 short, each
+    # worth 0.6 x 0.25 x 40,000 = 6,000: 1,194,000; behind in every in-time month
     assert found.status == "short"
-    assert found.verdict == "Short by 112 sales-ready leads, $672,000 of revenue; behind every month."
-    assert [(line.label, line.amount) for line in found.bridge] == [
-        ("Revenue goal", 3_000_000),
-        ("Current pipeline", 600_000),
-        ("Projected from new leads", approx(1_728_000)),
-        ("Expected revenue", approx(2_328_000)),
-        ("Revenue gap", approx(672_000)),
+    assert found.verdict == "Short by 199 sales-ready leads, $1,194,000 of revenue, by Sep 2027; behind every month."
+    # the pipeline closes over the first cycle; the leads of months 1-9 are won in months 4-12:
+    # 201 x 6,000 = 1,206,000; October to December's 87 leads bring 522,000 after the horizon
+    assert [(line.label, line.amount, line.total, line.aside) for line in found.bridge] == [
+        ("Revenue goal", 3_000_000, False, False),
+        ("Current pipeline", 600_000, False, False),
+        ("Projected from new leads", approx(1_206_000), False, False),
+        ("Expected revenue", approx(1_806_000), True, False),
+        ("Revenue gap", approx(1_194_000), True, False),
+        ("Carried over to next year", approx(522_000), False, True),
     ]
-    # to date: January needs 33.3 and gets the trade shows' 5; December: 400 and 288
-    assert found.cumulative[0] == ("Jan 2027", approx(400 / 12), approx(5))
-    assert found.cumulative[-1] == ("Dec 2027", approx(400), approx(288))
+    assert found.bridge[1].note == "already expected from deals in play, closing by Mar 2027"
+    assert found.bridge[2].note == "won by Dec 2027 from the 201 sales-ready leads created by Sep 2027"
+    # next year's start: Oct-Dec need 3,000,000 / 6,000 / 12 = 41.67 each, 125; 3 x 29 = 87 supplied
+    assert found.next_year == (
+        "Next year's start (Oct 2027 to Dec 2027, whose leads close next year): "
+        "87 of the 125 sales-ready leads needed, 38 short."
+    )
+    # to date: January needs 44.4 and gets the trade shows' 5; September 400 and 201; December adds
+    # next year's start: 400 + 125 = 525 needed, 288 supplied, a carry-over month
+    assert found.cumulative[0] == ("Jan 2027", approx(400 / 9), approx(5), True)
+    assert found.cumulative[8] == ("Sep 2027", approx(400), approx(201), True)
+    assert found.cumulative[-1] == ("Dec 2027", approx(525), approx(288), False)
 
 
-def test_each_option_has_its_cost_its_timing_and_its_effect(sample: Plan) -> None:
+def test_each_option_has_its_full_cost_its_timing_and_its_effect(sample: Plan) -> None:
     options = memo(sample, compute(sample)).options
     rep = options[0]
-    # one more rep from February (ramp 3: full from May) makes 12 x 9.5 = 114, costs 7,500 x 11
-    assert rep.title == "Hire 1 more inside rep (Inside lead development reps)"
-    assert rep.cost == "+$82,500"
-    assert rep.timing == "starts Feb 2027, full output from May 2027"
-    assert rep.effect.startswith("+114 sales-ready leads; expected revenue $3,012,000")
+    # the engine's 3 inside reps to start by February (r(2) = 78 each, ramp 3: full from May), paid
+    # 7,500 a month each from February to December: 3 x 7,500 x 11
+    assert rep.title == "Hire 3 inside reps to start by Feb 2027"
+    assert rep.cost == "+$247,500"
+    assert rep.timing == "start by Feb 2027 (not before Jan 2027), full output from May 2027"
+    # 3 x 78 = 234 more this year: (201 + 234) x 6,000 + 600,000 = 3,210,000
+    assert rep.effect.startswith(
+        "+234 sales-ready leads this year; expected revenue $3,210,000; closes this year's gap"
+    )
     shows = options[1]
-    assert (shows.title, shows.cost) == ("Raise the Trade shows budget to $17,200 a month", "+$134,400")
-    assert options[2].title == "Reach a win rate of 34.8% (now 25.0%)" and options[2].cost == "no added cost"
+    # 26,534 more a month, all 12 months of the program: the whole added budget
+    assert (shows.title, shows.cost) == ("Raise the Trade shows budget to $32,534 a month", "+$318,408")
+    assert options[2].title == "Reach a win rate of 49.8% (now 25.0%)" and options[2].cost == "no added cost"
+    assert len(options) == 3  # no other rate is reachable alone, and field reps are never an option
 
 
 def test_the_decisions_ask_for_a_choice_the_budget_and_the_review(sample: Plan) -> None:
     asked = memo(sample, compute(sample)).decisions
     assert asked[0] == (
-        "Choose how to close the $672,000 gap: one of the 4 options, a mix of them, or a goal lowered to $2,328,000."
+        "Choose how to close this year's $1,194,000 gap: one of the 3 options, a mix of them, "
+        "or a goal lowered to $1,806,000."
     )
     assert "Approve the plan's cost of $237,000 ($823 per sales-ready lead)." in asked
     assert asked[-1].startswith("Hold the weekly review with the head of sales from Jan 2027")
@@ -59,17 +82,86 @@ def test_the_decisions_ask_for_a_choice_the_budget_and_the_review(sample: Plan) 
 def test_a_late_plan_is_offered_an_earlier_start_with_its_cost(sample: Plan) -> None:
     plan = turned(sample)
     found = memo(plan, compute(plan))
-    # 2,400,000 / 80,000 / 0.3 / 0.6 = 166.7 needed, 13.9 a month: January gets 5, February 5 + 6,
-    # so the plan is 8.9 + 2.9 = 11.8 behind by February, and catches up in April
+    # 2,400,000 / 80,000 / 0.3 / 0.6 = 166.7 needed over the in-time months 1-9, 18.5 a month: January
+    # gets 5, February 11, March 17, so the plan is 13.5 + 7.5 + 1.5 = 22.6 behind by March, and catches
+    # up in June; 201 are expected, 34 to spare, each worth 0.6 x 0.3 x 80,000 = 14,400: 494,400
     assert found.status == "late"
-    assert found.verdict.startswith("Late: the plan supplies the 167 sales-ready leads the year needs")
-    assert "behind until Apr 2027" in found.verdict
+    assert found.verdict == (
+        "Late: this year's 167 sales-ready leads are covered by Sep 2027, 34 to spare ($494,400 of revenue "
+        "over the goal), but the plan is up to 23 behind (Mar 2027); behind until Jun 2027."
+    )
     (earlier,) = found.options
-    # the reps from January: one more month of 2 x 7,500; January then 5 + 6 = 11 of 13.9 needed
+    # the reps from January: one more month of 2 x 7,500; January then 5 + 6 = 11 of 18.5 (7.5 behind),
+    # February 17 (9.0 behind), March 23 (4.6 behind): at worst 9, caught up in April
     assert earlier.title == "Start Inside lead development reps in Jan 2027 instead of Feb 2027"
     assert earlier.cost == "+$15,000"
-    assert earlier.effect.startswith("at worst 2.9 sales-ready leads behind instead of 12")
-    assert found.decisions[0].startswith("Accept being behind (behind until Apr 2027) or bring supply forward")
+    assert earlier.effect == (
+        "at worst 9 sales-ready leads behind instead of 23; the year stays covered, "
+        "but the plan is still behind until Apr 2027"
+    )
+    assert found.decisions[0].startswith("Accept being behind (behind until Jun 2027) or bring supply forward")
+    assert not any("close" in d for d in found.decisions)
+
+
+def test_a_plan_made_late_by_its_actuals_says_late_at_this_pace(sample: Plan) -> None:
+    plan = dataclasses.replace(
+        turned(sample), actuals=tuple(Actual(month=m, sales_ready_leads=v) for m, v in ((1, 2), (2, 3), (3, 4)))
+    )
+    found = memo(plan, compute(plan))
+    # known: 2 + 3 + 4 + 23 + 5 x 29 = 177 of 166.7 in time (10 to spare, x 14,400 = 148,800); to March
+    # 9 against 3 x 18.5 = 55.6 needed, 46.6 behind, the worst
+    assert found.status == "late"
+    assert found.verdict == (
+        "Late: this year's 167 sales-ready leads are covered by Sep 2027 at this pace (9 sales-ready leads to "
+        "Mar 2027 against 56 needed, 47 short), 10 to spare ($148,800 of revenue over the goal), but the plan is "
+        "up to 47 behind (Mar 2027); behind until Aug 2027."
+    )
+    # the bridge reads the known series: 177 x 14,400 + 600,000
+    assert found.bridge[3].amount == approx(177 * 14_400 + 600_000)
+    assert found.cumulative[2] == ("Mar 2027", approx(500 / 9), approx(9), True)
+
+
+def test_with_actuals_through_march_no_option_hires_before_may(sample: Plan) -> None:
+    actuals = tuple(Actual(month=m, sales_ready_leads=v) for m, v in ((1, 5), (2, 8), (3, 10)))
+    plan = dataclasses.replace(sample, actuals=actuals)
+    found = memo(plan, compute(plan))
+    # s0 = 3 + 1 + ceil(1) = 5; 5 reps x 42 by September close the 209 short; 5 x 7,500 x 8 months
+    assert found.verdict.startswith("Short by 209 sales-ready leads, $1,254,000 of revenue, by Sep 2027 at this pace")
+    assert (found.options[0].title, found.options[0].cost) == ("Hire 5 inside reps to start by May 2027", "+$300,000")
+    assert found.options[0].timing == "start in May 2027, full output from Aug 2027"
+    # the trade shows' extra spend starts in May too: 209 / (5 months x 0.1 / 120) = 50,160 a month, 8 months
+    assert (found.options[1].title, found.options[1].cost) == ("Spend $50,160 a month more on Trade shows", "+$401,280")
+    assert found.options[1].timing == "from May 2027"
+    for option in found.options:
+        assert not any(f"{month} 2027" in option.timing for month in ("Jan", "Feb", "Mar", "Apr"))
+
+
+def test_a_surplus_plan_is_never_asked_to_close_a_gap() -> None:
+    rich = {"id": "sdr", "kind": "inside", "headcount": 3, "srl_per_person_month": 12, "ramp_months": 0}
+    plan = make_plan({"revenue_goal": 300_000}, labor=[rich])
+    found = memo(plan, compute(plan))
+    # 120 needed, 432 supplied: 312 to spare, each 2,500 (0.5 x 0.5 x 10,000) of revenue
+    assert found.verdict == (
+        "On track: this year's 120 sales-ready leads are covered by Dec 2027, 312 to spare "
+        "($780,000 of revenue over the goal); never behind."
+    )
+    assert found.options == ()
+    assert not any("close" in d or "lowered" in d for d in found.decisions)
+    assert [line.label for line in found.bridge][-1] == "Revenue surplus"
+
+
+def test_a_plan_of_field_reps_is_offered_inside_reps_never_more_field_reps() -> None:
+    field = {"id": "f", "name": "Field reps", "kind": "field", "headcount": 10, "srl_per_person_month": 2,
+             "cost_per_person_month": 2_500}  # fmt: skip
+    plan = make_plan(basics={"horizon_months": 9, "currency": "EUR"}, labor=[field])
+    found = memo(plan, compute(plan))
+    # 220 short; 3 inside reps from February (78 each), at the default 8,500 a month for 8 months
+    assert [(o.title, o.cost) for o in found.options] == [("Hire 3 inside reps to start by Feb 2027", "+€204,000")]
+    assert not any("field" in o.title.lower() for o in found.options)
+    assert (
+        found.decisions[0]
+        == "Choose how to close this year's €550,000 gap: the option above, or a goal lowered to €450,000."
+    )
 
 
 def test_a_plan_the_pipeline_covers_has_no_options_and_no_cost_to_approve() -> None:

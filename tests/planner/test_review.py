@@ -35,14 +35,22 @@ def test_the_agenda_has_the_seeds_five_items_in_order(sample: Plan) -> None:
 
 
 def test_revenue_vs_goal_states_the_goal_and_the_monthly_targets(sample: Plan) -> None:
-    # 3,000,000 goal - 600,000 pipeline = 2,400,000 from new leads; 400 leads / 12 = 33 a month
+    # 3,000,000 goal - 600,000 pipeline = 2,400,000 from new leads: 400 leads, created by Sep 2027 (a
+    # 3-month cycle: months 1-9 are in time), 400 / 9 = 44 a month; 5 + 11 + 17 + 23 + 5 x 29 = 201 in time.
+    # October to December build next year's start: 3,000,000 / 6,000 / 12 = 42 a month
     entries = agenda(sample)["revenue_vs_goal"].entries
     assert entries[0] == (
         "Goal: $3,000,000 new-logo revenue; $600,000 expected from the current pipeline, "
         "so $2,400,000 must come from new sales-ready leads"
     )
-    assert "400 sales-ready leads over 12 months for 240 opportunities and 60 wins" in entries[1]
-    assert entries[2] == "Monthly target: 33 sales-ready leads each month, Jan 2027 to Dec 2027"
+    assert entries[1] == (
+        "The plan needs 400 sales-ready leads by Sep 2027 (the leads that close this year) for 240 "
+        "opportunities and 60 wins; 201 are expected in time"
+    )
+    assert entries[2] == (
+        "Monthly target: 44 sales-ready leads each month, Jan 2027 to Sep 2027; "
+        "then, for next year's start, 42 sales-ready leads each month, Oct 2027 to Dec 2027"
+    )
 
 
 def test_seasonal_months_are_listed_one_by_one() -> None:
@@ -65,8 +73,11 @@ def test_a_pipeline_that_covers_the_goal_needs_no_new_leads() -> None:
 
 def test_the_gap_is_the_first_risk_when_coverage_is_below_100_percent(sample: Plan) -> None:
     plan = with_review(sample, risks=("Globex may move to a competitor",))
+    # 400 - 201 = 199 short by Sep 2027 (50.25%); the engine's 3 inside reps to start by February
+    # (r(2) = 78: 3 x 78 = 234 >= 198.5)
     assert agenda(plan)["risks"].entries == (
-        "The plan is 112 sales-ready leads short (72% coverage); 1 more inside rep would close the gap",
+        "The plan is 199 sales-ready leads short of this year's 400 by Sep 2027 (50% coverage); "
+        "3 more inside reps hired to start by Feb 2027 would close it",
         "Globex may move to a competitor",
     )
 

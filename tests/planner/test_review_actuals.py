@@ -50,12 +50,14 @@ def test_risks_gain_the_months_and_the_stages_that_are_behind() -> None:
     risks = agenda(make_plan(actuals=ACTUALS))["risks"].entries
     assert risks == (
         # the forecast: 92 + 0 supplied after March; 400 - 92 = 308 short
-        "At this pace the year ends 308 sales-ready leads short (23% of those needed)",
+        "At this pace the year ends 308 sales-ready leads short (23% of those needed by Dec 2027)",
         # Jan 20 of 33.3 and Mar 32 of 33.3 are behind; Feb 40 is ahead
         "Months behind on sales-ready leads: Jan 2027 (20 of 33), Mar 2027 (32 of 33)",
-        # opportunities to Feb: 30 against 33.3; wins to Feb: 14 against 16.7
-        "Opportunities behind the plan: 30 to Feb 2027 against 33 planned, 3.3 short",
-        "Wins behind the plan: 14 to Feb 2027 against 17 planned, 2.7 short",
+        # the later stages are planned from the known leads (v3, no cycle): the 60 actual leads to Feb
+        # make 30 opportunities (30 reported: even), 15 wins (14 reported) and 150,000 of revenue
+        # (130,000 reported)
+        "Wins behind the plan: 14 to Feb 2027 against 15 planned, 1 short",
+        "Revenue behind the plan: $130,000 to Feb 2027 against $150,000 planned, $20,000 short",
     )
 
 
@@ -70,7 +72,9 @@ def test_cost_above_the_plan_is_a_risk_and_stages_ahead_are_not() -> None:
 def test_without_actuals_the_review_is_the_plan_as_before() -> None:
     items = agenda(make_plan())
     assert items["revenue_vs_goal"].entries[0].startswith("Goal:")
-    # one inside rep hired in month 1 (q 12, ramp 3): 12 x (1/4 + 2/4 + 3/4 + 9) = 126 leads; 400 / 126 -> 4
+    # one inside rep hired in month 1 (q 12, ramp 3): 12 x (1/4 + 2/4 + 3/4 + 9) = 126 leads; 400 / 126 -> 4;
+    # hired in March 4 x 12 x (1/4 + 2/4 + 3/4 + 7) = 408 >= 399.5 still closes it, in April 4 x 90 = 360 does not
     assert items["risks"].entries == (
-        "The plan is 400 sales-ready leads short (0% coverage); 4 more inside reps would close the gap",
+        "The plan is 400 sales-ready leads short of this year's 400 by Dec 2027 (0% coverage); "
+        "4 more inside reps hired to start by Mar 2027 would close it",
     )
