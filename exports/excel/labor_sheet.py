@@ -5,20 +5,25 @@ output(m) = head count x SRL per person-month x min(1, (m - s + 1) / (ramp + 1))
 loss = min(1, attrition / 12 x (vacancy + ramp / 2)); cost(m) = head count x cost per
 person-month x max(0, 1 - attrition / 12 x vacancy) + fee per SRL x output(m). Nothing
 outside s..e. Month numbers stand in each grid's title row, so no formula holds a month or
-the horizon as a number.
+the horizon as a number. Each formula carries the engine's value at export (its resource's
+output and cost), for viewers that do not recalculate.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from openpyxl.worksheet.worksheet import Worksheet
 
-from exports.excel.cells import SheetWriter, cell, ref, row_span, span
+from exports.excel.cells import SheetWriter, cell, clean_text, ref, row_span, shown, span
 from exports.excel.layout import CHANNELS, TOTAL_COLUMN, Block, LaborColumn, Layout, PeopleColumn
 from exports.excel.styles import COUNT, PERCENT, RATE_COUNT, Styles
 from exports.excel.validation import Validations
 from planner import formatting as fmt
 from planner import vocab
 from planner.model import Plan
+from planner.results import PlanResult, ResourceResult
+from planner.supply import paid_share, turnover_loss
 
 C = LaborColumn
 HEADERS = {
@@ -46,7 +51,7 @@ HEADERS = {
 NA = fmt.NOT_AVAILABLE
 
 
-def write_labor(sheet: Worksheet, styles: Styles, plan: Plan, layout: Layout) -> None:
+def write_labor(sheet: Worksheet, styles: Styles, plan: Plan, result: PlanResult, layout: Layout) -> None:
     w = SheetWriter(sheet, styles)
     w.heading(
         "Labor model: who develops leads",
@@ -71,8 +76,8 @@ def write_labor(sheet: Worksheet, styles: Styles, plan: Plan, layout: Layout) ->
         w.number(row, C.FEE, resource.fee_per_srl, "input", "money")
         w.number(row, C.ATTRITION, resource.attrition_rate, "input", PERCENT)
         w.number(row, C.VACANCY, resource.vacancy_months, "input", RATE_COUNT)
-        write_derived(w, layout, row)
-        write_totals(w, layout, index, row)
+        write_derived(w, plan, index, row)
+        write_totals(w, layout, index, row, result.resources[index])
     if plan.labor:
         first, last = inputs.first, inputs.last
         checks.add("start_month", span(first, last, C.START))
@@ -83,9 +88,16 @@ def write_labor(sheet: Worksheet, styles: Styles, plan: Plan, layout: Layout) ->
         checks.add("attrition", span(first, last, C.ATTRITION))
         checks.add("amount", span(first, last, C.VACANCY))
         w.text(inputs.total, 1, "Total", "total")
-        for column in (C.HEADCOUNT, C.TOTAL_OUTPUT, C.TOTAL_COST, C.UNASSIGNED):
+        resources = result.resources
+        sums = {
+            C.HEADCOUNT: sum(r.headcount for r in plan.labor),
+            C.TOTAL_OUTPUT: sum(r.total_output for r in resources),
+            C.TOTAL_COST: sum(r.total_cost for r in resources),
+            C.UNASSIGNED: sum(r.unassigned_output for r in resources),
+        }
+        for column, value in sums.items():
             number_format = "money" if column == C.TOTAL_COST else COUNT
-            w.formula(inputs.total, column, f"=SUM({span(first, last, column)})", "total", number_format)
+            w.formula(inputs.total, column, f"=SUM({span(first, last, column)})", "total", number_format, value)
         total = inputs.total
         w.formula(
             total,
@@ -94,80 +106,120 @@ def write_labor(sheet: Worksheet, styles: Styles, plan: Plan, layout: Layout) ->
             "total",
             "money",
         )
-        write_grids(w, plan, layout)
+        write_grids(w, plan, result, layout)
     kinds = {C.NAME: "name", C.ID: "short", C.KIND: "kind"}
     w.widths({**kinds, **{c: "number" for c in range(C.HEADCOUNT, max(C.UNASSIGNED, layout.last_month_column) + 1)}})
     sheet.freeze_panes = cell(inputs.first, C.ID)
 
 
-def write_derived(w: SheetWriter, layout: Layout, row: int) -> None:
+def write_derived(w: SheetWriter, plan: Plan, index: int, row: int) -> None:
     """The last month worked, the output lost to turnover and the share of seats paid."""
     end, ramp = ref(row, C.END), ref(row, C.RAMP)
     attrition, vacancy = ref(row, C.ATTRITION), ref(row, C.VACANCY)
-    w.formula(row, C.LAST, f'=IF({end}="",Horizon,MIN({end},Horizon))', fmt="0")
-    w.formula(row, C.LOSS, f"=MIN(1,{attrition}/12*({vacancy}+{ramp}/2))", fmt=PERCENT)
-    w.formula(row, C.PAID, f"=MAX(0,1-{attrition}/12*{vacancy})", fmt=PERCENT)
+    resource, horizon = plan.labor[index], plan.horizon
+    a, v = resource.attrition_rate, resource.vacancy_months
+    worked = horizon if resource.end_month is None else min(resource.end_month, horizon)
+    w.formula(row, C.LAST, f'=IF({end}="",Horizon,MIN({end},Horizon))', fmt="0", cached=worked)
+    loss = turnover_loss(a, v, resource.ramp_months)
+    w.formula(row, C.LOSS, f"=MIN(1,{attrition}/12*({vacancy}+{ramp}/2))", fmt=PERCENT, cached=loss)
+    w.formula(row, C.PAID, f"=MAX(0,1-{attrition}/12*{vacancy})", fmt=PERCENT, cached=paid_share(a, v))
 
 
-def write_totals(w: SheetWriter, layout: Layout, index: int, row: int) -> None:
+def write_totals(w: SheetWriter, layout: Layout, index: int, row: int, figures: ResourceResult) -> None:
     first, last = layout.month_column(1), layout.last_month_column
     output_row, cost_row = layout.labor_output.row(index), layout.labor_cost.row(index)
-    w.formula(row, C.TOTAL_OUTPUT, f"=SUM({row_span(output_row, first, last)})", fmt=COUNT)
-    w.formula(row, C.TOTAL_COST, f"=SUM({row_span(cost_row, first, last)})", fmt="money")
+    w.formula(row, C.TOTAL_OUTPUT, f"=SUM({row_span(output_row, first, last)})", fmt=COUNT, cached=figures.total_output)
+    w.formula(row, C.TOTAL_COST, f"=SUM({row_span(cost_row, first, last)})", fmt="money", cached=figures.total_cost)
     w.formula(
-        row, C.COST_PER_SRL, f'=IFERROR({cell(row, C.TOTAL_COST)}/{cell(row, C.TOTAL_OUTPUT)},"{NA}")', fmt="money"
+        row,
+        C.COST_PER_SRL,
+        f'=IFERROR({cell(row, C.TOTAL_COST)}/{cell(row, C.TOTAL_OUTPUT)},"{NA}")',
+        fmt="money",
+        cached=shown(figures.cost_per_sales_ready_lead),
     )
     people = layout.people_inputs
     if layout.people_indexes:
         owners = span(people.first, people.last, PeopleColumn.OWNER, sheet=CHANNELS)
         shares = span(people.first, people.last, PeopleColumn.SHARE, sheet=CHANNELS)
-        w.formula(row, C.ASSIGNED, f"=SUMIF({owners},{cell(row, C.ID, fix_column=True)},{shares})", fmt=PERCENT)
+        w.formula(
+            row,
+            C.ASSIGNED,
+            f"=SUMIF({owners},{cell(row, C.ID, fix_column=True)},{shares})",
+            fmt=PERCENT,
+            cached=figures.assigned_share,
+        )
     else:
         w.number(row, C.ASSIGNED, 0, fmt=PERCENT)
-    w.formula(row, C.UNASSIGNED, f"=MAX(0,1-{cell(row, C.ASSIGNED)})*{cell(row, C.TOTAL_OUTPUT)}", fmt=COUNT)
+    w.formula(
+        row,
+        C.UNASSIGNED,
+        f"=MAX(0,1-{cell(row, C.ASSIGNED)})*{cell(row, C.TOTAL_OUTPUT)}",
+        fmt=COUNT,
+        cached=figures.unassigned_output,
+    )
 
 
-def write_grids(w: SheetWriter, plan: Plan, layout: Layout) -> None:
+def write_grids(w: SheetWriter, plan: Plan, result: PlanResult, layout: Layout) -> None:
     output, cost = layout.labor_output, layout.labor_cost
     for block, title in ((output, "Sales-ready leads by month"), (cost, "Cost by month")):
-        start_grid(w, layout, block, title, ["Resource", "Id", "Total"])
+        start_grid(w, layout, block, title, ["Resource", "Id", "Total"], plan)
     first_month, last_month = layout.month_column(1), layout.last_month_column
     count_style, money_style = w.styles.array("formula", COUNT), w.styles.array("formula", "money")
-    for index in range(len(plan.labor)):
+    for index, resource in enumerate(plan.labor):
+        figures = result.resources[index]
         r = layout.labor_inputs.row(index)
         o, c = output.row(index), cost.row(index)
         for block_row in (o, c):
-            w.formula(block_row, 1, f"={ref(r, C.NAME)}", "linked")
-            w.formula(block_row, 2, f"={ref(r, C.ID)}", "linked")
-        w.formula(o, TOTAL_COLUMN, f"=SUM({row_span(o, first_month, last_month)})", "total", COUNT)
-        w.formula(c, TOTAL_COLUMN, f"=SUM({row_span(c, first_month, last_month)})", "total", "money")
+            w.formula(block_row, 1, f"={ref(r, C.NAME)}", "linked", cached=clean_text(resource.name or resource.id))
+            w.formula(block_row, 2, f"={ref(r, C.ID)}", "linked", cached=clean_text(resource.id))
+        total = f"=SUM({row_span(o, first_month, last_month)})"
+        w.formula(o, TOTAL_COLUMN, total, "total", COUNT, figures.total_output)
+        w.formula(
+            c, TOTAL_COLUMN, f"=SUM({row_span(c, first_month, last_month)})", "total", "money", figures.total_cost
+        )
         n, s, k, q = (ref(r, column) for column in (C.HEADCOUNT, C.START, C.RAMP, C.PER_PERSON))
         pay, fee, last, loss, paid = (ref(r, column) for column in (C.COST, C.FEE, C.LAST, C.LOSS, C.PAID))
         for m in range(1, layout.horizon + 1):
             column = layout.month_column(m)
             month = cell(output.title, column, fix_row=True)
             outside = f"OR({month}<{s},{month}>{last})"
-            w.put_formula(o, column, f"=IF({outside},0,{n}*{q}*MIN(1,({month}-{s}+1)/({k}+1))*(1-{loss}))", count_style)
-            w.put_formula(c, column, f"=IF({outside},0,{n}*{pay}*{paid}+{fee}*{cell(o, column)})", money_style)
-    for block, number_format in ((output, COUNT), (cost, "money")):
-        end_grid(w, layout, block, number_format)
+            w.put_formula(
+                o,
+                column,
+                f"=IF({outside},0,{n}*{q}*MIN(1,({month}-{s}+1)/({k}+1))*(1-{loss}))",
+                count_style,
+                figures.output[m - 1],
+            )
+            made = f"=IF({outside},0,{n}*{pay}*{paid}+{fee}*{cell(o, column)})"
+            w.put_formula(c, column, made, money_style, figures.cost[m - 1])
+    for block, number_format, series in ((output, COUNT, "output"), (cost, "money", "cost")):
+        end_grid(w, layout, block, number_format, [getattr(r, series) for r in result.resources])
 
 
-def start_grid(w: SheetWriter, layout: Layout, block: Block, title: str, labels: list[str]) -> None:
-    """A grid's title (with the plan month numbers over the month columns) and its header of month labels."""
-    from exports.excel.inputs_sheet import first_month_ref
+def start_grid(
+    w: SheetWriter, layout: Layout, block: Block, title: str, labels: list[str], plan: Plan | None = None
+) -> None:
+    """A grid's title (with the plan month numbers over the month columns) and its header of month
+    labels (with their dates at export when the ``plan`` is given)."""
+    from exports.excel.inputs_sheet import first_month_ref, month_serial
 
     w.text(block.title, 1, title, "section")
     w.header(block.header, labels)
     for m in range(1, layout.horizon + 1):
         column = layout.month_column(m)
         w.number(block.title, column, m, "note", "0")
-        w.formula(
-            block.header, column, f"=EDATE({first_month_ref()},{cell(block.title, column)}-1)", "header", "mmm yyyy"
-        )
+        header = f"=EDATE({first_month_ref()},{cell(block.title, column)}-1)"
+        w.formula(block.header, column, header, "header", "mmm yyyy", month_serial(plan, m) if plan else None)
 
 
-def end_grid(w: SheetWriter, layout: Layout, block: Block, number_format: str) -> None:
+def end_grid(
+    w: SheetWriter, layout: Layout, block: Block, number_format: str, rows: Sequence[Sequence[float]] = ()
+) -> None:
+    """The grid's total row; ``rows``: the engine's figures by month of each of its rows (their sums
+    are the total row's values at export), or none."""
     w.text(block.total, 1, "Total", "total")
-    for column in range(TOTAL_COLUMN, layout.last_month_column + 1):
-        w.formula(block.total, column, f"=SUM({span(block.first, block.last, column)})", "total", number_format)
+    months = [sum(values) for values in zip(*rows, strict=True)] if rows else []
+    totals = [sum(months), *months] if rows else []
+    for offset, column in enumerate(range(TOTAL_COLUMN, layout.last_month_column + 1)):
+        formula = f"=SUM({span(block.first, block.last, column)})"
+        w.formula(block.total, column, formula, "total", number_format, totals[offset] if totals else None)

@@ -77,8 +77,8 @@ def build_workbook(plan: Plan, result: PlanResult | None = None, progress: Progr
 
     steps: list[tuple[str, Callable[[], None]]] = [
         ("Writing the inputs", lambda: write_inputs(sheets[INPUTS], styles, plan, result)),
-        ("Writing the labor model", lambda: write_labor(sheets[LABOR], styles, plan, layout)),
-        ("Writing the channels", lambda: write_channels(sheets[CHANNELS], styles, plan, layout)),
+        ("Writing the labor model", lambda: write_labor(sheets[LABOR], styles, plan, result, layout)),
+        ("Writing the channels", lambda: write_channels(sheets[CHANNELS], styles, plan, result, layout)),
         ("Writing the months", lambda: write_monthly(sheets[MONTHLY], styles, plan, result, layout)),
         ("Writing the scenarios", lambda: write_scenarios(sheets[SCENARIOS], styles, plan, layout)),
         ("Writing the summary", summary),
