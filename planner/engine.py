@@ -149,6 +149,7 @@ def compute_core(plan: Plan, cache: Cache | None = None, *, with_months: bool = 
         actuals=actuals_result(plan, months, this_year) if with_months else None,
         year=this_year,
         next_year_start=year.next_year_start(cal),
+        targets=targets,
     )
 
 

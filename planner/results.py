@@ -15,7 +15,7 @@ from planner.status import LATE, ON_TRACK, SHORT
 __all__ = ["LATE", "ON_TRACK", "SHORT"]  # (re-exported: the statuses are defined in planner.status)
 
 if TYPE_CHECKING:
-    from planner.model import Actual
+    from planner.model import Actual, Targets
 
 
 class Demand(NamedTuple):
@@ -247,6 +247,7 @@ class PlanResult(NamedTuple):
     next_year_start: NextYearStart | None = None
     scenarios: "Sequence[ScenarioResult]" = ()  # a Deferred from compute(): worked out when first read
     sensitivity: Sequence[SensitivityRow] = ()
+    targets: "Targets | None" = None  # the rates the figures were computed with (planner.tracking's plan by stage)
 
     @property
     def first_supply_month(self) -> int | None:

@@ -1,10 +1,25 @@
 """The plan against its actuals, stage by stage and month by month (PRODUCT.md, "Actuals").
 
-What the Track step, the CEO review and the exports show beside each actual: the plan's
-figure for that month (from the engine's MonthResult), the variance (actual - plan, where
-an actual exists) and whether that is behind or ahead. Cost runs the other way: spending
-more than the plan is behind. To date, a stage is judged up to the last month with an actual
-of that stage (months before it without one count as 0, as for sales-ready leads).
+What the Track step, the CEO review and the exports show beside each actual, and what it is
+compared with (``Stage.compared_with``):
+
+- **Sales-ready leads, vs needed**: the leads the month needs (plan model v3's ``needed``).
+- **Opportunities, wins, revenue and cost, vs plan**: what the plan expects that month, one model
+  for every stage, by the month a stage happens. A lead made in month m becomes an opportunity in
+  month m and, a sales cycle c later, a win and its revenue in month m + c:
+
+  - opportunities(m) = known(m) x srl_to_opportunity (the month's known leads: the actual
+    sales-ready leads through the last reported month, the plan's after, as the engine's);
+  - revenue(m) = pipeline_revenue(m) + projected_revenue(m), the engine's revenue by month: the
+    pipeline closing in its first cycle, then known(m - c) x V (V the revenue of a lead);
+  - wins(m) = revenue(m) / deal_size: the pipeline's deals and the leads' wins closing that
+    month, so the wins plan times the deal size is always the revenue plan;
+  - cost(m): the plan's cost of the month.
+
+The variance is actual - plan (where an actual exists) and says whether that is behind or ahead.
+Cost runs the other way: spending more than the plan is behind. To date, a stage is judged up to
+the last month with an actual of that stage (months before it without one count as 0, as for
+sales-ready leads).
 """
 
 from __future__ import annotations
@@ -13,42 +28,62 @@ import dataclasses
 from typing import NamedTuple
 
 from planner.cumulative import cumulative_months
-from planner.model import ACTUAL_FIGURES, Actual
+from planner.model import ACTUAL_FIGURES, Actual, Targets
 from planner.results import MonthResult, PlanResult
 from planner.status import TOLERANCE
+
+NEEDED, PLAN = "needed", "plan"  # what a stage's actual is compared with
 
 
 class Stage(NamedTuple):
     figure: str  # the Actual's field (ACTUAL_FIGURES)
     label: str
-    plan_attribute: str  # the MonthResult figure the plan holds for that stage
+    compared_with: str  # NEEDED (what the goal needs) or PLAN (what the plan expects)
     kind: str  # "count" or "money"
     more_is_better: bool = True  # False for cost: above the plan is behind
 
 
 STAGES: tuple[Stage, ...] = (
-    Stage("sales_ready_leads", "Sales-ready leads", "sales_ready_leads_needed", "count"),
-    Stage("opportunities", "Opportunities", "opportunities_needed", "count"),
-    Stage("wins", "Wins", "wins_needed", "count"),
-    Stage("revenue", "Revenue", "projected_revenue", "money"),  # won revenue, shifted by the sales cycle
-    Stage("cost", "Cost", "cost", "money", more_is_better=False),
+    Stage("sales_ready_leads", "Sales-ready leads", NEEDED, "count"),
+    Stage("opportunities", "Opportunities", PLAN, "count"),
+    Stage("wins", "Wins", PLAN, "count"),  # closing in the month: revenue / deal size
+    Stage("revenue", "Revenue", PLAN, "money"),  # won in the month: the pipeline's, then the leads'
+    Stage("cost", "Cost", PLAN, "money", more_is_better=False),
 )
 assert tuple(s.figure for s in STAGES) == ACTUAL_FIGURES
 BY_FIGURE = {stage.figure: stage for stage in STAGES}
 
 
-def plan_figure(month: MonthResult, stage: Stage) -> float:
-    return float(getattr(month, stage.plan_attribute))
+def planned_revenue(month: MonthResult) -> float:
+    """What the plan expects to win in the month: the pipeline closing then, and the leads' revenue."""
+    return month.pipeline_revenue + month.projected_revenue
+
+
+def plan_figure(month: MonthResult, stage: Stage, targets: Targets | None) -> float:
+    """The figure the stage's actual is compared with in the month (``targets``: the plan's rates,
+    ``PlanResult.targets``; without them, opportunities and wins are 0)."""
+    figure = stage.figure
+    if figure == "sales_ready_leads":
+        return month.sales_ready_leads_needed
+    if figure == "revenue":
+        return planned_revenue(month)
+    if figure == "cost":
+        return month.cost
+    if targets is None:
+        return 0.0
+    if figure == "opportunities":
+        return month.known_sales_ready_leads * targets.srl_to_opportunity
+    return planned_revenue(month) / targets.deal_size if targets.deal_size > 0 else 0.0
 
 
 def actual_figure(month: MonthResult, stage: Stage) -> float | None:
     return None if month.actual is None else getattr(month.actual, stage.figure)
 
 
-def variance(month: MonthResult, stage: Stage) -> float | None:
-    """actual - plan for the month; None where nothing was reported."""
+def variance(month: MonthResult, stage: Stage, targets: Targets | None) -> float | None:
+    """actual - plan (or needed) for the month; None where nothing was reported."""
     actual = actual_figure(month, stage)
-    return None if actual is None else actual - plan_figure(month, stage)
+    return None if actual is None else actual - plan_figure(month, stage, targets)
 
 
 def standing(value: float | None, stage: Stage) -> str:
@@ -84,7 +119,7 @@ def to_date(result: PlanResult, stage: Stage) -> StageToDate | None:
         return None
     months = result.months[:through]
     actual = sum(actual_figure(m, stage) or 0.0 for m in months)
-    plan = sum(plan_figure(m, stage) for m in months)
+    plan = sum(plan_figure(m, stage, result.targets) for m in months)
     return StageToDate(stage, through, actual, plan, actual - plan)
 
 
