@@ -20,9 +20,10 @@ class Alert(NamedTuple):
 
 def alerts(plan: Plan, result: PlanResult, problems: list[Problem] | None = None) -> list[Alert]:
     """The warnings, most important first: whether the plan covers the goal and when, then the
-    inputs to fix (``problems``: ``validate(plan)`` unless given), then bookkeeping. Capacity not
-    assigned to a channel still counts as supply: it is a warning only when it is over a quarter
-    of the plan's supply (else a note on the labor model's page)."""
+    inputs to fix (``problems``: ``validate(plan)`` unless given), then next year's start (warned
+    about, but not the status) and bookkeeping. Capacity not assigned to a channel still counts
+    as supply: it is a warning only when it is over a quarter of the plan's supply (else a note
+    on the labor model's page)."""
     coverage: list[Alert] = []
     needed, gap = result.demand.sales_ready_leads, result.gap
     if plan.targets.revenue_goal <= 0:
@@ -58,6 +59,16 @@ def alerts(plan: Plan, result: PlanResult, problems: list[Problem] | None = None
         coverage.append(Alert(f"No one develops leads before month {first}"))
     inputs = [Alert(p.message, p.path) for p in (validate(plan) if problems is None else problems)]
     bookkeeping: list[Alert] = []
+    start = result.next_year_start
+    if plan.targets.revenue_goal > 0 and start is not None and st.is_short(start.gap):  # warned of; not the status
+        bookkeeping.append(
+            Alert(
+                f"Next year starts {start.gap:,.0f} sales-ready leads short: the leads of "
+                f"{span_label(result, start.first_month, start.last_month)} close next year, "
+                f"{fmt.count(start.sales_ready_leads_expected)} of the {fmt.count(start.sales_ready_leads_needed)} "
+                "its first months need"
+            )
+        )
     if result.supply.return_on_cost is not None and result.supply.return_on_cost < 0:
         bookkeeping.append(Alert("The plan costs more than the gross margin its leads are projected to bring in"))
     labor_index = {r.id: i for i, r in enumerate(plan.labor)}
@@ -95,21 +106,59 @@ def month_label(result: PlanResult, month: int | None) -> str:
     return result.months[month - 1].label if month and 0 < month <= len(result.months) else f"month {month}"
 
 
+def span_label(result: PlanResult, first: int, last: int) -> str:
+    """``Oct–Dec 2027``, ``Dec 2027–Feb 2028``, ``Oct 2027`` (one month) or ``Month 10–Month 12``."""
+    a, b = month_label(result, first), month_label(result, last)
+    if first == last:
+        return a
+    (a_name, _, a_year), (b_name, _, b_year) = a.rpartition(" "), b.rpartition(" ")
+    if a_year == b_year and a_name and b_name and not a_name.startswith("Month"):
+        return f"{a_name}–{b_name} {b_year}"
+    return f"{a}–{b}"
+
+
 def behind_phrase(result: PlanResult) -> str:
-    """``behind every month``, ``behind from Mar 2027`` or ``behind until May 2027``."""
+    """``behind every month``, ``behind from Mar 2027`` or ``behind until May 2027``: the in-time
+    months whose cumulative gap is over half a lead (the carry-over months build next year)."""
     behind = result.timing.behind_months
     if not behind:
         return ""
-    if len(behind) == len(result.months):
+    last = result.year.last_month or len(result.months)  # the last in-time month
+    if len(behind) == last:
         return "behind every month"
-    if behind[0] == 1 and behind[-1] < len(result.months):
+    if behind[0] == 1 and behind[-1] < last:
         return f"behind until {month_label(result, behind[-1] + 1)}"
     return f"behind from {month_label(result, behind[0])}"
 
 
+def by_when(result: PlanResult) -> str:
+    """``by Sep 2027``: the last month whose leads close inside the plan ('' when none does)."""
+    last = result.year.last_month
+    return f"by {month_label(result, last)}" if last else ""
+
+
+def hiring_sentence(result: PlanResult) -> str:
+    """What hires close this year's gap (plan model v3's rules: from s0, with the new hire's ramp,
+    counting only the in-time months): ``Hire 3 inside reps to start by Feb 2027 to close it.``,
+    ``No hire made now closes this year's gap.``, or '' when the year is not short."""
+    if result.timing.status != SHORT:
+        return ""
+    gap = result.gap
+    reps = gap.inside_reps_to_close_gap
+    if reps is None:
+        return "No hire made now closes this year's gap: the leads of a new rep would close after the year."
+    if reps <= 0:
+        return ""
+    people = "inside rep" if reps == 1 else "inside reps"
+    when = f" to start by {month_label(result, gap.latest_start_month)}" if gap.latest_start_month else " now"
+    return f"Hire {reps:,} {people}{when} to close it."
+
+
 def verdict(result: PlanResult) -> str:
-    """The plan in one sentence, beginning with Short, Late or On track (the health panel's contract)."""
-    needed, supplied = result.demand.sales_ready_leads, result.supply.sales_ready_leads
+    """This year's answer in one sentence, beginning with Short, Late or On track (the health
+    panel's contract: the word is ``planner.status.word(result.timing.status)``), then what hires
+    would close a short year. This year is the in-time months: their leads close inside the plan."""
+    needed = result.demand.sales_ready_leads
     if needed <= 0:
         if result.revenue.goal <= 0:
             return "On track: no revenue goal yet. Enter the new-logo revenue goal and the deal size in Targets."
@@ -117,45 +166,74 @@ def verdict(result: PlanResult) -> str:
     if result.actuals is not None and result.actuals.forecast_sales_ready_leads is not None:
         return _verdict_at_this_pace(result)
     status, coverage = result.timing.status, fmt.percent(result.gap.coverage)
-    supplies = f"the plan supplies {fmt.count(supplied)} of the {fmt.count(needed)} sales-ready leads needed"
-    if status == SHORT:
-        reps = result.gap.inside_reps_to_close_gap
-        closing = (
-            f" Hiring {reps:,} more inside {'rep' if reps == 1 else 'reps'} in the first month would close it."
-            if reps
-            else ""
-        )
-        timing = behind_phrase(result)
+    word = st.word(status)
+    by = by_when(result)
+    if not by:  # no month's leads close inside the plan: the sales cycle is as long as the plan
         return (
-            f"Short: {supplies} ({coverage} coverage), {fmt.shortfall(result.gap.sales_ready_leads)}"
-            f"{'; ' + timing if timing else ''}.{closing}"
+            f"{word}: no lead made in the plan closes by {month_label(result, len(result.months))} (the sales "
+            f"cycle is as long as the plan), so none of the {fmt.count(needed)} sales-ready leads this year "
+            f"needs comes in time. {hiring_sentence(result)}"
+        ).strip()
+    expected = result.year.sales_ready_leads_expected
+    supplies = (
+        f"{by} the plan supplies {fmt.count(expected)} of the {fmt.count(needed)} sales-ready leads this year needs"
+    )
+    if status == SHORT:
+        timing = behind_phrase(result)
+        closing = hiring_sentence(result)
+        return (
+            f"{word}: {supplies} ({coverage} coverage), {fmt.shortfall(result.gap.sales_ready_leads)}"
+            f"{'; ' + timing if timing else ''}.{' ' + closing if closing else ''}"
         )
     if status == LATE:
         timing = result.timing
         return (
-            f"Late: covered over the year ({coverage} coverage), but {behind_phrase(result)}: "
+            f"{word}: {by} the plan covers this year ({coverage} coverage), but {behind_phrase(result)}: "
             f"{fmt.count(timing.worst_shortfall)} sales-ready leads short at worst, "
             f"in {month_label(result, timing.worst_month)}."
         )
     surplus = result.gap.sales_ready_leads
     extra = f"; {fmt.shortfall(surplus)}" if st.is_surplus(surplus) else ""
     per_lead = fmt.money(result.supply.cost_per_sales_ready_lead, result.currency)
-    return f"On track: {supplies} ({coverage} coverage) at {per_lead} each{extra}."
+    return f"{word}: {supplies} ({coverage} coverage) at {per_lead} each{extra}."
 
 
 def _verdict_at_this_pace(result: PlanResult) -> str:
+    """The year at this pace: the actuals through the last reported month, the plan's after."""
     actual = result.actuals
     assert actual is not None and actual.forecast_sales_ready_leads is not None
-    needed = result.demand.sales_ready_leads
-    forecast = actual.forecast_sales_ready_leads
     coverage = fmt.percent(actual.forecast_coverage)
     to_date = to_date_line(result)
-    state = standing(result)
-    if state == SHORT:
-        return f"Short at this pace: {coverage} of the year's sales-ready leads, {fmt.shortfall(needed - forecast)} ({to_date})."
-    if state == LATE:
-        return f"Late: at this pace the year is covered ({coverage}), but {to_date}."
-    return f"On track at this pace: {coverage} of the year's sales-ready leads ({to_date})."
+    status = result.timing.status
+    word = st.word(status)
+    by = f" {by_when(result)}" if result.year.last_month else ""
+    if status == SHORT:
+        closing = hiring_sentence(result)
+        return (
+            f"{word} at this pace: {coverage} of the year's sales-ready leads, "
+            f"{fmt.shortfall(result.year.gap)}{by} ({to_date}).{' ' + closing if closing else ''}"
+        )
+    if status == LATE:
+        return f"{word}: at this pace the year is covered ({coverage}){by}, but {to_date}."
+    return f"{word} at this pace: {coverage} of the year's sales-ready leads{by} ({to_date})."
+
+
+def next_year_line(result: PlanResult) -> str:
+    """``Next year's start: Oct–Dec 2027 builds 87 of the 125 sales-ready leads next year's first
+    months need, 38 short.`` ('' without carry-over months: a sales cycle of 0). It is said, and
+    warned about, but does not decide the status (PRODUCT.md v3)."""
+    start = result.next_year_start
+    if start is None or (start.sales_ready_leads_needed <= 0 and start.sales_ready_leads_expected <= 0):
+        return ""
+    months = span_label(result, start.first_month, start.last_month)
+    gap = fmt.shortfall(start.gap)
+    expected, needed = fmt.count(start.sales_ready_leads_expected), fmt.count(start.sales_ready_leads_needed)
+    builds = (
+        f"{expected} sales-ready leads, against the {needed} next year's first months need"
+        if st.is_surplus(start.gap)
+        else f"{expected} of the {needed} sales-ready leads next year's first months need"
+    )
+    return f"Next year's start: {months} builds {builds}{'' if gap == '0' else ', ' + gap}."
 
 
 def to_date_line(result: PlanResult) -> str:

@@ -7,6 +7,7 @@ show exactly what the engine computed, formatted by ``planner.formatting``.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import (
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner import formatting as fmt
-from planner.health import Alert, alerts, level, to_date_line, verdict
+from planner.health import Alert, alerts, level, next_year_line, to_date_line, verdict
 from planner.results import PlanResult
 from planner.validation import Validated
 from ui.document import PlanDocument
@@ -38,11 +39,14 @@ FIGURES: tuple[Figure, ...] = (
      "Sales-ready leads the revenue goal needs over the horizon"),
     ("sales_ready_leads_supplied", "Sales-ready leads supplied",
      lambda r: fmt.count(r.supply.sales_ready_leads),
-     "Sales-ready leads the labor model and the programs supply"),
+     "Sales-ready leads the labor model and the programs supply over the whole plan, also in the last "
+     "months, whose leads close next year"),
     ("gap", "Gap", lambda r: fmt.gap(r.gap.sales_ready_leads),
-     "Needed minus supplied over the year: a shortfall, or a surplus"),
+     "This year's gap: the sales-ready leads needed less those that come in time to close inside the plan "
+     "(actuals where reported): a shortfall, or a surplus"),
     ("coverage", "Coverage", lambda r: fmt.percent(r.gap.coverage),
-     "Supplied divided by needed"),
+     "This year's coverage: the sales-ready leads that come in time to close inside the plan, divided by "
+     "those needed"),
     ("cost", "Total cost", lambda r: fmt.money(r.supply.cost, r.currency),
      "People, fees and program budgets over the horizon"),
     ("cost_per_sales_ready_lead", "Cost per sales-ready lead",
@@ -71,6 +75,11 @@ class GrowingScroll(QScrollArea):
 
     def minimumSizeHint(self) -> QSize:
         return QSize(super().minimumSizeHint().width(), 60)
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():  # the warnings wrap anew: as tall as they now need
+            self.updateGeometry()
 
 
 class QuietBox(QuietLayout, QWidget):
@@ -130,8 +139,16 @@ class HealthPanel(QFrame):
         self.verdict.setProperty("role", "verdict")
         self.verdict.setWordWrap(True)
         column.addWidget(self.verdict)
+        # next year's start: the last months' leads close after the plan (hidden without a sales cycle)
+        self.next_year = QLabel()
+        self.next_year.setObjectName("health.next_year")
+        self.next_year.setProperty("role", "next-year")
+        self.next_year.setWordWrap(True)
+        self.next_year.setAccessibleName("Next year's start")
+        self.next_year.hide()
+        column.addWidget(self.next_year)
         column.addStretch(1)
-        figures.quiet([*self.values.values(), self.verdict])
+        figures.quiet([*self.values.values(), self.verdict, self.next_year])
         self.figures = figures
         layout.addWidget(figures)
         self.to_date = QLabel()  # the actuals against the plan, to date (hidden until there are actuals)
@@ -187,6 +204,10 @@ class HealthPanel(QFrame):
         result = self.document.result
         show_figures(self.values, result)
         self.verdict.setText(verdict(result))
+        ahead = next_year_line(result)
+        self.next_year.setText(ahead)
+        if self.next_year.isHidden() == bool(ahead):
+            self.next_year.setVisible(bool(ahead))
         self.figures.fit()
         line = to_date_text(result)
         self.to_date.setText(line)
@@ -242,7 +263,7 @@ def to_date_text(result: PlanResult) -> str:
     if not line:
         return ""
     coverage = result.actuals.forecast_coverage if result.actuals else None
-    pace = f" At this pace: {fmt.percent(coverage)} of the year's sales-ready leads." if coverage is not None else ""
+    pace = f" At this pace: {fmt.percent(coverage)} of this year's sales-ready leads." if coverage is not None else ""
     return f"To date: {line}.{pace}"
 
 

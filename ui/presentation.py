@@ -1,6 +1,8 @@
 """Presentation mode: the plan's health and its two main charts in large type, full screen,
 with sliders for the main drivers that move the numbers live while the CEO watches.
 
+The verdict is the health panel's (``planner.health.verdict``): the engine's one status, with
+actuals where reported, and v3's hiring rules; presentation mode has no threshold of its own.
 Slider moves are kept as a scenario named like "Live 14:05" (created on the first move,
 updated after, one undo step per drag); the base plan is never changed. The figures are
 the engine's: the live scenario's result from ``document.result.scenarios``.
@@ -29,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from planner import formatting as fmt
 from planner.engine import compute_core
-from planner.health import verdict
+from planner.health import next_year_line, verdict
 from planner.model import Plan, Scenario
 from planner.results import PlanResult
 from planner.review import actual_entries
@@ -171,6 +173,11 @@ class PresentationView(QWidget):
         self.verdict.setProperty("role", "present-verdict")
         self.verdict.setWordWrap(True)
         layout.addWidget(self.verdict)
+        self.next_year = QLabel()  # next year's start: the last months' leads close after the plan
+        self.next_year.setObjectName("present.next_year")
+        self.next_year.setProperty("role", "present-note")
+        self.next_year.setWordWrap(True)
+        layout.addWidget(self.next_year)
         self.actuals = QLabel()  # plan vs actual, once actuals are reported
         self.actuals.setObjectName("present.actuals")
         self.actuals.setProperty("role", "present-note")
@@ -297,7 +304,10 @@ class PresentationView(QWidget):
     def refresh(self) -> None:
         result = self.shown_result()
         show_figures(self.figures, result)
-        self.verdict.setText(verdict(result))
+        self.verdict.setText(verdict(result))  # the health panel's sentence: the engine's status word
+        ahead = next_year_line(result)
+        self.next_year.setText(ahead)
+        self.next_year.setVisible(bool(ahead))
         plan_vs_actual = ". ".join(actual_entries(result))
         self.actuals.setText(f"Plan vs actual: {plan_vs_actual}." if plan_vs_actual else "")
         self.actuals.setVisible(bool(plan_vs_actual))

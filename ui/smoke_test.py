@@ -104,7 +104,9 @@ def run(say: Callable[[str], None], folder: Path) -> None:
     result = compute(plan)
     say(
         f"computed: {fmt.count(result.demand.sales_ready_leads, 1)} sales-ready leads needed, "
-        f"{fmt.count(result.supply.sales_ready_leads, 1)} supplied, coverage {fmt.percent(result.gap.coverage, 1)}"
+        f"{fmt.count(result.supply.sales_ready_leads, 1)} supplied, "
+        f"{fmt.count(result.year.sales_ready_leads_expected, 1)} in time for this year, "
+        f"coverage {fmt.percent(result.gap.coverage, 1)}"
     )
 
     written = list(export_plan(plan, xlsx=str(folder / "sample.xlsx"), html=str(folder / "sample.html")))

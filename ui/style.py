@@ -24,6 +24,7 @@ SERIES = (
 DEMAND = "#111111"
 GAP = "#C62828"  # short of demand: a clear red no series uses
 COVERED = GOOD
+NEXT_YEAR_SHADE = "#e3e8ef"  # the carry-over months (next year's start): a light grey-blue no series uses
 
 STYLESHEET = f"""
 QMainWindow, QWidget[role="page"] {{ background: white; }}
@@ -82,6 +83,7 @@ QLabel[role="figure"] {{ font-size: 20px; font-weight: 600; }}
 QLabel[role="figure"][level="good"] {{ color: {GOOD}; }}
 QLabel[role="figure"][level="fair"] {{ color: {FAIR}; }}
 QLabel[role="figure"][level="poor"] {{ color: {ERROR}; }}
+QLabel[role="next-year"] {{ font-size: 14px; color: {MUTED}; }}
 QLabel[role="verdict"] {{
     background: white; border: 1px solid {BORDER}; border-radius: 4px; padding: 8px;
     font-size: 14px;

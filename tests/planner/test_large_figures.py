@@ -48,4 +48,4 @@ def test_thousands_of_reps_to_hire_are_written_with_separators() -> None:
     result = compute(huge)
     reps = result.gap.inside_reps_to_close_gap
     assert reps is not None and reps >= 1000
-    assert f" Hiring {reps:,} more inside reps in the first month" in verdict(result)
+    assert f" Hire {reps:,} inside reps to start by " in verdict(result)

@@ -206,8 +206,13 @@ def test_a_short_plan_says_so_and_counts_the_ramp_in_the_reps_to_hire(sample: Pl
     result = compute(sample)
     assert result.timing.status == "short"
     said = verdict(result)
-    assert said.startswith("Short: the plan supplies 288 of the 400 sales-ready leads needed (72% coverage), 112 short")
-    assert "Hiring 1 more inside rep in the first month would close it." in said
+    # v3, a 3-month cycle: the leads of Jan-Sep close this year, 5 + 11 + 17 + 23 + 5 x 29 = 201 of 400
+    assert said.startswith(
+        "Short: by Sep 2027 the plan supplies 201 of the 400 sales-ready leads this year needs (50% coverage), 199 short"
+    )
+    # a rep from January ramping 3 months adds 12 x (1/4 + 2/4 + 3/4 + 6) = 90 by September: 3 close 199; from
+    # February 3 x 78 = 234 still do, from March 3 x 66 = 198 no longer (PRODUCT.md's worked example)
+    assert "Hire 3 inside reps to start by Feb 2027 to close it." in said
 
 
 def test_a_surplus_reads_as_a_surplus_and_less_than_half_a_lead_is_no_gap() -> None:

@@ -50,8 +50,11 @@ def test_the_smoke_test_opens_the_sample_computes_exports_both_files_and_exits_0
     assert lines[0] == f"Lead Planner {__version__} on Qt's offscreen platform, icon in {len(ICON_SIZES)} sizes"
     steps = len(PAGES)
     assert f"opened the sample “FY2027 lead development plan” and walked its {steps} steps (charts built)" in lines
-    # PRODUCT.md's Acme example: 400 sales-ready leads needed, 288 supplied
-    assert "computed: 400.0 sales-ready leads needed, 288.0 supplied, coverage 72.0%" in lines
+    # PRODUCT.md's Acme example: 400 sales-ready leads needed, 288 supplied; v3, a 3-month cycle: the
+    # leads of Jan-Sep close this year, 5 + 11 + 17 + 23 + 5 x 29 = 201 of them, 201 / 400 = 50.25%
+    assert (
+        "computed: 400.0 sales-ready leads needed, 288.0 supplied, 201.0 in time for this year, coverage 50.2%" in lines
+    )
     assert "exported 2 files: sample.xlsx, sample.html" in lines
     sheets = len(load_workbook(next(export_plan(sample_plan(), xlsx=str(tmp_path / "venv.xlsx")))).sheetnames)
     assert any(line.startswith(f"the workbook opens: {sheets} sheets (Contents, Summary, Inputs") for line in lines)

@@ -107,7 +107,7 @@ def test_an_older_version_opens_and_the_person_is_told_it_will_be_saved_in_the_n
     assert "older Lead Planner (version 0)" in notice and "saved in the current format" in notice
     assert dialogs.messages == []  # a notice, not a box to click away
     assert window.save()
-    assert json.loads(path.read_text(encoding="utf-8"))["version"] == plan_file.VERSION == 2
+    assert json.loads(path.read_text(encoding="utf-8"))["version"] == plan_file.VERSION == 3
 
 
 def test_a_failed_save_says_why_and_keeps_the_plan_open_and_unsaved(

@@ -7,10 +7,17 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, QRect
 from PySide6.QtWidgets import QLabel, QWidget
 
-from planner.model import LaborResource
+from planner.model import Channel, LaborResource
 from tests.ui.helpers import PaintedRegion, health
 from ui.health_panel import HealthPanel
 from ui.main_window import MainWindow
+
+
+def over_share(window: MainWindow) -> None:
+    """Give the inside reps a second channel of 50% beside the phone's 70%: 120% of their capacity
+    (a share over 100% is refused at entry; two that add past it are the plan's problem to warn of)."""
+    email = Channel(name="Outbound email", type="email", owner="ldr", share=0.5)
+    window.document.set_value("channels", (*window.document.plan.channels, email))
 
 
 def test_the_sample_plan_shows_its_figures(window: MainWindow) -> None:
@@ -19,8 +26,10 @@ def test_the_sample_plan_shows_its_figures(window: MainWindow) -> None:
     # inside reps: 2 x 12 with a 3-month ramp from month 2: 6+12+18 + 8 x 24 = 228;
     # trade shows: 6,000 / 120 = 50 raw leads x 25% x 40% = 5 a month x 12 = 60
     assert health(window, "sales_ready_leads_supplied") == "288"
-    assert health(window, "gap") == "112"
-    assert health(window, "coverage") == "72%"
+    # v3: a 3-month cycle, so this year is the leads of Jan-Sep (their deals close by Dec): 5, 11, 17, 23
+    # (the reps ramping from February), then 29 a month: 5 + 11 + 17 + 23 + 5 x 29 = 201 of the 400
+    assert health(window, "gap") == "199"
+    assert health(window, "coverage") == "50%"  # 201 / 400 = 50.25%
     # 11 months x 15,000 + 12 x 6,000 = 237,000; / 288 = 822.9
     assert health(window, "cost") == "$237,000"
     assert health(window, "cost_per_sales_ready_lead") == "$823"
@@ -28,7 +37,12 @@ def test_the_sample_plan_shows_its_figures(window: MainWindow) -> None:
     assert health(window, "return") == "228%"
     # 30% of the inside reps' 228 is not assigned to a channel: 68 of 288, under a quarter of the supply,
     # so a note on the labor model's page, not a warning
-    assert window.health.warnings() == ["Coverage is 72%: the plan is 112 short of the sales-ready leads needed"]
+    # next year's start: Oct-Dec need $3M / $6,000 a lead / 12 = 41.67 each, 125 in all, and get 3 x 29 = 87
+    assert window.health.warnings() == [
+        "Coverage is 50%: the plan is 199 short of the sales-ready leads needed",
+        "Next year starts 38 sales-ready leads short: the leads of Oct–Dec 2027 close next year, "
+        "87 of the 125 its first months need",
+    ]
 
 
 def test_capacity_not_assigned_is_a_warning_only_over_a_quarter_of_the_supply(window: MainWindow) -> None:
@@ -40,7 +54,7 @@ def test_capacity_not_assigned_is_a_warning_only_over_a_quarter_of_the_supply(wi
 
 
 def test_coverage_comes_before_the_inputs_to_fix(window: MainWindow) -> None:
-    window.document.set_value("channels[0].share", 1.2)
+    over_share(window)
     warnings = window.health.warnings()
     assert warnings[0].startswith("Coverage is")
     assert warnings[1] == "Channel shares of Inside lead development reps add to 120%; they may not exceed 100%"
@@ -59,20 +73,21 @@ def test_an_empty_plan_says_what_to_do_first(qtbot: Any) -> None:
 
 def test_the_warnings_list_grows_with_its_content(window: MainWindow, qtbot: Any) -> None:
     scroll = window.health.warnings_scroll
-    one = scroll.sizeHint().height()
+    qtbot.waitUntil(lambda: window.health.warning_labels[0].height() > 0)
+    one = window.health.warning_labels[0].height()  # the coverage warning, on its own
     window.document.set_value("channels", window.document.plan.channels[:1])  # no trade shows from month 1
-    window.document.set_value("channels[0].share", 1.2)
+    over_share(window)
     window.document.set_value("labor[0].start_month", 4)
     qtbot.wait(1)
-    assert len(window.health.warnings()) >= 3
-    assert scroll.sizeHint().height() > 2 * one
+    assert len(window.health.warnings()) >= 4
+    assert scroll.sizeHint().height() > 3 * one
     # it takes the room the panel has left (a scroll bar only past that), not a fixed small box
     qtbot.waitUntil(lambda: scroll.height() > 2 * one, timeout=2000)
     assert window.health.width() == 276  # fixed, whatever its numbers
 
 
 def test_shares_over_100_percent_are_warned_about(window: MainWindow) -> None:
-    window.document.set_value("channels[0].share", 1.2)
+    over_share(window)
     assert "Channel shares of Inside lead development reps add to 120%; they may not exceed 100%" in (
         window.health.warnings()
     )
@@ -87,31 +102,39 @@ def test_a_late_start_is_warned_about(window: MainWindow) -> None:
 
 def test_a_plan_covered_over_the_year_but_behind_in_january_reads_late_in_amber(window: MainWindow) -> None:
     document = window.document
-    extra = LaborResource(id="agency", name="Agency", kind="outsourced", headcount=2, start_month=1,
+    extra = LaborResource(id="agency", name="Agency", kind="outsourced", headcount=3, start_month=1,
                           ramp_months=0, srl_per_person_month=10, cost_per_person_month=6000)  # fmt: skip
     document.set_value("labor", (*document.plan.labor, extra))
-    # 288 + 2 x 10 x 12 = 528 supplied of 400; but each month needs 33.3: January gets 20 + 5 (the reps
-    # start in February), February 20 + 5 + 6, March 20 + 5 + 12, April 20 + 5 + 18: the cumulative gap
-    # is 8.3, 10.7, 7.0, then -2.7: behind until April, 10.7 (shown 11) short at worst in February
-    assert health(window, "sales_ready_leads_supplied") == "528"
-    assert health(window, "coverage") == "132%"
-    assert health(window, "gap") == "128 surplus"
+    # 288 + 3 x 10 x 12 = 648 supplied. This year (v3, a 3-month cycle) is the leads of Jan-Sep, each
+    # month needing 400 / 9 = 44.4: January gets 30 + 5 (the reps start in February), February
+    # 30 + 5 + 6 = 41, March 47, April 53, then 59: 35 + 41 + 47 + 53 + 5 x 59 = 471, 118% of 400.
+    # The cumulative gap is 9.4, 12.9, 10.3, 1.8, then -12.8: behind until May, 12.9 (13) at worst in Feb
+    assert health(window, "sales_ready_leads_supplied") == "648"
+    assert health(window, "coverage") == "118%"
+    assert health(window, "gap") == "71 surplus"
     assert window.health.values["coverage"].property("level") == "fair"
     said = window.findChild(QLabel, "health.verdict").text()
-    assert said.startswith("Late: covered over the year (132% coverage), but behind until Apr 2027")
-    assert "11 sales-ready leads short at worst, in Feb 2027" in said
+    assert said.startswith("Late: by Sep 2027 the plan covers this year (118% coverage), but behind until May 2027")
+    assert "13 sales-ready leads short at worst, in Feb 2027" in said
     assert not any(w.startswith("Coverage is") for w in window.health.warnings())
 
 
 def test_a_plan_ahead_every_month_reads_on_track_in_green(window: MainWindow) -> None:
     document = window.document
-    extra = LaborResource(id="agency", name="Agency", kind="outsourced", headcount=3, start_month=1,
+    extra = LaborResource(id="agency", name="Agency", kind="outsourced", headcount=4, start_month=1,
                           ramp_months=0, srl_per_person_month=10, cost_per_person_month=6000)  # fmt: skip
     document.set_value("labor", (*document.plan.labor, extra))
-    # January: 30 + 5 = 35 of 33.3; from February the reps add more
-    assert health(window, "gap") == "248 surplus"
+    # January: 40 + 5 = 45 of 44.4; from February the reps add more: 45 + 51 + 57 + 63 + 5 x 69 = 561
+    # in time of 400 needed
+    assert health(window, "gap") == "161 surplus"
     assert window.health.values["coverage"].property("level") == "good"
-    assert window.findChild(QLabel, "health.verdict").text().startswith("On track")
+    assert (
+        window.findChild(QLabel, "health.verdict")
+        .text()
+        .startswith(
+            "On track: by Sep 2027 the plan supplies 561 of the 400 sales-ready leads this year needs (140% coverage)"
+        )
+    )
 
 
 def test_a_figure_that_would_divide_by_zero_is_not_available(qtbot: Any) -> None:
@@ -128,7 +151,7 @@ def test_a_figure_that_would_divide_by_zero_is_not_available(qtbot: Any) -> None
 def test_clicking_a_warning_goes_to_its_step(window: MainWindow, qtbot: Any) -> None:
     from PySide6.QtCore import Qt
 
-    window.document.set_value("channels[0].share", 1.2)
+    over_share(window)
     button = window.health.warning_labels[1]  # the shares of the inside reps
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert window.current_step() == 3
@@ -137,7 +160,7 @@ def test_clicking_a_warning_goes_to_its_step(window: MainWindow, qtbot: Any) -> 
 def test_clicking_the_words_of_a_warning_also_goes_to_its_step(window: MainWindow, qtbot: Any) -> None:
     from PySide6.QtCore import Qt
 
-    window.document.set_value("channels[0].share", 1.2)
+    over_share(window)
     words = window.health.warning_texts[1]  # the label inside the button, where people click
     qtbot.mouseClick(words, Qt.MouseButton.LeftButton)
     assert window.current_step() == 3
@@ -209,14 +232,15 @@ def test_a_new_number_in_the_same_lines_is_painted_without_laying_out_the_panel_
     window.document.set_value("targets.win_rate", 0.27)  # 385 -> 370 needed: new numbers, the same lines
     qtbot.wait(20)
     assert health(window, "sales_ready_leads_needed") == "370"
-    assert window.health.warnings()[0].startswith("Coverage is 78%")
+    # this year's 201 leads (Jan-Sep) of 370: 54% (201 of 385 before: also 3 lines of the same words)
+    assert window.health.warnings()[0].startswith("Coverage is 54%")
     assert (verdict.height(), warning.height()) == heights
     assert counter.counts == dict.fromkeys(counter.counts, 0)  # nor the list of warnings
     scroll = window.health.warnings_scroll
     shown = scroll.height()
-    window.document.set_value("channels[0].share", 0.4)  # a second warning: the list takes more room
+    window.document.set_value("channels[0].share", 0.4)  # another warning: the list takes more room
     qtbot.wait(20)
-    assert len(window.health.warnings()) == 2
+    assert len(window.health.warnings()) == 3  # coverage, next year's start, then the capacity not assigned
     assert counter.counts[window.health] > 0
     assert scroll.height() > shown
 
@@ -252,7 +276,7 @@ def test_right_clicking_a_figure_offers_to_copy_it_whole(window: MainWindow, qtb
 def test_a_warning_takes_the_lines_its_words_need_and_gives_them_back(window: MainWindow, qtbot: Any) -> None:
     button = window.health.warning_labels[0]
     qtbot.waitUntil(lambda: button.height() > 0)
-    short = button.height()  # "Coverage is 72%: the plan is 112 short ...": three lines
+    short = button.height()  # "Coverage is 50%: the plan is 199 short ...": three lines
     window.document.set_value("targets.win_rate", 0.5)  # late: "The plan is behind until ... earlier"
     assert window.health.warnings()[0].startswith("The plan is behind")
     qtbot.waitUntil(lambda: button.height() > short)

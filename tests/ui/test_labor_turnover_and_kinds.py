@@ -40,7 +40,9 @@ def test_typing_an_attrition_rate_moves_the_health_panel_and_undo_takes_it_back(
     assert health(window, "sales_ready_leads_supplied") == "274"
     # an empty seat is not paid: 15,000 x (1 - 2.5% x 1) = 14,625 x 11 months + 72,000 of trade shows
     assert health(window, "cost") == "$232,875"
-    assert health(window, "gap") == "126"  # short: 400 - 273.75
+    # this year (v3, a 3-month cycle) is the leads of Jan-Sep: the reps' 6, 12, 18, then 5 x 24 = 156 x 93.75%
+    # = 146.25, and the trade shows' 9 x 5 = 45: 191.25 of 400, 208.75 short
+    assert health(window, "gap") == "209"
     window.findChild(QAction, "edit.undo").trigger()
     assert window.document.plan.labor[0].attrition_rate == 0
     assert health(window, "sales_ready_leads_supplied") == "288"
@@ -135,26 +137,29 @@ def test_the_verdict_reads_late_for_the_sample_plus_an_agency_from_the_first_mon
 ) -> None:
     view = labor_view(window)
     add_by_kind(window, "outsourced")
-    type_in_cell(qtbot, view, 1, column(view, "headcount"), "2")
+    type_in_cell(qtbot, view, 1, column(view, "headcount"), "3")
     type_in_cell(qtbot, view, 1, column(view, "ramp_months"), "0")
-    # 2 x 10 = 20 a month from January; 400 / 12 = 33.3 needed a month. January 20 + 5 (trade shows) = 25,
-    # February 25 + 6 (reps ramping from month 2) = 31, March 25 + 12 = 37, April 25 + 18 = 43: the running
-    # gap is 8.3, 10.7, 7.0, then -2.7. Covered over the year (288 + 240 = 528, 132%), but behind until April
-    assert health(window, "sales_ready_leads_supplied") == "528"
+    # 3 x 10 = 30 a month from January. This year (v3, a 3-month cycle) is the leads of Jan-Sep, each month
+    # needing 400 / 9 = 44.4. January 30 + 5 (trade shows) = 35, February 35 + 6 (reps ramping from month 2)
+    # = 41, March 35 + 12 = 47, April 35 + 18 = 53, then 59: the running gap is 9.4, 12.9, 10.3, 1.8, then
+    # -12.8. Covered this year (35 + 41 + 47 + 53 + 5 x 59 = 471 of 400, 118%), but behind until May
+    assert health(window, "sales_ready_leads_supplied") == "648"  # 288 + 3 x 10 x 12
     assert window.findChild(QLabel, "health.verdict").text() == (
-        "Late: covered over the year (132% coverage), but behind until Apr 2027: "
-        "11 sales-ready leads short at worst, in Feb 2027."
+        "Late: by Sep 2027 the plan covers this year (118% coverage), but behind until May 2027: "
+        "13 sales-ready leads short at worst, in Feb 2027."
     )
     assert window.health.values["coverage"].property("level") == "fair"
-    # the quarters on the Targets step: Q1 ends 7 short (amber), Q2 ends 34 ahead
+    # the quarters on the Targets step: Q1 ends 10 short (amber), Q2 ends 27 ahead
     window.go_to_step(2)
     quarters = window.findChild(QTableView, "targets.quarters").model()
+    # Q1: 3 x 44.4 = 133 needed, 35 + 41 + 47 = 123 supplied; cost: the reps 2 x 7,500 x 2 months, the
+    # trade shows 3 x 6,000, the agency 3 x 6,000 x 3 months = 30,000 + 18,000 + 54,000
     assert [quarters.index(0, c).data() for c in range(6)] == [
-        "Jan–Mar 2027", "100", "93", "7 short", "7 short", "$84,000",
+        "Jan–Mar 2027", "133", "123", "10 short", "10 short", "$102,000",
     ]  # fmt: skip
     assert quarters.index(0, 4).data(Qt.ItemDataRole.ForegroundRole) == QColor(FAIR)
-    # April to June: 60 + 15 + 18 + 24 + 24 = 141 supplied against 100: 41 ahead, 7 - 41 = 34 surplus
-    assert quarters.index(1, 4).data() == "34 surplus"
+    # April to June: 53 + 59 + 59 = 171 supplied against 133.3: 37.7 ahead, 10.3 - 37.7 = 27 surplus
+    assert quarters.index(1, 4).data() == "27 surplus"
 
 
 def test_the_saved_file_holds_the_new_labor_fields(window: MainWindow, qtbot: Any) -> None:
@@ -164,6 +169,6 @@ def test_the_saved_file_holds_the_new_labor_fields(window: MainWindow, qtbot: An
     type_in_cell(qtbot, view, 0, column(view, "vacancy_months"), "1.5")
     assert window.save()
     saved = json.loads(window.document.path.read_text(encoding="utf-8"))
-    assert saved["version"] == 2
+    assert saved["version"] == 3
     resource = saved["labor"][0]
     assert (resource["end_month"], resource["attrition_rate"], resource["vacancy_months"]) == (10, 0.34, 1.5)

@@ -30,7 +30,7 @@ def test_f11_opens_presentation_mode_full_screen_on_the_base_plan(window: MainWi
     assert view.isFullScreen()
     assert figure(view, "sales_ready_leads_needed") == "400"
     assert figure(view, "sales_ready_leads_supplied") == "288"
-    assert figure(view, "coverage") == "72%"
+    assert figure(view, "coverage") == "50%"  # this year's (v3): the 201 leads of Jan-Sep
     assert view.findChild(QSlider, "present.win_rate").value() == 25
     assert "base plan stays unchanged" in figure(view, "note")
 
@@ -39,9 +39,9 @@ def test_moving_the_win_rate_changes_the_figures_and_keeps_the_base_plan(window:
     view = present(window, qtbot)
     slider = view.findChild(QSlider, "present.win_rate")
     slider.setValue(30)
-    # 60 wins / 30% / 60% = 333.3 sales-ready leads needed; 288 supplied is 86% coverage
+    # 60 wins / 30% / 60% = 333.3 sales-ready leads needed; this year's 201 (Jan-Sep) is 60% coverage
     assert figure(view, "sales_ready_leads_needed") == "333"
-    assert figure(view, "coverage") == "86%"
+    assert figure(view, "coverage") == "60%"
     assert figure(view, "win_rate.value") == "30%"
     plan = window.document.plan
     assert plan.targets.win_rate == 0.25
@@ -51,7 +51,7 @@ def test_moving_the_win_rate_changes_the_figures_and_keeps_the_base_plan(window:
     assert figure(view, "note") == f"Changes are kept as scenario “{live.name}”; the base plan is unchanged."
     # the main window's health panel still shows the base plan
     assert window.findChild(QLabel, "health.sales_ready_leads_needed").text() == "400"
-    assert window.findChild(QLabel, "health.coverage").text() == "72%"
+    assert window.findChild(QLabel, "health.coverage").text() == "50%"
 
 
 def test_later_moves_update_the_same_live_scenario(window: MainWindow, qtbot: Any) -> None:

@@ -16,9 +16,10 @@ def test_the_tornado_puts_the_revenue_goal_first_with_its_coverage_moves() -> No
     assert len(rows) == 10
     label, down, up = rows[0]
     assert label == "New-logo revenue goal"
-    # goal 2.4M: 1.8M new, 300 needed, 288/300 = 96% (+24 pts); goal 3.6M: 500 needed, 57.6% (-14.4 pts)
-    assert down == pytest.approx(24.0)
-    assert up == pytest.approx(-14.4)
+    # coverage is this year's (v3, a 3-month cycle): the 201 leads of Jan-Sep, 201 / 400 = 50.25% of the base.
+    # Goal 2.4M: 1.8M new, 300 needed, 201/300 = 67% (+16.75 pts); goal 3.6M: 500 needed, 40.2% (-10.05 pts)
+    assert down == pytest.approx(16.75)
+    assert up == pytest.approx(-10.05)
 
 
 def test_the_charts_show_the_engines_figures(qtbot: Any) -> None:
@@ -26,7 +27,8 @@ def test_the_charts_show_the_engines_figures(qtbot: Any) -> None:
     scenarios = ScenarioChart()
     qtbot.addWidget(scenarios)
     scenarios.show_result(result)
-    assert scenarios.categories.categories() == ["Base plan<br>72% coverage", "Stretch<br>86% coverage"]
+    # this year's 201 leads (Jan-Sep) of 400 and of Stretch's 333.3 (a 30% win rate)
+    assert scenarios.categories.categories() == ["Base plan<br>50% coverage", "Stretch<br>60% coverage"]
     assert [scenarios.needed.at(i) for i in range(2)] == [400, 333]
     assert [scenarios.supplied.at(i) for i in range(2)] == [288, 288]
     tornado = TornadoChart()
