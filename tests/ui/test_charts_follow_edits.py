@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from PySide6.QtCore import QPointF
 from PySide6.QtTest import QSignalSpy
 from PySide6.QtWidgets import QTableView, QWidget
 
 from planner.sample import sample_plan
+from planner.status import is_short
 from tests.ui.helpers import PaintedRegion, model_spies
 from ui.document import PlanDocument
 from ui.main_window import MainWindow
@@ -68,14 +70,25 @@ def test_a_win_rate_edit_repaints_no_labor_or_channel_row_and_only_the_plans_tra
     assert changes["running totals"].count() > 0  # needed so far moved
 
 
-def test_a_typed_actual_repaints_its_own_cell_and_its_variance(qtbot: Any) -> None:
+def test_a_typed_actual_repaints_its_cells_and_the_plan_figures_its_leads_move(qtbot: Any) -> None:
     document = PlanDocument(sample_plan())
     model = ActualsModel(document)
     resets, changes = QSignalSpy(model.modelReset), QSignalSpy(model.dataChanged)
     assert model.setData(model.index(2, LEADS), "20")
     assert resets.count() == 0
-    assert spans(changes) == [(2, 2, LEADS, LEADS), (2, 2, LEADS + 2, LEADS + 2)]  # March's leads and variance
-    assert model.data(model.index(2, LEADS + 2)) == "−13"  # 20 - 33.3 needed
+    # March's leads and their variance; the plan's opportunities of the months whose known leads moved
+    # (January and February now count 0, as months before the last reported one without an actual, and
+    # March 20); the plan's wins and revenue of April to June, when those leads close (a 3-month cycle)
+    opps, wins, revenue = (PLAN_COLUMNS[i] for i in (1, 2, 3))
+    assert spans(changes) == [
+        (0, 1, opps, opps),
+        (2, 2, LEADS, LEADS),
+        (2, 2, LEADS + 2, LEADS + 2),
+        (2, 2, opps, opps),
+        (3, 5, wins, wins),
+        (3, 5, revenue, revenue),
+    ]
+    assert model.data(model.index(2, LEADS + 2)) == "−24"  # 20 - 44.4 needed (v3: 400 over Jan-Sep)
 
 
 def test_the_labor_chart_updates_its_bar_sets_and_demand_line_in_place(window: MainWindow, qtbot: Any) -> None:
@@ -93,15 +106,17 @@ def test_the_labor_chart_updates_its_bar_sets_and_demand_line_in_place(window: M
     settle(qtbot)
     assert chart.sets == sets and chart.demand is demand and chart.short is short  # the same objects
     assert replaced.count() == 1
-    assert demand.points()[0].y() == 500 / 12
+    assert demand.points()[0].y() == pytest.approx(500 / 9)  # v3, a 3-month cycle: this year's leads are made Jan-Sep
     # the supply is as it was: its bars (and the base of the red blocks) are not touched, only the
     # shortfall on top of them grows, to what the engine says
     assert sum(spy.count() for spy in touched) == 0
     assert bar_values(chart) == before
     assert [base for base, _ in short.blocks] == [base for base, _ in blocks_before]
     months = window.document.result.months
-    assert chart.shortfall == [max(0.0, m.gap) for m in months] != [top - base for base, top in blocks_before]
-    assert [top for _, top in short.blocks] == [m.sales_ready_leads_supplied + max(0.0, m.gap) for m in months]
+    short_of = [m.gap if is_short(m.gap) else 0.0 for m in months]  # (planner.status: over half a lead)
+    assert chart.shortfall == short_of != [top - base for base, top in blocks_before]
+    tops = [m.sales_ready_leads_supplied + gap for m, gap in zip(months, short_of, strict=True)]
+    assert [top for _, top in short.blocks] == tops
 
 
 def test_a_new_win_rate_repaints_the_band_the_demand_moved_through_not_the_red_blocks_down_to_the_supply(
@@ -114,13 +129,13 @@ def test_a_new_win_rate_repaints_the_band_the_demand_moved_through_not_the_red_b
     window.document.set_value("targets.win_rate", 0.26, merge=False)  # (QtCharts repaints the whole
     settle(qtbot)  # chart on the first change of a line after it was first drawn)
     painted = PaintedRegion(chart.viewport())
-    window.document.set_value("targets.win_rate", 0.24, merge=False)  # 32.1 leads a month become 34.7
+    window.document.set_value("targets.win_rate", 0.24, merge=False)  # 42.7 leads a month become 46.3
     settle(qtbot)
-    # January's block runs from its supply (5, from the trade shows) up to the demand: the strip
-    # around the demand is repainted, not the block down to its base
-    assert chart.short.blocks[0] == (5, 400 * 0.25 / 0.24 / 12)
+    # January's block runs from its supply (5, from the trade shows) up to the demand (v3: 416.7 over the
+    # nine months Jan-Sep): the strip around the demand is repainted, not the block down to its base
+    assert chart.short.blocks[0] == (5, 400 * 0.25 / 0.24 / 9)
     january_base = chart.chart().mapToPosition(QPointF(0, 5), chart.bars).y()
-    demand_top = chart.chart().mapToPosition(QPointF(0, 400 * 0.25 / 0.24 / 12), chart.bars).y()
+    demand_top = chart.chart().mapToPosition(QPointF(0, 400 * 0.25 / 0.24 / 9), chart.bars).y()
     assert painted.rects and painted.rects[-1].top() <= demand_top
     assert painted.rects[-1].bottom() < january_base - 40
 
@@ -191,16 +206,21 @@ def test_the_track_grid_waits_while_another_step_is_shown_and_catches_up_when_sh
     window.go_to_step(7)
     model = window.findChild(QTableView, "actuals").model()
     step = window.page(7).document
-    opps_plan = next(i for i in PLAN_COLUMNS if COLUMNS[i].stage.figure == "opportunities")
-    before = model.index(0, opps_plan).data()
+    leads_needed = next(i for i in PLAN_COLUMNS if COLUMNS[i].stage.figure == "sales_ready_leads")
+    wins_plan = next(i for i in PLAN_COLUMNS if COLUMNS[i].stage.figure == "wins")
+    before = model.index(0, leads_needed).data(), model.index(3, wins_plan).data()
     window.go_to_step(2)
     changes = QSignalSpy(model.dataChanged)
     window.document.set_value("targets.win_rate", 0.5, merge=False)
     assert changes.count() == 0 and step.missed  # hidden: nothing worked out
     window.go_to_step(7)
     assert not model.stale and changes.count() > 0
-    # January's planned opportunities (wins / win rate) read as a grid made afresh reads them
-    assert model.index(0, opps_plan).data() == ActualsModel(window.document).index(0, opps_plan).data() != before
+    # January's leads needed and April's planned wins (January's leads closing: 5 x 60% x 50%) read as a
+    # grid made afresh reads them
+    fresh = ActualsModel(window.document)
+    after = model.index(0, leads_needed).data(), model.index(3, wins_plan).data()
+    assert after == (fresh.index(0, leads_needed).data(), fresh.index(3, wins_plan).data())
+    assert after[0] != before[0] and after[1] != before[1]
 
 
 def test_the_supply_chart_keeps_its_scale_while_typing_and_fits_figures_past_it_or_under_half(
@@ -209,15 +229,16 @@ def test_the_supply_chart_keeps_its_scale_while_typing_and_fits_figures_past_it_
     page = open_step(window, qtbot, 6)
     chart = page.findChild(QWidget, "chart.demand_supply")
     axis = chart.y_axis
-    # 33.3 sales-ready leads needed a month against a scale of 0 to 40
-    assert (axis.min(), axis.max()) == (0, 40)
-    window.document.set_value("targets.win_rate", 0.3)  # 27.8 a month: the bars move, the scale holds
+    # 44.4 sales-ready leads needed a month (v3: 400 over Jan-Sep) against a scale of 0 to 50
+    assert (axis.min(), axis.max()) == (0, 50)
+    window.document.set_value("targets.win_rate", 0.3)  # 37.0 a month: the bars move, the scale holds
     settle(qtbot)
-    assert (axis.min(), axis.max()) == (0, 40)
-    assert round(chart.demand.at(0).y(), 1) == 27.8
-    window.document.set_value("targets.win_rate", 0.15)  # 55.6 a month: past the top, a taller scale
+    assert (axis.min(), axis.max()) == (0, 50)
+    assert round(chart.demand.at(0).y(), 1) == 37.0
+    window.document.set_value("targets.win_rate", 0.15)  # 74.1 a month: past the top, a taller scale (steps of 20)
     settle(qtbot)
-    assert axis.max() == 60
-    window.document.set_value("targets.win_rate", 0.9)  # 9.3 needed, 24 supplied: under half of 60, fitted again
+    assert axis.max() == 80
+    # 12.3 needed, 29 supplied (24 + 5 from May): under half of 80, fitted again
+    window.document.set_value("targets.win_rate", 0.9)
     settle(qtbot)
     assert axis.max() == 30

@@ -84,10 +84,10 @@ def test_the_red_blocks_are_painted_over_the_bars_from_the_supply_up_to_the_dema
         point = chart.mapFromScene(chart.chart().mapToPosition(QPointF(month, leads), chart.bars))
         return image.pixelColor(point).name()
 
-    # January: 5 supplied (the trade shows), 33.3 needed; the bar is red from 5 up to 33.3
-    assert colour_at(0, 20) == colour_at(0, 30) == QColor(GAP).name()
+    # January: 5 supplied (the trade shows), 44.4 needed (v3: 400 over Jan-Sep); the bar is red from 5 up to 44.4
+    assert colour_at(0, 20) == colour_at(0, 40) == QColor(GAP).name()
     assert colour_at(0, 3) != QColor(GAP).name()  # the supply's own colour below it
-    assert colour_at(0, 38) == "#ffffff"  # nothing above the demand
+    assert colour_at(0, 48) == "#ffffff"  # nothing above the demand
     assert colour_at(0.5, 20) != QColor(GAP).name()  # nor between the bars
 
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLabel, QTableView, QWidget
 
 from planner.model import Actual, LaborResource
 from ui.main_window import MainWindow
-from ui.style import ERROR, FAIR, GOOD
+from ui.style import ERROR, FAIR, GOOD, MUTED
 
 
 def quarter_rows(window: MainWindow, key: str) -> list[list[str]]:
@@ -20,69 +20,77 @@ def quarter_rows(window: MainWindow, key: str) -> list[list[str]]:
 
 def test_the_targets_step_shows_the_sample_by_quarter(window: MainWindow) -> None:
     window.go_to_step(2)
-    # 100 needed a quarter. Reps (2 x 12, from month 2, 3-month ramp): 6, 12 | 18, 24, 24 | 24 x 3 | 24 x 3;
-    # trade shows 5 a month: supplied 33, 81, 87, 87 (288). Cost: reps 15,000 a month from February,
-    # trade shows 6,000 a month: 48,000, then 63,000 a quarter (237,000)
+    # v3, a 3-month cycle: the leads of Jan-Sep make this year's 400, 400 / 9 = 44.4 a month, 133.3 a quarter;
+    # Oct-Dec build next year's start, $3M / $6,000 a lead / 12 = 41.7 a month, 125 a quarter.
+    # Reps (2 x 12, from month 2, 3-month ramp): 6, 12 | 18, 24, 24 | 24 x 3 | 24 x 3; trade shows 5 a
+    # month: supplied 33, 81, 87, 87 (288). Running gap: 100.3, 152.7, 199, then 199 + 38 = 237.
+    # Cost: reps 15,000 a month from February, trade shows 6,000 a month: 48,000, then 63,000 a quarter
     assert quarter_rows(window, "targets") == [
-        ["Jan–Mar 2027", "100", "33", "67 short", "67 short", "$48,000"],
-        ["Apr–Jun 2027", "100", "81", "19 short", "86 short", "$63,000"],
-        ["Jul–Sep 2027", "100", "87", "13 short", "99 short", "$63,000"],
-        ["Oct–Dec 2027", "100", "87", "13 short", "112 short", "$63,000"],
+        ["Jan–Mar 2027", "133", "33", "100 short", "100 short", "$48,000"],
+        ["Apr–Jun 2027", "133", "81", "52 short", "153 short", "$63,000"],
+        ["Jul–Sep 2027", "133", "87", "46 short", "199 short", "$63,000"],
+        ["Oct–Dec 2027", "125", "87", "38 short", "237 short", "$63,000"],
     ]
     model = window.findChild(QTableView, "targets.quarters").model()
-    # a short plan's shortfall is red
-    assert model.index(3, 4).data(Qt.ItemDataRole.ForegroundRole) == QColor(ERROR)
+    # a short plan's shortfall is red; the quarter of next year's start is not judged: muted
+    assert model.index(2, 4).data(Qt.ItemDataRole.ForegroundRole) == QColor(ERROR)
+    assert model.index(3, 4).data(Qt.ItemDataRole.ForegroundRole) == QColor(MUTED)
+    assert "next year's start" in model.index(3, 4).data(Qt.ItemDataRole.ToolTipRole)
 
 
 def test_the_channels_step_has_its_own_quarters_and_a_running_total_chart(window: MainWindow, qtbot: Any) -> None:
     window.go_to_step(4)
-    assert quarter_rows(window, "channels")[0] == ["Jan–Mar 2027", "100", "33", "67 short", "67 short", "$48,000"]
+    assert quarter_rows(window, "channels")[0] == ["Jan–Mar 2027", "133", "33", "100 short", "100 short", "$48,000"]
     qtbot.waitUntil(lambda: window.findChild(QWidget, "chart.channels_cumulative") is not None)
     chart = window.findChild(QWidget, "chart.channels_cumulative")
-    # behind from the first month to the last: 400 needed, 288 supplied, 112 short at worst (December)
+    # behind in every month of this year (Jan-Sep), 199 short at worst (September); by December 400 + 125
+    # (next year's start) = 525 needed, 288 supplied
     assert chart.accessibleDescription() == (
-        "Needed 400 and supplied 288 sales-ready leads by the last month; behind every month, 112 short at worst"
+        "Needed 525 and supplied 288 sales-ready leads by the last month; behind every month, 199 short at worst"
     )
-    # the area between the running totals: in December needed 400 above supplied 288
+    # the area between the running totals: in December needed 525 above supplied 288
     last = chart.upper.count() - 1
-    assert (round(chart.upper.at(last).y(), 6), chart.lower.at(last).y()) == (400, 288)
+    assert (round(chart.upper.at(last).y(), 6), chart.lower.at(last).y()) == (525, 288)
 
 
 def test_once_the_plan_catches_up_the_shading_stops_where_the_lines_cross(window: MainWindow, qtbot: Any) -> None:
     document = window.document
-    agency = LaborResource(id="agency", name="Agency", kind="outsourced", headcount=2, start_month=1,
+    agency = LaborResource(id="agency", name="Agency", kind="outsourced", headcount=3, start_month=1,
                            ramp_months=0, srl_per_person_month=10, cost_per_person_month=6000)  # fmt: skip
     document.set_value("labor", (*document.plan.labor, agency))
     window.go_to_step(2)
     qtbot.waitUntil(lambda: window.findChild(QWidget, "chart.targets_cumulative") is not None)
     chart = window.findChild(QWidget, "chart.targets_cumulative")
-    # running gap: 8.3 (Jan), 10.7 (Feb), 7.0 (Mar), -2.7 (Apr): the lines cross 7.0 / 9.7 of the way to April
+    # 44.4 needed a month (400 over Jan-Sep, v3); supplied 35, 41, 47, 53, then 59: the running gap is
+    # 9.4 (Jan), 12.9 (Feb), 10.3 (Mar), 16/9 = 1.8 (Apr), then 16/9 - 131/9 = -115/9 = -12.8 (May): the
+    # lines cross 16/131 of the way from April to May
     upper = [chart.upper.at(i) for i in range(chart.upper.count())]
-    crossing = next(p for p in upper if 2 < p.x() < 3)
-    assert abs(crossing.x() - (2 + 7 / (7 + 8 / 3))) < 1e-9
+    crossing = next(p for p in upper if 3 < p.x() < 4)
+    assert abs(crossing.x() - (3 + 16 / 131)) < 1e-9
     lower = [chart.lower.at(i) for i in range(chart.lower.count())]
-    assert all(u.y() == lo.y() for u, lo in zip(upper, lower, strict=True) if u.x() >= 3)
-    assert "behind until Apr 2027, 11 short at worst" in chart.accessibleDescription()
-    # January to March are shaded, full height, from the left edge of January to the right edge of March
+    assert all(u.y() == lo.y() for u, lo in zip(upper, lower, strict=True) if u.x() >= 4)
+    assert "behind until May 2027, 13 short at worst" in chart.accessibleDescription()
+    # January to April are shaded, full height, from the left edge of January to the right edge of April
     band = [(p.x(), p.y()) for p in (chart.band_top.at(i) for i in range(chart.band_top.count()))]
     top = chart.y_axis.max()
-    assert band == [(-0.5, 0), (-0.5, top), (2.5, top), (2.5, 0)]
-    assert top >= 528  # the supplied line fits under the axis's top
+    assert band == [(-0.5, 0), (-0.5, top), (3.5, top), (3.5, 0)]
+    assert top >= 648  # the supplied line (288 + 3 x 10 x 12) fits under the axis's top
     # the table: the first quarter ends behind in amber; the second ends ahead, in green
     model = window.findChild(QTableView, "targets.quarters").model()
-    assert model.index(1, 4).data() == "34 surplus"
+    assert model.index(1, 4).data() == "27 surplus"  # 400 x 6 / 9 = 266.7 needed, 35 + 41 + 47 + 53 + 59 x 2 = 294
     assert model.index(1, 4).data(Qt.ItemDataRole.ForegroundRole) == QColor(GOOD)
-    # month by month, added up: January needs 33.3 and gets 25; by April 133.3 against 136
+    # month by month, added up: January needs 44.4 and gets 35; by May 222.2 against 235
     months = window.findChild(QTableView, "targets.running_totals").model()
-    rows = [[months.index(r, c).data() for c in range(4)] for r in range(4)]
+    rows = [[months.index(r, c).data() for c in range(4)] for r in range(5)]
     assert rows == [
-        ["Jan 2027", "33", "25", "8 short"],
-        ["Feb 2027", "67", "56", "11 short"],
-        ["Mar 2027", "100", "93", "7 short"],
-        ["Apr 2027", "133", "136", "3 surplus"],
+        ["Jan 2027", "44", "35", "9 short"],
+        ["Feb 2027", "89", "76", "13 short"],
+        ["Mar 2027", "133", "123", "10 short"],
+        ["Apr 2027", "178", "176", "2 short"],
+        ["May 2027", "222", "235", "13 surplus"],
     ]
     assert months.index(1, 3).data(Qt.ItemDataRole.ForegroundRole) == QColor(FAIR)
-    assert months.index(3, 3).data(Qt.ItemDataRole.ForegroundRole) == QColor(GOOD)
+    assert months.index(4, 3).data(Qt.ItemDataRole.ForegroundRole) == QColor(GOOD)
 
 
 def test_the_to_date_line_shows_once_there_are_actuals(window: MainWindow) -> None:
@@ -91,14 +99,20 @@ def test_the_to_date_line_shows_once_there_are_actuals(window: MainWindow) -> No
     window.document.set_value(
         "actuals", (Actual(month=1, sales_ready_leads=20), Actual(month=2, sales_ready_leads=21)), "Add actuals"
     )
-    # 41 in January and February against 2 x 33.3 = 66.7 needed: 25.7 short. At this pace: 41 + the plan's
-    # March to December (288 - 5 - 11 = 272) = 313 of 400 = 78%
+    # 41 in January and February against 2 x 44.4 = 88.9 needed (v3: 400 over Jan-Sep): 47.9 short. At
+    # this pace this year gets 41 + the plan's March to September (17 + 23 + 5 x 29 = 185) = 226 of 400 = 56.5%
     assert label.isVisible()
     assert label.text() == (
-        "To date: 41 sales-ready leads to Feb 2027 against 67 needed, 26 short. "
-        "At this pace: 78% of the year's sales-ready leads."
+        "To date: 41 sales-ready leads to Feb 2027 against 89 needed, 48 short. "
+        "At this pace: 56% of this year's sales-ready leads."
     )
-    assert window.findChild(QLabel, "health.verdict").text().startswith("Short at this pace: 78%")
+    # 400 - 226 = 174 short. A hire starts no earlier than s0 = 2 + 1 + 1 (a vacancy month) = April: one rep
+    # from April adds 12 x (1/4 + 2/4 + 3/4 + 3 full months) = 54 by September, so 4 reps (174 / 54 = 3.2);
+    # from May 12 x (1/4 + 2/4 + 3/4 + 1 + 1) = 42, 4 x 42 = 168 < 173.5: they start by April
+    assert window.findChild(QLabel, "health.verdict").text() == (
+        "Short at this pace: 56% of the year's sales-ready leads, 174 short by Sep 2027 (41 sales-ready leads to "
+        "Feb 2027 against 89 needed, 48 short). Hire 4 inside reps to start by Apr 2027 to close it."
+    )
     window.findChild(QAction, "edit.undo").trigger()
     assert not label.isVisible() and label.text() == ""
 
@@ -108,9 +122,10 @@ def test_the_plan_in_time_tables_follow_an_edit_made_on_another_step_when_shown(
     months = window.findChild(QTableView, "targets.running_totals").model()
     step = window.page(2).document
     window.go_to_step(0)
-    # a win rate of 50% (was 25%) halves the leads needed: 200 a year, 50 a quarter
+    # a win rate of 50% (was 25%) halves the leads needed: 200 this year (Jan-Sep), 66.7 a quarter; next
+    # year's start (Oct-Dec) needs $3M / $12,000 a lead / 4 = 62.5
     window.document.set_value("targets.win_rate", 0.5)
     assert step.missed  # hidden: its columns are not fitted to every month on each edit
     window.go_to_step(2)
-    assert [row[1] for row in quarter_rows(window, "targets")] == ["50", "50", "50", "50"]
-    assert months.index(2, 1).data() == "50"  # needed so far by March: 200 x 3 / 12
+    assert [row[1] for row in quarter_rows(window, "targets")] == ["67", "67", "67", "62"]
+    assert months.index(2, 1).data() == "67"  # needed so far by March: 200 x 3 / 9

@@ -11,18 +11,25 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QTableView
 
 import exports.writers
+from planner.goal_seek import close_the_gap
+from planner.goal_seek import sentence as goal_seek_sentence
 from tests.ui.helpers import PaintedRegion
 from ui.main_window import MainWindow
 
 
 def test_the_glance_shows_the_verdict_and_the_figures(window: MainWindow) -> None:
     window.go_to_step(6)
+    # v3, a 3-month cycle: the leads of Jan-Sep close this year: 5 + 11 + 17 + 23 + 5 x 29 = 201 of 400
     assert (
         window.findChild(QLabel, "review.verdict")
         .text()
-        .startswith("Short: the plan supplies 288 of the 400 sales-ready leads needed (72% coverage)")
+        .startswith(
+            "Short: by Sep 2027 the plan supplies 201 of the 400 sales-ready leads this year needs (50% coverage)"
+        )
     )
-    assert window.findChild(QLabel, "review.reps").text() == "1"  # ceil(112 / (12 x 12))
+    # a rep hired in January, ramping over 3 months, adds 12 x (1/4 + 2/4 + 3/4 + 6 full months) = 90 by
+    # September: ceil(199 / 90) = 3
+    assert window.findChild(QLabel, "review.reps").text() == "3"
     assert window.findChild(QLabel, "review.revenue").text() == "$1,728,000"
 
 
@@ -32,10 +39,11 @@ def test_scenarios_are_side_by_side(window: MainWindow) -> None:
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     assert headers == ["", "Base plan", "Stretch"]
     rows = {model.index(r, 0).data(): [model.index(r, c).data() for c in (1, 2)] for r in range(model.rowCount())}
-    # Stretch wins 30%: 60 wins / 30% / 60% = 333.3 needed; supply is the same
+    # Stretch wins 30%: 60 wins / 30% / 60% = 333.3 needed; supply is the same, and this year's share of it
+    # (the 201 leads of Jan-Sep) covers 50% and 60%
     assert rows["Sales-ready leads needed"] == ["400", "333"]
     assert rows["Sales-ready leads supplied"] == ["288", "288"]
-    assert rows["Coverage"] == ["72%", "86%"]
+    assert rows["Coverage"] == ["50%", "60%"]
 
 
 def test_the_side_by_side_table_catches_up_with_edits_made_on_other_steps(window: MainWindow) -> None:
@@ -57,9 +65,9 @@ def test_sensitivity_lists_each_driver_with_its_moves(window: MainWindow) -> Non
     labels = [model.index(r, 0).data() for r in range(model.rowCount())]
     assert "Win rate" in labels
     win = labels.index("Win rate")
-    # the win rate at +20% is 30%: coverage 288 / 333.3 = 86%
+    # the win rate at +20% is 30%: coverage 201 / 333.3 = 60% (this year's leads, Jan-Sep)
     assert model.index(win, 1).data() == "25%"
-    assert model.index(win, 5).data() == "86%"
+    assert model.index(win, 5).data() == "60%"
 
 
 def test_an_export_runs_off_the_ui_thread_and_offers_to_open_the_file(
@@ -154,20 +162,23 @@ def test_what_is_scrolled_out_of_view_waits_for_an_edit_and_catches_up_when_scro
     sentence = window.findChild(QLabel, "goal_seek.sentence")
     sensitivity = window.findChild(QTableView, "sensitivity")
     tornado = page.charts[-1]
-    assert sentence.text().startswith("To close the gap: ")
-    # at the page's top; a win rate of 50% halves the leads needed: 200, and 288 are supplied
-    window.document.set_value("targets.win_rate", 0.5)
+    before = sentence.text()
+    assert before == goal_seek_sentence(close_the_gap(window.document.plan, window.document.result))
+    # at the page's top; a win rate of 60% needs 166.7 leads, and this year gets 201 (Jan-Sep): 121%
+    window.document.set_value("targets.win_rate", 0.6)
     qtbot.wait(50)
-    assert window.findChild(QLabel, "review.coverage").text() == "144%"  # in view: at once
-    assert sentence.text().startswith("To close the gap: ")  # out of view: not worked out yet
+    assert window.findChild(QLabel, "review.coverage").text() == "121%"  # in view: at once
+    assert sentence.text() == before  # out of view: not worked out yet
     assert sensitivity.model().stale and tornado.stale
     page.ensureWidgetVisible(sentence)
-    qtbot.waitUntil(lambda: sentence.text() == "There is no gap to close.")
+    after = goal_seek_sentence(close_the_gap(window.document.plan, window.document.result))
+    assert after != before
+    qtbot.waitUntil(lambda: sentence.text() == after)
     page.ensureWidgetVisible(sensitivity)
     qtbot.waitUntil(lambda: not sensitivity.model().stale)
     model = sensitivity.model()
     rows = {model.index(r, 0).data(): model.index(r, 1).data() for r in range(model.rowCount())}
-    assert rows["Win rate"] == "50%"
+    assert rows["Win rate"] == "60%"
     page.ensureWidgetVisible(tornado)
     qtbot.waitUntil(lambda: not tornado.stale)
     assert tornado.chart.shown == tornado_rows(window.document.result)
@@ -193,7 +204,10 @@ def test_a_chart_in_view_redraws_at_once_after_an_edit(window: MainWindow, qtbot
     window.document.set_value("targets.win_rate", 0.5)  # 200 needed a year, as seasonal as before
     qtbot.waitUntil(lambda: not demand_supply.stale)
     points = demand_supply.chart.demand.points()
-    assert sum(p.y() for p in points) == pytest.approx(200)
+    # v3, a 3-month cycle: this year's 200 are needed Jan-Sep; Oct-Dec need next year's start, $3M / $12,000
+    # a lead / 12 x 3 = 62.5
+    assert sum(p.y() for p in points[:9]) == pytest.approx(200)
+    assert sum(p.y() for p in points[9:]) == pytest.approx(62.5)
     assert page.charts[-1].stale  # waits to be scrolled to
 
 

@@ -51,8 +51,10 @@ def test_ctrl_8_opens_track_after_review_and_export(window: MainWindow, qtbot: A
     assert window.current_step() == 7
     assert window.navigator.currentItem().text().endswith("Track")
     assert page.table.isVisible()
-    # the sample plan needs 400 leads over 12 months: 33 a month, 20 opportunities, 5 wins
-    assert [cell(page, 0, c) for c in (LEADS + 1, OPPORTUNITIES + 1, WINS + 1)] == ["33", "20", "5"]
+    # the sample plan needs 400 leads this year, made Jan-Sep (v3, a 3-month cycle): 44 in January. The plan
+    # expects 5 leads in January (the trade shows; the reps start in February): 5 x 60% = 3 opportunities;
+    # and wins closing in January: the pipeline's $600,000 over its first 3 months, $200,000 / $40,000 = 5
+    assert [cell(page, 0, c) for c in (LEADS + 1, OPPORTUNITIES + 1, WINS + 1)] == ["44", "3", "5"]
     assert cell(page, 0, LEADS) == ""  # not reported: empty, not 0
     assert page.findChild(QLabel, "track.standing").text().startswith("No actuals yet")
 
@@ -62,21 +64,21 @@ def test_typing_an_actual_shows_the_variance_red_when_behind_and_green_when_ahea
 ) -> None:
     page = track(window, qtbot)
     type_in_cell(qtbot, page.table, 0, LEADS, "20")
-    type_in_cell(qtbot, page.table, 1, LEADS, "40")
+    type_in_cell(qtbot, page.table, 1, LEADS, "50")
     assert window.document.plan.actuals == (
         Actual(month=1, sales_ready_leads=20),
-        Actual(month=2, sales_ready_leads=40),
+        Actual(month=2, sales_ready_leads=50),
     )
-    # Jan: 20 - 33.3 = -13.3, behind; Feb: 40 - 33.3 = +6.7, ahead
-    assert cell(page, 0, LEADS + 2) == "−13"
-    assert cell(page, 1, LEADS + 2) == "+6.7"
+    # 44.4 needed a month (v3: 400 over Jan-Sep). Jan: 20 - 44.4 = -24.4, behind; Feb: 50 - 44.4 = +5.6, ahead
+    assert cell(page, 0, LEADS + 2) == "−24"
+    assert cell(page, 1, LEADS + 2) == "+5.6"
     background = Qt.ItemDataRole.BackgroundRole
     assert cell(page, 0, LEADS + 2, background).color().name() == BEHIND_BACKGROUND
     assert cell(page, 1, LEADS + 2, background).color().name() == AHEAD_BACKGROUND
     assert cell(page, 2, LEADS + 2, background) is None  # March not reported: no colour
-    assert "behind the plan" in cell(page, 0, LEADS + 2, Qt.ItemDataRole.ToolTipRole)
-    # 60 to Feb 2027 against 66.7 needed: 7 short
-    assert "60 sales-ready leads to Feb 2027 against 67 needed, 7 short" in page.standing.text()
+    assert "short of what the month needs" in cell(page, 0, LEADS + 2, Qt.ItemDataRole.ToolTipRole)
+    # 70 to Feb 2027 against 88.9 needed: 19 short
+    assert "70 sales-ready leads to Feb 2027 against 89 needed, 19 short" in page.standing.text()
     assert window.windowTitle().endswith("*")
 
 
@@ -149,8 +151,12 @@ def test_the_chart_shows_the_actuals_to_date_and_the_forecast_from_the_last_actu
     supplied = [m.sales_ready_leads_supplied for m in window.document.result.months]
     assert forecast[0] == (2, 91)
     assert forecast[-1] == (11, pytest.approx(91 + sum(supplied[3:])))
-    assert forecast[-1][1] == pytest.approx(window.document.result.actuals.forecast_sales_ready_leads)
-    assert chart.points("Needed (plan)")[-1] == (11, pytest.approx(400))
+    # this year at this pace: the leads to September (the last whose deals close by December, v3):
+    # 91 + 23 + 5 x 29 = 259
+    assert forecast[6] == (8, pytest.approx(259))
+    assert forecast[6][1] == pytest.approx(window.document.result.actuals.forecast_sales_ready_leads)
+    # 400 this year (Jan-Sep) and 125 for next year's start (Oct-Dec: $3M / $6,000 a lead / 12 x 3)
+    assert chart.points("Needed (plan)")[-1] == (11, pytest.approx(525))
 
 
 def test_a_word_typed_as_an_actual_is_refused_with_a_message(window: MainWindow, qtbot: Any) -> None:
@@ -165,7 +171,8 @@ def test_presentation_mode_shows_plan_vs_actual_once_there_are_actuals(window: M
     qtbot.waitExposed(view)
     line = view.findChild(QLabel, "present.actuals")
     assert not line.isVisible()
-    # 20 + 30 leads to Feb against 66.7 needed; revenue 240,000 against 3,000,000 x 2/12 = 500,000
+    # 20 + 30 leads to Feb against 88.9 needed (v3: 400 over Jan-Sep); revenue 240,000 against
+    # 3,000,000 x 2/12 = 500,000
     window.document.set_value(
         "actuals",
         (Actual(month=1, sales_ready_leads=20, revenue=90_000), Actual(month=2, sales_ready_leads=30, revenue=150_000)),
@@ -174,7 +181,10 @@ def test_presentation_mode_shows_plan_vs_actual_once_there_are_actuals(window: M
     assert line.text().startswith(
         "Plan vs actual: Actual revenue to Feb 2027: $240,000 against $500,000 of the goal to date, $260,000 behind"
     )
-    assert "50 sales-ready leads to Feb 2027 against 67 needed, 17 short" in line.text()
+    assert "50 sales-ready leads to Feb 2027 against 89 needed, 39 short" in line.text()
+    # the verdict is the health panel's, word for word: the engine's status with the actuals
+    assert view.findChild(QLabel, "present.verdict").text() == window.health.verdict.text()
+    assert view.findChild(QLabel, "present.verdict").text().startswith("Short at this pace")
     view.close()
 
 
@@ -190,4 +200,4 @@ def test_copying_cells_gives_tab_separated_text_a_spreadsheet_takes(window: Main
     page.show_plan.setChecked(True)
     selection.select(QItemSelection(top, bottom), QItemSelectionModel.SelectionFlag.ClearAndSelect)
     qtbot.keyClick(page.table, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
-    assert QGuiApplication.clipboard().text() == "20\t33\n30\t33"  # the actual, then the plan's 33.3
+    assert QGuiApplication.clipboard().text() == "20\t44\n30\t44"  # the actual, then the 44.4 needed

@@ -1,7 +1,8 @@
 """Needed against supplied, added up month by month: where the lines cross is where the plan catches up.
 
 The area between the lines is shaded in the months the plan is behind (the engine's timing),
-amber for a plan that is late, red for one that is short (``planner.health.level``).
+amber for a plan that is late, red for one that is short (``planner.health.level``). The
+carry-over months, whose leads close next year, are shaded grey behind as next year's start.
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ from planner.health import behind_phrase, level
 from planner.results import PlanResult
 from ui.charts.base import ChartView
 from ui.charts.monthly import short_labels
-from ui.style import ACCENT, DEMAND, ERROR, FAIR, GOOD
+from ui.charts.next_year import NEXT_YEAR, CarryOverBand, carry_over
+from ui.style import ACCENT, DEMAND, ERROR, FAIR, GOOD, NEXT_YEAR_SHADE
 
 BEHIND = "Behind"
 SHADES = {"poor": ERROR, "fair": FAIR, "good": GOOD, "none": GOOD}
@@ -89,6 +91,7 @@ class CumulativeChart(ChartView):
             chart.addAxis(axis, side)
             for series in (self.band, self.area, self.needed, self.supplied):
                 series.attachAxis(axis)
+        self.next_year = CarryOverBand(chart, self.needed)  # behind the lines and the grid
         self.shade = ""  # the colour of the shortfall shown
 
     def show_result(self, result: PlanResult) -> None:
@@ -112,6 +115,10 @@ class CumulativeChart(ChartView):
         entries = [(self.needed.name(), DEMAND), (self.supplied.name(), ACCENT)]
         if behind:
             entries += [(self.area.name(), color), (self.band.name(), QColor(color).lighter(160).name())]
+        later = carry_over(result)
+        self.next_year.show(later)
+        if later:
+            entries.append((NEXT_YEAR, NEXT_YEAR_SHADE))
         self.legend_label.set_entries(entries)
         self.y_axis.show_span(0, max([*needed, *supplied, 1.0]), self.tick_room(self.y_axis))
         top = self.y_axis.ticks[-1]

@@ -1,4 +1,5 @@
-"""Monthly charts: sales-ready leads needed vs supplied (stacked, with the gap), cost by month."""
+"""Monthly charts: sales-ready leads needed vs supplied (stacked, with the gap, the carry-over
+months shaded as next year's start), cost by month, and revenue by month against the goal."""
 
 from __future__ import annotations
 
@@ -6,12 +7,16 @@ from PySide6.QtCharts import QLineSeries
 from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QWidget
 
+from planner import formatting as fmt
+from planner import status
 from planner.breakdown import supply_sources
+from planner.health import span_label
 from planner.results import PlanResult
 from ui.charts.base import MAX_SERIES, StackedMonthsChart, top_contributors
+from ui.charts.next_year import NEXT_YEAR, CarryOverBand, carry_over
 from ui.charts.shortfall import ShortfallBlocks
 from ui.charts.ticks import short_labels
-from ui.style import DEMAND, GAP
+from ui.style import DEMAND, GAP, NEXT_YEAR_SHADE, SERIES
 
 SHORT = "Short of demand"
 
@@ -46,7 +51,8 @@ class TopSupply:
 
 
 class DemandSupplyChart(StackedMonthsChart):
-    """Supply stacked by contributor, the shortfall on top in red, demand as a line.
+    """Supply stacked by contributor, the shortfall on top in red, demand as a line, and the
+    carry-over months (whose leads close next year) shaded behind as next year's start.
 
     The shortfall is one item over the bars (a block on each month's bar, as wide as it,
     ``ui.charts.shortfall``), not a bar set in the stack: a new win rate moves only the demand
@@ -58,6 +64,7 @@ class DemandSupplyChart(StackedMonthsChart):
         title = "Sales-ready leads by month: supply against demand"
         super().__init__(title, name, "Sales-ready leads", parent)
         self.by = by
+        self.next_year = CarryOverBand(self.chart(), self.bars)  # behind the bars and the grid
         self.short = ShortfallBlocks(self.chart(), self.bars, GAP)  # over the bars, under the line
         self.shortfall: list[float] = []  # what the red blocks show, month by month
         self.demand = QLineSeries()
@@ -76,17 +83,23 @@ class DemandSupplyChart(StackedMonthsChart):
         rows = list(self.supply.rows(result, self.by))
         needed = [m.sales_ready_leads_needed for m in result.months]
         supplied = [m.sales_ready_leads_supplied for m in result.months]
-        short = [max(0.0, m.gap) for m in result.months]
-        self.trailing_legend = [(SHORT, GAP)] if any(v > 1e-9 for v in short) else []
+        # a month is short as planner.status judges a gap: less than half a lead is none
+        short = [m.gap if status.is_short(m.gap) else 0.0 for m in result.months]
+        later = carry_over(result)
+        self.trailing_legend = [(NEXT_YEAR, NEXT_YEAR_SHADE)] if later else []
+        if any(short):
+            self.trailing_legend.append((SHORT, GAP))
+        self.next_year.show(later)
         self.show_months(short_labels(result), rows)
         self.set_line(self.demand, needed)
         top = max([*needed, *(s + g for s, g in zip(supplied, short, strict=True)), 0.0])
         self.y_axis.show_span(0, top, self.tick_room(self.y_axis))
         self.short.show(supplied, short, self.bars.barWidth())  # (on the scale just set)
         self.shortfall = short
+        ahead = f"; {span_label(result, later[0], later[-1])} build next year's start (shaded)" if later else ""
         self.describe(
             f"Needed {sum(needed):,.0f} and supplied {sum(supplied):,.0f} sales-ready leads over "
-            f"{result.horizon} months"
+            f"{result.horizon} months{ahead}"
         )
 
 
@@ -104,3 +117,52 @@ class CostChart(StackedMonthsChart):
         self.show_months(short_labels(result), rows)
         top = max((sum(values[m] for _, values in rows) for m in range(result.horizon)), default=0)
         self.y_axis.show_span(0, top, self.tick_room(self.y_axis))
+
+
+PIPELINE, FROM_LEADS, GOAL = "From the current pipeline", "From the plan's sales-ready leads", "Revenue goal"
+REVENUE_COLORS = {PIPELINE: SERIES[2], FROM_LEADS: SERIES[0]}
+
+
+class RevenueChart(StackedMonthsChart):
+    """Revenue won each month against the goal's share of it: the pipeline closing over its first
+    cycle, then the leads made a sales cycle earlier (the engine's ``pipeline_revenue`` and
+    ``projected_revenue``), stacked; the goal by month (``revenue_goal``) as a line."""
+
+    def __init__(self, name: str = "chart.revenue", parent: QWidget | None = None) -> None:
+        super().__init__("Revenue by month against the goal", name, "Revenue", parent)
+        self.goal = QLineSeries()
+        self.goal.setName(GOAL)
+        pen = QPen(QColor(DEMAND))
+        pen.setWidth(3)
+        self.goal.setPen(pen)
+        self.goal.setPointsVisible(True)
+        self.chart().addSeries(self.goal)
+        self.goal.attachAxis(self.x_axis)
+        self.goal.attachAxis(self.y_axis)
+        self.extra_legend = [(GOAL, DEMAND)]
+
+    def show_result(self, result: PlanResult) -> None:
+        months = result.months
+        pipeline = [m.pipeline_revenue for m in months]
+        leads = [m.projected_revenue for m in months]
+        goal = [m.revenue_goal for m in months]
+        self.y_axis.setTitleText(f"Revenue ({result.currency})" if result.currency else "Revenue")
+        rows = [(PIPELINE, pipeline), (FROM_LEADS, leads)]
+        self.show_months(short_labels(result), rows, REVENUE_COLORS)
+        self.set_line(self.goal, goal)
+        top = max([*goal, *(p + v for p, v in zip(pipeline, leads, strict=True)), 0.0])
+        self.y_axis.show_span(0, top, self.tick_room(self.y_axis))
+        bridge, currency = result.revenue, result.currency
+        gap = bridge.gap
+        said = (
+            f"{fmt.money(gap, currency)} short of the goal"
+            if status.is_short(gap)
+            else f"{fmt.money(-gap, currency)} above the goal"
+            if status.is_surplus(gap)
+            else "on the goal"
+        )
+        self.describe(
+            f"Goal {fmt.money(bridge.goal, currency)}; the year brings {fmt.money(bridge.expected, currency)}: "
+            f"{fmt.money(bridge.pipeline, currency)} from the current pipeline and "
+            f"{fmt.money(bridge.projected, currency)} from the plan's sales-ready leads, {said}"
+        )

@@ -2,8 +2,10 @@
 
 The actual cells edit ``plan.actuals`` through the document: one typed cell, one pasted block
 or one cleared selection is one undoable change of the whole list (``with_figures``). An empty
-cell is a month not reported (None), never 0. The plan's figure and the variance come from the
-engine's months (:mod:`planner.tracking`); the variance is coloured red behind, green ahead.
+cell is a month not reported (None), never 0. The figure each actual is compared with and the
+variance come from :mod:`planner.tracking` (sales-ready leads against the leads needed, the
+other stages against the plan, wins and revenue from one model); the headers say which
+("vs needed", "vs plan"), and the variance is coloured red behind, green ahead.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from planner import formatting as fmt
 from planner import tracking
-from planner.model import Spec
+from planner.model import Spec, Targets
 from planner.results import MonthResult
 from ui import values
 from ui.charts.ticks import short_labels
@@ -68,16 +70,44 @@ class Column(NamedTuple):
 COLUMNS: tuple[Column, ...] = tuple(Column(stage, part) for stage in tracking.STAGES for part in PARTS)
 ACTUAL_COLUMNS: tuple[int, ...] = tuple(i for i, c in enumerate(COLUMNS) if c.part == ACTUAL)
 PLAN_COLUMNS: tuple[int, ...] = tuple(i for i, c in enumerate(COLUMNS) if c.part == PLAN)
-PART_HEADERS = {ACTUAL: "actual", PLAN: "plan", VARIANCE: "vs plan"}
-HEADERS: tuple[str, ...] = tuple(f"{SHORT_NAMES[c.stage.figure]}\n{PART_HEADERS[c.part]}" for c in COLUMNS)
-HEADER_TIPS: tuple[str, ...] = tuple(
-    {
-        ACTUAL: f"Actual {c.stage.label.lower()} (type, paste or clear)",
-        PLAN: f"{c.stage.label} the plan holds for the month",
-        VARIANCE: f"{c.stage.label} against the plan: actual minus plan (red behind, green ahead)",
-    }[c.part]
-    for c in COLUMNS
-)
+
+
+def header(column: Column) -> str:
+    """The stage over ``actual``, ``needed`` and ``vs needed`` for sales-ready leads, ``plan`` and
+    ``vs plan`` for the other stages (``planner.tracking``: what each actual is compared with)."""
+    compared = column.stage.compared_with  # tracking.NEEDED or tracking.PLAN
+    part = {ACTUAL: "actual", PLAN: compared, VARIANCE: f"vs {compared}"}[column.part]
+    return f"{SHORT_NAMES[column.stage.figure]}\n{part}"
+
+
+# what each stage's plan figure is, in the headers' tool tips (planner.tracking's model)
+PLAN_MEANS = {
+    "sales_ready_leads": "the sales-ready leads the goal needs in the month",
+    "opportunities": "the opportunities the month's sales-ready leads make at the plan's rate (actual leads where "
+    "reported, the plan's after)",
+    "wins": "the deals the plan expects to close in the month: its revenue plan divided by the deal size",
+    "revenue": "the revenue the plan expects to win in the month: the current pipeline, then the leads of a sales "
+    "cycle earlier",
+    "cost": "the plan's cost of the month",
+}
+
+
+# a variance in words, against what the month needs or against the plan
+NEEDED_WORDS = {"behind": "short of what the month needs", "ahead": "more than the month needs", "even": "as needed"}
+PLAN_WORDS = {"behind": "behind the plan", "ahead": "ahead of the plan", "even": "on the plan"}
+
+
+def header_tip(column: Column) -> str:
+    stage, compared = column.stage, column.stage.compared_with
+    return {
+        ACTUAL: f"Actual {stage.label.lower()} (type, paste or clear)",
+        PLAN: f"{stage.label} {compared}: {PLAN_MEANS[stage.figure]}",
+        VARIANCE: f"{stage.label} against the {compared}: actual minus {compared} (red behind, green ahead)",
+    }[column.part]
+
+
+HEADERS: tuple[str, ...] = tuple(header(c) for c in COLUMNS)
+HEADER_TIPS: tuple[str, ...] = tuple(header_tip(c) for c in COLUMNS)
 
 
 def actual_column(figure: str) -> int:
@@ -91,14 +121,16 @@ def signed(value: float, stage: tracking.Stage, currency: str) -> str:
     return ("+" if value > 0 else "−") + text
 
 
-def changed_columns(old: MonthResult, new: MonthResult) -> tuple[tuple[int, int], ...]:
+def changed_columns(
+    old: MonthResult, new: MonthResult, old_targets: Targets | None, new_targets: Targets | None
+) -> tuple[tuple[int, int], ...]:
     """The (first, last) column spans whose cells differ between two versions of a month: a plan
     figure moves its plan cell, and its variance only where the month has an actual."""
     changed: list[int] = []
     for index, stage in enumerate(tracking.STAGES):
         actual = tracking.actual_figure(new, stage)
         before = tracking.actual_figure(old, stage)
-        plan_moved = tracking.plan_figure(old, stage) != tracking.plan_figure(new, stage)
+        plan_moved = tracking.plan_figure(old, stage, old_targets) != tracking.plan_figure(new, stage, new_targets)
         column = index * len(PARTS)
         if actual != before:
             changed.append(column)
@@ -115,6 +147,11 @@ def changed_columns(old: MonthResult, new: MonthResult) -> tuple[tuple[int, int]
     return tuple(spans)
 
 
+def rates(targets: Targets | None) -> tuple[float, ...]:
+    """The rates the plan's opportunities and wins follow (``planner.tracking.plan_figure``)."""
+    return () if targets is None else (targets.srl_to_opportunity, targets.deal_size)
+
+
 class ActualsModel(FollowsWhileShown, QAbstractTableModel):
     problem = Signal(str)  # a refused edit or paste, in plain words ("" when one succeeded)
 
@@ -123,6 +160,7 @@ class ActualsModel(FollowsWhileShown, QAbstractTableModel):
         self.document = document
         self.follow_while(shown)
         self.months: tuple[MonthResult, ...] = document.result.months
+        self.targets: Targets | None = document.result.targets  # the rates the plan's figures follow
         self.row_labels = short_labels(document.result)
         self.shown_currency = document.plan.basics.currency
         self.cells: dict[int, list[Cell | None]] = {}  # row -> its cells as shown, worked out when painted
@@ -134,11 +172,14 @@ class ActualsModel(FollowsWhileShown, QAbstractTableModel):
         if len(months) != len(self.months):
             self.beginResetModel()
             self.months = months
+            self.targets = self.document.result.targets
             self.row_labels = short_labels(self.document.result)
             self.cells.clear()
             self.endResetModel()
             return
         old, self.months = self.months, months
+        old_targets, targets = self.targets, self.document.result.targets
+        self.targets = targets
         if months and months[0].label != old[0].label:  # a new first month
             self.row_labels = short_labels(self.document.result)
         currency = self.currency
@@ -149,10 +190,12 @@ class ActualsModel(FollowsWhileShown, QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0), self.index(len(months) - 1, len(COLUMNS) - 1))
             self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, len(months) - 1)
             return
-        for first, last in changed_runs(old, months):  # only the months whose figures moved
+        # only the months whose figures moved (every month when a rate the plan's figures follow did)
+        runs = changed_runs(old, months) if rates(old_targets) == rates(targets) else [(0, len(months) - 1)]
+        for first, last in runs:
             spans: list[tuple[int, int, tuple[tuple[int, int], ...]]] = []  # rows with the same cells changed
             for row in range(first, last + 1):
-                columns = changed_columns(old[row], months[row])
+                columns = changed_columns(old[row], months[row], old_targets, targets)
                 if columns:
                     self.cells.pop(row, None)
                     if spans and spans[-1][1] == row - 1 and spans[-1][2] == columns:
@@ -207,30 +250,32 @@ class ActualsModel(FollowsWhileShown, QAbstractTableModel):
     def text(self, month: MonthResult, column: int) -> str:
         stage, part = COLUMNS[column]
         if part == PLAN:
-            return self.show(tracking.plan_figure(month, stage), stage)
+            return self.show(tracking.plan_figure(month, stage, self.targets), stage)
         if part == ACTUAL:
             actual = tracking.actual_figure(month, stage)
             return "" if actual is None else self.show(actual, stage)
-        variance = tracking.variance(month, stage)
+        variance = tracking.variance(month, stage, self.targets)
         return "" if variance is None else signed(variance, stage, self.currency)
 
     def standing(self, row: int, column: int) -> str:
         stage = COLUMNS[column].stage
-        return tracking.standing(tracking.variance(self.months[row], stage), stage)
+        return tracking.standing(tracking.variance(self.months[row], stage, self.targets), stage)
 
     def describe(self, row: int, column: int) -> str:
         """The cell in words, for tool tips and screen readers."""
         month, stage = self.months[row], COLUMNS[column].stage
-        plan = self.show(tracking.plan_figure(month, stage), stage)
+        plan = self.show(tracking.plan_figure(month, stage, self.targets), stage)
+        needed = stage.compared_with == tracking.NEEDED
+        planned = "needed" if needed else "planned"
         actual = tracking.actual_figure(month, stage)
         if actual is None:
-            return f"{stage.label}, {month.label}: not reported yet; the plan holds {plan}"
-        variance = tracking.variance(month, stage)
+            return f"{stage.label}, {month.label}: not reported yet; {plan} {planned}"
+        variance = tracking.variance(month, stage, self.targets)
         assert variance is not None
         state = self.standing(row, column)
-        said = {"behind": "behind the plan", "ahead": "ahead of the plan", "even": "on the plan"}[state]
+        said = (NEEDED_WORDS if needed else PLAN_WORDS)[state]
         return (
-            f"{stage.label}, {month.label}: actual {self.show(actual, stage)} against {plan} planned, "
+            f"{stage.label}, {month.label}: actual {self.show(actual, stage)} against {plan} {planned}, "
             f"{signed(variance, stage, self.currency)}, {said}"
         )
 

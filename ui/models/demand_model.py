@@ -1,17 +1,25 @@
-"""The monthly demand table (read only): what each month needs, as the engine computed it."""
+"""The monthly demand table (read only): what each month needs, as the engine computed it.
+
+A carry-over month (its leads close after the plan: ``in_time`` False) is marked as next year's
+start, shaded as the monthly chart shades it.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
 
 from planner import formatting as fmt
 from planner.results import MonthResult
 from ui.document import PlanDocument
 from ui.models.rows_model import changed_runs
+from ui.style import NEXT_YEAR_SHADE
 
 Index = QModelIndex | QPersistentModelIndex
+NEXT_YEAR_BRUSH = QBrush(QColor(NEXT_YEAR_SHADE))
+NEXT_YEAR_TIP = "Leads made this month close after the plan: they build next year's start, not this year's number"
 
 COLUMNS: tuple[tuple[str, str], ...] = (
     ("label", "Month"),
@@ -27,7 +35,7 @@ COLUMNS: tuple[tuple[str, str], ...] = (
 def cell_text(month: MonthResult, key: str) -> str:
     value = getattr(month, key)
     if key == "label":
-        return value
+        return value if month.in_time else f"{value} (next year)"
     if key == "demand_share":
         return fmt.percent(value, 1)
     return fmt.count(value, 1)
@@ -65,6 +73,11 @@ class DemandModel(QAbstractTableModel):
             return cell_text(self.months[index.row()], key)
         if role == Qt.ItemDataRole.TextAlignmentRole and key != "label":
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if not self.months[index.row()].in_time:
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return NEXT_YEAR_BRUSH
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return NEXT_YEAR_TIP
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

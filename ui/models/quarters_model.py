@@ -1,7 +1,9 @@
 """The plan by quarter (read only): needed, supplied, the quarter's gap, how far behind at its end, cost.
 
 Every figure is the engine's (``result.quarters``, the months' ``cumulative_gap``); a quarter
-that ends behind is coloured as the plan's timing judges it (``planner.health.level``).
+that ends behind is coloured as the plan's timing judges it (``planner.health.level``). A quarter
+that ends in a carry-over month (its leads close next year) is not judged: it is muted and says
+it builds next year's start.
 """
 
 from __future__ import annotations
@@ -17,12 +19,13 @@ from planner.health import level
 from planner.results import PlanResult, QuarterResult
 from ui.document import PlanDocument
 from ui.models.follows_while_shown import FollowsWhileShown
-from ui.style import ERROR, FAIR, GOOD
+from ui.style import ERROR, FAIR, GOOD, MUTED
 
 Index = QModelIndex | QPersistentModelIndex
 LEVEL_COLORS = {"good": GOOD, "fair": FAIR, "poor": ERROR}
 
 Cell = Callable[[PlanResult, QuarterResult], str]
+NEXT_YEAR_TIP = "Its leads close after the plan: it builds next year's start, not this year's number"
 
 COLUMNS: tuple[tuple[str, str, Cell], ...] = (
     ("Quarter", "The plan's quarter (months 1-3, 4-6, ...) and its calendar months", lambda r, q: q.label),
@@ -74,6 +77,10 @@ class QuartersModel(FollowsWhileShown, QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
 
+    def next_year(self, quarter: QuarterResult) -> bool:
+        """The quarter ends in a carry-over month: its running gap includes next year's start."""
+        return not self.result.months[quarter.last_month - 1].in_time
+
     def behind(self, quarter: QuarterResult) -> bool:
         """The plan is behind at the end of the quarter (its last month is one of the timing's behind months)."""
         return quarter.last_month in self.result.timing.behind_months
@@ -87,10 +94,12 @@ class QuartersModel(FollowsWhileShown, QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column > 0:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and column in GAP_COLUMNS:
+            if self.next_year(quarter):
+                return QColor(MUTED)
             shade = level(self.result) if self.behind(quarter) else "good"
             return QColor(LEVEL_COLORS.get(shade, GOOD))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return COLUMNS[column][1]
+            return f"{COLUMNS[column][1]}. {NEXT_YEAR_TIP}" if self.next_year(quarter) else COLUMNS[column][1]
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -1,7 +1,8 @@
 """Month by month, added up from the first month (read only): needed and supplied so far, and how far behind.
 
 The figures are ``planner.cumulative``'s arrangement of the engine's months; a month the timing
-counts as behind is coloured as the plan is judged (``planner.health.level``).
+counts as behind is coloured as the plan is judged (``planner.health.level``). A carry-over month
+(its leads close next year) is not judged: it is muted and its label says "next year".
 """
 
 from __future__ import annotations
@@ -15,10 +16,11 @@ from PySide6.QtGui import QColor
 from planner import formatting as fmt
 from planner.cumulative import CumulativeMonth, cumulative_months
 from planner.health import level
+from planner.results import PlanResult
 from ui.document import PlanDocument
 from ui.models.follows_while_shown import FollowsWhileShown
-from ui.models.quarters_model import LEVEL_COLORS, column_header
-from ui.style import GOOD
+from ui.models.quarters_model import LEVEL_COLORS, NEXT_YEAR_TIP, column_header
+from ui.style import GOOD, MUTED
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -30,14 +32,19 @@ COLUMNS: tuple[tuple[str, str], ...] = (
 )
 
 
-def cell_text(month: CumulativeMonth, column: int) -> str:
+def cell_text(month: CumulativeMonth, column: int, in_time: bool = True) -> str:
     if column == 0:
-        return month.label
+        return month.label if in_time else f"{month.label} (next year)"
     if column == 1:
         return fmt.count(month.needed)
     if column == 2:
         return fmt.count(month.supplied)
     return fmt.shortfall(month.gap)
+
+
+def in_time(result: PlanResult) -> tuple[bool, ...]:
+    """Whether each month's leads close inside the plan (False: a carry-over month, next year's start)."""
+    return tuple(m.in_time for m in result.months)
 
 
 class RunningTotalsModel(FollowsWhileShown, QAbstractTableModel):
@@ -46,23 +53,26 @@ class RunningTotalsModel(FollowsWhileShown, QAbstractTableModel):
         self.document = document
         self.follow_while(shown)
         self.months = cumulative_months(document.result)
+        self.in_time = in_time(document.result)
         self.shade = level(document.result)
         document.changed.connect(self.follow)
 
     def refresh(self) -> None:
         months, shade = cumulative_months(self.document.result), level(self.document.result)
+        timely = in_time(self.document.result)
         if len(months) != len(self.months):
             self.beginResetModel()
-            self.months, self.shade = months, shade
+            self.months, self.shade, self.in_time = months, shade, timely
             self.endResetModel()
-        elif months != self.months or shade != self.shade:
-            self.months, self.shade = months, shade
+        elif months != self.months or shade != self.shade or timely != self.in_time:
+            self.months, self.shade, self.in_time = months, shade, timely
             self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
 
     def longest_text(self, column: int) -> str:
         """The column's longest text (figures: the longest is the widest), to size the column without
         Qt measuring every cell on every edit."""
-        return max((cell_text(month, column) for month in self.months), key=len, default="")
+        texts = (cell_text(month, column, timely) for month, timely in zip(self.months, self.in_time, strict=True))
+        return max(texts, key=len, default="")
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.months)
@@ -74,14 +84,17 @@ class RunningTotalsModel(FollowsWhileShown, QAbstractTableModel):
         if not index.isValid() or index.row() >= len(self.months):
             return None
         month, column = self.months[index.row()], index.column()
+        timely = self.in_time[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return cell_text(month, column)
+            return cell_text(month, column, timely)
         if role == Qt.ItemDataRole.TextAlignmentRole and column > 0:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and column == 3:
+            if not timely:
+                return QColor(MUTED)
             return QColor(LEVEL_COLORS.get(self.shade, GOOD) if month.behind else GOOD)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return COLUMNS[column][1]
+            return COLUMNS[column][1] if timely else f"{COLUMNS[column][1]}. {NEXT_YEAR_TIP}"
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

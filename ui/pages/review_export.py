@@ -40,7 +40,7 @@ GLANCE: tuple[tuple[str, str, Callable[[PlanResult], str]], ...] = (
     ("needed", "Sales-ready leads needed", lambda r: fmt.count(r.demand.sales_ready_leads)),
     ("supplied", "Sales-ready leads supplied", lambda r: fmt.count(r.supply.sales_ready_leads)),
     ("coverage", "Coverage", lambda r: fmt.percent(r.gap.coverage)),
-    ("reps", "Inside reps to close the gap", lambda r: fmt.count(r.gap.inside_reps_to_close_gap)),
+    ("reps", "Inside reps to close the gap", lambda r: reps_figure(r)),
     ("cost", "Total cost", lambda r: fmt.money(r.supply.cost, r.currency)),
     ("per_srl", "Cost per sales-ready lead", lambda r: fmt.money(r.supply.cost_per_sales_ready_lead, r.currency)),
     ("revenue", "Projected revenue", lambda r: fmt.money(r.supply.projected_revenue, r.currency)),
@@ -50,8 +50,15 @@ GLANCE_TIPS = {
     "per_srl": "Total cost divided by the sales-ready leads supplied",
     "revenue": "Revenue the supplied sales-ready leads are projected to win",
     "return": "Return on cost: the gross margin on the projected revenue, less the cost, divided by the cost",
-    "reps": "Inside reps at the default output it would take to supply the sales-ready leads still missing",
+    "reps": "Inside reps hired now (ramping as a new hire does) it would take to close this year's gap; "
+    "“None in time” when no hire made now closes it: a new rep's leads would close after the year",
 }
+
+
+def reps_figure(result: PlanResult) -> str:
+    """The inside reps that close this year's gap; in words when no hire made now can (never "0" or "n/a")."""
+    reps = result.gap.inside_reps_to_close_gap
+    return "None in time" if reps is None else fmt.count(reps)
 
 
 def read_only_table(name: str, title: str) -> QTableView:
@@ -151,6 +158,7 @@ class ReviewExportPage(Page):
         self.charts: list[ChartSlot] = []
         for module, cls, kwargs, height in (
             ("ui.charts.monthly", "DemandSupplyChart", {"by": "resource"}, 380),
+            ("ui.charts.monthly", "RevenueChart", {}, 360),  # the pipeline, then the leads, against the goal
             ("ui.charts.monthly", "CostChart", {}, 340),
         ):
             slot = ChartSlot(module, cls, lambda c: c.show_result(document.result), kwargs=kwargs, height=height)

@@ -21,7 +21,8 @@ from ui.pages.page import Page
 ROW_HEIGHT = 34
 MIN_COLUMN, MAX_COLUMN = 60, 140
 CELL_PADDING = 12  # the cell's margins and the grid line
-HEADER_PADDING = 14  # the header section's padding (6 px a side in ui.style) and its border
+SECTION_PADDING = 4  # a header section's padding a side (6 in ui.style): ten columns fit a laptop's width
+HEADER_PADDING = 2 * SECTION_PADDING + 2  # the header section's padding, its border and a pixel to spare
 
 
 def header_font(font: QFont) -> QFont:
@@ -50,7 +51,10 @@ class ActualsTable(QTableView):
             | QAbstractItemView.EditTrigger.SelectedClicked
         )
         self.setWordWrap(False)
-        self.setStyleSheet("QTableView { font-size: 14px; }")  # ten columns of figures fit a laptop's width
+        # ten columns of figures fit a laptop's width
+        self.setStyleSheet(
+            f"QTableView {{ font-size: 14px; }} QHeaderView::section {{ padding: 4px {SECTION_PADDING}px; }}"
+        )
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
@@ -61,10 +65,12 @@ class ActualsTable(QTableView):
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         self.widths: list[int] = []  # the width each column needs for its header and its cells
         model.modelReset.connect(self.fit_height)
+        model.modelReset.connect(self.fit_row_labels)
         model.modelReset.connect(self.refit)
         model.dataChanged.connect(self.cells_changed)
         self.setCurrentIndex(model.index(0, ACTUAL_COLUMNS[0]))
         self.show_plan(False)
+        self.fit_row_labels()
         self.fit_height()
 
     def show_plan(self, shown: bool) -> None:
@@ -119,6 +125,17 @@ class ActualsTable(QTableView):
         super().resizeEvent(event)
         self.widths = []
         self.fit_columns()
+
+    def fit_row_labels(self) -> None:
+        """The months' column as wide as its longest label ("Jan", "Jan 27") and the header's padding:
+        Qt's own fit leaves room for a sort arrow the grid never shows, room its figures need."""
+        labels = self.verticalHeader()
+        metrics = QFontMetrics(header_font(labels.font()))
+        model = self.model()
+        texts = [str(model.headerData(row, Qt.Orientation.Vertical) or "") for row in range(model.rowCount())]
+        width = max((metrics.horizontalAdvance(text) for text in texts), default=0) + HEADER_PADDING
+        if labels.width() != width:
+            labels.setFixedWidth(width)
 
     def fit_height(self) -> None:
         """Every month in view: the page scrolls, not the grid."""
@@ -190,7 +207,8 @@ class TrackPage(Page):
     key = "track"
     intro = (
         "Once the year starts, enter what really happened each month: sales-ready leads, opportunities, "
-        "wins, revenue and cost. Beside each figure: how far it is from the plan's figure for the month, "
+        "wins, revenue and cost. Beside each figure: how far it is from what the month needs (sales-ready "
+        "leads) or from what the plan expects (the other stages; wins and revenue in the month they close), "
         "red where behind, green where ahead. A month not reported stays empty."
     )
 
@@ -205,10 +223,13 @@ class TrackPage(Page):
         self.model = ActualsModel(document, shown=lambda: self.table.isVisible())
         self.table = ActualsTable(self.model)
         # the plan's own figures are a click away, so the grid fits a laptop's width
-        self.show_plan = QCheckBox("Show the plan's figures")
+        self.show_plan = QCheckBox("Show the needed and planned figures")
         self.show_plan.setObjectName("track.show_plan")
-        self.show_plan.setAccessibleName("Show the plan's figure beside each actual")
-        self.show_plan.setToolTip("Show the plan's figure for each month beside the actual and how far it is from it")
+        self.show_plan.setAccessibleName("Show the figure each actual is compared with")
+        self.show_plan.setToolTip(
+            "Show, beside each actual, what it is compared with: the sales-ready leads the month needs, "
+            "and what the plan expects of the other stages"
+        )
         self.show_plan.toggled.connect(self.table.show_plan)
         options = QHBoxLayout()
         options.addStretch(1)
