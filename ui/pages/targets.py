@@ -47,6 +47,8 @@ class TargetsPage(Page):
             grid.add(path, hint=HINTS.get(path), width=150)
         grid.add("targets.win_rate", width=80)
         grid.add("targets.sales_cycle_months", width=80)
+        # plan model v3: how a rep hired to close the gap ramps (the team in seat ramps as the labor model says)
+        grid.add("targets.new_hire_ramp_months", width=80)
         grid.add("targets.gross_margin", width=80)
         self.body.addLayout(grid)
 
