@@ -7,13 +7,17 @@ Dates: ISO (``2027-03-15``, with a time too), US (``3/15/2027``), European (``15
 and ``15/03/2027``), and ``Mar 15, 2027`` / ``15 Mar 2027``. A slash date's day/month order
 is found from the whole column (:func:`date_order`); when no value tells, it is a question
 for the person, never a guess. Dotted dates are always day first.
-Amounts: thousands separators, currency symbols, ``1.234,56``; negatives are refused.
+Amounts: thousands separators, currency symbols, ``1.234,56``, ``1e5``; negatives and numbers
+too large for a float are refused. Whether a point or a comma is the decimal mark is found from
+the whole column (:func:`number_forms`), not from one value: ``52.000`` alone could be either.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 MONTHS = {
     name: number
@@ -47,7 +51,7 @@ _NAMED_DMY = re.compile(r"(\d{1,2})[ -]([A-Za-zäéû.]+)[ -](\d{4})" + _TIME)
 _MONTH_ISO = re.compile(r"(\d{4})[-/](\d{1,2})")
 _MONTH_MY = re.compile(r"(\d{1,2})[/.-](\d{4})")
 _MONTH_NAMED = re.compile(r"([A-Za-zäéû.]+)[ -]?(\d{4}|\d{2})")
-PLAN_MONTH = re.compile(r"(?:month\s*)?(\d{1,3})(?:\.0+)?", re.IGNORECASE)
+PLAN_MONTH = re.compile(r"(?:month\s*)?0*(\d{1,3})(?:[.,]0+)?", re.IGNORECASE)  # 3, 003, 3.0, Month 3
 
 Date = tuple[int, int, int]  # (year, month, day)
 
@@ -179,47 +183,115 @@ _CURRENCY = re.compile(r"^(?:[A-Z]{3}\s?)?[$€£¥]?|[$€£¥]?(?:\s?[A-Z]{3})
 _SPACES = str.maketrans("", "", " \u00a0\u202f\u2009'")
 
 
+def shown(text: str, most: int = 40) -> str:
+    """A cell as a message quotes it: at most ``most`` characters (a 309-digit cell is not repeated whole)."""
+    value = text.strip()
+    return value if len(value) <= most else value[: most - 1] + "…"
+
+
+@dataclass
+class NumberForms:
+    """What the values of a column say about their decimal mark: the first value of each form.
+
+    Only ``comma_decimal`` and ``point_decimal`` settle it (``12,5``, ``1.234,56``, ``1.234.567``;
+    ``1.5``, ``1,234.56``, ``1,234,567``). ``point_thousands`` (``52.000``) and ``comma_thousands``
+    (``1,234``) are read either way: a thousands separator, or a decimal mark with three places.
+    """
+
+    comma_decimal: str = ""
+    point_decimal: str = ""
+    point_thousands: str = ""
+    comma_thousands: str = ""
+
+    def add(self, other: NumberForms) -> None:
+        for name in ("comma_decimal", "point_decimal", "point_thousands", "comma_thousands"):
+            if not getattr(self, name):
+                setattr(self, name, getattr(other, name))
+
+
+_GROUPED_POINT = re.compile(r"[1-9]\d{0,2}\.\d{3}")
+_GROUPED_COMMA = re.compile(r"[1-9]\d{0,2},\d{3}")
+_SCIENTIFIC = re.compile(r"(\d+(?:[.,]\d+)?)[eE]([+-]?\d{1,4})")
+
+
+def number_forms(values: Iterable[str]) -> NumberForms:
+    """The forms of the numbers in a column (each distinct value looked at once)."""
+    forms = NumberForms()
+    for value in dict.fromkeys(values):  # each distinct value once, in the file's order
+        core = _CURRENCY.sub("", value.translate(_SPACES)).strip("()-+")
+        scientific = _SCIENTIFIC.fullmatch(core)
+        if scientific:
+            core = scientific.group(1)
+        if not core or not re.fullmatch(r"[\d.,]+", core):
+            continue
+        form = _form(core)
+        if form and not getattr(forms, form):
+            setattr(forms, form, value.strip())
+    return forms
+
+
+def _form(core: str) -> str:
+    """The form of a number written with digits, points and commas ("" when it says nothing or
+    is no number: ``15.03.2027`` groups no thousands)."""
+    if _GROUPED_COMMA.fullmatch(core):
+        return "comma_thousands"  # 1,234
+    if _GROUPED_POINT.fullmatch(core):
+        return "point_thousands"  # 52.000
+    if _COMMA_DECIMAL.fullmatch(core):
+        return "comma_decimal"  # 1.234,56  1.234.567  12,5  0,500
+    if _POINT_DECIMAL.fullmatch(core):
+        return "point_decimal"  # 1,234.56  1,234,567  1.5  0.500
+    return ""
+
+
+_COMMA_DECIMAL = re.compile(r"\d{1,3}(?:\.\d{3})+,\d+|\d{1,3}(?:\.\d{3}){2,}|\d*,\d+")
+_POINT_DECIMAL = re.compile(r"\d{1,3}(?:,\d{3})+\.\d+|\d{1,3}(?:,\d{3}){2,}|\d*\.\d+")
+
+
 def decimal_comma(values: Iterable[str]) -> bool | None:
     """True when a column writes amounts the European way (``1.234,56``, ``12,5``), False
     when the English way (``1,234.56``), None when no value says (``1,234``, ``900``)."""
-    for value in values:
-        text = value.strip()
-        comma, dot = text.rfind(","), text.rfind(".")
-        if comma > dot >= 0:
-            return True
-        if dot > comma >= 0:
-            return False
-        if comma >= 0 and not re.fullmatch(r".*\d,\d{3}\D*", text):
-            return True
-        if dot >= 0 and not re.fullmatch(r".*\d\.\d{3}\D*", text):
-            return False
+    forms = number_forms(values)
+    if forms.comma_decimal and not forms.point_decimal:
+        return True
+    if forms.point_decimal and not forms.comma_decimal:
+        return False
     return None
 
 
-_PLAIN = re.compile(r"\$?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?")
+_PLAIN = re.compile(r"\$?([1-9]\d{0,2}(?:,\d{3})+|\d+)(\.\d+)?")
 
 
 def parse_amount(text: str, comma_decimal: bool = False) -> float:
-    """A number of 0 or more: ``$1,234.50``, ``1.234,50 €``, ``£ 900``, ``1 200``."""
-    shown = text.strip()
-    plain = None if comma_decimal else _PLAIN.fullmatch(shown)
+    """A number of 0 or more: ``$1,234.50``, ``1.234,50 €``, ``£ 900``, ``1 200``, ``1e5``.
+
+    ``comma_decimal`` is the column's decimal mark (see :func:`number_forms`): it decides the
+    values that could be read both ways (``1,234``, ``52.000``); a value that says (``12,5``,
+    ``1,234.50``) is read as it says."""
+    shown_text = shown(text)
+    value = text.strip()
+    plain = None if comma_decimal else _PLAIN.fullmatch(value)
     if plain:  # the usual form, read quickly: 1234, 1,234.50, $1,234.50
-        return float(plain.group(1).replace(",", "") + (plain.group(2) or ""))
-    value = shown.translate(_SPACES)
+        return _finite(float(plain.group(1).replace(",", "") + (plain.group(2) or "")), shown_text)
+    value = value.translate(_SPACES)
     if (value.startswith("(") and value.endswith(")")) or value.startswith("-") or value.endswith("-"):
-        raise ValueError(f"“{shown}” is negative; actuals are 0 or more")
+        raise ValueError(f"“{shown_text}” is negative; actuals are 0 or more")
     value = _CURRENCY.sub("", value).strip()
     if value.startswith(("-", "(")):
-        raise ValueError(f"“{shown}” is negative; actuals are 0 or more")
+        raise ValueError(f"“{shown_text}” is negative; actuals are 0 or more")
+    scientific = _SCIENTIFIC.fullmatch(value.lstrip("+"))
+    if scientific:  # 1e5, 1.5E+06 (a spreadsheet's way with large numbers)
+        mantissa = scientific.group(1).replace(",", ".")
+        return _finite(float(f"{mantissa}e{scientific.group(2)}"), shown_text)
     if not value or not re.fullmatch(r"[\d.,]+", value) or not any(ch.isdigit() for ch in value):
-        raise ValueError(f"“{shown}” is not a number")
+        raise ValueError(f"“{shown_text}” is not a number")
     comma, dot = value.count(","), value.count(".")
     if comma and dot:
         decimal = "," if value.rfind(",") > value.rfind(".") else "."
     elif comma:
-        decimal = "," if comma == 1 and (comma_decimal or not re.fullmatch(r"\d{1,3}(,\d{3})+", value)) else ""
+        decimal = "," if comma == 1 and (comma_decimal or not re.fullmatch(r"[1-9]\d{0,2}(,\d{3})+", value)) else ""
     elif dot:
-        decimal = "" if dot > 1 or (comma_decimal and re.fullmatch(r"\d{1,3}(\.\d{3})+", value)) else "."
+        decimal = "" if dot > 1 or (comma_decimal and re.fullmatch(r"[1-9]\d{0,2}(\.\d{3})+", value)) else "."
     else:
         decimal = ""
     thousands = {",": ".", ".": ",", "": ",."}[decimal]
@@ -228,6 +300,13 @@ def parse_amount(text: str, comma_decimal: bool = False) -> float:
     if decimal == ",":
         value = value.replace(",", ".")
     try:
-        return float(value)
+        number = float(value)
     except ValueError:
-        raise ValueError(f"“{shown}” is not a number") from None
+        raise ValueError(f"“{shown_text}” is not a number") from None
+    return _finite(number, shown_text)
+
+
+def _finite(number: float, text: str) -> float:
+    if not math.isfinite(number):
+        raise ValueError(f"“{text}” is too large a number to use")
+    return number

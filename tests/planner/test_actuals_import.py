@@ -16,7 +16,9 @@ from hypothesis import strategies as st
 
 from planner.actuals_import import (
     ActualsImportError,
+    AmbiguousColumns,
     AmbiguousDates,
+    AmbiguousNumbers,
     ImportResult,
     Mapping,
     Rule,
@@ -134,14 +136,19 @@ def test_a_later_first_month_shifts_the_plan_months() -> None:
     assert result.labels == {1: "Nov 2026", 2: "Dec 2026", 3: "Jan 2027"}
 
 
-def test_a_bad_row_is_skipped_with_its_row_number_and_the_reason() -> None:
+def test_a_bad_row_or_cell_is_skipped_with_its_row_number_its_column_and_the_reason() -> None:
     raw = b"Month,SQLs,Revenue\n2027-01,10,500\nabc,4,4\n2027-03,x7,3\n2027-04,(250),1\nTotal,14,504\n"
     result = imported(raw)
-    assert result.months == {1: {"sales_ready_leads": 10, "revenue": 500}}
+    # a bad month skips the row; a bad figure only its cell: March's and April's revenue still count
+    assert result.months == {
+        1: {"sales_ready_leads": 10, "revenue": 500},
+        3: {"revenue": 3},
+        4: {"revenue": 1},
+    }
     assert [str(s) for s in result.report.skipped] == [
         "row 3: “abc” is not a month",
-        "row 4: “x7” is not a number (in “SQLs”)",
-        "row 5: “(250)” is negative; actuals are 0 or more (in “SQLs”)",
+        "row 4, SQLs: “x7” is not a number",
+        "row 5, SQLs: “(250)” is negative; actuals are 0 or more",
         "row 6: “Total” is a total, not a month",
     ]
 
@@ -227,7 +234,7 @@ def test_a_mapping_naming_a_missing_column_is_refused_with_the_name() -> None:
         import_actuals(data("hubspot_deals.csv"), START, HORIZON, mapping=Mapping("", "", {"wins": Rule("Won On")}))
 
 
-def test_a_won_deal_with_a_bad_amount_or_date_is_skipped_whole_with_the_reason() -> None:
+def test_a_won_deal_with_a_bad_amount_or_date_loses_only_that_figure_with_the_reason() -> None:
     raw = (
         b"Deal Stage,Amount,Create Date,Close Date\n"
         b"closedwon,abc,2027-01-02,2027-01-09\n"
@@ -235,11 +242,14 @@ def test_a_won_deal_with_a_bad_amount_or_date_is_skipped_whole_with_the_reason()
         b"closedwon,200,2027-01-02,2027-01-31\n"
     )
     result = imported(raw)
-    assert result.months == {1: {"opportunities": 1, "wins": 1, "revenue": 200}}
+    # three deals created in January; row 2 is a January win without revenue (its amount is bad),
+    # row 3 is no win (its close date is bad), row 4 a win of 200
+    assert result.months == {1: {"opportunities": 3, "wins": 2, "revenue": 200}}
     assert [str(s) for s in result.report.skipped] == [
-        "row 2: “abc” is not a number (in “Amount”)",
-        "row 3: “someday” is not a date (in “Close Date”)",
+        "row 2, Amount: “abc” is not a number; the win counts, its revenue does not",
+        "row 3, Close Date: “someday” is not a date",
     ]
+    assert result.report.rows_used == 3
 
 
 # --- dates -------------------------------------------------------------------------------------
@@ -424,8 +434,8 @@ def test_any_file_either_imports_or_is_refused_with_a_message(
     if isinstance(outcome, ImportResult):
         assert all(1 <= month <= HORIZON for month in outcome.months)
         assert all(value >= 0 for figures in outcome.months.values() for value in figures.values())
-    else:
-        assert isinstance(outcome, AmbiguousDates) and outcome.question
+    else:  # a question the file asks: which column, which decimal mark, which date order
+        assert isinstance(outcome, AmbiguousDates | AmbiguousColumns | AmbiguousNumbers) and outcome.question
 
 
 @settings(max_examples=300, deadline=None)
