@@ -1,5 +1,7 @@
 """Goal seek on the Review & export page: what one driver must be to close the gap, in a
-sentence, and a button per answer that keeps it as a scenario (the base plan is untouched).
+sentence, and a button per answer: a new rate or budget is kept as a scenario (the base plan is
+untouched); people hired (or a program's spend added) from a later month are rows a scenario
+cannot hold, so they are added to the plan, as one undo step.
 
 The answers come from ``planner.goal_seek`` and, with their timing (hire month, ramp,
 catch-up spends), from ``planner.closing`` (each one checked by the engine); they are
@@ -9,6 +11,7 @@ edit made while it is hidden or scrolled out of view.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from typing import Any
 
@@ -24,6 +27,23 @@ from ui.style import repolish
 
 def scenario_name(answer: Answer) -> str:
     return f"Close the gap: {answer.label[:1].lower()}{answer.label[1:]}"
+
+
+def adds_rows(answer: Answer) -> bool:
+    """People or a program's spend added to the plan (from their start month), not a new value."""
+    return bool(answer.labor or answer.channels)
+
+
+def unique_ids(taken: set[str], added: tuple[Any, ...]) -> tuple[Any, ...]:
+    """The added labor rows with ids no other row has (``inside-new``, ``inside-new-2``, ...)."""
+    found = []
+    for row in added:
+        key, number = row.id, 2
+        while key in taken:
+            key, number = f"{row.id}-{number}", number + 1
+        taken.add(key)
+        found.append(dataclasses.replace(row, id=key))
+    return tuple(found)
 
 
 class GoalSeekPanel(QFrame):
@@ -110,16 +130,48 @@ class GoalSeekPanel(QFrame):
             repolish(label)
             keep.setObjectName(f"goal_seek.keep.{answer.driver}")
             keep.setEnabled(answer.reachable)
-            keep.setToolTip(
-                f"Add a scenario “{scenario_name(answer)}” with this change; the base plan stays as it is"
-                if answer.reachable
-                else "Not reachable with this driver alone"
+            rows = adds_rows(answer)
+            keep.setText("Add to the plan" if rows else "Keep as scenario")
+            if not answer.reachable:
+                keep.setToolTip("Not reachable with this driver alone")
+            elif rows:
+                keep.setToolTip(
+                    "Add these people or this spend to the plan, from the month they start (Ctrl+Z takes them "
+                    "out again): a scenario changes the plan's numbers, not its rows"
+                )
+            else:
+                keep.setToolTip(
+                    f"Add a scenario “{scenario_name(answer)}” with this change; the base plan stays as it is"
+                )
+            keep.setAccessibleName(
+                f"Add “{answer.sentence}” to the plan" if rows else f"Keep “{answer.sentence}” as a scenario"
             )
-            keep.setAccessibleName(f"Keep “{answer.sentence}” as a scenario")
 
     def keep(self, index: int) -> int:
-        """Add a scenario with the answer's change; returns its row among the scenarios."""
+        """Add a scenario with the answer's change, and return its row among the scenarios; or, for
+        people or spend added from a month on, add them to the plan (one undo step) and return -1."""
         if self.stale:
             self.refresh()
         answer = self.answers[index]
+        if adds_rows(answer):
+            self.add_to_plan(answer)
+            return -1
         return self.edits.add(scenario_name(answer), answer.overrides)
+
+    def add_to_plan(self, answer: Answer) -> None:
+        """The answer's people (ids made unique) and programs appended to the plan's lists: one undo step."""
+        text = f"Add {answer.sentence.split(' (cost')[0]}"
+        both = bool(answer.labor and answer.channels)
+        if both:
+            self.document.undo_stack.beginMacro(text)
+        try:
+            if answer.labor:
+                labor = self.document.plan.labor
+                added = unique_ids({r.id for r in labor}, answer.labor)
+                self.document.set_value("labor", (*labor, *added), text, merge=False)
+            if answer.channels:
+                channels = self.document.plan.channels
+                self.document.set_value("channels", (*channels, *answer.channels), text, merge=False)
+        finally:
+            if both:
+                self.document.undo_stack.endMacro()

@@ -190,8 +190,9 @@ class ReviewExportPage(Page):
 
         self.section(
             "What closes the gap",
-            "What one driver would have to be, on its own, for the plan to supply every sales-ready lead "
-            "the goal needs. Keep an answer as a scenario to compare it.",
+            "What one change would have to be, on its own, for the plan to supply every sales-ready lead "
+            "this year needs (the leads that close within the plan). Keep a rate or a budget as a scenario "
+            "to compare it; hires start in a month of their own, so they are added to the plan (Ctrl+Z undoes).",
         )
         self.goal_seek = GoalSeekPanel(document, lambda: in_view(self.goal_seek, self.viewport()))
         self.reveals.append(self.goal_seek.catch_up)
