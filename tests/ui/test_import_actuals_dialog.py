@@ -32,6 +32,7 @@ def open_import(window: MainWindow, dialogs: Dialogs, path: Path, qtbot: Any) ->
     dialog = window.findChild(ImportActualsDialog)
     assert dialog is not None, dialogs.messages
     qtbot.waitUntil(dialog.isVisible)
+    qtbot.waitUntil(lambda: not dialog.reading)  # the file is read off the UI thread
     return dialog
 
 
@@ -61,6 +62,7 @@ def entries(window: MainWindow) -> list[dict[str, Any]]:
     ]
 
 
+COLUMNS = ("month", "sales_ready_leads", "opportunities", "wins", "revenue", "cost")
 MONTHLY = [
     {"month": 1, "sales_ready_leads": 28, "opportunities": 14, "wins": 3, "revenue": 120_000, "cost": 21_500},
     {"month": 2, "sales_ready_leads": 31, "opportunities": 17, "wins": 4, "revenue": 158_500.5, "cost": 22_000},
@@ -72,7 +74,15 @@ def test_a_monthly_totals_file_is_previewed_and_imported_as_one_undo_step(
     window: MainWindow, dialogs: Dialogs, qtbot: Any
 ) -> None:
     dialog = open_import(window, dialogs, DATA / "actuals_monthly.csv", qtbot)
-    assert not dialog.mapping_box.isVisibleTo(dialog)  # monthly totals: nothing to map
+    assert dialog.mapping_box is None  # monthly totals: no rows to map, the columns are shown instead
+    assert {what: child(dialog, QComboBox, f"import.column.{what}").currentText() for what in COLUMNS} == {
+        "month": "Month",
+        "sales_ready_leads": "Sales-ready leads",
+        "opportunities": "Opportunities",
+        "wins": "Closed won",
+        "revenue": "Bookings",
+        "cost": "Spend",
+    }
     assert preview(dialog) == [
         ["Month", "Sales-ready leads", "Opportunities", "Wins", "Revenue", "Cost"],
         ["Jan 2027", "28", "14", "3", "$120,000", "$21,500"],
@@ -188,17 +198,25 @@ def test_cancelling_the_replace_or_merge_question_changes_nothing(
     assert entries(window) == MONTHLY
 
 
+def warnings(window: MainWindow) -> list[QMessageBox]:
+    return [box for box in window.findChildren(QMessageBox) if box.isVisible()]
+
+
 @pytest.mark.parametrize(
     ("content", "says"), [(b"", "is empty"), (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "not a CSV")]
 )
-def test_a_file_that_cannot_be_read_is_explained_and_no_dialog_opens(
-    window: MainWindow, dialogs: Dialogs, tmp_path: Path, content: bytes, says: str
+def test_a_file_that_cannot_be_read_is_explained_and_no_dialog_stays(
+    window: MainWindow, dialogs: Dialogs, tmp_path: Path, qtbot: Any, content: bytes, says: str
 ) -> None:
     path = tmp_path / "export.csv"
     path.write_bytes(content)
     dialogs.open_path = str(path)
     window.findChild(QAction, "file.import_actuals").trigger()
-    assert says in dialogs.texts("warning")[-1]
+    qtbot.waitUntil(lambda: bool(warnings(window)))  # read off the UI thread: the answer comes later
+    (box,) = warnings(window)
+    assert says in box.text() and box.textFormat() == Qt.TextFormat.PlainText
+    box.close()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert window.findChild(ImportActualsDialog) is None
     assert window.document.plan.actuals == ()
 
