@@ -153,6 +153,8 @@ def cmd_actuals_import(args: argparse.Namespace) -> int:
         raise CliError(str(error)) from None
     except _UsageError as error:
         raise CliError(str(error), 2) from None
+    except MemoryError:
+        raise CliError(f"“{name}” is too large to read on this computer; split the export.") from None
     if isinstance(result, AmbiguousDates):
         raise CliError(f"{result.question} Say --day-first or --month-first.", 2)
     if isinstance(result, AmbiguousNumbers):

@@ -133,9 +133,10 @@ class TotalsColumns:
         month = chosen.get("month") or (self.month[0] if len(self.month) == 1 else "")
         if not month:
             asked.append(("month", self.month))
+        taken = {month, *chosen.values()}  # a column chosen for one figure is no candidate for another
         columns: dict[str, str] = {}
         for figure in FIGURES:
-            candidates = tuple(c for c in self.figures.get(figure, ()) if c != month)
+            candidates = tuple(c for c in self.figures.get(figure, ()) if c not in taken)
             if figure in chosen:
                 if chosen[figure]:
                     columns[figure] = chosen[figure]

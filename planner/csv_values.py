@@ -215,19 +215,29 @@ _SCIENTIFIC = re.compile(r"(\d+(?:[.,]\d+)?)[eE]([+-]?\d{1,4})")
 
 
 def number_forms(values: Iterable[str]) -> NumberForms:
-    """The forms of the numbers in a column (each distinct value looked at once)."""
+    """The forms of the numbers in a column. Each distinct shape is looked at once (``$12,345.67``
+    and ``$98,765.43`` are both ``$99,999.99``): a column of 100,000 amounts has a few dozen."""
     forms = NumberForms()
+    shapes: set[str] = set()
     for value in dict.fromkeys(values):  # each distinct value once, in the file's order
+        shape = value.translate(_SHAPE)
+        if shape in shapes:
+            continue
+        shapes.add(shape)
         core = _CURRENCY.sub("", value.translate(_SPACES)).strip("()-+")
         scientific = _SCIENTIFIC.fullmatch(core)
         if scientific:
             core = scientific.group(1)
-        if not core or not re.fullmatch(r"[\d.,]+", core):
+        if not core or not _NUMBER_TEXT.fullmatch(core):
             continue
         form = _form(core)
         if form and not getattr(forms, form):
             setattr(forms, form, value.strip())
     return forms
+
+
+_SHAPE = str.maketrans("123456789", "999999999")  # a 0 is kept: 0,500 is no thousands, 10,500 may be
+_NUMBER_TEXT = re.compile(r"[\d.,]+")
 
 
 def _form(core: str) -> str:

@@ -123,6 +123,9 @@ class _Read(QRunnable):
         except MemoryError:
             signals.failed.emit(f"“{self.name}” is too large to read on this computer; split the export.")
             return
+        except Exception as error:  # the dialog must never wait on a read that died
+            signals.failed.emit(f"“{self.name}” could not be read: {error}.")
+            return
         signals.read.emit(table)
 
 
@@ -373,6 +376,8 @@ class ImportActualsDialog(QDialog):
                 )
             except ActualsImportError as error:
                 return str(error)
+            except MemoryError:
+                return f"“{name}” is too large to import on this computer; split the export."
 
         if len(table.rows) <= BACKGROUND_ROWS:
             self._counted(self.generation, work())
