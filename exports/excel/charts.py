@@ -13,7 +13,7 @@ from openpyxl.chart.label import DataLabelList
 from openpyxl.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from exports.excel.cells import SheetWriter, cell
+from exports.excel.cells import SheetWriter, cell, clean_text
 from exports.excel.layout import (
     CHANNELS,
     INPUTS,
@@ -36,7 +36,7 @@ def month_series(sheet: Worksheet, layout: Layout, row: int, title: str) -> Seri
     values = Reference(
         sheet, min_col=layout.month_column(1), max_col=layout.last_month_column, min_row=row, max_row=row
     )
-    return Series(values, title=title)
+    return Series(values, title=clean_text(title))  # a name typed by the user: no control characters
 
 
 def month_labels(workbook: Workbook, layout: Layout) -> Reference:

@@ -17,6 +17,7 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from exports.excel.advice_sheets import write_at_export, write_metrics, write_review
+from exports.excel.cells import clean_text
 from exports.excel.channels_sheet import write_channels
 from exports.excel.charts import summary_charts, write_charts
 from exports.excel.checks_sheet import write_checks
@@ -126,13 +127,15 @@ def print_setup(sheet) -> None:  # type: ignore[no-untyped-def]
 
 
 def set_properties(workbook: Workbook, plan: Plan) -> None:
+    """The file's title, author and subject, from the plan's basics (control characters removed:
+    the properties' XML could not hold them, and the file would not open)."""
     basics = plan.basics
     props = workbook.properties
-    props.title = basics.title or "Lead development plan"
-    props.creator = basics.prepared_by or "Lead Planner"
-    props.lastModifiedBy = basics.prepared_by or "Lead Planner"
-    props.subject = f"{basics.company} lead development plan".strip()
-    props.description = f"Prepared for {basics.prepared_for}" if basics.prepared_for else None
+    props.title = clean_text(basics.title) or "Lead development plan"
+    props.creator = clean_text(basics.prepared_by) or "Lead Planner"
+    props.lastModifiedBy = clean_text(basics.prepared_by) or "Lead Planner"
+    props.subject = clean_text(f"{basics.company} lead development plan".strip())
+    props.description = clean_text(f"Prepared for {basics.prepared_for}") if basics.prepared_for else None
     props.keywords = "Lead Planner"
 
 

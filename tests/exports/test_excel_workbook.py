@@ -150,6 +150,26 @@ def test_hostile_text_is_written_as_text_never_as_a_formula(tmp_path: Path) -> N
     assert len(longest) == 32_767  # Excel's limit for one cell, cut with an ellipsis
 
 
+def test_control_characters_in_the_plans_names_never_stop_the_file_opening(tmp_path: Path) -> None:
+    bad = "\x1f\x01"
+    plan = make_plan(
+        basics={"company": f"Acme{bad}", "title": f"Plan{bad} 2027", "prepared_by": bad, "prepared_for": f"Tom{bad}"},
+        labor=[{"id": "x", "name": f"Reps{bad}", "kind": "inside"}],
+        channels=[
+            {"name": f"Calls{bad}", "type": "email", "owner": "x", "share": 0.5},
+            {"name": f"Shows{bad}", "type": "events", "owner": "marketing", "monthly_budget": 100, "cost_per_lead": 10},
+        ],
+        scenarios=[{"name": f"Stretch{bad}", "overrides": {"win_rate": 0.3}}],
+    )
+    path = write_workbook(plan, tmp_path / "control.xlsx")
+    with zipfile.ZipFile(path) as archive:  # the sheets', the charts' and the properties' XML
+        assert not [n for n in archive.namelist() if b"\x1f" in archive.read(n) or b"\x01" in archive.read(n)]
+    workbook = load_workbook(path)  # well formed: it opens
+    assert workbook.properties.subject == "Acme lead development plan"
+    assert workbook.properties.title == "Plan 2027" and workbook.properties.creator == "Lead Planner"
+    assert workbook.properties.description == "Prepared for Tom"
+
+
 def test_the_summary_opens_first_with_the_plans_title_and_author(sample_book: Path) -> None:
     workbook = load_workbook(sample_book)
     assert workbook.active.title == "Summary"
