@@ -242,8 +242,10 @@ def _mapping(args: argparse.Namespace, table: CsvTable) -> Mapping | None:
     elif args.date_column:
         rules = {figure: Rule(args.date_column, rule.values) for figure, rule in rules.items()}
     stage = base.stage_column if args.stage_column is None else args.stage_column
-    amount = base.amount_column if args.amount_column is None else args.amount_column
     columns = {**base.columns, **dict(map(_column, args.column))}
+    amount = args.amount_column
+    if amount is None:  # --column revenue=COL names a record export's amount too
+        amount = columns["revenue"] if rules and "revenue" in columns else base.amount_column
     only = {**base.only, **dict(map(_only, args.only))}
     return Mapping(stage, amount, rules, columns, only)
 

@@ -113,6 +113,12 @@ def import_actuals(
             amount = guessed.amount_column
         mapping = Mapping(guessed.stage_column, amount, guessed.rules, mapping.columns, mapping.only)
     problems = mapping.problems(table.header)
+    named = [what for what, column in mapping.columns.items() if column and what != "revenue"]
+    if named:  # a record export has no column of sales-ready leads or wins: its rows are counted
+        problems.append(
+            f"Columns are named for {', '.join(named)}, but this is an export of one row per lead or deal: "
+            "say which rows count as what (a date column and stage values), and the amount of a win."
+        )
     if problems:
         raise ActualsImportError("\n".join([f"“{name}” cannot be read with this mapping:", *problems]))
     kept = keep_rows(table, mapping.only, name)

@@ -227,3 +227,13 @@ def test_the_report_names_each_skipped_row_and_cell(plan_file: Path, tmp_path: P
         {"month": 1, "sales_ready_leads": 10},
         {"month": 2, "sales_ready_leads": 7, "revenue": 100},
     ]
+
+
+def test_column_revenue_names_the_amount_of_a_mapped_record_export(plan_file: Path, tmp_path: Path) -> None:
+    deals = csv_file(tmp_path, "Stage,Amount,Net,Close Date\nWon,100,90,2027-01-09\n")
+    done = cli(
+        "actuals", "import", plan_file, deals, "--date-column", "Close Date", "--stage-column", "Stage",
+        "--won", "Won", "--column", "revenue=Net",
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert actuals(plan_file) == [{"month": 1, "wins": 1, "revenue": 90}]

@@ -423,3 +423,9 @@ def test_no_month_after_the_last_one_a_row_counted_in_is_filled_with_zeros() -> 
     )
     # opportunities Jan and Feb, the win in Feb: nothing is said of March to December
     assert sorted(imported(raw).months) == [1, 2]
+
+
+def test_columns_named_for_counted_figures_of_a_record_export_are_refused_not_ignored() -> None:
+    raw = b"Deal Stage,Amount,Create Date,Close Date\nclosedwon,100,2027-01-02,2027-01-09\n"
+    with pytest.raises(ActualsImportError, match="Columns are named for wins, but this is an export of one row"):
+        import_actuals(raw, START, HORIZON, mapping=Mapping(columns={"wins": "Amount"}))
