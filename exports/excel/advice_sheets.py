@@ -95,8 +95,8 @@ def write_metrics(sheet: Worksheet, styles: Styles, plan: Plan, result: PlanResu
         w.text(row, 2, vocab.METRIC_KINDS.get(metric.kind, metric.kind))
         number_format = target_format(metric, currency)
         live = formulas.get(metric.key) if metric.key and metric.key not in typed else None
-        if live:
-            w.formula(row, 3, live, "formula", number_format)
+        if live:  # the scorecard's target at export beside it (for viewers that do not recalculate)
+            w.formula(row, 3, live, "formula", number_format, metric.target)
         elif metric.target is None:
             w.text(row, 3, "")
         else:

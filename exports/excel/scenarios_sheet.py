@@ -15,15 +15,20 @@ budget / cost per lead x T and its cost = budget x T (a scheduled program: its s
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 from openpyxl.worksheet.worksheet import Worksheet
 
-from exports.excel.cells import SheetWriter, cell, col, ref
+from exports.excel.cells import Cached, SheetWriter, cell, col, ref, shown
 from exports.excel.layout import CHANNELS, LABOR, TABLE_HEADER, LaborColumn, Layout, PeopleColumn, ProgramColumn
 from exports.excel.names import INPUT_NAMES
 from exports.excel.styles import COUNT, PERCENT, Styles
 from planner import formatting as fmt
+from planner.engine import compute_core
+from planner.funnel import ratio
 from planner.model import Plan, Targets
-from planner.scenarios import CHANNEL_FIELDS, LABOR_FIELDS
+from planner.results import PlanResult
+from planner.scenarios import CHANNEL_FIELDS, LABOR_FIELDS, apply_overrides
 from planner.serialize import specs
 
 NA = fmt.NOT_AVAILABLE
@@ -50,11 +55,15 @@ FORMATS = {"rate": PERCENT, "share": PERCENT, "fraction": PERCENT, "money": "mon
 
 
 class ScenarioGrid:
-    """Row by row: a label, the base value, and each scenario's value (override or link)."""
+    """Row by row: a label, the base value, and each scenario's value (override or link), each
+    formula with the engine's value at export beside it (``results``: the base plan's, then each
+    scenario's, computed with its overrides)."""
 
-    def __init__(self, w: SheetWriter, plan: Plan) -> None:
+    def __init__(self, w: SheetWriter, plan: Plan, results: Sequence[PlanResult]) -> None:
         self.w = w
         self.plan = plan
+        self.plans = [plan, *(apply_overrides(plan, s.overrides) for s in plan.scenarios)]
+        self.results = results
         self.row = 5
         self.columns = [BASE + i for i in range(len(plan.scenarios) + 1)]
 
@@ -63,34 +72,51 @@ class ScenarioGrid:
         self.w.text(self.row, 1, title, "section")
         self.row += 1
 
-    def driver(self, label: str, unit: str, base: str, name: str, kind: str) -> int:
-        """A driver row: base = a formula; a scenario overriding ``name`` gets its value as input."""
+    def driver(
+        self, label: str, unit: str, base: str, name: str, kind: str, value: Callable[[Plan], Cached] = lambda p: None
+    ) -> int:
+        """A driver row: base = a formula; a scenario overriding ``name`` gets its value as input.
+        ``value``: the driver's value in a plan (the base plan's, linked where not overridden)."""
         row, number_format = self.row, FORMATS.get(kind, "General")
         self.w.text(row, 1, label, "label")
         self.w.text(row, 2, unit)
-        self.w.formula(row, BASE, base, fmt=number_format)
+        at_base = value(self.plan)
+        self.w.formula(row, BASE, base, fmt=number_format, cached=at_base)
         for i, scenario in enumerate(self.plan.scenarios):
             if name in scenario.overrides:
                 self.w.number(row, BASE + 1 + i, scenario.overrides[name], "input", number_format)
             else:
-                self.w.formula(row, BASE + 1 + i, f"={cell(row, BASE, fix_column=True)}", "linked", number_format)
+                linked = f"={cell(row, BASE, fix_column=True)}"
+                self.w.formula(row, BASE + 1 + i, linked, "linked", number_format, at_base)
         self.row += 1
         return row
 
     def result(
-        self, label: str, formula: str, number_format: str, role: str = "formula", base: str | None = None
+        self,
+        label: str,
+        formula: str,
+        number_format: str,
+        role: str = "formula",
+        base: str | None = None,
+        figure: Callable[[PlanResult, Plan], Cached] = lambda r, p: None,
     ) -> int:
-        """A result row: ``formula`` with ``{c}`` for the column letter, in every column."""
+        """A result row: ``formula`` with ``{c}`` for the column letter, in every column; ``figure``:
+        the engine's value of it in a column (from its result and plan)."""
         row = self.row
         self.w.text(row, 1, label, "bold" if role == "result" else "label")
-        for column in self.columns:
+        for index, column in enumerate(self.columns):
             text = base if (base is not None and column == BASE) else formula.format(c=col(column), r=row)
-            self.w.formula(row, column, text, role, number_format)
+            self.w.formula(row, column, text, role, number_format, figure(self.results[index], self.plans[index]))
         self.row += 1
         return row
 
 
-def write_scenarios(sheet: Worksheet, styles: Styles, plan: Plan, layout: Layout) -> None:
+def scenario_results(plan: Plan, result: PlanResult) -> list[PlanResult]:
+    """The base plan's result, then each scenario's (its totals: no months), as the engine computes them."""
+    return [result, *(compute_core(apply_overrides(plan, s.overrides), with_months=False) for s in plan.scenarios)]
+
+
+def write_scenarios(sheet: Worksheet, styles: Styles, plan: Plan, result: PlanResult, layout: Layout) -> None:
     w = SheetWriter(sheet, styles)
     w.heading(
         "Scenarios side by side",
@@ -106,14 +132,16 @@ def write_scenarios(sheet: Worksheet, styles: Styles, plan: Plan, layout: Layout
         "note",
     )
     w.header(TABLE_HEADER, ["", "Unit", "Base plan", *(s.name for s in plan.scenarios)], lines=2)
-    grid = ScenarioGrid(w, plan)
+    grid = ScenarioGrid(w, plan, scenario_results(plan, result))
     grid.section("Targets and rates")
     target_specs = dict(specs(Targets))
     t = {}
     for field, name in INPUT_NAMES.items():
         spec = target_specs[field]
         unit = plan.basics.currency if spec.kind == "money" else ("%" if spec.kind == "rate" else spec.unit)
-        t[field] = grid.driver(spec.label, unit, f"={name}", field, spec.kind)
+        t[field] = grid.driver(
+            spec.label, unit, f"={name}", field, spec.kind, lambda p, field=field: getattr(p.targets, field)
+        )
     deltas = write_overrides(grid, plan, layout, t)
     write_results(grid, plan, layout, t, deltas)
     w.widths({1: "label", 2: "short", **{c: "number" for c in range(BASE, BASE + 1 + len(plan.scenarios))}})
@@ -149,6 +177,7 @@ def write_overrides(
                 f"={ref(r, LABOR_COLUMNS[field], sheet=LABOR)}",
                 f"labor.{resource.id}.{field}",
                 spec.kind,
+                lambda p, index=index, field=field: labor_value(p, index, field),
             )
             for field, spec in LABOR_FIELDS.items()
             if field in LABOR_COLUMNS
@@ -169,11 +198,21 @@ def write_overrides(
         kept = f"(1-MIN(1,{attrition}/12*({vacancy}+{k}/2)))"
         base_output = ref(r, LaborColumn.TOTAL_OUTPUT, sheet=LABOR)
         base_cost = ref(r, LaborColumn.TOTAL_COST, sheet=LABOR)
-        out = grid.result("Sales-ready leads (total)", f"={n}*{q}*{share}*{kept}", COUNT, base=f"={base_output}")
+        out = grid.result(
+            "Sales-ready leads (total)",
+            f"={n}*{q}*{share}*{kept}",
+            COUNT,
+            base=f"={base_output}",
+            figure=lambda r, p, index=index: r.resources[index].total_output,
+        )
         pay, fee = value("cost_per_person_month"), value("fee_per_srl")
         paid = f"MAX(0,1-{attrition}/12*{vacancy})"
         cost = grid.result(
-            "Cost (total)", f"={n}*{pay}*{paid}*MAX(0,{months})+{fee}*{{c}}{out}", "money", base=f"={base_cost}"
+            "Cost (total)",
+            f"={n}*{pay}*{paid}*MAX(0,{months})+{fee}*{{c}}{out}",
+            "money",
+            base=f"={base_cost}",
+            figure=lambda r, p, index=index: r.resources[index].total_cost,
         )
         deltas["output"].append((out, base_output))
         deltas["cost"].append((cost, base_cost))
@@ -188,9 +227,13 @@ def write_overrides(
             field: grid.driver(
                 CHANNEL_FIELDS[field].label,
                 "",
-                f"={ref(r, column, sheet=CHANNELS)}",
+                # a blank own rate stays blank (a formula of a blank cell is 0 in Excel: the plan's rates)
+                f'=IF({ref(r, column, sheet=CHANNELS)}="","",{ref(r, column, sheet=CHANNELS)})'
+                if field == "lead_to_srl"
+                else f"={ref(r, column, sheet=CHANNELS)}",
                 f"channels.{channel.name}.{field}",
                 CHANNEL_FIELDS[field].kind,
+                lambda p, channel_index=channel_index, field=field: channel_value(p, channel_index, field),
             )
             for field, column in PROGRAM_COLUMNS.items()
             if field in CHANNEL_FIELDS
@@ -199,10 +242,27 @@ def write_overrides(
         last = f'IF({end}="",Horizon,MIN({end},Horizon))'
         scheduled = ref(r, ProgramColumn.SCHEDULED, sheet=CHANNELS)
         spend = f"IF({scheduled}=1,{ref(r, ProgramColumn.COST_TOTAL, sheet=CHANNELS)},{budget}*MAX(0,{last}-{s}+1))"
-        rate = grid.result("Rate used", f'=IF({own}="",{{c}}{t["lead_to_mql"]}*{{c}}{t["mql_to_srl"]},{own})', PERCENT)
-        cost = grid.result("Cost (total)", f"={spend}", "money")
-        raw = grid.result("Raw leads (total)", f"=IFERROR({{c}}{cost}/{per_lead},0)", COUNT)
-        srl = grid.result("Sales-ready leads (total)", f"={{c}}{raw}*{{c}}{rate}", COUNT)
+        rate = grid.result(
+            "Rate used",
+            f'=IF({own}="",{{c}}{t["lead_to_mql"]}*{{c}}{t["mql_to_srl"]},{own})',
+            PERCENT,
+            figure=lambda r, p, i=channel_index: program_rate(p, i),
+        )
+        cost = grid.result(
+            "Cost (total)", f"={spend}", "money", figure=lambda r, p, i=channel_index: r.channels[i].total_cost
+        )
+        raw = grid.result(
+            "Raw leads (total)",
+            f"=IFERROR({{c}}{cost}/{per_lead},0)",
+            COUNT,
+            figure=lambda r, p, i=channel_index: r.channels[i].total_raw_leads,
+        )
+        srl = grid.result(
+            "Sales-ready leads (total)",
+            f"={{c}}{raw}*{{c}}{rate}",
+            COUNT,
+            figure=lambda r, p, i=channel_index: r.channels[i].total_sales_ready_leads,
+        )
         deltas["srl"].append((srl, ""))
         deltas["own"].append((0, ref(r, ProgramColumn.OWN_RATE_SRL, sheet=CHANNELS)))
         deltas["plan_raw"].append((0, ref(r, ProgramColumn.PLAN_RATE_RAW, sheet=CHANNELS)))
@@ -211,7 +271,8 @@ def write_overrides(
     if people:
         grid.section("People-driven channels (shares move leads between channels, not the totals)")
         for channel in people:
-            index = layout.people_indexes.index(plan.channels.index(channel))
+            channel_index = plan.channels.index(channel)
+            index = layout.people_indexes.index(channel_index)
             r = layout.people_inputs.row(index)
             grid.driver(
                 f"{channel.name}: share",
@@ -219,6 +280,7 @@ def write_overrides(
                 f"={ref(r, PeopleColumn.SHARE, sheet=CHANNELS)}",
                 f"channels.{channel.name}.share",
                 "share",
+                lambda p, i=channel_index: p.channels[i].share or 0,
             )
     return deltas
 
@@ -231,11 +293,24 @@ def write_results(
 
     grid.section("Results")
     net = grid.result(
-        "Net new revenue needed", f"=MAX({target('revenue_goal')}-{target('pipeline_revenue')},0)", "money"
+        "Net new revenue needed",
+        f"=MAX({target('revenue_goal')}-{target('pipeline_revenue')},0)",
+        "money",
+        figure=lambda r, p: r.demand.net_new_revenue,
     )
-    wins = grid.result("Wins needed", f'=IFERROR({{c}}{net}/{target("deal_size")},"{NA}")', COUNT, base="=WinsNeeded")
+    wins = grid.result(
+        "Wins needed",
+        f'=IFERROR({{c}}{net}/{target("deal_size")},"{NA}")',
+        COUNT,
+        base="=WinsNeeded",
+        figure=lambda r, p: r.demand.wins,
+    )
     opps = grid.result(
-        "Opportunities needed", f'=IFERROR({{c}}{wins}/{target("win_rate")},"{NA}")', COUNT, base="=OpportunitiesNeeded"
+        "Opportunities needed",
+        f'=IFERROR({{c}}{wins}/{target("win_rate")},"{NA}")',
+        COUNT,
+        base="=OpportunitiesNeeded",
+        figure=lambda r, p: r.demand.opportunities,
     )
     needed = grid.result(
         "Sales-ready leads needed",
@@ -243,33 +318,67 @@ def write_results(
         COUNT,
         "result",
         base="=SRLNeeded",
+        figure=lambda r, p: r.demand.sales_ready_leads,
     )
     mqls = grid.result(
-        "Qualified leads needed", f'=IFERROR({{c}}{needed}/{target("mql_to_srl")},"{NA}")', COUNT, base="=MQLNeeded"
+        "Qualified leads needed",
+        f'=IFERROR({{c}}{needed}/{target("mql_to_srl")},"{NA}")',
+        COUNT,
+        base="=MQLNeeded",
+        figure=lambda r, p: r.demand.qualified_leads,
     )
-    grid.result("Raw leads needed", f'=IFERROR({{c}}{mqls}/{target("lead_to_mql")},"{NA}")', COUNT, base="=LeadsNeeded")
+    grid.result(
+        "Raw leads needed",
+        f'=IFERROR({{c}}{mqls}/{target("lead_to_mql")},"{NA}")',
+        COUNT,
+        base="=LeadsNeeded",
+        figure=lambda r, p: r.demand.raw_leads,
+    )
     supplied = grid.result(
-        "Sales-ready leads supplied", supplied_formula(layout, t, deltas), COUNT, "result", base="=SRLSupplied"
+        "Sales-ready leads supplied",
+        supplied_formula(layout, t, deltas),
+        COUNT,
+        "result",
+        base="=SRLSupplied",
+        figure=lambda r, p: r.supply.sales_ready_leads,
     )
     # totals over the horizon, every month's leads (this year's gap, by month and with the actuals, is
     # the Monthly sheet's SRLGap for the base plan)
-    grid.result("Needed − supplied over the horizon", f'=IFERROR({{c}}{needed}-{{c}}{supplied},"{NA}")', COUNT)
-    grid.result("Supplied / needed", f'=IFERROR({{c}}{supplied}/{{c}}{needed},"{NA}")', PERCENT)
-    cost_parts = "".join(f"+({{c}}{row}-{base})" for row, base in deltas["cost"])
-    cost = grid.result("Total cost", f"=TotalCost{cost_parts}", "money", "result", base="=TotalCost")
     grid.result(
-        "Cost per sales-ready lead", f'=IFERROR({{c}}{cost}/{{c}}{supplied},"{NA}")', "money", base="=CostPerSRL"
+        "Needed − supplied over the horizon",
+        f'=IFERROR({{c}}{needed}-{{c}}{supplied},"{NA}")',
+        COUNT,
+        figure=lambda r, p: r.demand.sales_ready_leads - r.supply.sales_ready_leads,
+    )
+    grid.result(
+        "Supplied / needed",
+        f'=IFERROR({{c}}{supplied}/{{c}}{needed},"{NA}")',
+        PERCENT,
+        figure=lambda r, p: shown(ratio(r.supply.sales_ready_leads, r.demand.sales_ready_leads)),
+    )
+    cost_parts = "".join(f"+({{c}}{row}-{base})" for row, base in deltas["cost"])
+    cost = grid.result(
+        "Total cost", f"=TotalCost{cost_parts}", "money", "result", base="=TotalCost", figure=lambda r, p: r.supply.cost
+    )
+    grid.result(
+        "Cost per sales-ready lead",
+        f'=IFERROR({{c}}{cost}/{{c}}{supplied},"{NA}")',
+        "money",
+        base="=CostPerSRL",
+        figure=lambda r, p: shown(r.supply.cost_per_sales_ready_lead),
     )
     grid.result(
         "Cost per opportunity",
         f'=IFERROR({{c}}{cost}/({{c}}{supplied}*{target("srl_to_opportunity")}),"{NA}")',
         "money",
+        figure=lambda r, p: shown(r.supply.cost_per_opportunity),
     )
     revenue = grid.result(
         "Projected revenue",
         f"={{c}}{supplied}*{target('srl_to_opportunity')}*{target('win_rate')}*{target('deal_size')}",
         "money",
         base="=ProjectedRevenue",
+        figure=lambda r, p: r.supply.projected_revenue,
     )
     grid.result(
         "Return on cost",
@@ -277,7 +386,34 @@ def write_results(
         PERCENT,
         "result",
         base="=ReturnOnCost",
+        figure=lambda r, p: shown(r.supply.return_on_cost),
     )
+
+
+def labor_value(plan: Plan, index: int, field: str) -> Cached:
+    """A resource's field as its driver row shows it (the end month: the last month worked)."""
+    resource = plan.labor[index]
+    if field == "end_month":
+        return plan.horizon if resource.end_month is None else min(resource.end_month, plan.horizon)
+    return getattr(resource, field)
+
+
+def channel_value(plan: Plan, index: int, field: str) -> Cached:
+    """A program's field as its driver row shows it (the end month: the last month of the budget; no
+    own rate: blank)."""
+    channel = plan.channels[index]
+    if field == "end_month":
+        return plan.horizon if channel.end_month is None else min(channel.end_month, plan.horizon)
+    if field == "monthly_budget":
+        return channel.monthly_budget or 0
+    found = getattr(channel, field)
+    return "" if found is None else found
+
+
+def program_rate(plan: Plan, index: int) -> float:
+    """The raw-to-sales-ready rate a program converts with: its own, or the plan's."""
+    own = plan.channels[index].lead_to_srl
+    return plan.targets.lead_to_mql * plan.targets.mql_to_srl if own is None else own
 
 
 def supplied_formula(layout: Layout, t: dict[str, int], deltas: dict[str, list[tuple[int, str]]]) -> str:

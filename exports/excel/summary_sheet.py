@@ -15,7 +15,7 @@ others mirror their formulas; a test recalculates the workbook and compares them
 
 from __future__ import annotations
 
-import math
+from decimal import ROUND_HALF_UP, Decimal
 
 from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import Font, PatternFill
@@ -52,7 +52,7 @@ def text_literal(text: str) -> str:
 
 def whole(value: float) -> str:
     """TEXT(value,"#,##0"): whole, with separators, halves rounded away from zero as spreadsheets do."""
-    rounded = math.floor(abs(value) + 0.5)
+    rounded = int(Decimal(abs(value)).quantize(Decimal(1), ROUND_HALF_UP))
     return f"{'-' if value < 0 and rounded else ''}{rounded:,}"
 
 

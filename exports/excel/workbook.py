@@ -81,7 +81,7 @@ def build_workbook(plan: Plan, result: PlanResult | None = None, progress: Progr
         ("Writing the labor model", lambda: write_labor(sheets[LABOR], styles, plan, result, layout)),
         ("Writing the channels", lambda: write_channels(sheets[CHANNELS], styles, plan, result, layout)),
         ("Writing the months", lambda: write_monthly(sheets[MONTHLY], styles, plan, result, layout)),
-        ("Writing the scenarios", lambda: write_scenarios(sheets[SCENARIOS], styles, plan, layout)),
+        ("Writing the scenarios", lambda: write_scenarios(sheets[SCENARIOS], styles, plan, result, layout)),
         ("Writing the summary", summary),
         ("Writing the scorecard", lambda: write_metrics(sheets[METRICS], styles, plan, result, layout)),
         ("Writing the CEO review", lambda: write_review(sheets[REVIEW], styles, plan, result)),
