@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 
 from planner import status
-from planner.funnel import EPSILON
+from planner.funnel import EPSILON, ratio
 from planner.model import LaborResource, Plan
 from planner.supply import turnover_loss
 
@@ -65,10 +65,10 @@ def reps_to_close(plan: Plan, year_gap: float, through: int) -> tuple[int | None
     if not status.is_short(year_gap):
         return 0, None
     s0 = earliest_start(plan, through)
-    first = hire_delivery(plan, s0)
-    if first <= 0:
+    people = ratio(year_gap, hire_delivery(plan, s0))
+    if people is None or people <= 0:  # no hire adds a lead in time (or more reps than a number can hold)
         return None, None
-    reps = math.ceil(year_gap / first - EPSILON)
+    reps = math.ceil(people - EPSILON)
     latest = s0
     for month in range(s0 + 1, last_in_time_month(plan) + 1):
         if reps * hire_delivery(plan, month) < year_gap - status.TOLERANCE:

@@ -188,3 +188,10 @@ def test_a_version_4_file_is_refused_as_newer() -> None:
     data["version"] = 4
     with pytest.raises(PlanFileError, match="newer"):
         parse_plan(json.dumps(data))
+
+
+def test_a_rep_who_adds_next_to_nothing_is_not_an_answer_with_more_reps_than_a_number_holds() -> None:
+    # an inside rep making 1e-320 leads a month: the reps to close the gap are more than a number holds
+    tiny = {"id": "sdr", "kind": "inside", "headcount": 1, "ramp_months": 0, "srl_per_person_month": 1e-320}
+    result = compute(make_plan({"revenue_goal": 1_000_000}, labor=[tiny]))
+    assert result.gap.inside_reps_to_close_gap is None and result.gap.latest_start_month is None
