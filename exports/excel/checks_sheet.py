@@ -53,7 +53,8 @@ def checks(layout: Layout) -> list[tuple[str, str]]:
     }
     in_time = months(R.IN_TIME)
     # the cumulative gap of the last in-time month, and of the last month (0 before month 1)
-    year_end = f"IF(InTimeMonths=0,0,INDEX({months(R.CUMULATIVE_GAP)},InTimeMonths))"
+    at_year_end = f"INDEX({months(R.CUMULATIVE_GAP)},InTimeMonths)"
+    year_end = f"IF(InTimeMonths=0,0,{at_year_end})"
     last_cumulative = f"INDEX({months(R.CUMULATIVE_GAP)},Horizon)"
     return [
         (
@@ -70,7 +71,7 @@ def checks(layout: Layout) -> list[tuple[str, str]]:
         ),
         (
             "The in-time months' cumulative gap ends at this year's gap (SRLGap)",
-            f"=IF(InTimeMonths=0,0,ROUND({year_end}-SRLGap,6))",
+            f"=IF(InTimeMonths=0,0,ROUND({at_year_end}-SRLGap,6))",
         ),
         (
             "The carry-over months' cumulative gap adds up to next year's start (NextYearStartGap)",
