@@ -493,8 +493,9 @@ def total_formulas(plan: Plan, layout: Layout) -> dict[str, str]:
         ),
         "What one new hire starting then adds this year": f"=IF(EarliestStart>Horizon,0,INDEX({hire},EarliestStart))",
         "Inside reps to close this year's gap": (
+            # no hire adds a lead in time, or so little that the count would be more than a number holds
             f'=IFERROR(IF(N(SRLGap)<=StatusTolerance,0,IF(FirstHireDelivery<=0,"{NO_HIRE}",'
-            f'ROUNDUP(SRLGap/FirstHireDelivery-RoundingNoise,0))),"{NA}")'
+            f'IFERROR(ROUNDUP(SRLGap/FirstHireDelivery-RoundingNoise,0),"{NO_HIRE}"))),"{NA}")'
         ),
         # the last month from s0 whose hires, that many, still close the gap (r falls month by month)
         "Latest start month for them (plan month)": (
