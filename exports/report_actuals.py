@@ -104,7 +104,12 @@ def month_table(result: PlanResult) -> Table:
     through = len(figures.actual)
     rows = []
     for index, month in enumerate(result.months):
-        running = figures.actual[index] if index < through else figures.forecast[index - through + 1]
+        if index < through:
+            running = figures.actual[index]
+        elif figures.forecast:
+            running = figures.forecast[index - through + 1]
+        else:  # no actual sales-ready leads reported (only other stages): the plan's supply to date
+            running = figures.supplied[index]
         rows.append(
             (
                 month.label,

@@ -106,8 +106,7 @@ def _checked(plan: Plan, result: PlanResult, goal: str, people: int, month: int)
 def catch_up_spend(plan: Plan, result: PlanResult) -> Option | None:
     """A one-off spend on the cheapest program, in the first month behind that is still to come
     (no earlier than s0), that ends being behind from then on."""
-    first = hiring.earliest_start(plan, through(result))
-    behind = [m for m in result.timing.behind_months if m >= first]
+    behind = _behind_from(plan, result)
     if not behind:
         return None
     programs = [
@@ -137,6 +136,12 @@ def catch_up_spend(plan: Plan, result: PlanResult) -> Option | None:
     return Option("behind", sentence, float(spend), month, moved)
 
 
+def _behind_from(plan: Plan, result: PlanResult) -> list[int]:
+    """The months behind that a hire or spend made now can still change (from s0 on)."""
+    first = hiring.earliest_start(plan, through(result))
+    return [m for m in result.timing.behind_months if m >= first]
+
+
 def options(plan: Plan, result: PlanResult) -> tuple[Option, ...]:
     """Every timed option that closes this year's gap or ends being behind, checked by the engine."""
     found = [close_the_year(plan, result), stop_being_behind(plan, result), catch_up_spend(plan, result)]
@@ -159,6 +164,8 @@ def timing_sentence(plan: Plan, result: PlanResult) -> str:
         parts.append(
             f"To stop being behind from {label_of(result, first)}: {', or '.join(o.sentence for o in behind)}."
         )
-    if not parts and result.timing.status != st.ON_TRACK:
-        parts.append("No single hire or spend closes the gap in time: combine several, or lower the goal.")
+    if not parts and result.timing.status == st.SHORT:
+        parts.append("No single hire or spend closes this year's gap: combine several, or lower the goal.")
+    elif not parts and result.timing.status == st.LATE and _behind_from(plan, result):
+        parts.append("No single hire or spend made from now on ends being behind: start people or programs earlier.")
     return " ".join(parts)

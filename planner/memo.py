@@ -260,8 +260,14 @@ def decisions(plan: Plan, result: PlanResult, views: tuple[MemoOption, ...]) -> 
             ending = f" or a goal lowered to {fmt.money(r.expected, c)}" if lowered else ""
             asked.append(f"No single change closes this year's {gap} gap: agree a mix of changes{ending}.")
     elif status == LATE:
-        forward = "one of the options" if views else "hire or spend earlier in the year"
-        asked.append(f"Accept being behind ({behind_text(result)}) or bring supply forward: {forward}.")
+        first = earliest_start(plan, through(result))
+        if any(month >= first for month in result.timing.behind_months):
+            forward = "one of the options" if views else "hire or spend earlier in the year"
+            asked.append(f"Accept being behind ({behind_text(result)}) or bring supply forward: {forward}.")
+        else:  # behind only in months already reported: nothing started now changes them
+            asked.append(
+                f"Note that the plan was {behind_text(result)} on the actuals reported, and catches up as planned."
+            )
     if result.supply.cost > 0:
         asked.append(
             f"Approve the plan's cost of {fmt.money(result.supply.cost, c)} "

@@ -71,3 +71,13 @@ def test_with_actuals_the_section_shows_the_standing_a_table_by_month_by_stage_a
     assert root.by_id("verdict").text.startswith(
         "Short by 141 sales-ready leads, $846,000 of revenue, by Sep 2027 at this pace"
     )
+
+
+def test_actuals_without_sales_ready_leads_still_report_and_read_the_plan_after() -> None:
+    # only January's revenue is reported: no month has actual sales-ready leads, so the running total
+    # is the plan's supply (5 in January, 5 + 11 = 16 by February)
+    root = page(dataclasses.replace(sample_plan(), actuals=(Actual(month=1, revenue=90_000),)))
+    months, _stages = list(root.by_id("actuals").iter("table"))
+    by_month = rows(months)
+    assert [row[5] for row in by_month[:2]] == ["5 (forecast)", "16 (forecast)"]
+    assert by_month[0][1] == "—"

@@ -118,3 +118,14 @@ def test_when_no_hire_closes_the_year_it_is_said_in_words() -> None:
     assert (
         timing_sentence(plan, result) == "No hire made now closes this year's gap: its leads would not close in time."
     )
+
+
+def test_a_plan_behind_only_in_its_reported_months_is_offered_nothing_it_cannot_change() -> None:
+    # 400 needed, 33.3 a month; 10 actual leads a month to March (70 behind), then 4 x 30 = 120 a month:
+    # caught up in April (70 + 33.3 - 120 < 0). Only January to March are behind, all before s0 = 5
+    team = {"id": "sdr", "kind": "inside", "headcount": 4, "srl_per_person_month": 30, "ramp_months": 0}
+    plan = make_plan(labor=[team], actuals=[{"month": m, "sales_ready_leads": 10} for m in (1, 2, 3)])
+    result = compute(plan)
+    assert result.timing.status == "late" and result.timing.behind_months == (1, 2, 3)
+    assert options(plan, result) == ()
+    assert timing_sentence(plan, result) == ""

@@ -208,3 +208,15 @@ def test_a_late_plan_of_many_programs_is_offered_the_few_earlier_starts_that_hel
     assert all(cut < base.timing.worst_shortfall - 0.5 for cut in cuts)
     assert found[0].answer.driver in ("channels.Big webinar.start_month", "labor.ldr.start_month")
     assert len(calls) <= 1 + goal_seek.EARLIER_START_TRIES * 3
+
+
+def test_a_plan_behind_only_in_its_reported_months_is_not_asked_to_bring_supply_forward() -> None:
+    # 400 needed, 33.3 a month; 10 actual leads a month to March (70 behind), then 4 x 30 = 120 a month:
+    # caught up in April; nothing started from May (s0) changes January to March
+    team = {"id": "sdr", "kind": "inside", "headcount": 4, "srl_per_person_month": 30, "ramp_months": 0}
+    plan = make_plan(labor=[team], actuals=[{"month": m, "sales_ready_leads": 10} for m in (1, 2, 3)])
+    found = memo(plan, compute(plan))
+    assert found.status == "late" and found.options == ()
+    assert found.decisions[0] == (
+        "Note that the plan was behind until Apr 2027 on the actuals reported, and catches up as planned."
+    )
