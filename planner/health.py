@@ -20,10 +20,10 @@ class Alert(NamedTuple):
 
 def alerts(plan: Plan, result: PlanResult, problems: list[Problem] | None = None) -> list[Alert]:
     """The warnings, most important first: whether the plan covers the goal and when, then the
-    inputs to fix (``problems``: ``validate(plan)`` unless given), then next year's start (warned
-    about, but not the status) and bookkeeping. Capacity not assigned to a channel still counts
-    as supply: it is a warning only when it is over a quarter of the plan's supply (else a note
-    on the labor model's page)."""
+    inputs to fix (``problems``: ``validate(plan)`` unless given), then bookkeeping. Capacity not
+    assigned to a channel still counts as supply: it is a warning only when it is over a quarter
+    of the plan's supply (else a note on the labor model's page). (Next year's start is said on a
+    line of its own, ``next_year_line``, marked when it is short: ``next_year_short``.)"""
     coverage: list[Alert] = []
     needed, gap = result.demand.sales_ready_leads, result.gap
     if plan.targets.revenue_goal <= 0:
@@ -59,16 +59,6 @@ def alerts(plan: Plan, result: PlanResult, problems: list[Problem] | None = None
         coverage.append(Alert(f"No one develops leads before month {first}"))
     inputs = [Alert(p.message, p.path) for p in (validate(plan) if problems is None else problems)]
     bookkeeping: list[Alert] = []
-    start = result.next_year_start
-    if plan.targets.revenue_goal > 0 and start is not None and st.is_short(start.gap):  # warned of; not the status
-        bookkeeping.append(
-            Alert(
-                f"Next year starts {start.gap:,.0f} sales-ready leads short: the leads of "
-                f"{span_label(result, start.first_month, start.last_month)} close next year, "
-                f"{fmt.count(start.sales_ready_leads_expected)} of the {fmt.count(start.sales_ready_leads_needed)} "
-                "its first months need"
-            )
-        )
     if result.supply.return_on_cost is not None and result.supply.return_on_cost < 0:
         bookkeeping.append(Alert("The plan costs more than the gross margin its leads are projected to bring in"))
     labor_index = {r.id: i for i, r in enumerate(plan.labor)}
@@ -216,6 +206,12 @@ def _verdict_at_this_pace(result: PlanResult) -> str:
     if status == LATE:
         return f"{word}: at this pace the year is covered ({coverage}){by}, but {to_date}."
     return f"{word} at this pace: {coverage} of the year's sales-ready leads{by} ({to_date})."
+
+
+def next_year_short(result: PlanResult) -> bool:
+    """Next year's start is short of what next year's first months need (warned of, not the status)."""
+    start = result.next_year_start
+    return start is not None and result.revenue.goal > 0 and st.is_short(start.gap)
 
 
 def next_year_line(result: PlanResult) -> str:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner import formatting as fmt
-from planner.health import Alert, alerts, level, next_year_line, to_date_line, verdict
+from planner.health import Alert, alerts, level, next_year_line, next_year_short, to_date_line, verdict
 from planner.results import PlanResult
 from planner.validation import Validated
 from ui.document import PlanDocument
@@ -208,6 +208,10 @@ class HealthPanel(QFrame):
         self.next_year.setText(ahead)
         if self.next_year.isHidden() == bool(ahead):
             self.next_year.setVisible(bool(ahead))
+        warned = "fair" if next_year_short(result) else ""  # a short start is warned of in amber
+        if self.next_year.property("level") != warned:
+            self.next_year.setProperty("level", warned)
+            repolish(self.next_year)
         self.figures.fit()
         line = to_date_text(result)
         self.to_date.setText(line)

@@ -165,7 +165,7 @@ class PresentationView(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(36, 24, 36, 24)
-        layout.setSpacing(14)
+        layout.setSpacing(10)  # (room for the sliders at 1366 x 768, with next year and the actuals said)
         layout.addLayout(self._header())
         layout.addLayout(self._figures())
         self.verdict = QLabel()
@@ -244,7 +244,7 @@ class PresentationView(QWidget):
         frame.setObjectName("present.sliders")
         frame.setFixedWidth(400)
         column = QVBoxLayout(frame)
-        column.setContentsMargins(20, 16, 20, 16)
+        column.setContentsMargins(20, 12, 20, 12)
         column.setSpacing(4)
         self.sliders: dict[str, QSlider] = {}
         self.slider_values: dict[str, QLabel] = {}
@@ -274,7 +274,7 @@ class PresentationView(QWidget):
             top.addWidget(slider, 1)
             top.addWidget(value)
             column.addLayout(top)
-            column.addSpacing(10)
+            column.addSpacing(6)
             self.sliders[driver.key] = slider
             self.slider_values[driver.key] = value
         column.addStretch(1)

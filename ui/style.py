@@ -84,6 +84,7 @@ QLabel[role="figure"][level="good"] {{ color: {GOOD}; }}
 QLabel[role="figure"][level="fair"] {{ color: {FAIR}; }}
 QLabel[role="figure"][level="poor"] {{ color: {ERROR}; }}
 QLabel[role="next-year"] {{ font-size: 14px; color: {MUTED}; }}
+QLabel[role="next-year"][level="fair"] {{ color: {FAIR}; }}
 QLabel[role="verdict"] {{
     background: white; border: 1px solid {BORDER}; border-radius: 4px; padding: 8px;
     font-size: 14px;

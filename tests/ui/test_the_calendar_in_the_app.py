@@ -24,6 +24,7 @@ from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import QLabel, QTableView
 
 from planner import tracking
+from planner.model import LaborResource
 from tests.ui.helpers import field, health, retype
 from ui.main_window import MainWindow
 from ui.models.actuals_model import COLUMNS, PLAN_COLUMNS, actual_column
@@ -120,6 +121,17 @@ def test_the_health_panel_says_this_years_answer_by_its_last_month_and_next_year
         "Next year's start: Sep–Dec 2027 builds 116 of the 167 sales-ready leads next year's first months need, "
         "51 short."
     )
+    assert next_year.property("level") == "fair"  # short: in amber
+    # the agency of the late plan (3 x 10 a month from January) makes next year's start: 4 x 59 = 236 of 167
+    agency = LaborResource(id="agency", name="Agency", kind="outsourced", headcount=3, start_month=1,
+                           ramp_months=0, srl_per_person_month=10, cost_per_person_month=6000)  # fmt: skip
+    window.document.set_value("labor", (*window.document.plan.labor, agency))
+    assert next_year.text() == (
+        "Next year's start: Sep–Dec 2027 builds 236 sales-ready leads, against the 167 next year's first months "
+        "need, 69 surplus."
+    )
+    assert next_year.property("level") == ""
+    window.findChild(QAction, "edit.undo").trigger()
     # no sales cycle: every lead closes this year (288 of 400), no month builds next year: the line goes
     retype(qtbot, cycle, "0")
     assert verdict(window).startswith(

@@ -151,7 +151,8 @@ class RevenueChart(StackedMonthsChart):
         self.show_months(short_labels(result), rows, REVENUE_COLORS)
         self.set_line(self.goal, goal)
         top = max([*goal, *(p + v for p, v in zip(pipeline, leads, strict=True)), 0.0])
-        self.y_axis.show_span(0, top, self.tick_room(self.y_axis))
+        # a little room over the goal: its line is not drawn on the plot's top edge
+        self.y_axis.show_span(0, top * 1.04, self.tick_room(self.y_axis))
         bridge, currency = result.revenue, result.currency
         gap = bridge.gap
         said = (

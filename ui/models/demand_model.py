@@ -27,7 +27,7 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("raw_leads_needed", "Raw\nleads"),
     ("qualified_leads_needed", "Qualified\nleads"),
     ("sales_ready_leads_needed", "Sales-ready\nleads"),
-    ("opportunities_needed", "Opportunities"),
+    ("opportunities_needed", "Oppor-\ntunities"),  # (two lines: the columns share a laptop's width)
     ("wins_needed", "Wins"),
 )
 
