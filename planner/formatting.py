@@ -78,6 +78,26 @@ def months(value: int) -> str:
     return f"{value} month" if value == 1 else f"{value} months"
 
 
+def entered(value: float | None, decimals: int = 2) -> str:
+    """A plan's input as it was typed: 12 stays ``12``, 1.5 stays ``1.5``, 12.25 stays ``12.25``
+    (at most ``decimals`` decimals, trailing zeros dropped): a number with decimals is never shown
+    rounded to a whole."""
+    if _missing(value):
+        return NOT_AVAILABLE
+    text = f"{value:,.{decimals}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    if text in ("0", "-0") and value != 0:  # smaller than the decimals show: one significant digit
+        text = f"{value:.1g}"
+    return "0" if text == "-0" else text
+
+
+def month_count(value: float) -> str:
+    """A number of months as typed: ``1 month``, ``3 months``, ``1.5 months`` (never rounded to a whole)."""
+    shown = entered(value)
+    return f"{shown} month" if shown == "1" else f"{shown} months"
+
+
 def rate_input(value: float) -> str:
     """A rate as the person types it (0.25 -> "25")."""
     return f"{value * 100:.4f}".rstrip("0").rstrip(".")

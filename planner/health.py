@@ -107,18 +107,50 @@ def span_label(result: PlanResult, first: int, last: int) -> str:
     return f"{a}–{b}"
 
 
+def behind_spells(result: PlanResult) -> list[tuple[int, int]]:
+    """The in-time months the plan is behind in (``timing.behind_months``), as spells of months in a
+    row: ``[(1, 4)]`` for January to April."""
+    spells: list[tuple[int, int]] = []
+    for month in result.timing.behind_months:
+        if spells and month == spells[-1][1] + 1:
+            spells[-1] = (spells[-1][0], month)
+        else:
+            spells.append((month, month))
+    return spells
+
+
+def spell_words(result: PlanResult, first: int, last: int) -> str:
+    """A spell of months behind, from the plan's first month or later: ``through Apr 2027``,
+    ``in Jan 2027``, ``in Mar 2027``, ``from Mar 2027 through Apr 2027``."""
+    if first == last:
+        return f"in {month_label(result, first)}"
+    if first == 1:
+        return f"through {month_label(result, last)}"
+    return f"from {month_label(result, first)} through {month_label(result, last)}"
+
+
 def behind_phrase(result: PlanResult) -> str:
-    """``behind every month``, ``behind from Mar 2027`` or ``behind until May 2027``: the in-time
-    months whose cumulative gap is over half a lead (the carry-over months build next year)."""
-    behind = result.timing.behind_months
-    if not behind:
+    """When the plan is behind, in words that say when it catches up: ``behind every month``,
+    ``behind from Mar 2027`` (to the year's end), ``behind through Apr 2027, caught up in May 2027``,
+    ``behind in Jan 2027, caught up in Feb 2027``, ``behind in Jan–Feb 2027 and Jun 2027, caught up
+    in Jul 2027``: the in-time months whose cumulative gap is over half a lead (the carry-over
+    months build next year)."""
+    spells = behind_spells(result)
+    if not spells:
         return ""
     last = result.year.last_month or len(result.months)  # the last in-time month
-    if len(behind) == last:
+    if spells == [(1, last)]:
         return "behind every month"
-    if behind[0] == 1 and behind[-1] < last:
-        return f"behind until {month_label(result, behind[-1] + 1)}"
-    return f"behind from {month_label(result, behind[0])}"
+    caught_up = "" if spells[-1][1] >= last else f", caught up in {month_label(result, spells[-1][1] + 1)}"
+    if len(spells) == 1:
+        first, end = spells[0]
+        if end >= last:
+            return f"behind from {month_label(result, first)}"
+        return f"behind {spell_words(result, first, end)}{caught_up}"
+    named = [span_label(result, a, b) for a, b in spells]
+    if not caught_up:  # behind again to the year's end
+        named[-1] = f"from {month_label(result, spells[-1][0])}"
+    return f"behind in {', '.join(named[:-1])} and {named[-1]}{caught_up}"
 
 
 def by_when(result: PlanResult) -> str:

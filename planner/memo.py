@@ -64,15 +64,12 @@ def _label(result: PlanResult, month: int | None) -> str:
 
 
 def behind_text(result: PlanResult) -> str:
-    """ "behind every month" (every in-time month), "behind until May 2027", "behind from Mar 2027"."""
-    behind, last = result.timing.behind_months, result.year.last_month
-    if not behind or not last:
+    """ "behind every month" (every in-time month), "behind through May 2027, caught up in Jun 2027",
+    "behind from Mar 2027" (to the year's end), "never behind": ``planner.health.behind_phrase``, the
+    words the app, the memo and presentation mode share."""
+    if not result.timing.behind_months or not result.year.last_month:
         return "never behind"
-    if behind == tuple(range(1, last + 1)):
-        return "behind every month"
-    if behind[0] == 1 and behind[-1] < last:
-        return f"behind until {_label(result, behind[-1] + 1)}"
-    return f"behind from {_label(result, behind[0])}"
+    return health.behind_phrase(result)
 
 
 def spare_text(result: PlanResult) -> str:
@@ -187,6 +184,8 @@ def closes_text(result: PlanResult, moved: PlanResult) -> str:
     if st.is_short(moved.gap.sales_ready_leads):
         return f"does not close this year's gap: still {fmt.count(moved.gap.sales_ready_leads)} short"
     closes = "closes this year's gap" if st.is_short(result.gap.sales_ready_leads) else "the year stays covered"
+    by = health.by_when(moved)
+    closes += f" {by}" if by else ""
     if moved.timing.status == ON_TRACK:
         return f"{closes}, never behind"
     return f"{closes}, but the plan is still {behind_text(moved)}"
@@ -223,9 +222,8 @@ def option_view(plan: Plan, result: PlanResult, option: Option) -> MemoOption:
     else:
         title = f"Reach {answer.sentence} (now {fmt.percent(answer.current, 1)})"
         open_month = first_open_month(result)  # a program's conversion counts in the months still to come
-        timing = "held all year"
-        if answer.driver in ("lead_to_mql", "mql_to_srl") and open_month > 1:
-            timing = f"from {_label(result, open_month)}, held all year"
+        held_from = open_month if answer.driver in ("lead_to_mql", "mql_to_srl") and open_month > 1 else 1
+        timing = f"held {health.span_label(result, held_from, result.horizon)}"  # the plan's months, not "all year"
     cost = f"+{fmt.money(answer.extra_cost, c)}" if answer.extra_cost else "no added cost"
     if answer.driver.endswith(".start_month"):
         worst, was = moved.timing.worst_shortfall, result.timing.worst_shortfall
@@ -265,9 +263,15 @@ def decisions(plan: Plan, result: PlanResult, views: tuple[MemoOption, ...]) -> 
             forward = "one of the options" if views else "hire or spend earlier in the year"
             asked.append(f"Accept being behind ({behind_text(result)}) or bring supply forward: {forward}.")
         else:  # behind only in months already reported: nothing started now changes them
-            asked.append(
-                f"Note that the plan was {behind_text(result)} on the actuals reported, and catches up as planned."
+            spells = health.behind_spells(result)
+            last_behind = spells[-1][1]
+            caught_up = (
+                f"catches up in {_label(result, last_behind + 1)} as planned"
+                if last_behind < (result.year.last_month or 0)
+                else "catches up as planned"
             )
+            when = " and ".join(health.spell_words(result, a, b) for a, b in spells)
+            asked.append(f"Note that on the actuals reported the plan was behind {when}, and {caught_up}.")
     if result.supply.cost > 0:
         asked.append(
             f"Approve the plan's cost of {fmt.money(result.supply.cost, c)} "

@@ -88,7 +88,7 @@ def test_a_late_plan_is_offered_an_earlier_start_with_its_cost(sample: Plan) -> 
     assert found.status == "late"
     assert found.verdict == (
         "Late: this year's 167 sales-ready leads are covered by Sep 2027, 34 to spare ($494,400 of revenue "
-        "over the goal), but the plan is up to 23 behind (Mar 2027); behind until Jun 2027."
+        "over the goal), but the plan is up to 23 behind (Mar 2027); behind through May 2027, caught up in Jun 2027."
     )
     (earlier,) = found.options
     # the reps from January: one more month of 2 x 7,500; January then 5 + 6 = 11 of 18.5 (7.5 behind),
@@ -96,10 +96,12 @@ def test_a_late_plan_is_offered_an_earlier_start_with_its_cost(sample: Plan) -> 
     assert earlier.title == "Start Inside lead development reps in Jan 2027 instead of Feb 2027"
     assert earlier.cost == "+$15,000"
     assert earlier.effect == (
-        "at worst 9 sales-ready leads behind instead of 23; the year stays covered, "
-        "but the plan is still behind until Apr 2027"
+        "at worst 9 sales-ready leads behind instead of 23; the year stays covered by Sep 2027, "
+        "but the plan is still behind through Mar 2027, caught up in Apr 2027"
     )
-    assert found.decisions[0].startswith("Accept being behind (behind until Jun 2027) or bring supply forward")
+    assert found.decisions[0].startswith(
+        "Accept being behind (behind through May 2027, caught up in Jun 2027) or bring supply forward"
+    )
     assert not any("close" in d for d in found.decisions)
 
 
@@ -114,7 +116,7 @@ def test_a_plan_made_late_by_its_actuals_says_late_at_this_pace(sample: Plan) ->
     assert found.verdict == (
         "Late: this year's 167 sales-ready leads are covered by Sep 2027 at this pace (9 sales-ready leads to "
         "Mar 2027 against 56 needed, 47 short), 10 to spare ($148,800 of revenue over the goal), but the plan is "
-        "up to 47 behind (Mar 2027); behind until Aug 2027."
+        "up to 47 behind (Mar 2027); behind through Jul 2027, caught up in Aug 2027."
     )
     # the bridge reads the known series: 177 x 14,400 + 600,000
     assert found.bridge[3].amount == approx(177 * 14_400 + 600_000)
@@ -218,5 +220,5 @@ def test_a_plan_behind_only_in_its_reported_months_is_not_asked_to_bring_supply_
     found = memo(plan, compute(plan))
     assert found.status == "late" and found.options == ()
     assert found.decisions[0] == (
-        "Note that the plan was behind until Apr 2027 on the actuals reported, and catches up as planned."
+        "Note that on the actuals reported the plan was behind through Mar 2027, and catches up in Apr 2027 as planned."
     )

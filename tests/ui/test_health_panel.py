@@ -111,13 +111,15 @@ def test_a_plan_covered_over_the_year_but_behind_in_january_reads_late_in_amber(
     # 288 + 3 x 10 x 12 = 648 supplied. This year (v3, a 3-month cycle) is the leads of Jan-Sep, each
     # month needing 400 / 9 = 44.4: January gets 30 + 5 (the reps start in February), February
     # 30 + 5 + 6 = 41, March 47, April 53, then 59: 35 + 41 + 47 + 53 + 5 x 59 = 471, 118% of 400.
-    # The cumulative gap is 9.4, 12.9, 10.3, 1.8, then -12.8: behind until May, 12.9 (13) at worst in Feb
+    # The cumulative gap is 9.4, 12.9, 10.3, 1.8, then -12.8: behind to April, caught up in May, 12.9 (13) at worst in Feb
     assert health(window, "sales_ready_leads_supplied") == "648"
     assert health(window, "coverage") == "118%"
     assert health(window, "gap") == "71 surplus"
     assert window.health.values["coverage"].property("level") == "fair"
     said = window.findChild(QLabel, "health.verdict").text()
-    assert said.startswith("Late: by Sep 2027 the plan covers this year (118% coverage), but behind until May 2027")
+    assert said.startswith(
+        "Late: by Sep 2027 the plan covers this year (118% coverage), but behind through Apr 2027, caught up in May 2027"
+    )
     assert "13 sales-ready leads short at worst, in Feb 2027" in said
     assert not any(w.startswith("Coverage is") for w in window.health.warnings())
 
@@ -280,7 +282,7 @@ def test_a_warning_takes_the_lines_its_words_need_and_gives_them_back(window: Ma
     button = window.health.warning_labels[0]
     qtbot.waitUntil(lambda: button.height() > 0)
     short = button.height()  # "Coverage is 50%: the plan is 199 short ...": three lines
-    window.document.set_value("targets.win_rate", 0.5)  # late: "The plan is behind until ... earlier"
+    window.document.set_value("targets.win_rate", 0.5)  # late: "The plan is behind through ... earlier"
     assert window.health.warnings()[0].startswith("The plan is behind")
     qtbot.waitUntil(lambda: button.height() > short)
     words = window.health.warning_texts[0]

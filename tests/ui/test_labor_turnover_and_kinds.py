@@ -142,10 +142,11 @@ def test_the_verdict_reads_late_for_the_sample_plus_an_agency_from_the_first_mon
     # 3 x 10 = 30 a month from January. This year (v3, a 3-month cycle) is the leads of Jan-Sep, each month
     # needing 400 / 9 = 44.4. January 30 + 5 (trade shows) = 35, February 35 + 6 (reps ramping from month 2)
     # = 41, March 35 + 12 = 47, April 35 + 18 = 53, then 59: the running gap is 9.4, 12.9, 10.3, 1.8, then
-    # -12.8. Covered this year (35 + 41 + 47 + 53 + 5 x 59 = 471 of 400, 118%), but behind until May
+    # -12.8. Covered this year (35 + 41 + 47 + 53 + 5 x 59 = 471 of 400, 118%), but behind to April, caught up in May
     assert health(window, "sales_ready_leads_supplied") == "648"  # 288 + 3 x 10 x 12
     assert window.findChild(QLabel, "health.verdict").text() == (
-        "Late: by Sep 2027 the plan covers this year (118% coverage), but behind until May 2027: "
+        "Late: by Sep 2027 the plan covers this year (118% coverage), but behind through Apr 2027, caught up in May "
+        "2027: "
         "13 sales-ready leads short at worst, in Feb 2027."
     )
     assert window.health.values["coverage"].property("level") == "fair"

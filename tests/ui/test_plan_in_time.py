@@ -69,7 +69,7 @@ def test_once_the_plan_catches_up_the_shading_stops_where_the_lines_cross(window
     assert abs(crossing.x() - (3 + 16 / 131)) < 1e-9
     lower = [chart.lower.at(i) for i in range(chart.lower.count())]
     assert all(u.y() == lo.y() for u, lo in zip(upper, lower, strict=True) if u.x() >= 4)
-    assert "behind until May 2027, 13 short at worst" in chart.accessibleDescription()
+    assert "behind through Apr 2027, caught up in May 2027, 13 short at worst" in chart.accessibleDescription()
     # January to April are shaded, full height, from the left edge of January to the right edge of April
     band = [(p.x(), p.y()) for p in (chart.band_top.at(i) for i in range(chart.band_top.count()))]
     top = chart.y_axis.max()
