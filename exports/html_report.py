@@ -27,6 +27,10 @@ from planner.results import PlanResult
 
 Progress = Callable[[int, str], None]
 
+# On paper a table of this many body rows or fewer is never split across pages; a longer one runs on,
+# its header repeated, with at least three rows on each page it is on (report.css).
+SHORT_TABLE_ROWS = 10
+
 
 def css_string(text: object) -> Markup:
     """User text as a quoted CSS string (the page footer): every character that is not a letter,
@@ -45,6 +49,7 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     env.filters["css_string"] = css_string
+    env.globals["short_table_rows"] = SHORT_TABLE_ROWS
     return env
 
 

@@ -17,10 +17,11 @@ from planner.scenarios import LABOR_FIELDS, TARGET_FIELDS, override_spec
 SOURCE_NAMES = {"field": "Field reps", "inside": "Inside reps", "outsourced": "Outsourced teams"}
 
 
-def gap_text(needed: float, supplied: float, more: str = "surplus") -> str:
-    """The gap as the whole leads shown beside it subtract: "4", or "surplus 53"."""
-    gap = round(needed) - round(supplied)
-    return f"{more} {-gap:,}" if gap < 0 else f"{gap:,}"
+def gap_text(gap: float) -> str:
+    """A gap as every page writes it (``planner.formatting.gap``): rounded once from the engine's
+    unrounded figure, never a difference of rounded figures (393.51 is "394" beside 400 needed and
+    6.49 supplied): "112", "53 surplus" or "0" within half a lead."""
+    return fmt.gap(gap)
 
 
 def months(result: PlanResult) -> dict[str, object]:
@@ -36,7 +37,7 @@ def months(result: PlanResult) -> dict[str, object]:
                 m.label,
                 whole(m.sales_ready_leads_needed),
                 whole(m.sales_ready_leads_supplied),
-                gap_text(m.sales_ready_leads_needed, m.sales_ready_leads_supplied),
+                gap_text(m.gap),
                 f"ahead {-cumulative:,}" if cumulative < 0 else f"{cumulative:,}",
                 fmt.percent(m.coverage),
                 fmt.money(m.cost, c),
@@ -51,7 +52,7 @@ def months(result: PlanResult) -> dict[str, object]:
                     quarter.label,
                     whole(quarter.sales_ready_leads_needed),
                     whole(quarter.sales_ready_leads_supplied),
-                    gap_text(quarter.sales_ready_leads_needed, quarter.sales_ready_leads_supplied),
+                    gap_text(quarter.gap),
                     "",
                     "",
                     fmt.money(quarter.cost, c),
@@ -126,7 +127,7 @@ def year_row(result: PlanResult) -> tuple[str, ...]:
         label,
         whole(year.sales_ready_leads_needed),
         whole(year.sales_ready_leads_expected),
-        gap_text(year.sales_ready_leads_needed, year.sales_ready_leads_expected),
+        gap_text(year.gap),
         "",
         fmt.percent(year.coverage),
         "",
@@ -144,7 +145,7 @@ def next_year_rows(result: PlanResult) -> tuple[tuple[str, ...], ...]:
             f"Next year's start, {_span(result, start.first_month, start.last_month)}",
             whole(start.sales_ready_leads_needed),
             whole(start.sales_ready_leads_expected),
-            gap_text(start.sales_ready_leads_needed, start.sales_ready_leads_expected),
+            gap_text(start.gap),
             "",
             "",
             "",
@@ -176,7 +177,7 @@ def scenarios(plan: Plan, result: PlanResult) -> list[Table]:
         ("Sales-ready leads needed", lambda r: whole(r.demand.sales_ready_leads)),
         ("Expected this year", lambda r: whole(r.year.sales_ready_leads_expected)),
         ("Coverage", lambda r: fmt.percent(r.gap.coverage)),
-        ("Gap", lambda r: gap_text(r.year.sales_ready_leads_needed, r.year.sales_ready_leads_expected)),
+        ("Gap", lambda r: gap_text(r.gap.sales_ready_leads)),
         ("Sales-ready leads supplied", lambda r: whole(r.supply.sales_ready_leads)),
         ("Total cost", lambda r: fmt.money(r.supply.cost, c)),
         ("Cost per sales-ready lead", lambda r: fmt.money(r.supply.cost_per_sales_ready_lead, c)),

@@ -45,7 +45,7 @@ class Figure:
 def spec_text(spec: Spec, value: float | None, currency: str) -> str:
     """A plan value as its field's spec describes it (months counted in months)."""
     if value is not None and spec.unit == "months":
-        return fmt.months(int(value))
+        return fmt.month_count(value)  # 1.5 months stays 1.5, never "1 month"
     return fmt.by_kind(value, spec.kind, currency)
 
 
@@ -181,13 +181,11 @@ def labor(plan: Plan, result: PlanResult) -> dict[str, object]:
             (
                 r.name or r.id,
                 vocab.LABOR_KINDS.get(r.kind, r.kind),
-                fmt.count(resource.headcount, 1)
-                if resource.headcount != int(resource.headcount)
-                else fmt.count(resource.headcount),
+                fmt.entered(resource.headcount),
                 start,
-                fmt.months(resource.ramp_months),
+                fmt.month_count(resource.ramp_months),
                 fmt.money(resource.cost_per_person_month, c),
-                fmt.count(resource.srl_per_person_month),
+                fmt.entered(resource.srl_per_person_month),
                 whole(r.total_output),
                 fmt.money(r.total_cost, c),
                 fmt.money(r.cost_per_sales_ready_lead, c),
@@ -217,7 +215,7 @@ def labor(plan: Plan, result: PlanResult) -> dict[str, object]:
     )
     turnover = [
         f"{r.name or r.id}: {fmt.percent(r.attrition_rate)} of the people leave a year; a seat stays empty "
-        f"{fmt.count(r.vacancy_months, 1)} {'month' if r.vacancy_months == 1 else 'months'} before its replacement ramps"
+        f"{fmt.month_count(r.vacancy_months)} before its replacement ramps"
         for r in plan.labor
         if r.attrition_rate > 0
     ]

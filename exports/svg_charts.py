@@ -178,9 +178,11 @@ def _legend(items: Sequence[tuple[str, str, bool]], y: float) -> list[str]:
     return body
 
 
-def _month_ticks(labels: Sequence[str]) -> list[tuple[str, str]]:
-    """(month, year) under each bar; the year only where it changes, at most about 12 labels."""
-    step = max(1, math.ceil(len(labels) / 12))
+def _month_ticks(labels: Sequence[str], most: int = 12) -> list[tuple[str, str]]:
+    """(month, year) under each month: the month on at most about ``most`` of them, the year under the
+    first labelled month and wherever it changes (a plan over two calendar years reads "Nov", "Jan"
+    with "2027" and "2028" under them)."""
+    step = max(1, math.ceil(len(labels) / most))
     ticks, last_year = [], None
     for i, label in enumerate(labels):
         top, _, bottom = label.partition(" ")
@@ -324,11 +326,12 @@ def cumulative(
         body.append(f'<polyline points="{points}" fill="none" stroke="{PALETTE[0]}" stroke-width="2.5"/>')
     body.append(f'<line x1="{left}" y1="{bottom}" x2="{right}" y2="{bottom}" stroke="{MUTED}"/>')
     body.append(_axis_title(plot_top + plot_height / 2, unit))
-    step_labels = max(1, math.ceil(months / 6))
-    for m, label in enumerate(labels):
-        if m % step_labels == 0:
-            body.append(_text(x_of(m), bottom + 15, label.partition(" ")[0], anchor="middle", size=11))
-    return _svg(chart_id, title, description, bottom + 22, body, width=width)
+    for m, (month, year) in enumerate(_month_ticks(labels, 6)):
+        if month:
+            body.append(_text(x_of(m), bottom + 15, month, anchor="middle", size=11))
+        if year:
+            body.append(_text(x_of(m), bottom + 28, year, anchor="middle", size=10, fill=MUTED))
+    return _svg(chart_id, title, description, bottom + 34, body, width=width)
 
 
 def tornado(

@@ -77,7 +77,7 @@ def spare_text(result: PlanResult) -> str:
     gap = result.gap.sales_ready_leads
     if not st.is_surplus(gap):
         return ""
-    return f", {fmt.count(-gap)} to spare ({fmt.money(-result.revenue.gap, result.currency)} of revenue over the goal)"
+    return f", {fmt.gap(-gap)} to spare ({fmt.money(-result.revenue.gap, result.currency)} of revenue over the goal)"
 
 
 def verdict(result: PlanResult) -> str:
@@ -95,7 +95,7 @@ def verdict(result: PlanResult) -> str:
     by = f"by {_label(result, year.last_month)}"
     if status == SHORT:
         gap = (
-            f"{word} by {fmt.count(result.gap.sales_ready_leads)} sales-ready leads, "
+            f"{word} by {fmt.gap(result.gap.sales_ready_leads)} sales-ready leads, "
             f"{fmt.money(result.revenue.gap, c)} of revenue"
         )
         if year.last_month is None:
@@ -182,7 +182,7 @@ def option_timing(result: PlanResult, option: Option, first: int) -> str:
 def closes_text(result: PlanResult, moved: PlanResult) -> str:
     """What the plan recomputed with an option says of this year: closed (and in time?) or not."""
     if st.is_short(moved.gap.sales_ready_leads):
-        return f"does not close this year's gap: still {fmt.count(moved.gap.sales_ready_leads)} short"
+        return f"does not close this year's gap: still {fmt.shortfall(moved.gap.sales_ready_leads)}"
     closes = "closes this year's gap" if st.is_short(result.gap.sales_ready_leads) else "the year stays covered"
     by = health.by_when(moved)
     closes += f" {by}" if by else ""

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from cli.main import main
-from exports.html_report import render_report, write_report
+from exports.html_report import SHORT_TABLE_ROWS, render_report, write_report
 from exports.writers import export_plan
 from planner import formatting as fmt
 from planner.engine import compute
@@ -332,7 +332,7 @@ def body_rows(doc: Element) -> dict[str, str]:
 @pytest.mark.chromium
 @pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed")
 @pytest.mark.skipif(PDFTOTEXT is None, reason="pdftotext (poppler-utils) is not installed")
-def test_chromium_prints_the_sample_on_seven_pages_with_the_memo_first_and_no_orphan_rows(
+def test_chromium_prints_the_sample_on_six_pages_with_the_memo_first_and_no_orphan_rows(
     sample: Plan, tmp_path: Path
 ) -> None:
     page = write_report(sample, tmp_path / "report.html")
@@ -342,8 +342,8 @@ def test_chromium_prints_the_sample_on_seven_pages_with_the_memo_first_and_no_or
     assert png.read_bytes().startswith(b"\x89PNG") and png.stat().st_size > 50_000
     pages = page_texts(pdf)
     # (v3 added next year's start to page 1, two total rows to the months and the new-hire ramp to the
-    # assumptions: seven pages at most)
-    assert 2 <= len(pages) <= 7
+    # assumptions: seven pages, the last the assumptions alone; long tables now run on: six at most)
+    assert 2 <= len(pages) <= 6
     first = " ".join(pages[0].split())
     # page 1: the gap in leads and dollars, by when, next year's start, an option with its cost, the decisions
     assert "Short by 199 sales-ready leads, $1,194,000 of revenue, by Sep 2027; behind every month." in first
@@ -389,9 +389,19 @@ def test_print_css_repeats_table_headers_and_never_splits_a_short_table_or_a_row
     assert "section { break-before: page; }" not in css  # sections flow
     assert re.search(r"@page \{\s*margin: [^;]+;", css)
     assert 'counter(page) " of " counter(pages)' in css and "@bottom-left { content:" in css
+    # a table of ten rows or fewer never splits; a longer one (the months, the assumptions) runs on, with
+    # at least three of its rows on each page, and a quarter's subtotal and the totals kept with the rows above
+    assert re.search(r"table\.data tbody tr:nth-child\(-n\+2\) \{ break-after: avoid; \}", printing)
+    assert re.search(r"table\.data tbody tr:nth-last-child\(-n\+2\), table\.data tr\.subtotal", printing)
     doc = report(sample)
-    short = [t for t in doc.iter("div") if "table-wrap" in t.attrs.get("class", "")]
-    assert short and all("short" in t.attrs["class"] for t in short)  # every table of the sample is short
+    wraps = [t for t in doc.iter("div") if "table-wrap" in t.attrs.get("class", "")]
+    sizes = {
+        t.find("caption").text: (len(list(t.find("tbody").iter("tr"))), "short" in t.attrs["class"]) for t in wraps
+    }
+    assert sizes["The revenue bridge"] == (5, True) and sizes["Targets"] == (6, True)
+    # 12 months and 4 quarters
+    assert sizes["Sales-ready leads needed and supplied, month by month, with quarter subtotals"] == (16, False)
+    assert all(short == (rows <= SHORT_TABLE_ROWS == 10) for rows, short in sizes.values())
 
 
 def test_page_one_is_the_memo_with_the_bridge_the_options_and_the_decisions(sample: Plan) -> None:
@@ -453,3 +463,59 @@ def test_no_chart_label_is_cut(sample: Plan) -> None:
     assert "Output per person: Inside lead development reps" in " ".join(tornado.split())
     months = [t.text for t in doc.by_id("chart-months").iter("text")]
     assert "Sales-ready leads a month" in months  # the axis has its unit
+
+
+def test_a_gap_reads_the_same_on_every_page_rounded_once_from_the_engines_figures() -> None:
+    # a 28% win rate: 2,400,000 / 40,000 = 60 wins / 0.28 = 214.29 opportunities / 0.6 = 357.14 needed by
+    # Sep 2027; reps of 12.2 a month ramp 6.1, 12.2, 18.3 from February, then 24.4, with the trade shows' 5:
+    # 5 + 11.1 + 17.2 + 23.3 + 5 x 29.4 = 203.6 expected. The gap is 153.54: 154 everywhere (the months'
+    # total row and the Base scenario said 357 - 204 = 153, a subtraction of rounded figures)
+    data = sample_data()
+    data["targets"]["win_rate"] = 0.28
+    data["labor"][0]["srl_per_person_month"] = 12.2
+    plan = plan_of(data)
+    assert compute(plan).gap.sales_ready_leads == pytest.approx(357.142857 - 203.6)
+    doc = report(plan)
+    assert doc.by_id("verdict").text.startswith("Short by 154 sales-ready leads")
+    assert headline_figures(doc)["Gap"] == "154"
+    year = [c.text for c in doc.by_id("months").find("tfoot").find("tr").iter() if c.tag in ("th", "td")]
+    assert year[:4] == ["This year's leads, Jan 2027 to Sep 2027", "357", "204", "154"]
+    scenarios = {tr.find("th").text: [td.text for td in tr.iter("td")] for tr in doc.by_id("scenarios").iter("tr")}
+    assert scenarios["Gap"][0] == "154"
+    assert "153" not in " ".join(e.text for e in doc.iter("main"))
+
+
+def test_an_input_with_decimals_is_never_shown_as_a_whole_number() -> None:
+    # a seat empty 1.5 months (with 30% of the people leaving a year), reps of 12.2 leads a month
+    data = sample_data()
+    data["labor"][0].update(vacancy_months=1.5, attrition_rate=0.3, srl_per_person_month=12.2)
+    doc = report(plan_of(data))
+    assumptions = {
+        tr.find("th").text: tr.find("td").text for tr in doc.by_id("appendix").iter("tr") if tr.find("td") is not None
+    }
+    assert assumptions["Vacancy: Inside lead development reps"] == "1.5 months"  # it said "1 month"
+    assert assumptions["Sales-ready leads per person-month: Inside lead development reps"] == "12.2"
+    labor = doc.by_id("labor")
+    assert "a seat stays empty 1.5 months before its replacement ramps" in labor.text
+    row = [td.text for td in labor.find("tbody").find("tr").iter("td")]
+    assert row[5] == "12.2"  # the output per person-month, after the kind, head count, months, ramp and cost
+
+
+def test_the_page_one_chart_names_the_years_of_a_plan_over_two_calendar_years() -> None:
+    # nine months from November 2026: the axis reads Nov, Jan, Mar, May, Jul with 2026 under November and
+    # 2027 under January (it read "Nov Jan Mar May Jul" with no year)
+    data = sample_data()
+    data["basics"].update(start_month="2026-11", horizon_months=9)
+    chart = report(plan_of(data)).by_id("chart-cumulative")
+    texts = [t for t in chart.iter("text") if t.attrs.get("x") and t.attrs.get("text-anchor") == "middle"]
+    at = {t.text: float(t.attrs["x"]) for t in texts}
+    assert [t.text for t in texts if t.text in ("Nov", "Jan", "Mar", "May", "Jul", "2026", "2027")] == [
+        "Nov",
+        "2026",
+        "Jan",
+        "2027",
+        "Mar",
+        "May",
+        "Jul",
+    ]
+    assert at["2026"] == at["Nov"] and at["2027"] == at["Jan"]  # each year under its month

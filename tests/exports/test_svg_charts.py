@@ -44,3 +44,32 @@ def test_round_steps_for_the_axis() -> None:
     assert charts.nice_step(33) == 10
     assert charts.nice_step(660) == 200
     assert charts.nice_step(0) == 1
+
+
+def axis(svg: str) -> list[tuple[str, float, float]]:
+    """The month axis's labels under the plot: (text, x, y), left to right."""
+    texts = [t for t in parse(svg).iter("text") if t.attrs.get("text-anchor") == "middle" and t.attrs.get("x")]
+    return [(t.text, float(t.attrs["x"]), float(t.attrs["y"])) for t in texts if t.text != "Next year"]
+
+
+def test_the_cumulative_chart_writes_the_year_under_the_first_month_and_where_it_changes() -> None:
+    # twelve months from Jul 2027: a label every other month, 2027 under July, 2028 under January
+    labels = [
+        f"{m} {2027 if i < 6 else 2028}"
+        for i, m in enumerate(["Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Jan", "Feb", "Mar", "Apr", "May", "Jun"])
+    ]
+    svg = charts.cumulative("c", "t", labels, [1.0] * 12, [1.0] * 12, unit="u", tick_text=str, description="d")
+    found = axis(str(svg))
+    assert [text for text, _, _ in found] == ["Jul", "2027", "Sep", "Nov", "Jan", "2028", "Mar", "May"]
+    where = {text: (x, y) for text, x, y in found}
+    assert where["2027"][0] == where["Jul"][0] and where["2028"][0] == where["Jan"][0]
+    assert where["2028"][1] > where["Jan"][1]  # under its month
+    # inside the chart's frame
+    height = float(parse(str(svg)).find("svg").attrs["height"])
+    assert all(y < height for _, _, y in found)
+
+
+def test_a_plan_without_calendar_months_gets_no_year_on_the_axis() -> None:
+    labels = [f"Month {n}" for n in range(1, 7)]
+    svg = charts.cumulative("c", "t", labels, [1.0] * 6, [1.0] * 6, unit="u", tick_text=str, description="d")
+    assert [text for text, _, _ in axis(str(svg))] == ["1", "2", "3", "4", "5", "6"]

@@ -6,10 +6,12 @@ import dataclasses
 
 import pytest
 
+from planner import health
 from planner.engine import compute
-from planner.memo import memo
+from planner.memo import behind_text, memo
 from planner.model import Actual, Plan
 from planner.paths import set_value
+from planner.results import PlanResult
 from tests.planner.plans import make_plan
 
 approx = pytest.approx
@@ -222,3 +224,52 @@ def test_a_plan_behind_only_in_its_reported_months_is_not_asked_to_bring_supply_
     assert found.decisions[0] == (
         "Note that on the actuals reported the plan was behind through Mar 2027, and catches up in Apr 2027 as planned."
     )
+
+
+def behind_in(result: PlanResult, *months: int) -> PlanResult:
+    """The result as if the plan were behind in ``months`` (the engine's timing, other months moved)."""
+    return result._replace(timing=result.timing._replace(behind_months=months))
+
+
+def test_behind_says_when_the_plan_catches_up_never_until(sample: Plan) -> None:
+    # "behind until May 2027" read as behind through May; it meant caught up in May
+    result = compute(turned(sample))  # in time: Jan to Sep 2027
+    assert result.year.last_month == 9
+    said = {
+        months: behind_text(behind_in(result, *months))
+        for months in (
+            (1, 2, 3, 4),
+            (1,),
+            (3, 4),
+            (3, 4, 5, 6, 7, 8, 9),
+            (1, 2, 6),
+            (1, 2, 8, 9),
+            tuple(range(1, 10)),
+            (),
+        )
+    }
+    assert said == {
+        (1, 2, 3, 4): "behind through Apr 2027, caught up in May 2027",
+        (1,): "behind in Jan 2027, caught up in Feb 2027",
+        (3, 4): "behind from Mar 2027 through Apr 2027, caught up in May 2027",
+        (3, 4, 5, 6, 7, 8, 9): "behind from Mar 2027",  # to the year's end
+        (1, 2, 6): "behind in Jan–Feb 2027 and Jun 2027, caught up in Jul 2027",
+        (1, 2, 8, 9): "behind in Jan–Feb 2027 and from Aug 2027",
+        tuple(range(1, 10)): "behind every month",
+        (): "never behind",
+    }
+    assert not any("until" in words for words in said.values())
+    # the app's phrase is the memo's (presentation mode and the health panel say it too)
+    assert health.behind_phrase(behind_in(result, 1, 2, 3, 4)) == "behind through Apr 2027, caught up in May 2027"
+
+
+def test_a_nine_month_plans_options_say_its_months_never_all_year(sample: Plan) -> None:
+    # the sample over 9 months (Jan to Sep 2027, a 3-month cycle: Jan to Jun in time): 400 needed by Jun,
+    # short; a win rate is held over the plan's nine months, and each option says by when it closes the gap
+    plan = set_value(sample, "basics.horizon_months", 9)
+    found = memo(plan, compute(plan))
+    assert found.status == "short" and found.options
+    rate = next(o for o in found.options if o.title.startswith("Reach a win rate"))
+    assert rate.timing == "held Jan–Sep 2027"
+    assert all("closes this year's gap by Jun 2027" in o.effect for o in found.options)
+    assert not any("all year" in text or "the year" in text for o in found.options for text in (o.timing, o.effect))
