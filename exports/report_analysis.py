@@ -11,6 +11,7 @@ from exports.report_model import SCENARIOS_PER_TABLE, TORNADO_ROWS, Table, spec_
 from planner import defaults
 from planner import formatting as fmt
 from planner.model import Plan
+from planner.months import MONTH_NAMES
 from planner.results import PlanResult
 from planner.scenarios import LABOR_FIELDS, TARGET_FIELDS, override_spec
 
@@ -273,11 +274,12 @@ def assumptions(plan: Plan) -> Table:
             rows.append((f"Cost per raw lead: {channel.name}", fmt.money(channel.cost_per_lead, c), source))
     weights = plan.targets.seasonality
     flat = len(set(weights)) <= 1
+    by_month = ", ".join(f"{name} {fmt.entered(w)}" for name, w in zip(MONTH_NAMES, weights, strict=False))
     rows.append(
         (
             "Seasonality",
-            "flat" if flat else ", ".join(fmt.count(w, 1) for w in weights),
-            "no seasonality assumed" if flat else "set in this plan (January to December)",
+            "flat" if flat else "by month",
+            "no seasonality assumed" if flat else f"set in this plan, a weight for each calendar month: {by_month}",
         )
     )
     return Table("Assumptions and their sources", ("Assumption", "Value", "Source"), rows, text_columns=3)

@@ -519,3 +519,19 @@ def test_the_page_one_chart_names_the_years_of_a_plan_over_two_calendar_years() 
         "Jul",
     ]
     assert at["2026"] == at["Nov"] and at["2027"] == at["Jan"]  # each year under its month
+
+
+def test_the_appendix_names_each_calendar_months_seasonality_weight() -> None:
+    # twelve weights in the value column made it as wide as the page and the sources a word a line
+    data = sample_data()
+    data["targets"]["seasonality"] = [2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1.5, 4]
+    rows = {
+        tr.find("th").text: [td.text for td in tr.iter("td")]
+        for tr in report(plan_of(data)).by_id("appendix").iter("tr")
+        if tr.find("td") is not None
+    }
+    assert rows["Seasonality"] == [
+        "by month",
+        "set in this plan, a weight for each calendar month: Jan 2, Feb 1, Mar 1, Apr 1, May 1, Jun 1, Jul 1, "
+        "Aug 1, Sep 1, Oct 1, Nov 1.5, Dec 4",
+    ]
