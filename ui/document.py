@@ -106,6 +106,12 @@ def is_result_text(path: str) -> bool:
     return _kind_of_path(path) == NAME
 
 
+def follow_names(document: PlanDocument, refresh: Callable[[], object]) -> None:
+    """``refresh()`` when a resource, channel or scenario is renamed: what shows a name follows it
+    at once, as it follows the figures on ``changed`` (a rename changes no figure)."""
+    document.text_changed.connect(lambda path: refresh() if is_result_text(path) else None)
+
+
 class PlanDocument(QObject):
     changed = Signal()  # the plan's figures changed (the result was recomputed)
     # the plan changed at this path and the figures did not (text), or follow (``changed``) once

@@ -24,7 +24,7 @@ from planner import formatting as fmt
 from planner.health import Alert, alerts, level, next_year_line, next_year_short, to_date_line, verdict
 from planner.results import PlanResult
 from planner.validation import Validated
-from ui.document import PlanDocument
+from ui.document import PlanDocument, follow_names
 from ui.figure_label import FigureLabel
 from ui.quiet_layout import QuietLayout
 from ui.startup import set_enum
@@ -168,6 +168,7 @@ class HealthPanel(QFrame):
             self._make_warnings_list()
 
         document.changed.connect(self.refresh)
+        follow_names(document, self.refresh)  # a warning names a resource or a channel
         self.refresh()
 
     def add_warnings(self) -> None:

@@ -197,7 +197,9 @@ def test_copying_cells_gives_tab_separated_text_a_spreadsheet_takes(window: Main
     selection.select(QItemSelection(top, bottom), QItemSelectionModel.SelectionFlag.ClearAndSelect)
     qtbot.keyClick(page.table, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
     assert QGuiApplication.clipboard().text() == "20\n30"  # the plan's column is hidden: not copied
-    page.show_plan.setChecked(True)
-    selection.select(QItemSelection(top, bottom), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+    page.show_plan.setChecked(True)  # the figure needed under each difference: "−24" over "of 44"
+    variance = page.model.index(1, LEADS + 2)
+    selection.select(QItemSelection(top, variance), QItemSelectionModel.SelectionFlag.ClearAndSelect)
     qtbot.keyClick(page.table, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
-    assert QGuiApplication.clipboard().text() == "20\t44\n30\t44"  # the actual, then the 44.4 needed
+    # the actual, then the difference alone (20 - 44.4, 30 - 44.4): a cell a line, as a spreadsheet takes it
+    assert QGuiApplication.clipboard().text() == "20\t−24\n30\t−14"

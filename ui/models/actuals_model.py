@@ -122,10 +122,15 @@ def signed(value: float, stage: tracking.Stage, currency: str) -> str:
 
 
 def changed_columns(
-    old: MonthResult, new: MonthResult, old_targets: Targets | None, new_targets: Targets | None
+    old: MonthResult,
+    new: MonthResult,
+    old_targets: Targets | None,
+    new_targets: Targets | None,
+    plan_in_variance: bool = False,
 ) -> tuple[tuple[int, int], ...]:
     """The (first, last) column spans whose cells differ between two versions of a month: a plan
-    figure moves its plan cell, and its variance only where the month has an actual."""
+    figure moves its plan cell, and its variance where the month has an actual (or always, while
+    the variance cells show the plan's figure under the variance)."""
     changed: list[int] = []
     for index, stage in enumerate(tracking.STAGES):
         actual = tracking.actual_figure(new, stage)
@@ -136,7 +141,7 @@ def changed_columns(
             changed.append(column)
         if plan_moved:
             changed.append(column + 1)
-        if actual != before or (plan_moved and actual is not None):
+        if actual != before or (plan_moved and (actual is not None or plan_in_variance)):
             changed.append(column + 2)
     spans: list[tuple[int, int]] = []
     for column in changed:
@@ -164,7 +169,19 @@ class ActualsModel(FollowsWhileShown, QAbstractTableModel):
         self.row_labels = short_labels(document.result)
         self.shown_currency = document.plan.basics.currency
         self.cells: dict[int, list[Cell | None]] = {}  # row -> its cells as shown, worked out when painted
+        # the plan's figure under each variance ("−19" over "of 48"): the grid shows what each actual is
+        # compared with without three columns a stage, so it fits a laptop's width
+        self.plan_in_variance = False
         document.changed.connect(self.follow)
+
+    def show_plan(self, shown: bool) -> None:
+        """The plan's figure under each variance, or not."""
+        if shown == self.plan_in_variance:
+            return
+        self.plan_in_variance = shown
+        self.cells.clear()
+        if self.months:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.months) - 1, len(COLUMNS) - 1))
 
     # --- reading -----------------------------------------------------------------------
     def refresh(self) -> None:
@@ -195,7 +212,7 @@ class ActualsModel(FollowsWhileShown, QAbstractTableModel):
         for first, last in runs:
             spans: list[tuple[int, int, tuple[tuple[int, int], ...]]] = []  # rows with the same cells changed
             for row in range(first, last + 1):
-                columns = changed_columns(old[row], months[row], old_targets, targets)
+                columns = changed_columns(old[row], months[row], old_targets, targets, self.plan_in_variance)
                 if columns:
                     self.cells.pop(row, None)
                     if spans and spans[-1][1] == row - 1 and spans[-1][2] == columns:
@@ -254,8 +271,16 @@ class ActualsModel(FollowsWhileShown, QAbstractTableModel):
         if part == ACTUAL:
             actual = tracking.actual_figure(month, stage)
             return "" if actual is None else self.show(actual, stage)
-        variance = tracking.variance(month, stage, self.targets)
-        return "" if variance is None else signed(variance, stage, self.currency)
+        shown = self.variance_text(month, column)
+        if not self.plan_in_variance:
+            return shown
+        plan = f"of {self.show(tracking.plan_figure(month, stage, self.targets), stage)}"
+        return f"{shown}\n{plan}" if shown else plan
+
+    def variance_text(self, month: MonthResult, column: int) -> str:
+        """The variance alone: actual minus the figure it is compared with ('' before an actual)."""
+        variance = tracking.variance(month, COLUMNS[column].stage, self.targets)
+        return "" if variance is None else signed(variance, COLUMNS[column].stage, self.currency)
 
     def standing(self, row: int, column: int) -> str:
         stage = COLUMNS[column].stage
@@ -421,6 +446,8 @@ class ActualsModel(FollowsWhileShown, QAbstractTableModel):
                     cells.append("")
                 elif COLUMNS[c].part == ACTUAL:
                     cells.append(str(self.data(self.index(r, c), EDIT) or ""))
+                elif COLUMNS[c].part == VARIANCE:  # the variance alone (a cell of one line)
+                    cells.append(self.variance_text(self.months[r], c))
                 else:
                     cells.append(str(self.data(self.index(r, c), DISPLAY)))
             lines.append("\t".join(cells))

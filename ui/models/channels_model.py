@@ -45,6 +45,7 @@ class ChannelsModel(RowsModel):
     list_path = "channels"
     item_name = "channel"
     columns = COLUMNS
+    column_sets = ("Supply and cost", "Type, schedule and timing")
 
     def _on_text_edit(self, path: str) -> None:
         super()._on_text_edit(path)

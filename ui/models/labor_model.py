@@ -12,12 +12,12 @@ from planner import defaults, vocab
 from planner import formatting as fmt
 from planner.model import LaborResource
 from ui import values
-from ui.models.rows_model import Column, RowsModel
+from ui.models.rows_model import Column, RowsModel, copy_name
 from ui.style import MUTED
 
 COLUMNS = (
     Column("name", "Name", "What you call this group of people"),
-    Column("kind", "Kind", "Field reps (prospecting part-time), inside reps or an outsourced team"),
+    Column("kind", "Kind", "Field reps (prospecting part-time), inside reps or an outsourced team", always=True),
     Column("headcount", "Head\ncount", "How many people", numeric=True),
     Column("start_month", "Start\nmonth", "The plan month (1, 2, ...) they start", numeric=True, detail=True),
     Column("end_month", "End\nmonth", "The last plan month they work (a contract that ends); empty: to the plan's end",
@@ -28,7 +28,7 @@ COLUMNS = (
     Column("cost_per_person_month", "Cost a\nmonth per\nperson",
            "What one person costs a month, paid while ramping", numeric=True),
     Column("fee_per_srl", "Fee per\nsales-ready\nlead", "A fee per sales-ready lead (outsourced teams)",
-           numeric=True, detail=True),
+           numeric=True),
     Column("attrition_rate", "Attrition\n(a year)",
            "The share of seats that turn over in a year, as a percentage: 30 means 30%", numeric=True, detail=True),
     Column("vacancy_months", "Vacancy\n(months)",
@@ -93,6 +93,7 @@ class LaborModel(RowsModel):
     list_path = "labor"
     item_name = "resource"
     columns = COLUMNS
+    column_sets = ("Output and cost", "Start, ramp and turnover")
 
     new_kind = "inside"  # the kind of the next row added (the page's "Add" menu sets it)
 
@@ -130,7 +131,8 @@ class LaborModel(RowsModel):
 
     def copy_item(self, item: Any) -> LaborResource:
         taken = {r.id for r in self.document.plan.labor}
-        return dataclasses.replace(item, id=new_id(taken, item.kind), name=f"{item.name} (copy)")
+        names = {r.name for r in self.document.plan.labor}
+        return dataclasses.replace(item, id=new_id(taken, item.kind), name=copy_name(item.name, names))
 
     def setData(self, index: Any, value: Any, role: int = 2) -> bool:
         """Typing the output by hand stops the activity calculator for that resource; a new kind brings its defaults."""

@@ -9,6 +9,8 @@ plan keeps its value. Rows are added, removed and duplicated as whole-list chang
 from __future__ import annotations
 
 import dataclasses
+import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,6 +29,19 @@ DISPLAY = Qt.ItemDataRole.DisplayRole
 def short(text: str, limit: int = 40) -> str:
     """A name short enough for the Edit menu."""
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+COPY = re.compile(r"^(?P<name>.*) \(copy(?: \d+)?\)$")
+
+
+def copy_name(name: str, taken: Collection[str]) -> str:
+    """A copy's name: "Webinars (copy)", then "Webinars (copy 2)" (a copy of a copy too), none taken."""
+    found = COPY.match(name)
+    base = found.group("name") if found else name
+    candidate, number = f"{base} (copy)".strip(), 2
+    while candidate in taken:
+        candidate, number = f"{base} (copy {number})".strip(), number + 1
+    return candidate
 
 
 def changed_runs(old: tuple[Any, ...], new: tuple[Any, ...]) -> list[tuple[int, int]]:
@@ -51,7 +66,8 @@ class Column:
     header: str
     tip: str = ""
     numeric: bool = False
-    detail: bool = False  # a secondary column, shown with the table's "Show details" switch
+    detail: bool = False  # a secondary column, shown on the table's second tab (``column_sets``)
+    always: bool = False  # shown on both tabs, as the name is
 
 
 class RowsModel(QAbstractTableModel):
@@ -60,6 +76,7 @@ class RowsModel(QAbstractTableModel):
     list_path = ""
     item_name = "row"
     columns: tuple[Column, ...] = ()
+    column_sets: tuple[str, ...] = ()  # the tabs' titles: the main columns, then the secondary ones
 
     def __init__(self, document: PlanDocument) -> None:
         super().__init__(document)
@@ -228,7 +245,8 @@ class RowsModel(QAbstractTableModel):
         raise NotImplementedError
 
     def copy_item(self, item: Any) -> Any:
-        return dataclasses.replace(item, name=f"{getattr(item, 'name', '')} (copy)".strip())
+        taken = {getattr(other, "name", "") for other in self.items}
+        return dataclasses.replace(item, name=copy_name(getattr(item, "name", ""), taken))
 
     def set_items(self, items: tuple[Any, ...], text: str) -> None:
         self.document.set_value(self.list_path, tuple(items), text, merge=False)

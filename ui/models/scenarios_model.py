@@ -24,9 +24,9 @@ from planner.model import Plan, Scenario
 from planner.paths import get_value
 from planner.scenarios import TARGET_FIELDS, check_overrides, override_spec
 from ui import values
-from ui.document import PlanDocument
+from ui.document import PlanDocument, follow_names
 from ui.models.follows_while_shown import FollowsWhileShown
-from ui.models.rows_model import changed_runs
+from ui.models.rows_model import changed_runs, copy_name
 
 Index = QModelIndex | QPersistentModelIndex
 DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -132,7 +132,7 @@ class ScenarioEdits:
 
     def duplicate(self, row: int) -> int:
         source = self.scenarios[row]
-        name = unique_name(f"{source.name} (copy)", self.names())
+        name = copy_name(source.name, self.names())
         copy = dataclasses.replace(source, name=name, overrides=dict(source.overrides))
         self.replace(
             (*self.scenarios[: row + 1], copy, *self.scenarios[row + 1 :]), f"Duplicate scenario {source.name}"
@@ -221,6 +221,7 @@ class OverridesModel(FollowsWhileShown, QAbstractTableModel):
         self.items: list[tuple[str, float]] = []
         self.rows_shown: tuple[OverrideRow, ...] = ()  # each row as shown
         document.changed.connect(self.follow)
+        follow_names(document, self.follow)  # "Head count: Inside SDRs" follows the resource's new name
 
     def show_scenario(self, row: int) -> None:
         self.row = row

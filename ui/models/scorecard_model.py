@@ -16,7 +16,7 @@ from PySide6.QtGui import QFont
 from planner.model import Metric, Spec
 from planner.scorecard import PERCENT, ScorecardMetric, edit_metric, format_target, reset_metric, scorecard
 from ui import values
-from ui.document import PlanDocument
+from ui.document import PlanDocument, is_result_text
 from ui.models.follows_while_shown import FollowsWhileShown
 from ui.models.rows_model import changed_runs
 
@@ -53,7 +53,7 @@ class ScorecardModel(FollowsWhileShown, QAbstractTableModel):
         document.text_changed.connect(self._on_text_edit)
 
     def _on_text_edit(self, path: str) -> None:
-        if path.startswith("metrics"):
+        if path.startswith("metrics") or is_result_text(path):  # (a metric names its resource or channel)
             self.follow()
 
     def refresh(self) -> None:

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QWidget
 from planner import formatting as fmt
 from planner.engine import EPSILON
 from planner.model import Channel
-from ui.document import PlanDocument
+from ui.document import PlanDocument, follow_names
 
 
 def spare_capacity(document: PlanDocument) -> list[tuple[int, str, float, float]]:
@@ -37,6 +37,7 @@ class CapacityNotes(QWidget):
         self.rows: list[tuple[QLabel, QPushButton]] = []
         self.shown: list[tuple[int, str, float, float]] = []
         document.changed.connect(self.refresh)
+        follow_names(document, self.refresh)  # a renamed resource: its note says the new name
         self.refresh()
 
     def refresh(self) -> None:

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from planner import vocab
 from ui.choice_fields import BoundChoices, BoundCombo, BoundTextArea
-from ui.document import PlanDocument
+from ui.document import PlanDocument, follow_names
 from ui.in_view import in_view
 from ui.pages.page import Page
 from ui.size_fence import SizeFence
@@ -155,6 +155,7 @@ class DiagnosisPage(Page):
         self.body.addWidget(SizeFence(self.findings))  # its cards' text follows every edit: not the page's layout
         self.finish()
         document.changed.connect(self.schedule_redraw)
+        follow_names(document, self.schedule_redraw)  # the findings name the plan's resources and channels
         self.reveals.append(self._reveal_findings)
         self.findings.refresh()
 

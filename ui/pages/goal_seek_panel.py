@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLay
 
 from planner.closing import timing_sentence
 from planner.goal_seek import Answer, close_the_gap, sentence
-from ui.document import PlanDocument
+from ui.document import PlanDocument, follow_names
 from ui.models.scenarios_model import ScenarioEdits
 from ui.style import repolish
 
@@ -86,6 +86,7 @@ class GoalSeekPanel(QFrame):
         self.timer.setInterval(0)
         self.timer.timeout.connect(self.refresh)
         document.changed.connect(self.schedule)
+        follow_names(document, self.schedule)  # its sentences name the resources and channels
 
     def schedule(self) -> None:
         self.stale = True

@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListView,
     QPushButton,
@@ -18,15 +17,15 @@ from PySide6.QtWidgets import (
 from planner import vocab
 from planner.review import review_agenda
 from ui.choice_fields import BoundCombo
-from ui.document import PlanDocument
+from ui.document import PlanDocument, follow_names
 from ui.fields import describe
 from ui.long_text import long_text_cells
 from ui.models.delegates import ChoiceDelegate
 from ui.models.scorecard_model import ScorecardModel
 from ui.models.text_list_model import TextListModel
 from ui.pages.page import Page
-from ui.row_heights import fit_rows, refit_when_resized, two_lines
 from ui.size_fence import SizeFence
+from ui.table_fit import TableFit
 
 LIST_KEYS = tuple(vocab.REVIEW_LISTS)  # big_deals, risks, initiatives, issues
 
@@ -56,15 +55,9 @@ class ScorecardEditor(QWidget):
         self.view.verticalHeader().setDefaultSectionSize(34)
         self.view.setItemDelegateForColumn(1, ChoiceDelegate(lambda: dict(vocab.METRIC_KINDS), self.view))
         self.view.setItemDelegateForColumn(5, ChoiceDelegate(lambda: dict(vocab.CADENCES), self.view))
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.view.setWordWrap(True)
-        # rows fit their wrapped names when the list changes or the name column's width does
-        # (the window laid out or resized), not on every edit of a number
-        self.model.modelReset.connect(self.fit_rows)
-        refit_when_resized(self.view, 0, self.fit_rows)
-        for column, width in ((1, 100), (2, 70), (3, 124), (4, 160), (5, 90)):
-            self.view.setColumnWidth(column, width)
+        # the names, units and owners wrap in the room the other columns leave; a row changes height
+        # when its own text does, not when a number elsewhere changes (ui.table_fit)
+        self.fit = TableFit(self.view, (0, 3, 4), fill=0, beyond=2)
         self.view.setMinimumHeight(380)
         self.add_button = QPushButton("Add metric")
         self.add_button.setObjectName("metrics.add")
@@ -89,17 +82,10 @@ class ScorecardEditor(QWidget):
         self.model.modelReset.connect(self.update_buttons)
         self.model.dataChanged.connect(self.update_buttons)
         self.update_buttons()
-        self.fit_rows()
-
-    def fit_rows(self) -> None:
-        """Each row as tall as its wrapped name; a plan of thousands of channels (a metric each)
-        gets two-line rows instead."""
-        fit_rows(self.view, beyond=two_lines(self.view))
 
     def showEvent(self, event: object) -> None:
         self.model.catch_up()
         super().showEvent(event)  # type: ignore[arg-type]
-        self.fit_rows()
 
     def current_row(self) -> int:
         return self.view.currentIndex().row() if self.view.currentIndex().isValid() else -1
@@ -232,6 +218,7 @@ class MetricsReviewPage(Page):
             self.items[item.key] = widget
         document.changed.connect(self.schedule_redraw)
         document.text_changed.connect(lambda path: self.schedule_redraw() if path.startswith("review.") else None)
+        follow_names(document, self.schedule_redraw)  # the agenda names the resources ("Start Inside SDRs ...")
         self.redraw()
         self.finish()
 

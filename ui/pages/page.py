@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -42,6 +43,9 @@ class Page(QScrollArea):
         self.setAccessibleName(self.title)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        # the page's width never changes as its content grows past the window's height (a note
+        # shown, a table's rows): its tables keep their columns and rows while the person works
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         body = QWidget()
         body.setProperty("role", "page")
         self.setWidget(body)

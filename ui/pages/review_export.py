@@ -30,9 +30,9 @@ from ui.pages.goal_seek_panel import GoalSeekPanel
 from ui.pages.page import Page, follow_figures
 from ui.pages.scenarios_panel import ScenariosPanel
 from ui.quiet_layout import QuietLayout
-from ui.row_heights import FIT_ROWS, refit_when_resized, two_lines
 from ui.size_fence import SizeFence
 from ui.style import opaque
+from ui.table_fit import TableFit
 
 EAGER_WHATIFS_UP_TO = 1000  # resources and channels: a bigger plan fills its what-if tables when scrolled to
 
@@ -184,6 +184,7 @@ class ReviewExportPage(Page):
         self.body.addWidget(self.scenario_editor)
         self.scenarios = read_only_table("scenarios", "Scenarios side by side")
         self.scenarios.setModel(ScenariosModel(document, lambda: in_view(self.scenarios, self.viewport())))
+        self.scenarios_fit = TableFit(self.scenarios, (0,), fill=None)
         self.scenarios.setMinimumHeight(7 * 34 + 40)
         self.body.addWidget(self.scenarios)
         self.add_chart("ui.charts.whatif", "ScenarioChart", 380)
@@ -205,36 +206,14 @@ class ReviewExportPage(Page):
         )
         self.sensitivity = read_only_table("sensitivity", "Sensitivity")
         self.sensitivity.setModel(SensitivityModel(document, lambda: in_view(self.sensitivity, self.viewport())))
-        # the numbers as wide as they need, the drivers' names the rest (wrapping, never cut)
-        self.sensitivity.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.sensitivity.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.sensitivity.horizontalHeader().setResizeContentsPrecision(100)  # columns fit to 100 rows
+        # the numbers as wide as they need, the drivers' names the rest (wrapping, never cut); a plan
+        # of thousands of drivers (two for each program) gets two-line rows, not each one measured
+        self.sensitivity_fit = TableFit(self.sensitivity, (0,), fill=0, beyond=2)
         self.sensitivity.setMinimumHeight(360)
-        self.sensitivity.setWordWrap(True)
-        # rows of fixed height while the model resets (Qt would measure every cell of 20,000 rows), then fitted
-        self.sensitivity.model().modelAboutToBeReset.connect(self.fixed_sensitivity_rows)
-        self.sensitivity.model().modelReset.connect(self.fit_sensitivity_rows)
-        refit_when_resized(self.sensitivity, 0, self.fit_sensitivity_rows)  # the names wrap again
-        self.fit_sensitivity_rows()
         self.body.addWidget(self.sensitivity)
         self.add_chart("ui.charts.whatif", "TornadoChart", 460)
         self.body.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.finish()
-
-    def fixed_sensitivity_rows(self) -> None:
-        header = self.sensitivity.verticalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        header.setDefaultSectionSize(two_lines(self.sensitivity))
-
-    def fit_sensitivity_rows(self) -> None:
-        """Each row as tall as its driver's name needs; a plan with thousands of drivers (two for
-        each program) gets two-line rows instead, as fitting each row measures every cell."""
-        if self.sensitivity.model().rowCount() <= FIT_ROWS:
-            self.sensitivity.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-            self.sensitivity.resizeRowsToContents()
-        else:
-            self.fixed_sensitivity_rows()
-
         # the what-if tables follow the plan while in view, and catch up when scrolled into view
         # (or when the page is shown again)
         for table in (self.scenarios, self.sensitivity):

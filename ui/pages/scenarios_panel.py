@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListView,
@@ -27,6 +26,7 @@ from ui import values
 from ui.document import PlanDocument, is_result_text
 from ui.long_text import long_text_cells
 from ui.models.scenarios_model import OverrideChoicesModel, OverridesModel, ScenarioListModel
+from ui.table_fit import TableFit
 from ui.wheel_guard import GuardedCombo
 
 
@@ -82,7 +82,7 @@ class ScenariosPanel(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(34)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table_fit = TableFit(self.table, (0,), fill=0)  # names wrap, values whole
         self.table.setFixedHeight(5 * 34 + 40)
 
         self.choice = GuardedCombo()

@@ -1,4 +1,8 @@
-"""A table of plan rows with Add, Duplicate and Remove, and the message of a refused edit."""
+"""A table of plan rows with Add, Duplicate and Remove, and the message of a refused edit.
+
+A table with more columns than a laptop's width holds shows them in two sets, on two tabs over
+it (labor: output and cost, then start, ramp and turnover): the name, and the columns every set
+shows (``Column.always``), on both. Columns and rows fit the room (``ui.table_fit``)."""
 
 from __future__ import annotations
 
@@ -6,11 +10,11 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QTabBar,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -19,9 +23,8 @@ from PySide6.QtWidgets import (
 from ui.long_text import long_text_cells
 from ui.models.rows_model import RowsModel
 from ui.override_edits import confirm_removal, overrides_of_row
-from ui.row_heights import fit_rows, refit_when_resized
+from ui.table_fit import TableFit
 
-TEXT_COLUMN_WIDTH = 200
 ROW_HEIGHT = 36
 
 
@@ -43,23 +46,15 @@ class TableEditor(QWidget):
             | QAbstractItemView.EditTrigger.SelectedClicked
         )
         self.view.setAlternatingRowColors(True)
-        # names wrap onto a second line rather than being cut (the whole text is in the tooltip too)
-        self.view.setWordWrap(True)
+        # names wrap onto more lines rather than being cut (the whole text is in the tooltip too)
         self.view.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
         self.view.verticalHeader().setMinimumSectionSize(ROW_HEIGHT)
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the name takes the room left
-        header.setMinimumSectionSize(70)
-        model.modelReset.connect(self.fit_height)
-        model.rowsInserted.connect(self.fit_height)
-        model.rowsRemoved.connect(self.fit_height)
-        # rows as tall as their wrapped names: when the rows or the name column's width change, or
-        # a name is typed (a number edit never changes a row's height)
-        self._fit_rows = refit_when_resized(self.view, 0, self.fit_height)
-        model.dataChanged.connect(lambda first, _last: self._fit_rows.start() if first.column() == 0 else None)
+        # room for two-digit row numbers from the start: the tenth row moves no column
+        numbers = self.view.verticalHeader()
+        numbers.setMinimumWidth(numbers.fontMetrics().horizontalAdvance("00") + 16)
+        words = [c for c, column in enumerate(model.columns) if not column.numeric]
+        self.fit = TableFit(self.view, words, fill=0, fitted=self.fit_height)
 
         self.add_button = QPushButton(f"Add {noun}")
         self.add_button.setObjectName(f"{name}.add")
@@ -110,21 +105,31 @@ class TableEditor(QWidget):
         buttons.addWidget(self.up_button)
         buttons.addWidget(self.down_button)
         buttons.addStretch(1)
-        # secondary columns (Column.detail) hide behind a switch, so the table fits a laptop's width
-        self.details = QCheckBox("Show details")
-        self.details.setAccessibleName("Show the secondary columns")
-        self.details.setObjectName(f"{name}.details")
-        details = [c.header.replace("\n", " ") for c in model.columns if c.detail]
-        self.details.setToolTip("Show the secondary columns: " + ", ".join(details))
-        self.details.toggled.connect(self.show_details)
-        buttons.addWidget(self.details)
+        # the secondary columns (Column.detail) on a tab of their own, so the table fits a laptop's width
+        self.tabs = QTabBar()
+        self.tabs.setObjectName(f"{name}.columns")
+        self.tabs.setAccessibleName("Columns shown")
+        self.tabs.setDrawBase(False)
+        self.tabs.setExpanding(False)
+        self.tabs.setUsesScrollButtons(False)  # each tab's title whole
+        self.tabs.setElideMode(Qt.TextElideMode.ElideNone)
+        for title in model.column_sets:
+            self.tabs.addTab(title)
+        details = ", ".join(c.header.replace("\n", " ").lower() for c in model.columns if c.detail)
+        if details:
+            self.tabs.setTabToolTip(1, f"The {details} of each {noun}")
+        self.tabs.currentChanged.connect(lambda index: self.show_details(index == 1))
         if not details:
-            self.details.hide()  # (showing it here, before it has a parent, would open it as a window)
+            self.tabs.hide()  # (showing it here, before it has a parent, would open it as a window)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
         layout.addLayout(buttons)
-        layout.addWidget(self.view)
+        tabbed = QVBoxLayout()  # the tabs sit on the table they switch
+        tabbed.setSpacing(0)
+        tabbed.addWidget(self.tabs, 0, Qt.AlignmentFlag.AlignLeft)
+        tabbed.addWidget(self.view)
+        layout.addLayout(tabbed)
         layout.addWidget(self.message)
         self.view.selectionModel().currentRowChanged.connect(self.update_buttons)
         self.update_buttons()
@@ -132,26 +137,21 @@ class TableEditor(QWidget):
         self.show_details(False)
 
     def show_details(self, shown: bool) -> None:
-        """Show or hide the secondary columns; every column as wide as its header needs."""
-        header = self.view.horizontalHeader()
+        """The secondary columns (with the name and the columns always shown), or the others."""
         for column, spec in enumerate(self.model.columns):
-            self.view.setColumnHidden(column, spec.detail and not shown)
-            if column > 0:
-                wanted = max(header.sectionSizeHint(column), self.view.sizeHintForColumn(column), 64)
-                if not spec.numeric:  # a long choice is cut with "…" and shown whole in its tooltip
-                    wanted = min(wanted, max(header.sectionSizeHint(column), TEXT_COLUMN_WIDTH))
-                self.view.setColumnWidth(column, wanted)
+            self.view.setColumnHidden(column, not (column == 0 or spec.always or spec.detail == shown))
+        if self.tabs.currentIndex() != int(shown):
+            self.tabs.setCurrentIndex(int(shown))
+        self.fit.schedule()
 
-    def showEvent(self, event: object) -> None:
-        super().showEvent(event)  # type: ignore[arg-type]
-        self.show_details(self.details.isChecked())  # widths in the stylesheet's type, known once shown
-        self.fit_height()
+    @property
+    def details_shown(self) -> bool:
+        return self.tabs.currentIndex() == 1
 
     def fit_height(self) -> None:
         """Rows as tall as their wrapped names (a plan of thousands of channels: one line each),
         and the table tall enough for them (at least three, at most twelve) without empty space."""
         count = self.model.rowCount()
-        fit_rows(self.view)
         shown = sum(self.view.rowHeight(r) for r in range(min(count, 12))) + max(0, 3 - count) * ROW_HEIGHT
         header = self.view.horizontalHeader().sizeHint().height()
         scrollbar = self.view.horizontalScrollBar().sizeHint().height()

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
-    QHeaderView,
     QLabel,
     QTableView,
     QWidget,
@@ -20,6 +17,7 @@ from ui.document import PlanDocument
 from ui.fields import BoundLineEdit
 from ui.models.demand_model import DemandModel
 from ui.pages.page import FieldGrid, Page
+from ui.table_fit import TableFit
 from ui.timing_view import TimingView
 
 FULL_MONTHS = (
@@ -31,25 +29,6 @@ HINTS = {
     "targets.revenue_goal": "New-logo: revenue from new customers (not renewals or upsells) over the horizon",
     "targets.deal_size": "Average first-year revenue of a new customer",
 }
-
-
-class DemandTable(QTableView):
-    """The demand by month; its month column as wide as a month of next year's start says it
-    ("Sep 2027 (next year)"), in the type the style sheet gives it once shown."""
-
-    def fit_month_column(self) -> None:
-        width = self.fontMetrics().horizontalAdvance("Sep 2027 (next year)") + 28
-        if self.columnWidth(0) != width:
-            self.horizontalHeader().resizeSection(0, width)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        self.fit_month_column()
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            self.fit_month_column()
 
 
 class TargetsPage(Page):
@@ -116,15 +95,14 @@ class TargetsPage(Page):
             "What each month needs, so the wins land inside the plan. The last months, as many as the sales "
             "cycle is long, build next year's start: their leads close after the plan (shaded).",
         )
-        self.demand_table = DemandTable()
+        self.demand_table = QTableView()
         self.demand_table.setObjectName("demand")
         self.demand_table.setAccessibleName("Demand by month")
         self.demand_table.setModel(DemandModel(document))
         self.demand_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.demand_table.verticalHeader().hide()
-        header = self.demand_table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)  # (fitted by DemandTable)
+        # every column as wide as it needs ("Sep 2027 (next year)"), the room left shared out
+        self.demand_fit = TableFit(self.demand_table, (0,), fill=None)
         self.demand_table.setMinimumHeight(360)
         self.demand_table.setAlternatingRowColors(True)
         self.body.addWidget(self.demand_table)

@@ -74,10 +74,21 @@ class ActualsTable(QTableView):
         self.fit_height()
 
     def show_plan(self, shown: bool) -> None:
-        """Show or hide the plan's figure beside each actual (the variance stays: actual minus plan)."""
+        """Show or hide the plan's figure under each variance ("−19" over "of 48"), in rows of two
+        lines: three columns a stage would not fit a laptop's width. The plan's own columns stay
+        in the model (for scripts), hidden."""
         for column in PLAN_COLUMNS:
-            self.setColumnHidden(column, not shown)
+            self.setColumnHidden(column, True)
+        self.actuals.show_plan(shown)
+        self.verticalHeader().setDefaultSectionSize(self.row_height())
+        self.fit_height()
         self.refit()
+
+    def row_height(self) -> int:
+        """One line of figures, or two while the plan's figures are shown under the variances."""
+        if not self.actuals.plan_in_variance:
+            return ROW_HEIGHT
+        return 2 * self.fontMetrics().lineSpacing() + 12
 
     def refit(self) -> None:
         """Columns fitted again now if shown, else when next shown."""
@@ -99,7 +110,7 @@ class ActualsTable(QTableView):
             if self.isColumnHidden(column):
                 widths.append(0)
                 continue
-            texts = [model.cell(row, column).text for row in range(model.rowCount())]
+            texts = [line for row in range(model.rowCount()) for line in model.cell(row, column).text.split("\n")]
             longest = sorted(texts, key=len)[-3:]  # (figures: the longest are the widest)
             widest = max((metrics.horizontalAdvance(text) for text in longest), default=0) + CELL_PADDING
             title = max(heading.horizontalAdvance(line) for line in HEADERS[column].split("\n")) + HEADER_PADDING
@@ -143,11 +154,12 @@ class ActualsTable(QTableView):
         scroll = self.horizontalScrollBar().sizeHint().height()
         two_lines = 2 * self.horizontalHeader().fontMetrics().lineSpacing() + 14
         header = max(self.horizontalHeader().sizeHint().height(), two_lines)
-        self.setFixedHeight(header + rows * ROW_HEIGHT + scroll + 2 * self.frameWidth() + 2)
+        self.setFixedHeight(header + rows * self.row_height() + scroll + 2 * self.frameWidth() + 2)
 
     def showEvent(self, event: QShowEvent) -> None:
         self.actuals.catch_up()  # edits made while another step was shown
         super().showEvent(event)
+        self.verticalHeader().setDefaultSectionSize(self.row_height())  # (in the type the style gives)
         self.fit_height()  # the header's height is known once the style is applied
         self.fit_columns()
 
@@ -227,8 +239,8 @@ class TrackPage(Page):
         self.show_plan.setObjectName("track.show_plan")
         self.show_plan.setAccessibleName("Show the figure each actual is compared with")
         self.show_plan.setToolTip(
-            "Show, beside each actual, what it is compared with: the sales-ready leads the month needs, "
-            "and what the plan expects of the other stages"
+            "Show, under each difference, what the actual is compared with: the sales-ready leads the month "
+            "needs (“−19 of 48”), and what the plan expects of the other stages"
         )
         self.show_plan.toggled.connect(self.table.show_plan)
         options = QHBoxLayout()

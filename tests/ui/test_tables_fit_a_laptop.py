@@ -1,0 +1,147 @@
+"""Every table of every step fits its room on a 1366 x 768 laptop: no text cut in a cell or a
+header, no column pushed out of sight to the right; a name wraps in its row instead. Checked as
+a person sees them: each table scrolled into view, on the sample plan and on a plan of 6
+resources and 8 channels, with each table's other columns and Track's plan figures shown too."""
+
+from __future__ import annotations
+
+import json
+import runpy
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import QAbstractButton, QStyle, QStyleOptionHeader, QTabBar, QTableView, QWidget
+
+from ui.main_window import MainWindow, create_window
+from ui.navigator import STEPS
+
+CELL_MARGINS = 6  # Qt draws a cell's text 3 px in from each side
+
+
+def header_room(view: QTableView, column: int) -> int:
+    """The width a header section gives its text: the section's, less the padding its style sheet gives it."""
+    header = view.horizontalHeader()
+    option = QStyleOptionHeader()
+    option.initFrom(header)
+    option.rect = QRect(0, 0, view.columnWidth(column), 40)
+    option.section = column
+    return header.style().subElementRect(QStyle.SubElement.SE_HeaderLabel, option, header).width()
+
+
+def header_metrics(view: QTableView) -> QFontMetrics:
+    """The headers' type as ui.style draws them: 14 px, semibold."""
+    font = QFont(view.font())
+    font.setPixelSize(14)
+    font.setWeight(QFont.Weight.DemiBold)
+    return QFontMetrics(font)
+
+
+def table_cuts(view: QTableView) -> list[str]:
+    """What a person cannot read whole in ``view``: columns out of sight, headers and cells cut."""
+    name, model, header = view.objectName(), view.model(), view.horizontalHeader()
+    cuts: list[str] = []
+    if header.length() > view.viewport().width() + 1:
+        cuts.append(f"{name}: {header.length()} px of columns in {view.viewport().width()} px")
+    heading, metrics = header_metrics(view), view.fontMetrics()
+    for column in range(model.columnCount()):
+        if view.isColumnHidden(column):
+            continue
+        width = view.columnWidth(column)
+        title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+        for line in title.split("\n"):
+            if heading.horizontalAdvance(line) > header_room(view, column):
+                cuts.append(f"{name}: header {title!r} in {width} px")
+        room = width - CELL_MARGINS
+        for row in range(min(model.rowCount(), 100)):
+            text = str(model.index(row, column).data() or "")
+            if not text:
+                continue
+            lines = text.split("\n")
+            if view.wordWrap():
+                if any(metrics.horizontalAdvance(word) > room for word in text.split()):
+                    cuts.append(f"{name}: a word of {text!r} in {width} px")
+                flags = int(Qt.TextFlag.TextWordWrap)
+                needed = metrics.boundingRect(QRect(0, 0, room, 100_000), flags, text).height()
+            else:
+                if any(metrics.horizontalAdvance(line) > room for line in lines):
+                    cuts.append(f"{name}: {text!r} in {width} px")
+                needed = len(lines) * metrics.lineSpacing()
+            if needed > view.rowHeight(row):
+                cuts.append(f"{name}: {text!r} needs {needed} px in a {view.rowHeight(row)} px row")
+    return cuts
+
+
+def tables_in_view(window: MainWindow, step: int, qtbot: Any) -> list[str]:
+    """The cuts of every table of a step, each scrolled into view first (what-if tables fill then)."""
+    page = window.page(step)
+    cuts = []
+    for view in page.findChildren(QTableView):
+        if not view.isVisible():
+            continue
+        page.ensureWidgetVisible(view)
+        qtbot.waitUntil(lambda v=view: v.model().rowCount() > 0 or v.objectName() == "scenarios.overrides")
+        qtbot.wait(1)
+        cuts += table_cuts(view)
+    return cuts
+
+
+def wide_plan(folder: Path) -> Path:
+    """Issue 18's plan: a $4.8M goal, 6 resources, 8 channels (the README's wide screenshots)."""
+    take = runpy.run_path(str(Path(__file__).parents[2] / "docs" / "screenshots" / "take.py"))
+    path = folder / "six-by-eight.leadplan"
+    path.write_text(json.dumps(take["six_by_eight"]()), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def wide(qtbot: Any, tmp_path: Path) -> MainWindow:
+    main = create_window(str(wide_plan(tmp_path)))
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    return main
+
+
+def other_columns(window: MainWindow, step: int) -> QTabBar | None:
+    """The tabs over a table that show its other columns (labor's and channels'), if the step has them."""
+    return window.page(step).findChild(QTabBar)
+
+
+@pytest.mark.parametrize("plan", ["sample", "six resources, eight channels"])
+def test_every_table_of_every_step_fits_1366_px_whole(request: pytest.FixtureRequest, qtbot: Any, plan: str) -> None:
+    shown: MainWindow = request.getfixturevalue("window" if plan == "sample" else "wide")
+    shown.resize(1366, 768)
+    for step in range(len(STEPS)):
+        shown.go_to_step(step)
+        qtbot.waitUntil(lambda s=step: shown.page(s).isVisible())
+        assert tables_in_view(shown, step, qtbot) == [], STEPS[step]
+        tabs = other_columns(shown, step)
+        if tabs is not None:
+            tabs.setCurrentIndex(1)
+            assert tables_in_view(shown, step, qtbot) == [], f"{STEPS[step]}, {tabs.tabText(1)}"
+    track = shown.page(7)
+    track.table.setCurrentIndex(track.model.index(0, 0))
+    assert track.table.paste("\n".join("31\t19\t4\t412,345\t21,870" for _ in range(shown.document.plan.horizon)))
+    track.show_plan.setChecked(True)
+    assert tables_in_view(shown, 7, qtbot) == [], "Track, with the plan's figures"
+
+
+def test_a_six_figure_total_cost_typed_elsewhere_in_the_row_is_shown_whole(window: MainWindow, qtbot: Any) -> None:
+    window.resize(1366, 768)
+    window.go_to_step(3)
+    view = window.findChild(QTableView, "labor")
+    qtbot.waitUntil(view.isVisible)
+    window.document.set_value("labor[0].headcount", 9)  # 9 x 7,500 x 11 months = $742,500
+    qtbot.waitUntil(lambda: table_cuts(view) == [])
+    window.document.set_value("labor[0].headcount", 900)  # $74,250,000: a column grows for it
+    qtbot.waitUntil(lambda: table_cuts(view) == [])
+    assert view.model().index(0, view.model().columnCount() - 1).data() == "$74,250,000"
+
+
+def button(root: QWidget, name: str) -> QAbstractButton:
+    found = root.findChild(QAbstractButton, name)
+    assert found is not None, name
+    return found

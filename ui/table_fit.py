@@ -1,0 +1,217 @@
+"""Tables that fit their room: every column of figures as wide as its header and its figures need,
+the columns of words (names, owners, kinds) sharing the room left and wrapping onto more lines
+rather than being cut, each row as tall as its text.
+
+When a table is fitted:
+
+- when its room changes: shown, the window resized, columns shown or hidden, rows added or
+  removed. Every row may then change height: the person changed the layout, not a cell.
+- when an edit changes text, only the rows whose text it changed are measured again: a figure
+  that moves in another row (a total, a rename on another step) never changes a row's height,
+  so a click lands in the row it was aimed at.
+
+A column of figures keeps room for one more digit and its separator, so a total that grows as
+the person types takes no room from the names; a figure that outgrows even that fits the table
+again. When even the narrowest layout (each long word on a line of its own) is wider than the
+room, the table scrolls sideways and each cell's tooltip holds its whole text: the last resort.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import QHeaderView, QTableView
+
+from ui.row_heights import FIT_ROWS
+
+HEADER_PADDING = 14  # a header section's padding (6 px a side in ui.style), its border and a pixel to spare
+CELL_PADDING = 8  # a cell's margins (3 px a side), its grid line and a pixel to spare
+MORE = "0,"  # the room kept in a column of figures: one more digit and its separator
+Index = QModelIndex | QPersistentModelIndex
+
+
+def header_font(font: QFont) -> QFont:
+    """The column headers' type as ui.style draws them (14 px, semibold)."""
+    font = QFont(font)
+    font.setPixelSize(14)
+    font.setWeight(QFont.Weight.DemiBold)
+    return font
+
+
+def shared_out(low: dict[int, int], high: dict[int, int], room: int) -> dict[int, int]:
+    """Widths between ``low`` and ``high`` adding up to ``room`` (at least ``low``): what is left
+    over the lows shared in proportion to what each column would still take."""
+    left = room - sum(low.values())
+    wants = {c: high[c] - low[c] for c in low}
+    wanted = sum(wants.values())
+    if left <= 0 or wanted <= 0:
+        return dict(low)
+    if left >= wanted:
+        return dict(high)
+    widths = {c: low[c] + left * wants[c] // wanted for c in low}
+    rest = room - sum(widths.values())
+    for column in sorted(wants, key=lambda c: -wants[c]):  # the pixels lost to rounding, to the neediest
+        if rest <= 0:
+            break
+        if widths[column] < high[column]:
+            widths[column] += 1
+            rest -= 1
+    return widths
+
+
+class TableFit(QObject):
+    """Keeps ``view``'s columns and rows fitted (see the module's description).
+
+    ``words``: the columns whose text wraps (the others hold figures or short choices, on one line);
+    ``fill``: the column given the room no column needs (None: shared by every column);
+    ``fitted``: called after the rows changed height (a table sized to its rows follows them);
+    ``beyond``: in a table of more than ``FIT_ROWS`` rows (measuring each would take seconds), each
+    row this many lines high (None: as they are)."""
+
+    def __init__(
+        self,
+        view: QTableView,
+        words: Collection[int] | Callable[[], Collection[int]] = (0,),
+        *,
+        fill: int | None = 0,
+        fitted: Callable[[], None] | None = None,
+        header_padding: int = HEADER_PADDING,
+        cell_padding: int = CELL_PADDING,
+        beyond: int | None = None,
+    ) -> None:
+        super().__init__(view)
+        self.view = view
+        self._words = words
+        self.fill = fill
+        self.fitted = fitted
+        self.header_padding = header_padding
+        self.cell_padding = cell_padding
+        self.beyond = beyond
+        self.stale = True  # fitted again when next shown
+        self.room = -1  # the viewport width the columns were fitted to
+        view.setWordWrap(True)
+        header = view.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(0)
+        self.timer.timeout.connect(self.fit)
+        self.viewport = view.viewport()
+        self.viewport.installEventFilter(self)
+        view.installEventFilter(self)
+        model = view.model()
+        for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved, model.layoutChanged):
+            signal.connect(self.schedule)
+        model.dataChanged.connect(self.cells_changed)
+        model.headerDataChanged.connect(
+            lambda orientation, *_: self.schedule() if orientation == Qt.Orientation.Horizontal else None
+        )
+
+    # --- when ----------------------------------------------------------------------------
+    def words(self) -> Collection[int]:
+        return self._words() if callable(self._words) else self._words
+
+    def schedule(self, *_: object) -> None:
+        """Fit on the event loop's next turn (once for a burst of changes), or when next shown."""
+        self.stale = True
+        if self.view.isVisible():
+            self.timer.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.Show and watched is self.view and self.stale:
+            self.fit()
+        elif kind == QEvent.Type.Resize and watched is self.viewport and self.viewport.width() != self.room:
+            self.schedule()
+        return False
+
+    def cells_changed(self, top_left: Index, bottom_right: Index, *_: object) -> None:
+        """An edit: the rows whose words changed measured again, or the table fitted again when a
+        text no longer fits its column."""
+        if not self.view.isVisible() or self.stale:
+            self.schedule()
+            return
+        model, words = self.view.model(), self.words()
+        rows = range(top_left.row(), min(bottom_right.row(), FIT_ROWS) + 1)
+        columns = [c for c in range(top_left.column(), bottom_right.column() + 1) if not self.view.isColumnHidden(c)]
+        metrics = self.view.fontMetrics()
+        for column in columns:
+            room = self.view.columnWidth(column) - self.cell_padding
+            for row in rows:
+                text = str(model.index(row, column).data() or "")
+                pieces = text.split() if column in words else text.split("\n")
+                if any(metrics.horizontalAdvance(piece) > room for piece in pieces):
+                    self.schedule()
+                    return
+        if model.rowCount() <= FIT_ROWS and any(c in words or self._lines(c, rows) for c in columns):
+            heights = [self.view.rowHeight(row) for row in rows]
+            for row in rows:
+                self.view.resizeRowToContents(row)
+            if heights != [self.view.rowHeight(row) for row in rows] and self.fitted is not None:
+                self.fitted()
+
+    def _lines(self, column: int, rows: range) -> bool:
+        """True when a cell of ``column`` in ``rows`` holds more than one line."""
+        model = self.view.model()
+        return any("\n" in str(model.index(row, column).data() or "") for row in rows)
+
+    # --- how -----------------------------------------------------------------------------
+    def fit(self) -> None:
+        """Every column fitted to the room, then every row to its text."""
+        self.timer.stop()
+        if not self.view.isVisible():
+            self.stale = True
+            return
+        self.stale = False
+        self.room = self.viewport.width()
+        widths = self.widths(self.room)
+        for column, width in widths.items():
+            if self.view.columnWidth(column) != width:
+                self.view.setColumnWidth(column, width)
+        self.fit_rows()
+
+    def fit_rows(self) -> None:
+        if self.view.model().rowCount() <= FIT_ROWS:
+            self.view.resizeRowsToContents()
+        elif self.beyond is not None:
+            self.view.verticalHeader().setDefaultSectionSize(self.beyond * self.view.fontMetrics().lineSpacing() + 14)
+        if self.fitted is not None:
+            self.fitted()
+
+    def needs(self, column: int) -> tuple[int, int]:
+        """(narrowest, widest) width of a column: its header's longest line, and its text's longest
+        word (words) or longest line with room for one more digit (figures), then its whole lines."""
+        model = self.view.model()
+        heading = QFontMetrics(header_font(self.view.horizontalHeader().font()))
+        metrics = self.view.fontMetrics()
+        title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+        header = max((heading.horizontalAdvance(line) for line in title.split("\n")), default=0) + self.header_padding
+        texts = [str(model.index(row, column).data() or "") for row in range(min(model.rowCount(), FIT_ROWS))]
+        lines = max((metrics.horizontalAdvance(line) for text in texts for line in text.split("\n")), default=0)
+        if column in self.words():
+            word = max((metrics.horizontalAdvance(w) for text in texts for w in text.split()), default=0)
+            return max(header, word + self.cell_padding), max(header, lines + self.cell_padding)
+        figures = any(ch.isdigit() for text in texts for ch in text)
+        room = lines + self.cell_padding + (metrics.horizontalAdvance(MORE) if figures else 0)
+        return max(header, room), max(header, room)
+
+    def widths(self, room: int) -> dict[int, int]:
+        shown = [c for c in range(self.view.model().columnCount()) if not self.view.isColumnHidden(c)]
+        if not shown:
+            return {}
+        words = [c for c in shown if c in self.words()]
+        needs = {c: self.needs(c) for c in shown}
+        fixed = sum(needs[c][0] for c in shown if c not in words)
+        low = {c: needs[c][0] for c in words}
+        high = {c: needs[c][1] for c in words}
+        widths = {c: needs[c][0] for c in shown if c not in words}
+        widths.update(shared_out(low, high, room - fixed))
+        extra = room - sum(widths.values())
+        if extra > 0:  # the room no column needs: to the fill column, else shared by all
+            takers = [self.fill] if self.fill in shown else shown
+            for index, column in enumerate(takers):
+                widths[column] += extra // len(takers) + (1 if index < extra % len(takers) else 0)
+        return widths
