@@ -45,7 +45,9 @@ def months(result: PlanResult) -> dict[str, object]:
                 fmt.money(m.projected_revenue, c),
             )
         )
-        classes.append("behind" if m.month in result.timing.behind_months else "" if m.in_time else "next-year")
+        kind = "behind" if m.month in result.timing.behind_months else "" if m.in_time else "next-year"
+        starts = not classes or classes[-1] == "subtotal"  # a quarter's first month: a page may break before it
+        classes.append(f"{kind} quarter-start".strip() if starts else kind)
         quarter = quarters.get(m.month)
         if quarter is not None:
             rows.append(
