@@ -13,7 +13,20 @@ the plan or the engine's result. The user's edits live in the plan file's ``metr
   once "needed", "a month", "per week" ... are set aside: "Sales-ready leads per month" is
   "Sales-ready leads needed a month, all sources") replaces it in place, so the scorecard has
   one target for one measure; when the two targets disagree (in a month's terms, by more than
-  a tenth) the row says so: "your 40 a week is 173 a month; the plan needs 33".
+  a tenth) the row says so: "your 40 a week is 173 a month; the plan needs 44".
+
+A target is read in the metric's own words (``period``): its name says the period it counts.
+"per week", "a week", "each week", "every week", "weekly" (and "/week") mean a week; the same words with
+"day"/"daily" a day, "month"/"monthly" a month, "quarter"/"quarterly" a quarter. A name that says no
+period is read as a month (the scorecard's targets are monthly figures unless they say otherwise), and
+a ratio ("Cost per sales-ready lead", a conversion rate) has no period to convert. The cadence is only
+how often the metric is reviewed: "Sales-ready leads per month", target 40, reviewed weekly, is 40 a
+month. In a month's terms a week is 52 / 12 of a month and a day a working day, 5 a week
+(52 x 5 / 12 = 21.7 a month); a quarter is three months.
+
+"Sales-ready leads needed a month" follows plan model v3: this year's sales-ready leads needed (S)
+over the in-time months, the months whose leads close within the plan (400 / 9 = 44 for the sample,
+a 12-month plan with a 3-month cycle); none when no month is in time.
 
 Supply rows nest: each resource's channels (and its capacity no channel takes) sit under it
 with ``parent`` set to the resource's key, so a resource's row is the sum of the rows under it
@@ -154,10 +167,20 @@ def channel_keys(plan: Plan) -> list[str]:
     return keys
 
 
+def needed_a_month(result: PlanResult) -> float | None:
+    """This year's sales-ready leads needed (S) a month of the in-time months (plan model v3: the
+    leads of the carry-over months close next year); None when no month is in time."""
+    year = result.year
+    if year.first_month is None or year.last_month is None:
+        return None
+    return year.sales_ready_leads_needed / (year.last_month - year.first_month + 1)
+
+
 def outcome_metrics(plan: Plan, result: PlanResult) -> list[ScorecardMetric]:
     """Sales-ready leads a month (needed; planned by resource and by channel), pipeline, cost.
 
-    Monthly targets are the horizon's totals divided by its months (the plan's average
+    The leads needed a month are this year's over its in-time months (``needed_a_month``); the
+    other monthly targets are the horizon's totals divided by its months (the plan's average
     month); the engine's figures, nothing recomputed.
     """
     h, c = result.horizon, result.currency
@@ -166,7 +189,7 @@ def outcome_metrics(plan: Plan, result: PlanResult) -> list[ScorecardMetric]:
             "outcome.srl.needed",
             "Sales-ready leads needed a month, all sources",
             "outcome",
-            result.demand.sales_ready_leads / h,
+            needed_a_month(result),
             "leads",
             HEAD_OF_SALES,
             "monthly",
@@ -268,11 +291,27 @@ def own_metric(stored: Metric, index: int = -1) -> ScorecardMetric:
     )
 
 
-PER_MONTH = {"weekly": 52 / 12, "monthly": 1.0, "quarterly": 1 / 3}
-PERIODS = {"weekly": "week", "monthly": "month", "quarterly": "quarter"}
+WEEKS_A_MONTH = 52 / 12
+WORKING_DAYS_A_MONTH = WEEKS_A_MONTH * WORKING_DAYS_A_WEEK
+PER_MONTH = {"day": WORKING_DAYS_A_MONTH, "week": WEEKS_A_MONTH, "month": 1.0, "quarter": 1 / 3}
+# a period by its noun ("per week", "a week", "each week", "every week", "/week") or its adverb ("weekly")
+_PERIOD_PATTERNS = {
+    period: re.compile(rf"\b(?:per|a|an|each|every)\s+{period}\b|/\s*{period}\b|\b{adverb}\b")
+    for period, adverb in (("day", "daily"), ("week", "weekly"), ("month", "monthly"), ("quarter", "quarterly"))
+}
 SET_ASIDE = re.compile(
-    r"\b(needed|all sources|per|a|an|each|every|month|months|week|weeks|quarter|quarters|monthly|weekly|quarterly)\b"
+    r"\b(needed|all sources|per|a|an|each|every|day|days|daily|month|months|week|weeks|quarter|quarters|monthly"
+    r"|weekly|quarterly)\b"
 )
+
+
+def period(name: str) -> str:
+    """The period a metric's target counts, read from its name: "Sales-ready leads per month" ->
+    "month", "Dials per person a week" -> "week", "Meetings daily" -> "day"; "month" when the name
+    says none. The first period the name names wins ("Dials a day, reviewed weekly" is a day)."""
+    text = name.lower()
+    found = [(m.start(), p) for p, pattern in _PERIOD_PATTERNS.items() if (m := pattern.search(text))]
+    return min(found)[1] if found else "month"
 
 
 def measure(name: str) -> str:
@@ -283,16 +322,18 @@ def measure(name: str) -> str:
 
 
 def conflict(own: ScorecardMetric, generated: ScorecardMetric) -> str:
-    """The user's target against the plan's, in a month's terms; "" when they agree (within a tenth)."""
+    """The user's target against the plan's, in a month's terms; "" when they agree (within a tenth).
+
+    Each target is read in its own metric's words (``period`` of its name), never by its cadence."""
     if own.target is None or generated.target is None or own.unit == PERCENT:
         return ""
-    per_month = own.target * PER_MONTH.get(own.cadence, 1.0)
-    plan_month = generated.target * PER_MONTH.get(generated.cadence, 1.0)
+    own_period = period(own.name)
+    per_month = own.target * PER_MONTH[own_period]
+    plan_month = generated.target * PER_MONTH[period(generated.name)]
     if abs(per_month - plan_month) <= 0.1 * abs(plan_month):
         return ""
-    period = PERIODS.get(own.cadence, "month")
-    yours = f"your {fmt.count(own.target)} a {period}"
-    if period != "month":
+    yours = f"your {fmt.count(own.target)} a {own_period}"
+    if own_period != "month":
         yours += f" is {fmt.count(per_month)} a month"
     return f"{yours}; the plan needs {fmt.count(plan_month)}"
 

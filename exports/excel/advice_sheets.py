@@ -10,29 +10,36 @@ from __future__ import annotations
 
 from openpyxl.worksheet.worksheet import Worksheet
 
-from exports.excel.cells import SheetWriter, cell, ref
+from exports.excel.cells import SheetWriter, cell, ref, shown
 from exports.excel.layout import CHANNELS, LABOR, LaborColumn, Layout, PeopleColumn, ProgramColumn
 from exports.excel.styles import PERCENT, RATE_COUNT, Styles
-from exports.excel.summary_sheet import text_literal
-from planner import formatting as fmt
+from exports.excel.summary_sheet import changed_since_export
 from planner import vocab
 from planner.findings import findings
 from planner.model import Plan
 from planner.results import PlanResult
 from planner.review import review_agenda
-from planner.scorecard import PER_MONTH, PERIODS, ScorecardMetric, activity_rates, channel_keys, scorecard
+from planner.scorecard import (
+    ScorecardMetric,
+    activity_rates,
+    channel_keys,
+    generated_metrics,
+    period,
+    scorecard,
+)
 from planner.validation import validate
 
-METRIC_KINDS = {1: "label", 2: "number", 3: "number", 4: "number", 5: "kind", 6: "short", 7: "kind", 8: "long"}
-REVIEW_KINDS = {1: "name", 2: "long", 3: "long"}
-FINDING_KINDS = {1: "text", 2: "short", 3: "text", 4: "text", 5: "name"}
+# each sheet at most 140 wide: one page across on paper (exports.excel.printing)
+METRIC_KINDS = {1: "sentence", 2: "short", 3: "number", 4: "tag", 5: "tag", 6: "short", 7: "short", 8: "sentence"}
+REVIEW_KINDS = {1: "name", 2: "paragraph", 3: "text"}
+FINDING_KINDS = {1: "sentence", 2: "short", 3: "paragraph", 4: "sentence", 5: "tag"}
 SEVERITY = {1: "Info", 2: "Warning", 3: "Critical"}
 CONVERSIONS = {
     "conversion.lead_to_qualified": "=LeadToMQL",
     "conversion.qualified_to_sales_ready": "=MQLToSRL",
     "conversion.sales_ready_to_opportunity": "=SRLToOpportunity",
     "conversion.win_rate": "=WinRate",
-    "outcome.srl.needed": "=SRLNeeded/Horizon",
+    "outcome.srl.needed": '=IF(InTimeMonths=0,"n/a",SRLNeeded/InTimeMonths)',  # v3: over the in-time months
     "outcome.pipeline": "=OpportunitiesNeeded*DealSize/Horizon",
     "outcome.cost_per_srl": "=CostPerSRL",
 }
@@ -89,6 +96,7 @@ def write_metrics(sheet: Worksheet, styles: Styles, plan: Plan, result: PlanResu
         w.text(5, 1, "No metrics in this plan.", "note")
     formulas = target_formulas(plan, layout)
     typed = {m.key for m in plan.metrics if m.key and m.target is not None}
+    plan_names = {g.key: g.name for g in generated_metrics(plan, result)}
     currency = plan.basics.currency
     for row, metric in enumerate(rows, 5):
         w.text(row, 1, metric.name, "nested" if metric.parent else "wrap")
@@ -96,19 +104,20 @@ def write_metrics(sheet: Worksheet, styles: Styles, plan: Plan, result: PlanResu
         number_format = target_format(metric, currency)
         live = formulas.get(metric.key) if metric.key and metric.key not in typed else None
         if live:  # the scorecard's target at export beside it (for viewers that do not recalculate)
-            w.formula(row, 3, live, "formula", number_format, metric.target)
+            w.formula(row, 3, live, "formula", number_format, shown(metric.target))
         elif metric.target is None:
             w.text(row, 3, "")
         else:
             w.number(row, 3, metric.target, "formula", number_format)
         w.text(row, 4, unit_text(metric, currency))
-        w.text(row, 5, metric.owner)
+        w.text(row, 5, metric.owner, "wrap")
         w.text(row, 6, vocab.CADENCES.get(metric.cadence, metric.cadence))
-        w.text(row, 7, source(metric))
+        w.text(row, 7, source(metric), "wrap")
         plan_target = formulas.get(metric.replaces)
         if plan_target and metric.target is not None:
-            w.formula(row, 8, conflict_formula(metric, plan_target[1:]), "wrap")
-        w.fit_height(row, {1: metric.name, 8: metric.note}, METRIC_KINDS)
+            formula = conflict_formula(metric, cell(row, 3), plan_target[1:], period(plan_names[metric.replaces]))
+            w.formula(row, 8, formula, "wrap", cached=metric.note)
+        w.fit_height(row, {1: metric.name, 5: metric.owner, 7: source(metric), 8: metric.note}, METRIC_KINDS)
     w.widths(METRIC_KINDS)
     sheet.freeze_panes = cell(5, 1)
 
@@ -119,26 +128,45 @@ def source(metric: ScorecardMetric) -> str:
     return "Yours" if not metric.key else ("Generated, edited" if metric.edited else "Generated")
 
 
-def conflict_formula(metric: ScorecardMetric, plan_target: str) -> str:
-    """ "your 40 a week is 173 a month; the plan needs 33", or "" within a tenth, live."""
-    assert metric.target is not None
-    per_month = metric.target * PER_MONTH.get(metric.cadence, 1.0)
-    period = PERIODS.get(metric.cadence, "month")
-    yours = f"your {fmt.count(metric.target)} a {period}"
-    if period != "month":
-        yours += f" is {fmt.count(per_month)} a month"
-    plan = f"({plan_target})"
+# a period's length in months as a formula reads it (planner.scorecard.PER_MONTH: a week is 52 / 12 of a
+# month, a working day 5 a week)
+IN_MONTHS = {"day": "*52*5/12", "week": "*52/12", "month": "", "quarter": "/3"}
+
+
+def conflict_formula(metric: ScorecardMetric, target: str, plan_target: str, plan_period: str) -> str:
+    """ "your 40 a week is 173 a month; the plan needs 44", or "" within a tenth, live: the user's
+    target is read from its cell (``target``) in its metric's own period (``planner.scorecard.period``
+    of its name), the plan's from its formula; the cadence plays no part."""
+    own_period = period(metric.name)
+    per_month = f"{target}{IN_MONTHS[own_period]}"
+    yours = f'"your "&TEXT({target},"#,##0")&" a {own_period}'
+    yours += f' is "&TEXT({per_month},"#,##0")&" a month' if own_period != "month" else ""
+    plan = f"({plan_target}){IN_MONTHS[plan_period]}"
     return (
-        f'=IFERROR(IF(ABS({per_month!r}-{plan})<=0.1*ABS({plan}),"",{text_literal(yours + "; the plan needs ")}'
-        f'&TEXT({plan},"#,##0")),"")'
+        f'=IFERROR(IF(ABS({per_month}-{plan})<=0.1*ABS({plan}),"",{yours}; the plan needs "&TEXT({plan},"#,##0")),"")'
     )
 
 
-def write_review(sheet: Worksheet, styles: Styles, plan: Plan, result: PlanResult) -> None:
+def write_review(sheet: Worksheet, styles: Styles, plan: Plan, result: PlanResult, today: str = "") -> None:
+    """The agenda, its entries as written at export (dated in their header), under a live banner that
+    says when the inputs have changed since, as the Summary's options do."""
     w = SheetWriter(sheet, styles)
     cadence = vocab.CADENCES.get(plan.review.cadence, plan.review.cadence).lower()
-    w.heading(f"CEO review: the {cadence} agenda", "The CEO and the sales leader meet on a fixed agenda (as exported).")
-    w.header(4, ["Agenda item", "What the CEO asks", "Entries"])
+    w.heading(
+        f"CEO review: the {cadence} agenda",
+        "The CEO and the sales leader meet on a fixed agenda. The entries are written at export: they do not "
+        "recalculate.",
+    )
+    w.formula(
+        3,
+        1,
+        f'=IF({changed_since_export(result)},"Written at export{f" ({today})" if today else ""}: the inputs '
+        'have changed since. Export again for entries that fit the new numbers.","")',
+        "banner",
+        cached="",
+    )
+    dated = f"Entries (as written at export, {today})" if today else "Entries (as written at export)"
+    w.header(4, ["Agenda item", "What the CEO asks", dated])
     row = 4
     for item in review_agenda(plan, result):
         row += 1

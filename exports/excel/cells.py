@@ -30,6 +30,7 @@ MAX_CELL_TEXT = 32_767  # Excel's limit for the text of one cell
 CACHED = "_engine_values"  # a worksheet's {(row, column): the engine's value of its formula}
 Cached = float | int | str | None
 FORMULA_LIKE = ("=", "+", "-", "@")
+LABEL_CHARACTER = 0.9  # of a column's width unit, a character of a label (an indented label: a little more)
 
 
 def clean_text(value: object) -> str:
@@ -162,6 +163,15 @@ class SheetWriter:
         lines = max((math.ceil(len(t) / (w * 1.1)) for c, t in texts.items() if (w := widths.get(c))), default=1)
         if lines > 1:
             self.sheet.row_dimensions[row].height = 13 * lines + 2
+
+    def label(self, row: int, column: int, text: str, kind: str, role: str = "label") -> Cell:
+        """A row's label in a column of this kind: wrapped, its row taller, when it is longer than the
+        column is wide (never cut by the figure beside it, on screen or on paper)."""
+        if len(text) * LABEL_CHARACTER <= WIDTHS[kind] or role != "label":
+            return self.text(row, column, text, role)
+        found = self.text(row, column, text, "wrapped label")
+        self.fit_height(row, {column: text}, {column: kind})
+        return found
 
     def widths(self, kinds: dict[int, str]) -> None:
         """Each column's width by its kind (``layout.WIDTHS``: the one place widths are decided)."""

@@ -34,7 +34,7 @@ CONTENTS = (
     (MONTHLY, "Needed vs supplied by month and quarter: gap, cumulative gap, cost, won revenue, the totals"),
     (SCENARIOS, "The base plan and each scenario side by side"),
     (METRICS, "The scorecard: targets follow the plan"),
-    (REVIEW, "The weekly CEO review agenda"),
+    (REVIEW, "The CEO review agenda"),
     (TRACKER, "Plan vs actual, month by month: type the actuals in the yellow cells"),
     (AT_EXPORT, "Findings and problems, as written at export (they do not recalculate)"),
     (CHECKS, "Checks that must read 0: the months add up to the totals"),

@@ -4,6 +4,7 @@ and sources, and the reverse funnel computed from them."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -32,6 +33,8 @@ from planner.results import PlanResult
 from planner.serialize import specs
 
 V = INPUTS_VALUE_COLUMN
+NOTE = 4  # the source or note column: wrapped, each row as tall as its note
+KINDS = {1: "label", V: "number", 3: "short", NOTE: "source"}  # 137 wide: one page across on paper
 RAMP_MAXIMUM = 24  # a new hire's ramp: whole months, 0 to 24 (planner.serialize)
 BASIC_LABELS = {
     "company": "Company",
@@ -92,13 +95,28 @@ def month_text(plan: Plan, month: int) -> str:
     return f"{MONTH_NAMES[day.month - 1]} {day.year}"
 
 
-def source_note(field: str, value: float) -> str:
+DOLLARS = re.compile(r"\$(?=\d)")  # a dollar sign before an amount: "$1"
+
+
+def note(w: SheetWriter, row: int, text: str) -> None:
+    """A note in the source or note column, wrapped, its row as tall as its lines."""
+    w.text(row, NOTE, text, "wrapped note")
+    w.fit_height(row, {NOTE: text}, KINDS)
+
+
+def source_note(field: str, value: float, kind: str = "", currency: str = "USD") -> str:
+    """Where an input's value comes from; a money default in the plan's currency ("default €25,000",
+    "the file format's own default is €1"), never in dollars in a plan that is not."""
     found = defaults.default(f"targets.{field}")
     if found is None:
         return "From the plan"
+    source = found.source
+    if kind == "money":
+        source = DOLLARS.sub(lambda _: fmt.currency_symbol(currency), source)
     if value == found.value:
-        return f"Default: {found.source}"
-    return f"From the plan (default {found.value}: {found.source})"
+        return f"Default: {source}"
+    shown_default = fmt.by_kind(found.value, kind, currency) if isinstance(found.value, int | float) else found.value
+    return f"From the plan (default {shown_default}: {source})"
 
 
 def write_inputs(sheet: Worksheet, styles: Styles, plan: Plan, result: PlanResult) -> None:
@@ -113,14 +131,14 @@ def write_inputs(sheet: Worksheet, styles: Styles, plan: Plan, result: PlanResul
     row = INPUTS_FIRST_MONTH_ROW
     w.text(row, 1, "First month", "label")
     w.number(row, V, first_month_date(plan), "input", MONTH_LABEL)
-    w.text(row, 4, "Month labels and seasonality follow it", "note")
+    note(w, row, "Month labels and seasonality follow it")
     checks.add("date", ref(row, V))
     row = INPUTS_HORIZON_ROW
     w.text(row, 1, "Horizon", "label")
     w.number(row, V, plan.horizon, "bold")
     define(sheet.parent, "Horizon", INPUTS, row, V)
     w.text(row, 3, "months")
-    w.text(row, 4, "Fixed in this workbook (one column per month): change it in Lead Planner and export again", "note")
+    note(w, row, "Fixed in this workbook (one column per month): change it in Lead Planner and export again")
 
     w.text(INPUTS_TARGETS_FIRST - 1, 1, "Targets and rates", "section")
     target_specs = dict(specs(Targets))
@@ -136,11 +154,10 @@ def write_inputs(sheet: Worksheet, styles: Styles, plan: Plan, result: PlanResul
             w.number(row, V, value, "input", "0")
             w.text(row, 3, spec.unit)
             checks.add("ramp" if spec.maximum == RAMP_MAXIMUM else "months", ref(row, V))
-        else:
+        else:  # the currency once, in the figure's format ("€18,000"), not again beside it
             w.number(row, V, value, "input", "money")
-            w.text(row, 3, currency)
             checks.add("amount", ref(row, V))
-        w.text(row, 4, source_note(field, value), "note")
+        note(w, row, source_note(field, value, spec.kind, currency))
         define(sheet.parent, name, INPUTS, row, V)
 
     first = INPUTS_WEIGHTS_FIRST
@@ -148,13 +165,13 @@ def write_inputs(sheet: Worksheet, styles: Styles, plan: Plan, result: PlanResul
     for index, weight in enumerate(plan.targets.seasonality):
         w.text(first + index, 1, MONTH_NAMES[index], "label")
         w.number(first + index, V, weight, "input", WEIGHT)
-    w.text(first, 4, "Weights are relative: the plan's months share the demand in proportion", "note")
-    w.text(first + 1, 4, "(all equal: the same every month)", "note")
+    note(w, first, "Weights are relative: the plan's months share the demand in proportion")
+    note(w, first + 1, "(all equal: the same every month)")
     checks.add("amount", span(first, first + 11, V))
 
     write_funnel(w, plan, result)
     write_rules(w)
-    w.widths({1: "label", 2: "number", 3: "short", 4: "note"})
+    w.widths(KINDS)
     sheet.freeze_panes = ref(TABLE_HEADER + 1, 1).replace("$", "")
 
 
@@ -189,8 +206,7 @@ def write_funnel(w: SheetWriter, plan: Plan, result: PlanResult) -> None:
         row = first + index
         w.text(row, 1, label, "label")
         w.formula(row, V, formula, "result", "money" if kind == "money" else COUNT, shown(values[index]))
-        w.text(row, 3, plan.basics.currency if kind == "money" else "")
-        w.text(row, 4, notes[index], "note")
+        note(w, row, notes[index])
         if name:
             define(w.sheet.parent, name, INPUTS, row, V)
 
@@ -200,10 +216,10 @@ def write_rules(w: SheetWriter) -> None:
     late and behind exactly as the app does (``planner.status``)."""
     first = INPUTS_RULES_FIRST
     w.text(first - 1, 1, "Lead Planner's rules (read by the formulas: not inputs)", "section")
-    for index, (name, label, value, number_format, unit, note) in enumerate(RULES):
+    for index, (name, label, value, number_format, unit, what) in enumerate(RULES):
         row = first + index
         w.text(row, 1, label, "label")
         w.number(row, V, value, "bold", number_format)
         w.text(row, 3, unit)
-        w.text(row, 4, f"{note} (the named cell {name})", "note")
+        note(w, row, f"{what} (the named cell {name})")
         define(w.sheet.parent, name, INPUTS, row, V)

@@ -213,8 +213,8 @@ def write_monthly(sheet: Worksheet, styles: Styles, plan: Plan, result: PlanResu
     w.text(R.MONTH, TOTAL_COLUMN, "Total", "header")
     for row, (label, unit) in LABELS.items():
         if row != R.MONTH:
-            w.text(row, 1, label, "bold" if row in BOLD else "label")
-            w.text(row, 2, plan.basics.currency if unit == "money" else unit, "note")
+            w.label(row, 1, label, "label", "bold" if row in BOLD else "label")
+            w.text(row, 2, "" if unit == "money" else unit, "note")  # money shows its currency once, in its format
     values = month_values(plan, result) if result.months else {}
     q = first_inside_refs(plan, layout)[0]
     for m in range(1, layout.horizon + 1):
@@ -245,7 +245,7 @@ def write_monthly(sheet: Worksheet, styles: Styles, plan: Plan, result: PlanResu
     write_quarters(w, plan, result, layout)
     write_totals(w, plan, result, layout)
     w.widths({1: "label", 2: "gap money", **{c: "figure" for c in range(TOTAL_COLUMN, last + 1)}})
-    sheet.freeze_panes = cell(R.LABEL, first)
+    sheet.freeze_panes = cell(R.LABEL + 1, first)  # the month numbers and labels in view, on every page
 
 
 def write_month(w: SheetWriter, layout: Layout, m: int, q: str, cached: dict[int, Cached]) -> None:
@@ -557,7 +557,7 @@ def write_totals(w: SheetWriter, plan: Plan, result: PlanResult, layout: Layout)
     currency_formats: dict[str, Callable[[], str]] = {"gap money": lambda: gap_money_format(w.styles.money)}
     for label, name, number_format in TOTALS:
         row = totals_row(label)
-        w.text(row, 1, label, "label")
+        w.label(row, 1, label, "label")
         shown_format = currency_formats[number_format]() if number_format in currency_formats else number_format
         w.formula(row, VALUE, formulas[label], "result", shown_format, values[label])
         if name:

@@ -22,7 +22,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from exports.excel.cells import Cached, SheetWriter, cell, col, ref, shown
 from exports.excel.layout import CHANNELS, LABOR, TABLE_HEADER, LaborColumn, Layout, PeopleColumn, ProgramColumn
 from exports.excel.names import INPUT_NAMES
-from exports.excel.styles import COUNT, PERCENT, Styles
+from exports.excel.styles import COUNT, GAP, PERCENT, Styles
 from planner import formatting as fmt
 from planner.engine import compute_core
 from planner.funnel import ratio
@@ -138,13 +138,13 @@ def write_scenarios(sheet: Worksheet, styles: Styles, plan: Plan, result: PlanRe
     t = {}
     for field, name in INPUT_NAMES.items():
         spec = target_specs[field]
-        unit = plan.basics.currency if spec.kind == "money" else ("%" if spec.kind == "rate" else spec.unit)
+        unit = "" if spec.kind == "money" else ("%" if spec.kind == "rate" else spec.unit)  # money: its format says
         t[field] = grid.driver(
             spec.label, unit, f"={name}", field, spec.kind, lambda p, field=field: getattr(p.targets, field)
         )
     deltas = write_overrides(grid, plan, layout, t)
     write_results(grid, plan, layout, t, deltas)
-    w.widths({1: "label", 2: "short", **{c: "number" for c in range(BASE, BASE + 1 + len(plan.scenarios))}})
+    w.widths({1: "label", 2: "short", **{c: "figure" for c in range(BASE, BASE + 1 + len(plan.scenarios))}})
     sheet.freeze_panes = cell(TABLE_HEADER + 1, BASE)
 
 
@@ -173,7 +173,7 @@ def write_overrides(
         rows = {
             field: grid.driver(
                 spec.label,
-                spec.unit or ("" if spec.kind != "money" else plan.basics.currency),
+                spec.unit if spec.kind != "money" else "",
                 f"={ref(r, LABOR_COLUMNS[field], sheet=LABOR)}",
                 f"labor.{resource.id}.{field}",
                 spec.kind,
@@ -347,7 +347,7 @@ def write_results(
     grid.result(
         "Needed − supplied over the horizon",
         f'=IFERROR({{c}}{needed}-{{c}}{supplied},"{NA}")',
-        COUNT,
+        GAP,  # "surplus 74", as the Summary and the Monthly sheet say a surplus, never "-74"
         figure=lambda r, p: r.demand.sales_ready_leads - r.supply.sales_ready_leads,
     )
     grid.result(

@@ -57,10 +57,13 @@ ROLES: dict[str, tuple[Font, PatternFill | None, Border | None, Alignment | None
     "text": (Font(), None, None, Alignment(vertical="top")),
     "wrap": (Font(), None, None, Alignment(wrap_text=True, vertical="top")),
     "label": (Font(), None, None, Alignment(vertical="top", indent=1)),
+    "wrapped label": (Font(), None, None, Alignment(wrap_text=True, vertical="top", indent=1)),
     "centered": (Font(), None, None, Alignment(horizontal="center", vertical="top")),
     "nested": (Font(), None, None, Alignment(wrap_text=True, vertical="top", indent=3)),
     "bold": (Font(bold=True), None, None, Alignment(vertical="top")),
     "note": (Font(italic=True, color=GREY), None, None, Alignment(vertical="top")),
+    "banner": (Font(bold=True, color="9C0006"), None, None, Alignment(vertical="top")),  # text at export is stale
+    "wrapped note": (Font(italic=True, color=GREY), None, None, Alignment(wrap_text=True, vertical="top")),
     "title": (Font(bold=True, size=16, color=NAVY), None, None, None),
     "section": (Font(bold=True, size=12, color=NAVY), None, Border(bottom=Side(style="medium", color=NAVY)), None),
     "header": (

@@ -34,7 +34,7 @@ from planner.memo import Memo
 from planner.model import Plan
 from planner.results import PlanResult
 
-KINDS = {1: "label", 2: "gap money", 3: "text", 4: "text"}
+KINDS = {1: "label", 2: "gap money", 3: "sentence", 4: "wide sentence"}  # 140 wide: one page across
 VERDICT_ROW = 6
 NEXT_YEAR_ROW = VERDICT_ROW + 1
 VERDICT_FILLS = {status.word(s): colour for s, colour in
@@ -364,7 +364,7 @@ def write_summary(
         ("Inside reps to close this year's gap", "=InsideRepsToCloseGap", "0", NO_HIRE if reps is None else reps),
     ):
         row += 1
-        w.text(row, 1, label, "label")
+        w.label(row, 1, label, KINDS[1])
         w.formula(row, 2, formula, "result", number_format, value)
     w.formula(row, 3, reps_formula(), "note", cached=reps_text(plan, result))
     row += 2
@@ -379,6 +379,19 @@ def write_summary(
     return row
 
 
+def changed_since_export(result: PlanResult) -> str:
+    """A condition, live, true once the inputs (or the Tracker's actuals) have moved this year's gap,
+    the leads needed, the cost or the expected revenue from their values at export: text written at
+    export no longer fits the numbers."""
+    moved = (
+        ("SRLGap", result.gap.sales_ready_leads, ">StatusTolerance"),  # leads: the one tolerance
+        ("SRLNeeded", result.demand.sales_ready_leads, ">StatusTolerance"),
+        ("TotalCost", result.supply.cost, ">=1"),  # money: a whole unit of the currency
+        ("ExpectedRevenue", result.revenue.expected, ">=1"),
+    )
+    return "OR(" + ",".join(f"ABS(N({name})-({value!r})){moved_by}" for name, value, moved_by in moved) + ")"
+
+
 def write_options(w: SheetWriter, memo: Memo, result: PlanResult, row: int) -> int:
     """Goal seek's options and the decisions asked, as worked out at export, with a live guard."""
     gap = result.gap.sales_ready_leads
@@ -387,9 +400,9 @@ def write_options(w: SheetWriter, memo: Memo, result: PlanResult, row: int) -> i
     w.formula(
         row,
         1,
-        f'=IF(ABS(N(SRLGap)-({gap!r}))>StatusTolerance,"The inputs have changed since export (the gap was '
+        f'=IF({changed_since_export(result)},"The inputs have changed since export (the gap was '
         f'{fmt.count(gap)}): export again for options and decisions that fit the new numbers.","")',
-        "note",
+        "banner",
         cached="",
     )
     if memo.options:

@@ -42,6 +42,7 @@ from exports.excel.layout import (
     Layout,
 )
 from exports.excel.monthly_sheet import write_monthly
+from exports.excel.printing import print_setup
 from exports.excel.saving import save
 from exports.excel.scenarios_sheet import write_scenarios
 from exports.excel.styles import Styles
@@ -73,8 +74,8 @@ def build_workbook(plan: Plan, result: PlanResult | None = None, progress: Progr
     styles = Styles(workbook, plan.basics.currency)
 
     def summary() -> None:
-        write_summary(sheets[SUMMARY], styles, plan, result, layout, memo(plan, result), today)
-        summary_charts(sheets[SUMMARY], workbook, plan, layout)
+        row = write_summary(sheets[SUMMARY], styles, plan, result, layout, memo(plan, result), today)
+        summary_charts(sheets[SUMMARY], styles, workbook, plan, layout, row)
 
     steps: list[tuple[str, Callable[[], None]]] = [
         ("Writing the inputs", lambda: write_inputs(sheets[INPUTS], styles, plan, result)),
@@ -84,7 +85,7 @@ def build_workbook(plan: Plan, result: PlanResult | None = None, progress: Progr
         ("Writing the scenarios", lambda: write_scenarios(sheets[SCENARIOS], styles, plan, result, layout)),
         ("Writing the summary", summary),
         ("Writing the scorecard", lambda: write_metrics(sheets[METRICS], styles, plan, result, layout)),
-        ("Writing the CEO review", lambda: write_review(sheets[REVIEW], styles, plan, result)),
+        ("Writing the CEO review", lambda: write_review(sheets[REVIEW], styles, plan, result, today)),
         ("Writing the tracker", lambda: write_tracker(sheets[TRACKER], styles, plan, result, layout)),
         ("Writing the findings", lambda: write_at_export(sheets[AT_EXPORT], styles, plan, result, today)),
         ("Writing the checks", lambda: write_checks(sheets[CHECKS], styles, layout)),
@@ -110,20 +111,6 @@ def protect(sheet) -> None:  # type: ignore[no-untyped-def]
     sheet.protection.formatRows = False
     sheet.protection.sort = False
     sheet.protection.autoFilter = False
-
-
-def print_setup(sheet) -> None:  # type: ignore[no-untyped-def]
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.print_options.gridLines = False
-    sheet.oddFooter.center.text = "&A · page &P of &N"
-    if sheet.freeze_panes:
-        row = int("".join(ch for ch in sheet.freeze_panes if ch.isdigit()))
-        if row > 1:
-            sheet.print_title_rows = f"1:{row - 1}" if row - 1 <= 4 else f"{row - 1}:{row - 1}"
 
 
 def set_properties(workbook: Workbook, plan: Plan) -> None:

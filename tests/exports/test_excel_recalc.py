@@ -20,7 +20,7 @@ from exports.excel.monthly_sheet import NO_HIRE
 from exports.excel.tracker_sheet import TRACKER, stage_row
 from planner import status
 from planner.engine import compute
-from planner.model import Actual, Plan
+from planner.model import Actual, Metric, Plan
 from planner.paths import set_value
 from planner.results import PlanResult
 from planner.sample import sample_plan
@@ -110,6 +110,21 @@ def type_actuals(path: Path, actuals: tuple[Actual, ...]) -> None:
     workbook.save(path)
 
 
+def weekly_metric_plan() -> Plan:
+    """The sample with the user's own "Sales-ready leads per week", 40, in place of its per-month one."""
+    own = Metric(name="Sales-ready leads per week", kind="outcome", target=40, unit="leads", cadence="monthly")
+    return dataclasses.replace(sample_plan(), metrics=(own,))
+
+
+def type_target(path: Path, name: str, target: float) -> None:
+    """The CEO types a new target beside a metric's name on the Metrics sheet."""
+    workbook = load_workbook(path)
+    sheet = workbook["Metrics"]
+    row = next(c.row for c in sheet["A"] if c.value == name)
+    sheet.cell(row, 3, target)
+    workbook.save(path)
+
+
 def steady_plan() -> Plan:
     """A seated team (ramp 0) that covers every month of a year with a 2-month cycle: on track. S = 1,200,000
     / 20,000 / 0.25 / 0.5 = 480 over the 10 in-time months (48 each); the team makes 5 x 12 = 60 a month."""
@@ -150,6 +165,9 @@ def books(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         "typed": write_workbook(sample_plan(), folder / "typed.xlsx"),
         "steady": write_workbook(steady_plan(), folder / "steady.xlsx"),
         "steady_typed": write_workbook(steady_plan(), folder / "steady_typed.xlsx"),
+        "weekly": write_workbook(weekly_metric_plan(), folder / "weekly.xlsx"),
+        "weekly_turned": write_workbook(weekly_metric_plan(), folder / "weekly_turned.xlsx"),
+        "weekly_typed": write_workbook(weekly_metric_plan(), folder / "weekly_typed.xlsx"),
     }
     with pytest.MonkeyPatch.context() as patch:  # as for a plan of thousands of programs: no grid each
         patch.setattr("exports.excel.layout.MAX_PROGRAM_GRIDS", 0)
@@ -168,6 +186,8 @@ def books(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     set_named(written["long_cycle"], {"SalesCycleMonths": 14})
     type_actuals(written["typed"], ACTUALS)
     type_actuals(written["steady_typed"], SLOW_START)
+    set_named(written["weekly_turned"], {"WinRate": 0.3, "DealSize": 80_000})
+    type_target(written["weekly_typed"], "Sales-ready leads per week", 10)
     return recalculate_all(list(written.values()), folder / "recalculated", written)
 
 
@@ -542,9 +562,32 @@ def test_generated_scorecard_targets_follow_the_changed_inputs(books: dict[str, 
     # pipeline a month: opportunities x deal size / 12 = 240 x 40,000 / 12, then 166.7 x 0.6 / 0.3... = 2,400,000 / 0.3 / 12
     assert before["Pipeline created a month"][0] == approx(800_000)
     assert after["Pipeline created a month"][0] == approx(2_400_000 / 0.3 / 12)
-    # the user's 40 a week replaces the generated "needed a month" and says how far apart they are
-    assert before["Sales-ready leads per month"] == (40, "your 40 a week is 173 a month; the plan needs 33")
-    assert after["Sales-ready leads per month"] == (40, "your 40 a week is 173 a month; the plan needs 14")
+    # the user's "Sales-ready leads per month", 40 reviewed weekly, replaces the generated "needed a
+    # month": 40 a month (its name says so; the cadence is how often it is reviewed) against 400 / 9
+    # in-time months = 44.4, within a tenth; once turned, 166.7 / 9 = 18.5: they disagree
+    assert before["Sales-ready leads per month"][0] == 40 and not before["Sales-ready leads per month"][1]
+    assert after["Sales-ready leads per month"] == (40, "your 40 a month; the plan needs 19")
+    # a target per week is read as a week: 40 x 52 / 12 = 173 a month, then against 18.5
+    weekly_before, weekly_after = targets(books["weekly"]), targets(books["weekly_turned"])
+    assert weekly_before["Sales-ready leads per week"] == (40, "your 40 a week is 173 a month; the plan needs 44")
+    assert weekly_after["Sales-ready leads per week"] == (40, "your 40 a week is 173 a month; the plan needs 19")
+    # without a metric of the user's, the generated target is S over the in-time months: the rich plan's
+    # 6 months with a 2-month cycle have 4 in time
+    rich = compute(rich_plan())
+    assert targets(books["rich"])["Sales-ready leads needed a month, all sources"][0] == approx(
+        rich.year.sales_ready_leads_needed / 4
+    )
+
+
+def test_the_scorecards_note_is_a_formula_of_the_target_cell_not_a_figure_typed_at_export(
+    books: dict[str, Path],
+) -> None:
+    # the CEO types 10 a week over the 40: 10 x 52 / 12 = 43.3 a month, within a tenth of the 44.4 needed
+    values = {row[0]: row for row in cell_values(books["weekly_typed"], "Metrics")[4:] if row[0]}
+    assert values["Sales-ready leads per week"][2] == 10 and not values["Sales-ready leads per week"][7]
+    formulas = load_workbook(books["weekly"])["Metrics"]
+    notes = [str(c.value) for c in formulas["H"] if isinstance(c.value, str) and c.value.startswith("=")]
+    assert notes and not any("173" in note for note in notes)
 
 
 def test_the_months_status_row_that_colours_them_follows_the_numbers(books: dict[str, Path]) -> None:

@@ -203,13 +203,20 @@ def test_the_summary_opens_first_with_the_plans_title_and_author(sample_book: Pa
     assert all(o.title in summary and o.cost in summary for o in options)
 
 
-def test_sheets_print_landscape_fit_to_width_with_frozen_headers(sample_book: Path) -> None:
+def test_sheets_print_at_a_readable_scale_never_shrunk_to_one_page_width_with_frozen_headers(
+    sample_book: Path,
+) -> None:
     workbook = load_workbook(sample_book)
     for sheet in workbook.worksheets:
-        assert sheet.page_setup.orientation == "landscape", sheet.title
-        assert sheet.page_setup.fitToWidth == 1 and sheet.page_setup.fitToHeight == 0
-        assert sheet.sheet_properties.pageSetUpPr.fitToPage
-    assert workbook["Monthly"].freeze_panes == "D5"
+        # 11-point text at 75% or more prints at 8 points or more; no sheet is fitted to a page's width
+        assert 75 <= sheet.page_setup.scale <= 100, sheet.title
+        assert not sheet.sheet_properties.pageSetUpPr.fitToPage, sheet.title
+        assert str(sheet.page_setup.paperSize) == sheet.PAPERSIZE_A4
+    # the month grids are wider than a landscape page at 75%: split across pages, label column on each
+    for name in ("Labor", "Channels", "Monthly", "Tracker"):
+        assert workbook[name].page_setup.orientation == "landscape", name
+        assert workbook[name].print_title_cols == "$A:$A", name
+    assert workbook["Monthly"].freeze_panes == "D6"  # the month numbers and their labels stay in view
     assert workbook["Labor"].freeze_panes == "B5"
     assert workbook["Inputs"].column_dimensions["A"].width >= 30
 

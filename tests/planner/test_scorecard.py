@@ -14,6 +14,7 @@ from planner.scorecard import (
     ScorecardMetric,
     edit_metric,
     format_target,
+    period,
     reset_metric,
     scorecard,
 )
@@ -40,9 +41,10 @@ def test_the_sample_plans_scorecard_targets_match_the_hand_worked_figures(sample
     assert metrics["conversion.qualified_to_sales_ready"].target == 0.4
     assert metrics["conversion.sales_ready_to_opportunity"].target == 0.6
     assert metrics["conversion.win_rate"].target == 0.25
-    # 400 needed over 12 months; inside reps 228 / 12 = 19; outbound phone 70% of 228 = 159.6
-    # / 12 = 13.3; trade shows 60 / 12 = 5 a month
-    assert metrics["outcome.srl.needed"].target == approx(400 / 12)
+    # 400 needed this year, over its 9 in-time months (12 months, a 3-month cycle: the leads of
+    # Oct-Dec close next year): 44.4 a month; supply is the plan's average month: inside reps
+    # 228 / 12 = 19; outbound phone 70% of 228 = 159.6 / 12 = 13.3; trade shows 60 / 12 = 5 a month
+    assert metrics["outcome.srl.needed"].target == approx(400 / 9)
     assert metrics["outcome.srl.ldr"].target == approx(19)
     assert metrics["outcome.srl.channel.Outbound phone"].target == approx(13.3)
     assert metrics["outcome.srl.channel.Trade shows"].target == approx(5)
@@ -69,20 +71,68 @@ def test_the_users_own_metrics_come_after_the_generated_ones(sample: Plan) -> No
 
 
 def test_a_users_metric_for_what_a_generated_one_measures_replaces_it_and_says_they_disagree(sample: Plan) -> None:
-    # the sample's own "Sales-ready leads per month", 40 weekly, measures "Sales-ready leads needed a
-    # month, all sources" (400 / 12 = 33.3): one row, the user's, flagged: 40 x 52 / 12 = 173.3 a month
-    metrics = scorecard(sample, compute(sample))
+    # "Sales-ready leads per week", 40, measures "Sales-ready leads needed a month, all sources"
+    # (400 / 9 in-time months = 44.4): one row, the user's, flagged: 40 x 52 / 12 = 173.3 a month
+    own = Metric(name="Sales-ready leads per week", kind="outcome", target=40, unit="leads", cadence="weekly")
+    plan = dataclasses.replace(sample, metrics=(own,))
+    metrics = scorecard(plan, compute(plan))
     names = [m.name for m in metrics]
     assert "Sales-ready leads needed a month, all sources" not in names
-    assert names.count("Sales-ready leads per month") == 1
-    mine = next(m for m in metrics if m.name == "Sales-ready leads per month")
+    assert names.count("Sales-ready leads per week") == 1
+    mine = next(m for m in metrics if m.name == "Sales-ready leads per week")
     assert mine.replaces == "outcome.srl.needed" and mine.target == 40 and mine.key == ""
-    assert mine.note == "your 40 a week is 173 a month; the plan needs 33"
-    assert names.index("Sales-ready leads per month") < names.index("Pipeline created a month")
+    assert mine.note == "your 40 a week is 173 a month; the plan needs 44"
+    assert names.index("Sales-ready leads per week") < names.index("Pipeline created a month")
+
+
+def test_a_metric_per_month_reviewed_weekly_is_read_as_a_month_the_cadence_is_only_how_often_it_is_reviewed(
+    sample: Plan,
+) -> None:
+    # the sample's own metric: "Sales-ready leads per month", 40, reviewed weekly: 40 a month (not
+    # 40 x 52 / 12 = 173), within a tenth of the 44.4 the plan needs a month: no note
+    mine = next(m for m in scorecard(sample, compute(sample)) if m.name == "Sales-ready leads per month")
+    assert (mine.target, mine.cadence, mine.replaces, mine.note) == (40, "weekly", "outcome.srl.needed", "")
+    # 30 a month, reviewed weekly or quarterly, is 30 a month against 44: said in a month's terms
+    for cadence in ("weekly", "monthly", "quarterly"):
+        own = Metric(name="Sales-ready leads per month", kind="outcome", target=30, unit="leads", cadence=cadence)
+        plan = dataclasses.replace(sample, metrics=(own,))
+        mine = next(m for m in scorecard(plan, compute(plan)) if m.replaces)
+        assert mine.note == "your 30 a month; the plan needs 44"
+
+
+def test_a_metrics_name_says_its_period_a_day_a_week_a_month_or_none_which_is_a_month() -> None:
+    assert period("Sales-ready leads per month") == "month"
+    assert period("Dials per person a week: Inside reps") == "week"
+    assert period("Weekly meetings booked") == "week"
+    assert period("Calls/day") == "day"
+    assert period("Sales-ready leads daily") == "day"
+    assert period("Sales-ready leads each quarter") == "quarter"
+    assert period("Sales-ready leads") == "month"
+    assert period("Cost per sales-ready lead") == "month"  # "per" a lead is not a period
+    assert period("Dials a day, reviewed weekly") == "day"  # the first period named
+
+
+def test_a_daily_target_is_a_working_day_five_a_week(sample: Plan) -> None:
+    # 2 a day x 5 days x 52 weeks / 12 = 43.3 a month: within a tenth of the 44.4 needed
+    agrees = Metric(name="Sales-ready leads a day", kind="outcome", target=2, unit="leads", cadence="weekly")
+    # 1 a day = 21.7 a month, about half the 44 needed
+    short = dataclasses.replace(agrees, target=1)
+    notes = []
+    for own in (agrees, short):
+        plan = dataclasses.replace(sample, metrics=(own,))
+        notes.append(next(m for m in scorecard(plan, compute(plan)) if m.replaces).note)
+    assert notes == ["", "your 1 a day is 22 a month; the plan needs 44"]
+
+
+def test_no_month_in_time_leaves_the_leads_needed_a_month_without_a_target() -> None:
+    # a 6-month plan with a 6-month sales cycle: no lead it creates closes within it
+    plan = make_plan({"sales_cycle_months": 6}, basics={"horizon_months": 6})
+    assert by_key(plan)["outcome.srl.needed"].target is None
 
 
 def test_a_users_target_that_agrees_with_the_plan_is_not_flagged(sample: Plan) -> None:
-    own = Metric(name="Sales-ready leads a month", kind="outcome", target=34, unit="leads", cadence="monthly")
+    # 45 a month against 400 / 9 = 44.4: within a tenth
+    own = Metric(name="Sales-ready leads a month", kind="outcome", target=45, unit="leads", cadence="monthly")
     plan = dataclasses.replace(sample, metrics=(own,))
     mine = next(m for m in scorecard(plan, compute(plan)) if m.replaces)
     assert mine.note == ""
