@@ -16,11 +16,7 @@ MUTED = "#5a6473"
 PANEL = "#f3f5f8"
 BORDER = "#c9d0da"
 
-# Chart series colours: the Okabe-Ito palette (safe for colour-blind readers), without its red
-# and green, which mean "short" and "covered" only, plus two of Paul Tol's for more series.
-SERIES = (
-    "#0072B2", "#E69F00", "#56B4E9", "#CC79A7", "#332288", "#DDCC77", "#999999", "#8C6D31",
-)  # fmt: skip
+# the charts' series colours are in ui.palette (one colour for each series, throughout the app)
 DEMAND = "#111111"
 GAP = "#C62828"  # short of demand: a clear red no series uses
 COVERED = GOOD

@@ -433,19 +433,6 @@ def test_value_axes_have_round_ticks_written_short() -> None:
     assert short_number(25, signed=True) == "+25"
 
 
-def test_series_colours_keep_red_and_green_for_short_and_covered() -> None:
-    from PySide6.QtGui import QColor
-
-    from ui.style import GAP, SERIES
-
-    for colour in SERIES:
-        hue = QColor(colour).hslHue()
-        reddish = hue < 15 or hue > 345
-        greenish = 90 <= hue <= 160
-        assert not (reddish or greenish) or QColor(colour).hslSaturation() < 40, colour
-    assert GAP not in SERIES
-
-
 def figures_cut(root: QWidget) -> list[str]:
     """The figures under ``root`` whose shown text is wider than their label."""
     return [

@@ -17,16 +17,16 @@ from PySide6.QtWidgets import QWidget
 from planner import formatting as fmt
 from planner import tracking
 from planner.results import PlanResult
+from ui import palette
 from ui.charts.base import ChartView
 from ui.charts.monthly import short_labels
-from ui.style import DEMAND, SERIES
 
 # name, colour, width, dashed, points
 LINES: tuple[tuple[str, str, int, bool, bool], ...] = (
-    ("Needed (plan)", DEMAND, 3, False, False),
-    ("Supplied (plan)", "#7f8c8d", 2, True, False),
-    ("Actual", SERIES[0], 4, False, True),
-    ("Forecast at this pace", SERIES[1], 3, True, False),
+    ("Needed (plan)", palette.NEEDED, 3, False, False),
+    ("Supplied (plan)", palette.SUPPLIED, 2, True, False),
+    ("Actual", palette.ACTUAL, 4, False, True),
+    ("Forecast at this pace", palette.FORECAST, 3, True, False),
 )
 
 

@@ -31,7 +31,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QFrame, QGraphicsView, QLabel, QSizePolicy, QWidget
 
 from ui.charts.ticks import nice_ticks, short_number
-from ui.style import SERIES
+from ui.palette import SOURCES
 
 TITLE_SIZE = 15
 LABEL_SIZE = 12
@@ -322,13 +322,19 @@ class StackedMonthsChart(ChartView):
             self.sets = []
             for index, name in enumerate(names):
                 bar_set = QBarSet(name)
-                color = (colors or {}).get(name, SERIES[index % len(SERIES)])
+                color = (colors or {}).get(name, SOURCES[index % len(SOURCES)])
                 bar_set.setColor(QColor(color))
                 bar_set.setPen(QPen(Qt.PenStyle.NoPen))  # filled only: an outline adds 15-20% to each repaint
                 self.sets.append(bar_set)
             self.bars.append(self.sets)
             self.set_names = names
             self.set_values = []
+            self.set_entries = [(s.label(), s.color().name()) for s in self.sets]
+        elif colors and any(
+            colors.get(s.label(), e[1]) != e[1] for s, e in zip(self.sets, self.set_entries, strict=True)
+        ):
+            for bar_set in self.sets:  # the same sources in another order of the plan: each keeps its colour
+                bar_set.setColor(QColor(colors.get(bar_set.label(), bar_set.color().name())))
             self.set_entries = [(s.label(), s.color().name()) for s in self.sets]
         if len(self.set_values) != len(self.sets):
             self.set_values = [()] * len(self.sets)

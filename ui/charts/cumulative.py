@@ -16,10 +16,11 @@ from planner import formatting as fmt
 from planner.cumulative import cumulative_months
 from planner.health import behind_phrase, level
 from planner.results import PlanResult
+from ui import palette
 from ui.charts.base import ChartView
 from ui.charts.monthly import short_labels
 from ui.charts.next_year import NEXT_YEAR, CarryOverBand, carry_over
-from ui.style import ACCENT, DEMAND, ERROR, FAIR, GOOD, NEXT_YEAR_SHADE
+from ui.style import ERROR, FAIR, GOOD, NEXT_YEAR_SHADE
 
 BEHIND = "Behind"
 SHADES = {"poor": ERROR, "fair": FAIR, "good": GOOD, "none": GOOD}
@@ -79,7 +80,7 @@ class CumulativeChart(ChartView):
         self.needed, self.supplied = QLineSeries(), QLineSeries()
         self.needed.setName("Needed, added up")
         self.supplied.setName("Supplied, added up")
-        for series, color in ((self.needed, DEMAND), (self.supplied, ACCENT)):
+        for series, color in ((self.needed, palette.NEEDED), (self.supplied, palette.SUPPLIED)):
             pen = QPen(QColor(color))
             pen.setWidth(3)
             series.setPen(pen)
@@ -112,7 +113,7 @@ class CumulativeChart(ChartView):
                 shade = QColor(color)
                 shade.setAlpha(alpha)
                 series.setBrush(shade)
-        entries = [(self.needed.name(), DEMAND), (self.supplied.name(), ACCENT)]
+        entries = [(self.needed.name(), palette.NEEDED), (self.supplied.name(), palette.SUPPLIED)]
         if behind:
             entries += [(self.area.name(), color), (self.band.name(), QColor(color).lighter(160).name())]
         later = carry_over(result)

@@ -8,10 +8,10 @@ from PySide6.QtWidgets import QWidget
 
 from planner import formatting as fmt
 from planner.results import PlanResult
+from ui import palette
 from ui.charts.bar_rows import BarRow, BarRowsChart
 from ui.charts.base import ChartView
 from ui.charts.monthly import TopSupply
-from ui.style import ACCENT, SERIES
 
 STAGES = (
     ("raw_leads", "Raw leads"),
@@ -33,7 +33,7 @@ class FunnelChart(BarRowsChart):
     def show_result(self, result: PlanResult) -> None:
         numbers = [getattr(result.demand, key) for key, _ in STAGES]
         rows = [
-            BarRow(label, ((value, ACCENT),), fmt.count(value))
+            BarRow(label, ((value, palette.STAGE),), fmt.count(value))
             for (_, label), value in zip(STAGES, numbers, strict=True)
         ]
         self.show_rows(rows)
@@ -60,14 +60,16 @@ class ChannelMixChart(ChartView):
         self.shown = totals
         if self.pie.count() != len(totals):  # slices are kept and updated in place while their number stays
             self.pie.clear()
-            for index in range(len(totals)):
+            for _ in totals:
                 piece = QPieSlice("", 0.0)
-                piece.setColor(QColor(SERIES[index % len(SERIES)]))
                 piece.setLabelVisible(False)
                 self.pie.append(piece)
         whole = sum(v for _, v in totals) or 1.0
+        colours = palette.colours_of(result, [name for name, _ in totals])  # a channel's colour, every chart
         for piece, (name, value) in zip(self.pie.slices(), totals, strict=True):
             piece.setLabel(f"{name}: {fmt.count(value)} ({fmt.percent(value / whole)})")
             piece.setValue(value)
+            if piece.color().name().lower() != colours[name].lower():
+                piece.setColor(QColor(colours[name]))
         self.legend_label.set_entries([(piece.label(), piece.color().name()) for piece in self.pie.slices()])
         self.setAccessibleDescription("; ".join(f"{n}: {fmt.count(v)}" for n, v in totals))

@@ -12,11 +12,11 @@ from planner import status
 from planner.breakdown import supply_sources
 from planner.health import span_label
 from planner.results import PlanResult
+from ui import palette
 from ui.charts.base import MAX_SERIES, StackedMonthsChart, top_contributors
 from ui.charts.next_year import NEXT_YEAR, CarryOverBand, carry_over
 from ui.charts.shortfall import ShortfallBlocks
 from ui.charts.ticks import short_labels
-from ui.style import DEMAND, GAP, NEXT_YEAR_SHADE, SERIES
 
 SHORT = "Short of demand"
 
@@ -65,18 +65,18 @@ class DemandSupplyChart(StackedMonthsChart):
         super().__init__(title, name, "Sales-ready leads", parent)
         self.by = by
         self.next_year = CarryOverBand(self.chart(), self.bars)  # behind the bars and the grid
-        self.short = ShortfallBlocks(self.chart(), self.bars, GAP)  # over the bars, under the line
+        self.short = ShortfallBlocks(self.chart(), self.bars, palette.SHORT)  # over the bars, under the line
         self.shortfall: list[float] = []  # what the red blocks show, month by month
         self.demand = QLineSeries()
         self.demand.setName("Needed")
-        pen = QPen(QColor(DEMAND))
+        pen = QPen(QColor(palette.NEEDED))
         pen.setWidth(3)
         self.demand.setPen(pen)
         self.demand.setPointsVisible(True)
         self.chart().addSeries(self.demand)
         self.demand.attachAxis(self.x_axis)
         self.demand.attachAxis(self.y_axis)
-        self.extra_legend = [("Needed", DEMAND)]
+        self.extra_legend = [("Needed", palette.NEEDED)]
         self.supply = TopSupply()
 
     def show_result(self, result: PlanResult) -> None:
@@ -86,11 +86,11 @@ class DemandSupplyChart(StackedMonthsChart):
         # a month is short as planner.status judges a gap: less than half a lead is none
         short = [m.gap if status.is_short(m.gap) else 0.0 for m in result.months]
         later = carry_over(result)
-        self.trailing_legend = [(NEXT_YEAR, NEXT_YEAR_SHADE)] if later else []
+        self.trailing_legend = [(NEXT_YEAR, palette.NEXT_YEAR)] if later else []
         if any(short):
-            self.trailing_legend.append((SHORT, GAP))
+            self.trailing_legend.append((SHORT, palette.SHORT))
         self.next_year.show(later)
-        self.show_months(short_labels(result), rows)
+        self.show_months(short_labels(result), rows, palette.colours_of(result, [name for name, _ in rows]))
         self.set_line(self.demand, needed)
         top = max([*needed, *(s + g for s, g in zip(supplied, short, strict=True)), 0.0])
         self.y_axis.show_span(0, top, self.tick_room(self.y_axis))
@@ -114,13 +114,13 @@ class CostChart(StackedMonthsChart):
         rows += [(c.name or "Program", list(c.cost)) for c in result.channels if c.is_program]
         rows = top_contributors(rows)
         self.y_axis.setTitleText(f"Cost ({result.currency})" if result.currency else "Cost")
-        self.show_months(short_labels(result), rows)
+        self.show_months(short_labels(result), rows, palette.colours_of(result, [name for name, _ in rows]))
         top = max((sum(values[m] for _, values in rows) for m in range(result.horizon)), default=0)
         self.y_axis.show_span(0, top, self.tick_room(self.y_axis))
 
 
 PIPELINE, FROM_LEADS, GOAL = "From the current pipeline", "From the plan's sales-ready leads", "Revenue goal"
-REVENUE_COLORS = {PIPELINE: SERIES[2], FROM_LEADS: SERIES[0]}
+REVENUE_COLORS = {PIPELINE: palette.PIPELINE, FROM_LEADS: palette.FROM_LEADS}
 
 
 class RevenueChart(StackedMonthsChart):
@@ -132,14 +132,14 @@ class RevenueChart(StackedMonthsChart):
         super().__init__("Revenue by month against the goal", name, "Revenue", parent)
         self.goal = QLineSeries()
         self.goal.setName(GOAL)
-        pen = QPen(QColor(DEMAND))
+        pen = QPen(QColor(palette.NEEDED))
         pen.setWidth(3)
         self.goal.setPen(pen)
         self.goal.setPointsVisible(True)
         self.chart().addSeries(self.goal)
         self.goal.attachAxis(self.x_axis)
         self.goal.attachAxis(self.y_axis)
-        self.extra_legend = [(GOAL, DEMAND)]
+        self.extra_legend = [(GOAL, palette.NEEDED)]
 
     def show_result(self, result: PlanResult) -> None:
         months = result.months

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QWidget
 
 from planner.months import MONTH_NAMES
 from ui.charts.base import ChartView
-from ui.style import ACCENT
+from ui.palette import STAGE
 
 
 class SeasonalityChart(ChartView):
@@ -17,8 +17,8 @@ class SeasonalityChart(ChartView):
         super().__init__("Seasonality weights by calendar month", "chart.seasonality", parent)
         self.series = QBarSeries()
         self.bars = QBarSet("Weight")
-        self.bars.setColor(QColor(ACCENT))
-        self.bars.setBorderColor(QColor(ACCENT))
+        self.bars.setColor(QColor(STAGE))
+        self.bars.setBorderColor(QColor(STAGE))
         self.bars.append([1.0] * 12)
         self.series.append(self.bars)
         self.chart().addSeries(self.series)

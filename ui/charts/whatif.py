@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QWidget
 
 from planner import formatting as fmt
 from planner.results import PlanResult, SensitivityRow
+from ui import palette
 from ui.charts.bar_rows import BarRow, BarRowsChart
 from ui.charts.base import ChartView
-from ui.style import ACCENT, DEMAND, SERIES
 
 TORNADO_ROWS = 10
 
@@ -47,8 +47,8 @@ class ScenarioChart(ChartView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Scenarios side by side: sales-ready leads needed and supplied", "chart.scenarios", parent)
         self.series = QBarSeries()
-        self.needed = bar_set("Needed", DEMAND)
-        self.supplied = bar_set("Supplied", ACCENT)
+        self.needed = bar_set("Needed", palette.NEEDED)
+        self.supplied = bar_set("Supplied", palette.SUPPLIED)
         self.series.append([self.needed, self.supplied])
         self.series.setLabelsVisible(True)
         self.series.setLabelsFormat("@value")
@@ -60,7 +60,7 @@ class ScenarioChart(ChartView):
             self.axis_font(axis)
             self.chart().addAxis(axis, side)
             self.series.attachAxis(axis)
-        self.legend_label.set_entries([("Needed", DEMAND), ("Supplied", ACCENT)])
+        self.legend_label.set_entries([("Needed", palette.NEEDED), ("Supplied", palette.SUPPLIED)])
         self.shown: list[tuple[str, float, float]] = []
 
     def show_result(self, result: PlanResult) -> None:
@@ -123,4 +123,4 @@ class TornadoChart(BarRowsChart):
 
 
 DOWN, UP = "Driver 20% lower", "Driver 20% higher"
-DOWN_COLOR, UP_COLOR = SERIES[1], SERIES[0]
+DOWN_COLOR, UP_COLOR = palette.LOWER, palette.HIGHER

@@ -1,0 +1,98 @@
+"""One colour for each series, throughout the app: every chart takes its colours from here.
+
+Kinds of series have a colour of their own: what the plan needs (black), what it supplies (the
+accent blue), short of demand (red), next year's start (a light grey-blue band), the smaller
+sources added up as "Others" (grey), and so on.
+
+The plan's own sources are coloured by who they are, never by where a chart happens to list them:
+
+- each resource a colour of its own, in the plan's order, then each marketing program;
+- a people-driven channel a shade of its owner's colour (a resource's channels are its leads,
+  split), and the capacity no channel takes the lightest shade of it.
+
+So "Inside SDRs" is the same blue in the supply chart, the cost chart and the channel mix, a
+program the same colour beside the resources and beside the channels, and a chart that adds the
+smallest sources up as "Others" colours the rest as before. The colours come from the
+Okabe-Ito palette and Paul Tol's, without red and green, which mean short and covered only.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor
+
+from planner.breakdown import UNASSIGNED
+from planner.results import PlanResult
+from ui.style import ACCENT, DEMAND, GAP, NEXT_YEAR_SHADE
+
+# the plan's resources and programs, in order (colour-blind safe; no red, no green)
+SOURCES = (
+    "#0072B2", "#E69F00", "#56B4E9", "#CC79A7", "#332288", "#DDCC77", "#8C6D31", "#882255", "#999933",
+    "#AA4499",
+)  # fmt: skip
+OTHERS = "#999999"  # the smaller sources added up
+OTHERS_NAME = "Others"
+
+# kinds of series
+NEEDED = DEMAND  # what the plan needs (the demand line, the revenue goal)
+SUPPLIED = ACCENT  # what the plan supplies, all sources together
+SHORT = GAP  # short of demand
+NEXT_YEAR = NEXT_YEAR_SHADE  # the carry-over months, whose leads close next year
+PIPELINE = "#9DB5D3"  # revenue from the current pipeline (a light accent: before the plan's own leads)
+FROM_LEADS = ACCENT  # revenue from the plan's sales-ready leads (the supply, closed)
+ACTUAL = "#B35806"  # what really happened (Track)
+FORECAST = ACTUAL  # at this pace: the actuals carried on (drawn dashed)
+LOWER, HIGHER = "#E69F00", "#0072B2"  # a driver moved down, and up (the tornado)
+STAGE = ACCENT  # the reverse funnel's stages, the seasonality weights
+
+_cache: dict[str, object] = {"key": None, "colours": {}}
+
+
+def shade(colour: str, index: int, count: int) -> str:
+    """The ``index``-th of ``count`` shades of ``colour``: the colour itself first, then lighter
+    (a light colour darker), as far apart as a handful of them allows."""
+    if count <= 1 or index == 0:
+        return colour
+    base = QColor(colour)
+    hue, saturation, lightness, _ = base.getHslF()
+    room = 0.9 - lightness if lightness < 0.6 else -(lightness - 0.25)
+    step = room / max(1, count - 1)
+    return QColor.fromHslF(hue, saturation, min(0.92, max(0.15, lightness + step * index))).name()
+
+
+def source_colours(result: PlanResult) -> dict[str, str]:
+    """Each source's colour by the name the charts give it (``planner.breakdown``): resources,
+    programs, people-driven channels and capacity not assigned (worked out once per set of sources)."""
+    key = (result.resources, result.channels)
+    if _cache["key"] == key:
+        return _cache["colours"]  # type: ignore[return-value]
+    colours: dict[str, str] = {}
+    owners: dict[str, str] = {}
+    for index, resource in enumerate(result.resources):
+        colour = SOURCES[index % len(SOURCES)]
+        owners[resource.id] = colour
+        colours.setdefault(resource.name or resource.id, colour)
+    programs = [c for c in result.channels if c.is_program]
+    for offset, channel in enumerate(programs, start=len(result.resources)):
+        colours.setdefault(channel.name or "Program", SOURCES[offset % len(SOURCES)])
+    by_owner: dict[str, list[str]] = {}
+    for channel in result.channels:
+        if not channel.is_program:
+            by_owner.setdefault(channel.owner, []).append(channel.name or f"Channel {channel.index + 1}")
+    for resource in result.resources:
+        names = by_owner.get(resource.id, [])
+        if 1 - resource.assigned_share > 1e-9:
+            names = [*names, f"{resource.name or resource.id}: {UNASSIGNED}"]
+        for index, name in enumerate(names):
+            colours.setdefault(name, shade(owners[resource.id], index, len(names)))
+    for names in (by_owner.get(owner, []) for owner in by_owner if owner not in owners):
+        for name in names:  # a channel whose owner is gone (the file checks refuse it; shown all the same)
+            colours.setdefault(name, OTHERS)
+    colours[OTHERS_NAME] = OTHERS
+    _cache["key"], _cache["colours"] = key, colours
+    return colours
+
+
+def colours_of(result: PlanResult, names: list[str]) -> dict[str, str]:
+    """The colours of the sources a chart shows, by name (a name the plan does not know: grey)."""
+    known = source_colours(result)
+    return {name: known.get(name, OTHERS) for name in names}
