@@ -181,9 +181,9 @@ class TableFit(QObject):
         if self.fitted is not None:
             self.fitted()
 
-    def needs(self, column: int) -> tuple[int, int]:
+    def needs(self, column: int, more: bool = True) -> tuple[int, int]:
         """(narrowest, widest) width of a column: its header's longest line, and its text's longest
-        word (words) or longest line with room for one more digit (figures), then its whole lines."""
+        word (words) or longest line with room for one more digit (figures; ``more``), then its whole lines."""
         model = self.view.model()
         heading = QFontMetrics(header_font(self.view.horizontalHeader().font()))
         metrics = self.view.fontMetrics()
@@ -194,7 +194,7 @@ class TableFit(QObject):
         if column in self.words():
             word = max((metrics.horizontalAdvance(w) for text in texts for w in text.split()), default=0)
             return max(header, word + self.cell_padding), max(header, lines + self.cell_padding)
-        figures = any(ch.isdigit() for text in texts for ch in text)
+        figures = more and any(ch.isdigit() for text in texts for ch in text)
         room = lines + self.cell_padding + (metrics.horizontalAdvance(MORE) if figures else 0)
         return max(header, room), max(header, room)
 
@@ -204,6 +204,8 @@ class TableFit(QObject):
             return {}
         words = [c for c in shown if c in self.words()]
         needs = {c: self.needs(c) for c in shown}
+        if sum(needs[c][0] for c in shown) > room:  # too tight to keep room for more digits: the figures as they are
+            needs = {c: self.needs(c, more=False) for c in shown}
         fixed = sum(needs[c][0] for c in shown if c not in words)
         low = {c: needs[c][0] for c in words}
         high = {c: needs[c][1] for c in words}

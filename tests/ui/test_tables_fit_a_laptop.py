@@ -15,6 +15,7 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QAbstractButton, QStyle, QStyleOptionHeader, QTabBar, QTableView, QWidget
 
+from tests.ui.helpers import type_in_cell
 from ui.main_window import MainWindow, create_window
 from ui.navigator import STEPS
 
@@ -145,3 +146,34 @@ def button(root: QWidget, name: str) -> QAbstractButton:
     found = root.findChild(QAbstractButton, name)
     assert found is not None, name
     return found
+
+
+def test_rows_keep_their_height_while_the_person_works_elsewhere_and_a_click_lands_in_its_row(
+    wide: MainWindow, qtbot: Any
+) -> None:
+    wide.resize(1366, 768)
+    wide.go_to_step(3)
+    view = wide.findChild(QTableView, "labor")
+    qtbot.waitUntil(lambda: table_cuts(view) == [])
+    rows = range(view.model().rowCount())
+
+    def heights() -> list[int]:
+        return [view.rowHeight(row) for row in rows]
+
+    before = heights()
+    assert max(before) > min(before)  # "Account executives prospecting" wraps, "Inside SDRs" does not
+    # numbers typed in other rows: totals grow, notes of capacity come and go, the page grows
+    type_in_cell(qtbot, view, 4, view.model().column_of("headcount"), "30")
+    type_in_cell(qtbot, view, 0, view.model().column_of("cost_per_person_month"), "9,500")
+    wide.document.set_value("channels[7].share", 1.0)
+    qtbot.wait(20)
+    assert heights() == before
+    # a name typed longer: its own row grows, no other moves
+    type_in_cell(qtbot, view, 1, 0, "New SDR hires starting in March after the budget review")
+    qtbot.waitUntil(lambda: view.rowHeight(1) > before[1])
+    assert [h for row, h in enumerate(heights()) if row != 1] == [h for row, h in enumerate(before) if row != 1]
+    assert table_cuts(view) == []
+    # where the person sees the fifth row is where a click selects it
+    target = view.visualRect(view.model().index(4, 0)).center()
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=target)
+    assert view.currentIndex().row() == 4
