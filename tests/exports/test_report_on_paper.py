@@ -249,3 +249,17 @@ def test_a_long_table_runs_on_with_its_header_and_never_leaves_a_row_or_two_alon
                 assert re.match(r"[A-Z][a-z]{2}–[A-Z][a-z]{2} \d{4}\s", tail[0]), tail[0]
                 assert re.match(r"[A-Z][a-z]{2} \d{4}\s", rows[0]), rows[0]
     assert runs_on  # the sample's months table did run on, on some paper
+
+
+def test_the_closing_line_never_sits_alone_on_the_last_page(tmp_path: Path) -> None:
+    # the sample with six scenarios and a second team filled six A4 pages to the foot and printed
+    # "Prepared with Lead Planner on ..." alone on a seventh: it now takes the assumptions' last rows with it
+    data = json.loads(sample_text())
+    data["scenarios"] = [{"name": f"Win rate {20 + n}%", "overrides": {"win_rate": (20 + n) / 100}} for n in range(6)]
+    data["labor"].append(dict(data["labor"][0], id="ldr2", name="Second team"))
+    loaded = plan_from_file_data(data)
+    assert not loaded.problems, loaded.problems
+    pages = print_to_pdf(render_report(loaded.plan, today=dt.date(2027, 4, 6)), "A4", tmp_path).pages
+    last = pages[-1].body_lines
+    assert last[-1].startswith("Prepared with Lead Planner on 6 April 2027")
+    assert len(last) >= 4 and "Seasonality" in " ".join(last[:-1])  # the table's last rows above it
