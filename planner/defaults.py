@@ -62,6 +62,12 @@ DEFAULTS: dict[str, Default] = {
         "Damodaran (NYU Stern) margins by industry: all-industry gross margin about 38% (2026)",
         "all industries about 38%, NYU Stern 2026",
     ),
+    "labor.in_seat.ramp_months": Default(
+        0,
+        "a team already in seat is past its ramp: Bridge Group research via Elevate puts an SDR's ramp at a "
+        "little over 3 months after hiring (undated); people hired before the plan starts have done it",
+        "a team already in seat: no ramp",
+    ),
     "labor.field.ramp_months": Default(0, "field reps already know the market"),
     "labor.field.srl_per_person_month": Default(
         2, "rule of thumb: about 20% of a rep's time on leads (CSO Insights: 24%, 2011) x 12 a month"

@@ -436,9 +436,13 @@ class ImportActualsDialog(QDialog):
                 self,
                 "The plan has actuals",
                 f"The plan already has actuals for {len(existing)} month{'s' if len(existing) != 1 else ''}. "
-                "Replace them all with this file's, or merge (this file's figures replace those of the same "
-                "months, every other figure is kept)?",
-                {files.Button.Yes: "Replace", files.Button.No: "Merge", files.Button.Cancel: ""},
+                "Replace all of them with the file's, or add the file's figures and keep the others? Where the "
+                "plan and the file both have a month's figure, the file's is kept.",
+                {
+                    files.Button.Yes: "Replace all actuals with the file's",
+                    files.Button.No: "Add the file's figures, keep the others",
+                    files.Button.Cancel: "",
+                },
                 files.Button.No,
             )
             if answer == files.Button.Cancel:

@@ -147,6 +147,9 @@ class MainWindow(QMainWindow, FileActions):
         export_requested = getattr(page, "export_requested", None)  # the page with the export buttons
         if export_requested is not None:
             export_requested.connect(self.export)
+        import_requested = getattr(page, "import_requested", None)  # Track's Import button
+        if import_requested is not None:
+            import_requested.connect(self.import_actuals)
 
     @property
     def pages(self) -> list[Page]:

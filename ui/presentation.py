@@ -46,6 +46,7 @@ from ui.style import ACCENT, BORDER, ERROR, FAIR, GOOD, MUTED, PANEL, STYLESHEET
 from ui.wheel_guard import GuardedSlider
 
 SLIDER_DRAG_ID = 7
+PEOPLE_PAGE = 2  # Page Up / Page Down on the head count: two people
 
 STYLE = f"""
 QWidget#presentation {{ background: white; }}
@@ -119,12 +120,22 @@ def drivers(plan: Plan) -> list[Driver]:
         found.append(Driver(key, key, label, "money", step, max(1, int(base * 0.25 / step)), int(base * 2.5 / step)))
     if plan.labor:
         resource = plan.labor[0]
-        high = max(10, math.ceil(resource.headcount * 3))
+        low, high = people_range(resource.headcount)
         found.append(
             Driver("headcount", f"labor.{resource.id}.headcount", f"Head count: {resource.name or resource.id}",
-                   "people", 1, 0, high, f"Head count of {resource.name or resource.id}")
+                   "people", 1, low, high, f"Head count of {resource.name or resource.id}")
         )  # fmt: skip
     return found
+
+
+PEOPLE_STEPS = 8  # a head count slider spans this many people: one person is a long, sure step of the mouse
+
+
+def people_range(headcount: float) -> tuple[int, int]:
+    """The head count slider's range: a few people either side of the plan's (from none), one a step.
+    A move past it widens it (``refresh``)."""
+    low = max(0, round(headcount) - PEOPLE_STEPS // 2)
+    return low, low + PEOPLE_STEPS
 
 
 class SliderCommand(SetValueCommand):
@@ -264,7 +275,8 @@ class PresentationView(QWidget):
             slider.setAccessibleName(driver.tip or driver.label)
             slider.setToolTip(driver.tip or driver.label)
             slider.setRange(driver.low, driver.high)
-            slider.setPageStep(max(1, (driver.high - driver.low) // 10))
+            slider.setSingleStep(1)  # an arrow key: one step (one person, one point of a rate)
+            slider.setPageStep(PEOPLE_PAGE if driver.kind == "people" else max(1, (driver.high - driver.low) // 10))
             slider.setMinimumHeight(34)
             name.setBuddy(slider)
             slider.sliderPressed.connect(self._drag_started)

@@ -159,6 +159,8 @@ def _shown_default(path: str, value: Any) -> str:
         return f"{formatting.rate_input(value)}%"
     if spec is not None and spec.kind == "money" and not isinstance(value, str):
         return formatting.money(value, "USD")
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))  # "Default 12", not "12.0"
     return str(value)
 
 

@@ -94,3 +94,32 @@ def test_the_supply_chart_rows_add_up_to_the_supply(window: MainWindow) -> None:
     assert set(rows) == {"Outbound phone", "Trade shows", "Inside lead development reps: not assigned"}
     total = sum(sum(values) for values in rows.values())
     assert round(total) == 288
+
+
+def test_a_program_of_a_new_type_takes_that_types_cited_cost_per_raw_lead_unless_one_was_typed(
+    window: MainWindow, qtbot: Any
+) -> None:
+    view = channels_view(window)
+    model = view.model()
+    cost, kind, per_srl = model.column_of("cost_per_lead"), model.column_of("type"), model.columnCount() - 1
+    qtbot.mouseClick(window.findChild(QPushButton, "channels.add"), Qt.MouseButton.LeftButton)
+    assert model.setData(model.index(2, model.column_of("owner")), "Marketing (a program)")
+    added = window.document.plan.channels[2]
+    assert (added.type, added.cost_per_lead) == ("outbound_phone", 200)  # no figure of its own: all channels'
+    assert "Default $200: HubSpot demand generation benchmark" in model.index(2, cost).data(Qt.ItemDataRole.ToolTipRole)
+    assert model.setData(model.index(2, kind), "Content and webinars")
+    assert window.document.plan.channels[2].cost_per_lead == 50  # content's own, not $200
+    assert "Default $50: Saber CPL glossary: content marketing" in model.index(2, cost).data(
+        Qt.ItemDataRole.ToolTipRole
+    )
+    # $50 a raw lead, a tenth of raw leads sales-ready (25% x 40%): $500 a sales-ready lead, not $2,000
+    assert model.index(2, per_srl).data() == "$500"
+    assert window.document.undo_stack.undoText() == "Change type of channel “Channel 3”"
+    type_in_cell(qtbot, view, 2, cost, "75")  # the person's own figure
+    assert model.setData(model.index(2, kind), "Events and trade shows")
+    assert window.document.plan.channels[2].cost_per_lead == 75  # kept
+    # the sample's trade shows were typed at $120 a raw lead: a new type keeps it
+    assert model.setData(model.index(1, kind), "Paid ads")
+    assert (window.document.plan.channels[1].type, window.document.plan.channels[1].cost_per_lead) == ("paid_ads", 120)
+    window.document.undo_stack.undo()
+    assert window.document.plan.channels[1].type == "events"

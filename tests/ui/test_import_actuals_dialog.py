@@ -263,3 +263,35 @@ def test_closing_the_dialog_while_a_large_file_is_counted_is_safe(
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert window.findChild(ImportActualsDialog) is None
     assert window.document.plan.actuals == ()
+
+
+def test_the_track_step_imports_with_a_button_of_its_own(window: MainWindow, dialogs: Dialogs, qtbot: Any) -> None:
+    window.go_to_step(7)
+    button = window.findChild(QPushButton, "track.import")
+    assert button.isVisible() and button.text() == "Import from a CSV file…"
+    dialogs.open_path = str(DATA / "actuals_monthly.csv")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)  # the same as File → Import actuals…
+    dialog = window.findChild(ImportActualsDialog)
+    assert dialog is not None
+    qtbot.waitUntil(lambda: not dialog.reading)
+    press_import(dialog, qtbot)
+    assert entries(window) == MONTHLY
+
+
+def test_importing_over_actuals_asks_in_words_a_sales_leader_uses(
+    window: MainWindow, dialogs: Dialogs, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    press_import(open_import(window, dialogs, DATA / "actuals_monthly.csv", qtbot), qtbot)
+    asked: list[tuple[str, dict[Any, str]]] = []
+
+    def ask(_parent: Any, _title: str, text: str, buttons: dict[Any, str], _default: Any) -> Any:
+        asked.append((text, buttons))
+        return Button.No
+
+    monkeypatch.setattr("ui.files.ask", ask)
+    press_import(open_import(window, dialogs, DATA / "actuals_monthly.csv", qtbot), qtbot)
+    [(text, buttons)] = asked
+    assert text.startswith("The plan already has actuals for 3 months. Replace all of them with the file's")
+    assert buttons[Button.Yes] == "Replace all actuals with the file's"
+    assert buttons[Button.No] == "Add the file's figures, keep the others"
+    assert not any(word in " ".join(buttons.values()).lower() for word in ("merge", "replace/"))

@@ -24,6 +24,7 @@ def column(view: QTableView, field: str) -> int:
 
 
 def add_by_kind(window: MainWindow, kind: str) -> None:
+    """Add by kind ▸ ``kind``: "field", "inside.in_seat", "inside.new", "outsourced.in_seat" ..."""
     button = window.findChild(QPushButton, "labor.add_kind")
     assert button is not None and button.isVisible()
     [action] = [a for a in button.menu().actions() if a.objectName() == f"labor.add.{kind}"]
@@ -77,7 +78,7 @@ def test_adding_an_outsourced_team_gets_the_outsourced_defaults_and_their_source
     window: MainWindow, qtbot: Any
 ) -> None:
     view = labor_view(window)
-    add_by_kind(window, "outsourced")
+    add_by_kind(window, "outsourced.new")
     added = window.document.plan.labor[1]
     assert (added.kind, added.name, added.id) == ("outsourced", "Outsourced team 2", "outsourced")
     assert (added.ramp_months, added.srl_per_person_month, added.cost_per_person_month) == (1, 10, 6000)
@@ -87,7 +88,8 @@ def test_adding_an_outsourced_team_gets_the_outsourced_defaults_and_their_source
     assert health(window, "sales_ready_leads_supplied") == "403"
     note = window.findChild(QLabel, "labor.defaults").text()
     assert note.startswith(
-        "Defaults for an outsourced team: a 1-month ramp, 10 sales-ready leads and $6,000 a person-month"
+        "Defaults for an outsourced team: a 1-month ramp for new hires (none for a team already in seat), "
+        "10 sales-ready leads and $6,000 a person-month"
     )
     assert "Attrition: none unless you enter it; SDR turnover runs 30-34% a year" in note
     sources = window.findChild(QLabel, "labor.defaults").toolTip()
@@ -136,9 +138,9 @@ def test_the_verdict_reads_late_for_the_sample_plus_an_agency_from_the_first_mon
     window: MainWindow, qtbot: Any
 ) -> None:
     view = labor_view(window)
-    add_by_kind(window, "outsourced")
+    add_by_kind(window, "outsourced.in_seat")  # an agency already working: no ramp
+    assert window.document.plan.labor[1].ramp_months == 0
     type_in_cell(qtbot, view, 1, column(view, "headcount"), "3")
-    type_in_cell(qtbot, view, 1, column(view, "ramp_months"), "0")
     # 3 x 10 = 30 a month from January. This year (v3, a 3-month cycle) is the leads of Jan-Sep, each month
     # needing 400 / 9 = 44.4. January 30 + 5 (trade shows) = 35, February 35 + 6 (reps ramping from month 2)
     # = 41, March 35 + 12 = 47, April 35 + 18 = 53, then 59: the running gap is 9.4, 12.9, 10.3, 1.8, then
@@ -173,3 +175,45 @@ def test_the_saved_file_holds_the_new_labor_fields(window: MainWindow, qtbot: An
     assert saved["version"] == 3
     resource = saved["labor"][0]
     assert (resource["end_month"], resource["attrition_rate"], resource["vacancy_months"]) == (10, 0.34, 1.5)
+
+
+def test_a_resource_added_by_kind_is_asked_already_in_seat_or_new_hires_and_ramps_as_it_says(
+    window: MainWindow, qtbot: Any
+) -> None:
+    labor_view(window)
+    menu = window.findChild(QPushButton, "labor.add_kind").menu()
+    assert [a.text() for a in menu.actions() if not a.isSeparator()] == [
+        "Field reps (prospecting part-time): no ramp",
+        "Inside reps already in seat: no ramp",
+        "Inside reps, new hires: a 3-month ramp",
+        "Outsourced team already working: no ramp",
+        "Outsourced team, new: a 1-month ramp",
+    ]
+    tips = {a.objectName(): a.toolTip() for a in menu.actions()}
+    assert tips["labor.add.inside.in_seat"].startswith("Default 0: a team already in seat is past its ramp")
+    assert tips["labor.add.inside.new"].startswith("Default 3: Bridge Group research via Elevate: SDR ramp")
+    assert tips["labor.add.outsourced.new"] == "Default 1: rule of thumb: an agency's team is trained already"
+    add_by_kind(window, "inside.in_seat")
+    add_by_kind(window, "inside.new")
+    in_seat, hires = window.document.plan.labor[1:]
+    assert (in_seat.kind, in_seat.ramp_months, hires.kind, hires.ramp_months) == ("inside", 0, "inside", 3)
+    # a rep in seat from month 1 makes 12 a month all year: 144; a new hire ramps 3, 6, 9, then 12: 18 + 9 x 12
+    figures = {r.name: r.total_output for r in window.document.result.resources}
+    assert figures["Inside reps 2"] == 144
+    assert figures["Inside reps 3"] == 126
+    assert "Add by kind" in window.findChild(QPushButton, "labor.add").toolTip()
+
+
+def test_the_activity_calculator_says_which_figure_it_starts_from_and_why(window: MainWindow, qtbot: Any) -> None:
+    view = labor_view(window)
+    basis = window.findChild(QLabel, "activity_calculator.basis")
+    view.setCurrentIndex(view.model().index(0, 0))  # the sample's inside reps
+    assert basis.text().startswith(
+        "The calculator starts from an inside rep's typical month: 20 calling days × 60 dials a day × 10% connect "
+        "× 10% of conversations booked = 12 sales-ready leads, the inside reps' default output."
+    )
+    # the same 12 the inside rep's default output is, and its source says so
+    tip = view.model().index(0, view.model().column_of("srl_per_person_month")).data(Qt.ItemDataRole.ToolTipRole)
+    assert "the activity calculator's defaults give the same 12" in tip
+    add_by_kind(window, "field")
+    assert "A field rep prospects about a fifth of the time, hence their default of 2 a month" in basis.text()

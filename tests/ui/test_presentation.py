@@ -94,3 +94,31 @@ def test_esc_leaves_and_returns_to_the_main_window(window: MainWindow, qtbot: An
     assert window.isVisible()
     assert window.document.plan.targets.deal_size == 40000
     assert window.document.plan.scenarios[-1].overrides == {"deal_size": 50000}
+
+
+def test_the_head_count_slider_moves_one_person_a_step_by_mouse_and_keyboard(window: MainWindow, qtbot: Any) -> None:
+    view = present(window, qtbot)
+    view.showNormal()  # at a laptop's full-screen size (the test screen is smaller)
+    view.resize(1366, 768)
+    slider = view.findChild(QSlider, "present.headcount")
+    qtbot.waitUntil(lambda: slider.width() > 150)
+    # the sample's 2 reps, from none to 8: each person a long step of the mouse, not 2 -> 7 in 100 px
+    assert (slider.minimum(), slider.value(), slider.maximum()) == (0, 2, 8)
+    style = slider.style()
+    span = slider.width() - style.pixelMetric(style.PixelMetric.PM_SliderLength, None, slider)
+    assert span / (slider.maximum() - slider.minimum()) >= 25
+    slider.setFocus()
+    qtbot.waitUntil(slider.hasFocus)
+    qtbot.keyClick(slider, Qt.Key.Key_Right)  # one person
+    assert window.document.plan.scenarios[-1].overrides == {"labor.ldr.headcount": 3}
+    assert figure(view, "headcount.value") == "3 people"
+    assert figure(view, "sales_ready_leads_supplied") == "402"  # 3 x 114 + 60
+    qtbot.keyClick(slider, Qt.Key.Key_PageUp)  # two people
+    assert figure(view, "headcount.value") == "5 people"
+    qtbot.keyClick(slider, Qt.Key.Key_Left)
+    qtbot.keyClick(slider, Qt.Key.Key_Left)
+    qtbot.keyClick(slider, Qt.Key.Key_Left)
+    qtbot.keyClick(slider, Qt.Key.Key_Left)
+    assert figure(view, "headcount.value") == "1 person"
+    assert window.document.plan.labor[0].headcount == 2  # the base plan never changes
+    view.close()

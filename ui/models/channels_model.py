@@ -10,9 +10,10 @@ from PySide6.QtGui import QColor
 from planner import formatting as fmt
 from planner import vocab
 from planner.breakdown import free_share
-from planner.defaults import channel_cost_per_lead
+from planner.defaults import channel_cost_per_lead, default
 from planner.model import Channel
 from planner.schedule_text import ScheduleTextError, parse_schedule, schedule_text
+from ui import values
 from ui.models.rows_model import Column, RowsModel
 from ui.style import MUTED
 
@@ -35,6 +36,13 @@ COLUMNS = (
     Column("", "Sales-ready\nleads\nsupplied", "Sales-ready leads this channel brings over the plan", numeric=True),
     Column("", "Cost per\nsales-ready\nlead", "Cost per sales-ready lead of this channel", numeric=True),
 )  # fmt: skip
+
+
+def cost_per_lead_hint(channel_type: str) -> str:
+    """The cited default cost per raw lead of a program of this type: "Default $50: Saber CPL ..."."""
+    key = f"channels.{channel_type}.cost_per_lead"
+    return values.hint_source("channels[0].cost_per_lead", key if default(key) else "channels.cost_per_lead")
+
 
 PROGRAM_FIELDS = ("monthly_budget", "schedule", "cost_per_lead", "start_month", "end_month", "lead_to_srl")
 BY_SCHEDULE = ("monthly_budget", "start_month", "end_month")  # what a schedule replaces
@@ -88,6 +96,8 @@ class ChannelsModel(RowsModel):
                 return QColor(MUTED)
             if item.is_program and field in BY_SCHEDULE and item.schedule and role == Qt.ItemDataRole.ToolTipRole:
                 return "The event schedule replaces the monthly budget and its months; empty the schedule to use them"
+            if field == "cost_per_lead" and item.is_program and role == Qt.ItemDataRole.ToolTipRole:
+                return f"{super().data(index, role)}\n{cost_per_lead_hint(item.type)}"
         return super().data(index, role)
 
     def parse(self, spec: Any, value: Any) -> Any:
@@ -110,12 +120,31 @@ class ChannelsModel(RowsModel):
         return super().parse(spec, value)
 
     def setData(self, index: Any, value: Any, role: int = 2) -> bool:
-        """Changing the owner between people and marketing also fills in what the new kind needs."""
-        if index.isValid() and self.columns[index.column()].field == "owner":
+        """Changing the owner between people and marketing also fills in what the new kind needs; a
+        program of a new type takes that type's cost per raw lead, unless its own was typed."""
+        field = self.columns[index.column()].field if index.isValid() else ""
+        if field in ("owner", "type") and role == 2:
             parsed = self.parse(self.spec(index.column()), value)
             if parsed.ok:
-                return self.change_owner(index.row(), parsed.value)
+                change = self.change_owner if field == "owner" else self.change_type
+                return change(index.row(), parsed.value)
         return super().setData(index, value, role)
+
+    def change_type(self, row: int, kind: str) -> bool:
+        """A new type; a program whose cost per raw lead is its old type's default (or none) takes
+        the new type's cited default, one typed by the person stays (one undo step)."""
+        import dataclasses
+
+        item: Channel = self.items[row]
+        if kind == item.type:
+            return True
+        changes: dict[str, Any] = {"type": kind}
+        if item.is_program and item.cost_per_lead in (None, channel_cost_per_lead(item.type).value):
+            changes["cost_per_lead"] = channel_cost_per_lead(kind).value
+        self.problem.emit("")
+        changed = dataclasses.replace(item, **changes)
+        self.document.set_value(f"channels[{row}]", changed, f"Change type of {self.described(row)}", merge=False)
+        return True
 
     def change_owner(self, row: int, owner: str) -> bool:
         import dataclasses

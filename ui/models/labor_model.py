@@ -43,6 +43,7 @@ SHORT_KINDS = {"field": "Field reps", "inside": "Inside reps", "outsourced": "Ou
 NEW_NAMES = {"field": "Field reps", "inside": "Inside reps", "outsourced": "Outsourced team"}
 DEFAULTS_FOR = {"field": "field reps", "inside": "inside reps", "outsourced": "an outsourced team"}
 KIND_FIELDS = ("ramp_months", "srl_per_person_month", "cost_per_person_month")
+IN_SEAT = "labor.in_seat.ramp_months"  # a team already in seat: no ramp
 TURNOVER_FIELDS = {"attrition_rate": "labor.attrition_rate", "vacancy_months": "labor.vacancy_months"}
 
 
@@ -56,7 +57,7 @@ def default_key(kind: str, field: str) -> str | None:
 def field_hint(kind: str, field: str) -> str:
     """``Default 1: rule of thumb: an agency's team is trained already`` ('' without a default)."""
     key = default_key(kind, field)
-    return values.hint(f"labor[0].{field}", key) if key else ""
+    return values.hint_source(f"labor[0].{field}", key) if key else ""
 
 
 def kind_defaults_text(kind: str, currency: str) -> str:
@@ -66,7 +67,7 @@ def kind_defaults_text(kind: str, currency: str) -> str:
     ramp, output, cost = (defaults.labor_default(kind, name) for name in KIND_FIELDS)
     attrition, vacancy = defaults.default("labor.attrition_rate"), defaults.default("labor.vacancy_months")
     assert attrition is not None and vacancy is not None
-    ramp_text = f"a {int(ramp)}-month ramp" if ramp else "no ramp"
+    ramp_text = f"a {int(ramp)}-month ramp for new hires (none for a team already in seat)" if ramp else "no ramp"
     return (
         f"Defaults for {DEFAULTS_FOR[kind]}: {ramp_text}, {fmt.count(output)} sales-ready leads and "
         f"{fmt.money(cost, currency)} a person-month (a cell's tooltip gives the source). "
@@ -96,21 +97,24 @@ class LaborModel(RowsModel):
     column_sets = ("Output and cost", "Start, ramp and turnover")
 
     new_kind = "inside"  # the kind of the next row added (the page's "Add" menu sets it)
+    new_in_seat = False  # ... and whether they are already in seat (no ramp) or new hires (the kind's ramp)
 
     def new_item(self, row: int) -> LaborResource:
-        """A resource of ``new_kind`` with that kind's defaults (ramp, output, cost) and the turnover defaults."""
+        """A resource of ``new_kind`` with that kind's defaults (ramp, output, cost) and the turnover
+        defaults; already in seat, no ramp."""
         kind = self.new_kind
         taken = {r.id for r in self.document.plan.labor}
         number = len(self.document.plan.labor) + 1
-        return LaborResource(id=new_id(taken, kind), name=f"{NEW_NAMES[kind]} {number}", kind=kind)
+        ramp = int(defaults.value(IN_SEAT)) if self.new_in_seat else None  # None: the kind's own
+        return LaborResource(id=new_id(taken, kind), name=f"{NEW_NAMES[kind]} {number}", kind=kind, ramp_months=ramp)
 
-    def add_resource(self, kind: str) -> int:
-        """Add a resource of ``kind`` at the end, as one undo step; returns its row."""
-        self.new_kind, row = kind, len(self.items)
+    def add_resource(self, kind: str, in_seat: bool = False) -> int:
+        """Add a resource of ``kind`` at the end, already in seat or new hires, as one undo step; returns its row."""
+        self.new_kind, self.new_in_seat, row = kind, in_seat, len(self.items)
         try:
             self.insertRows(row, 1)
         finally:
-            self.new_kind = "inside"
+            self.new_kind, self.new_in_seat = "inside", False
         return row
 
     def change_kind(self, row: int, kind: str) -> None:

@@ -8,8 +8,8 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QMenu, QPushButton, QWidget
 
+from planner import defaults, vocab
 from planner import formatting as fmt
-from planner import vocab
 from planner.model import Activity, LaborResource
 from planner.supply import activity_output
 from ui import values
@@ -18,7 +18,7 @@ from ui.document import PlanDocument
 from ui.fields import BoundLineEdit, describe
 from ui.follows_when_shown import FollowsWhenShown
 from ui.models.delegates import ChoiceDelegate
-from ui.models.labor_model import LaborModel, kind_defaults_text, kind_sources_text
+from ui.models.labor_model import IN_SEAT, LaborModel, kind_defaults_text, kind_sources_text
 from ui.pages.capacity_notes import CapacityNotes
 from ui.pages.page import Page, follow_figures
 from ui.pages.table_editor import TableEditor
@@ -37,6 +37,31 @@ class ActivityField(BoundLineEdit):
             resource, activity=activity, srl_per_person_month=round(activity_output(activity), 4)
         )
         self.document.set_value(row_path, changed, f"Change {self.spec.label} of {resource.name}")
+
+
+def basis_text(kind: str) -> str:
+    """Which figure the calculator starts from and why, for a resource of this kind: one story with
+    the kinds' default outputs (``planner.defaults``: 20 days x 60 dials x 10% x 10% = 12)."""
+    days, dials = defaults.WORKING_DAYS, defaults.DIALS_PER_DAY
+    connect, booked = fmt.percent(defaults.CONNECT_RATE), fmt.percent(defaults.CONVERSATION_TO_SRL)
+    output = fmt.count(defaults.CALCULATOR_OUTPUT)
+    start = (
+        f"The calculator starts from an inside rep's typical month: {days} calling days × {dials} dials a day × "
+        f"{connect} connect × {booked} of conversations booked = {output} sales-ready leads"
+    )
+    if kind == "field":
+        own = fmt.count(defaults.labor_default("field", "srl_per_person_month"))
+        return (
+            f"{start}, full time. A field rep prospects about a fifth of the time, hence their default of {own} a "
+            "month: type the days they really call. Each figure's source is in its tooltip."
+        )
+    if kind == "outsourced":
+        own = fmt.count(defaults.labor_default("outsourced", "srl_per_person_month"))
+        return (
+            f"{start}, an in-house rep's default. An outsourced team's default is {own}, a little under it: type "
+            "the agency's own figures. Each figure's source is in its tooltip."
+        )
+    return f"{start}, the inside reps' default output. Each figure's source is in its tooltip."
 
 
 class ActivityCalculator(FollowsWhenShown, QGroupBox):
@@ -71,6 +96,11 @@ class ActivityCalculator(FollowsWhenShown, QGroupBox):
         self.result.setProperty("role", "big-figure-name")
         self.result.setWordWrap(True)
         grid.addWidget(self.result, 4, 0, 1, 3)
+        self.basis = QLabel()  # which figure it starts from, and why: the kinds' default outputs
+        self.basis.setObjectName("activity_calculator.basis")
+        self.basis.setProperty("role", "hint")
+        self.basis.setWordWrap(True)
+        grid.addWidget(self.basis, 5, 0, 1, 5)
         self.use_button = QPushButton("Use the calculator for this resource")
         self.use_button.setObjectName("activity_calculator.use")
         describe(self.use_button, "Use the calculator", "Fill sales-ready leads per person-month from the activity")
@@ -100,6 +130,7 @@ class ActivityCalculator(FollowsWhenShown, QGroupBox):
                 default = getattr(Activity(), field.path.rsplit(".", 1)[1])
                 field.show_value(default)  # the defaults, greyed, until the calculator is used
         self.use_button.setVisible(resource is not None and not active)
+        self.basis.setText(basis_text(resource.kind if resource is not None else "inside"))
         if resource is None:
             self.intro.setText("Select a resource in the table to work out its output from its activity.")
             self.result.setText("")
@@ -113,7 +144,8 @@ class ActivityCalculator(FollowsWhenShown, QGroupBox):
         else:
             self.intro.setText(
                 f"{name} has its output typed in the table. With the typical activity below it would be "
-                f"{output} sales-ready leads per person-month; use the calculator to work it out from their own."
+                f"{output} sales-ready leads per person-month; use the calculator to work it out from their own "
+                "activity."
             )
             self.result.setText("")
 
@@ -149,6 +181,10 @@ class LaborPage(Page):
             self.model.column_of("kind"), ChoiceDelegate(lambda: dict(vocab.LABOR_KINDS), self.view)
         )
         self.body.addWidget(self.table)
+        ramp, source = ramp_words("inside", False)
+        tip = (f"Add inside reps, new hires with {ramp} (Ctrl+Insert in the table); “Add by kind” adds a team "
+               f"already in seat, with no ramp, or another kind.\n{source}")  # fmt: skip
+        self.table.add_button.setToolTip(tip)
         self.notes = CapacityNotes(document)
         self.body.addWidget(self.notes)
         self.add_kind = add_kind_button(self.model, self.table)
@@ -192,15 +228,42 @@ class LaborPage(Page):
         self.defaults_note.setToolTip(kind_sources_text(kind))
 
 
+# who a resource added by kind is: (kind, already in seat, the menu's words); field reps have no ramp either way
+ADDED = (
+    ("field", False, "Field reps (prospecting part-time)"),
+    ("inside", True, "Inside reps already in seat"),
+    ("inside", False, "Inside reps, new hires"),
+    ("outsourced", True, "Outsourced team already working"),
+    ("outsourced", False, "Outsourced team, new"),
+)
+
+
+def ramp_words(kind: str, in_seat: bool) -> tuple[str, str]:
+    """The ramp a resource added this way starts with, in words and with its source."""
+    key = IN_SEAT if in_seat else f"labor.{kind}.ramp_months"
+    months = int(defaults.value(key))
+    said = f"a {months}-month ramp" if months else "no ramp"
+    return said, values.hint_source("labor[0].ramp_months", key)
+
+
 def add_kind_button(model: LaborModel, table: TableEditor) -> QPushButton:
-    """ "Add by kind": field reps, inside reps or an outsourced team, each with its own defaults."""
+    """ "Add by kind": field reps, inside reps or an outsourced team, already in seat (no ramp) or new
+    hires (the kind's ramp), each with its defaults and their sources in the menu's tooltips."""
     button = QPushButton("Add by kind")
     button.setObjectName("labor.add_kind")
-    describe(button, "Add a resource by kind", "Add field reps, inside reps or an outsourced team, with its defaults")
+    describe(
+        button, "Add a resource by kind",
+        "Add field reps, inside reps or an outsourced team, already in seat (no ramp) or new hires, with its defaults",
+    )  # fmt: skip
     menu = QMenu(button)
-    for kind, label in vocab.LABOR_KINDS.items():
-        action = menu.addAction(label)
-        action.setObjectName(f"labor.add.{kind}")
-        action.triggered.connect(lambda _=False, k=kind: table.select_row(model.add_resource(k)))
+    menu.setToolTipsVisible(True)
+    for kind, in_seat, words in ADDED:
+        ramp, source = ramp_words(kind, in_seat)
+        if in_seat:  # a line before each kind that asks: in seat or new hires
+            menu.addSeparator()
+        action = menu.addAction(f"{words}: {ramp}")
+        action.setObjectName(f"labor.add.{kind}" + ("" if kind == "field" else ".in_seat" if in_seat else ".new"))
+        action.setToolTip(source)
+        action.triggered.connect(lambda _=False, k=kind, s=in_seat: table.select_row(model.add_resource(k, s)))
     button.setMenu(menu)
     return button

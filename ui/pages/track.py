@@ -6,9 +6,18 @@ every change is one undo step of ``plan.actuals`` and is autosaved like any othe
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication, QKeyEvent, QKeySequence, QResizeEvent, QShowEvent
-from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QLabel, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QWidget,
+)
 
 from planner import formatting as fmt
 from planner import health
@@ -190,7 +199,10 @@ def standing_text(result: PlanResult) -> str:
     """Where the plan stands on its actuals, in a sentence or two ('' before any)."""
     actual = result.actuals
     if actual is None:
-        return "No actuals yet: type each month's figures as the month closes, or paste them from a spreadsheet."
+        return (
+            "No actuals yet: type each month's figures as the month closes, paste them from a spreadsheet, or "
+            "import them from a CSV file."
+        )
     parts = []
     to_date = health.to_date_line(result)
     if to_date:
@@ -217,6 +229,7 @@ def standing_text(result: PlanResult) -> str:
 class TrackPage(Page):
     title = "Track"
     key = "track"
+    import_requested = Signal()  # the Import button: the window opens File → Import actuals…
     intro = (
         "Once the year starts, enter what really happened each month: sales-ready leads, opportunities, "
         "wins, revenue and cost. Beside each figure: how far it is from what the month needs (sales-ready "
@@ -243,7 +256,17 @@ class TrackPage(Page):
             "needs (“−19 of 48”), and what the plan expects of the other stages"
         )
         self.show_plan.toggled.connect(self.table.show_plan)
+        # the same action as File → Import actuals…, where the actuals are
+        self.import_button = QPushButton("Import from a CSV file…")
+        self.import_button.setObjectName("track.import")
+        self.import_button.setToolTip(
+            "Import the months' figures from a CSV file exported from your CRM or a spreadsheet (File → Import "
+            "actuals…): each month and figure is previewed before anything changes"
+        )
+        self.import_button.setAccessibleName("Import actuals from a CSV file")
+        self.import_button.clicked.connect(self.import_requested)
         options = QHBoxLayout()
+        options.addWidget(self.import_button)
         options.addStretch(1)
         options.addWidget(self.show_plan)
         self.body.addLayout(options)
