@@ -160,7 +160,7 @@ class SheetWriter:
         """A row tall enough for wrapped ``texts`` (column -> text) in columns of these kinds;
         spreadsheet apps do not grow rows to fit wrapped text when they open a file."""
         widths = {c: WIDTHS[k] for c, k in kinds.items()}
-        lines = max((math.ceil(len(t) / (w * 1.1)) for c, t in texts.items() if (w := widths.get(c))), default=1)
+        lines = max((wrapped_lines(t, w * 1.1) for c, t in texts.items() if (w := widths.get(c))), default=1)
         if lines > 1:
             self.sheet.row_dimensions[row].height = 13 * lines + 2
 
@@ -177,6 +177,19 @@ class SheetWriter:
         """Each column's width by its kind (``layout.WIDTHS``: the one place widths are decided)."""
         for column, kind in kinds.items():
             self.sheet.column_dimensions[get_column_letter(column)].width = WIDTHS[kind]
+
+
+def wrapped_lines(text: str, room: float) -> int:
+    """The lines ``text`` wraps into, ``room`` characters a line, broken between words as a
+    spreadsheet breaks them (a word longer than a line takes the lines it needs)."""
+    lines, used = 0, room  # no line begun
+    for word in text.split():
+        if used + 1 + len(word) <= room:
+            used += 1 + len(word)
+        else:
+            lines += max(1, math.ceil(len(word) / room))
+            used = len(word) % room if len(word) > room else len(word)
+    return max(1, lines)
 
 
 def put_text(cell: Cell, value: Any) -> Cell:

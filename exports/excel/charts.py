@@ -24,7 +24,7 @@ from openpyxl.drawing.text import CharacterProperties, Paragraph, ParagraphPrope
 from openpyxl.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from exports.excel.cells import SheetWriter, cell, clean_text
+from exports.excel.cells import SheetWriter, cell, clean_text, ref
 from exports.excel.layout import (
     CHANNELS,
     INPUTS,
@@ -95,7 +95,9 @@ def month_series(sheet: Worksheet, layout: Layout, row: int, name: str) -> Serie
     )
     series = Series(values)
     label = sheet.cell(row, NAME_COLUMN).value
-    series.tx = named(name, cell(row, NAME_COLUMN, sheet=sheet.title) if label else None)
+    if isinstance(label, str) and label and not label.startswith("="):
+        name = label  # the label's text is the name at export (a formula's, a resource's name: ``name``)
+    series.tx = named(name, ref(row, NAME_COLUMN, sheet=sheet.title) if label else None)
     return series
 
 
@@ -198,14 +200,14 @@ def funnel_chart(inputs: Worksheet) -> BarChart:
         "Reverse funnel: what the revenue goal needs at each stage",
         "Number needed over the horizon (logarithmic scale)",
     )
-    chart.width, chart.height = CHART_WIDTH, 10
+    chart.width, chart.height = CHART_WIDTH, 9
     return chart
 
 
 def months_chart(workbook: Workbook, layout: Layout) -> LineChart:
     rows = ((MonthlyRow.NEEDED, "Sales-ready leads needed"), (MonthlyRow.SUPPLIED, "Sales-ready leads supplied"))
     heading = "Sales-ready leads a month: needed vs supplied"
-    return month_lines(workbook, layout, heading, rows, 10)
+    return month_lines(workbook, layout, heading, rows, 9)
 
 
 def write_charts(sheet: Worksheet, styles: Styles, workbook: Workbook, layout: Layout) -> None:

@@ -21,6 +21,7 @@ takes 7w points; a row without a height of its own 15 points; a character of 11-
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from copy import copy
 from dataclasses import dataclass
 
@@ -105,13 +106,20 @@ def column_widths(sheet: Worksheet) -> list[float]:
 
 
 def row_heights(sheet: Worksheet) -> list[float]:
-    """The height of every row that prints (index 0: row 1), the rows under charts included."""
+    """The height of every row that prints (index 0: row 1), the rows under charts included: a row's
+    own height, else as tall as the text in its column A (a section's 12 points, a title's 16)."""
     last = max([sheet.max_row, *(chart_rows(c)[1] for c in sheet._charts)])
-    sized = sheet.row_dimensions
-    return [
-        found.height if (found := sized.get(row)) is not None and found.height else DEFAULT_ROW
-        for row in range(1, last + 1)
-    ]
+    sized, cells = sheet.row_dimensions, sheet._cells
+    heights = []
+    for row in range(1, last + 1):
+        found = sized.get(row)
+        if found is not None and found.height:
+            heights.append(found.height)
+            continue
+        label = cells.get((row, 1)) if last <= MAX_ROWS_KEPT else None
+        size = (label.font.sz or BODY_POINTS) if label is not None and label.has_style else BODY_POINTS
+        heights.append(max(DEFAULT_ROW, DEFAULT_ROW * size / BODY_POINTS))
+    return heights
 
 
 def pages_across(widths: list[float], titles: float, room: float) -> int:
@@ -135,13 +143,13 @@ def pages_down(heights: list[float], room: float) -> int:
     return pages
 
 
-def fit(widths: list[float], heights: list[float], blocks: list[Block], titles: float = 0.0) -> PageFit:
+def fit(widths: list[float], heights: list[float], titles: float = 0.0, blocks: Sequence[Block] = ()) -> PageFit:
     """The orientation and scale a sheet prints at (not below ``MIN_SCALE``): the fewest pages
     across, then the fewest pages, then the fewest tables run over a page's foot, then the largest
     scale. ``titles``: the width of the columns
     printed on every page. Past ``MAX_ROWS_KEPT`` rows, the largest scale for the fewest pages across."""
     found = []
-    for orientation in ("landscape", "portrait"):
+    for orientation in ("portrait", "landscape"):  # portrait when it does as well
         width, height = page_body(orientation)
         room = width * FIT * 100
         fewest = pages_across(widths, titles, room / MIN_SCALE)
@@ -230,13 +238,15 @@ def tables(sheet: Worksheet) -> list[Block]:
 
 
 def paginate(
-    heights: list[float], blocks: list[Block], room: float, repeated: float = 0.0
+    heights: list[float], blocks: Sequence[Block], room: float, repeated: float = 0.0
 ) -> tuple[list[int], int, int]:
     """The rows a page break must follow, and the pages down, on pages ``room`` high that repeat
     ``repeated`` points of header rows: a break before a chart that would not fit in what is left of
     its page; before a table of half a page or less that would not; before a longer one whose title,
     header and first row would not. Never before the sheet's first table (it stays with the sheet's
-    title). Also returns the pages down and the tables that run over a page's foot."""
+    title). A page that would end in the blank rows before a table ends there (LibreOffice, whose
+    rows may be a little shorter than these, would otherwise leave the table's title at the foot).
+    Also returns the pages down and the tables that run over a page's foot."""
 
     def tall(first: int, last: int) -> float:
         return sum(heights[first - 1 : last])
@@ -253,8 +263,12 @@ def paginate(
 
     for block in blocks:
         first, last = block.first, block.last
+        before = pages
         for height in heights[row - 1 : first - 1]:  # the blank rows before it
             used = add(height)
+        if pages > before and first > FIRST_HEADER:  # a page ends in the blank rows: make it end there
+            breaks.append(first - 1)
+            used = repeated
         whole, head = tall(first, last), tall(first, min(last, first + HEAD_ROWS - 1))
         kept = whole if (block.chart or whole <= page / 2) and whole <= page else head
         if first > FIRST_HEADER and used > repeated and kept > room - used:
@@ -282,9 +296,9 @@ def print_setup(sheet: Worksheet) -> PageFit:
     titles = column_points(sheet, 1) if sheet.freeze_panes else 0.0
     widths = column_widths(sheet)
     blocks = tables(sheet) if sheet.max_row <= MAX_ROWS_KEPT else []
-    found = fit(widths, row_heights(sheet), blocks, titles)
+    found = fit(widths, row_heights(sheet), titles, blocks)
     wrap_long_text(sheet, first_page_columns(widths, found), widths)
-    found = fit(widths, row_heights(sheet), blocks, titles)  # the wrapped rows are taller
+    found = fit(widths, row_heights(sheet), titles, blocks)  # the wrapped rows are taller
     setup.orientation = found.orientation
     setup.scale = found.scale
     setup.pageOrder = "overThenDown"  # a table's months, page after page, before what is below it
