@@ -42,10 +42,12 @@ bench: $(STAMP)
 	@# the bundle's start-up beside the venv's (skipped with a message before `make dist`)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks.bundle
 
-# the README's pictures: every step and presentation mode at 1366 x 768 under Xvfb (the sample plan);
-# `make screenshots PLAN=--wide OUT=/tmp/shots` shows a plan of 6 resources and 8 channels instead
+# the README's pictures: every step and presentation mode at 1366 x 768 under Xvfb (the sample plan),
+# into docs/screenshots/ or OUT (`make screenshots OUT=/tmp/shots`); PLAN=--wide shows a plan of 6
+# resources and 8 channels instead, PLAN=path/to/plan.leadplan another plan
 screenshots: $(STAMP)
-	xvfb-run -a -s "-screen 0 1366x768x24" env QT_QPA_PLATFORM=xcb $(BIN)/python docs/screenshots/take.py $(PLAN) $(OUT)
+	xvfb-run -a -s "-screen 0 1366x768x24" env QT_QPA_PLATFORM=xcb $(BIN)/python docs/screenshots/take.py \
+		$(or $(PLAN),planner/data/sample.leadplan) $(OUT)
 
 # The app without Python: dist/LeadPlanner/ (leadplanner, leadplanner-cli) and its .tar.gz, then
 # the wheel and the sdist for pipx. packaging/leadplanner.spec says what goes in.

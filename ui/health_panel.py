@@ -251,6 +251,8 @@ class HealthPanel(QFrame):
             if height != self.warnings_height:  # as tall as the warnings, up to the room left
                 self.warnings_height = height
                 self.warnings_scroll.updateGeometry()
+        # new warnings read from their first line, never from the middle of one the list was scrolled to
+        self.warnings_scroll.verticalScrollBar().setValue(0)
 
     def warnings(self) -> list[str]:
         """The warnings shown now, in order (for people reading tests and for screen readers)."""

@@ -54,9 +54,9 @@ def shade(colour: str, index: int, count: int) -> str:
         return colour
     base = QColor(colour)
     hue, saturation, lightness, _ = base.getHslF()
-    room = 0.9 - lightness if lightness < 0.6 else -(lightness - 0.25)
+    room = 0.68 - lightness if lightness < 0.5 else -(lightness - 0.3)  # clear of white and of the bands
     step = room / max(1, count - 1)
-    return QColor.fromHslF(hue, saturation, min(0.92, max(0.15, lightness + step * index))).name()
+    return QColor.fromHslF(hue, saturation, min(0.8, max(0.15, lightness + step * index))).name()
 
 
 def source_colours(result: PlanResult) -> dict[str, str]:

@@ -82,5 +82,7 @@ class WarningButton(QPushButton):
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
         width = self.words_width(self.width())
-        self.needed = self.text_height(width)
+        needed = self.needed = self.text_height(width)
         self.words.setFixedSize(width, max(1, self.height() - AROUND.top() - AROUND.bottom()))
+        if needed + AROUND.top() + AROUND.bottom() > self.height():  # narrower (a scroll bar came): another line
+            self.updateGeometry()

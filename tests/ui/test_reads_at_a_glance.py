@@ -248,7 +248,7 @@ def test_the_other_columns_are_on_a_tab_of_their_own(window: MainWindow, qtbot: 
     ramp, output = view.model().column_of("ramp_months"), view.model().column_of("srl_per_person_month")
     assert view.isColumnHidden(ramp) and not view.isColumnHidden(output)
     tabs = window.findChild(QTabBar, "labor.columns")
-    assert [tabs.tabText(i) for i in range(tabs.count())] == ["Output and cost", "Start, ramp and turnover"]
+    assert [tabs.tabText(i) for i in range(tabs.count())] == ["Output and cost", "Timing, fees and turnover"]
     tabs.setCurrentIndex(1)
     assert not view.isColumnHidden(ramp) and view.isColumnHidden(output)
     # the name and the kind on both: a row is told apart whichever columns are shown

@@ -177,3 +177,21 @@ def test_rows_keep_their_height_while_the_person_works_elsewhere_and_a_click_lan
     target = view.visualRect(view.model().index(4, 0)).center()
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=target)
     assert view.currentIndex().row() == 4
+
+
+def test_a_warning_keeps_the_lines_its_words_need_when_the_warnings_scroll(wide: MainWindow, qtbot: Any) -> None:
+    from ui.warning_button import WarningButton
+
+    wide.resize(1366, 768)
+    wide.go_to_step(7)
+    track = wide.page(7)
+    qtbot.waitUntil(track.isVisible)
+    # three months reported: the to-date line takes room from the warnings, which then scroll (a bar, narrower)
+    track.table.setCurrentIndex(track.model.index(0, 0))
+    assert track.table.paste("29\t17\t4\t0\t19750\n31\t20\t6\t0\t20100\n38\t21\t5\t120000\t19800")
+    scroll = wide.health.warnings_scroll
+    qtbot.waitUntil(lambda: scroll.verticalScrollBar().isVisible())
+    buttons = [b for b in wide.health.findChildren(WarningButton) if b.isVisible()]
+    assert buttons
+    qtbot.waitUntil(lambda: all(b.height() >= b.heightForWidth(b.width()) for b in buttons))
+    assert scroll.verticalScrollBar().value() == 0  # read from the first line

@@ -28,7 +28,7 @@ COLUMNS = (
     Column("cost_per_person_month", "Cost a\nmonth per\nperson",
            "What one person costs a month, paid while ramping", numeric=True),
     Column("fee_per_srl", "Fee per\nsales-ready\nlead", "A fee per sales-ready lead (outsourced teams)",
-           numeric=True),
+           numeric=True, detail=True),
     Column("attrition_rate", "Attrition\n(a year)",
            "The share of seats that turn over in a year, as a percentage: 30 means 30%", numeric=True, detail=True),
     Column("vacancy_months", "Vacancy\n(months)",
@@ -94,7 +94,7 @@ class LaborModel(RowsModel):
     list_path = "labor"
     item_name = "resource"
     columns = COLUMNS
-    column_sets = ("Output and cost", "Start, ramp and turnover")
+    column_sets = ("Output and cost", "Timing, fees and turnover")
 
     new_kind = "inside"  # the kind of the next row added (the page's "Add" menu sets it)
     new_in_seat = False  # ... and whether they are already in seat (no ramp) or new hires (the kind's ramp)
