@@ -9,8 +9,10 @@ fewest pages across, then the fewest pages, at the largest scale that needs no m
 
 Down the pages, the sheet's tables (runs of rows between blank rows) and charts are kept whole:
 a page break goes before one that would not fit in what is left of its page (and fits a page), or
-whose title, header and first row would not; a table longer than a page has its header rows (the
-rows its frozen panes keep in view on screen) printed again at the top of every page it runs on.
+whose title, header and first row would not. The header rows the sheet's frozen panes keep in view
+on screen print again at the top of every page: on a sheet whose header heads every table below it
+(Inputs, Scenarios, Metrics, CEO review, Tracker) as soon as it runs over a page; on the others
+while their first table runs on (a table below it has a header of its own).
 A note in column A longer than the page is wide wraps within the page.
 
 Sizes are worked out as LibreOffice lays a sheet out (measured: a column of width w, in characters,
@@ -31,6 +33,8 @@ from openpyxl.utils.cell import coordinate_from_string
 from openpyxl.worksheet.pagebreak import Break, RowBreak
 from openpyxl.worksheet.worksheet import Worksheet
 
+from exports.excel.layout import INPUTS, METRICS, REVIEW, SCENARIOS, TRACKER
+
 BODY_POINTS = 11  # the workbook's text: Calibri 11 (openpyxl's default font)
 SMALLEST_POINTS = 8
 MIN_SCALE = math.ceil(100 * SMALLEST_POINTS / BODY_POINTS) + 2  # 75%: 11-point text prints at 8.25 points
@@ -49,6 +53,10 @@ WORD_WRAP = 1.2  # wrapped text takes this much more room: lines break between w
 LABEL_COLUMN = "A:A"
 FIRST_HEADER = 4  # the header row of a sheet's first table (``layout.TABLE_HEADER``)
 HEAD_ROWS = 3  # a table's title, header and first row: never left at the foot of a page
+# sheets whose first header heads every table below it (the same columns all the way down: the
+# scenarios, the Tracker's months, ...): printed on every page; on the others (Labor, Channels,
+# Monthly) a table below has its own header, and the first one's prints again only while it runs on
+HEADS_EVERY_TABLE = (INPUTS, SCENARIOS, METRICS, REVIEW, TRACKER)
 MAX_ROWS_KEPT = 5000  # past this many rows (a plan of thousands of channels) LibreOffice breaks the pages
 
 
@@ -318,7 +326,8 @@ def print_setup(sheet: Worksheet) -> PageFit:
     room = page_body(found.orientation)[1] * 100 / found.scale * FIT
     header = frozen_rows(sheet)
     repeated = 0.0
-    if header is not None and first_table_runs_over(heights, blocks, room):
+    heads_all = sheet.title in HEADS_EVERY_TABLE and sum(heights) > room
+    if header is not None and (heads_all or first_table_runs_over(heights, blocks, room)):
         sheet.print_title_rows = f"{header[0]}:{header[1]}"
         repeated = sum(heights[header[0] - 1 : header[1]])
     breaks, _pages, _split = paginate(heights, blocks, room, repeated)

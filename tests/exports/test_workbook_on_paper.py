@@ -139,8 +139,17 @@ def test_a_table_longer_than_a_page_prints_its_header_rows_on_every_page(tmp_pat
     workbook = load_workbook(write_workbook(make_plan(labor=labor), tmp_path / "long.xlsx"))
     assert workbook["Labor"].print_title_rows == "$4:$4"
     assert workbook["Labor"].print_title_cols == "$A:$A"
-    # the sample's tables each fit a page: no header printed above a table it does not head
-    assert load_workbook(write_workbook(sample_plan(), tmp_path / "sample.xlsx"))["Monthly"].print_title_rows is None
+    # the sample's Monthly tables each fit a page: the month header is not printed above the quarters
+    # and the totals, which have columns of their own
+    sample = load_workbook(write_workbook(sample_plan(), tmp_path / "sample.xlsx"))
+    assert sample["Monthly"].print_title_rows is None
+    # the scenarios' columns head every table down the sheet: on every page once it runs over one (a
+    # scenario of four resources' head counts: four tables of a resource's drivers, some 90 rows)
+    teams = [dict(row, id=f"t{i}", name=f"Team {i}") for i, row in enumerate(labor[:4])]
+    overrides = {f"labor.t{i}.headcount": 2 for i in range(4)}
+    plan = make_plan(labor=teams, scenarios=[{"name": "Twice the teams", "overrides": overrides}])
+    scenarios = load_workbook(write_workbook(plan, tmp_path / "scenarios.xlsx"))[SCENARIOS]
+    assert scenarios.max_row > 80 and scenarios.print_title_rows == "$4:$4"
 
 
 def chart_series(path: Path) -> Iterator[tuple[str, str | None, str | None]]:
