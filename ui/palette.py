@@ -8,7 +8,7 @@ The plan's own sources are coloured by who they are, never by where a chart happ
 
 - each resource a colour of its own, in the plan's order, then each marketing program;
 - a people-driven channel a shade of its owner's colour (a resource's channels are its leads,
-  split), and the capacity no channel takes the lightest shade of it.
+  split), and the capacity no channel takes the owner's colour greyed.
 
 So "Inside SDRs" is the same blue in the supply chart, the cost chart and the channel mix, a
 program the same colour beside the resources and beside the channels, and a chart that adds the
@@ -47,16 +47,25 @@ STAGE = ACCENT  # the reverse funnel's stages, the seasonality weights
 _cache: dict[str, object] = {"key": None, "colours": {}}
 
 
-def shade(colour: str, index: int, count: int) -> str:
-    """The ``index``-th of ``count`` shades of ``colour``: the colour itself first, then lighter
-    (a light colour darker), as far apart as a handful of them allows."""
-    if count <= 1 or index == 0:
+SHADE_STEPS = (0.0, -0.15, 0.18, -0.28, 0.3)  # a resource's channels: its colour, darker, lighter, ...
+
+
+def shade(colour: str, index: int) -> str:
+    """The ``index``-th shade of ``colour`` for a resource's channels: the colour itself, then darker,
+    lighter and so on (turned the other way where it would run into black or white)."""
+    if index == 0:
         return colour
-    base = QColor(colour)
-    hue, saturation, lightness, _ = base.getHslF()
-    room = 0.68 - lightness if lightness < 0.5 else -(lightness - 0.3)  # clear of white and of the bands
-    step = room / max(1, count - 1)
-    return QColor.fromHslF(hue, saturation, min(0.8, max(0.15, lightness + step * index))).name()
+    hue, saturation, lightness, _ = QColor(colour).getHslF()
+    step = SHADE_STEPS[index % len(SHADE_STEPS)] * (1 + index // len(SHADE_STEPS))
+    shaded = lightness + step if 0.12 <= lightness + step <= 0.85 else lightness - step
+    return QColor.fromHslF(hue, saturation, min(0.85, max(0.1, shaded))).name()
+
+
+def unused(colour: str) -> str:
+    """A resource's capacity no channel takes: its colour greyed (light, little saturation), apart
+    from every channel's shade and from "Others"."""
+    hue, saturation, _, _ = QColor(colour).getHslF()
+    return QColor.fromHslF(hue, saturation * 0.3, 0.72).name()
 
 
 def source_colours(result: PlanResult) -> dict[str, str]:
@@ -79,11 +88,10 @@ def source_colours(result: PlanResult) -> dict[str, str]:
         if not channel.is_program:
             by_owner.setdefault(channel.owner, []).append(channel.name or f"Channel {channel.index + 1}")
     for resource in result.resources:
-        names = by_owner.get(resource.id, [])
-        if 1 - resource.assigned_share > 1e-9:
-            names = [*names, f"{resource.name or resource.id}: {UNASSIGNED}"]
-        for index, name in enumerate(names):
-            colours.setdefault(name, shade(owners[resource.id], index, len(names)))
+        colour = owners[resource.id]
+        for index, name in enumerate(by_owner.get(resource.id, [])):
+            colours.setdefault(name, shade(colour, index))
+        colours.setdefault(f"{resource.name or resource.id}: {UNASSIGNED}", unused(colour))
     for names in (by_owner.get(owner, []) for owner in by_owner if owner not in owners):
         for name in names:  # a channel whose owner is gone (the file checks refuse it; shown all the same)
             colours.setdefault(name, OTHERS)
