@@ -24,8 +24,7 @@ from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, 
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QHeaderView, QTableView
 
-from ui.row_heights import FIT_ROWS
-
+FIT_ROWS = 300  # rows measured one by one (a sensitivity table of 20,000 rows would take seconds): the rest fixed
 HEADER_PADDING = 14  # a header section's padding (6 px a side in ui.style), its border and a pixel to spare
 CELL_PADDING = 8  # a cell's margins (3 px a side), its grid line and a pixel to spare
 MORE = "0,"  # the room kept in a column of figures: one more digit and its separator
