@@ -113,10 +113,10 @@ def column_widths(sheet: Worksheet) -> list[float]:
     return [column_points(sheet, c) for c in range(1, last + 1)]
 
 
-def row_heights(sheet: Worksheet) -> list[float]:
+def row_heights(sheet: Worksheet, rows: int) -> list[float]:
     """The height of every row that prints (index 0: row 1), the rows under charts included: a row's
     own height, else as tall as the text in its column A (a section's 12 points, a title's 16)."""
-    last = max([sheet.max_row, *(chart_rows(c)[1] for c in sheet._charts)])
+    last = max([rows, *(chart_rows(c)[1] for c in sheet._charts)])
     sized, cells = sheet.row_dimensions, sheet._cells
     heights = []
     for row in range(1, last + 1):
@@ -192,7 +192,7 @@ def first_page_columns(widths: list[float], found: PageFit) -> int:
     return count
 
 
-def wrap_long_text(sheet: Worksheet, columns: int, widths: list[float]) -> None:
+def wrap_long_text(sheet: Worksheet, columns: int, widths: list[float], rows: int) -> None:
     """Text in column A (a title, a heading's note, a closing note, a message) longer than the first
     page is wide wraps: across the page's columns (merged) when the sheet is one page across, within
     column A when the sheet splits across pages (column A prints on every page: merged text would be
@@ -202,7 +202,7 @@ def wrap_long_text(sheet: Worksheet, columns: int, widths: list[float]) -> None:
         return
     split = columns < len(widths)  # the sheet runs onto a page across: wrap within column A
     span = widths[0] if split else sum(widths[:columns])
-    for row in range(1, sheet.max_row + 1):
+    for row in range(1, min(rows, MAX_ROWS_KEPT) + 1):  # a sheet of thousands: its head
         found = sheet._cells.get((row, 1))
         if found is None or found.data_type != "s" or not found.value:
             continue
@@ -303,10 +303,11 @@ def print_setup(sheet: Worksheet) -> PageFit:
     setup.paperSize = sheet.PAPERSIZE_A4
     titles = column_points(sheet, 1) if sheet.freeze_panes else 0.0
     widths = column_widths(sheet)
-    blocks = tables(sheet) if sheet.max_row <= MAX_ROWS_KEPT else []
-    found = fit(widths, row_heights(sheet), titles, blocks)
-    wrap_long_text(sheet, first_page_columns(widths, found), widths)
-    found = fit(widths, row_heights(sheet), titles, blocks)  # the wrapped rows are taller
+    rows = sheet.max_row  # (worked out from every cell: once)
+    blocks = tables(sheet) if rows <= MAX_ROWS_KEPT else []
+    found = fit(widths, row_heights(sheet, rows), titles, blocks)
+    wrap_long_text(sheet, first_page_columns(widths, found), widths, rows)
+    found = fit(widths, row_heights(sheet, rows), titles, blocks)  # the wrapped rows are taller
     setup.orientation = found.orientation
     setup.scale = found.scale
     setup.pageOrder = "overThenDown"  # a table's months, page after page, before what is below it
@@ -320,9 +321,9 @@ def print_setup(sheet: Worksheet) -> PageFit:
     sheet.oddFooter.center.text = "&A · page &P of &N"
     if titles:
         sheet.print_title_cols = LABEL_COLUMN
-    if sheet.max_row > MAX_ROWS_KEPT:
+    if rows > MAX_ROWS_KEPT:
         return found
-    heights = row_heights(sheet)
+    heights = row_heights(sheet, rows)
     room = page_body(found.orientation)[1] * 100 / found.scale * FIT
     header = frozen_rows(sheet)
     repeated = 0.0
