@@ -103,3 +103,20 @@ def test_a_copy_of_a_copy_is_numbered(window: MainWindow, qtbot: Any) -> None:
     window.findChild(QPushButton, "scenarios.duplicate").click()
     window.findChild(QPushButton, "scenarios.duplicate").click()
     assert [s.name for s in window.document.plan.scenarios] == ["Stretch", "Stretch (copy)", "Stretch (copy 2)"]
+
+
+def test_a_renamed_scenario_heads_its_column_and_names_its_bars_at_once(window: MainWindow, qtbot: Any) -> None:
+    window.resize(1366, 768)
+    window.go_to_step(6)
+    page = window.page(6)
+    table = window.findChild(QTableView, "scenarios")
+    page.ensureWidgetVisible(table)
+    qtbot.waitUntil(lambda: table.model().columnCount() == 3)
+    names = page.scenario_editor.names
+    assert names.setData(names.index(0), "Stretch goal")  # the one edit
+    # on the event loop's next turn, before the table is painted again
+    qtbot.waitUntil(lambda: table.model().headerData(2, Qt.Orientation.Horizontal) == "Stretch goal", timeout=1000)
+    chart_slot = next(slot for slot in page.charts if slot.cls == "ScenarioChart")
+    page.ensureWidgetVisible(chart_slot)
+    qtbot.waitUntil(lambda: chart_slot.chart is not None)
+    qtbot.waitUntil(lambda: any("Stretch goal" in label for label in chart_slot.chart.categories.categories()))
