@@ -3,6 +3,8 @@ and message boxes and file dialogs that answer without a person (and record what
 
 from __future__ import annotations
 
+import json
+import runpy
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -72,5 +74,22 @@ def window(qtbot: Any, sample_file: Path) -> MainWindow:
     qtbot.addWidget(main)
     main.show()
     main.activateWindow()
+    qtbot.waitExposed(main)
+    return main
+
+
+def wide_plan(folder: Path) -> Path:
+    """Issue 18's plan: a $4.8M goal, 6 resources, 8 channels (the README's wide screenshots)."""
+    take = runpy.run_path(str(Path(__file__).parents[2] / "docs" / "screenshots" / "take.py"))
+    path = folder / "six-by-eight.leadplan"
+    path.write_text(json.dumps(take["six_by_eight"]()), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def wide(qtbot: Any, tmp_path: Path) -> MainWindow:
+    main = create_window(str(wide_plan(tmp_path)))
+    qtbot.addWidget(main)
+    main.show()
     qtbot.waitExposed(main)
     return main

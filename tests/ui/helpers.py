@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QRect, Qt
-from PySide6.QtGui import QRegion
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QTableView, QWidget
+from PySide6.QtGui import QFont, QFontMetrics, QRegion
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QStyle, QStyleOptionHeader, QTableView, QWidget
 
 from ui.main_window import MainWindow
 
@@ -69,3 +69,59 @@ def model_spies(models: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]
 
     resets = {name: QSignalSpy(model.modelReset) for name, model in models.items()}
     return resets, {name: QSignalSpy(model.dataChanged) for name, model in models.items()}
+
+
+CELL_MARGINS = 6  # Qt draws a cell's text 3 px in from each side
+
+
+def header_room(view: QTableView, column: int) -> int:
+    """The width a header section gives its text: the section's, less the padding its style sheet gives it."""
+    header = view.horizontalHeader()
+    option = QStyleOptionHeader()
+    option.initFrom(header)
+    option.rect = QRect(0, 0, view.columnWidth(column), 40)
+    option.section = column
+    return header.style().subElementRect(QStyle.SubElement.SE_HeaderLabel, option, header).width()
+
+
+def header_metrics(view: QTableView) -> QFontMetrics:
+    """The headers' type as ui.style draws them: 14 px, semibold."""
+    font = QFont(view.font())
+    font.setPixelSize(14)
+    font.setWeight(QFont.Weight.DemiBold)
+    return QFontMetrics(font)
+
+
+def table_cuts(view: QTableView) -> list[str]:
+    """What a person cannot read whole in ``view``: columns out of sight, headers and cells cut."""
+    name, model, header = view.objectName(), view.model(), view.horizontalHeader()
+    cuts: list[str] = []
+    if header.length() > view.viewport().width() + 1:
+        cuts.append(f"{name}: {header.length()} px of columns in {view.viewport().width()} px")
+    heading, metrics = header_metrics(view), view.fontMetrics()
+    for column in range(model.columnCount()):
+        if view.isColumnHidden(column):
+            continue
+        width = view.columnWidth(column)
+        title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+        for line in title.split("\n"):
+            if heading.horizontalAdvance(line) > header_room(view, column):
+                cuts.append(f"{name}: header {title!r} in {width} px")
+        room = width - CELL_MARGINS
+        for row in range(min(model.rowCount(), 100)):
+            text = str(model.index(row, column).data() or "")
+            if not text:
+                continue
+            lines = text.split("\n")
+            if view.wordWrap():
+                if any(metrics.horizontalAdvance(word) > room for word in text.split()):
+                    cuts.append(f"{name}: a word of {text!r} in {width} px")
+                flags = int(Qt.TextFlag.TextWordWrap)
+                needed = metrics.boundingRect(QRect(0, 0, room, 100_000), flags, text).height()
+            else:
+                if any(metrics.horizontalAdvance(line) > room for line in lines):
+                    cuts.append(f"{name}: {text!r} in {width} px")
+                needed = len(lines) * metrics.lineSpacing()
+            if needed > view.rowHeight(row):
+                cuts.append(f"{name}: {text!r} needs {needed} px in a {view.rowHeight(row)} px row")
+    return cuts

@@ -9,10 +9,7 @@ from typing import Any
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 
-from tests.ui.test_tables_fit_a_laptop import wide
 from ui.main_window import MainWindow
-
-__all__ = ["wide"]
 
 
 def legends(window: MainWindow, step: int, qtbot: Any) -> dict[str, dict[str, str]]:

@@ -23,8 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tests.ui.helpers import field, retype
-from tests.ui.test_tables_fit_a_laptop import table_cuts
+from tests.ui.helpers import field, retype, table_cuts
 from ui.figure_label import FigureLabel
 from ui.main_window import MainWindow
 from ui.navigator import STEPS

@@ -5,74 +5,15 @@ resources and 8 channels, with each table's other columns and Track's plan figur
 
 from __future__ import annotations
 
-import json
-import runpy
-from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import QAbstractButton, QStyle, QStyleOptionHeader, QTabBar, QTableView, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTabBar, QTableView
 
-from tests.ui.helpers import type_in_cell
-from ui.main_window import MainWindow, create_window
+from tests.ui.helpers import table_cuts, type_in_cell
+from ui.main_window import MainWindow
 from ui.navigator import STEPS
-
-CELL_MARGINS = 6  # Qt draws a cell's text 3 px in from each side
-
-
-def header_room(view: QTableView, column: int) -> int:
-    """The width a header section gives its text: the section's, less the padding its style sheet gives it."""
-    header = view.horizontalHeader()
-    option = QStyleOptionHeader()
-    option.initFrom(header)
-    option.rect = QRect(0, 0, view.columnWidth(column), 40)
-    option.section = column
-    return header.style().subElementRect(QStyle.SubElement.SE_HeaderLabel, option, header).width()
-
-
-def header_metrics(view: QTableView) -> QFontMetrics:
-    """The headers' type as ui.style draws them: 14 px, semibold."""
-    font = QFont(view.font())
-    font.setPixelSize(14)
-    font.setWeight(QFont.Weight.DemiBold)
-    return QFontMetrics(font)
-
-
-def table_cuts(view: QTableView) -> list[str]:
-    """What a person cannot read whole in ``view``: columns out of sight, headers and cells cut."""
-    name, model, header = view.objectName(), view.model(), view.horizontalHeader()
-    cuts: list[str] = []
-    if header.length() > view.viewport().width() + 1:
-        cuts.append(f"{name}: {header.length()} px of columns in {view.viewport().width()} px")
-    heading, metrics = header_metrics(view), view.fontMetrics()
-    for column in range(model.columnCount()):
-        if view.isColumnHidden(column):
-            continue
-        width = view.columnWidth(column)
-        title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
-        for line in title.split("\n"):
-            if heading.horizontalAdvance(line) > header_room(view, column):
-                cuts.append(f"{name}: header {title!r} in {width} px")
-        room = width - CELL_MARGINS
-        for row in range(min(model.rowCount(), 100)):
-            text = str(model.index(row, column).data() or "")
-            if not text:
-                continue
-            lines = text.split("\n")
-            if view.wordWrap():
-                if any(metrics.horizontalAdvance(word) > room for word in text.split()):
-                    cuts.append(f"{name}: a word of {text!r} in {width} px")
-                flags = int(Qt.TextFlag.TextWordWrap)
-                needed = metrics.boundingRect(QRect(0, 0, room, 100_000), flags, text).height()
-            else:
-                if any(metrics.horizontalAdvance(line) > room for line in lines):
-                    cuts.append(f"{name}: {text!r} in {width} px")
-                needed = len(lines) * metrics.lineSpacing()
-            if needed > view.rowHeight(row):
-                cuts.append(f"{name}: {text!r} needs {needed} px in a {view.rowHeight(row)} px row")
-    return cuts
 
 
 def tables_in_view(window: MainWindow, step: int, qtbot: Any) -> list[str]:
@@ -87,23 +28,6 @@ def tables_in_view(window: MainWindow, step: int, qtbot: Any) -> list[str]:
         qtbot.wait(1)
         cuts += table_cuts(view)
     return cuts
-
-
-def wide_plan(folder: Path) -> Path:
-    """Issue 18's plan: a $4.8M goal, 6 resources, 8 channels (the README's wide screenshots)."""
-    take = runpy.run_path(str(Path(__file__).parents[2] / "docs" / "screenshots" / "take.py"))
-    path = folder / "six-by-eight.leadplan"
-    path.write_text(json.dumps(take["six_by_eight"]()), encoding="utf-8")
-    return path
-
-
-@pytest.fixture
-def wide(qtbot: Any, tmp_path: Path) -> MainWindow:
-    main = create_window(str(wide_plan(tmp_path)))
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitExposed(main)
-    return main
 
 
 def other_columns(window: MainWindow, step: int) -> QTabBar | None:
@@ -140,12 +64,6 @@ def test_a_six_figure_total_cost_typed_elsewhere_in_the_row_is_shown_whole(windo
     window.document.set_value("labor[0].headcount", 900)  # $74,250,000: a column grows for it
     qtbot.waitUntil(lambda: table_cuts(view) == [])
     assert view.model().index(0, view.model().columnCount() - 1).data() == "$74,250,000"
-
-
-def button(root: QWidget, name: str) -> QAbstractButton:
-    found = root.findChild(QAbstractButton, name)
-    assert found is not None, name
-    return found
 
 
 def test_rows_keep_their_height_while_the_person_works_elsewhere_and_a_click_lands_in_its_row(

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -45,7 +44,7 @@ class Page(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         # the page's width never changes as its content grows past the window's height (a note
         # shown, a table's rows): its tables keep their columns and rows while the person works
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        set_enum(self, "verticalScrollBarPolicy", "ScrollBarAlwaysOn")  # (by name: see ui.startup)
         body = QWidget()
         body.setProperty("role", "page")
         self.setWidget(body)
