@@ -68,12 +68,6 @@ class RunningTotalsModel(FollowsWhileShown, QAbstractTableModel):
             self.months, self.shade, self.in_time = months, shade, timely
             self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
 
-    def longest_text(self, column: int) -> str:
-        """The column's longest text (figures: the longest is the widest), to size the column without
-        Qt measuring every cell on every edit."""
-        texts = (cell_text(month, column, timely) for month, timely in zip(self.months, self.in_time, strict=True))
-        return max(texts, key=len, default="")
-
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.months)
 
