@@ -6,14 +6,13 @@ engine's result and :mod:`planner.tracking`, written with :mod:`planner.formatti
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from markupsafe import Markup
 
 from exports.report_model import Table
-from exports.svg_charts import GRID, INK, MUTED, PALETTE, WIDTH, _legend, _month_ticks, _svg, _text, nice_step
+from exports.svg_charts import GRID, INK, MUTED, PALETTE, WIDTH, _legend, _month_ticks, _svg, _text, axis
 from planner import formatting as fmt
 from planner import health, review, tracking
 from planner import status as st
@@ -44,8 +43,7 @@ def lines_chart(
     """Lines over the months (a line may start later than the first month), with a value grid."""
     months = len(labels)
     largest = max((v for line in lines for v in line.values), default=0.0)
-    step = nice_step(largest)
-    top = step * max(1, math.ceil(largest / step - 1e-9))
+    top, grid = axis(largest)
     left, right, plot_top, plot_height = 60, WIDTH - 10, 40 + 18 * (len(lines) // 4), 240
     bottom = plot_top + plot_height
     slot = (right - left) / max(months, 1)
@@ -57,11 +55,9 @@ def lines_chart(
         return bottom - plot_height * value / top
 
     body = _legend([(line.name, line.colour, True) for line in lines], 16)
-    tick = 0.0
-    while tick <= top + 1e-9:
+    for tick in grid:
         body.append(f'<line x1="{left}" y1="{y_of(tick):.1f}" x2="{right}" y2="{y_of(tick):.1f}" stroke="{GRID}"/>')
         body.append(_text(left - 6, y_of(tick) + 4, tick_text(tick), anchor="end", fill=MUTED))
-        tick += step
     for line in lines:
         if not line.values:
             continue

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
+from planner.axis import nice_ticks
+
 WIDTH = 720
 FONT = 12
 ROW = 26  # height of a bar row
@@ -153,13 +155,10 @@ def horizontal_bars(chart_id: str, title: str, bars: Sequence[Bar], description:
     return _svg(chart_id, title, description or describe(bars), height, body)
 
 
-def nice_step(largest: float, ticks: int = 5) -> float:
-    """A round step (1, 2, 2.5 or 5 times a power of ten) that gives about ``ticks`` grid lines."""
-    if largest <= 0:
-        return 1.0
-    raw = largest / ticks
-    power = 10 ** math.floor(math.log10(raw))
-    return next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
+def axis(largest: float, ticks: int = 5) -> tuple[float, list[float]]:
+    """The top of a value axis from 0 and its grid values (``planner.axis``: the app's round steps)."""
+    grid = nice_ticks(largest, ticks)
+    return grid[-1], grid
 
 
 def _legend(items: Sequence[tuple[str, str, bool]], y: float) -> list[str]:
@@ -210,8 +209,7 @@ def demand_and_supply(
     """Monthly supply as stacked bars by source, demand as a line over them; the gap is the space between."""
     months = len(labels)
     totals = [sum(s.values[m] for s in supply) for m in range(months)]
-    step = nice_step(max([*totals, *demand, 0]))
-    top = step * max(1, math.ceil(max([*totals, *demand, 0]) / step - 1e-9))
+    top, grid = axis(max([*totals, *demand, 0]))
     left, right, plot_top = 70, WIDTH - 10, 40 + 18 * (len(supply) // 4)
     plot_height = 240
     bottom = plot_top + plot_height
@@ -223,12 +221,10 @@ def demand_and_supply(
     body = _legend(
         [*((s.name, PALETTE[i % len(PALETTE)], False) for i, s in enumerate(supply)), (demand_name, INK, True)], 16
     )
-    tick = 0.0
-    while tick <= top + 1e-9:
+    for tick in grid:
         y = y_of(tick)
         body.append(f'<line x1="{left}" y1="{y:.1f}" x2="{right}" y2="{y:.1f}" stroke="{GRID}"/>')
         body.append(_text(left - 6, y + 4, tick_text(tick), anchor="end", fill=MUTED))
-        tick += step
     for m in range(months):
         base = 0.0
         for i, series in enumerate(supply):
@@ -283,8 +279,7 @@ def cumulative(
     """Needed and supplied to date as two lines; the gap between them shaded. From the month index
     ``next_year_from`` on, a band marks the months whose leads close next year."""
     months = len(labels)
-    step = nice_step(max([*needed, *supplied, 0]), 4)
-    top = step * max(1, math.ceil(max([*needed, *supplied, 0]) / step - 1e-9))
+    top, grid = axis(max([*needed, *supplied, 0]), 4)
     left, right, plot_top, plot_height = 62, width - 8, 30, 140
     bottom = plot_top + plot_height
     slot = (right - left) / max(months, 1)
@@ -309,12 +304,10 @@ def cumulative(
         body.append(f'<line x1="{x}" y1="12" x2="{x + 16}" y2="12" stroke="{colour}" stroke-width="3"{dashes}/>')
         body.append(_text(x + 20, 16, name, size=11))
         x += 26 + len(name) * 6.5 + 14
-    tick = 0.0
-    while tick <= top + 1e-9:
+    for tick in grid:
         y = y_of(tick)
         body.append(f'<line x1="{left}" y1="{y:.1f}" x2="{right}" y2="{y:.1f}" stroke="{GRID}"/>')
         body.append(_text(left - 5, y + 4, tick_text(tick), anchor="end", size=11, fill=MUTED))
-        tick += step
     if months:
         upper = [f"{x_of(m):.1f},{y_of(v):.1f}" for m, v in enumerate(needed)]
         lower = [f"{x_of(m):.1f},{y_of(v):.1f}" for m, v in reversed(list(enumerate(supplied)))]

@@ -41,9 +41,9 @@ def test_a_tornado_puts_a_fall_left_of_no_change_and_a_rise_right_of_it() -> Non
 
 
 def test_round_steps_for_the_axis() -> None:
-    assert charts.nice_step(33) == 10
-    assert charts.nice_step(660) == 200
-    assert charts.nice_step(0) == 1
+    assert charts.axis(33) == (40, [0, 10, 20, 30, 40])
+    assert charts.axis(660) == (800, [0, 200, 400, 600, 800])
+    assert charts.axis(0) == (1, [0, 1])
 
 
 def axis(svg: str) -> list[tuple[str, float, float]]:

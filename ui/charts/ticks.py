@@ -5,25 +5,14 @@ No QtCharts here: the Track grid labels its months with :func:`short_labels` too
 
 from __future__ import annotations
 
-import math
 from typing import TYPE_CHECKING
+
+from planner.axis import nice_ticks
+
+__all__ = ["nice_ticks", "short_labels", "short_number"]
 
 if TYPE_CHECKING:
     from planner.results import PlanResult
-
-STEPS = (1, 2, 2.5, 5, 10)
-
-
-def nice_ticks(top: float, most: int = 5) -> list[float]:
-    """0 and round steps (1, 2, 2.5 or 5 x a power of ten) up to the first at or above ``top``,
-    ``most`` steps at most."""
-    most = max(1, most)
-    if not top > 0 or not math.isfinite(top):
-        return [0.0, 1.0]
-    power = 10 ** math.floor(math.log10(top / most))
-    step = next(s * power for s in STEPS if s * power * most >= top * (1 - 1e-9))
-    count = math.ceil(top / step - 1e-9)
-    return [round(i * step, 10) for i in range(count + 1)]
 
 
 def short_number(value: float, signed: bool = False) -> str:

@@ -1,0 +1,21 @@
+"""Round value axes, one rule for the app's charts and the report's."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from planner.axis import nice_ticks
+
+
+def test_an_axis_goes_in_round_steps_to_the_first_at_or_above_the_top() -> None:
+    assert nice_ticks(33) == [0, 10, 20, 30, 40]
+    assert nice_ticks(660, 4) == [0, 200, 400, 600, 800]
+    assert nice_ticks(2_400_000) == [0, 500_000, 1_000_000, 1_500_000, 2_000_000, 2_500_000]
+
+
+@pytest.mark.parametrize("top", [0, -5, 5e-324, 1e-9, math.inf, math.nan])
+def test_nothing_a_sliver_or_an_impossible_top_draws_a_scale_of_0_to_1(top: float) -> None:
+    # a top of 5e-324 once asked for steps of 1e-324: a grid that never ended (found by a property test)
+    assert nice_ticks(top) == [0.0, 1.0]
