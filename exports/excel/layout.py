@@ -40,8 +40,8 @@ NAME_COLUMN = 1
 TABLE_HEADER = 4  # the header row of each sheet's first table
 
 # widths by the kind of column: the one place a column's width is decided
-# ("figure": a column of counts that may read "surplus 12,345"; "gap money": one that may read
-# "surplus $1,234,567": wide enough that a surplus never shows as ###; "tag", "owner", "sentence",
+# ("figure": a column of counts that may read "12,345 surplus"; "gap money": one that may read
+# "$1,234,567 surplus": wide enough that a surplus never shows as ###; "tag", "owner", "sentence",
 # "wide sentence", "paragraph": columns of wrapped text). A sheet meant to be
 # read on one page across is at most 140 wide (``exports.excel.printing``: 75% of A4 landscape).
 WIDTHS = {"name": 34, "short": 10, "tag": 14, "owner": 20, "kind": 24, "number": 13, "figure": 16, "gap money": 22,

@@ -347,7 +347,7 @@ def write_results(
     grid.result(
         "Needed − supplied over the horizon",
         f'=IFERROR({{c}}{needed}-{{c}}{supplied},"{NA}")',
-        GAP,  # "surplus 74", as the Summary and the Monthly sheet say a surplus, never "-74"
+        GAP,  # "74 surplus", as the Summary and the Monthly sheet say a surplus, never "-74"
         figure=lambda r, p: r.demand.sales_ready_leads - r.supply.sales_ready_leads,
     )
     grid.result(

@@ -23,16 +23,16 @@ THIN = Side(style="thin", color="BFBFBF")
 PERCENT = "0.0%"
 COUNT = "#,##0"  # whole leads and people: tables whose columns subtract
 RATE_COUNT = "#,##0.0"  # a per-person or per-week figure, where a tenth matters
-GAP = '#,##0;"surplus "#,##0;0'  # a gap; a negative gap is a surplus
-AHEAD = '#,##0;"ahead "#,##0;0'  # a cumulative gap; negative is ahead of plan
+GAP = '#,##0;#,##0" surplus";0'  # a gap; a negative gap is a surplus ("74 surplus", as the app and report say)
+AHEAD = '#,##0;#,##0" ahead";0'  # a cumulative gap; negative is ahead of plan
 WEIGHT = "0.00"
 MONTH_LABEL = "mmm yyyy"
 
 
 def gap_money_format(money: str) -> str:
-    """A money gap in the plan's currency; a negative gap is a surplus: ``"$"#,##0;"surplus "$#,##0;0``."""
+    """A money gap in the plan's currency; a negative gap is a surplus: ``"$"#,##0;"$"#,##0" surplus";0``."""
     symbol = money.split("#")[0]
-    return f'{symbol}#,##0;"surplus "{symbol}#,##0;0'
+    return f'{symbol}#,##0;{symbol}#,##0" surplus";0'
 
 
 def money_format(currency: str) -> str:

@@ -72,13 +72,20 @@ def month_formula(month: str) -> str:
 
 
 def behind_formula() -> str:
-    """How this year's months stand, as a phrase: "behind every month through Sep 2027", "behind until
-    May 2027", "behind from Mar 2027" or "never behind during the year" (the in-time months only)."""
+    """How this year's months stand, as a phrase that says when the plan catches up, as the app's and
+    the report's do: "behind every month through Sep 2027", "behind through Apr 2027, caught up in May
+    2027", "behind in Mar 2027, caught up in Apr 2027", "behind from Mar 2027" (to the year's end) or
+    "never behind during the year" (the in-time months only; from the first to the last month behind)."""
+    first, last, after = (month_formula(m) for m in ("FirstBehind", "LastBehind", "LastBehind+1"))
+    spell = (
+        f'IF(FirstBehind=LastBehind,"in "&{first},IF(FirstBehind=1,"through "&{last},'
+        f'"from "&{first}&" through "&{last}))'
+    )
     return (
         f'IF(InTimeMonths=0,"{NO_LEAD_IN_TIME}",IF(MonthsBehind=0,"never behind during the year",'
         f'IF(MonthsBehind=InTimeMonths,"behind every month through "&{month_formula("InTimeMonths")},'
-        f'IF(AND(FirstBehind=1,LastBehind<InTimeMonths),"behind until "&{month_formula("LastBehind+1")},'
-        f'"behind from "&{month_formula("FirstBehind")}))))'
+        f'IF(LastBehind<InTimeMonths,"behind "&{spell}&", caught up in "&{after},'
+        f'"behind from "&{first}))))'
     )
 
 
@@ -91,9 +98,16 @@ def behind_words(plan: Plan, result: PlanResult) -> str:
         return "never behind during the year"
     if len(behind) == in_time:
         return f"behind every month through {month_text(plan, in_time)}"
-    if behind[0] == 1 and behind[-1] < in_time:
-        return f"behind until {month_text(plan, behind[-1] + 1)}"
-    return f"behind from {month_text(plan, behind[0])}"
+    first, last = behind[0], behind[-1]
+    if last < in_time:
+        if first == last:
+            spell = f"in {month_text(plan, first)}"
+        elif first == 1:
+            spell = f"through {month_text(plan, last)}"
+        else:
+            spell = f"from {month_text(plan, first)} through {month_text(plan, last)}"
+        return f"behind {spell}, caught up in {month_text(plan, last + 1)}"
+    return f"behind from {month_text(plan, first)}"
 
 
 def verdict_formula(currency: str) -> str:

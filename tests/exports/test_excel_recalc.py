@@ -430,7 +430,7 @@ def test_a_slow_start_typed_on_the_tracker_makes_a_covered_plan_late(books: dict
     assert values["TimingStatus"] == "late" and values["WorstShortfall"] == approx(54)
     assert values["SRLGap"] == approx(-30) and values["InsideRepsToCloseGap"] == 0
     assert values["Verdict"].startswith("Late: at this pace this year's 480 sales-ready leads are covered")
-    assert "up to 54 behind (Mar 2027); behind until Aug 2027" in values["Verdict"]
+    assert "up to 54 behind (Mar 2027); behind through Jul 2027, caught up in Aug 2027" in values["Verdict"]
     assert_named_results_match(books["steady_typed"], late)
 
 
@@ -539,7 +539,7 @@ def test_the_verdict_follows_the_numbers_after_the_ceo_changes_inputs(books: dic
     assert after["Verdict"].startswith("Late: this year's 167 sales-ready leads are covered, but the plan is up to 23")
     assert after["TimingStatus"] == "late"
     assert after["WorstShortfall"] == approx(turned.timing.worst_shortfall)
-    assert "behind until Jun 2027" in after["Verdict"] and "Short" not in after["Verdict"]
+    assert "behind through May 2027, caught up in Jun 2027" in after["Verdict"] and "Short" not in after["Verdict"]
 
 
 def test_the_coverage_warning_is_live_and_goes_when_the_gap_does(books: dict[str, Path]) -> None:
@@ -548,7 +548,7 @@ def test_the_coverage_warning_is_live_and_goes_when_the_gap_does(books: dict[str
     assert any(t.startswith("Next year starts 38 sales-ready leads short") for t in sample)
     texts = sheet_texts(books["turned"], "Summary")
     assert not any(t.startswith("This year's coverage is") for t in texts)
-    assert any(t.startswith("This year is covered but behind until Jun 2027") for t in texts)
+    assert any(t.startswith("This year is covered but behind through May 2027, caught up in Jun 2027") for t in texts)
     # the goal-seek options were worked out for the old gap: the sheet says so
     assert any(t.startswith("The inputs have changed since export (the gap was 199)") for t in texts)
 

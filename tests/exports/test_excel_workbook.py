@@ -378,9 +378,9 @@ def test_counts_are_whole_and_a_surplus_says_so(sample_book: Path) -> None:
     workbook = load_workbook(sample_book)
     monthly = workbook["Monthly"]
     assert monthly.cell(MonthlyRow.NEEDED, 4).number_format == "#,##0"
-    assert monthly.cell(MonthlyRow.GAP, 4).number_format == '#,##0;"surplus "#,##0;0'
+    assert monthly.cell(MonthlyRow.GAP, 4).number_format == '#,##0;#,##0" surplus";0'
     sheet, cell = next(iter(workbook.defined_names["SRLGap"].destinations))
-    assert workbook[sheet][cell.replace("$", "")].number_format == '#,##0;"surplus "#,##0;0'
+    assert workbook[sheet][cell.replace("$", "")].number_format == '#,##0;#,##0" surplus";0'
 
 
 def test_short_late_covered_and_next_years_months_are_coloured_by_the_live_status_row(sample_book: Path) -> None:

@@ -213,15 +213,15 @@ def shown(number_format: str, value: float) -> str | None:
     section = sections[1] if value < 0 and len(sections) > 1 else sections[0]
     if "E" in section:
         return f"{value:.1E}"
-    found = re.match(r"^(.*?)([#0][#,0]*)(\.0+)?(%?)", section)
+    found = re.match(r"^(.*?)([#0][#,0]*)(\.0+)?(%?)(.*)$", section)
     if found is None or "y" in section:
         return None
-    prefix, digits, decimals, percent = found.groups()
+    prefix, digits, decimals, percent, suffix = found.groups()
     figure = abs(value) * (100 if percent else 1)
     places = len(decimals or ".") - 1
     number = whole(figure, places) if "," in digits else whole(figure, places).replace(",", "")
     sign = "-" if value < 0 and len(sections) == 1 else ""
-    return f"{sign}{prefix.replace(chr(34), '')}{number}{percent}"
+    return f"{sign}{prefix.replace(chr(34), '')}{number}{percent}{suffix.replace(chr(34), '')}"
 
 
 def too_wide(path: Path) -> list[str]:
@@ -247,11 +247,11 @@ def too_wide(path: Path) -> list[str]:
 
 
 def test_the_figure_formats_read_as_the_workbook_writes_them() -> None:
-    assert shown('#,##0;"surplus "#,##0;0', -74) == "surplus 74"
-    assert shown('"€"#,##0;"surplus "€#,##0;0', -25_250_000) == "surplus €25,250,000"
+    assert shown('#,##0;#,##0" surplus";0', -74) == "74 surplus"
+    assert shown('"€"#,##0;"€"#,##0" surplus";0', -25_250_000) == "€25,250,000 surplus"
     assert shown('"$"#,##0;-"$"#,##0', 1_806_000) == "$1,806,000"
     assert shown("0.0%", 0.502) == "50.2%"
-    assert text_pixels("surplus 5,050", bold=True) > text_pixels("5,050", bold=True)
+    assert text_pixels("5,050 surplus", bold=True) > text_pixels("5,050", bold=True)
 
 
 def test_no_figure_is_wider_than_its_column_so_none_shows_hashes(books: dict[str, Path]) -> None:
@@ -268,7 +268,7 @@ def test_the_scenarios_say_a_surplus_as_the_summary_does_never_a_negative_gap(bo
     formats = {sheet.cell(row, column).number_format for column in range(3, sheet.max_column + 1)}
     summary = load_workbook(books["surplus"])["Summary"]
     gap_row = next(c.row for c in summary["A"] if c.value == "This year's gap")
-    assert formats == {summary.cell(gap_row, 2).number_format} == {'#,##0;"surplus "#,##0;0'}
+    assert formats == {summary.cell(gap_row, 2).number_format} == {'#,##0;#,##0" surplus";0'}
 
 
 def texts(path: Path, sheet: str) -> list[str]:
