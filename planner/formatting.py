@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from planner import status
+
 NOT_AVAILABLE = "n/a"
 
 CURRENCY_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "INR": "₹", "AUD": "A$", "CAD": "C$"}
@@ -45,9 +47,9 @@ def shortfall(value: float | None) -> str:
     """
     if value is None:
         return NOT_AVAILABLE
-    if abs(value) <= 0.5:
+    if not status.is_short(value) and not status.is_surplus(value):
         return "0"
-    return f"{abs(value):,.0f} {'short' if value > 0 else 'surplus'}"
+    return f"{abs(value):,.0f} {'short' if status.is_short(value) else 'surplus'}"
 
 
 def gap(value: float | None) -> str:
