@@ -37,14 +37,14 @@ FIGURES: tuple[Figure, ...] = (
     ("sales_ready_leads_needed", "Sales-ready leads needed",
      lambda r: fmt.count(r.demand.sales_ready_leads),
      "Sales-ready leads the revenue goal needs over the horizon"),
-    ("sales_ready_leads_supplied", "Sales-ready leads supplied",
+    ("sales_ready_leads_supplied", "Supplied, all months",
      lambda r: fmt.count(r.supply.sales_ready_leads),
      "Sales-ready leads the labor model and the programs supply over the whole plan, also in the last "
      "months, whose leads close next year"),
-    ("gap", "Gap", lambda r: fmt.gap(r.gap.sales_ready_leads),
+    ("gap", "Gap this year", lambda r: fmt.gap(r.gap.sales_ready_leads),
      "This year's gap: the sales-ready leads needed less those that come in time to close inside the plan "
      "(actuals where reported): a shortfall, or a surplus"),
-    ("coverage", "Coverage", lambda r: fmt.percent(r.gap.coverage),
+    ("coverage", "Coverage this year", lambda r: fmt.percent(r.gap.coverage),
      "This year's coverage: the sales-ready leads that come in time to close inside the plan, divided by "
      "those needed"),
     ("cost", "Total cost", lambda r: fmt.money(r.supply.cost, r.currency),

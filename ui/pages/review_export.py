@@ -38,17 +38,19 @@ EAGER_WHATIFS_UP_TO = 1000  # resources and channels: a bigger plan fills its wh
 
 GLANCE: tuple[tuple[str, str, Callable[[PlanResult], str]], ...] = (
     ("needed", "Sales-ready leads needed", lambda r: fmt.count(r.demand.sales_ready_leads)),
-    ("supplied", "Sales-ready leads supplied", lambda r: fmt.count(r.supply.sales_ready_leads)),
-    ("coverage", "Coverage", lambda r: fmt.percent(r.gap.coverage)),
+    ("supplied", "Sales-ready leads supplied, all months", lambda r: fmt.count(r.supply.sales_ready_leads)),
+    ("coverage", "Coverage this year", lambda r: fmt.percent(r.gap.coverage)),
     ("reps", "Inside reps to close the gap", lambda r: reps_figure(r)),
     ("cost", "Total cost", lambda r: fmt.money(r.supply.cost, r.currency)),
     ("per_srl", "Cost per sales-ready lead", lambda r: fmt.money(r.supply.cost_per_sales_ready_lead, r.currency)),
-    ("revenue", "Projected revenue", lambda r: fmt.money(r.supply.projected_revenue, r.currency)),
+    ("revenue", "Revenue from all its leads", lambda r: fmt.money(r.supply.projected_revenue, r.currency)),
     ("return", "Return on cost", lambda r: fmt.percent(r.supply.return_on_cost)),
 )
 GLANCE_TIPS = {
+    "supplied": "All the sales-ready leads the plan supplies, also in the last months, whose leads close next year",
+    "coverage": "This year's coverage: the sales-ready leads that come in time to close inside the plan, over those needed",
+    "revenue": "The revenue all the plan's sales-ready leads win, also those that close after the horizon",
     "per_srl": "Total cost divided by the sales-ready leads supplied",
-    "revenue": "Revenue the supplied sales-ready leads are projected to win",
     "return": "Return on cost: the gross margin on the projected revenue, less the cost, divided by the cost",
     "reps": "Inside reps hired now (ramping as a new hire does) it would take to close this year's gap; "
     "“None in time” when no hire made now closes it: a new rep's leads would close after the year",
