@@ -90,6 +90,9 @@ class TableFit(QObject):
         self.beyond = beyond
         self.stale = True  # fitted again when next shown
         self.room = -1  # the viewport width the columns were fitted to
+        # the text each cell was last measured with: a cell whose text is the same is not measured again,
+        # and a row is measured again only when the words or the lines of one of its cells changed
+        self.measured: dict[tuple[int, int], str] = {}
         view.setWordWrap(True)
         header = view.horizontalHeader()
         header.setStretchLastSection(False)
@@ -128,8 +131,8 @@ class TableFit(QObject):
         return False
 
     def cells_changed(self, top_left: Index, bottom_right: Index, *_: object) -> None:
-        """An edit: the rows whose words changed measured again, or the table fitted again when a
-        text no longer fits its column."""
+        """An edit: the rows whose words or lines changed measured again (a new figure of the same
+        lines measures nothing), or the table fitted again when a text no longer fits its column."""
         if not self.view.isVisible() or self.stale:
             self.schedule()
             return
@@ -137,25 +140,39 @@ class TableFit(QObject):
         rows = range(top_left.row(), min(bottom_right.row(), FIT_ROWS) + 1)
         columns = [c for c in range(top_left.column(), bottom_right.column() + 1) if not self.view.isColumnHidden(c)]
         metrics = self.view.fontMetrics()
+        changed: set[int] = set()
         for column in columns:
             room = self.view.columnWidth(column) - self.cell_padding
+            wraps = column in words
             for row in rows:
                 text = str(model.index(row, column).data() or "")
-                pieces = text.split() if column in words else text.split("\n")
+                before = self.measured.get((row, column))
+                if text == before:
+                    continue
+                self.measured[row, column] = text
+                pieces = text.split() if wraps else text.split("\n")
                 if any(metrics.horizontalAdvance(piece) > room for piece in pieces):
                     self.schedule()
                     return
-        if model.rowCount() <= FIT_ROWS and any(c in words or self._lines(c, rows) for c in columns):
-            heights = [self.view.rowHeight(row) for row in rows]
-            for row in rows:
-                self.view.resizeRowToContents(row)
-            if heights != [self.view.rowHeight(row) for row in rows] and self.fitted is not None:
-                self.fitted()
+                if wraps or "\n" in text or (before is not None and "\n" in before):
+                    changed.add(row)
+        if model.rowCount() > FIT_ROWS or not changed:
+            return
+        heights = {row: self.view.rowHeight(row) for row in changed}
+        for row in sorted(changed):
+            self.view.resizeRowToContents(row)
+        if any(self.view.rowHeight(row) != height for row, height in heights.items()) and self.fitted is not None:
+            self.fitted()
 
-    def _lines(self, column: int, rows: range) -> bool:
-        """True when a cell of ``column`` in ``rows`` holds more than one line."""
+    def _remember(self) -> None:
+        """The texts every row was just measured with."""
         model = self.view.model()
-        return any("\n" in str(model.index(row, column).data() or "") for row in rows)
+        self.measured = {
+            (row, column): str(model.index(row, column).data() or "")
+            for row in range(min(model.rowCount(), FIT_ROWS))
+            for column in range(model.columnCount())
+            if not self.view.isColumnHidden(column)
+        }
 
     # --- how -----------------------------------------------------------------------------
     def fit(self) -> None:
@@ -175,6 +192,7 @@ class TableFit(QObject):
     def fit_rows(self) -> None:
         if self.view.model().rowCount() <= FIT_ROWS:
             self.view.resizeRowsToContents()
+            self._remember()
         elif self.beyond is not None:
             self.view.verticalHeader().setDefaultSectionSize(self.beyond * self.view.fontMetrics().lineSpacing() + 14)
         if self.fitted is not None:
