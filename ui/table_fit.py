@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QHeaderView, QTableView
 
@@ -58,6 +58,15 @@ def shared_out(low: dict[int, int], high: dict[int, int], room: int) -> dict[int
             widths[column] += 1
             rest -= 1
     return widths
+
+
+def cell_text(model: QAbstractItemModel) -> Callable[[int, int], str]:
+    """How to read the text a cell shows: the model's own ``display_text(row, column)`` where it has
+    one (a Python call), else its display data through Qt."""
+    own = getattr(model, "display_text", None)
+    if own is not None:
+        return own
+    return lambda row, column: str(model.index(row, column).data() or "")
 
 
 class TableFit(QObject):
@@ -139,13 +148,13 @@ class TableFit(QObject):
         model, words = self.view.model(), self.words()
         rows = range(top_left.row(), min(bottom_right.row(), FIT_ROWS) + 1)
         columns = [c for c in range(top_left.column(), bottom_right.column() + 1) if not self.view.isColumnHidden(c)]
-        metrics = self.view.fontMetrics()
+        metrics, text_of = self.view.fontMetrics(), cell_text(model)
         changed: set[int] = set()
         for column in columns:
             room = self.view.columnWidth(column) - self.cell_padding
             wraps = column in words
             for row in rows:
-                text = str(model.index(row, column).data() or "")
+                text = text_of(row, column)
                 before = self.measured.get((row, column))
                 if text == before:
                     continue
@@ -167,8 +176,9 @@ class TableFit(QObject):
     def _remember(self) -> None:
         """The texts every row was just measured with."""
         model = self.view.model()
+        text_of = cell_text(model)
         self.measured = {
-            (row, column): str(model.index(row, column).data() or "")
+            (row, column): text_of(row, column)
             for row in range(min(model.rowCount(), FIT_ROWS))
             for column in range(model.columnCount())
             if not self.view.isColumnHidden(column)

@@ -85,6 +85,11 @@ class QuartersModel(FollowsWhileShown, QAbstractTableModel):
         """The plan is behind at the end of the quarter (its last month is one of the timing's behind months)."""
         return quarter.last_month in self.result.timing.behind_months
 
+    def display_text(self, row: int, column: int) -> str:
+        """The text a cell shows (``table_fit`` reads it without a trip through Qt)."""
+        quarters = self.result.quarters
+        return COLUMNS[column][2](self.result, quarters[row]) if row < len(quarters) else ""
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self.result.quarters):
             return None

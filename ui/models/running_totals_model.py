@@ -74,6 +74,10 @@ class RunningTotalsModel(FollowsWhileShown, QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
 
+    def display_text(self, row: int, column: int) -> str:
+        """The text a cell shows (``table_fit`` reads it without a trip through Qt)."""
+        return cell_text(self.months[row], column, self.in_time[row]) if row < len(self.months) else ""
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self.months):
             return None
