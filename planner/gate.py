@@ -33,7 +33,8 @@ def entry_problems(plan: Plan, path: str, value: Any) -> list[Problem]:
     cls = ITEM_TYPES.get((Plan, section))
     new = getattr(changed, section)
     if cls is None or not isinstance(new, tuple):  # a section of one object (targets, basics, ...)
-        return _object(cls, new, section) + _months(changed)
+        # only the horizon moves a row's months out of the plan: a name typed in Basics reads no row
+        return _object(cls, new, section) + (_months(changed) if path == "basics.horizon_months" else [])
     old = getattr(plan, section)
     if len(new) > checks.MAX_ROWS:
         return [Problem(section, f"A plan holds at most {checks.MAX_ROWS:,} rows here")]
