@@ -159,3 +159,25 @@ def test_a_missing_file_or_plan_exits_1(plan_file: Path, tmp_path: Path) -> None
 def test_stage_values_without_a_date_column_is_bad_usage(plan_file: Path) -> None:
     done = cli("actuals", "import", plan_file, DATA / "hubspot_deals.csv", "--won", "closedwon")
     assert done.returncode == 2 and "--date-column" in done.stderr
+
+
+def test_a_plan_whose_actuals_come_from_a_deals_export_exports_both_files(plan_file: Path, tmp_path: Path) -> None:
+    # a deals export has no sales-ready leads column: the report once failed on it ("tuple index out of range")
+    assert cli("actuals", "import", plan_file, DATA / "hubspot_deals.csv").returncode == 0
+    assert all("sales_ready_leads" not in entry for entry in actuals(plan_file))
+    html, xlsx = tmp_path / "report.html", tmp_path / "plan.xlsx"
+    done = cli("export", plan_file, "--html", html, "--xlsx", xlsx)
+    assert done.returncode == 0, done.stderr
+    assert 'id="verdict"' in html.read_text(encoding="utf-8")
+
+    from tests.exports.recalc import named_values
+
+    status = json.loads(cli("summary", plan_file, "--json").stdout)["timing"]["status"]
+    word = {"short": "Short", "late": "Late", "on_track": "On track"}[status]
+    assert named_values(xlsx)["Verdict"].startswith(word)  # as written at export, the engine's word
+        "Short at this pace",
+        "Late",
+        "On track at this pace",
+        "Short",
+        "On track",
+    )
