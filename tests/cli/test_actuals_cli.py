@@ -175,9 +175,3 @@ def test_a_plan_whose_actuals_come_from_a_deals_export_exports_both_files(plan_f
     status = json.loads(cli("summary", plan_file, "--json").stdout)["timing"]["status"]
     word = {"short": "Short", "late": "Late", "on_track": "On track"}[status]
     assert named_values(xlsx)["Verdict"].startswith(word)  # as written at export, the engine's word
-        "Short at this pace",
-        "Late",
-        "On track at this pace",
-        "Short",
-        "On track",
-    )
