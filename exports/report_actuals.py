@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from exports.report_model import Table
-from exports.svg_charts import GRID, INK, MUTED, PALETTE, WIDTH, _legend, _month_ticks, _svg, _text, axis
+from exports.svg_charts import GRID, INK, MUTED, WIDTH, _legend, _month_ticks, _svg, _text, axis
 from planner import formatting as fmt
 from planner import health, review, tracking
+from planner import series_colours as colours
 from planner import status as st
 from planner.results import PlanResult
 
@@ -153,10 +154,12 @@ def chart(result: PlanResult) -> Markup:
     figures = tracking.cumulative(result)
     through = len(figures.actual)
     lines = [
-        Line("Needed (plan)", figures.needed, colour=INK),
-        Line("Supplied (plan)", figures.supplied, colour=MUTED, dashed=True),
-        Line("Actual", figures.actual, colour=PALETTE[0], points=True),
-        Line("Forecast at this pace", figures.forecast, first=max(0, through - 1), colour=PALETTE[5], dashed=True),
+        Line("Needed (plan)", figures.needed, colour=colours.NEEDED),
+        Line("Supplied (plan)", figures.supplied, colour=colours.SUPPLIED, dashed=True),
+        Line("Actual", figures.actual, colour=colours.ACTUAL, points=True),
+        Line(
+            "Forecast at this pace", figures.forecast, first=max(0, through - 1), colour=colours.FORECAST, dashed=True
+        ),
     ]
     year = result.year
     if through:

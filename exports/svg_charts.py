@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
+from planner import series_colours as colours
 from planner.axis import nice_ticks
 
 WIDTH = 720
@@ -23,7 +24,7 @@ ROW = 26  # height of a bar row
 LABEL_WIDTH = 230  # room for the labels left of horizontal bars
 VALUE_WIDTH = 90  # room for the value right of a bar
 # Okabe-Ito: told apart with every common colour-vision deficiency
-PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00")
+PALETTE = colours.SOURCES  # the plan's sources, as the app colours them (planner.series_colours)
 INK = "#1a1a1a"
 MUTED = "#4d4d4d"
 GRID = "#d0d0d0"
@@ -128,7 +129,7 @@ def reverse_funnel(
     for i, stage in enumerate(stages):
         y = 8 + i * (row + 8)
         width = max(room * stage.value / widest, 3 if stage.value > 0 else 0)
-        colour = PALETTE[1] if i == highlight else PALETTE[0]
+        colour = colours.SOURCES[1] if i == highlight else colours.STAGE
         body.append(f'<rect x="{centre - width / 2:.1f}" y="{y}" width="{width:.1f}" height="{row}" fill="{colour}"/>')
         body.append(_label(LABEL_WIDTH - 10, y + row / 2, stage.label, 34))
         body.append(_text(WIDTH - VALUE_WIDTH + 10, y + row / 2 + 4, stage.text, weight="bold"))
@@ -219,7 +220,11 @@ def demand_and_supply(
         return bottom - plot_height * value / top
 
     body = _legend(
-        [*((s.name, PALETTE[i % len(PALETTE)], False) for i, s in enumerate(supply)), (demand_name, INK, True)], 16
+        [
+            *((s.name, PALETTE[i % len(PALETTE)], False) for i, s in enumerate(supply)),
+            (demand_name, colours.NEEDED, True),
+        ],
+        16,
     )
     for tick in grid:
         y = y_of(tick)
@@ -238,10 +243,14 @@ def demand_and_supply(
             )
             base += value
     points = " ".join(f"{left + (m + 0.5) * slot:.1f},{y_of(v):.1f}" for m, v in enumerate(demand))
-    body.append(f'<polyline points="{points}" fill="none" stroke="{INK}" stroke-width="2.5" stroke-dasharray="6 3"/>')
+    body.append(
+        f'<polyline points="{points}" fill="none" stroke="{colours.NEEDED}" stroke-width="2.5" stroke-dasharray="6 3"/>'
+    )
     for m, value in enumerate(demand):
         if months <= 24:
-            body.append(f'<circle cx="{left + (m + 0.5) * slot:.1f}" cy="{y_of(value):.1f}" r="3" fill="{INK}"/>')
+            body.append(
+                f'<circle cx="{left + (m + 0.5) * slot:.1f}" cy="{y_of(value):.1f}" r="3" fill="{colours.NEEDED}"/>'
+            )
     body.append(f'<line x1="{left}" y1="{bottom}" x2="{right}" y2="{bottom}" stroke="{MUTED}"/>')
     body.append(_axis_title(plot_top + plot_height / 2, unit))
     for m, (month, year) in enumerate(_month_ticks(labels)):
@@ -295,11 +304,11 @@ def cumulative(
         band = left + next_year_from * slot
         body.append(
             f'<rect class="next-year" x="{band:.1f}" y="{plot_top}" width="{right - band:.1f}" '
-            f'height="{plot_height}" fill="{GRID}" fill-opacity="0.45"/>'
+            f'height="{plot_height}" fill="{colours.NEXT_YEAR}"/>'
         )
         body.append(_text((band + right) / 2, plot_top + 12, next_year_label, anchor="middle", size=10, fill=MUTED))
     x = 62.0
-    for name, colour, dash in (("Needed to date", INK, "6 3"), (supplied_name, PALETTE[0], "")):
+    for name, colour, dash in (("Needed to date", colours.NEEDED, "6 3"), (supplied_name, colours.SUPPLIED, "")):
         dashes = f' stroke-dasharray="{dash}"' if dash else ""
         body.append(f'<line x1="{x}" y1="12" x2="{x + 16}" y2="12" stroke="{colour}" stroke-width="3"{dashes}/>')
         body.append(_text(x + 20, 16, name, size=11))
@@ -311,12 +320,13 @@ def cumulative(
     if months:
         upper = [f"{x_of(m):.1f},{y_of(v):.1f}" for m, v in enumerate(needed)]
         lower = [f"{x_of(m):.1f},{y_of(v):.1f}" for m, v in reversed(list(enumerate(supplied)))]
-        body.append(f'<polygon points="{" ".join(upper + lower)}" fill="{PALETTE[5]}" fill-opacity="0.15"/>')
+        body.append(f'<polygon points="{" ".join(upper + lower)}" fill="{colours.SHORT}" fill-opacity="0.15"/>')
         body.append(
-            f'<polyline points="{" ".join(upper)}" fill="none" stroke="{INK}" stroke-width="2" stroke-dasharray="6 3"/>'
+            f'<polyline points="{" ".join(upper)}" fill="none" stroke="{colours.NEEDED}" stroke-width="2" '
+            'stroke-dasharray="6 3"/>'
         )
         points = " ".join(f"{x_of(m):.1f},{y_of(v):.1f}" for m, v in enumerate(supplied))
-        body.append(f'<polyline points="{points}" fill="none" stroke="{PALETTE[0]}" stroke-width="2.5"/>')
+        body.append(f'<polyline points="{points}" fill="none" stroke="{colours.SUPPLIED}" stroke-width="2.5"/>')
     body.append(f'<line x1="{left}" y1="{bottom}" x2="{right}" y2="{bottom}" stroke="{MUTED}"/>')
     body.append(_axis_title(plot_top + plot_height / 2, unit))
     for m, (month, year) in enumerate(_month_ticks(labels, 6)):
@@ -336,12 +346,12 @@ def tornado(
     centre = (left + right) / 2
     half = (right - left) / 2
     plot_top = 32
-    body = _legend([(low_name, PALETTE[5], False), (high_name, PALETTE[0], False)], 16)
+    body = _legend([(low_name, colours.LOWER, False), (high_name, colours.HIGHER, False)], 16)
     height = row_height([r.label for r in rows], 40)
     for i, row in enumerate(rows):
         y = plot_top + i * height
         body.append(_label(LABEL_WIDTH + 30, y + height / 2, row.label, 40, size=11))
-        moves = [(row.low, row.low_text, PALETTE[5]), (row.high, row.high_text, PALETTE[0])]
+        moves = [(row.low, row.low_text, colours.LOWER), (row.high, row.high_text, colours.HIGHER)]
         moves.sort(key=lambda move: -abs(move[0]))  # the smaller bar drawn over the larger
         for value, _, colour in moves:
             width = half * abs(value) / largest

@@ -22,27 +22,28 @@ from PySide6.QtGui import QColor
 
 from planner.breakdown import UNASSIGNED
 from planner.results import PlanResult
-from ui.style import ACCENT, DEMAND, GAP, NEXT_YEAR_SHADE
+from planner.series_colours import (
+    ACTUAL,
+    FORECAST,
+    FROM_LEADS,
+    HIGHER,
+    LOWER,
+    NEEDED,
+    NEXT_YEAR,
+    OTHERS,
+    OTHERS_NAME,
+    PIPELINE,
+    SHORT,
+    SOURCES,
+    STAGE,
+    SUPPLIED,
+)
 
-# the plan's resources and programs, in order (colour-blind safe; no red, no green)
-SOURCES = (
-    "#0072B2", "#E69F00", "#56B4E9", "#CC79A7", "#332288", "#DDCC77", "#8C6D31", "#882255", "#999933",
-    "#AA4499",
-)  # fmt: skip
-OTHERS = "#999999"  # the smaller sources added up
-OTHERS_NAME = "Others"
-
-# kinds of series
-NEEDED = DEMAND  # what the plan needs (the demand line, the revenue goal)
-SUPPLIED = ACCENT  # what the plan supplies, all sources together
-SHORT = GAP  # short of demand
-NEXT_YEAR = NEXT_YEAR_SHADE  # the carry-over months, whose leads close next year
-PIPELINE = "#9DB5D3"  # revenue from the current pipeline (a light accent: before the plan's own leads)
-FROM_LEADS = ACCENT  # revenue from the plan's sales-ready leads (the supply, closed)
-ACTUAL = "#B35806"  # what really happened (Track)
-FORECAST = ACTUAL  # at this pace: the actuals carried on (drawn dashed)
-LOWER, HIGHER = "#E69F00", "#0072B2"  # a driver moved down, and up (the tornado)
-STAGE = ACCENT  # the reverse funnel's stages, the seasonality weights
+# the colours of the kinds of series and the sources' order, shared with the exports
+__all__ = [
+    "ACTUAL", "FORECAST", "FROM_LEADS", "HIGHER", "LOWER", "NEEDED", "NEXT_YEAR", "OTHERS", "OTHERS_NAME",
+    "PIPELINE", "SHORT", "SOURCES", "STAGE", "SUPPLIED", "colours_of", "shade", "source_colours", "unused",
+]  # fmt: skip
 
 _cache: dict[str, object] = {"key": None, "colours": {}}
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
+from planner.series_colours import NEEDED, NEXT_YEAR, SHORT
+
 ACCENT = "#1f5fa8"
 ERROR = "#b3261e"
 GOOD = "#1b7f3b"
@@ -17,10 +19,10 @@ PANEL = "#f3f5f8"
 BORDER = "#c9d0da"
 
 # the charts' series colours are in ui.palette (one colour for each series, throughout the app)
-DEMAND = "#111111"
-GAP = "#C62828"  # short of demand: a clear red no series uses
+DEMAND = NEEDED  # (planner.series_colours: the same in the exports)
+GAP = SHORT  # short of demand: a clear red no series uses
 COVERED = GOOD
-NEXT_YEAR_SHADE = "#e3e8ef"  # the carry-over months (next year's start): a light grey-blue no series uses
+NEXT_YEAR_SHADE = NEXT_YEAR  # the carry-over months (next year's start): a light grey-blue no series uses
 
 STYLESHEET = f"""
 QMainWindow, QWidget[role="page"] {{ background: white; }}

@@ -37,6 +37,7 @@ from exports.excel.layout import (
     MonthlyRow,
 )
 from exports.excel.styles import Styles
+from planner import series_colours as colours
 from planner.model import Plan
 
 MAX_SOURCES = 8  # more sources than this stack as people and programs
@@ -128,13 +129,15 @@ def supply_chart(workbook: Workbook, plan: Plan, layout: Layout) -> BarChart:
         monthly = workbook[MONTHLY]
         bars.series.append(month_series(monthly, layout, MonthlyRow.LABOR, "Supplied by people (Labor)"))
         bars.series.append(month_series(monthly, layout, MonthlyRow.PROGRAMS, "Supplied by programs (Channels)"))
+    for index, series in enumerate(bars.series):  # each source as the app colours it: resources, then programs
+        series.graphicalProperties.solidFill = colours.SOURCES[index % len(colours.SOURCES)].lstrip("#")
     bars.set_categories(month_labels(workbook, layout))
     line = LineChart()
     line.series.append(month_series(workbook[MONTHLY], layout, MonthlyRow.NEEDED, "Sales-ready leads needed"))
     for series in line.series:
         series.smooth = False
         series.graphicalProperties.line.width = 28000
-        series.graphicalProperties.line.solidFill = "1A1A1A"
+        series.graphicalProperties.line.solidFill = colours.NEEDED.lstrip("#")
         series.graphicalProperties.line.dashStyle = "dash"
     bars.x_axis.number_format = "mmm yyyy"
     bars.x_axis.delete = False
