@@ -8,7 +8,7 @@ import io
 import random
 
 from benchmarks.common import median_seconds, report
-from planner.actuals_import import ImportResult, import_actuals
+from planner.actuals_import.importer import ImportResult, import_actuals
 
 ROWS = 100_000
 STAGES = ("closedwon", "closedlost", "appointmentscheduled", "qualifiedtobuy", "contractsent")

@@ -6,8 +6,8 @@ import json
 
 from benchmarks.common import median_seconds, report
 from benchmarks.plans import huge_plan, large_data, large_plan
-from planner.engine import compute
-from planner.model import Plan
+from planner.numbers.engine import compute
+from planner.plan.model import Plan
 
 
 def everything(plan: Plan) -> None:

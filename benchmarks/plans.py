@@ -11,9 +11,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-from planner import vocab
-from planner.model import Plan
-from planner.plan_file import plan_from_file_data
+from planner.plan import vocab
+from planner.plan.model import Plan
+from planner.plan.plan_file import plan_from_file_data
 
 KINDS = tuple(vocab.LABOR_KINDS)
 PROGRAM_TYPES = ("events", "paid_ads", "content", "website", "purchased_lists")

@@ -24,7 +24,7 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
 
     from benchmarks.plans import large_data, write
-    from planner.formatting import count
+    from planner.numbers.formatting import count
 
     folder = Path(tempfile.mkdtemp(prefix="leadplanner-bench-"))
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))

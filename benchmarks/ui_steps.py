@@ -37,8 +37,8 @@ def bench(name: str, data: dict, budget: float) -> bool:
     window = open_window(data, name)
     document = window.document
     ok = True
-    from planner.engine import compute
-    from planner.paths import set_value
+    from planner.numbers.engine import compute
+    from planner.plan.paths import set_value
 
     def engine_on_edit(i: int) -> None:  # as an edit computes: after the last computation
         compute(set_value(document.plan, "targets.win_rate", round(0.2 + 0.005 * (i % 9 + 1), 4)), document.reuse)

@@ -44,7 +44,7 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication, QLineEdit
 
     from benchmarks.plans import as_plan, large_data, wide_data
-    from planner.sample import sample_text
+    from planner.plan.sample import sample_text
 
     app()
     data = wide_data()

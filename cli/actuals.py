@@ -18,9 +18,11 @@ import stat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from cli.plans import CliError, load_valid, same_file
+
 if TYPE_CHECKING:  # the import's modules load when the command runs, not at every start of the CLI
-    from planner.actuals_import import AmbiguousColumns, Mapping
-    from planner.csv_read import CsvTable
+    from planner.actuals_import.csv_read import CsvTable
+    from planner.actuals_import.importer import AmbiguousColumns, Mapping
 
 FIGURE_NAMES = {  # what --column accepts before the "=": the figure, as the plan file and people write it
     "month": "month",
@@ -121,8 +123,8 @@ def register(commands: Any) -> None:
 
 
 def cmd_actuals_import(args: argparse.Namespace) -> int:
-    from cli.main import CliError, _load_valid
-    from planner.actuals_import import (
+    from planner.actuals_import.csv_read import read_file
+    from planner.actuals_import.importer import (
         ActualsImportError,
         AmbiguousColumns,
         AmbiguousDates,
@@ -131,11 +133,10 @@ def cmd_actuals_import(args: argparse.Namespace) -> int:
         merge_actuals,
         read_csv,
     )
-    from planner.csv_read import read_file
-    from planner.plan_file import PlanFileError, write_plan
+    from planner.plan.plan_file import PlanFileError, write_plan
 
     out = _checked_out(args)
-    plan = _load_valid(args.plan).plan
+    plan = load_valid(args.plan).plan
     name = Path(args.csv).name
     try:
         table = read_csv(read_file(args.csv), name)
@@ -185,14 +186,13 @@ def _checked_out(args: argparse.Namespace) -> str:
     """Where the plan is written: PLAN itself, or OUT. An empty OUT and the CSV file itself are
     refused; so is (without --force) a name not ending in .leadplan, as export refuses a target
     that is not its kind of file."""
-    from cli.main import CliError, _same_file
 
     if args.out is None:
         return str(args.plan)
     out = str(args.out)
     if not out.strip():
         raise CliError("-o is empty: name the .leadplan file to write (or leave -o out to update PLAN).", 2)
-    if _same_file(Path(out), Path(args.csv)):
+    if same_file(Path(out), Path(args.csv)):
         raise CliError(f"-o {out} is the CSV file being imported; write the plan to a .leadplan file.", 2)
     if not args.force and Path(out).suffix.lower() != ".leadplan":
         exists = Path(out).exists() or Path(out).is_symlink()
@@ -217,7 +217,7 @@ class _UsageError(Exception):
 
 def _mapping(args: argparse.Namespace, table: CsvTable) -> Mapping | None:
     """The mapping the options give, on top of --mapping or the guess; None when none is given."""
-    from planner.actuals_import import Mapping, Rule, guess_mapping
+    from planner.actuals_import.importer import Mapping, Rule, guess_mapping
 
     rule_flags = (args.date_column, args.stage_column, args.amount_column, args.srl, args.opportunity, args.won)
     if args.mapping is None and all(flag is None for flag in rule_flags) and not args.column and not args.only:
@@ -281,7 +281,7 @@ def _only(text: str) -> tuple[str, tuple[str, ...]]:
 
 
 def _mapping_file(path: str) -> Mapping:
-    from planner.actuals_import import Mapping
+    from planner.actuals_import.importer import Mapping
 
     try:
         if not stat.S_ISREG(os.stat(path).st_mode):  # a pipe would be waited on for ever

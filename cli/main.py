@@ -14,34 +14,18 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from cli import actuals
-from planner import formatting as fmt
-from planner.closing import timing_sentence
-from planner.engine import compute
-from planner.goal_seek import Answer, close_the_gap
-from planner.goal_seek import sentence as goal_sentence
-from planner.memo import next_year_line, verdict
-from planner.plan_file import LoadedPlan, PlanFileError, read_plan, write_text_atomically
-from planner.results import PlanResult
-from planner.sample import sample_text
-from planner.summary import sensitivity_data, summary_data
+from cli.plans import CliError, load_valid, same_file
+from planner.advice.memo import next_year_line, verdict
+from planner.numbers import formatting as fmt
+from planner.numbers.closing import timing_sentence
+from planner.numbers.engine import compute
+from planner.numbers.goal_seek import Answer, close_the_gap
+from planner.numbers.goal_seek import sentence as goal_sentence
+from planner.numbers.results import PlanResult
+from planner.numbers.summary import sensitivity_data, summary_data
+from planner.plan.plan_file import PlanFileError, write_text_atomically
+from planner.plan.sample import sample_text
 from planner.version import __version__
-
-
-class CliError(Exception):
-    def __init__(self, message: str, code: int = 1) -> None:
-        super().__init__(message)
-        self.code = code
-
-
-def _load_valid(path: str) -> LoadedPlan:
-    try:
-        loaded = read_plan(path)
-    except PlanFileError as error:
-        raise CliError(str(error)) from None
-    if loaded.problems:
-        lines = [f"“{Path(path).name}” is not a valid plan:", *(f"  {p}" for p in loaded.problems)]
-        raise CliError("\n".join(lines))
-    return loaded
 
 
 def _dump(data: object) -> str:
@@ -60,13 +44,13 @@ def _finite(data: object) -> object:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    _load_valid(args.plan)
+    load_valid(args.plan)
     print("valid")
     return 0
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
-    result = compute(_load_valid(args.plan).plan)
+    result = compute(load_valid(args.plan).plan)
     print(_dump(summary_data(result)) if args.json else summary_table(result))
     return 0
 
@@ -159,7 +143,7 @@ def summary_table(result: PlanResult) -> str:
 
 
 def cmd_sensitivity(args: argparse.Namespace) -> int:
-    result = compute(_load_valid(args.plan).plan)
+    result = compute(load_valid(args.plan).plan)
     if args.json:
         print(_dump(sensitivity_data(result.sensitivity)))
         return 0
@@ -175,7 +159,7 @@ def cmd_sensitivity(args: argparse.Namespace) -> int:
 
 
 def cmd_goal_seek(args: argparse.Namespace) -> int:
-    plan = _load_valid(args.plan).plan
+    plan = load_valid(args.plan).plan
     result = compute(plan)
     answers = close_the_gap(plan, result)
     if args.json:
@@ -202,9 +186,9 @@ def answer_data(answer: Answer) -> dict[str, object]:
 
 
 def cmd_agenda(args: argparse.Namespace) -> int:
-    from planner.review import agenda_text
+    from planner.advice.review import agenda_text
 
-    plan = _load_valid(args.plan).plan
+    plan = load_valid(args.plan).plan
     print(agenda_text(plan, compute(plan)))
     return 0
 
@@ -224,23 +208,16 @@ def cmd_sample(args: argparse.Namespace) -> int:
 EXPORT_SUFFIXES = {"xlsx": (".xlsx",), "html": (".html", ".htm")}
 
 
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return a.resolve() == b.resolve() or (a.exists() and b.exists() and a.samefile(b))
-    except OSError:
-        return False
-
-
 def check_export_paths(plan: str, outputs: dict[str, str], force: bool) -> None:
     """Refuse to write over the plan, one output over the other, or a file the export does not write."""
     source = Path(plan)
     for kind, out in outputs.items():
         target = Path(out)
-        if _same_file(target, source):
+        if same_file(target, source):
             raise CliError(
                 f"--{kind} {out} is the plan itself; choose another file name (the plan is left as it is).", 2
             )
-    if len(outputs) == 2 and _same_file(Path(outputs["xlsx"]), Path(outputs["html"])):
+    if len(outputs) == 2 and same_file(Path(outputs["xlsx"]), Path(outputs["html"])):
         raise CliError("--xlsx and --html name the same file; give each export its own file name.", 2)
     if force:
         return
@@ -263,7 +240,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise CliError("Say what to export: --xlsx OUT.xlsx, --html OUT.html, or both.", 2)
     outputs = {kind: out for kind, out in (("xlsx", args.xlsx), ("html", args.html)) if out}
     check_export_paths(args.plan, outputs, args.force)
-    plan = _load_valid(args.plan).plan
+    plan = load_valid(args.plan).plan
     from cli.progress import tell_if_slow
     from exports.writers import ExportUnavailable, export_plan
 

@@ -19,11 +19,11 @@ from markupsafe import Markup
 
 from exports import report_actuals, report_advice, report_analysis, report_model
 from exports.report_memo import memo_view
-from planner.engine import compute
-from planner.memo import memo
-from planner.model import Plan
-from planner.plan_file import write_text_atomically
-from planner.results import PlanResult
+from planner.advice.memo import memo
+from planner.numbers.engine import compute
+from planner.numbers.results import PlanResult
+from planner.plan.model import Plan
+from planner.plan.plan_file import write_text_atomically
 
 Progress = Callable[[int, str], None]
 

@@ -1,7 +1,7 @@
 """The report's "Plan vs actual" section: where the plan stands on its actuals, a table and a chart.
 
 None when the plan has no actuals (the section is left out). Every figure comes from the
-engine's result and :mod:`planner.tracking`, written with :mod:`planner.formatting`.
+engine's result and :mod:`planner.advice.tracking`, written with :mod:`planner.numbers.formatting`.
 """
 
 from __future__ import annotations
@@ -13,11 +13,11 @@ from markupsafe import Markup
 
 from exports.report_model import Table
 from exports.svg_charts import GRID, INK, MUTED, WIDTH, _legend, _month_ticks, _svg, _text, axis
-from planner import formatting as fmt
-from planner import health, review, tracking
-from planner import series_colours as colours
-from planner import status as st
-from planner.results import PlanResult
+from planner.advice import health, review, tracking
+from planner.numbers import formatting as fmt
+from planner.numbers import series_colours as colours
+from planner.numbers import status as st
+from planner.numbers.results import PlanResult
 
 NOT_REPORTED = "—"
 
@@ -90,7 +90,7 @@ def signed(value: float | None, stage: tracking.Stage, currency: str) -> str:
     if value is None:
         return NOT_REPORTED
     text = shown(abs(value), stage, currency)
-    even = not (st.is_short(value) or st.is_surplus(value))  # within half a unit: no sign (planner.status)
+    even = not (st.is_short(value) or st.is_surplus(value))  # within half a unit: no sign (planner.numbers.status)
     return text if even else ("+" if value > 0 else "-") + text
 
 

@@ -1,17 +1,17 @@
 """The report's advice sections: findings, the scorecard and the weekly CEO review agenda,
-from ``planner.findings``, ``planner.scorecard`` and ``planner.review``."""
+from ``planner.advice.findings``, ``planner.advice.scorecard`` and ``planner.advice.review``."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from planner import formatting as fmt
-from planner import vocab
-from planner.findings import findings
-from planner.model import Plan
-from planner.results import PlanResult
-from planner.review import review_agenda
-from planner.scorecard import ScorecardMetric, format_target, scorecard
+from planner.advice.findings import findings
+from planner.advice.review import review_agenda
+from planner.advice.scorecard import ScorecardMetric, format_target, scorecard
+from planner.numbers import formatting as fmt
+from planner.numbers.results import PlanResult
+from planner.plan import vocab
+from planner.plan.model import Plan
 
 SEVERITY_NAMES = {1: "Info", 2: "Warning", 3: "Critical"}
 

@@ -8,18 +8,18 @@ from __future__ import annotations
 from exports import svg_charts as charts
 from exports.report_memo import whole
 from exports.report_model import SCENARIOS_PER_TABLE, TORNADO_ROWS, Table, spec_text
-from planner import defaults
-from planner import formatting as fmt
-from planner.model import Plan
-from planner.months import MONTH_NAMES
-from planner.results import PlanResult
-from planner.scenarios import LABOR_FIELDS, TARGET_FIELDS, override_spec
+from planner.numbers import formatting as fmt
+from planner.numbers.results import PlanResult
+from planner.numbers.scenarios import LABOR_FIELDS, TARGET_FIELDS, override_spec
+from planner.plan import defaults
+from planner.plan.model import Plan
+from planner.plan.months import MONTH_NAMES
 
 SOURCE_NAMES = {"field": "Field reps", "inside": "Inside reps", "outsourced": "Outsourced teams"}
 
 
 def gap_text(gap: float) -> str:
-    """A gap as every page writes it (``planner.formatting.gap``): rounded once from the engine's
+    """A gap as every page writes it (``planner.numbers.formatting.gap``): rounded once from the engine's
     unrounded figure, never a difference of rounded figures (393.51 is "394" beside 400 needed and
     6.49 supplied): "112", "53 surplus" or "0" within half a lead."""
     return fmt.gap(gap)

@@ -1,6 +1,6 @@
-"""Page 1 of the report: the memo for the CEO (``planner.memo``), formatted for the page.
+"""Page 1 of the report: the memo for the CEO (``planner.advice.memo``), formatted for the page.
 
-The words and figures are ``planner.memo``'s, shared with the workbook's Summary sheet;
+The words and figures are ``planner.advice.memo``'s, shared with the workbook's Summary sheet;
 this module only formats the money and draws the small cumulative chart: the sales-ready leads
 needed against those known (actual through the last reported month, planned after), added up,
 with the carry-over months marked as next year's.
@@ -9,9 +9,9 @@ with the carry-over months marked as next year's.
 from __future__ import annotations
 
 from exports import svg_charts as charts
-from planner import formatting as fmt
-from planner.memo import Memo
-from planner.results import PlanResult
+from planner.advice.memo import Memo
+from planner.numbers import formatting as fmt
+from planner.numbers.results import PlanResult
 
 
 def whole(value: float) -> str:

@@ -1,7 +1,7 @@
 """The HTML report's view-model: the engine's figures, formatted, section by section.
 
 Nothing here does plan math: every number is read from ``compute(plan)`` and written with
-``planner.formatting``, the module the app uses. The templates only lay the text out.
+``planner.numbers.formatting``, the module the app uses. The templates only lay the text out.
 """
 
 from __future__ import annotations
@@ -11,12 +11,13 @@ from dataclasses import dataclass
 
 from exports import svg_charts as charts
 from exports.report_memo import whole
-from planner import formatting as fmt
-from planner import health, vocab
-from planner.model import Plan, Spec
-from planner.months import month_labels
-from planner.results import LATE, SHORT, PlanResult
-from planner.scenarios import TARGET_FIELDS
+from planner.advice import health
+from planner.numbers import formatting as fmt
+from planner.numbers.results import LATE, SHORT, PlanResult
+from planner.numbers.scenarios import TARGET_FIELDS
+from planner.plan import vocab
+from planner.plan.model import Plan, Spec
+from planner.plan.months import month_labels
 
 SCENARIOS_PER_TABLE = 4
 SUPPLY_MIX_BARS = 12
@@ -66,7 +67,7 @@ def headline(result: PlanResult) -> dict[str, object]:
     """The plan in figures: this year's (PRODUCT.md v3: the leads created by the last in-time month,
     known from the actuals where reported), then the plan's cost and the value of all its leads."""
     c, d, s, g, year = result.currency, result.demand, result.supply, result.gap, result.year
-    state = result.timing.status  # the verdict's own judgement: planner.status's one definition
+    state = result.timing.status  # the verdict's own judgement: planner.numbers.status's one definition
     short = state == SHORT
     by = f"by {result.months[year.last_month - 1].label}" if year.last_month else "none closes this year"
     reps, latest = g.inside_reps_to_close_gap, g.latest_start_month

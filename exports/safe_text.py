@@ -16,7 +16,7 @@ import dataclasses
 import re
 from typing import Any
 
-from planner.model import Plan
+from planner.plan.model import Plan
 
 XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 CELL_LIMIT = 32_767  # the most characters an Excel cell holds

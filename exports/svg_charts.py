@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from planner import series_colours as colours
-from planner.axis import nice_ticks
+from planner.numbers import series_colours as colours
+from planner.numbers.axis import nice_ticks
 
 WIDTH = 720
 FONT = 12
@@ -24,7 +24,7 @@ ROW = 26  # height of a bar row
 LABEL_WIDTH = 230  # room for the labels left of horizontal bars
 VALUE_WIDTH = 90  # room for the value right of a bar
 # Okabe-Ito: told apart with every common colour-vision deficiency
-PALETTE = colours.SOURCES  # the plan's sources, as the app colours them (planner.series_colours)
+PALETTE = colours.SOURCES  # the plan's sources, as the app colours them (planner.numbers.series_colours)
 INK = "#1a1a1a"
 MUTED = "#4d4d4d"
 GRID = "#d0d0d0"
@@ -157,7 +157,7 @@ def horizontal_bars(chart_id: str, title: str, bars: Sequence[Bar], description:
 
 
 def axis(largest: float, ticks: int = 5) -> tuple[float, list[float]]:
-    """The top of a value axis from 0 and its grid values (``planner.axis``: the app's round steps)."""
+    """The top of a value axis from 0 and its grid values (``planner.numbers.axis``: the app's round steps)."""
     grid = nice_ticks(largest, ticks)
     return grid[-1], grid
 

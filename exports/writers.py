@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from exports.safe_text import CELL_LIMIT, clean_plan
-from planner.model import Plan
+from planner.plan.model import Plan
 
 
 class ExportUnavailable(Exception):

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
-from planner.model import Plan
-from planner.sample import sample_plan
+from planner.plan.model import Plan
+from planner.plan.sample import sample_plan
 
 # CI (`.ci/run` sets CI=true) tries the same examples every run, so a red build is this change's,
 # not a new random draw's; `make test` on a laptop draws new ones (and keeps failures in .hypothesis/)

@@ -1,6 +1,6 @@
 """One status everywhere: on random plans with and without actuals, the command line's status, the
 app's health verdict, the report's verdict and the workbook's Verdict (as exported, and after
-LibreOffice recalculates it) begin with the same word, the word of ``planner.status``."""
+LibreOffice recalculates it) begin with the same word, the word of ``planner.numbers.status``."""
 
 from __future__ import annotations
 
@@ -16,9 +16,10 @@ from hypothesis import HealthCheck, assume, given, settings
 from cli.main import main as cli_main
 from exports.excel.workbook import write_workbook
 from exports.html_report import render_report
-from planner import health, status
-from planner.engine import compute
-from planner.plan_file import parse_plan
+from planner.advice import health
+from planner.numbers import status
+from planner.numbers.engine import compute
+from planner.plan.plan_file import parse_plan
 from tests.exports.html_tree import parse
 from tests.exports.recalc import SOFFICE, named_values, recalculate_all
 from tests.planner.strategies import plans

@@ -1,4 +1,4 @@
-"""Each series has one colour throughout the app and the exports (planner.series_colours)."""
+"""Each series has one colour throughout the app and the exports (planner.numbers.series_colours)."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from pathlib import Path
 
 from exports.excel.workbook import write_workbook
 from exports.html_report import render_report
-from planner import series_colours as colours
-from planner.engine import compute
-from planner.sample import sample_plan
+from planner.numbers import series_colours as colours
+from planner.numbers.engine import compute
+from planner.plan.sample import sample_plan
 from ui import palette
 
 

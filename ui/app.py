@@ -9,8 +9,6 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QIcon
-
     from ui.main_window import MainWindow
 
 
@@ -41,23 +39,6 @@ def parse_arguments(argv: Sequence[str]) -> tuple[str | None, bool]:
     if args.smoke_test:
         parser.error("--smoke-test takes no other arguments")
     return args.plan, args.sample and not args.plan
-
-
-def window_icon() -> QIcon:
-    """The app's icon in the sizes a title bar, a task bar and a switcher use (read when shown)."""
-    from importlib.resources import files
-
-    from PySide6.QtCore import QSize
-    from PySide6.QtGui import QIcon
-
-    folder = files("ui") / "resources" / "icons"
-    icon = QIcon()
-    for size in ICON_SIZES:
-        icon.addFile(str(folder / f"leadplanner-{size}.png"), QSize(size, size))
-    return icon
-
-
-ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
 
 
 def start(argv: Sequence[str] | None = None) -> MainWindow:
@@ -91,6 +72,8 @@ def start(argv: Sequence[str] | None = None) -> MainWindow:
             print("painted", flush=True)
             app.quit()
             return
+        from ui.icon import window_icon
+
         app.setWindowIcon(window_icon())
         warm_up()
         window.offer_recovery()

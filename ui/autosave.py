@@ -15,9 +15,9 @@ from typing import NamedTuple
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from planner.model import Plan
-from planner.plan_file import Fingerprint, PlanFileError
-from planner.recovery import OriginalFile, RecoveryStore, absolute
+from planner.plan.model import Plan
+from planner.plan.plan_file import Fingerprint, PlanFileError
+from planner.plan.recovery import OriginalFile, RecoveryStore, absolute
 from ui.document import PlanDocument
 
 AUTOSAVE_MS = 30_000

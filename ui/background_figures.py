@@ -14,7 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
-from planner.model import Plan
+from planner.plan.model import Plan
 
 PAUSE_MS = 200
 

@@ -3,7 +3,7 @@
 One PlanDocument is created per window and handed to every view (no globals). Views
 read ``document.plan`` and ``document.result`` and change the plan only through
 ``document.set_value`` (undoable), which lets in only what the file would accept
-(``planner.gate``): a refused value leaves the plan as it was, and ``refused`` says why.
+(``planner.plan.gate``): a refused value leaves the plan as it was, and ``refused`` says why.
 
 An edit that changes a number recomputes through the engine once and emits ``changed``.
 An edit of text the figures do not depend on (a note, a company name, a review item, a
@@ -25,15 +25,15 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from planner.checks import Problem
-from planner.engine import Reuse, compute
-from planner.gate import entry_problems
-from planner.model import Plan
-from planner.paths import get_value, parse_path, set_value, spec_at
-from planner.plan_file import Fingerprint, PlanFileError, read_plan, write_plan
-from planner.reschedule import with_horizon, with_start_month
-from planner.results import PlanResult
-from ui.commands import SetValueCommand
+from planner.numbers.engine import Reuse, compute
+from planner.numbers.results import PlanResult
+from planner.plan.checks import Problem
+from planner.plan.gate import entry_problems
+from planner.plan.model import Plan
+from planner.plan.paths import get_value, parse_path, set_value, spec_at
+from planner.plan.plan_file import Fingerprint, PlanFileError, read_plan, write_plan
+from planner.plan.reschedule import with_horizon, with_start_month
+from ui.commands import SetValueCommand, SetValuesCommand
 
 if TYPE_CHECKING:
     from ui.background_figures import BackgroundFigures
@@ -62,7 +62,7 @@ NUMBER_TEXTS = frozenset({("labor", "id"), ("channels", "owner"), ("basics", "cu
 RESULT_TEXTS = frozenset({("labor", "name"), ("channels", "name"), ("scenarios", "name")})
 
 
-# edits that move the plan's months under its actuals (planner.reschedule)
+# edits that move the plan's months under its actuals (planner.plan.reschedule)
 RESCHEDULING = frozenset({"basics.start_month", "basics.horizon_months"})
 
 
@@ -194,7 +194,7 @@ class PlanDocument(QObject):
 
     def catch_up(self) -> None:
         """Nothing: the document passes every change on as it happens (a step's view of it,
-        ``ui.step_document.StepDocument``, may hold some back while its page is hidden)."""
+        ``ui.widgets.step_document.StepDocument``, may hold some back while its page is hidden)."""
 
     @property
     def display_name(self) -> str:
@@ -237,7 +237,6 @@ class PlanDocument(QObject):
         if problems:
             self.refused.emit(problems[0].path, problems[0].message)
             return problems
-        from ui.override_edits import SetValuesCommand
 
         changes = [("actuals", moved.plan.actuals), (path, value)]
         self._undo_stack.push(SetValuesCommand(self, changes if moved.dropped else changes[::-1], text))

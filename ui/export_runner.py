@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, QUrl, Si
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
-from planner.model import Plan
+from planner.plan.model import Plan
 from ui.files import plain
 
 KINDS = {

@@ -14,10 +14,10 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from planner.model import Plan
-from planner.plan_file import Fingerprint, PlanFileError, read_plan
-from planner.recovery import Recoverable, RecoveryStore
-from planner.sample import sample_plan
+from planner.plan.model import Plan
+from planner.plan.plan_file import Fingerprint, PlanFileError, read_plan
+from planner.plan.recovery import Recoverable, RecoveryStore
+from planner.plan.sample import sample_plan
 from ui.autosave import Autosaver
 from ui.document import FileChangedOnDisk, PlanDocument
 from ui.settings import RecentFiles
@@ -33,7 +33,7 @@ RECOVERY_ENV = "LEADPLANNER_RECOVERY_DIR"  # where tests (or a portable install)
 
 
 def blank_plan() -> Plan:
-    from planner.defaults import default_start_month, value
+    from planner.plan.defaults import default_start_month, value
 
     plan = Plan()  # a deal size of $1 in the model: a new plan starts from a sensible placeholder instead
     targets = replace(plan.targets, deal_size=value("targets.deal_size"))
@@ -190,8 +190,8 @@ class FileActions:
         self.exporter.ask_and_export(self.document.plan, kind, str(folder / self.suggested_name()))
 
     def import_actuals(self) -> None:
-        """File → Import actuals…: a CSV file's monthly actuals into the plan (ui.import_actuals_dialog)."""
-        from ui.import_actuals_dialog import import_actuals_from_file
+        """File → Import actuals…: a CSV file's monthly actuals into the plan (ui.dialogs.import_actuals)."""
+        from ui.dialogs.import_actuals import import_actuals_from_file
 
         import_actuals_from_file(self, self.document, self.settings)  # type: ignore[arg-type]
 

@@ -1,7 +1,7 @@
 """The plan's health, always in view: the key figures, a verdict and warnings in plain words.
 
 The value labels are named ``health.<figure>`` (tests and screen readers rely on it) and
-show exactly what the engine computed, formatted by ``planner.formatting``.
+show exactly what the engine computed, formatted by ``planner.numbers.formatting``.
 """
 
 from __future__ import annotations
@@ -20,16 +20,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner import formatting as fmt
-from planner.health import Alert, alerts, level, next_year_line, next_year_short, to_date_line, verdict
-from planner.results import PlanResult
-from planner.validation import Validated
+from planner.advice.health import Alert, alerts, level, next_year_line, next_year_short, to_date_line, verdict
+from planner.numbers import formatting as fmt
+from planner.numbers.results import PlanResult
+from planner.plan.validation import Validated
 from ui.document import PlanDocument, follow_names
-from ui.figure_label import FigureLabel
-from ui.quiet_layout import QuietLayout
 from ui.startup import set_enum
 from ui.style import PANEL, opaque, repolish
-from ui.warning_button import WarningButton
+from ui.widgets.figure_label import FigureLabel
+from ui.widgets.quiet_layout import QuietLayout
+from ui.widgets.warning_button import WarningButton
 
 Figure = tuple[str, str, Callable[[PlanResult], str], str]
 
@@ -83,7 +83,7 @@ class GrowingScroll(QScrollArea):
 
 
 class QuietBox(QuietLayout, QWidget):
-    """The figures and the verdict (``ui.quiet_layout``)."""
+    """The figures and the verdict (``ui.widgets.quiet_layout``)."""
 
 
 class HealthPanel(QFrame):
@@ -127,7 +127,7 @@ class HealthPanel(QFrame):
             self.values[key] = value
         grid.setColumnStretch(0, 1)
         # the figures and the verdict change with every edit: laid out again only when one needs
-        # other room (``ui.quiet_layout``)
+        # other room (``ui.widgets.quiet_layout``)
         figures = QuietBox()
         column = QVBoxLayout(figures)
         column.setContentsMargins(0, 0, 0, 0)

@@ -15,9 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.plan_file import PlanFileError, read_plan
-from planner.recovery import RecoveryStore
-from planner.sample import sample_plan
+from planner.plan.plan_file import PlanFileError, read_plan
+from planner.plan.recovery import RecoveryStore
+from planner.plan.sample import sample_plan
 from ui import settings as app_settings
 from ui.document import PlanDocument
 from ui.file_actions import TITLE, FileActions, blank_plan, recovery_store
@@ -138,7 +138,7 @@ class MainWindow(QMainWindow, FileActions):
         return bar
 
     def page(self, index: int) -> Page:
-        """The page of a step, built on first use, its views up to date (``ui.step_document``)."""
+        """The page of a step, built on first use, its views up to date (``ui.widgets.step_document``)."""
         page = self.stack.page(index)
         page.document.catch_up()
         return page
@@ -274,7 +274,7 @@ class MainWindow(QMainWindow, FileActions):
         self._action(help_menu, "&About Lead Planner", self.show_about, None, "help.about")
 
     def show_glossary(self) -> QDialog:
-        from ui.glossary_dialog import GlossaryDialog  # not needed to start
+        from ui.dialogs.glossary import GlossaryDialog  # not needed to start
 
         if self.glossary is None:
             self.glossary = GlossaryDialog(self)
@@ -283,7 +283,7 @@ class MainWindow(QMainWindow, FileActions):
         return self.glossary
 
     def show_about(self) -> None:
-        from ui.about_dialog import show_about
+        from ui.dialogs.about import show_about
 
         self.about_dialog = show_about(self)
 

@@ -9,33 +9,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtGui import QUndoCommand
-
-from planner import override_refs
-from planner.paths import get_value
+from planner.plan import override_refs
+from planner.plan.paths import get_value
+from ui.commands import SetValuesCommand
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
-    from planner.checks import Problem
+    from planner.plan.checks import Problem
     from ui.document import PlanDocument
-
-
-class SetValuesCommand(QUndoCommand):
-    """Several fields of the plan changed together: one step to undo and redo."""
-
-    def __init__(self, document: PlanDocument, changes: list[tuple[str, Any]], text: str) -> None:
-        super().__init__(text)
-        self.document = document
-        self.changes = [(path, get_value(document.plan, path), new) for path, new in changes]
-
-    def redo(self) -> None:
-        for path, _old, new in self.changes:
-            self.document.apply(path, new)
-
-    def undo(self) -> None:
-        for path, old, _new in reversed(self.changes):
-            self.document.apply(path, old)
 
 
 def edit_cell(document: PlanDocument, list_path: str, row: int, field: str, value: Any, text: str) -> list[Problem]:

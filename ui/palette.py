@@ -20,9 +20,9 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor
 
-from planner.breakdown import UNASSIGNED
-from planner.results import PlanResult
-from planner.series_colours import (
+from planner.numbers.breakdown import UNASSIGNED
+from planner.numbers.results import PlanResult
+from planner.numbers.series_colours import (
     ACTUAL,
     FORECAST,
     FROM_LEADS,
@@ -70,7 +70,7 @@ def unused(colour: str) -> str:
 
 
 def source_colours(result: PlanResult) -> dict[str, str]:
-    """Each source's colour by the name the charts give it (``planner.breakdown``): resources,
+    """Each source's colour by the name the charts give it (``planner.numbers.breakdown``): resources,
     programs, people-driven channels and capacity not assigned (worked out once per set of sources)."""
     key = (result.resources, result.channels)
     if _cache["key"] == key:

@@ -1,7 +1,7 @@
 """Presentation mode: the plan's health and its two main charts in large type, full screen,
 with sliders for the main drivers that move the numbers live while the CEO watches.
 
-The verdict is the health panel's (``planner.health.verdict``): the engine's one status, with
+The verdict is the health panel's (``planner.advice.health.verdict``): the engine's one status, with
 actuals where reported, and v3's hiring rules; presentation mode has no threshold of its own.
 Slider moves are kept as a scenario named like "Live 14:05" (created on the first move,
 updated after, one undo step per drag); the base plan is never changed. The figures are
@@ -29,21 +29,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner import formatting as fmt
-from planner.engine import compute_core
-from planner.health import next_year_line, verdict
-from planner.model import Plan, Scenario
-from planner.results import PlanResult
-from planner.review import actual_entries
-from planner.scenarios import apply_overrides
+from planner.advice.health import next_year_line, verdict
+from planner.advice.review import actual_entries
+from planner.numbers import formatting as fmt
+from planner.numbers.engine import compute_core
+from planner.numbers.results import PlanResult
+from planner.numbers.scenarios import apply_overrides
+from planner.plan.model import Plan, Scenario
 from ui.charts import ChartSlot
 from ui.commands import SetValueCommand
 from ui.document import PlanDocument
-from ui.figure_label import FigureLabel
 from ui.health_panel import FIGURES, show_figures
 from ui.models.scenarios_model import base_value, unique_name
 from ui.style import ACCENT, BORDER, ERROR, FAIR, GOOD, MUTED, PANEL, STYLESHEET
-from ui.wheel_guard import GuardedSlider
+from ui.widgets.figure_label import FigureLabel
+from ui.widgets.wheel_guard import GuardedSlider
 
 SLIDER_DRAG_ID = 7
 PEOPLE_PAGE = 2  # Page Up / Page Down on the head count: two people

@@ -1,7 +1,7 @@
 """The event schedule of the program selected in the channels table, in a field wide enough to type it.
 
 ``March 25,000; September 25,000`` (or ``Mar 25k, Sep 25k``, or ``3: 25000``) is read by
-``planner.schedule_text`` when the person presses Enter or leaves the field, and stored as one
+``planner.plan.schedule_text`` when the person presses Enter or leaves the field, and stored as one
 undoable change of ``channels[i].schedule``; text that is not a schedule is refused with its
 message and the plan keeps its schedule.
 """
@@ -11,11 +11,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from planner.model import Channel
-from planner.schedule_text import EXAMPLE, ScheduleTextError, parse_schedule, schedule_text
+from planner.plan.model import Channel
+from planner.plan.schedule_text import EXAMPLE, ScheduleTextError, parse_schedule, schedule_text
 from ui.document import PlanDocument
-from ui.fields import describe
 from ui.style import repolish
+from ui.widgets.fields import describe
 
 
 class ScheduleEditor(QGroupBox):

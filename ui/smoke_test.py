@@ -73,11 +73,11 @@ def run(say: Callable[[str], None], folder: Path) -> None:
     from PySide6.QtWidgets import QApplication
 
     from exports.writers import export_plan
-    from planner import formatting as fmt
-    from planner.engine import compute
+    from planner.numbers import formatting as fmt
+    from planner.numbers.engine import compute
     from planner.version import __version__
-    from ui.about_dialog import library_versions
-    from ui.app import window_icon
+    from ui.dialogs.about import library_versions
+    from ui.icon import window_icon
     from ui.main_window import create_window
 
     app = QApplication.instance() or QApplication(sys.argv[:1])

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from planner.series_colours import NEEDED, NEXT_YEAR, SHORT
+from planner.numbers.series_colours import NEEDED, NEXT_YEAR, SHORT
 
 ACCENT = "#1f5fa8"
 ERROR = "#b3261e"
@@ -19,7 +19,7 @@ PANEL = "#f3f5f8"
 BORDER = "#c9d0da"
 
 # the charts' series colours are in ui.palette (one colour for each series, throughout the app)
-DEMAND = NEEDED  # (planner.series_colours: the same in the exports)
+DEMAND = NEEDED  # (planner.numbers.series_colours: the same in the exports)
 GAP = SHORT  # short of demand: a clear red no series uses
 COVERED = GOOD
 NEXT_YEAR_SHADE = NEXT_YEAR  # the carry-over months (next year's start): a light grey-blue no series uses

@@ -17,7 +17,7 @@ from ui.charts import ChartSlot
 from ui.document import PlanDocument
 from ui.models.quarters_model import QuartersModel
 from ui.models.running_totals_model import RunningTotalsModel
-from ui.table_fit import TableFit
+from ui.widgets.table_fit import TableFit
 
 
 class TimingView(QWidget):

@@ -1,4 +1,4 @@
-"""Text typed by a person <-> plan values, with the messages of ``planner.checks``.
+"""Text typed by a person <-> plan values, with the messages of ``planner.plan.checks``.
 
 No widgets here, so the fields and the tables parse and show values the same way:
 rates as percentages (``20`` means 20%), money with thousands separators (``1,200``,
@@ -11,10 +11,11 @@ import functools
 import re
 from typing import Any, NamedTuple
 
-from planner import defaults, formatting
-from planner.checks import MAX_WEIGHT, check_value
-from planner.model import Spec
-from planner.paths import spec_at
+from planner.numbers import formatting
+from planner.plan import defaults
+from planner.plan.checks import MAX_WEIGHT, check_value
+from planner.plan.model import Spec
+from planner.plan.paths import spec_at
 
 RATE_KINDS = ("rate", "share", "fraction")
 NUMBER_KINDS = ("rate", "share", "fraction", "money", "count", "int", "number", "weights")

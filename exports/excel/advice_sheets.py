@@ -14,12 +14,9 @@ from exports.excel.cells import SheetWriter, cell, ref, shown
 from exports.excel.layout import CHANNELS, LABOR, LaborColumn, Layout, PeopleColumn, ProgramColumn
 from exports.excel.styles import PERCENT, RATE_COUNT, Styles
 from exports.excel.summary_sheet import changed_since_export
-from planner import vocab
-from planner.findings import findings
-from planner.model import Plan
-from planner.results import PlanResult
-from planner.review import review_agenda
-from planner.scorecard import (
+from planner.advice.findings import findings
+from planner.advice.review import review_agenda
+from planner.advice.scorecard import (
     ScorecardMetric,
     activity_rates,
     channel_keys,
@@ -27,7 +24,10 @@ from planner.scorecard import (
     period,
     scorecard,
 )
-from planner.validation import validate
+from planner.numbers.results import PlanResult
+from planner.plan import vocab
+from planner.plan.model import Plan
+from planner.plan.validation import validate
 
 # each sheet at most 140 wide: one page across on paper (exports.excel.printing)
 METRIC_KINDS = {1: "sentence", 2: "short", 3: "number", 4: "tag", 5: "tag", 6: "short", 7: "short", 8: "sentence"}
@@ -128,14 +128,14 @@ def source(metric: ScorecardMetric) -> str:
     return "Yours" if not metric.key else ("Generated, edited" if metric.edited else "Generated")
 
 
-# a period's length in months as a formula reads it (planner.scorecard.PER_MONTH: a week is 52 / 12 of a
+# a period's length in months as a formula reads it (planner.advice.scorecard.PER_MONTH: a week is 52 / 12 of a
 # month, a working day 5 a week)
 IN_MONTHS = {"day": "*52*5/12", "week": "*52/12", "month": "", "quarter": "/3"}
 
 
 def conflict_formula(metric: ScorecardMetric, target: str, plan_target: str, plan_period: str) -> str:
     """ "your 40 a week is 173 a month; the plan needs 44", or "" within a tenth, live: the user's
-    target is read from its cell (``target``) in its metric's own period (``planner.scorecard.period``
+    target is read from its cell (``target``) in its metric's own period (``planner.advice.scorecard.period``
     of its name), the plan's from its formula; the cadence plays no part."""
     own_period = period(metric.name)
     per_month = f"{target}{IN_MONTHS[own_period]}"

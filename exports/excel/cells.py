@@ -24,7 +24,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from exports.excel.layout import WIDTHS
 from exports.excel.styles import Styles
-from planner.formatting import NOT_AVAILABLE
+from planner.numbers.formatting import NOT_AVAILABLE
 
 MAX_CELL_TEXT = 32_767  # Excel's limit for the text of one cell
 CACHED = "_engine_values"  # a worksheet's {(row, column): the engine's value of its formula}

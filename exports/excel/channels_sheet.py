@@ -38,10 +38,10 @@ from exports.excel.program_months import (
 )
 from exports.excel.styles import COUNT, PERCENT, Styles
 from exports.excel.validation import Validations
-from planner import formatting as fmt
-from planner import vocab
-from planner.model import Plan
-from planner.results import ChannelResult, PlanResult
+from planner.numbers import formatting as fmt
+from planner.numbers.results import ChannelResult, PlanResult
+from planner.plan import vocab
+from planner.plan.model import Plan
 
 NA = fmt.NOT_AVAILABLE
 P, Q, S = ProgramColumn, PeopleColumn, ScheduleColumn

@@ -37,8 +37,8 @@ from exports.excel.layout import (
     MonthlyRow,
 )
 from exports.excel.styles import Styles
-from planner import series_colours as colours
-from planner.model import Plan
+from planner.numbers import series_colours as colours
+from planner.plan.model import Plan
 
 MAX_SOURCES = 8  # more sources than this stack as people and programs
 TEXT_POINTS = 11  # axis labels, legends, data labels and axis titles

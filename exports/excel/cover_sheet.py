@@ -23,8 +23,8 @@ from exports.excel.layout import (
     TRACKER,
 )
 from exports.excel.styles import Styles
-from planner.model import Plan
-from planner.plan_file import VERSION
+from planner.plan.model import Plan
+from planner.plan.plan_file import VERSION
 
 CONTENTS = (
     (SUMMARY, "The memo: the verdict, the revenue bridge, the options and the decisions asked (live)"),

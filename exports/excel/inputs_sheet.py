@@ -24,18 +24,19 @@ from exports.excel.layout import (
 from exports.excel.names import INPUT_NAMES, define
 from exports.excel.styles import COUNT, MONTH_LABEL, PERCENT, WEIGHT, Styles
 from exports.excel.validation import Validations
-from planner import defaults, status
-from planner import formatting as fmt
-from planner.funnel import EPSILON, srl_value
-from planner.model import Plan, Targets
-from planner.months import MONTH_NAMES, first_calendar_month
-from planner.results import PlanResult
-from planner.serialize import specs
+from planner.numbers import formatting as fmt
+from planner.numbers import status
+from planner.numbers.funnel import EPSILON, srl_value
+from planner.numbers.results import PlanResult
+from planner.plan import defaults
+from planner.plan.model import Plan, Targets
+from planner.plan.months import MONTH_NAMES, first_calendar_month
+from planner.plan.serialize import specs
 
 V = INPUTS_VALUE_COLUMN
 NOTE = 4  # the source or note column: wrapped, each row as tall as its note
 KINDS = {1: "label", V: "number", 3: "short", NOTE: "source"}  # 137 wide: one page across on paper
-RAMP_MAXIMUM = 24  # a new hire's ramp: whole months, 0 to 24 (planner.serialize)
+RAMP_MAXIMUM = 24  # a new hire's ramp: whole months, 0 to 24 (planner.plan.serialize)
 BASIC_LABELS = {
     "company": "Company",
     "title": "Plan title",
@@ -213,7 +214,7 @@ def write_funnel(w: SheetWriter, plan: Plan, result: PlanResult) -> None:
 
 def write_rules(w: SheetWriter) -> None:
     """Lead Planner's rules as named cells: the formulas read them, so the workbook judges short,
-    late and behind exactly as the app does (``planner.status``)."""
+    late and behind exactly as the app does (``planner.numbers.status``)."""
     first = INPUTS_RULES_FIRST
     w.text(first - 1, 1, "Lead Planner's rules (read by the formulas: not inputs)", "section")
     for index, (name, label, value, number_format, unit, what) in enumerate(RULES):

@@ -19,11 +19,11 @@ from exports.excel.cells import SheetWriter, cell, clean_text, ref, row_span, sh
 from exports.excel.layout import CHANNELS, TOTAL_COLUMN, Block, LaborColumn, Layout, PeopleColumn
 from exports.excel.styles import COUNT, PERCENT, RATE_COUNT, Styles
 from exports.excel.validation import Validations
-from planner import formatting as fmt
-from planner import vocab
-from planner.model import Plan
-from planner.results import PlanResult, ResourceResult
-from planner.supply import paid_share, turnover_loss
+from planner.numbers import formatting as fmt
+from planner.numbers.results import PlanResult, ResourceResult
+from planner.numbers.supply import paid_share, turnover_loss
+from planner.plan import vocab
+from planner.plan.model import Plan
 
 C = LaborColumn
 HEADERS = {

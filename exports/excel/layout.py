@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import IntEnum
 
-from planner.model import Plan
+from planner.plan.model import Plan
 
 COVER = "Contents"
 SUMMARY = "Summary"

@@ -1,6 +1,6 @@
 """The Monthly sheet: demand (seasonality and sales cycle), supply, the known series, gap,
 cumulative gap, cost and revenue by month, the quarters, and the plan's totals, which hold the
-named results. Plan model v3 (PRODUCT.md), formula for formula as ``planner.year`` computes it.
+named results. Plan model v3 (PRODUCT.md), formula for formula as ``planner.numbers.year`` computes it.
 
 Months run across the columns as on the Labor and Channels sheets (month 1 in column D, the
 total in C). A lead created in month m closes in month m + c (c = ``SalesCycleMonths``): the
@@ -44,13 +44,13 @@ from exports.excel.layout import (
 from exports.excel.names import define
 from exports.excel.styles import AHEAD, COUNT, GAP, MONTH_LABEL, PERCENT, WEIGHT, Styles, gap_money_format
 from exports.excel.tracker_sheet import stage_row
-from planner import formatting as fmt
-from planner import status
-from planner.hiring import earliest_start, first_inside, hire_delivery
-from planner.model import Plan
-from planner.months import first_calendar_month
-from planner.results import MonthResult, PlanResult
-from planner.supply import turnover_loss
+from planner.numbers import formatting as fmt
+from planner.numbers import status
+from planner.numbers.hiring import earliest_start, first_inside, hire_delivery
+from planner.numbers.results import MonthResult, PlanResult
+from planner.numbers.supply import turnover_loss
+from planner.plan.model import Plan
+from planner.plan.months import first_calendar_month
 
 NA = fmt.NOT_AVAILABLE
 R = MonthlyRow
@@ -144,7 +144,7 @@ def month_ref(layout: Layout, row: int) -> str:
 
 
 def month_status(month: MonthResult) -> str:
-    """What a month's colour says, by ``planner.status``: next year (a carry-over month), short (its
+    """What a month's colour says, by ``planner.numbers.status``: next year (a carry-over month), short (its
     own needed exceeds what is known), late (behind to date), else covered."""
     if not month.in_time:
         return NEXT_YEAR
@@ -433,7 +433,7 @@ def write_quarters(w: SheetWriter, plan: Plan, result: PlanResult, layout: Layou
 
 def first_inside_refs(plan: Plan, layout: Layout) -> tuple[str, str, str]:
     """(q, attrition, vacancy) of the plan's first inside resource as cell references, or PRODUCT.md's
-    inside rep's (q 12, a 0, v 1) as numbers where it has none (``planner.hiring.first_inside``)."""
+    inside rep's (q 12, a 0, v 1) as numbers where it has none (``planner.numbers.hiring.first_inside``)."""
     index = next((i for i, r in enumerate(plan.labor) if r.kind == "inside"), None)
     if index is None:
         rep = first_inside(plan)

@@ -23,13 +23,13 @@ from exports.excel.cells import Cached, SheetWriter, cell, col, ref, shown
 from exports.excel.layout import CHANNELS, LABOR, TABLE_HEADER, LaborColumn, Layout, PeopleColumn, ProgramColumn
 from exports.excel.names import INPUT_NAMES
 from exports.excel.styles import COUNT, GAP, PERCENT, Styles
-from planner import formatting as fmt
-from planner.engine import compute_core
-from planner.funnel import ratio
-from planner.model import Plan, Targets
-from planner.results import PlanResult
-from planner.scenarios import CHANNEL_FIELDS, LABOR_FIELDS, apply_overrides
-from planner.serialize import specs
+from planner.numbers import formatting as fmt
+from planner.numbers.engine import compute_core
+from planner.numbers.funnel import ratio
+from planner.numbers.results import PlanResult
+from planner.numbers.scenarios import CHANNEL_FIELDS, LABOR_FIELDS, apply_overrides
+from planner.plan.model import Plan, Targets
+from planner.plan.serialize import specs
 
 NA = fmt.NOT_AVAILABLE
 BASE = 3  # column of the base plan; scenario i in BASE + 1 + i

@@ -12,7 +12,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Si
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.workbook import Workbook
 
-from planner.formatting import currency_symbol
+from planner.numbers.formatting import currency_symbol
 
 NAVY = "1F3864"
 INPUT_BLUE = "0B3D91"

@@ -1,7 +1,7 @@
 """The Summary sheet: the one-page memo for the CEO, live.
 
 The verdict (the named cell ``Verdict``, beginning with "Short", "Late" or "On track" as
-``planner.status.word`` says the engine's status), its timing, next year's start, the revenue
+``planner.numbers.status.word`` says the engine's status), its timing, next year's start, the revenue
 bridge, the health figures and the warnings that depend on numbers are formulas of the named
 results, so a CEO who changes an input (or types an actual on the Tracker) never sees a sentence
 that disagrees with a number. Each judgement reads the one tolerance (``StatusTolerance``). The
@@ -27,12 +27,12 @@ from exports.excel.layout import LABOR, SUMMARY, LaborColumn, Layout
 from exports.excel.monthly_sheet import NO_HIRE
 from exports.excel.names import define
 from exports.excel.styles import COUNT, GAP, PERCENT, Styles, gap_money_format
-from planner import formatting as fmt
-from planner import status
-from planner.health import UNASSIGNED_WARNING
-from planner.memo import Memo
-from planner.model import Plan
-from planner.results import PlanResult
+from planner.advice.health import UNASSIGNED_WARNING
+from planner.advice.memo import Memo
+from planner.numbers import formatting as fmt
+from planner.numbers import status
+from planner.numbers.results import PlanResult
+from planner.plan.model import Plan
 
 KINDS = {1: "label", 2: "gap money", 3: "sentence", 4: "wide sentence"}  # 140 wide: one page across
 VERDICT_ROW = 6
@@ -238,7 +238,7 @@ def warning_formulas(plan: Plan, layout: Layout) -> list[str]:
         assigned = ref(row, LaborColumn.ASSIGNED, sheet=LABOR)
         output = ref(row, LaborColumn.TOTAL_OUTPUT, sheet=LABOR)
         name = ref(row, LaborColumn.NAME, sheet=LABOR)
-        # as the app warns (planner.health): more than a quarter of the supply left unassigned
+        # as the app warns (planner.advice.health): more than a quarter of the supply left unassigned
         found.append(
             f"=IF(AND(1-{assigned}>RoundingNoise,(1-{assigned})*{output}>{UNASSIGNED_WARNING!r}*SRLSupplied),"
             f'TEXT(1-{assigned},"0%")&" of the capacity of "&{name}&" is not assigned to a channel","")'

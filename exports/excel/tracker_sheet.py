@@ -22,11 +22,11 @@ from exports.excel.inputs_sheet import first_month_ref, month_serial
 from exports.excel.layout import MONTHLY, TOTAL_COLUMN, TRACKER, Layout, MonthlyRow
 from exports.excel.names import define
 from exports.excel.styles import COUNT, MONTH_LABEL, PERCENT, Styles
-from planner import formatting as fmt
-from planner.actuals import actuals_by_month
-from planner.model import Plan
-from planner.results import MonthResult, PlanResult
-from planner.tracking import NEEDED, STAGES, Stage, plan_figure, variance
+from planner.advice.tracking import NEEDED, STAGES, Stage, plan_figure, variance
+from planner.numbers import formatting as fmt
+from planner.numbers.actuals import actuals_by_month
+from planner.numbers.results import MonthResult, PlanResult
+from planner.plan.model import Plan
 
 NA = fmt.NOT_AVAILABLE
 MONTH_ROW, LABEL_ROW = 4, 5  # the plan month numbers (the header) and the month labels
@@ -42,7 +42,7 @@ AHEAD = (PatternFill("solid", fgColor="D8EFDD"), Font(color="006100"))
 
 
 def plan_formula(stage: Stage, column: int) -> str:
-    """What the stage's actual is compared with in the month (``planner.tracking.plan_figure``), from
+    """What the stage's actual is compared with in the month (``planner.advice.tracking.plan_figure``), from
     the Monthly sheet: the leads needed; opportunities from the month's known leads; revenue, the
     pipeline closing then and the leads' revenue; wins, that revenue / the deal size; the cost."""
 
@@ -190,7 +190,7 @@ def colour_variances(sheet: Worksheet, layout: Layout) -> None:
         for part in ("Variance", "Cumulative variance"):
             row = stage_row(index, part)
             top = cell(row, first)
-            # the one tolerance (planner.status, the named cell StatusTolerance): less than half a unit is even
+            # the one tolerance (planner.numbers.status, the named cell StatusTolerance): less than half a unit is even
             below, above = "<-StatusTolerance", ">StatusTolerance"
             behind, ahead = (below, above) if stage.more_is_better else (above, below)
             for test, (fill, font) in ((behind, BEHIND), (ahead, AHEAD)):

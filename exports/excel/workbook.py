@@ -48,11 +48,11 @@ from exports.excel.scenarios_sheet import write_scenarios
 from exports.excel.styles import Styles
 from exports.excel.summary_sheet import write_summary
 from exports.excel.tracker_sheet import write_tracker
-from planner.engine import compute_core
-from planner.memo import memo
-from planner.model import Plan
-from planner.results import PlanResult
-from planner.safe_write import atomic_target
+from planner.advice.memo import memo
+from planner.numbers.engine import compute_core
+from planner.numbers.results import PlanResult
+from planner.plan.model import Plan
+from planner.plan.safe_write import atomic_target
 
 Progress = Callable[[int, str], None]
 SAVE_FROM = 50  # percent: building the sheets is about half the time, saving them the other half

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from planner.model import Plan
+from planner.plan.model import Plan
 from tests.planner.plans import make_plan
 
 # Nov 1, Dec 4, Jan 2, Feb 1, Mar 1, Apr 1 over a six-month plan from Nov 2027

@@ -16,12 +16,12 @@ from openpyxl.utils import get_column_letter
 
 from exports.excel import write_workbook
 from exports.excel.monthly_sheet import NO_HIRE
-from planner import status
-from planner.engine import compute
-from planner.model import Actual, Plan
-from planner.paths import set_value
-from planner.results import PlanResult
-from planner.sample import sample_plan
+from planner.numbers import status
+from planner.numbers.engine import compute
+from planner.numbers.results import PlanResult
+from planner.plan.model import Actual, Plan
+from planner.plan.paths import set_value
+from planner.plan.sample import sample_plan
 from tests.exports.plans import covered_plan, rich_plan, timed_plan
 from tests.exports.recalc import SOFFICE, named_values, recalculate_all
 from tests.planner.plans import make_plan
@@ -179,7 +179,9 @@ def test_no_formula_holds_a_threshold_of_its_own_only_the_named_tolerance_cell(e
     assert values["WorstTolerance"] == status.WORST_TOLERANCE
     book = load_workbook(exported["sample"])
     sheet, cell = next(iter(book.defined_names["StatusTolerance"].destinations))
-    assert book[sheet][cell.replace("$", "")].data_type == "n"  # a number written from planner.status, not a formula
+    assert (
+        book[sheet][cell.replace("$", "")].data_type == "n"
+    )  # a number written from planner.numbers.status, not a formula
 
 
 def shown_as(value: float, number_format: str) -> str:

@@ -18,12 +18,12 @@ from exports.excel import write_workbook
 from exports.excel.layout import MONTH_COLUMN, MonthlyRow, ProgramColumn, ScheduleColumn
 from exports.excel.monthly_sheet import NO_HIRE
 from exports.excel.tracker_sheet import TRACKER, stage_row
-from planner import status
-from planner.engine import compute
-from planner.model import Actual, Metric, Plan
-from planner.paths import set_value
-from planner.results import PlanResult
-from planner.sample import sample_plan
+from planner.numbers import status
+from planner.numbers.engine import compute
+from planner.numbers.results import PlanResult
+from planner.plan.model import Actual, Metric, Plan
+from planner.plan.paths import set_value
+from planner.plan.sample import sample_plan
 from tests.exports.plans import covered_plan, rich_plan, timed_plan
 from tests.exports.recalc import SOFFICE, cell_values, named_values, recalculate_all
 from tests.planner.plans import make_plan
@@ -616,8 +616,8 @@ def test_v2_scenarios_ending_later_or_turning_over_slower_match_the_engine(books
 
 
 def test_the_workbooks_live_verdict_agrees_with_the_memos_word_and_gap(books: dict[str, Path]) -> None:
-    from planner import formatting as fmt
-    from planner.memo import memo
+    from planner.advice.memo import memo
+    from planner.numbers import formatting as fmt
 
     turned = with_targets(sample_plan(), win_rate=0.3, deal_size=80_000)
     for key, plan in (

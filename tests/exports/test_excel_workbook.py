@@ -16,8 +16,8 @@ from exports.excel import write_workbook
 from exports.excel.layout import MonthlyRow
 from exports.excel.names import ALL_NAMES, INPUT_NAMES, RESULT_NAMES
 from exports.writers import export_plan
-from planner.model import Plan
-from planner.plan_file import write_plan
+from planner.plan.model import Plan
+from planner.plan.plan_file import write_plan
 from tests.exports.plans import rich_plan
 from tests.planner.plans import make_plan
 
@@ -194,9 +194,9 @@ def test_the_summary_opens_first_with_the_plans_title_and_author(sample_book: Pa
     assert "=SRLNeeded" in summary and "=CostPerSRL" in summary and "=RevenueGap" in summary
     assert "=YearSRLExpected" in summary and "=CarriedOverRevenue" in summary and "=NextYearStartGap" in summary
     # the options as goal seek worked them out at export, each with its cost
-    from planner.engine import compute
-    from planner.memo import memo
-    from planner.sample import sample_plan
+    from planner.advice.memo import memo
+    from planner.numbers.engine import compute
+    from planner.plan.sample import sample_plan
 
     options = memo(sample_plan(), compute(sample_plan())).options
     assert options
@@ -309,10 +309,10 @@ def test_the_command_line_exports_the_workbook(
 
 
 def test_findings_scorecard_and_agenda_come_from_the_advice_api(sample: Plan, sample_book: Path) -> None:
-    from planner.engine import compute
-    from planner.findings import findings
-    from planner.review import review_agenda
-    from planner.scorecard import scorecard
+    from planner.advice.findings import findings
+    from planner.advice.review import review_agenda
+    from planner.advice.scorecard import scorecard
+    from planner.numbers.engine import compute
 
     result = compute(sample)
     workbook = load_workbook(sample_book)
@@ -338,7 +338,7 @@ def test_the_verdict_is_one_named_live_cell_that_begins_like_the_apps(sample_boo
     sheet, cell = next(iter(workbook.defined_names["Verdict"].destinations))
     verdict = workbook[sheet][cell.replace("$", "")].value
     assert sheet == "Summary" and verdict.startswith("=")
-    # each sentence begins with planner.status's word, chosen by the live TimingStatus
+    # each sentence begins with planner.numbers.status's word, chosen by the live TimingStatus
     assert '"Short"&" by "&TEXT(SRLGap' in verdict and '"Late"&": "' in verdict and '"On track"&' in verdict
     assert 'TimingStatus="short"' in verdict and 'TimingStatus="late"' in verdict
     assert "ActualsThrough>0" in verdict  # "at this pace" once the Tracker has actuals

@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 
 from exports.safe_text import CELL_LIMIT, clean, clean_plan
 from exports.writers import export_plan
-from planner.model import Plan
+from planner.plan.model import Plan
 
 
 def hostile(sample: Plan) -> Plan:

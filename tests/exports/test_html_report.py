@@ -15,12 +15,12 @@ import pytest
 from cli.main import main
 from exports.html_report import SHORT_TABLE_ROWS, render_report, write_report
 from exports.writers import export_plan
-from planner import formatting as fmt
-from planner.engine import compute
-from planner.health import verdict
-from planner.model import Plan
-from planner.plan_file import PlanFileError, plan_from_file_data
-from planner.sample import sample_text
+from planner.advice.health import verdict
+from planner.numbers import formatting as fmt
+from planner.numbers.engine import compute
+from planner.plan.model import Plan
+from planner.plan.plan_file import PlanFileError, plan_from_file_data
+from planner.plan.sample import sample_text
 from tests.exports.html_tree import Element, parse
 from tests.planner.plans import make_plan
 

@@ -6,8 +6,8 @@ import dataclasses
 import datetime as dt
 
 from exports.html_report import render_report
-from planner.model import Actual, Plan
-from planner.sample import sample_plan
+from planner.plan.model import Actual, Plan
+from planner.plan.sample import sample_plan
 from tests.exports.html_tree import Element, parse
 
 TODAY = dt.date(2027, 4, 6)

@@ -18,9 +18,9 @@ from pathlib import Path
 import pytest
 
 from exports.html_report import render_report
-from planner.model import Actual, Plan
-from planner.plan_file import plan_from_file_data
-from planner.sample import sample_plan, sample_text
+from planner.plan.model import Actual, Plan
+from planner.plan.plan_file import plan_from_file_data
+from planner.plan.sample import sample_plan, sample_text
 from tests.exports.html_tree import parse
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")

@@ -16,10 +16,10 @@ from openpyxl import load_workbook
 from exports.excel import write_workbook
 from exports.excel.layout import MONTH_COLUMN
 from exports.excel.tracker_sheet import FORECAST_ROW, TO_DATE_FIRST, TRACKER, stage_row
-from planner.engine import compute
-from planner.model import Actual, Plan
-from planner.sample import sample_plan
-from planner.tracking import STAGES, plan_figure
+from planner.advice.tracking import STAGES, plan_figure
+from planner.numbers.engine import compute
+from planner.plan.model import Actual, Plan
+from planner.plan.sample import sample_plan
 from tests.exports.recalc import SOFFICE, named_values, recalculate_all
 
 approx = pytest.approx

@@ -33,8 +33,8 @@ from openpyxl.xml.functions import fromstring
 from exports.excel import write_workbook
 from exports.excel.layout import AT_EXPORT, REVIEW, SCENARIOS
 from exports.excel.printing import MIN_SCALE, Block, PageFit, fit, pages_across, paginate
-from planner.model import Actual, Plan
-from planner.sample import sample_plan
+from planner.plan.model import Actual, Plan
+from planner.plan.sample import sample_plan
 from tests.exports.recalc import ALWAYS_RECALCULATE, SOFFICE, cell_values, recalculate_all
 from tests.planner.plans import make_plan
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from planner.model import Plan
-from planner.plan_file import plan_from_file_data
+from planner.plan.model import Plan
+from planner.plan.plan_file import plan_from_file_data
 
 
 def plan_data(targets: dict[str, Any] | None = None, **sections: Any) -> dict[str, Any]:

@@ -7,7 +7,7 @@ import socket
 import subprocess
 import sys
 
-from planner.recovery import Owner
+from planner.plan.recovery import Owner
 
 
 @functools.cache

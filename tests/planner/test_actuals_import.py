@@ -14,7 +14,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planner.actuals_import import (
+from planner.actuals_import.csv_read import read_csv
+from planner.actuals_import.csv_values import parse_amount, parse_date, parse_month
+from planner.actuals_import.importer import (
     ActualsImportError,
     AmbiguousColumns,
     AmbiguousDates,
@@ -26,11 +28,9 @@ from planner.actuals_import import (
     import_actuals,
     merge_actuals,
 )
-from planner.csv_read import read_csv
-from planner.csv_values import parse_amount, parse_date, parse_month
-from planner.engine import compute
-from planner.model import Actual, Plan
-from planner.validation import validate
+from planner.numbers.engine import compute
+from planner.plan.model import Actual, Plan
+from planner.plan.validation import validate
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 START, HORIZON = "2027-01", 12

@@ -15,8 +15,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planner import csv_read
-from planner.actuals_import import (
+from planner.actuals_import import csv_read
+from planner.actuals_import.csv_read import ReadCancelled, check_file, read_csv, read_file
+from planner.actuals_import.csv_values import parse_amount
+from planner.actuals_import.importer import (
     ActualsImportError,
     AmbiguousColumns,
     AmbiguousNumbers,
@@ -26,12 +28,10 @@ from planner.actuals_import import (
     import_actuals,
     merge_actuals,
 )
-from planner.actuals_rows import figure_problem
-from planner.csv_read import ReadCancelled, check_file, read_csv, read_file
-from planner.csv_values import parse_amount
-from planner.plan_file import dumps_plan, parse_plan
-from planner.sample import sample_plan
-from planner.validation import validate
+from planner.actuals_import.rows import figure_problem
+from planner.plan.plan_file import dumps_plan, parse_plan
+from planner.plan.sample import sample_plan
+from planner.plan.validation import validate
 
 START, HORIZON = "2027-01", 12
 

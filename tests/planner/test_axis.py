@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from planner.axis import nice_ticks
+from planner.numbers.axis import nice_ticks
 
 
 def test_an_axis_goes_in_round_steps_to_the_first_at_or_above_the_top() -> None:

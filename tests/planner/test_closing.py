@@ -10,10 +10,10 @@ import dataclasses
 
 from pytest import approx
 
-from planner import status
-from planner.closing import catch_up_spend, close_the_year, options, stop_being_behind, timing_sentence
-from planner.engine import compute
-from planner.model import Actual, Plan
+from planner.numbers import status
+from planner.numbers.closing import catch_up_spend, close_the_year, options, stop_being_behind, timing_sentence
+from planner.numbers.engine import compute
+from planner.plan.model import Actual, Plan
 from tests.planner.plans import make_plan
 
 

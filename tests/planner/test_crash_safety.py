@@ -9,14 +9,14 @@ import textwrap
 import time
 from pathlib import Path
 
-from planner.plan_file import read_plan, write_plan
-from planner.sample import sample_plan
+from planner.plan.plan_file import read_plan, write_plan
+from planner.plan.sample import sample_plan
 
 SAVER = textwrap.dedent(
     """
     import sys
     from benchmarks.plans import huge_plan
-    from planner.plan_file import write_plan
+    from planner.plan.plan_file import write_plan
     plan = huge_plan()
     print("ready", flush=True)
     while True:
@@ -48,8 +48,8 @@ BACKUP_SAVER = textwrap.dedent(
     """
     import sys
     from benchmarks.plans import huge_plan
-    from planner.plan_file import write_plan
-    from planner.sample import sample_plan
+    from planner.plan.plan_file import write_plan
+    from planner.plan.sample import sample_plan
     plans = [huge_plan(), sample_plan()]
     print("ready", flush=True)
     while True:
@@ -63,8 +63,8 @@ AUTOSAVER = textwrap.dedent(
     import sys
     from pathlib import Path
     from benchmarks.plans import huge_plan
-    from planner.recovery import RecoveryStore
-    from planner.sample import sample_plan
+    from planner.plan.recovery import RecoveryStore
+    from planner.plan.sample import sample_plan
     plans = [huge_plan(), sample_plan()]
     store = RecoveryStore(Path(sys.argv[1]), "killed")
     print("ready", flush=True)
@@ -115,7 +115,7 @@ def test_sigkill_while_keeping_the_backup_leaves_a_whole_backup_and_the_next_sav
 def test_sigkill_while_autosaving_leaves_a_whole_autosave_and_the_next_autosave_leaves_no_temp_files(
     tmp_path: Path,
 ) -> None:
-    from planner.recovery import RecoveryStore
+    from planner.plan.recovery import RecoveryStore
 
     folder = tmp_path / "recovery"
     original = tmp_path / "plan.leadplan"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from planner.engine import compute
-from planner.model import Plan
+from planner.numbers.engine import compute
+from planner.plan.model import Plan
 from tests.planner.plans import make_plan
 
 approx = pytest.approx

@@ -6,11 +6,11 @@ import json
 
 import pytest
 
-from planner.checks import MAX_LIST_ITEMS, check_value, is_number
-from planner.model import Spec
-from planner.paths import spec_at
-from planner.plan_file import VERSION, PlanFileError, parse_plan
-from planner.sample import sample_text
+from planner.plan.checks import MAX_LIST_ITEMS, check_value, is_number
+from planner.plan.model import Spec
+from planner.plan.paths import spec_at
+from planner.plan.plan_file import VERSION, PlanFileError, parse_plan
+from planner.plan.sample import sample_text
 from tests.planner.plans import plan_data
 
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from planner.model import Plan
-from planner.plan_file import PlanFileError, dumps_plan, read_plan, write_plan, write_text_atomically
-from planner.safe_write import atomic_target, remove_stale_temp_files, user_umask
+from planner.plan.model import Plan
+from planner.plan.plan_file import PlanFileError, dumps_plan, read_plan, write_plan, write_text_atomically
+from planner.plan.safe_write import atomic_target, remove_stale_temp_files, user_umask
 
 
 def names(folder: Path) -> list[str]:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from planner.engine import compute
-from planner.findings import RULES, Finding, findings
-from planner.model import Plan
+from planner.advice.findings import RULES, Finding, findings
+from planner.numbers.engine import compute
+from planner.plan.model import Plan
 from tests.planner.plans import make_plan
 
 # The test plans need S = 1,000,000 / 10,000 / 0.5 / 0.5 = 400 sales-ready leads in 12 months.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from planner import formatting as fmt
+from planner.numbers import formatting as fmt
 
 
 @pytest.mark.parametrize("value", [float("inf"), float("-inf"), float("nan")])

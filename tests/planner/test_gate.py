@@ -7,10 +7,10 @@ import json
 
 import pytest
 
-from planner.gate import MAX_SCHEDULE_ENTRIES, entry_problems, value_problems
-from planner.model import ScheduledSpend
-from planner.plan_file import PlanFileError, dumps_plan, parse_plan
-from planner.sample import sample_plan
+from planner.plan.gate import MAX_SCHEDULE_ENTRIES, entry_problems, value_problems
+from planner.plan.model import ScheduledSpend
+from planner.plan.plan_file import PlanFileError, dumps_plan, parse_plan
+from planner.plan.sample import sample_plan
 from tests.planner.plans import make_plan, plan_data
 
 
@@ -88,7 +88,7 @@ def test_a_value_the_file_accepts_enters_and_saves_to_a_file_that_opens_equal() 
     plan = sample_plan()
     assert not value_problems(plan, "targets.win_rate", 0.3)
     assert not value_problems(plan, "targets.win_rate", plan.targets.win_rate)
-    from planner.paths import set_value
+    from planner.plan.paths import set_value
 
     changed = set_value(plan, "targets.win_rate", 0.3)
     assert parse_plan(dumps_plan(changed)).plan == changed

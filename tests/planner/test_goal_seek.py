@@ -11,10 +11,10 @@ import dataclasses
 
 import pytest
 
-from planner import status
-from planner.engine import compute, compute_core
-from planner.goal_seek import INSIDE_DRIVER, close_the_gap, options, sentence
-from planner.model import Actual, Plan
+from planner.numbers import status
+from planner.numbers.engine import compute, compute_core
+from planner.numbers.goal_seek import INSIDE_DRIVER, close_the_gap, options, sentence
+from planner.plan.model import Actual, Plan
 from tests.planner.plans import make_plan
 
 

@@ -6,10 +6,10 @@ import dataclasses
 
 import pytest
 
-from planner.engine import compute
-from planner.formatting import compact, money
-from planner.health import verdict
-from planner.sample import sample_plan
+from planner.advice.health import verdict
+from planner.numbers.engine import compute
+from planner.numbers.formatting import compact, money
+from planner.plan.sample import sample_plan
 
 
 @pytest.mark.parametrize(

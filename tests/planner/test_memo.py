@@ -6,12 +6,12 @@ import dataclasses
 
 import pytest
 
-from planner import health
-from planner.engine import compute
-from planner.memo import behind_text, memo
-from planner.model import Actual, Plan
-from planner.paths import set_value
-from planner.results import PlanResult
+from planner.advice import health
+from planner.advice.memo import behind_text, memo
+from planner.numbers.engine import compute
+from planner.numbers.results import PlanResult
+from planner.plan.model import Actual, Plan
+from planner.plan.paths import set_value
 from tests.planner.plans import make_plan
 
 approx = pytest.approx
@@ -183,8 +183,8 @@ def test_a_late_plan_of_many_programs_is_offered_the_few_earlier_starts_that_hel
 ) -> None:
     import dataclasses
 
-    from planner import goal_seek
-    from planner.model import Channel
+    from planner.numbers import goal_seek
+    from planner.plan.model import Channel
 
     # the late sample plus 60 small programs from month 4 (100 / 50 = 2 raw leads, 2 x 0.25 x 0.4 =
     # 0.2 sales-ready leads a month each) and a big one from month 3 (100 raw, 10 sales-ready a month)

@@ -7,8 +7,8 @@ import inspect
 
 import pytest
 
-from planner.model import ITEM_TYPES, Basics, Channel, LaborResource, Plan
-from planner.sample import sample_plan
+from planner.plan.model import ITEM_TYPES, Basics, Channel, LaborResource, Plan
+from planner.plan.sample import sample_plan
 
 
 def test_two_plans_read_from_the_same_file_are_equal_and_one_change_makes_them_differ() -> None:
@@ -77,7 +77,7 @@ def test_a_resource_left_without_ramp_output_or_cost_takes_its_kinds_defaults_as
 
 
 def test_an_override_is_looked_up_among_its_own_plans_channels_and_people_not_the_last_plans() -> None:
-    from planner.scenarios import override_spec
+    from planner.numbers.scenarios import override_spec
 
     plan = sample_plan()
     channel, person = plan.channels[0], plan.labor[0]

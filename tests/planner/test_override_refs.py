@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 
-from planner.model import Plan, Scenario
-from planner.override_refs import pointing_at, renamed, without
+from planner.plan.model import Plan, Scenario
+from planner.plan.override_refs import pointing_at, renamed, without
 
 
 def with_overrides(sample: Plan, overrides: dict[str, float]) -> Plan:

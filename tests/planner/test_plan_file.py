@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from planner.model import Plan
-from planner.plan_file import (
+from planner.plan.model import Plan
+from planner.plan.plan_file import (
     MAX_BYTES,
     VERSION,
     PlanFileError,
@@ -18,7 +18,7 @@ from planner.plan_file import (
     read_plan,
     write_plan,
 )
-from planner.sample import sample_text
+from planner.plan.sample import sample_text
 from tests.planner.plans import plan_data
 
 
@@ -149,7 +149,7 @@ def test_a_version_0_draft_is_migrated_and_says_so() -> None:
 
 
 def test_only_the_required_targets_are_needed_for_a_plan_that_computes() -> None:
-    from planner.engine import compute
+    from planner.numbers.engine import compute
 
     loaded = parse_plan(
         '{"format": "leadplanner-plan", "version": 1, "targets": {"revenue_goal": 500000, "deal_size": 25000}}'

@@ -8,9 +8,9 @@ import json
 import pytest
 from pytest import approx
 
-from planner.engine import compute
-from planner.plan_file import PlanFileError, dumps_plan, parse_plan
-from planner.summary import summary_data
+from planner.numbers.engine import compute
+from planner.numbers.summary import summary_data
+from planner.plan.plan_file import PlanFileError, dumps_plan, parse_plan
 from tests.planner.plans import make_plan, plan_data
 
 # goal 1,200,000, pipeline 200,000, deal 10,000, win 0.5, SRL to opportunity 0.5: a sales-ready lead is

@@ -8,9 +8,9 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from planner.engine import compute
-from planner.plan_file import PlanFileError, dumps_plan, parse_plan
-from planner.summary import summary_data
+from planner.numbers.engine import compute
+from planner.numbers.summary import summary_data
+from planner.plan.plan_file import PlanFileError, dumps_plan, parse_plan
 from tests.planner.reference import reference
 from tests.planner.strategies import plans
 

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from planner.model import Plan
-from planner.paths import set_value
-from planner.plan_file import write_plan
-from planner.recovery import Owner, RecoveryStore
+from planner.plan.model import Plan
+from planner.plan.paths import set_value
+from planner.plan.plan_file import write_plan
+from planner.plan.recovery import Owner, RecoveryStore
 from tests.planner.recovery_helpers import ended_process
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from planner.reschedule import months_between, with_horizon, with_start_month
+from planner.plan.reschedule import months_between, with_horizon, with_start_month
 from tests.planner.plans import make_plan
 
 JAN_TO_MAR = [{"month": m, "sales_ready_leads": 10 * m} for m in (1, 2, 3)]

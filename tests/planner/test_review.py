@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 
-from planner.engine import compute
-from planner.model import Plan
-from planner.plan_file import dumps_plan, parse_plan
-from planner.review import AgendaItem, agenda_text, review_agenda
+from planner.advice.review import AgendaItem, agenda_text, review_agenda
+from planner.numbers.engine import compute
+from planner.plan.model import Plan
+from planner.plan.plan_file import dumps_plan, parse_plan
 from tests.planner.plans import make_plan
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from planner.engine import compute
-from planner.model import Plan
-from planner.review import AgendaItem, review_agenda
+from planner.advice.review import AgendaItem, review_agenda
+from planner.numbers.engine import compute
+from planner.plan.model import Plan
 from tests.planner.plans import make_plan
 
 # 1,000,000 goal / 10,000 deals = 100 wins; / 50% = 200 opportunities; / 50% = 400 sales-ready

@@ -6,8 +6,8 @@ import dataclasses
 
 import pytest
 
-from planner.model import Plan, ScheduledSpend
-from planner.schedule_text import ScheduleTextError, parse_schedule, schedule_text
+from planner.plan.model import Plan, ScheduledSpend
+from planner.plan.schedule_text import ScheduleTextError, parse_schedule, schedule_text
 
 
 def with_basics(plan: Plan, **changes: object) -> Plan:

@@ -6,11 +6,7 @@ import dataclasses
 
 import pytest
 
-from planner.engine import compute
-from planner.model import Metric, Plan
-from planner.paths import set_value
-from planner.plan_file import dumps_plan, parse_plan
-from planner.scorecard import (
+from planner.advice.scorecard import (
     ScorecardMetric,
     edit_metric,
     format_target,
@@ -18,6 +14,10 @@ from planner.scorecard import (
     reset_metric,
     scorecard,
 )
+from planner.numbers.engine import compute
+from planner.plan.model import Metric, Plan
+from planner.plan.paths import set_value
+from planner.plan.plan_file import dumps_plan, parse_plan
 from tests.planner.plans import make_plan
 
 approx = pytest.approx
@@ -260,10 +260,10 @@ def test_a_new_inside_rep_the_calculator_and_the_scorecard_agree_on_the_defaults
     # the calculator's defaults: 20 days x 60 dials x 10% connect x 10% booked = 12 a month, the
     # default output of a new inside rep and PRODUCT.md's inside q; the scorecard then asks for
     # 60 dials a day (300 a week), not a phone-only figure of several hundred a day.
-    from planner.defaults import labor_default
-    from planner.hiring import CONTRACT_INSIDE_REP
-    from planner.model import Activity
-    from planner.supply import activity_output
+    from planner.numbers.hiring import CONTRACT_INSIDE_REP
+    from planner.numbers.supply import activity_output
+    from planner.plan.defaults import labor_default
+    from planner.plan.model import Activity
 
     assert activity_output(Activity()) == approx(12)
     assert labor_default("inside", "srl_per_person_month") == approx(12)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from benchmarks.plans import large_plan
-from planner.engine import compute, compute_core
-from planner.model import Plan
-from planner.scenarios import apply_overrides
+from planner.numbers.engine import compute, compute_core
+from planner.numbers.scenarios import apply_overrides
+from planner.plan.model import Plan
 
 
 def test_moving_the_win_rate_changes_the_leads_needed_as_worked_out_by_hand(sample: Plan) -> None:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pytest import approx
 
-from planner.engine import compute
-from planner.health import standing, verdict
-from planner.model import Plan
+from planner.advice.health import standing, verdict
+from planner.numbers.engine import compute
+from planner.plan.model import Plan
 from tests.planner.plans import make_plan
 
 # goal 300,000 / deal 10,000 = 30 wins / 0.5 = 60 opportunities / 0.5 = 120 sales-ready leads,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from planner.plan_file import PlanFileError, plan_from_file_data
-from planner.validation import validate
+from planner.plan.plan_file import PlanFileError, plan_from_file_data
+from planner.plan.validation import validate
 from tests.planner.plans import make_plan, plan_data
 
 
@@ -157,8 +157,8 @@ def test_a_program_with_a_schedule_needs_no_monthly_budget() -> None:
 
 
 def test_the_problems_are_worked_out_again_only_when_what_they_read_changes() -> None:
-    from planner.paths import set_value
-    from planner.validation import Validated
+    from planner.plan.paths import set_value
+    from planner.plan.validation import Validated
 
     validated = Validated()
     data = plan_data(labor=[LDR], channels=[{"name": "Phone", "type": "outbound_phone", "owner": "ldr", "share": 0.7}])

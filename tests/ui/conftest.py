@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from planner.sample import sample_text
+from planner.plan.sample import sample_text
 from ui.main_window import MainWindow, create_window
 
 

@@ -11,7 +11,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel
 
 from planner.version import __version__
-from ui.about_dialog import AboutDialog, library_versions
+from ui.dialogs.about import AboutDialog, library_versions
 from ui.main_window import MainWindow
 
 

@@ -14,9 +14,9 @@ from openpyxl import load_workbook
 from PySide6.QtGui import QImage
 
 from exports.writers import export_plan
-from planner.sample import sample_plan
+from planner.plan.sample import sample_plan
 from planner.version import __version__
-from ui.app import ICON_SIZES, window_icon
+from ui.icon import ICON_SIZES, window_icon
 from ui.step_pages import PAGES
 
 BIN = Path(sys.executable).parent
@@ -67,9 +67,7 @@ def test_the_smoke_test_opens_the_sample_computes_exports_both_files_and_exits_0
 def test_a_smoke_test_that_fails_says_what_failed_and_exits_1(tmp_path: Path) -> None:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path)}
     # the icons missing, as in a bundle built without its data files
-    script = (
-        "import sys, ui.app as app; app.ICON_SIZES = (); from ui.smoke_test import smoke_test; sys.exit(smoke_test())"
-    )
+    script = "import sys, ui.icon as icon; icon.ICON_SIZES = (); from ui.smoke_test import smoke_test; sys.exit(smoke_test())"
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120)
     assert done.returncode == 1
     assert "smoke test FAILED: SmokeTestFailed: the app's icon is missing" in done.stderr

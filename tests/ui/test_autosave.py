@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
-from planner.model import Plan
-from planner.recovery import RecoveryStore
-from planner.sample import sample_plan
+from planner.plan.model import Plan
+from planner.plan.recovery import RecoveryStore
+from planner.plan.sample import sample_plan
 from tests.planner.recovery_helpers import ended_process
 from ui.autosave import Autosaver
 from ui.document import PlanDocument

@@ -10,9 +10,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QGroupBox, QLabel, QLineEdit, QTableView
 
-from planner.model import ScheduledSpend
-from planner.recovery import RecoveryStore
-from planner.sample import sample_plan
+from planner.plan.model import ScheduledSpend
+from planner.plan.recovery import RecoveryStore
+from planner.plan.sample import sample_plan
 from tests.planner.recovery_helpers import ended_process
 from tests.ui.helpers import health, type_in_cell
 from ui.autosave import Autosaver

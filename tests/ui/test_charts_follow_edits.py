@@ -10,8 +10,8 @@ from PySide6.QtCore import QPointF
 from PySide6.QtTest import QSignalSpy
 from PySide6.QtWidgets import QTableView, QWidget
 
-from planner.sample import sample_plan
-from planner.status import is_short
+from planner.numbers.status import is_short
+from planner.plan.sample import sample_plan
 from tests.ui.helpers import PaintedRegion, model_spies
 from ui.document import PlanDocument
 from ui.main_window import MainWindow
@@ -113,7 +113,7 @@ def test_the_labor_chart_updates_its_bar_sets_and_demand_line_in_place(window: M
     assert bar_values(chart) == before
     assert [base for base, _ in short.blocks] == [base for base, _ in blocks_before]
     months = window.document.result.months
-    short_of = [m.gap if is_short(m.gap) else 0.0 for m in months]  # (planner.status: over half a lead)
+    short_of = [m.gap if is_short(m.gap) else 0.0 for m in months]  # (planner.numbers.status: over half a lead)
     assert chart.shortfall == short_of != [top - base for base, top in blocks_before]
     tops = [m.sales_ready_leads_supplied + gap for m, gap in zip(months, short_of, strict=True)]
     assert [top for _, top in short.blocks] == tops
@@ -169,7 +169,7 @@ def test_a_chart_on_a_page_not_shown_redraws_only_when_its_page_is_shown(window:
     open_step(window, qtbot, CHANNELS)
     window.document.set_value("labor[0].headcount", 3, merge=False)
     settle(qtbot)
-    assert page.document.missed  # the Labor step is told when it is shown (``ui.step_document``)
+    assert page.document.missed  # the Labor step is told when it is shown (``ui.widgets.step_document``)
     assert bar_values(chart) == before  # nothing drawn while the Labor step is not on screen
     open_step(window, qtbot, LABOR)
     assert not page.chart.stale

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from planner.plan_file import PlanFileError, read_plan, write_plan
-from planner.sample import sample_plan
+from planner.plan.plan_file import PlanFileError, read_plan, write_plan
+from planner.plan.sample import sample_plan
 from ui.document import FileChangedOnDisk, PlanDocument
 
 

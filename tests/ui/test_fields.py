@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QPlainTextEdit
 
-from planner.model import Spec
+from planner.plan.model import Spec
 from tests.ui.helpers import field, health, retype
 from ui import values
 from ui.main_window import MainWindow

@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
-from planner import plan_file
-from planner.plan_file import MAX_BYTES, PlanFileError, read_plan
-from planner.sample import sample_plan
+from planner.plan import plan_file
+from planner.plan.plan_file import MAX_BYTES, PlanFileError, read_plan
+from planner.plan.sample import sample_plan
 from tests.planner.plans import plan_data
 from tests.ui.conftest import Dialogs
 from tests.ui.helpers import field, retype

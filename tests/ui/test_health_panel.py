@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, QRect
 from PySide6.QtWidgets import QLabel, QWidget
 
-from planner.model import Channel, LaborResource
+from planner.plan.model import Channel, LaborResource
 from tests.ui.helpers import PaintedRegion, health
 from ui.health_panel import HealthPanel
 from ui.main_window import MainWindow
@@ -64,7 +64,7 @@ def test_coverage_comes_before_the_inputs_to_fix(window: MainWindow) -> None:
 
 
 def test_an_empty_plan_says_what_to_do_first(qtbot: Any) -> None:
-    from planner.model import Plan
+    from planner.plan.model import Plan
     from ui.document import PlanDocument
 
     panel = HealthPanel(PlanDocument(Plan()))
@@ -143,7 +143,7 @@ def test_a_plan_ahead_every_month_reads_on_track_in_green(window: MainWindow) ->
 
 
 def test_a_figure_that_would_divide_by_zero_is_not_available(qtbot: Any) -> None:
-    from planner.model import Plan
+    from planner.plan.model import Plan
     from ui.document import PlanDocument
 
     panel = HealthPanel(PlanDocument(Plan()))

@@ -13,10 +13,10 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QLineEdit, QMessageBox, QPushButton, QRadioButton
 
 from tests.ui.conftest import Dialogs
-from ui import import_actuals_dialog
-from ui.import_actuals_dialog import ImportActualsDialog
+from ui.dialogs import import_actuals as import_actuals_dialog
+from ui.dialogs.import_actuals import ImportActualsDialog
 from ui.main_window import MainWindow
-from ui.wheel_guard import WheelGuarded
+from ui.widgets.wheel_guard import WheelGuarded
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 Button = QMessageBox.StandardButton

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QMessa
 
 from tests.ui.conftest import Dialogs
 from tests.ui.test_import_actuals_dialog import child, entries, open_import, press_import, preview
-from ui import import_actuals_dialog
-from ui.actuals_mapping_editor import CHOOSE
-from ui.import_actuals_dialog import ImportActualsDialog
+from ui.dialogs import import_actuals as import_actuals_dialog
+from ui.dialogs.actuals_mapping_editor import CHOOSE
+from ui.dialogs.import_actuals import ImportActualsDialog
 from ui.main_window import MainWindow
 
 Button = QMessageBox.StandardButton

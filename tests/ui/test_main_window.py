@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QMessageBox, QWidget
 
-from planner.plan_file import read_plan
-from planner.sample import sample_plan
+from planner.plan.plan_file import read_plan
+from planner.plan.sample import sample_plan
 from tests.ui.helpers import field, health, retype
 from ui import create_window
 from ui.main_window import MainWindow

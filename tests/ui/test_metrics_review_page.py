@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListView, QPushButton, QTableView
 
-from planner.scorecard import scorecard
+from planner.advice.scorecard import scorecard
 from ui.main_window import MainWindow
 
 

@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QListView, QPushButton, QSlider, QTableView, QWidget
 
-from planner.model import Scenario
+from planner.plan.model import Scenario
 from tests.ui.helpers import type_in_cell
 from ui.main_window import MainWindow
 from ui.navigator import STEPS

@@ -12,10 +12,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QPushButton, QTableView
 
-from planner import safe_write
-from planner.plan_file import read_plan, write_plan
-from planner.recovery import RecoveryStore
-from planner.sample import sample_plan
+from planner.plan import safe_write
+from planner.plan.plan_file import read_plan, write_plan
+from planner.plan.recovery import RecoveryStore
+from planner.plan.sample import sample_plan
 from tests.planner.recovery_helpers import ended_process
 from tests.ui.conftest import Dialogs
 from tests.ui.helpers import field, type_in_cell

@@ -10,9 +10,9 @@ from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QStatusBar, QTableView
 
-from planner.model import Actual, ScheduledSpend
-from planner.plan_file import dumps_plan, parse_plan, read_plan
-from planner.sample import sample_plan
+from planner.plan.model import Actual, ScheduledSpend
+from planner.plan.plan_file import dumps_plan, parse_plan, read_plan
+from planner.plan.sample import sample_plan
 from tests.ui.helpers import type_in_cell
 from ui.document import PlanDocument
 from ui.main_window import MainWindow

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import QLabel, QTableView, QWidget
 
-from planner.model import Actual, LaborResource
+from planner.plan.model import Actual, LaborResource
 from ui.main_window import MainWindow
 from ui.style import ERROR, FAIR, GOOD, MUTED
 

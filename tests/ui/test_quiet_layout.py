@@ -1,4 +1,4 @@
-"""A part laid out only when one of its texts needs other room (ui/quiet_layout.py)."""
+"""A part laid out only when one of its texts needs other room (ui/widgets/quiet_layout.py)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from ui.quiet_layout import QuietLayout
+from ui.widgets.quiet_layout import QuietLayout
 
 
 class Part(QuietLayout, QWidget):

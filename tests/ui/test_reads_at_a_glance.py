@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from tests.ui.helpers import field, retype, table_cuts
-from ui.figure_label import FigureLabel
 from ui.main_window import MainWindow
 from ui.navigator import STEPS
-from ui.wheel_guard import WheelGuarded
+from ui.widgets.figure_label import FigureLabel
+from ui.widgets.wheel_guard import WheelGuarded
 
 
 def settle(qtbot: Any) -> None:

@@ -11,9 +11,9 @@ from typing import Any
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from planner.plan_file import read_plan
-from planner.recovery import RecoveryStore
-from planner.sample import sample_plan
+from planner.plan.plan_file import read_plan
+from planner.plan.recovery import RecoveryStore
+from planner.plan.sample import sample_plan
 from tests.planner.recovery_helpers import ended_process
 from tests.ui.conftest import Dialogs
 from tests.ui.helpers import field, retype

@@ -9,9 +9,9 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QStatusBar
 
-from planner.model import Actual
-from planner.plan_file import write_plan
-from planner.sample import sample_plan
+from planner.plan.model import Actual
+from planner.plan.plan_file import write_plan
+from planner.plan.sample import sample_plan
 from tests.ui.conftest import Dialogs
 from tests.ui.helpers import field, retype
 from ui import files

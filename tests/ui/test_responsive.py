@@ -12,8 +12,8 @@ from PySide6.QtTest import QSignalSpy
 from PySide6.QtWidgets import QPlainTextEdit
 
 import ui.document
-from planner.plan_file import read_plan
-from planner.sample import sample_plan
+from planner.plan.plan_file import read_plan
+from planner.plan.sample import sample_plan
 from tests.ui.helpers import field, model_spies, retype
 from ui.document import PlanDocument
 from ui.main_window import MainWindow

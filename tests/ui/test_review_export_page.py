@@ -11,8 +11,8 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QTableView
 
 import exports.writers
-from planner.goal_seek import close_the_gap
-from planner.goal_seek import sentence as goal_seek_sentence
+from planner.numbers.goal_seek import close_the_gap
+from planner.numbers.goal_seek import sentence as goal_seek_sentence
 from tests.ui.helpers import PaintedRegion
 from ui.main_window import MainWindow
 
@@ -193,7 +193,7 @@ def test_the_glance_is_never_cut_as_its_figures_change(window: MainWindow, qtbot
 
 
 def test_a_chart_in_view_redraws_at_once_after_an_edit(window: MainWindow, qtbot: Any) -> None:
-    from ui.in_view import in_view
+    from ui.widgets.in_view import in_view
 
     window.go_to_step(6)
     page = window.page(6)
@@ -216,9 +216,9 @@ def test_a_plan_of_thousands_of_channels_works_its_what_ifs_out_only_when_scroll
 ) -> None:
     import dataclasses
 
-    from planner.model import Channel
-    from planner.plan_file import write_plan
-    from planner.sample import sample_plan
+    from planner.plan.model import Channel
+    from planner.plan.plan_file import write_plan
+    from planner.plan.sample import sample_plan
     from ui.main_window import create_window
 
     sample = sample_plan()

@@ -40,12 +40,18 @@ window.installEventFilter(spy)
 app.exec()
 """
 
-# whether Qt's namespace has been built
+# whether Qt's namespace has been built, and at the first paint which of the app's modules hold it
+# (the module to change, named by the failure)
 STARTER = FIRST_PAINT.replace(
     "REPORT",
     """
 def report(when):
-    print(when, "Qt" in sys.modules["PySide6.QtCore"].__dict__, flush=True)
+    built = "Qt" in sys.modules["PySide6.QtCore"].__dict__
+    holders = sorted(
+        name for name, module in list(sys.modules.items())
+        if name.split(".")[0] in ("ui", "planner", "exports") and "Qt" in getattr(module, "__dict__", {})
+    )
+    print(when, built, *(holders if when.startswith("at first paint") else []), flush=True)
 """,
 )
 

@@ -8,11 +8,11 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtTest import QSignalSpy
 from PySide6.QtWidgets import QLineEdit, QTableView
 
-from planner.sample import sample_plan
+from planner.plan.sample import sample_plan
 from ui.document import PlanDocument
 from ui.main_window import MainWindow
-from ui.step_document import StepDocument
 from ui.step_pages import PAGES, StepPages
+from ui.widgets.step_document import StepDocument
 
 TARGETS, LABOR = 2, 3
 

@@ -98,7 +98,7 @@ def test_rows_keep_their_height_while_the_person_works_elsewhere_and_a_click_lan
 
 
 def test_a_warning_keeps_the_lines_its_words_need_when_the_warnings_scroll(wide: MainWindow, qtbot: Any) -> None:
-    from ui.warning_button import WarningButton
+    from ui.widgets.warning_button import WarningButton
 
     wide.resize(1366, 768)
     wide.go_to_step(7)

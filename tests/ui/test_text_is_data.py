@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QListView, QPlainTextEdit
 
 from exports.excel import write_workbook
 from exports.html_report import write_report
-from planner.plan_file import read_plan
+from planner.plan.plan_file import read_plan
 from tests.ui.helpers import field
 from ui.main_window import MainWindow
 

@@ -23,8 +23,8 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import QLabel, QTableView
 
-from planner import tracking
-from planner.model import LaborResource
+from planner.advice import tracking
+from planner.plan.model import LaborResource
 from tests.ui.helpers import field, health, retype
 from ui.main_window import MainWindow
 from ui.models.actuals_model import COLUMNS, PLAN_COLUMNS, actual_column

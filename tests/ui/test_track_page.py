@@ -10,8 +10,8 @@ from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit
 
-from planner.model import Actual
-from planner.recovery import RecoveryStore
+from planner.plan.model import Actual
+from planner.plan.recovery import RecoveryStore
 from tests.planner.recovery_helpers import ended_process
 from tests.ui.helpers import type_in_cell
 from ui.main_window import MainWindow

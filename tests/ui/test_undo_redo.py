@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QLineEdit, QListView, QPlainTextEdit, QPushButton, QTableView
 
-from planner.model import Scenario
+from planner.plan.model import Scenario
 from tests.ui.helpers import field, retype, type_in_cell
 from ui.main_window import MainWindow
 

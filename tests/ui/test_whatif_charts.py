@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
-from planner.engine import compute
-from planner.sample import sample_plan
+from planner.numbers.engine import compute
+from planner.plan.sample import sample_plan
 from ui.charts.whatif import ScenarioChart, TornadoChart, tornado_rows
 
 

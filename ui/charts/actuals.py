@@ -1,7 +1,7 @@
 """Plan vs actual by month, cumulative: the leads needed, the plan's supply, the actuals and the forecast.
 
 The forecast starts at the last month with actual sales-ready leads and adds the plan's supply
-after it (PRODUCT.md, "Actuals"); the figures come from :func:`planner.tracking.cumulative`.
+after it (PRODUCT.md, "Actuals"); the figures come from :func:`planner.advice.tracking.cumulative`.
 The series are made once and updated in place with ``replace``, only when their points change.
 """
 
@@ -14,9 +14,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QWidget
 
-from planner import formatting as fmt
-from planner import tracking
-from planner.results import PlanResult
+from planner.advice import tracking
+from planner.numbers import formatting as fmt
+from planner.numbers.results import PlanResult
 from ui import palette
 from ui.charts.base import ChartView
 from ui.charts.monthly import short_labels

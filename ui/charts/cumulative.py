@@ -1,7 +1,7 @@
 """Needed against supplied, added up month by month: where the lines cross is where the plan catches up.
 
 The area between the lines is shaded in the months the plan is behind (the engine's timing),
-amber for a plan that is late, red for one that is short (``planner.health.level``). The
+amber for a plan that is late, red for one that is short (``planner.advice.health.level``). The
 carry-over months, whose leads close next year, are shaded grey behind as next year's start.
 """
 
@@ -12,10 +12,10 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QWidget
 
-from planner import formatting as fmt
-from planner.cumulative import cumulative_months
-from planner.health import behind_phrase, level
-from planner.results import PlanResult
+from planner.advice.health import behind_phrase, level
+from planner.numbers import formatting as fmt
+from planner.numbers.cumulative import cumulative_months
+from planner.numbers.results import PlanResult
 from ui import palette
 from ui.charts.base import ChartView
 from ui.charts.monthly import short_labels

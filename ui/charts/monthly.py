@@ -7,11 +7,11 @@ from PySide6.QtCharts import QLineSeries
 from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QWidget
 
-from planner import formatting as fmt
-from planner import status
-from planner.breakdown import supply_sources
-from planner.health import span_label
-from planner.results import PlanResult
+from planner.advice.health import span_label
+from planner.numbers import formatting as fmt
+from planner.numbers import status
+from planner.numbers.breakdown import supply_sources
+from planner.numbers.results import PlanResult
 from ui import palette
 from ui.charts.base import MAX_SERIES, StackedMonthsChart, top_contributors
 from ui.charts.next_year import NEXT_YEAR, CarryOverBand, carry_over
@@ -83,7 +83,7 @@ class DemandSupplyChart(StackedMonthsChart):
         rows = list(self.supply.rows(result, self.by))
         needed = [m.sales_ready_leads_needed for m in result.months]
         supplied = [m.sales_ready_leads_supplied for m in result.months]
-        # a month is short as planner.status judges a gap: less than half a lead is none
+        # a month is short as planner.numbers.status judges a gap: less than half a lead is none
         short = [m.gap if status.is_short(m.gap) else 0.0 for m in result.months]
         later = carry_over(result)
         self.trailing_legend = [(NEXT_YEAR, palette.NEXT_YEAR)] if later else []

@@ -16,7 +16,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter
 from PySide6.QtWidgets import QGraphicsItem
 
-from planner.results import PlanResult
+from planner.numbers.results import PlanResult
 from ui.style import NEXT_YEAR_SHADE
 
 NEXT_YEAR = "Next year's start"

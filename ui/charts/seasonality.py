@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 
-from planner.months import MONTH_NAMES
+from planner.plan.months import MONTH_NAMES
 from ui.charts.base import ChartView
 from ui.palette import STAGE
 

@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QAbstractScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
-from ui.in_view import in_view
+from ui.widgets.in_view import in_view
 
 
 class ChartSlot(QWidget):

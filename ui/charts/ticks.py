@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from planner.axis import nice_ticks
+from planner.numbers.axis import nice_ticks
 
 __all__ = ["nice_ticks", "short_labels", "short_number"]
 
 if TYPE_CHECKING:
-    from planner.results import PlanResult
+    from planner.numbers.results import PlanResult
 
 
 def short_number(value: float, signed: bool = False) -> str:

@@ -7,8 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 
-from planner import formatting as fmt
-from planner.results import PlanResult, SensitivityRow
+from planner.numbers import formatting as fmt
+from planner.numbers.results import PlanResult, SensitivityRow
 from ui import palette
 from ui.charts.bar_rows import BarRow, BarRowsChart
 from ui.charts.base import ChartView

@@ -3,7 +3,7 @@
 The actual cells edit ``plan.actuals`` through the document: one typed cell, one pasted block
 or one cleared selection is one undoable change of the whole list (``with_figures``). An empty
 cell is a month not reported (None), never 0. The figure each actual is compared with and the
-variance come from :mod:`planner.tracking` (sales-ready leads against the leads needed, the
+variance come from :mod:`planner.advice.tracking` (sales-ready leads against the leads needed, the
 other stages against the plan, wins and revenue from one model); the headers say which
 ("vs needed", "vs plan"), and the variance is coloured red behind, green ahead.
 """
@@ -16,16 +16,16 @@ from typing import Any, NamedTuple
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
-from planner import formatting as fmt
-from planner import tracking
-from planner.model import Spec, Targets
-from planner.results import MonthResult
+from planner.advice import tracking
+from planner.numbers import formatting as fmt
+from planner.numbers.results import MonthResult
+from planner.plan.model import Spec, Targets
 from ui import values
 from ui.charts.ticks import short_labels
 from ui.document import PlanDocument
-from ui.models.follows_while_shown import FollowsWhileShown
 from ui.models.rows_model import changed_runs
 from ui.style import ERROR, GOOD, MUTED
+from ui.widgets.follows_while_shown import FollowsWhileShown
 
 Index = QModelIndex | QPersistentModelIndex
 DISPLAY = int(Qt.ItemDataRole.DisplayRole)
@@ -74,13 +74,13 @@ PLAN_COLUMNS: tuple[int, ...] = tuple(i for i, c in enumerate(COLUMNS) if c.part
 
 def header(column: Column) -> str:
     """The stage over ``actual``, ``needed`` and ``vs needed`` for sales-ready leads, ``plan`` and
-    ``vs plan`` for the other stages (``planner.tracking``: what each actual is compared with)."""
+    ``vs plan`` for the other stages (``planner.advice.tracking``: what each actual is compared with)."""
     compared = column.stage.compared_with  # tracking.NEEDED or tracking.PLAN
     part = {ACTUAL: "actual", PLAN: compared, VARIANCE: f"vs {compared}"}[column.part]
     return f"{SHORT_NAMES[column.stage.figure]}\n{part}"
 
 
-# what each stage's plan figure is, in the headers' tool tips (planner.tracking's model)
+# what each stage's plan figure is, in the headers' tool tips (planner.advice.tracking's model)
 PLAN_MEANS = {
     "sales_ready_leads": "the sales-ready leads the goal needs in the month",
     "opportunities": "the opportunities the month's sales-ready leads make at the plan's rate (actual leads where "
@@ -153,7 +153,7 @@ def changed_columns(
 
 
 def rates(targets: Targets | None) -> tuple[float, ...]:
-    """The rates the plan's opportunities and wins follow (``planner.tracking.plan_figure``)."""
+    """The rates the plan's opportunities and wins follow (``planner.advice.tracking.plan_figure``)."""
     return () if targets is None else (targets.srl_to_opportunity, targets.deal_size)
 
 

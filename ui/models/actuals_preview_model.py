@@ -6,9 +6,9 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from planner import formatting as fmt
-from planner.actuals_import import ImportResult
-from planner.actuals_mapping import FIGURE_LABELS
+from planner.actuals_import.importer import ImportResult
+from planner.actuals_import.mapping import FIGURE_LABELS
+from planner.numbers import formatting as fmt
 
 MONEY = ("revenue", "cost")
 

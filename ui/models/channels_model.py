@@ -7,12 +7,12 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
-from planner import formatting as fmt
-from planner import vocab
-from planner.breakdown import free_share
-from planner.defaults import channel_cost_per_lead, default
-from planner.model import Channel
-from planner.schedule_text import ScheduleTextError, parse_schedule, schedule_text
+from planner.numbers import formatting as fmt
+from planner.numbers.breakdown import free_share
+from planner.plan import vocab
+from planner.plan.defaults import channel_cost_per_lead, default
+from planner.plan.model import Channel
+from planner.plan.schedule_text import ScheduleTextError, parse_schedule, schedule_text
 from ui import values
 from ui.models.rows_model import Column, RowsModel
 from ui.style import MUTED

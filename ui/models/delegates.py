@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from ui.wheel_guard import GuardedCombo
+from ui.widgets.wheel_guard import GuardedCombo
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -11,8 +11,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from planner import formatting as fmt
-from planner.results import MonthResult
+from planner.numbers import formatting as fmt
+from planner.numbers.results import MonthResult
 from ui.document import PlanDocument
 from ui.models.rows_model import changed_runs
 from ui.style import NEXT_YEAR_SHADE

@@ -8,9 +8,9 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
-from planner import defaults, vocab
-from planner import formatting as fmt
-from planner.model import LaborResource
+from planner.numbers import formatting as fmt
+from planner.plan import defaults, vocab
+from planner.plan.model import LaborResource
 from ui import values
 from ui.models.rows_model import Column, RowsModel, copy_name
 from ui.style import MUTED

@@ -1,7 +1,7 @@
 """The plan by quarter (read only): needed, supplied, the quarter's gap, how far behind at its end, cost.
 
 Every figure is the engine's (``result.quarters``, the months' ``cumulative_gap``); a quarter
-that ends behind is coloured as the plan's timing judges it (``planner.health.level``). A quarter
+that ends behind is coloured as the plan's timing judges it (``planner.advice.health.level``). A quarter
 that ends in a carry-over month (its leads close next year) is not judged: it is muted and says
 it builds next year's start.
 """
@@ -14,12 +14,12 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from planner import formatting as fmt
-from planner.health import level
-from planner.results import PlanResult, QuarterResult
+from planner.advice.health import level
+from planner.numbers import formatting as fmt
+from planner.numbers.results import PlanResult, QuarterResult
 from ui.document import PlanDocument
-from ui.models.follows_while_shown import FollowsWhileShown
 from ui.style import ERROR, FAIR, GOOD, MUTED
+from ui.widgets.follows_while_shown import FollowsWhileShown
 
 Index = QModelIndex | QPersistentModelIndex
 LEVEL_COLORS = {"good": GOOD, "fair": FAIR, "poor": ERROR}

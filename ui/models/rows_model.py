@@ -16,7 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
-from planner.model import Spec, same_objects
+from planner.plan.model import Spec, same_objects
 from ui import values
 from ui.document import PlanDocument
 from ui.override_edits import edit_cell, remove_rows

@@ -1,7 +1,7 @@
 """Month by month, added up from the first month (read only): needed and supplied so far, and how far behind.
 
-The figures are ``planner.cumulative``'s arrangement of the engine's months; a month the timing
-counts as behind is coloured as the plan is judged (``planner.health.level``). A carry-over month
+The figures are ``planner.numbers.cumulative``'s arrangement of the engine's months; a month the timing
+counts as behind is coloured as the plan is judged (``planner.advice.health.level``). A carry-over month
 (its leads close next year) is not judged: it is muted and its label says "next year".
 """
 
@@ -13,14 +13,14 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from planner import formatting as fmt
-from planner.cumulative import CumulativeMonth, cumulative_months
-from planner.health import level
-from planner.results import PlanResult
+from planner.advice.health import level
+from planner.numbers import formatting as fmt
+from planner.numbers.cumulative import CumulativeMonth, cumulative_months
+from planner.numbers.results import PlanResult
 from ui.document import PlanDocument
-from ui.models.follows_while_shown import FollowsWhileShown
 from ui.models.quarters_model import LEVEL_COLORS, NEXT_YEAR_TIP, column_header
 from ui.style import GOOD, MUTED
+from ui.widgets.follows_while_shown import FollowsWhileShown
 
 Index = QModelIndex | QPersistentModelIndex
 

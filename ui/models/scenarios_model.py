@@ -20,13 +20,13 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from planner.model import Plan, Scenario
-from planner.paths import get_value
-from planner.scenarios import TARGET_FIELDS, check_overrides, override_spec
+from planner.numbers.scenarios import TARGET_FIELDS, check_overrides, override_spec
+from planner.plan.model import Plan, Scenario
+from planner.plan.paths import get_value
 from ui import values
 from ui.document import PlanDocument, follow_names
-from ui.models.follows_while_shown import FollowsWhileShown
 from ui.models.rows_model import changed_runs, copy_name
+from ui.widgets.follows_while_shown import FollowsWhileShown
 
 Index = QModelIndex | QPersistentModelIndex
 DISPLAY = Qt.ItemDataRole.DisplayRole

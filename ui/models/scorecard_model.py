@@ -1,7 +1,7 @@
 """The scorecard's table: the metrics generated from the plan, with the user's edits, then the user's own.
 
 Editing a generated metric stores an override with its key in ``plan.metrics``
-(``planner.scorecard.edit_metric``), so it survives when the plan changes; editing one of the
+(``planner.advice.scorecard.edit_metric``), so it survives when the plan changes; editing one of the
 user's own metrics changes ``metrics[i]`` directly.
 """
 
@@ -13,12 +13,12 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
 
-from planner.model import Metric, Spec
-from planner.scorecard import PERCENT, ScorecardMetric, edit_metric, format_target, reset_metric, scorecard
+from planner.advice.scorecard import PERCENT, ScorecardMetric, edit_metric, format_target, reset_metric, scorecard
+from planner.plan.model import Metric, Spec
 from ui import values
 from ui.document import PlanDocument, is_result_text
-from ui.models.follows_while_shown import FollowsWhileShown
 from ui.models.rows_model import changed_runs
+from ui.widgets.follows_while_shown import FollowsWhileShown
 
 Index = QModelIndex | QPersistentModelIndex
 EDIT = Qt.ItemDataRole.EditRole

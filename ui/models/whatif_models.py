@@ -7,9 +7,9 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
 
-from planner import formatting as fmt
-from planner.results import PlanResult, SensitivityRow
-from planner.scenarios import override_spec
+from planner.numbers import formatting as fmt
+from planner.numbers.results import PlanResult, SensitivityRow
+from planner.numbers.scenarios import override_spec
 from ui import values
 from ui.document import PlanDocument, is_result_text
 from ui.models.rows_model import changed_runs

@@ -2,16 +2,16 @@
 
 Capacity not assigned to a channel still counts as supply; the note says so and offers to
 put it in a channel, instead of a warning in the health panel (which warns only when it is
-over a quarter of the supply, see ``planner.health.alerts``).
+over a quarter of the supply, see ``planner.advice.health.alerts``).
 """
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QWidget
 
-from planner import formatting as fmt
-from planner.engine import EPSILON
-from planner.model import Channel
+from planner.numbers import formatting as fmt
+from planner.numbers.engine import EPSILON
+from planner.plan.model import Channel
 from ui.document import PlanDocument, follow_names
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
-from planner import vocab
+from planner.plan import vocab
 from ui.charts import ChartSlot
 from ui.document import PlanDocument
 from ui.models.channels_model import ChannelsModel

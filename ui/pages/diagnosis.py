@@ -10,13 +10,13 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
-from planner import vocab
-from ui.choice_fields import BoundChoices, BoundCombo, BoundTextArea
+from planner.plan import vocab
 from ui.document import PlanDocument, follow_names
-from ui.in_view import in_view
 from ui.pages.page import Page
-from ui.size_fence import SizeFence
 from ui.style import repolish
+from ui.widgets.choice_fields import BoundChoices, BoundCombo, BoundTextArea
+from ui.widgets.in_view import in_view
+from ui.widgets.size_fence import SizeFence
 
 SEVERITY_CHOICES = {level: f"{level} — {text}" for level, text in vocab.SEVERITIES.items()}
 
@@ -24,7 +24,7 @@ SEVERITY_CHOICES = {level: f"{level} — {text}" for level, text in vocab.SEVERI
 def findings_of(document: PlanDocument) -> tuple[Any, ...] | None:
     """The findings of the open plan; None while this build has no diagnosis rules."""
     try:
-        from planner.findings import findings
+        from planner.advice.findings import findings
     except ImportError:
         return None
     return tuple(findings(document.plan, document.result))

@@ -3,8 +3,8 @@ sentence, and a button per answer: a new rate or budget is kept as a scenario (t
 untouched); people hired (or a program's spend added) from a later month are rows a scenario
 cannot hold, so they are added to the plan, as one undo step.
 
-The answers come from ``planner.goal_seek`` and, with their timing (hire month, ramp,
-catch-up spends), from ``planner.closing`` (each one checked by the engine); they are
+The answers come from ``planner.numbers.goal_seek`` and, with their timing (hire month, ramp,
+catch-up spends), from ``planner.numbers.closing`` (each one checked by the engine); they are
 worked out while the panel is in view (or when it is shown or scrolled to), not on every
 edit made while it is hidden or scrolled out of view.
 """
@@ -18,8 +18,8 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from planner.closing import timing_sentence
-from planner.goal_seek import Answer, close_the_gap, sentence
+from planner.numbers.closing import timing_sentence
+from planner.numbers.goal_seek import Answer, close_the_gap, sentence
 from ui.document import PlanDocument, follow_names
 from ui.models.scenarios_model import ScenarioEdits
 from ui.style import repolish

@@ -8,20 +8,20 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QMenu, QPushButton, QWidget
 
-from planner import defaults, vocab
-from planner import formatting as fmt
-from planner.model import Activity, LaborResource
-from planner.supply import activity_output
+from planner.numbers import formatting as fmt
+from planner.numbers.supply import activity_output
+from planner.plan import defaults, vocab
+from planner.plan.model import Activity, LaborResource
 from ui import values
 from ui.charts import ChartSlot
 from ui.document import PlanDocument
-from ui.fields import BoundLineEdit, describe
-from ui.follows_when_shown import FollowsWhenShown
 from ui.models.delegates import ChoiceDelegate
 from ui.models.labor_model import IN_SEAT, LaborModel, kind_defaults_text, kind_sources_text
 from ui.pages.capacity_notes import CapacityNotes
 from ui.pages.page import Page, follow_figures
 from ui.pages.table_editor import TableEditor
+from ui.widgets.fields import BoundLineEdit, describe
+from ui.widgets.follows_when_shown import FollowsWhenShown
 
 ACTIVITY_FIELDS = ("working_days", "dials_per_day", "connect_rate", "conversation_to_srl")
 
@@ -41,7 +41,7 @@ class ActivityField(BoundLineEdit):
 
 def basis_text(kind: str) -> str:
     """Which figure the calculator starts from and why, for a resource of this kind: one story with
-    the kinds' default outputs (``planner.defaults``: 20 days x 60 dials x 10% x 10% = 12)."""
+    the kinds' default outputs (``planner.plan.defaults``: 20 days x 60 dials x 10% x 10% = 12)."""
     days, dials = defaults.WORKING_DAYS, defaults.DIALS_PER_DAY
     connect, booked = fmt.percent(defaults.CONNECT_RATE), fmt.percent(defaults.CONVERSATION_TO_SRL)
     output = fmt.count(defaults.CALCULATOR_OUTPUT)

@@ -14,18 +14,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner import vocab
-from planner.review import review_agenda
-from ui.choice_fields import BoundCombo
+from planner.advice.review import review_agenda
+from planner.plan import vocab
 from ui.document import PlanDocument, follow_names
-from ui.fields import describe
-from ui.long_text import long_text_cells
 from ui.models.delegates import ChoiceDelegate
 from ui.models.scorecard_model import ScorecardModel
 from ui.models.text_list_model import TextListModel
 from ui.pages.page import Page
-from ui.size_fence import SizeFence
-from ui.table_fit import TableFit
+from ui.widgets.choice_fields import BoundCombo
+from ui.widgets.fields import describe
+from ui.widgets.long_text_cells import long_text_cells
+from ui.widgets.size_fence import SizeFence
+from ui.widgets.table_fit import TableFit
 
 LIST_KEYS = tuple(vocab.REVIEW_LISTS)  # big_deals, risks, initiatives, issues
 
@@ -56,7 +56,7 @@ class ScorecardEditor(QWidget):
         self.view.setItemDelegateForColumn(1, ChoiceDelegate(lambda: dict(vocab.METRIC_KINDS), self.view))
         self.view.setItemDelegateForColumn(5, ChoiceDelegate(lambda: dict(vocab.CADENCES), self.view))
         # the names, units and owners wrap in the room the other columns leave; a row changes height
-        # when its own text does, not when a number elsewhere changes (ui.table_fit)
+        # when its own text does, not when a number elsewhere changes (ui.widgets.table_fit)
         self.fit = TableFit(self.view, (0, 3, 4), fill=0, beyond=2)
         self.view.setMinimumHeight(380)
         self.add_button = QPushButton("Add metric")

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 
 from ui import values
 from ui.document import PlanDocument, is_result_text
-from ui.fields import BoundLineEdit, CurrencyLabel
 from ui.startup import set_enum
+from ui.widgets.fields import BoundLineEdit, CurrencyLabel
 
 
 def follow_figures(document: PlanDocument, view: Any) -> None:
@@ -93,7 +93,7 @@ class Page(QScrollArea):
 
     def setVisible(self, visible: bool) -> None:
         if visible:  # what changed while another step was shown reaches the views before they are
-            self.document.catch_up()  # shown, and so before they are painted (``ui.step_document``)
+            self.document.catch_up()  # shown, and so before they are painted (``ui.widgets.step_document``)
         super().setVisible(visible)
 
     # charts and heavy views redraw when their page is shown, not on every hidden change

@@ -18,21 +18,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner import formatting as fmt
-from planner.health import verdict
-from planner.results import PlanResult
+from planner.advice.health import verdict
+from planner.numbers import formatting as fmt
+from planner.numbers.results import PlanResult
 from ui.charts import ChartSlot
 from ui.document import PlanDocument
-from ui.figure_label import FigureLabel
-from ui.in_view import in_view
 from ui.models.whatif_models import ScenariosModel, SensitivityModel
 from ui.pages.goal_seek_panel import GoalSeekPanel
 from ui.pages.page import Page, follow_figures
 from ui.pages.scenarios_panel import ScenariosPanel
-from ui.quiet_layout import QuietLayout
-from ui.size_fence import SizeFence
 from ui.style import opaque
-from ui.table_fit import TableFit
+from ui.widgets.figure_label import FigureLabel
+from ui.widgets.in_view import in_view
+from ui.widgets.quiet_layout import QuietLayout
+from ui.widgets.size_fence import SizeFence
+from ui.widgets.table_fit import TableFit
 
 EAGER_WHATIFS_UP_TO = 1000  # resources and channels: a bigger plan fills its what-if tables when scrolled to
 
@@ -78,7 +78,7 @@ def read_only_table(name: str, title: str) -> QTableView:
 
 class Glance(QuietLayout, QFrame):
     """The verdict and the key figures in large type, laid out again only when one of them needs
-    other room (``ui.quiet_layout``)."""
+    other room (``ui.widgets.quiet_layout``)."""
 
     def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)

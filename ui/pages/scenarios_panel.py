@@ -20,14 +20,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.model import same_objects
-from planner.scenarios import override_names, override_spec
+from planner.numbers.scenarios import override_names, override_spec
+from planner.plan.model import same_objects
 from ui import values
 from ui.document import PlanDocument, is_result_text
-from ui.long_text import long_text_cells
 from ui.models.scenarios_model import OverrideChoicesModel, OverridesModel, ScenarioListModel
-from ui.table_fit import TableFit
-from ui.wheel_guard import GuardedCombo
+from ui.widgets.long_text_cells import long_text_cells
+from ui.widgets.table_fit import TableFit
+from ui.widgets.wheel_guard import GuardedCombo
 
 
 def button(text: str, name: str, tip: str) -> QPushButton:

@@ -2,7 +2,7 @@
 
 A table with more columns than a laptop's width holds shows them in two sets, on two tabs over
 it (labor: output and cost, then start, ramp and turnover): the name, and the columns every set
-shows (``Column.always``), on both. Columns and rows fit the room (``ui.table_fit``)."""
+shows (``Column.always``), on both. Columns and rows fit the room (``ui.widgets.table_fit``)."""
 
 from __future__ import annotations
 
@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.long_text import long_text_cells
 from ui.models.rows_model import RowsModel
 from ui.override_edits import confirm_removal, overrides_of_row
-from ui.table_fit import TableFit
+from ui.widgets.long_text_cells import long_text_cells
+from ui.widgets.table_fit import TableFit
 
 ROW_HEIGHT = 36
 

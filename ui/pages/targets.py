@@ -10,15 +10,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.model import Spec
-from planner.months import MONTH_NAMES
+from planner.plan.model import Spec
+from planner.plan.months import MONTH_NAMES
 from ui.charts import ChartSlot
 from ui.document import PlanDocument
-from ui.fields import BoundLineEdit
 from ui.models.demand_model import DemandModel
 from ui.pages.page import FieldGrid, Page
-from ui.table_fit import TableFit
 from ui.timing_view import TimingView
+from ui.widgets.fields import BoundLineEdit
+from ui.widgets.table_fit import TableFit
 
 FULL_MONTHS = (
     "January", "February", "March", "April", "May", "June", "July", "August", "September",

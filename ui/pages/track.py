@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner import formatting as fmt
-from planner import health
-from planner.results import PlanResult
+from planner.advice import health
+from planner.numbers import formatting as fmt
+from planner.numbers.results import PlanResult
 from ui.charts import ChartSlot
 from ui.document import PlanDocument
 from ui.models.actuals_model import ACTUAL_COLUMNS, HEADERS, PLAN_COLUMNS, ActualsModel

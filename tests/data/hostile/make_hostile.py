@@ -17,8 +17,8 @@ from typing import Any
 HERE = Path(__file__).resolve()
 sys.path.insert(0, str(HERE.parents[3]))  # run as a script: the project's packages
 
-from planner.plan_file import VERSION  # noqa: E402
-from planner.sample import sample_text  # noqa: E402
+from planner.plan.plan_file import VERSION  # noqa: E402
+from planner.plan.sample import sample_text  # noqa: E402
 
 V = f'"version": {VERSION},'  # how the sample file writes its version
 
