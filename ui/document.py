@@ -7,16 +7,15 @@ read ``document.plan`` and ``document.result`` and change the plan only through
 
 An edit that changes a number recomputes through the engine once and emits ``changed``.
 An edit of text the figures do not depend on (a note, a company name, a review item, a
-channel's name) only updates the plan and emits ``text_changed(path)``: typing never waits
-on the engine. Names that the result repeats (a channel's, a resource's, a scenario's) make
-the result stale; it is recomputed when next read. Editors that commit long text on a timer
+channel's name; ``planner.plan.edits`` says which edits are which) only updates the plan and
+emits ``text_changed(path)``: typing never waits on the engine. Names that the result repeats
+(a channel's, a resource's, a scenario's) make the result stale; it is recomputed when next read. Editors that commit long text on a timer
 ``hold`` it; whoever reads the plan (save, export, autosave) gets the held text first.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import functools
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -28,9 +27,10 @@ from PySide6.QtGui import QUndoStack
 from planner.numbers.engine import Reuse, compute
 from planner.numbers.results import PlanResult
 from planner.plan.checks import Problem
+from planner.plan.edits import NAME, NUMBERS, RESCHEDULING, changes_one_value, edit_kind, is_result_text
 from planner.plan.gate import entry_problems
 from planner.plan.model import Plan
-from planner.plan.paths import get_value, parse_path, set_value, spec_at
+from planner.plan.paths import get_value, set_value
 from planner.plan.plan_file import Fingerprint, PlanFileError, read_plan, write_plan
 from planner.plan.reschedule import with_horizon, with_start_month
 from ui.commands import SetValueCommand, SetValuesCommand
@@ -50,60 +50,6 @@ BACKGROUND_AFTER_SECONDS = 0.05
 # busy machine) does not send a small plan's figures to the background; and they come back to the
 # UI thread only under half of it, so a plan near the line does not go back and forth
 FAR_SLOWER = 4
-# edits the background may follow: one value changed, no item added or removed
-SCALAR_KINDS = frozenset({"rate", "share", "money", "count", "int", "number", "weights", "choice", "month"})
-
-NUMBERS, TEXT, NAME = "numbers", "text", "name"
-TEXT_KINDS = ("text", "texts")
-# text fields the figures depend on: a resource's id (channels name their owner by it), a
-# channel's owner, and the currency the result is shown in
-NUMBER_TEXTS = frozenset({("labor", "id"), ("channels", "owner"), ("basics", "currency")})
-# text the result repeats: the names of resources, channels and scenarios
-RESULT_TEXTS = frozenset({("labor", "name"), ("channels", "name"), ("scenarios", "name")})
-
-
-# edits that move the plan's months under its actuals (planner.plan.reschedule)
-RESCHEDULING = frozenset({"basics.start_month", "basics.horizon_months"})
-
-
-@functools.lru_cache(maxsize=4096)
-def _kind_of_path(path: str) -> str:
-    try:
-        spec = spec_at(path)
-        names = [step for step in parse_path(path) if isinstance(step, str)]
-    except KeyError:
-        return NUMBERS
-    if spec is None or spec.kind not in TEXT_KINDS:
-        return NUMBERS
-    key = (names[0], names[-1])
-    if key in NUMBER_TEXTS:
-        return NUMBERS
-    return NAME if key in RESULT_TEXTS and len(names) == 2 else TEXT
-
-
-def edit_kind(plan: Plan, path: str) -> str:
-    """What an edit of ``path`` changes: NUMBERS (recompute), NAME (text the result repeats) or TEXT.
-
-    Decided by the field's Spec: only fields of kind text/texts leave the figures alone, except
-    the ones the engine reads (``NUMBER_TEXTS``). A channel's name is how a scenario names the
-    channel it overrides, so it changes numbers while any scenario overrides a channel.
-    """
-    kind = _kind_of_path(path)
-    named_in_scenarios = any(name.startswith("channels.") for s in plan.scenarios for name in s.overrides)
-    if kind == NAME and path.startswith("channels[") and named_in_scenarios:
-        return NUMBERS
-    return kind
-
-
-@functools.lru_cache(maxsize=4096)
-def _is_scalar(path: str) -> bool:
-    spec = spec_at(path)
-    return spec is not None and spec.kind in SCALAR_KINDS
-
-
-def is_result_text(path: str) -> bool:
-    """True for a name the result repeats (charts and what-if tables that show it follow it)."""
-    return _kind_of_path(path) == NAME
 
 
 def follow_names(document: PlanDocument, refresh: Callable[[], object]) -> None:
@@ -247,10 +193,10 @@ class PlanDocument(QObject):
     def apply(self, path: str, value: Any) -> None:
         """Set a value without recording it (the undo commands call this).
 
-        Recomputes only when the edit can change a number (``edit_kind``)."""
+        Recomputes only when the edit can change a number (``planner.plan.edits.edit_kind``)."""
         kind = edit_kind(self._plan, path)
         plan = set_value(self._plan, path, value)
-        background = self.computes_slowly and ((kind == NUMBERS and _is_scalar(path)) or kind == NAME)
+        background = self.computes_slowly and ((kind == NUMBERS and changes_one_value(path)) or kind == NAME)
         if kind == NUMBERS and not background:
             self.replace_plan(plan)
             return
