@@ -1,8 +1,10 @@
 """The hostile-file corpus through the command line: refused with a message, or exported to files that open again.
 
 Every file of ``tests/data/hostile/make_hostile.py`` goes through ``validate``, ``summary`` and
-``export --xlsx --html``, each in a subprocess that must finish within 5 seconds, print no
-traceback, and end with exit code 0 (and then files that open again) or 1 with a message.
+``export --xlsx --html``, each in a subprocess that must print no traceback and end with exit
+code 0 (and then files that open again) or 1 with a message. (How much of a file is read before it
+is refused is counted in ``tests/planner/test_file_safety.py`` and ``tests/ui/test_hostile_files_in_app.py``;
+the subprocess's timeout only ends a hang, it is no speed check.)
 """
 
 from __future__ import annotations
@@ -44,7 +46,7 @@ def cli(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
         [sys.executable, "-m", "cli", *map(str, args)],
         capture_output=True,
         text=True,
-        timeout=5,
+        timeout=300,  # a hang, not a slow machine
         cwd=cwd,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
