@@ -8,11 +8,9 @@ Unknown keys of every object are kept in ``extra`` and written back.
 
 from __future__ import annotations
 
-import dataclasses
 import functools
-from collections.abc import Iterable
-from dataclasses import FrozenInstanceError, dataclass, field, fields
-from typing import Any, NamedTuple, TypeVar
+from dataclasses import dataclass, field, fields
+from typing import Any, NamedTuple
 
 from planner.plan import defaults, vocab
 
@@ -49,15 +47,14 @@ def extra_field() -> Any:
 
 
 class Record:
-    """Equality, repr and immutability by fields, shared by the plan's classes.
+    """Equality and repr by fields, shared by the plan's classes.
 
-    Written once here instead of generated per class by ``dataclass`` (``eq``, ``repr``, the
-    ``__hash__`` that comes with them, and a frozen class's ``__setattr__``/``__delattr__``):
-    Python 3.11 compiles each generated method, and the plan's classes are defined at every
-    start of the app. As with the generated ones, two objects are equal when they are of the
-    same class and their fields are equal; none is hashable (``extra`` is a dict); assigning or
-    deleting an attribute raises ``dataclasses.FrozenInstanceError``. Their ``__init__`` is
-    what ``dataclass(frozen=True)`` writes, compiled for all the classes at once (:func:`_init_all`).
+    Each class is a ``dataclass(frozen=True, eq=False, repr=False)``: the ``__init__`` and the
+    frozen ``__setattr__``/``__delattr__`` are dataclass's own, so editors and type checkers see
+    the constructor's arguments. ``eq`` and ``repr`` are written once here instead of generated
+    per class (Python 3.11 compiles each generated method, and the plan's classes are defined at
+    every start of the app). As with the generated ones, two objects are equal when they are of
+    the same class and their fields are equal; none is hashable (``extra`` is a dict).
     """
 
     __slots__ = ()
@@ -71,62 +68,6 @@ class Record:
     def __repr__(self) -> str:
         shown = ", ".join(f"{f.name}={getattr(self, f.name)!r}" for f in fields(self) if f.repr)  # type: ignore[arg-type]
         return f"{type(self).__qualname__}({shown})"
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        raise FrozenInstanceError(f"cannot assign to field {name!r}")
-
-    def __delattr__(self, name: str) -> None:
-        raise FrozenInstanceError(f"cannot delete field {name!r}")
-
-
-R = TypeVar("R", bound=type)
-_RECORDS: list[type] = []
-
-
-def record(cls: R) -> R:
-    """A plan class: a dataclass with :class:`Record`'s methods; its ``__init__`` comes with
-    the others' at the end of this module (:func:`_init_all`)."""
-    _RECORDS.append(cls)
-    return dataclass(init=False, eq=False, repr=False)(cls)
-
-
-def _init_all(classes: Iterable[type]) -> None:
-    """Give each class the ``__init__`` that ``dataclass(frozen=True)`` would: the same
-    parameters, defaults (a factory's shows as ``<factory>``), annotations and
-    ``__post_init__`` call, fields set with ``object.__setattr__``; compiled in one go."""
-    factory_marker = dataclasses._HAS_DEFAULT_FACTORY  # type: ignore[attr-defined]  # what dataclass uses
-    factories: list[Any] = []
-    source: list[str] = []
-    defaults: list[tuple[Any, ...]] = []
-    for number, cls in enumerate(classes):
-        params, body, given_defaults = ["self"], [], []
-        for f in fields(cls):
-            given = f.name
-            if f.default is not dataclasses.MISSING:
-                given_defaults.append(f.default)
-            elif f.default_factory is not dataclasses.MISSING:
-                given_defaults.append(factory_marker)
-                given = f"__factories__[{len(factories)}]() if {f.name} is __factory__ else {f.name}"
-                factories.append(f.default_factory)
-            elif given_defaults:  # as dataclass says it
-                raise TypeError(f"non-default argument {f.name!r} follows default argument")
-            params.append(f.name)
-            body.append(f"  __set__(self, {f.name!r}, {given})")
-        if hasattr(cls, "__post_init__"):
-            body.append("  self.__post_init__()")
-        source += [f" def __init__{number}({', '.join(params)}):", *(" " + line for line in body or ["  pass"])]
-        defaults.append(tuple(given_defaults))
-    names = ", ".join(f"__init__{number}" for number in range(len(defaults)))
-    text = "def __make__(__set__, __factory__, __factories__):\n" + "\n".join(source) + f"\n return ({names},)"
-    made: dict[str, Any] = {}
-    exec(text, globals(), made)  # our own code, as dataclass compiles its own
-    inits = made["__make__"](object.__setattr__, factory_marker, tuple(factories))
-    for cls, init, given_defaults in zip(classes, inits, defaults, strict=True):
-        init.__name__ = "__init__"
-        init.__qualname__ = f"{cls.__qualname__}.__init__"
-        init.__defaults__ = given_defaults or None
-        init.__annotations__ = {**{f.name: f.type for f in fields(cls)}, "return": None}
-        cls.__init__ = init
 
 
 @functools.cache
@@ -144,7 +85,7 @@ def same_objects(old: tuple[Any, ...], new: tuple[Any, ...]) -> bool:
     return len(old) == len(new) and all(a is b for a, b in zip(old, new, strict=True))
 
 
-@record
+@dataclass(frozen=True, eq=False, repr=False)
 class Basics(Record):
     """Who the plan is for, who wrote it, and the months it covers."""
 
@@ -158,7 +99,7 @@ class Basics(Record):
     extra: dict[str, Any] = extra_field()
 
 
-@record
+@dataclass(frozen=True, eq=False, repr=False)
 class Challenges(Record):
     """How much each lead-development challenge applies, 0 (not at all) to 3 (very much)."""
 
@@ -174,7 +115,7 @@ class Challenges(Record):
     extra: dict[str, Any] = extra_field()
 
 
-@record
+@dataclass(frozen=True, eq=False, repr=False)
 class Diagnosis(Record):
     """How leads are developed today: the challenges, who does it, what marketing runs."""
 
@@ -192,7 +133,7 @@ class Diagnosis(Record):
 SEASONALITY_FLAT: tuple[int, ...] = (1,) * 12
 
 
-@record
+@dataclass(frozen=True, eq=False, repr=False)
 class Targets(Record):
     """The revenue goal and the funnel rates that turn it into sales-ready leads needed."""
 
@@ -226,7 +167,7 @@ class Targets(Record):
     extra: dict[str, Any] = extra_field()
 
 
-@record
+@dataclass(frozen=True, eq=False, repr=False)
 class Activity(Record):
     """The activity calculator behind a resource's output (optional)."""
 
@@ -239,7 +180,7 @@ class Activity(Record):
     extra: dict[str, Any] = extra_field()
 
 
-@record
+@dataclass(frozen=True, eq=False, repr=False)
 class LaborResource(Record):
     """People who develop leads: a team of one kind, its head count, ramp, output and cost."""
 
@@ -267,7 +208,7 @@ class LaborResource(Record):
                 object.__setattr__(self, name, defaults.labor_default(self.kind, name))
 
 
-@record
+@dataclass(frozen=True, eq=False, repr=False)
 class ScheduledSpend(Record):
     """A one-off spend of a program in one plan month (a trade show, a campaign burst)."""
 
@@ -276,7 +217,7 @@ class ScheduledSpend(Record):
     extra: dict[str, Any] = extra_field()
 
 
-@record
+@dataclass(frozen=True, eq=False, repr=False)
 class Channel(Record):
     """Where leads come from: a share of a resource's capacity, or a marketing program's budget."""
 
@@ -299,7 +240,7 @@ class Channel(Record):
         return self.owner == vocab.MARKETING_OWNER
 
 
-@record
+@dataclass(frozen=True, eq=False, repr=False)
 class Metric(Record):
     """One line of the scorecard: what is measured, its target, who owns it and how often."""
 
@@ -315,7 +256,7 @@ class Metric(Record):
     extra: dict[str, Any] = extra_field()
 
 
-@record
+@dataclass(frozen=True, eq=False, repr=False)
 class Review(Record):
     """The CEO review: its cadence and the lists talked through each time."""
 
@@ -330,7 +271,7 @@ class Review(Record):
     extra: dict[str, Any] = extra_field()
 
 
-@record
+@dataclass(frozen=True, eq=False, repr=False)
 class Actual(Record):
     """What really happened in one plan month; a figure left out (None) was not reported."""
 
@@ -346,7 +287,7 @@ class Actual(Record):
 ACTUAL_FIGURES = ("sales_ready_leads", "opportunities", "wins", "revenue", "cost")
 
 
-@record
+@dataclass(frozen=True, eq=False, repr=False)
 class Scenario(Record):
     """A what-if: the plan with some inputs overridden (``win_rate``, ``labor.<id>.<field>``...)."""
 
@@ -355,7 +296,7 @@ class Scenario(Record):
     extra: dict[str, Any] = extra_field()
 
 
-@record
+@dataclass(frozen=True, eq=False, repr=False)
 class Plan(Record):
     """The whole above-the-funnel plan, as held in a ``.leadplan`` file."""
 
@@ -400,5 +341,3 @@ ITEM_TYPES: dict[tuple[type, str], type] = {
     (Diagnosis, "challenges"): Challenges,
     (LaborResource, "activity"): Activity,
 }
-
-_init_all(_RECORDS)
