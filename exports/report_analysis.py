@@ -9,13 +9,12 @@ from exports import svg_charts as charts
 from exports.report_memo import whole
 from exports.report_model import SCENARIOS_PER_TABLE, TORNADO_ROWS, Table, spec_text
 from planner.numbers import formatting as fmt
+from planner.numbers.breakdown import supply_by_kind
 from planner.numbers.results import PlanResult
 from planner.numbers.scenarios import LABOR_FIELDS, TARGET_FIELDS, override_spec
 from planner.plan import defaults
 from planner.plan.model import Plan
 from planner.plan.months import MONTH_NAMES
-
-SOURCE_NAMES = {"field": "Field reps", "inside": "Inside reps", "outsourced": "Outsourced teams"}
 
 
 def gap_text(gap: float) -> str:
@@ -82,14 +81,7 @@ def months(result: PlanResult) -> dict[str, object]:
         row_classes=tuple(classes),
     )
     # supply stacked by who delivers it: each kind of labor, then the marketing programs
-    series = []
-    for kind, name in SOURCE_NAMES.items():
-        outputs = [r.output for r in result.resources if r.kind == kind]
-        if outputs:
-            series.append(charts.Series(name, tuple(sum(values) for values in zip(*outputs, strict=True))))
-    programs = [ch.sales_ready_leads for ch in result.channels if ch.is_program]
-    if programs:
-        series.append(charts.Series("Marketing programs", tuple(sum(v) for v in zip(*programs, strict=True))))
+    series = [charts.Series(source.name, source.sales_ready_leads) for source in supply_by_kind(result)]
     description = (
         "Each month's sales-ready leads needed and supplied: "
         + "; ".join(

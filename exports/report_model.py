@@ -13,6 +13,7 @@ from exports import svg_charts as charts
 from exports.report_memo import whole
 from planner.advice import health
 from planner.numbers import formatting as fmt
+from planner.numbers.breakdown import top_with_others
 from planner.numbers.results import LATE, SHORT, PlanResult
 from planner.numbers.scenarios import TARGET_FIELDS
 from planner.plan import vocab
@@ -309,14 +310,12 @@ def channels(plan: Plan, result: PlanResult) -> dict[str, object]:
         ),
         text_columns=3,
     )
-    bars = sorted(supply_sources(result), key=lambda s: -s[2])
-    if len(bars) > SUPPLY_MIX_BARS:
-        rest = bars[SUPPLY_MIX_BARS - 1 :]
-        other = sum(s[2] for s in rest)
-        bars = [*bars[: SUPPLY_MIX_BARS - 1], (f"{len(rest)} other sources", "", other, 0.0, None)]
+    sources = [(name, (value,)) for name, _, value, _, _ in supply_sources(result)]
+    sources.sort(key=lambda source: -source[1][0])  # the largest bar first
+    bars = top_with_others(sources, SUPPLY_MIX_BARS, lambda count: f"{count} other sources", keep_empty=True)
     chart = charts.horizontal_bars(
         "chart-mix",
         "Supply mix: sales-ready leads by source",
-        [charts.Bar(name, value, whole(value)) for name, _, value, _, _ in bars],
+        [charts.Bar(name, value, whole(value)) for name, (value,) in bars],
     )
     return {"table": table, "chart": chart}

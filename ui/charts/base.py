@@ -35,7 +35,7 @@ from ui.palette import SOURCES
 
 TITLE_SIZE = 15
 LABEL_SIZE = 12
-MAX_SERIES = 8  # more contributors than this are added up as "Others"
+MAX_SERIES = 8  # more contributors than this are added up as "Others" (planner.numbers.breakdown.top_with_others)
 FEW_BARS = 3  # a bar set with more values changed than this is refilled, not replaced value by value
 LegendEntry = tuple[str, str]  # (name, colour)
 
@@ -56,19 +56,6 @@ def label_metrics(size: int) -> QFontMetrics:
 def nice_maximum(value: float) -> float:
     """A round top for a value axis (1, 2, 2.5, 5 x a power of ten) at or above ``value``."""
     return nice_ticks(value)[-1]
-
-
-def top_contributors(
-    rows: Sequence[tuple[str, Sequence[float]]], limit: int = MAX_SERIES
-) -> list[tuple[str, list[float]]]:
-    """The largest rows by total; the rest added up as one "Others" row. Empty rows dropped."""
-    kept = [(name, list(values)) for name, values in rows if sum(values) > 0]
-    if len(kept) <= limit:
-        return kept
-    kept.sort(key=lambda row: -sum(row[1]))
-    head, tail = kept[: limit - 1], kept[limit - 1 :]
-    others = [sum(column) for column in zip(*(values for _, values in tail), strict=True)]
-    return [*head, ("Others", others)]
 
 
 def chart_title_label(title: str, name: str) -> QLabel:

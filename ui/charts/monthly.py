@@ -10,10 +10,10 @@ from PySide6.QtWidgets import QWidget
 from planner.advice.health import span_label
 from planner.numbers import formatting as fmt
 from planner.numbers import status
-from planner.numbers.breakdown import supply_sources
+from planner.numbers.breakdown import supply_sources, top_with_others
 from planner.numbers.results import PlanResult
 from ui import palette
-from ui.charts.base import MAX_SERIES, StackedMonthsChart, top_contributors
+from ui.charts.base import MAX_SERIES, StackedMonthsChart
 from ui.charts.next_year import NEXT_YEAR, CarryOverBand, carry_over
 from ui.charts.shortfall import ShortfallBlocks
 from ui.charts.ticks import short_labels
@@ -32,7 +32,7 @@ def supply_by_channel(result: PlanResult) -> list[tuple[str, list[float]]]:
 
 
 class TopSupply:
-    """The largest sources of supply by month (``top_contributors``), worked out again only when
+    """The largest sources of supply by month (``top_with_others``), worked out again only when
     the engine's resources or channels changed: an edit of the demand side (a win rate) leaves
     them equal, and the chart keeps what it shows."""
 
@@ -46,7 +46,7 @@ class TopSupply:
         if key != self.key:
             self.key = key
             sources = [(source.name, source.sales_ready_leads) for source in supply_sources(result, by)]
-            self.top = top_contributors(sources, self.limit)
+            self.top = top_with_others(sources, self.limit)
         return self.top
 
 
@@ -110,9 +110,7 @@ class CostChart(StackedMonthsChart):
         super().__init__("Cost by month", "chart.cost", "Cost", parent)
 
     def show_result(self, result: PlanResult) -> None:
-        rows = [(r.name or r.id, list(r.cost)) for r in result.resources]
-        rows += [(c.name or "Program", list(c.cost)) for c in result.channels if c.is_program]
-        rows = top_contributors(rows)
+        rows = top_with_others(((source.name, source.cost) for source in supply_sources(result)), MAX_SERIES)
         self.y_axis.setTitleText(f"Cost ({result.currency})" if result.currency else "Cost")
         self.show_months(short_labels(result), rows, palette.colours_of(result, [name for name, _ in rows]))
         top = max((sum(values[m] for _, values in rows) for m in range(result.horizon)), default=0)
