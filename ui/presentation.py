@@ -11,7 +11,6 @@ the engine's: the live scenario's result from ``document.result.scenarios``.
 from __future__ import annotations
 
 import dataclasses
-import math
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 from planner.advice.health import next_year_line, verdict
 from planner.advice.review import actual_entries
 from planner.numbers import formatting as fmt
+from planner.numbers.axis import slider_step
 from planner.numbers.engine import compute_core
 from planner.numbers.results import PlanResult
 from planner.numbers.scenarios import apply_overrides
@@ -71,14 +71,6 @@ QSlider::handle:horizontal:focus {{ background: #d7e5f7; }}
 """
 
 
-def nice_step(value: float) -> float:
-    """1, 2 or 5 x a power of ten, at most ``value`` (1 for nothing)."""
-    if value <= 0:
-        return 1.0
-    power = 10 ** math.floor(math.log10(value))
-    return max(s * power for s in (1, 2, 5) if s * power <= value)
-
-
 @dataclass(frozen=True)
 class Driver:
     """A slider: which override it moves, and its range as whole steps."""
@@ -116,7 +108,7 @@ def drivers(plan: Plan) -> list[Driver]:
     ]  # fmt: skip
     for key, label in (("deal_size", "Average deal size"), ("revenue_goal", "Revenue goal")):
         base = getattr(targets, key) or (40_000 if key == "deal_size" else 1_000_000)
-        step = nice_step(base / 40)
+        step = slider_step(base / 40)
         found.append(Driver(key, key, label, "money", step, max(1, int(base * 0.25 / step)), int(base * 2.5 / step)))
     if plan.labor:
         resource = plan.labor[0]

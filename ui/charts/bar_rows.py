@@ -16,8 +16,9 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from planner.numbers.axis import nice_ticks
 from ui.charts.base import LABEL_SIZE, LegendLabel, chart_title_label, font, size_label
-from ui.charts.ticks import nice_ticks, short_number
+from ui.charts.ticks import short_number
 from ui.style import BORDER, MUTED, TEXT
 
 WRAP = Qt.TextFlag.TextWordWrap

@@ -30,7 +30,8 @@ from PySide6.QtCore import QMargins, QPointF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QFrame, QGraphicsView, QLabel, QSizePolicy, QWidget
 
-from ui.charts.ticks import nice_ticks, short_number
+from planner.numbers.axis import nice_ticks
+from ui.charts.ticks import short_number
 from ui.palette import SOURCES
 
 TITLE_SIZE = 15
@@ -51,11 +52,6 @@ def font(size: int, bold: bool = False) -> QFont:
 def label_metrics(size: int) -> QFontMetrics:
     """The measures of the axes' labels at ``size`` (the same for every chart: made once)."""
     return QFontMetrics(font(size))
-
-
-def nice_maximum(value: float) -> float:
-    """A round top for a value axis (1, 2, 2.5, 5 x a power of ten) at or above ``value``."""
-    return nice_ticks(value)[-1]
 
 
 def chart_title_label(title: str, name: str) -> QLabel:

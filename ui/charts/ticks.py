@@ -1,4 +1,5 @@
-"""Round axis ticks and short numbers for charts: 0, 250, 500, ... and 1k, 2.5k, 10k, 1.5M; short month labels.
+"""Short numbers for charts' axes: 1k, 2.5k, 10k, 1.5M; short month labels. (The round steps
+themselves, 0, 250, 500, ..., are ``planner.numbers.axis``'s, shared with the report.)
 
 No QtCharts here: the Track grid labels its months with :func:`short_labels` too.
 """
@@ -6,10 +7,6 @@ No QtCharts here: the Track grid labels its months with :func:`short_labels` too
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
-
-from planner.numbers.axis import nice_ticks
-
-__all__ = ["nice_ticks", "short_labels", "short_number"]
 
 if TYPE_CHECKING:
     from planner.numbers.results import PlanResult
