@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QRect, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetrics, QRegion
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QStyle, QStyleOptionHeader, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractScrollArea,
+    QLabel,
+    QLineEdit,
+    QStyle,
+    QStyleOptionHeader,
+    QTableView,
+    QWidget,
+)
 
 from ui.main_window import MainWindow
 
@@ -27,6 +38,48 @@ class PaintedRegion(QObject):
         if event.type() == QEvent.Type.Paint:
             self.regions.append(QRegion(event.region()))
         return False
+
+
+LAYOUT_TIMEOUT_MS = 10_000  # (a layout settles in milliseconds; the bound only ends a wait for one that never does)
+
+
+def laid_out(qtbot: Any, problems: Callable[[], Any], timeout: int = LAYOUT_TIMEOUT_MS) -> Any:
+    """What ``problems`` still finds once the layout has settled: asked again as the event loop runs
+    (a busy machine lays a window out later than an idle one) until it finds nothing, and its last
+    answer returned for the test to assert on. A condition waited for, never a fixed pause."""
+    with contextlib.suppress(qtbot.TimeoutError):
+        qtbot.waitUntil(lambda: not problems(), timeout=timeout)
+    return problems()
+
+
+def once_shown(qtbot: Any, read: Callable[[], Any], expected: Any, timeout: int = LAYOUT_TIMEOUT_MS) -> Any:
+    """What ``read`` gives once it gives ``expected`` (a chart redrawn on the next turn of the event
+    loop, a figure fitted to its label once laid out), or at the timeout, for the test's assertion to
+    show what it gave instead."""
+    with contextlib.suppress(qtbot.TimeoutError):
+        qtbot.waitUntil(lambda: read() == expected, timeout=timeout)
+    return read()
+
+
+def run_what_is_due(qtbot: Any) -> None:
+    """Let the event loop run what is already due (a chart's redraw queued by an edit, a table
+    catching up, a layout asked for) and what that queues in turn: two markers queued behind them
+    are waited for, not a length of time. Before asserting that something did *not* happen."""
+    turns: list[int] = []
+    QTimer.singleShot(0, lambda: (turns.append(1), QTimer.singleShot(0, lambda: turns.append(2))))
+    qtbot.waitUntil(lambda: turns == [1, 2], timeout=LAYOUT_TIMEOUT_MS)
+
+
+def at_size(window: QWidget, qtbot: Any, width: int, height: int) -> None:
+    """Resize a shown window and wait until it has that size."""
+    window.resize(width, height)
+    qtbot.waitUntil(lambda: (window.width(), window.height()) == (width, height), timeout=LAYOUT_TIMEOUT_MS)
+
+
+def in_sight(widget: QWidget, page: QAbstractScrollArea) -> bool:
+    """Some of ``widget`` shows in its page's view (not scrolled out of it), as a person sees it."""
+    view = page.viewport()
+    return widget.isVisible() and QRect(widget.mapTo(view, QPoint(0, 0)), widget.size()).intersects(view.rect())
 
 
 def field(window: MainWindow, path: str) -> QLineEdit:
@@ -50,7 +103,8 @@ def retype(qtbot: Any, line: QLineEdit, text: str) -> None:
 
 def type_in_cell(qtbot: Any, view: QTableView, row: int, column: int, text: str) -> None:
     """Select the cell, open its editor with F2, type over the text and press Enter."""
-    qtbot.wait(1)  # let a previous editor close
+    qtbot.waitUntil(lambda: view.state() != QAbstractItemView.State.EditingState)  # a previous editor closed
+    run_what_is_due(qtbot)  # ... and gone
     index = view.model().index(row, column)
     view.setCurrentIndex(index)
     view.setFocus()

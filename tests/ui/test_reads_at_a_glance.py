@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -23,24 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tests.ui.helpers import field, retype, table_cuts
+from tests.ui.helpers import at_size, field, laid_out, once_shown, retype, run_what_is_due, table_cuts
 from ui.main_window import MainWindow
 from ui.navigator import STEPS
 from ui.widgets.figure_label import FigureLabel
 from ui.widgets.wheel_guard import WheelGuarded
-
-
-def settle(qtbot: Any) -> None:
-    for _ in range(3):
-        qtbot.wait(5)
-
-
-def settled(qtbot: Any, cuts: Callable[[], list[str]]) -> list[str]:
-    """What ``cuts`` finds once the layout has settled: a busy machine lays a window out later than
-    an idle one, so this waits (up to 5 s) for it to find nothing before reporting what it finds."""
-    with contextlib.suppress(qtbot.TimeoutError):
-        qtbot.waitUntil(lambda: cuts() == [], timeout=5000)
-    return cuts()
 
 
 def cut_labels(root: QWidget) -> list[str]:
@@ -89,53 +74,63 @@ def cut_headers(view: QTableView) -> list[str]:
 
 
 def test_the_sensitivity_drivers_are_told_apart_by_their_whole_names(window: MainWindow, qtbot: Any) -> None:
-    window.resize(1366, 768)
+    at_size(window, qtbot, 1366, 768)
     window.go_to_step(6)
-    settle(qtbot)
     view = window.findChild(QTableView, "sensitivity")
+    window.page(6).ensureWidgetVisible(view)  # (a what-if table fills when scrolled to)
     metrics = view.fontMetrics()
-    names = [str(view.model().index(row, 0).data()) for row in range(view.model().rowCount())]
-    assert "Head count: Inside lead development reps" in names
     margins = 2 * (view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1)  # Qt's cell
-    for row, name in enumerate(names):
-        fits = metrics.horizontalAdvance(name) + margins <= view.columnWidth(0)
-        assert fits or view.rowHeight(row) > metrics.height() * 2, name
+
+    def names() -> list[str]:
+        return [str(view.model().index(row, 0).data()) for row in range(view.model().rowCount())]
+
+    def cut() -> list[str]:  # a name neither whole on its line nor wrapped onto more
+        return [name for row, name in enumerate(names())
+                if metrics.horizontalAdvance(name) + margins > view.columnWidth(0)
+                and view.rowHeight(row) <= metrics.height() * 2]  # fmt: skip
+
+    qtbot.waitUntil(lambda: "Head count: Inside lead development reps" in names())
+    assert laid_out(qtbot, cut) == []
 
 
 def at_laptop_size(window: MainWindow, qtbot: Any) -> None:
-    window.resize(1366, 768)
-    settle(qtbot)
+    at_size(window, qtbot, 1366, 768)
+
+
+def charts_cut(page: QWidget) -> list[str]:
+    """The shown charts whose axis labels do not fit."""
+    return [chart.objectName() for chart in page.findChildren(QWidget)
+            if hasattr(chart, "labels_fit") and chart.isVisible() and not chart.labels_fit()]  # fmt: skip
 
 
 @pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)])
 def test_every_step_shows_its_labels_chart_titles_and_legends_whole(
     window: MainWindow, qtbot: Any, size: tuple[int, int]
 ) -> None:
-    window.resize(*size)
-    settle(qtbot)
+    at_size(window, qtbot, *size)
     for step in range(len(STEPS)):
         window.go_to_step(step)
-        settle(qtbot)
         page = window.page(step)
-        assert settled(qtbot, lambda p=page: cut_labels(p)) == [], STEPS[step]
-        assert settled(qtbot, lambda: cut_labels(window.health)) == []
+        assert laid_out(qtbot, lambda p=page: cut_labels(p)) == [], STEPS[step]
+        assert laid_out(qtbot, lambda: cut_labels(window.health)) == []
         for table in page.findChildren(QTableView):  # every cell and header whole, no column out of sight
             if table.isVisible():
                 page.ensureWidgetVisible(table)  # (a what-if table fills when scrolled to)
-                assert settled(qtbot, lambda t=table: table_cuts(t)) == [], table.objectName()
-        for chart in page.findChildren(QWidget):
-            if hasattr(chart, "labels_fit") and chart.isVisible():
-                assert chart.labels_fit(), chart.objectName()
+                assert laid_out(qtbot, lambda t=table: table_cuts(t)) == [], table.objectName()
+        assert laid_out(qtbot, lambda p=page: charts_cut(p)) == [], STEPS[step]
 
 
 def test_the_labor_and_channel_tables_fit_1366_px_with_whole_headers(window: MainWindow, qtbot: Any) -> None:
     at_laptop_size(window, qtbot)
     for step, name in ((3, "labor"), (4, "channels")):
         window.go_to_step(step)
-        settle(qtbot)
         view = window.findChild(QTableView, name)
-        assert not view.horizontalScrollBar().isVisible(), name
-        assert cut_headers(view) == []
+        assert laid_out(qtbot, lambda v=view: scrolled_sideways(v) + cut_headers(v)) == [], name
+
+
+def scrolled_sideways(view: QTableView) -> list[str]:
+    """The table, if its columns need a scroll bar to be seen."""
+    return [f"{view.objectName()} scrolls sideways"] if view.horizontalScrollBar().isVisible() else []
 
 
 def cut_cells(view: QTableView) -> list[str]:
@@ -169,9 +164,8 @@ def cut_names(view: QTableView, column: int = 0) -> list[str]:
 def test_the_scorecards_long_names_wrap_whole_at_1366_px(window: MainWindow, qtbot: Any) -> None:
     at_laptop_size(window, qtbot)
     window.go_to_step(5)
-    settle(qtbot)
     view = window.findChild(QTableView, "metrics")
-    assert cut_names(view) == []
+    assert laid_out(qtbot, lambda: cut_names(view)) == []
     names = [view.model().index(r, 0).data() for r in range(view.model().rowCount())]
     assert "Conversations per person a week: Inside lead development reps" in names
 
@@ -181,14 +175,13 @@ def test_resource_and_channel_names_wrap_whole_in_their_tables_at_1366_px(window
     window.document.set_value("channels[1].name", "Trade shows and regional industry events", merge=False)
     for step, name in ((3, "labor"), (4, "channels")):
         window.go_to_step(step)
-        settle(qtbot)
-        assert cut_names(window.findChild(QTableView, name)) == [], name
+        view = window.findChild(QTableView, name)
+        assert laid_out(qtbot, lambda v=view: cut_names(v)) == [], name
 
 
 def test_the_track_grid_fits_1366_px_with_whole_headers_and_figures(window: MainWindow, qtbot: Any) -> None:
     at_laptop_size(window, qtbot)
     window.go_to_step(7)
-    settle(qtbot)
     page = window.page(7)
     view = page.table
     months = window.document.plan.horizon
@@ -201,14 +194,17 @@ def test_the_track_grid_fits_1366_px_with_whole_headers_and_figures(window: Main
         # a year of actuals as wide as a sales leader's: six-figure revenue, five-figure cost, behind and ahead
         page.table.setCurrentIndex(view.model().index(0, 0))
         assert page.table.paste("\n".join("31\t19\t4\t412,345\t21,870" for _ in range(months)))
-        settle(qtbot)
         assert view.model().rowCount() == months
-        assert not view.horizontalScrollBar().isVisible(), plan
-        assert view.horizontalHeader().length() <= view.viewport().width(), plan
-        assert cut_headers(view) == [], plan
-        assert cut_cells(view) == [], plan
-        assert settled(qtbot, lambda: cut_labels(page)) == [], plan
+        assert laid_out(qtbot, lambda: scrolled_sideways(view) + columns_past(view) + cut_headers(view)) == [], plan
+        assert laid_out(qtbot, lambda: cut_cells(view)) == [], plan
+        assert laid_out(qtbot, lambda: cut_labels(page)) == [], plan
         assert view.model().headerData(0, Qt.Orientation.Vertical) == ("Jan" if months == 12 else "Jan 27")
+
+
+def columns_past(view: QTableView) -> list[str]:
+    """The table, if its columns run past its width."""
+    wide, room = view.horizontalHeader().length(), view.viewport().width()
+    return [f"{view.objectName()}: {wide} px of columns in {room} px"] if wide > room else []
 
 
 def test_the_plans_figures_show_behind_a_switch_and_paste_still_fills_the_actuals(
@@ -216,7 +212,6 @@ def test_the_plans_figures_show_behind_a_switch_and_paste_still_fills_the_actual
 ) -> None:
     at_laptop_size(window, qtbot)
     window.go_to_step(7)
-    settle(qtbot)
     page = window.page(7)
     model = page.model
     # what each actual is compared with: the leads the month needs, then the plan's figure of each stage
@@ -237,8 +232,7 @@ def test_the_plans_figures_show_behind_a_switch_and_paste_still_fills_the_actual
     assert model.index(5, leads_vs_needed).data() == "of 44"  # June, not reported yet
     assert all(page.table.isColumnHidden(c) for c in plan_columns)
     qtbot.waitUntil(lambda: page.table.rowHeight(0) >= 2 * page.table.fontMetrics().lineSpacing())
-    assert not page.table.horizontalScrollBar().isVisible()
-    assert page.table.horizontalHeader().length() <= page.table.viewport().width()
+    assert laid_out(qtbot, lambda: scrolled_sideways(page.table) + columns_past(page.table)) == []
     page.show_plan.setChecked(False)
     assert model.index(0, leads_vs_needed).data() == "−24"
 
@@ -263,24 +257,21 @@ def test_presentation_mode_shows_its_labels_and_slider_names_whole(
     view = window.present()
     qtbot.waitExposed(view)
     view.showNormal()  # the offscreen screen is smaller than a laptop's: the size by hand
-    view.resize(*size)
-    qtbot.waitUntil(lambda: view.size().width() == size[0])
-    assert settled(qtbot, lambda: cut_labels(view)) == []
+    at_size(view, qtbot, *size)
+    assert laid_out(qtbot, lambda: cut_labels(view)) == []  # each label measured once laid out at this size
     assert view.findChild(QLabel, "present.headcount.name").text() == "Head count: Inside lead development reps"
     funnel = view.findChild(QWidget, "chart.funnel")
-    assert funnel.labels_fit()
+    assert laid_out(qtbot, lambda: charts_cut(view)) == []
     assert funnel.labels() == ["Raw leads", "Qualified leads", "Sales-ready leads", "Opportunities", "Wins"]
     view.close()
 
 
 def test_the_monthly_legend_names_every_series_in_full(window: MainWindow, qtbot: Any) -> None:
     window.go_to_step(3)
-    settle(qtbot)
     legend = window.findChild(QLabel, "chart.labor_supply.legend")
     # Oct-Dec (a 3-month cycle) build next year's start: shaded, and named in the legend
-    assert legend.names() == [
-        "Needed", "Inside lead development reps", "Trade shows", "Next year's start", "Short of demand",
-    ]  # fmt: skip
+    names = ["Needed", "Inside lead development reps", "Trade shows", "Next year's start", "Short of demand"]
+    assert once_shown(qtbot, legend.names, names) == names
 
 
 def wheel(widget: QWidget, steps: int = -1) -> None:
@@ -295,7 +286,6 @@ def wheel(widget: QWidget, steps: int = -1) -> None:
 
 def test_the_wheel_over_an_unfocused_drop_down_or_slider_changes_nothing(window: MainWindow, qtbot: Any) -> None:
     window.go_to_step(1)
-    settle(qtbot)
     combo = window.findChild(QComboBox, "diagnosis.lead_owner_today")
     before, steps = window.document.plan.diagnosis, window.document.undo_stack.count()
     assert combo.focusPolicy() == Qt.FocusPolicy.StrongFocus
@@ -324,7 +314,7 @@ def test_every_drop_down_and_slider_of_every_step_and_of_presentation_mode_is_gu
 ) -> None:
     for step in range(len(STEPS)):
         window.go_to_step(step)
-        settle(qtbot)
+        run_what_is_due(qtbot)  # (what a step builds once shown)
     for name, column in (("labor", "kind"), ("channels", "owner")):  # a choice cell's editor, open
         window.go_to_step(3 if name == "labor" else 4)
         view = window.findChild(QTableView, name)
@@ -368,20 +358,19 @@ def test_retyping_a_value_makes_no_undo_step_and_leaves_the_plan_saved(window: M
 
 def test_seasonality_has_twelve_month_labels_and_a_spike_under_its_month(window: MainWindow, qtbot: Any) -> None:
     window.go_to_step(2)
-    settle(qtbot)
     chart = window.page(2).seasonality.build()
     assert chart.labels() == ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
     retype(qtbot, field(window, "targets.seasonality[6]"), "2")
     window.page(2).ensureWidgetVisible(window.page(2).seasonality)  # a chart out of view catches up in view
-    settle(qtbot)
-    assert chart.tallest_month() == "Jul"
+    assert once_shown(qtbot, chart.tallest_month, "Jul") == "Jul"
 
 
 def test_every_step_opens_scrolled_to_the_top(window: MainWindow, qtbot: Any) -> None:
     window.go_to_step(6)
-    settle(qtbot)
     page = window.page(6)
+    qtbot.waitUntil(lambda: page.verticalScrollBar().maximum() > 0)  # laid out: taller than the window
     page.verticalScrollBar().setValue(page.verticalScrollBar().maximum())
+    assert page.verticalScrollBar().value() > 0
     window.go_to_step(5)
     window.go_to_step(6)
     assert page.verticalScrollBar().value() == 0
@@ -404,17 +393,16 @@ def test_a_new_plan_does_not_start_with_a_one_dollar_deal(window: MainWindow, qt
 
 def test_charts_update_their_series_in_place(window: MainWindow, qtbot: Any) -> None:
     window.go_to_step(4)
-    settle(qtbot)
     supply = window.page(4).supply_chart.build()
     mix = window.page(4).mix_chart.build()
     sets, slices = list(supply.sets), list(mix.pie.slices())
     window.document.set_value("labor[0].headcount", 3)
     window.page(4).ensureWidgetVisible(window.page(4).mix_chart)  # a chart out of view catches up in view
-    settle(qtbot)
+    # 3 reps make 3 x 114 = 342; outbound phone takes 70%: 239.4 of 342 + 60 trade shows = 402 (60%)
+    phone = "Outbound phone: 239 (60%)"
+    assert once_shown(qtbot, lambda: mix.legend_label.names()[0], phone) == phone
     assert supply.sets == sets  # the same bar sets, their values replaced
     assert mix.pie.slices() == slices
-    # 3 reps make 3 x 114 = 342; outbound phone takes 70%: 239.4 of 342 + 60 trade shows = 402 (60%)
-    assert mix.legend_label.names()[0] == "Outbound phone: 239 (60%)"
 
 
 def test_value_axes_have_round_ticks_written_short() -> None:
@@ -447,29 +435,29 @@ def figures_cut(root: QWidget) -> list[str]:
 def test_a_huge_figure_is_shown_short_with_the_whole_in_its_tooltip_and_never_cut(
     window: MainWindow, qtbot: Any
 ) -> None:
-    window.resize(1366, 768)
+    at_size(window, qtbot, 1366, 768)
     window.go_to_step(6)  # Review & export: the health panel and the figures at a glance
     window.document.set_value("labor[0].cost_per_person_month", 987_654_321)
-    settle(qtbot)
     cost = window.findChild(FigureLabel, "health.cost")
     assert cost.text() == "$21,728,467,062"  # what a script reading the figure gets
-    assert cost.shown() == "$21.7B"
+    assert once_shown(qtbot, cost.shown, "$21.7B") == "$21.7B"  # (once its label is laid out)
     assert cost.toolTip().startswith("$21,728,467,062\n")
-    assert window.findChild(FigureLabel, "review.cost").shown() == "$21.7B"
+    review = window.findChild(FigureLabel, "review.cost")
+    assert once_shown(qtbot, review.shown, "$21.7B") == "$21.7B"
     window.document.set_value("labor[0].cost_per_person_month", 987_000_000)  # another, with the same short form
-    settle(qtbot)
-    assert cost.shown() == "$21.7B"
-    assert cost.toolTip().startswith(f"{cost.text()}\n") and cost.text() != "$21,728,467,062"
-    assert figures_cut(window) == []
+    assert cost.text() != "$21,728,467,062"
+    assert once_shown(qtbot, cost.shown, "$21.7B") == "$21.7B"
+    assert cost.toolTip().startswith(f"{cost.text()}\n")
+    assert laid_out(qtbot, lambda: figures_cut(window)) == []
     presentation = window.present()
     qtbot.waitExposed(presentation)
     presentation.showNormal()  # at a laptop's full-screen size (the test screen is smaller)
-    presentation.resize(1366, 768)
-    settle(qtbot)
-    assert presentation.findChild(FigureLabel, "present.cost").shown() == "$21.7B"
-    assert settled(qtbot, lambda: figures_cut(presentation)) == []
+    at_size(presentation, qtbot, 1366, 768)
+    present_cost = presentation.findChild(FigureLabel, "present.cost")
+    assert once_shown(qtbot, present_cost.shown, "$21.7B") == "$21.7B"
+    assert laid_out(qtbot, lambda: figures_cut(presentation)) == []
     presentation.close()
     window.document.set_value("labor[0].cost_per_person_month", 7_500)  # back to the sample's: whole again
-    settle(qtbot)
-    assert cost.shown() == cost.text() == "$237,000"
+    assert cost.text() == "$237,000"
+    assert once_shown(qtbot, cost.shown, "$237,000") == "$237,000"
     assert cost.toolTip() == "People, fees and program budgets over the horizon"
