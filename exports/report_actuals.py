@@ -90,8 +90,7 @@ def signed(value: float | None, stage: tracking.Stage, currency: str) -> str:
     if value is None:
         return NOT_REPORTED
     text = shown(abs(value), stage, currency)
-    even = not (st.is_short(value) or st.is_surplus(value))  # within half a unit: no sign (planner.numbers.status)
-    return text if even else ("+" if value > 0 else "-") + text
+    return st.standing(value, short="+", surplus="-", even="") + text  # within half a unit: no sign
 
 
 def month_table(result: PlanResult) -> Table:

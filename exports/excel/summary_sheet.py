@@ -184,13 +184,7 @@ def next_year_text(plan: Plan, result: PlanResult) -> str:
     if start.first_month < start.last_month:
         months += f"–{month_text(plan, start.last_month)}"
     gap = start.gap
-    standing = (
-        f"{whole(gap)} short"
-        if status.is_short(gap)
-        else f"{whole(-gap)} to spare"
-        if status.is_surplus(gap)
-        else "covered"
-    )
+    standing = status.standing(gap, short=f"{whole(gap)} short", surplus=f"{whole(-gap)} to spare", even="covered")
     return (
         f"Next year's start ({months}), whose leads close after the plan: {whole(start.sales_ready_leads_expected)} "
         f"of the {whole(start.sales_ready_leads_needed)} sales-ready leads it needs, {standing}."

@@ -101,12 +101,11 @@ def actual_entries(result: PlanResult) -> list[str]:
     entries = []
     if actual.revenue is not None and actual.revenue_goal_to_date is not None and actual.revenue_vs_goal is not None:
         versus = actual.revenue_vs_goal
-        where = (
-            f"{fmt.money(-versus, c)} behind the goal"
-            if st.is_short(-versus)
-            else f"{fmt.money(versus, c)} ahead of the goal"
-            if st.is_surplus(-versus)
-            else "on the goal"
+        where = st.standing(
+            -versus,
+            short=f"{fmt.money(-versus, c)} behind the goal",
+            surplus=f"{fmt.money(versus, c)} ahead of the goal",
+            even="on the goal",
         )
         entries.append(
             f"Actual revenue to {health.month_label(result, actual.revenue_through_month)}: "

@@ -47,9 +47,7 @@ def shortfall(value: float | None) -> str:
     """
     if value is None:
         return NOT_AVAILABLE
-    if not status.is_short(value) and not status.is_surplus(value):
-        return "0"
-    return f"{abs(value):,.0f} {'short' if status.is_short(value) else 'surplus'}"
+    return status.standing(value, short=f"{value:,.0f} short", surplus=f"{-value:,.0f} surplus", even="0")
 
 
 def gap(value: float | None) -> str:

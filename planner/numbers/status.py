@@ -36,6 +36,12 @@ def is_behind(cumulative_gap: float) -> bool:
     return cumulative_gap > TOLERANCE
 
 
+def standing(gap: float, *, short: str, surplus: str, even: str) -> str:
+    """What a gap is said as, wherever it is said: ``short`` past half a lead short (``is_short``),
+    ``surplus`` past half a lead to spare (``is_surplus``), else ``even`` ("covered", "on the goal")."""
+    return short if is_short(gap) else surplus if is_surplus(gap) else even
+
+
 def status_of(year_gap: float, worst_shortfall: float) -> str:
     """short, late or on_track from this year's gap and the worst cumulative shortfall."""
     if is_short(year_gap):

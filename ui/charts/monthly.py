@@ -153,12 +153,11 @@ class RevenueChart(StackedMonthsChart):
         self.y_axis.show_span(0, top * 1.04, self.tick_room(self.y_axis))
         bridge, currency = result.revenue, result.currency
         gap = bridge.gap
-        said = (
-            f"{fmt.money(gap, currency)} short of the goal"
-            if status.is_short(gap)
-            else f"{fmt.money(-gap, currency)} above the goal"
-            if status.is_surplus(gap)
-            else "on the goal"
+        said = status.standing(
+            gap,
+            short=f"{fmt.money(gap, currency)} short of the goal",
+            surplus=f"{fmt.money(-gap, currency)} above the goal",
+            even="on the goal",
         )
         self.describe(
             f"Goal {fmt.money(bridge.goal, currency)}; the year brings {fmt.money(bridge.expected, currency)}: "
