@@ -14,9 +14,10 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QFont
 
 from planner.advice.scorecard import PERCENT, ScorecardMetric, edit_metric, format_target, reset_metric, scorecard
+from planner.plan.edits import is_result_text
 from planner.plan.model import Metric, Spec
 from ui import values
-from ui.document import PlanDocument, is_result_text
+from ui.document import PlanDocument
 from ui.models.rows_model import changed_runs
 from ui.widgets.follows_while_shown import FollowsWhileShown
 

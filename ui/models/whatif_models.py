@@ -10,8 +10,9 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from planner.numbers import formatting as fmt
 from planner.numbers.results import PlanResult, SensitivityRow
 from planner.numbers.scenarios import override_spec
+from planner.plan.edits import is_result_text
 from ui import values
-from ui.document import PlanDocument, is_result_text
+from ui.document import PlanDocument
 from ui.models.rows_model import changed_runs
 
 Index = QModelIndex | QPersistentModelIndex

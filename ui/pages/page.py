@@ -15,8 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.plan.edits import is_result_text
 from ui import values
-from ui.document import PlanDocument, is_result_text
+from ui.document import PlanDocument
 from ui.startup import set_enum
 from ui.widgets.fields import BoundLineEdit, CurrencyLabel
 

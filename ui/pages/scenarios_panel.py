@@ -21,9 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from planner.numbers.scenarios import override_names, override_spec
+from planner.plan.edits import is_result_text
 from planner.plan.model import same_objects
 from ui import values
-from ui.document import PlanDocument, is_result_text
+from ui.document import PlanDocument
 from ui.models.scenarios_model import OverrideChoicesModel, OverridesModel, ScenarioListModel
 from ui.widgets.long_text_cells import long_text_cells
 from ui.widgets.table_fit import TableFit
