@@ -41,6 +41,20 @@ def settings_folder(tmp_path: Path) -> Iterator[Path]:
 
 
 @pytest.fixture(autouse=True)
+def figures_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A test plan's figures are worked out as each number is typed, however busy the machine.
+
+    The app sends a plan's figures to the background once computing them took longer than a
+    keystroke may wait (``ui.document.BACKGROUND_AFTER_SECONDS``) twice in a row: a plan of
+    thousands of channels. A loaded machine can pause a small plan's computation that long, and
+    a test reading a figure right after typing would then read the last one. The tests of the
+    background set a document's ``background_after`` themselves (``test_responsive.py``)."""
+    import ui.document
+
+    monkeypatch.setattr(ui.document, "BACKGROUND_AFTER_SECONDS", 3600.0)
+
+
+@pytest.fixture(autouse=True)
 def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
     fake = Dialogs()
 

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QPlainTextEdit
 import ui.document
 from planner.plan.plan_file import read_plan
 from planner.plan.sample import sample_plan
-from tests.ui.helpers import field, model_spies, retype
-from ui.document import PlanDocument
+from tests.ui.helpers import at_size, field, model_spies, retype, run_what_is_due
+from ui.document import BACKGROUND_AFTER_SECONDS, PlanDocument
 from ui.main_window import MainWindow
 from ui.models.channels_model import ChannelsModel
 from ui.models.demand_model import DemandModel
@@ -153,7 +153,8 @@ def test_a_number_edit_tells_the_tables_which_rows_changed_without_a_reset(qtbot
     resets, changes = model_spies(models)
     document.set_value("channels[1].monthly_budget", 9000, merge=False)
     # the what-if tables catch up right after the edit's repaint (the health panel comes first)
-    qtbot.waitUntil(lambda: not models["scenarios"].stale and not models["sensitivity"].stale)
+    qtbot.waitUntil(lambda: changes["scenarios"].count() > 0 and changes["sensitivity"].count() > 0)
+    run_what_is_due(qtbot)
     assert {name: spy.count() for name, spy in resets.items()} == dict.fromkeys(models, 0)
     counts = {name: spy.count() for name, spy in changes.items()}
     assert counts["labor"] == 0  # a program's budget moves no resource's figures: no labor row repainted
@@ -198,7 +199,9 @@ def test_a_number_typed_in_a_very_large_plan_returns_at_once_and_the_figures_fol
 
 def test_one_slow_computation_of_a_small_plan_does_not_send_its_figures_to_the_background(qtbot: Any) -> None:
     document = PlanDocument(sample_plan())
-    document.compute_seconds = 0.08  # one pause (the garbage collector, a busy machine) in the last one
+    document.background_after = BACKGROUND_AFTER_SECONDS  # the app's line (tests.ui.conftest moves it far off)
+    document.timed(0.001)  # a quick computation (whatever this machine took to open the plan) ...
+    document.timed(0.08)  # ... then one pause (the garbage collector, a busy machine) in the last one
     assert not document.computes_slowly
     document.set_value("targets.win_rate", 0.3)
     assert not document.figures_pending  # worked out at once, as a small plan's are
@@ -239,15 +242,15 @@ def test_what_the_screen_shows_after_edits_is_what_a_fresh_paint_of_the_window_s
     from PySide6.QtGui import QImage
     from PySide6.QtWidgets import QApplication
 
-    window.resize(1366, 768)
+    at_size(window, qtbot, 1366, 768)
     window.go_to_step(step)
-    qtbot.wait(20)
+    run_what_is_due(qtbot)
     document = window.document
     for rate, heads in ((0.3, 0), (0.22, 0), (0.26, 3), (0.4, 0), (0.2, 1), (0.25, 2)):  # up, down, a new supply
         document.set_value("targets.win_rate", rate, merge=False)
         if heads:
             document.set_value("labor[0].headcount", heads, merge=False)
-        qtbot.wait(20)
+        run_what_is_due(qtbot)  # each edit's repaint done before the next
     shown = QApplication.primaryScreen().grabWindow(window.winId()).toImage()
     fresh = window.grab().toImage()
     form = QImage.Format.Format_RGB32

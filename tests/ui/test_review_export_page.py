@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QTableView
 import exports.writers
 from planner.numbers.goal_seek import close_the_gap
 from planner.numbers.goal_seek import sentence as goal_seek_sentence
-from tests.ui.helpers import PaintedRegion
+from tests.ui.helpers import PaintedRegion, at_size, in_sight, once_shown, run_what_is_due
 from ui.main_window import MainWindow
 
 
@@ -33,9 +33,22 @@ def test_the_glance_shows_the_verdict_and_the_figures(window: MainWindow) -> Non
     assert window.findChild(QLabel, "review.revenue").text() == "$1,728,000"
 
 
-def test_scenarios_are_side_by_side(window: MainWindow) -> None:
+def table_rows(view: QTableView, columns: tuple[int, ...] = (1,)) -> dict[str, Any]:
+    """What a table shows, row by row: its first column's text to the texts of ``columns``."""
+    model = view.model()
+    return {
+        model.index(r, 0).data(): [model.index(r, c).data() for c in columns] if len(columns) > 1
+        else model.index(r, columns[0]).data()
+        for r in range(model.rowCount())
+    }  # fmt: skip
+
+
+def test_scenarios_are_side_by_side(window: MainWindow, qtbot: Any) -> None:
     window.go_to_step(6)
-    model = window.findChild(QTableView, "scenarios").model()
+    view = window.findChild(QTableView, "scenarios")
+    window.page(6).ensureWidgetVisible(view)
+    model = view.model()
+    qtbot.waitUntil(lambda: model.rowCount() > 0)
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     assert headers == ["", "Base plan", "Stretch"]
     rows = {model.index(r, 0).data(): [model.index(r, c).data() for c in (1, 2)] for r in range(model.rowCount())}
@@ -46,22 +59,26 @@ def test_scenarios_are_side_by_side(window: MainWindow) -> None:
     assert rows["Coverage"] == ["50%", "60%"]
 
 
-def test_the_side_by_side_table_catches_up_with_edits_made_on_other_steps(window: MainWindow) -> None:
+def test_the_side_by_side_table_catches_up_with_edits_made_on_other_steps(window: MainWindow, qtbot: Any) -> None:
     window.go_to_step(6)
-    model = window.findChild(QTableView, "scenarios").model()
+    view = window.findChild(QTableView, "scenarios")
+    window.page(6).ensureWidgetVisible(view)
+    qtbot.waitUntil(lambda: table_rows(view).get("Sales-ready leads needed") == "400")
     window.go_to_step(2)  # hidden, the table is not rebuilt on every keystroke
     window.document.set_value("targets.deal_size", 48_000, "Change Average deal size")
     window.go_to_step(6)
-    rows = {model.index(r, 0).data(): model.index(r, 1).data() for r in range(model.rowCount())}
     # 2,400,000 / 48,000 = 50 wins / 25% / 60% = 333.3 needed
-    assert rows["Sales-ready leads needed"] == "333"
+    needed = once_shown(qtbot, lambda: table_rows(view).get("Sales-ready leads needed"), "333")
+    assert needed == "333"
 
 
-def test_sensitivity_lists_each_driver_with_its_moves(window: MainWindow) -> None:
+def test_sensitivity_lists_each_driver_with_its_moves(window: MainWindow, qtbot: Any) -> None:
     window.go_to_step(6)
-    model = window.findChild(QTableView, "sensitivity").model()
+    view = window.findChild(QTableView, "sensitivity")
+    window.page(6).ensureWidgetVisible(view)  # (worked out when scrolled to)
+    model = view.model()
     result = window.document.result
-    assert model.rowCount() == len(result.sensitivity)
+    assert once_shown(qtbot, model.rowCount, len(result.sensitivity)) == len(result.sensitivity)
     labels = [model.index(r, 0).data() for r in range(model.rowCount())]
     assert "Win rate" in labels
     win = labels.index("Win rate")
@@ -84,7 +101,7 @@ def test_an_export_runs_off_the_ui_thread_and_offers_to_open_the_file(
     monkeypatch.setattr(exports.writers, "export_plan", fake_export)
     dialogs.save_path = str(tmp_path / "report")
     window.go_to_step(6)
-    with qtbot.waitSignal(window.exporter.done, timeout=5000) as done:
+    with qtbot.waitSignal(window.exporter.done, timeout=30_000) as done:  # (the timeouts here only end a hang)
         qtbot.mouseClick(window.findChild(QPushButton, "export.html"), Qt.MouseButton.LeftButton)
     assert done.args == ["html", str(tmp_path / "report.html")]
     assert (tmp_path / "report.html").read_text(encoding="utf-8") == "Acme Fasteners"
@@ -100,14 +117,14 @@ def test_a_long_export_shows_how_far_it_has_got(
 
     def slow_export(plan: Any, *, xlsx: str | None = None, progress: Any = None, **_kw: Any) -> Any:
         progress(60, "Saving the sheet Channels: row 2,000 of 10,822")
-        checked.wait(5)
+        checked.wait(30)  # until the test has seen the progress
         Path(xlsx or "").write_bytes(b"x")
         yield Path(xlsx or "")
 
     monkeypatch.setattr(exports.writers, "export_plan", slow_export)
     dialogs.save_path = str(tmp_path / "plan.xlsx")
     runner = window.exporter
-    with qtbot.waitSignal(runner.done, timeout=5000):
+    with qtbot.waitSignal(runner.done, timeout=30_000):
         window.export("xlsx")
         qtbot.waitUntil(lambda: runner.progress is not None and "row 2,000 of 10,822" in runner.progress.labelText())
         assert runner.progress.maximum() == 100 and runner.progress.value() == 60
@@ -125,7 +142,7 @@ def test_an_unavailable_export_is_explained(
 
     monkeypatch.setattr(exports.writers, "export_plan", unavailable)
     dialogs.save_path = str(tmp_path / "plan.xlsx")
-    with qtbot.waitSignal(window.exporter.done, timeout=5000) as done:
+    with qtbot.waitSignal(window.exporter.done, timeout=30_000) as done:
         window.export("xlsx")
     assert done.args == ["xlsx", ""]
     assert dialogs.texts("warning") == ["The Excel export is not available yet."]
@@ -144,7 +161,7 @@ def test_exported_files_get_the_permissions_of_any_file_the_user_creates(
         window.go_to_step(6)
         for kind in ("xlsx", "html"):
             dialogs.save_path = str(tmp_path / f"report.{kind}")
-            with qtbot.waitSignal(window.exporter.done, timeout=20_000):
+            with qtbot.waitSignal(window.exporter.done, timeout=60_000):
                 qtbot.mouseClick(window.findChild(QPushButton, f"export.{kind}"), Qt.MouseButton.LeftButton)
             assert stat.S_IMODE((tmp_path / f"report.{kind}").stat().st_mode) == expected == 0o640, kind
     finally:
@@ -158,30 +175,34 @@ def test_what_is_scrolled_out_of_view_waits_for_an_edit_and_catches_up_when_scro
 
     window.go_to_step(6)
     page = window.page(6)
-    qtbot.waitUntil(lambda: not any(slot.stale for slot in page.charts))
     sentence = window.findChild(QLabel, "goal_seek.sentence")
     sensitivity = window.findChild(QTableView, "sensitivity")
     tornado = page.charts[-1]
+    qtbot.waitUntil(lambda: sentence.text() != "")
+    run_what_is_due(qtbot)
+    assert not in_sight(sentence, page) and not in_sight(sensitivity, page) and not in_sight(tornado, page)
     before = sentence.text()
     assert before == goal_seek_sentence(close_the_gap(window.document.plan, window.document.result))
+    rows_before = table_rows(sensitivity)
+    tornado_before = tornado.chart.shown if tornado.chart is not None else None
     # at the page's top; a win rate of 60% needs 166.7 leads, and this year gets 201 (Jan-Sep): 121%
     window.document.set_value("targets.win_rate", 0.6)
-    qtbot.wait(50)
-    assert window.findChild(QLabel, "review.coverage").text() == "121%"  # in view: at once
-    assert sentence.text() == before  # out of view: not worked out yet
-    assert sensitivity.model().stale and tornado.stale
+    coverage = window.findChild(QLabel, "review.coverage")
+    assert once_shown(qtbot, coverage.text, "121%") == "121%"  # in view: at once
+    run_what_is_due(qtbot)
+    # out of view: not worked out yet (the sentence, the table's rows and the chart as they were)
+    assert sentence.text() == before
+    assert table_rows(sensitivity) == rows_before
+    assert (tornado.chart.shown if tornado.chart is not None else None) == tornado_before
     page.ensureWidgetVisible(sentence)
     after = goal_seek_sentence(close_the_gap(window.document.plan, window.document.result))
     assert after != before
-    qtbot.waitUntil(lambda: sentence.text() == after)
+    assert once_shown(qtbot, sentence.text, after) == after
     page.ensureWidgetVisible(sensitivity)
-    qtbot.waitUntil(lambda: not sensitivity.model().stale)
-    model = sensitivity.model()
-    rows = {model.index(r, 0).data(): model.index(r, 1).data() for r in range(model.rowCount())}
-    assert rows["Win rate"] == "60%"
+    assert once_shown(qtbot, lambda: table_rows(sensitivity).get("Win rate"), "60%") == "60%"
     page.ensureWidgetVisible(tornado)
-    qtbot.waitUntil(lambda: not tornado.stale)
-    assert tornado.chart.shown == tornado_rows(window.document.result)
+    rows = tornado_rows(window.document.result)
+    assert once_shown(qtbot, lambda: tornado.chart.shown if tornado.chart is not None else None, rows) == rows
 
 
 def test_the_glance_is_never_cut_as_its_figures_change(window: MainWindow, qtbot: Any) -> None:
@@ -193,29 +214,32 @@ def test_the_glance_is_never_cut_as_its_figures_change(window: MainWindow, qtbot
 
 
 def test_a_chart_in_view_redraws_at_once_after_an_edit(window: MainWindow, qtbot: Any) -> None:
-    from ui.widgets.in_view import in_view
-
     window.go_to_step(6)
     page = window.page(6)
-    demand_supply = page.charts[0]
-    qtbot.waitUntil(lambda: demand_supply.chart is not None and not demand_supply.stale)
-    assert in_view(demand_supply)  # at 1366 x 768, below the glance
-    assert not in_view(page.charts[-1])  # the tornado, far below
+    demand_supply, tornado = page.charts[0], page.charts[-1]
+    qtbot.waitUntil(lambda: demand_supply.chart is not None)  # drawn when its page is shown
+    assert in_sight(demand_supply, page)  # at 1366 x 768, below the glance
+    assert not in_sight(tornado, page)  # the tornado, far below
+    tornado_before = tornado.chart.shown if tornado.chart is not None else None
+
+    def needed() -> tuple[float, float]:
+        points = demand_supply.chart.demand.points()
+        return round(sum(p.y() for p in points[:9]), 6), round(sum(p.y() for p in points[9:]), 6)
+
     window.document.set_value("targets.win_rate", 0.5)  # 200 needed a year, as seasonal as before
-    qtbot.waitUntil(lambda: not demand_supply.stale)
-    points = demand_supply.chart.demand.points()
     # v3, a 3-month cycle: this year's 200 are needed Jan-Sep; Oct-Dec need next year's start, $3M / $12,000
     # a lead / 12 x 3 = 62.5
-    assert sum(p.y() for p in points[:9]) == pytest.approx(200)
-    assert sum(p.y() for p in points[9:]) == pytest.approx(62.5)
-    assert page.charts[-1].stale  # waits to be scrolled to
+    assert once_shown(qtbot, needed, (200, 62.5)) == (200, 62.5)
+    run_what_is_due(qtbot)
+    assert (tornado.chart.shown if tornado.chart is not None else None) == tornado_before  # waits to be scrolled to
 
 
 def test_a_plan_of_thousands_of_channels_works_its_what_ifs_out_only_when_scrolled_to(
-    qtbot: Any, tmp_path: Path
+    qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import dataclasses
 
+    import planner.numbers.engine
     from planner.plan.model import Channel
     from planner.plan.plan_file import write_plan
     from planner.plan.sample import sample_plan
@@ -233,16 +257,26 @@ def test_a_plan_of_thousands_of_channels_works_its_what_ifs_out_only_when_scroll
     main.resize(1366, 768)
     main.show()
     qtbot.waitExposed(main)
+    worked_out: list[int] = []
+    real_sensitivity = planner.numbers.engine.sensitivity
+
+    def counted_sensitivity(*args: Any, **kwargs: Any) -> Any:
+        worked_out.append(1)
+        return real_sensitivity(*args, **kwargs)
+
+    monkeypatch.setattr(planner.numbers.engine, "sensitivity", counted_sensitivity)
     main.go_to_step(6)
-    qtbot.wait(50)
     page = main.page(6)
     sensitivity = main.findChild(QTableView, "sensitivity")
+    qtbot.waitUntil(lambda: main.findChild(QLabel, "review.verdict").isVisible())
+    run_what_is_due(qtbot)
     # 2,400 drivers: not worked out while the table is below the fold
-    assert main.document.result.sensitivity._items is None
-    assert sensitivity.model().rowCount() == 0 and sensitivity.model().stale
+    assert not in_sight(sensitivity, page)
+    assert worked_out == [] and sensitivity.model().rowCount() == 0
     page.ensureWidgetVisible(sensitivity)
     qtbot.waitUntil(lambda: sensitivity.model().rowCount() == len(main.document.result.sensitivity))
     assert sensitivity.model().rowCount() > 2400
+    assert worked_out == [1]
     main.document.undo_stack.setClean()
 
 
@@ -258,20 +292,21 @@ def test_new_figures_in_the_same_room_lay_out_nothing_and_a_longer_verdict_gets_
             self.count += event.type() == QEvent.Type.LayoutRequest
             return False
 
-    window.resize(1366, 768)
+    at_size(window, qtbot, 1366, 768)
     window.go_to_step(6)
     glance = window.page(6).glance
     verdict = window.findChild(QLabel, "review.verdict")
     window.document.set_value("targets.win_rate", 0.26)
-    qtbot.wait(20)
+    qtbot.waitUntil(lambda: verdict.height() == verdict.heightForWidth(verdict.width()))  # laid out
+    run_what_is_due(qtbot)
     counter = LayoutRequests()
     from PySide6.QtWidgets import QWidget
 
     for widget in (glance.parentWidget(), *glance.findChildren(QWidget)):  # its fence, and all it holds
         widget.installEventFilter(counter)
     window.document.set_value("targets.win_rate", 0.27)  # new numbers, the same lines
-    qtbot.wait(20)
     assert window.findChild(QLabel, "review.needed").text() == "370"
+    run_what_is_due(qtbot)  # (what a layout asked for would be done now)
     assert counter.count == 0
     window.resize(1100, 768)  # narrower: the verdict of a short plan takes two lines
     qtbot.waitUntil(lambda: verdict.height() == verdict.heightForWidth(verdict.width()))
@@ -286,16 +321,17 @@ def test_new_figures_in_the_same_room_lay_out_nothing_and_a_longer_verdict_gets_
 def test_the_new_verdict_and_figures_repaint_themselves_alone_not_the_card_behind_them(
     window: MainWindow, qtbot: Any
 ) -> None:
-    window.resize(1366, 768)
+    at_size(window, qtbot, 1366, 768)
     window.go_to_step(6)
     glance = window.page(6).glance
     window.document.set_value("targets.win_rate", 0.26)
-    qtbot.wait(20)
+    qtbot.waitUntil(lambda: glance.verdict.height() == glance.verdict.heightForWidth(glance.verdict.width()))
+    run_what_is_due(qtbot)
     changing = [glance.verdict, glance.figures["needed"], glance.figures["coverage"]]
     behind, painted = PaintedRegion(glance), [PaintedRegion(label) for label in changing]
     window.document.set_value("targets.win_rate", 0.27)  # a new verdict, 385 -> 370 needed, 75% -> 78%
-    qtbot.wait(20)
-    assert all(label.regions for label in painted)
+    qtbot.waitUntil(lambda: all(label.regions for label in painted))  # repainted
+    run_what_is_due(qtbot)  # (and the card, if it were to be)
     for label in changing:  # the card painted no pixel under them
         under = QRect(label.mapTo(glance, label.rect().topLeft()), label.size())
         assert all(not region.intersects(under) for region in behind.regions)
