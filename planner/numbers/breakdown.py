@@ -11,9 +11,9 @@ from typing import NamedTuple
 
 from planner.numbers.funnel import EPSILON
 from planner.numbers.results import PlanResult
+from planner.numbers.series_colours import OTHERS_NAME
 
 UNASSIGNED = "not assigned"
-OTHERS = "Others"  # the row the smallest sources are added up into, past a chart's limit
 # supply by who delivers it: each kind of labor, then the marketing programs together
 KIND_NAMES = {"field": "Field reps", "inside": "Inside reps", "outsourced": "Outsourced teams"}
 PROGRAMS = "Marketing programs"
@@ -99,7 +99,7 @@ def supply_by_kind(result: PlanResult) -> list[Source]:
 def top_with_others(
     rows: Iterable[tuple[str, Sequence[float]]],
     limit: int,
-    others: str | Callable[[int], str] = OTHERS,
+    others: str | Callable[[int], str] = OTHERS_NAME,
     *,
     keep_empty: bool = False,
 ) -> list[tuple[str, list[float]]]:
