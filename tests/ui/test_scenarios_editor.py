@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QListView, QPushButton, QTableView
 
+from tests.ui.helpers import in_sight, once_shown, run_what_is_due
 from ui.main_window import MainWindow
 from ui.pages.scenarios_panel import ScenariosPanel
 
@@ -150,10 +151,13 @@ def test_a_budget_change_shows_in_the_side_by_side_table(window: MainWindow, qtb
     model = side_by_side.model()
     # the table follows the plan while in view, else as it is scrolled into view
     window.page(6).ensureWidgetVisible(side_by_side)
-    qtbot.waitUntil(lambda: not model.stale)
-    rows = {model.index(r, 0).data(): model.index(r, 3).data() for r in range(model.rowCount())}
+
+    def supplied() -> Any:
+        rows = {model.index(r, 0).data(): model.index(r, 3).data() for r in range(model.rowCount())}
+        return rows.get("Sales-ready leads supplied")
+
     # twice the budget: 100 raw leads x 10% = 10 sales-ready leads a month, 120 a year; 228 + 120
-    assert rows["Sales-ready leads supplied"] == "348"
+    assert once_shown(qtbot, supplied, "348") == "348"
     table = window.findChild(QTableView, "scenarios.overrides").model()
     assert [table.index(0, c).data() for c in (1, 2)] == ["$6,000", "$12,000"]
 
@@ -171,6 +175,8 @@ def test_a_new_base_win_rate_repaints_only_the_row_it_changes_in_the_scenarios_t
     assert [table.index(r, 0).data() for r in range(2)] == ["Win rate", "Head count: Inside lead development reps"]
     changed, reset = QSignalSpy(table.dataChanged), QSignalSpy(table.modelReset)
     window.document.set_value("targets.win_rate", 0.2)
+    qtbot.waitUntil(lambda: changed.count() > 0)
+    run_what_is_due(qtbot)
     assert reset.count() == 0 and changed.count() == 1
     first, last = changed.at(0)[0], changed.at(0)[1]
     assert (first.row(), last.row()) == (0, 0)
@@ -183,14 +189,16 @@ def test_the_overrides_table_waits_while_scrolled_out_of_view_and_catches_up_whe
     panel = editor(window)
     page = window.page(6)
     page.verticalScrollBar().setValue(0)  # the key figures at the top; the editor below the fold
-    qtbot.wait(10)
+    qtbot.waitUntil(lambda: not in_sight(panel.table, page))
     from PySide6.QtTest import QSignalSpy
 
     table = panel.table.model()
     changed = QSignalSpy(table.dataChanged)
     window.document.set_value("targets.win_rate", 0.2)
-    assert table.stale and changed.count() == 0  # nothing worked out nor repainted
+    run_what_is_due(qtbot)
+    assert changed.count() == 0  # nothing worked out nor repainted
     page.ensureWidgetVisible(panel.table)
-    qtbot.wait(10)
-    assert not table.stale and changed.count() == 1 and changed.at(0)[0].row() == 0
+    qtbot.waitUntil(lambda: changed.count() > 0)
+    run_what_is_due(qtbot)
+    assert changed.count() == 1 and changed.at(0)[0].row() == 0
     assert table.index(0, 1).data() == "20%"  # the base plan's new win rate

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QLabel, QTableView
 
 from planner.advice import tracking
 from planner.plan.model import LaborResource
-from tests.ui.helpers import field, health, retype
+from tests.ui.helpers import at_size, field, health, in_sight, retype, run_what_is_due
 from ui.main_window import MainWindow
 from ui.models.actuals_model import COLUMNS, PLAN_COLUMNS, actual_column
 from ui.style import NEXT_YEAR_SHADE
@@ -152,12 +152,13 @@ def test_when_no_hire_made_now_can_close_the_year_it_is_said_in_words(window: Ma
 
 
 def review_chart(window: MainWindow, qtbot: Any, index: int) -> Any:
-    window.resize(1366, 768)
+    at_size(window, qtbot, 1366, 768)
     window.go_to_step(REVIEW)
     page = window.page(REVIEW)
     slot = page.charts[index]
     page.ensureWidgetVisible(slot)
-    qtbot.waitUntil(lambda: slot.chart is not None and not slot.stale)
+    qtbot.waitUntil(lambda: slot.chart is not None and in_sight(slot, page))
+    run_what_is_due(qtbot)  # (drawn with the plan's figures)
     return slot.chart
 
 
@@ -167,7 +168,8 @@ def test_the_supply_chart_shades_the_months_that_build_next_year(window: MainWin
     legend = window.findChild(QLabel, "chart.demand_supply.legend")
     assert "Next year's start" in legend.names()
     assert "Oct–Dec 2027 build next year's start" in chart.accessibleDescription()
-    qtbot.wait(20)
+    qtbot.waitUntil(lambda: chart.viewport().isVisible() and not chart.viewport().size().isEmpty())
+    run_what_is_due(qtbot)
     image = chart.viewport().grab().toImage()
 
     def colour_at(month: float, leads: float) -> str:
