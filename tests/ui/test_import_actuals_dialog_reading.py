@@ -17,6 +17,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QMessageBox, QPushButton, QRadioButton
 
 from tests.ui.conftest import Dialogs
+from tests.ui.helpers import run_what_is_due
 from tests.ui.test_import_actuals_dialog import child, entries, open_import, press_import, preview
 from ui.dialogs import import_actuals as import_actuals_dialog
 from ui.dialogs.actuals_mapping_editor import CHOOSE
@@ -56,7 +57,7 @@ def test_the_file_is_read_off_the_ui_thread_from_its_first_byte_with_progress(
     def slow_read(file: str, progress: Any = None, cancelled: Any = None) -> bytes:
         threads.append(threading.current_thread() is threading.main_thread())
         progress(0.5)  # half the bytes: 15% of the bar (reading is its first 30%)
-        assert release.wait(10)
+        assert release.wait(60)  # (the timeouts here only end a hang)
         return real_read(file, progress, cancelled)
 
     monkeypatch.setattr(import_actuals_dialog, "read_file", slow_read)
@@ -88,10 +89,10 @@ def test_closing_the_dialog_while_the_file_is_read_stops_the_reading(
     monkeypatch.setattr(import_actuals_dialog, "read_file", endless_read)
     trigger(window, dialogs, path)
     dialog = window.findChild(ImportActualsDialog)
-    assert dialog is not None and started.wait(5)
+    assert dialog is not None and started.wait(60)
     dialog.reject()
-    assert stopped.wait(5)
-    qtbot.wait(20)
+    assert stopped.wait(60)
+    run_what_is_due(qtbot)  # (the reader's last word reaches a dialog that is gone)
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert window.findChild(ImportActualsDialog) is None
     assert warnings(window) == [] and window.document.plan.actuals == ()

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QListView, QPushButton, QSlider, QTableView, QWidget
 
 from planner.plan.model import Scenario
-from tests.ui.helpers import type_in_cell
+from tests.ui.helpers import run_what_is_due, type_in_cell
 from ui.main_window import MainWindow
 from ui.navigator import STEPS
 
@@ -29,7 +29,7 @@ def shown_texts(page: QWidget, qtbot: Any) -> list[str]:
         if isinstance(widget, QLabel):
             texts.append(widget.text())
         elif isinstance(widget, (QTableView, QListView)):
-            qtbot.wait(1)
+            run_what_is_due(qtbot)  # (a table that fills once in view, on the next turn of the event loop)
             model = widget.model()
             columns = model.columnCount() if isinstance(widget, QTableView) else 1
             texts += [str(model.index(r, c).data()) for r in range(model.rowCount()) for c in range(columns)]

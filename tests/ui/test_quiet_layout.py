@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from tests.ui.helpers import run_what_is_due
 from ui.widgets.quiet_layout import QuietLayout
 
 
@@ -44,13 +45,14 @@ def make(qtbot: Any) -> tuple[QWidget, Part, QLabel, QLabel]:
 
 def test_new_text_of_the_same_room_lays_out_nothing(qtbot: Any) -> None:
     _window, part, figure, words = make(qtbot)
-    qtbot.wait(10)  # (what the window left to lay out after it was shown)
+    qtbot.waitUntil(lambda: words.height() == words.heightForWidth(words.width()))  # laid out once shown
+    run_what_is_due(qtbot)  # (and what the window left to lay out after it was shown)
     layout = part.layout()
     laid_out = layout.count
     figure.setText("401")
     words.setText("Short: 289 of 401")
     part.fit()
-    qtbot.wait(10)
+    run_what_is_due(qtbot)  # (a layout it asked for would be done now)
     assert layout.count == laid_out
     assert (figure.text(), words.text()) == ("401", "Short: 289 of 401")
 

@@ -16,7 +16,7 @@ from planner.plan.recovery import RecoveryStore
 from planner.plan.sample import sample_plan
 from tests.planner.recovery_helpers import ended_process
 from tests.ui.conftest import Dialogs
-from tests.ui.helpers import field, retype
+from tests.ui.helpers import field, retype, run_what_is_due
 from ui import files
 from ui.app import start
 from ui.autosave import AUTOSAVE_MS
@@ -141,7 +141,7 @@ def test_a_folder_that_cannot_be_autosaved_to_is_said_once_in_the_status_bar(
         qtbot.waitUntil(lambda: len(failures) == 1)  # said from the worker, on the UI thread
     window.autosaver.timer.timeout.emit()
     assert window.autosaver.wait()
-    qtbot.wait(20)
+    run_what_is_due(qtbot)  # (a failure the worker said would have reached the UI thread)
     assert len(failures) == 1
     assert window.statusBar().currentMessage().startswith("Autosave failed: Could not autosave")
     assert dialogs.messages == []  # no message box, let alone one every 30 seconds
@@ -173,7 +173,7 @@ def test_a_window_made_by_a_script_never_stops_to_ask_about_recovery(
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
-    qtbot.wait(50)
+    run_what_is_due(qtbot)  # (what the window does once shown)
     assert dialogs.texts("question") == []  # only the leadplanner command asks
     assert len(RecoveryStore(recovery_folder, "next").leftovers()) == 1
 

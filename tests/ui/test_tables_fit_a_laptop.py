@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTabBar, QTableView
 
-from tests.ui.helpers import table_cuts, type_in_cell
+from tests.ui.helpers import at_size, laid_out, run_what_is_due, table_cuts, type_in_cell
 from ui.main_window import MainWindow
 from ui.navigator import STEPS
 
@@ -25,8 +25,7 @@ def tables_in_view(window: MainWindow, step: int, qtbot: Any) -> list[str]:
             continue
         page.ensureWidgetVisible(view)
         qtbot.waitUntil(lambda v=view: v.model().rowCount() > 0 or v.objectName() == "scenarios.overrides")
-        qtbot.wait(1)
-        cuts += table_cuts(view)
+        cuts += laid_out(qtbot, lambda v=view: table_cuts(v))  # measured once its columns are fitted
     return cuts
 
 
@@ -38,7 +37,7 @@ def other_columns(window: MainWindow, step: int) -> QTabBar | None:
 @pytest.mark.parametrize("plan", ["sample", "six resources, eight channels"])
 def test_every_table_of_every_step_fits_1366_px_whole(request: pytest.FixtureRequest, qtbot: Any, plan: str) -> None:
     shown: MainWindow = request.getfixturevalue("window" if plan == "sample" else "wide")
-    shown.resize(1366, 768)
+    at_size(shown, qtbot, 1366, 768)
     for step in range(len(STEPS)):
         shown.go_to_step(step)
         qtbot.waitUntil(lambda s=step: shown.page(s).isVisible())
@@ -55,7 +54,7 @@ def test_every_table_of_every_step_fits_1366_px_whole(request: pytest.FixtureReq
 
 
 def test_a_six_figure_total_cost_typed_elsewhere_in_the_row_is_shown_whole(window: MainWindow, qtbot: Any) -> None:
-    window.resize(1366, 768)
+    at_size(window, qtbot, 1366, 768)
     window.go_to_step(3)
     view = window.findChild(QTableView, "labor")
     qtbot.waitUntil(view.isVisible)
@@ -69,7 +68,7 @@ def test_a_six_figure_total_cost_typed_elsewhere_in_the_row_is_shown_whole(windo
 def test_rows_keep_their_height_while_the_person_works_elsewhere_and_a_click_lands_in_its_row(
     wide: MainWindow, qtbot: Any
 ) -> None:
-    wide.resize(1366, 768)
+    at_size(wide, qtbot, 1366, 768)
     wide.go_to_step(3)
     view = wide.findChild(QTableView, "labor")
     qtbot.waitUntil(lambda: table_cuts(view) == [])
@@ -84,7 +83,7 @@ def test_rows_keep_their_height_while_the_person_works_elsewhere_and_a_click_lan
     type_in_cell(qtbot, view, 4, view.model().column_of("headcount"), "30")
     type_in_cell(qtbot, view, 0, view.model().column_of("cost_per_person_month"), "9,500")
     wide.document.set_value("channels[7].share", 1.0)
-    qtbot.wait(20)
+    run_what_is_due(qtbot)  # (what the edits asked of the layout, done)
     assert heights() == before
     # a name typed longer: its own row grows, no other moves
     type_in_cell(qtbot, view, 1, 0, "New SDR hires starting in March after the budget review")
@@ -100,7 +99,7 @@ def test_rows_keep_their_height_while_the_person_works_elsewhere_and_a_click_lan
 def test_a_warning_keeps_the_lines_its_words_need_when_the_warnings_scroll(wide: MainWindow, qtbot: Any) -> None:
     from ui.widgets.warning_button import WarningButton
 
-    wide.resize(1366, 768)
+    at_size(wide, qtbot, 1366, 768)
     wide.go_to_step(7)
     track = wide.page(7)
     qtbot.waitUntil(track.isVisible)
