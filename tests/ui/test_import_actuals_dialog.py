@@ -226,8 +226,7 @@ def test_a_mapping_that_counts_nothing_cannot_be_imported(window: MainWindow, di
     dialog = open_import(window, dialogs, DATA / "hubspot_deals.csv", qtbot)
     for figure in ("opportunities", "wins"):
         child(dialog, QCheckBox, f"import.{figure}.count").setChecked(False)
-    qtbot.waitUntil(lambda: not dialog.timer.isActive())
-    assert "counts nothing" in dialog.report.text()
+    qtbot.waitUntil(lambda: "counts nothing" in dialog.report.text())  # (counted again once the choices settle)
     assert not child(dialog, QPushButton, "import.ok").isEnabled()
 
 
