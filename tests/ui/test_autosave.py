@@ -110,5 +110,5 @@ def test_the_autosave_timer_runs_in_the_event_loop(tmp_path: Path, qtbot: Any, m
     store = RecoveryStore(tmp_path / "recovery", "me")
     saver = Autosaver(document, store)
     document.set_value("basics.company", "Changed")
-    qtbot.waitUntil(store.plan_path.exists, timeout=2000)  # written by the timer, not by a call
+    qtbot.waitUntil(store.plan_path.exists, timeout=10_000)  # written by the timer, not by a call
     saver.finish()

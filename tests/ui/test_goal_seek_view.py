@@ -62,6 +62,6 @@ def test_without_a_gap_there_is_nothing_to_keep(window: MainWindow, qtbot: Any) 
     window.document.set_value("targets.revenue_goal", 1_500_000)
     sentence = window.findChild(QLabel, "goal_seek.sentence")
     window.page(6).ensureWidgetVisible(sentence)  # out of view it waits to be scrolled to
-    qtbot.waitUntil(lambda: sentence.text() == "There is no gap to close.", timeout=2000)
+    qtbot.waitUntil(lambda: sentence.text() == "There is no gap to close.", timeout=10_000)
     keep = ("Keep as scenario", "Add to the plan")
     assert not any(b.isVisible() for b in window.findChildren(QPushButton) if b.text() in keep)

@@ -115,7 +115,7 @@ def test_a_renamed_scenario_heads_its_column_and_names_its_bars_at_once(window: 
     names = page.scenario_editor.names
     assert names.setData(names.index(0), "Stretch goal")  # the one edit
     # on the event loop's next turn, before the table is painted again
-    qtbot.waitUntil(lambda: table.model().headerData(2, Qt.Orientation.Horizontal) == "Stretch goal", timeout=1000)
+    qtbot.waitUntil(lambda: table.model().headerData(2, Qt.Orientation.Horizontal) == "Stretch goal", timeout=10_000)
     chart_slot = next(slot for slot in page.charts if slot.cls == "ScenarioChart")
     page.ensureWidgetVisible(chart_slot)
     qtbot.waitUntil(lambda: chart_slot.chart is not None)

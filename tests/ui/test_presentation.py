@@ -88,7 +88,7 @@ def test_esc_leaves_and_returns_to_the_main_window(window: MainWindow, qtbot: An
     view = present(window, qtbot)
     view.findChild(QSlider, "present.deal_size").setValue(50)  # $50,000 deals: 48 wins, 320 needed
     assert figure(view, "sales_ready_leads_needed") == "320"
-    with qtbot.waitSignal(view.left, timeout=2000):
+    with qtbot.waitSignal(view.left, timeout=10_000):
         qtbot.keyClick(view.findChild(QSlider, "present.deal_size"), Qt.Key.Key_Escape)
     assert not view.isVisible()
     assert window.isVisible()
