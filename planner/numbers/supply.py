@@ -1,4 +1,4 @@
-"""Supply month by month: labor resources (ramp, end, attrition) and channels (shares, programs).
+"""The second stage, supply: labor resources (ramp, end, attrition) and channels (shares, programs) by month.
 
 Plan model v2 (PRODUCT.md): a resource works from its start month to its end month; each month
 a/12 of its seats turn over, a replacement is away ``vacancy_months`` and then ramps like a new
@@ -9,9 +9,97 @@ schedule, exactly the one-off spends listed there.
 
 from __future__ import annotations
 
-from planner.numbers.funnel import ratio
-from planner.numbers.results import ChannelResult, ResourceResult
-from planner.plan.model import Activity, Channel, LaborResource, Targets
+from collections.abc import Callable
+from typing import NamedTuple, TypeVar
+
+from planner.numbers.funnel import ratio, srl_value
+from planner.numbers.results import ChannelResult, ResourceResult, Supply
+from planner.plan.model import Activity, Channel, LaborResource, Plan, Targets
+
+T = TypeVar("T")
+
+# Results of resources and channels already computed in one computation, by the identity of their
+# inputs: a scenario shares the base plan's unchanged resource and channel objects, so only what it
+# overrides is computed again. The key names everything the result is worked out from.
+Cache = dict[tuple[object, ...], tuple[object, object]]
+# ... and, under this key, those of the last computation (``planner.numbers.engine.Reuse``) while
+# the plan's own figures are computed
+PREVIOUS = ("previous computation",)
+
+
+class PlanSupply(NamedTuple):
+    """What the plan's resources and channels supply, one by one, month by month and in total."""
+
+    resources: tuple[ResourceResult, ...]
+    channels: tuple[ChannelResult, ...]
+    by_month: list[float]  # sales-ready leads supplied
+    costs: list[float]
+    totals: Supply
+
+
+def supply(plan: Plan, cache: Cache | None = None) -> PlanSupply:
+    """Each resource and channel, then the month-by-month sums; from ``cache`` where its key is there."""
+    targets, horizon = plan.targets, plan.horizon
+    assigned: dict[str, float] = {}
+    for channel in plan.channels:
+        if not channel.is_program:
+            assigned[channel.owner] = assigned.get(channel.owner, 0.0) + (channel.share or 0.0)
+    resources = tuple(
+        cached(
+            cache,
+            ("labor", id(r), horizon, assigned.get(r.id, 0.0)),
+            r,
+            lambda r=r: resource_result(r, horizon, assigned.get(r.id, 0.0)),
+        )
+        for r in plan.labor
+    )
+    owners = {r.id: r for r in resources}
+    rates = (targets.lead_to_mql, targets.mql_to_srl)
+    channels = tuple(
+        cached(
+            cache,
+            ("channel", i, id(c), horizon, rates, id(owners.get(c.owner))),
+            c,
+            lambda i=i, c=c: channel_result(i, c, targets, horizon, owners),
+        )
+        for i, c in enumerate(plan.channels)
+    )
+    programs = [c for c in channels if c.is_program]
+    by_month = column_sums([*(r.output for r in resources), *(c.sales_ready_leads for c in programs)], horizon)
+    costs = column_sums([*(r.cost for r in resources), *(c.cost for c in programs)], horizon)
+    return PlanSupply(resources, channels, by_month, costs, totals_supply(targets, sum(by_month), sum(costs)))
+
+
+def cached(cache: Cache | None, key: tuple[object, ...], source: object, make: Callable[[], T]) -> T:
+    """``make()``, or what it made for ``source`` under ``key`` in this computation or the last."""
+    if cache is None:
+        return make()
+    hit = cache.get(key)
+    if hit is None and PREVIOUS in cache:
+        hit = cache[PREVIOUS].get(key)  # type: ignore[union-attr]
+        if hit is not None and hit[0] is source:
+            cache[key] = hit
+    if hit is not None and hit[0] is source:
+        return hit[1]  # type: ignore[return-value]
+    made = make()
+    cache[key] = (source, made)
+    return made
+
+
+def column_sums(rows: list[tuple[float, ...]], horizon: int) -> list[float]:
+    return [sum(column) for column in zip(*rows, strict=True)] if rows else [0.0] * horizon
+
+
+def totals_supply(targets: Targets, supplied: float, cost: float) -> Supply:
+    revenue = supplied * srl_value(targets)
+    return Supply(
+        sales_ready_leads=supplied,
+        cost=cost,
+        cost_per_sales_ready_lead=ratio(cost, supplied),
+        cost_per_opportunity=ratio(cost, supplied * targets.srl_to_opportunity),
+        projected_revenue=revenue,
+        return_on_cost=ratio(revenue * targets.gross_margin - cost, cost),
+    )
 
 
 def activity_output(activity: Activity) -> float:

@@ -1,9 +1,11 @@
-"""The plan month by month and quarter by quarter, from the calendar's figures (``planner.numbers.year``)."""
+"""The plan month by month and quarter by quarter, from the calendar (``planner.numbers.year``) and the known
+series (``planner.numbers.known``): part of the answers (``planner.numbers.answers``)."""
 
 from __future__ import annotations
 
 from planner.numbers.actuals import actuals_by_month
 from planner.numbers.funnel import ratio
+from planner.numbers.known import Known
 from planner.numbers.results import Demand, MonthResult, QuarterResult
 from planner.numbers.year import Calendar
 from planner.plan.model import Plan
@@ -14,12 +16,13 @@ def monthly(
     plan: Plan,
     need: Demand,
     cal: Calendar,
+    known: Known,
     supplied: list[float],
     costs: list[float],
     revenue: tuple[list[float], list[float], list[float]],
 ) -> tuple[MonthResult, ...]:
-    """Each month's figures: the plan's (supplied, gap, cost) beside the calendar's (needed, known,
-    cumulative gap, revenue); every stage needed follows the sales-ready leads by the plan's ratios."""
+    """Each month's figures: the plan's (supplied, gap, cost) beside the calendar's (needed), the known
+    series' (known, cumulative gap) and revenue; every stage needed follows the sales-ready leads by the plan's ratios."""
     labels = month_labels(plan)
     targets = plan.targets
     actual = actuals_by_month(plan)
@@ -46,11 +49,11 @@ def monthly(
                 cost=costs[m],
                 cost_per_sales_ready_lead=ratio(costs[m], supplied[m]),
                 projected_revenue=projected[m],
-                cumulative_gap=cal.cumulative[m],
+                cumulative_gap=known.cumulative[m],
                 actual_sales_ready_leads=srl,
                 variance=None if srl is None else srl - needed,
                 actual=reported,
-                known_sales_ready_leads=cal.known[m],
+                known_sales_ready_leads=known.series[m],
                 in_time=m < cal.in_time,
                 revenue_goal=goal[m],
                 pipeline_revenue=pipeline[m],
