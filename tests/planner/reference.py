@@ -139,7 +139,7 @@ def reference(data: dict[str, Any]) -> dict[str, Any]:
     latest = None
     if year_gap <= 0.5:
         reps = 0
-    elif r_of(s0) == 0:
+    elif r_of(s0) == 0 or not math.isfinite(year_gap / r_of(s0)):  # (a rep's leads too small for a number of reps)
         reps = None
     else:
         reps = math.ceil(year_gap / r_of(s0) - 1e-9)
