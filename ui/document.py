@@ -140,7 +140,7 @@ class PlanDocument(QObject):
 
     def catch_up(self) -> None:
         """Nothing: the document passes every change on as it happens (a step's view of it,
-        ``ui.widgets.step_document.StepDocument``, may hold some back while its page is hidden)."""
+        ``ui.widgets.follow.StepDocument``, may hold some back while its page is hidden)."""
 
     @property
     def display_name(self) -> str:

@@ -138,7 +138,7 @@ class MainWindow(QMainWindow, FileActions):
         return bar
 
     def page(self, index: int) -> Page:
-        """The page of a step, built on first use, its views up to date (``ui.widgets.step_document``)."""
+        """The page of a step, built on first use, its views up to date (``ui.widgets.follow``)."""
         page = self.stack.page(index)
         page.document.catch_up()
         return page

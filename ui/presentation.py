@@ -331,7 +331,7 @@ class PresentationView(QWidget):
         else:
             self.note.setText(f"Changes are kept as scenario “{self.live_name}”; the base plan is unchanged.")
         for slot in self.charts:
-            slot.refresh()
+            slot.follower.follow()
 
     def fill_chart(self, chart: Any) -> None:
         short_titles = {"chart.demand_supply": "Supply against demand, by month", "chart.funnel": "What the goal needs"}

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from ui.document import PlanDocument
 from ui.pages.page import Page
-from ui.widgets.step_document import StepDocument
+from ui.widgets.follow import StepDocument
 
 # (module, class) of each step's page, in walk-through order
 PAGES: tuple[tuple[str, str], ...] = (

@@ -31,7 +31,7 @@ class TimingView(QWidget):
             "ui.charts.cumulative", "CumulativeChart", lambda c: c.show_result(document.result),
             kwargs={"name": f"chart.{key}_cumulative"}, height=320,
         )  # fmt: skip
-        document.changed.connect(self.chart.refresh)
+        document.changed.connect(self.chart.follower.follow)
         self.months_model = RunningTotalsModel(document, self.isVisible)
         self.months = read_only_table(self.months_model, f"{key}.running_totals", "Month by month, added up")
         self.months.setMaximumWidth(620)
@@ -45,8 +45,8 @@ class TimingView(QWidget):
         self.fit_height()
 
     def showEvent(self, event: QShowEvent) -> None:
-        self.model.catch_up()  # the tables follow the plan only while shown
-        self.months_model.catch_up()
+        self.model.follower.read()  # the tables follow the plan only while shown (``ui.widgets.follow``)
+        self.months_model.follower.read()
         super().showEvent(event)
         self.fit_height()  # the rows' height is known once the style applies
 

@@ -1,7 +1,9 @@
 """A place for a chart that builds it the first time it is shown (QtCharts loads late).
 
-A chart redraws after an edit only while it is on screen: on a page not shown, or scrolled out
-of the page's view, it is marked stale and catches up when shown or scrolled into view.
+A chart follows the plan (``ui.widgets.follow``): it redraws after an edit only while it is on
+screen, on the next turn of the event loop (a burst of edits redraws once, after the health
+panel); on a page not shown, or scrolled out of the page's view, it is behind and catches up
+when shown or scrolled into view.
 """
 
 from __future__ import annotations
@@ -10,10 +12,9 @@ import importlib
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QAbstractScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
-from ui.widgets.in_view import in_view
+from ui.widgets.follow import Follower, on_screen
 
 
 class ChartSlot(QWidget):
@@ -36,7 +37,6 @@ class ChartSlot(QWidget):
         # plan of thousands of channels works out 20,000 drivers), not when its page is shown
         self.wait_off_screen = wait_off_screen
         self.chart: Any = None
-        self.stale = True
         self.scrolling = False  # follows its scroll area (once shown in one)
         self.view: QWidget | None = None  # that scroll area's viewport: what clips it
         self.setMinimumHeight(height)
@@ -44,11 +44,8 @@ class ChartSlot(QWidget):
         self.box = QVBoxLayout(self)
         self.box.setContentsMargins(0, 0, 0, 0)
         self.box.setSpacing(0)
-        # a burst of edits (typing) redraws once, right after the health panel has updated
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.setInterval(0)
-        self.timer.timeout.connect(self.redraw)
+        self.follower = Follower(self.redraw, self.on_screen, later=True, owner=self)
+        self.follower.behind = True  # (drawn when first shown)
 
     def build(self) -> Any:
         if self.chart is None:
@@ -63,32 +60,21 @@ class ChartSlot(QWidget):
 
     def on_screen(self) -> bool:
         """Shown, and some of it inside its page's view (not scrolled out of it): its rectangle
-        clipped by its scroll area's view, or else by each parent's (visibleRegion() would not do:
-        the chart's own children cover it). Asked by every chart on every edit: the scroll area's
-        view alone is one call into Qt, the walk up the parents ten (35 us)."""
-        return in_view(self, self.view)
-
-    def refresh(self) -> None:
-        """Redraw on the next turn of the event loop if on screen, else when it comes into view."""
-        self.stale = True
-        if self.on_screen() and not self.timer.isActive():
-            self.timer.start()
+        clipped by its scroll area's view, or else by each parent's (asked by every chart on every
+        edit: the scroll area's view alone is one call into Qt, the walk up the parents ten)."""
+        return on_screen(self, self.view)
 
     def redraw(self) -> None:
-        if self.on_screen():
-            self.fill(self.build())
-            self.stale = False
+        self.fill(self.build())
 
     def catch_up(self) -> None:
-        """A stale chart scrolled (or laid out) into view redraws before it is painted."""
-        if self.stale and self.on_screen():
-            self.redraw()
+        """A chart behind, scrolled (or laid out) into view, redraws before it is painted."""
+        self.follower.catch_up()
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
-        if (self.stale or self.chart is None) and (self.on_screen() or not self.wait_off_screen()):
-            self.fill(self.build())
-            self.stale = False
+        if self.follower.behind and (self.on_screen() or not self.wait_off_screen()):
+            self.follower.read()
         if not self.scrolling:
             self.scrolling = True
             parent = self.parentWidget()

@@ -25,7 +25,7 @@ from ui.charts.ticks import short_labels
 from ui.document import PlanDocument
 from ui.models.rows_model import changed_runs
 from ui.style import ERROR, GOOD, MUTED
-from ui.widgets.follows_while_shown import FollowsWhileShown
+from ui.widgets.follow import Follower
 
 Index = QModelIndex | QPersistentModelIndex
 DISPLAY = int(Qt.ItemDataRole.DisplayRole)
@@ -157,13 +157,13 @@ def rates(targets: Targets | None) -> tuple[float, ...]:
     return () if targets is None else (targets.srl_to_opportunity, targets.deal_size)
 
 
-class ActualsModel(FollowsWhileShown, QAbstractTableModel):
+class ActualsModel(QAbstractTableModel):
     problem = Signal(str)  # a refused edit or paste, in plain words ("" when one succeeded)
 
     def __init__(self, document: PlanDocument, shown: Callable[[], bool] = lambda: True) -> None:
         super().__init__(document)
         self.document = document
-        self.follow_while(shown)
+        self.follower = Follower(self.refresh, shown)  # (``ui.widgets.follow``)
         self.months: tuple[MonthResult, ...] = document.result.months
         self.targets: Targets | None = document.result.targets  # the rates the plan's figures follow
         self.row_labels = short_labels(document.result)
@@ -172,7 +172,7 @@ class ActualsModel(FollowsWhileShown, QAbstractTableModel):
         # the plan's figure under each variance ("−19" over "of 48"): the grid shows what each actual is
         # compared with without three columns a stage, so it fits a laptop's width
         self.plan_in_variance = False
-        document.changed.connect(self.follow)
+        document.changed.connect(self.follower.follow)
 
     def show_plan(self, shown: bool) -> None:
         """The plan's figure under each variance, or not."""

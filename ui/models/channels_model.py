@@ -61,6 +61,9 @@ class ChannelsModel(RowsModel):
             column = self.column_of("owner")
             self.dataChanged.emit(self.index(0, column), self.index(self.rowCount() - 1, column))
 
+    def context(self) -> tuple[Any, ...]:
+        return (*super().context(), tuple((r.id, r.name) for r in self.document.plan.labor))  # (the owners)
+
     def owner_choices(self) -> dict[str, str]:
         """Owner keys and labels: each resource by name, then marketing."""
         choices = {r.id: r.name or r.id for r in self.document.plan.labor}

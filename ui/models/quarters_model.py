@@ -19,7 +19,7 @@ from planner.numbers import formatting as fmt
 from planner.numbers.results import PlanResult, QuarterResult
 from ui.document import PlanDocument
 from ui.style import ERROR, FAIR, GOOD, MUTED
-from ui.widgets.follows_while_shown import FollowsWhileShown
+from ui.widgets.follow import Follower
 
 Index = QModelIndex | QPersistentModelIndex
 LEVEL_COLORS = {"good": GOOD, "fair": FAIR, "poor": ERROR}
@@ -51,13 +51,13 @@ def column_header(columns: tuple[tuple[Any, ...], ...], section: int, orientatio
     return None
 
 
-class QuartersModel(FollowsWhileShown, QAbstractTableModel):
+class QuartersModel(QAbstractTableModel):
     def __init__(self, document: PlanDocument, shown: Callable[[], bool] = lambda: True) -> None:
         super().__init__(document)
         self.document = document
-        self.follow_while(shown)
+        self.follower = Follower(self.refresh, shown)  # (``ui.widgets.follow``)
         self.result = document.result
-        document.changed.connect(self.follow)
+        document.changed.connect(self.follower.follow)
 
     def refresh(self) -> None:
         result = self.document.result
@@ -65,7 +65,11 @@ class QuartersModel(FollowsWhileShown, QAbstractTableModel):
             self.beginResetModel()
             self.result = result
             self.endResetModel()
-        elif result.quarters != self.result.quarters or result.timing != self.result.timing:
+        elif (
+            result.quarters != self.result.quarters
+            or result.timing != self.result.timing
+            or result.currency != self.result.currency  # (the cost column shows it)
+        ):
             self.result = result
             self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
         else:

@@ -84,6 +84,7 @@ class RowsModel(QAbstractTableModel):
         self.items: tuple[Any, ...] = self.document.value(self.list_path)
         self.shown_figures: tuple[Any, ...] | None = self.computed_figures()  # what the computed columns show
         self.figures_made_from: tuple[Any, ...] = self.figures_from()
+        self.shown_context: tuple[Any, ...] = self.context()
         document.changed.connect(self.refresh)
         document.text_changed.connect(self._on_text_edit)
 
@@ -96,6 +97,7 @@ class RowsModel(QAbstractTableModel):
         """Say which cells changed: the rows whose item changed, and the computed columns
         when the figures did (``dataChanged``; a reset only when rows came or went)."""
         items = self.document.value(self.list_path)
+        context, self.shown_context = self.shown_context, self.context()
         if len(items) != len(self.items):
             self.beginResetModel()
             self.items = items
@@ -106,6 +108,8 @@ class RowsModel(QAbstractTableModel):
         # an edit replaces only the items it changes: the others are the same objects
         for first, end in changed_runs(old, items):
             self.dataChanged.emit(self.index(first, 0), self.index(end, last))
+        if context != self.shown_context and self.rowCount():  # every row shows it
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, last))
         computed = [c for c, column in enumerate(self.columns) if not column.field]
         if figures and computed and self.rowCount():
             made_from, self.figures_made_from = self.figures_made_from, self.figures_from()
@@ -117,6 +121,12 @@ class RowsModel(QAbstractTableModel):
                 runs = changed_runs(shown, self.shown_figures)  # only the rows whose figures moved
             for first, end in runs:
                 self.dataChanged.emit(self.index(first, min(computed)), self.index(end, max(computed)))
+
+    def context(self) -> tuple[Any, ...]:
+        """What the cells show beside their own item: the currency of money, the plan's last month
+        (an open end shows it). A change repaints every row."""
+        plan = self.document.plan
+        return (plan.basics.currency, plan.horizon)
 
     def figures_from(self) -> tuple[Any, ...]:
         """What the computed columns are made of (the engine's rows for this list, the currency):

@@ -20,7 +20,7 @@ from planner.numbers.results import PlanResult
 from ui.document import PlanDocument
 from ui.models.quarters_model import LEVEL_COLORS, NEXT_YEAR_TIP, column_header
 from ui.style import GOOD, MUTED
-from ui.widgets.follows_while_shown import FollowsWhileShown
+from ui.widgets.follow import Follower
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -47,15 +47,15 @@ def in_time(result: PlanResult) -> tuple[bool, ...]:
     return tuple(m.in_time for m in result.months)
 
 
-class RunningTotalsModel(FollowsWhileShown, QAbstractTableModel):
+class RunningTotalsModel(QAbstractTableModel):
     def __init__(self, document: PlanDocument, shown: Callable[[], bool] = lambda: True) -> None:
         super().__init__(document)
         self.document = document
-        self.follow_while(shown)
+        self.follower = Follower(self.refresh, shown)  # (``ui.widgets.follow``)
         self.months = cumulative_months(document.result)
         self.in_time = in_time(document.result)
         self.shade = level(document.result)
-        document.changed.connect(self.follow)
+        document.changed.connect(self.follower.follow)
 
     def refresh(self) -> None:
         months, shade = cumulative_months(self.document.result), level(self.document.result)

@@ -26,11 +26,12 @@ from planner.plan.paths import get_value
 from ui import values
 from ui.document import PlanDocument, follow_names
 from ui.models.rows_model import changed_runs, copy_name
-from ui.widgets.follows_while_shown import FollowsWhileShown
+from ui.widgets.follow import Follower
 
 Index = QModelIndex | QPersistentModelIndex
 DISPLAY = Qt.ItemDataRole.DisplayRole
-OverrideRow = tuple[str, Any, float]  # an override as shown: its label, the base plan's value, the scenario's
+# an override as shown: its label, the base plan's value, the scenario's, and the currency they are shown in
+OverrideRow = tuple[str, Any, float, str]
 EDIT = Qt.ItemDataRole.EditRole
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
@@ -205,7 +206,7 @@ class ScenarioListModel(QAbstractListModel):
         return not message
 
 
-class OverridesModel(FollowsWhileShown, QAbstractTableModel):
+class OverridesModel(QAbstractTableModel):
     """One scenario's overrides: what changes, the base plan's value, and the scenario's (editable).
     Follows the plan while ``shown()`` (its table in view), else when shown again."""
 
@@ -215,13 +216,13 @@ class OverridesModel(FollowsWhileShown, QAbstractTableModel):
     def __init__(self, document: PlanDocument, shown: Callable[[], bool] = lambda: True) -> None:
         super().__init__(document)
         self.document = document
-        self.follow_while(shown)
+        self.follower = Follower(self.refresh, shown)  # (``ui.widgets.follow``)
         self.edits = ScenarioEdits(document)
         self.row = -1  # the scenario shown
         self.items: list[tuple[str, float]] = []
         self.rows_shown: tuple[OverrideRow, ...] = ()  # each row as shown
-        document.changed.connect(self.follow)
-        follow_names(document, self.follow)  # "Head count: Inside SDRs" follows the resource's new name
+        document.changed.connect(self.follower.follow)
+        follow_names(document, self.follower.follow)  # "Head count: Inside SDRs" follows the resource's new name
 
     def show_scenario(self, row: int) -> None:
         self.row = row
@@ -232,7 +233,8 @@ class OverridesModel(FollowsWhileShown, QAbstractTableModel):
 
     def shown_values(self) -> tuple[OverrideRow, ...]:
         plan = self.document.plan
-        return tuple((override_label(plan, name), base_value(plan, name), value) for name, value in self.items)
+        currency = plan.basics.currency
+        return tuple((override_label(plan, n), base_value(plan, n), value, currency) for n, value in self.items)
 
     def current_items(self) -> list[tuple[str, float]]:
         scenarios = self.document.plan.scenarios

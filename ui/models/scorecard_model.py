@@ -19,7 +19,7 @@ from planner.plan.model import Metric, Spec
 from ui import values
 from ui.document import PlanDocument
 from ui.models.rows_model import changed_runs
-from ui.widgets.follows_while_shown import FollowsWhileShown
+from ui.widgets.follow import Follower
 
 Index = QModelIndex | QPersistentModelIndex
 EDIT = Qt.ItemDataRole.EditRole
@@ -42,20 +42,20 @@ def target_spec(metric: ScorecardMetric) -> Spec:
     return Spec("number", "Target", optional=True)
 
 
-class ScorecardModel(FollowsWhileShown, QAbstractTableModel):
+class ScorecardModel(QAbstractTableModel):
     problem = Signal(str)
 
     def __init__(self, document: PlanDocument, shown: Callable[[], bool] = lambda: True) -> None:
         super().__init__(document)
         self.document = document
-        self.follow_while(shown)
+        self.follower = Follower(self.refresh, shown)  # (``ui.widgets.follow``)
         self.rows: tuple[ScorecardMetric, ...] = scorecard(document.plan, document.result)
-        document.changed.connect(self.follow)
+        document.changed.connect(self.follower.follow)
         document.text_changed.connect(self._on_text_edit)
 
     def _on_text_edit(self, path: str) -> None:
         if path.startswith("metrics") or is_result_text(path):  # (a metric names its resource or channel)
-            self.follow()
+            self.follower.follow()
 
     def refresh(self) -> None:
         rows = scorecard(self.document.plan, self.document.result)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from planner.numbers import formatting as fmt
 from planner.numbers.results import PlanResult, SensitivityRow
@@ -14,6 +14,7 @@ from planner.plan.edits import is_result_text
 from ui import values
 from ui.document import PlanDocument
 from ui.models.rows_model import changed_runs
+from ui.widgets.follow import Follower
 
 Index = QModelIndex | QPersistentModelIndex
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -30,52 +31,33 @@ FIGURES: tuple[tuple[str, Callable[[PlanResult], str]], ...] = (
 
 
 class ResultTableModel(QAbstractTableModel):
-    """A table rebuilt from the document's result: on every change while its page is shown,
-    and when the page is shown again after changes (``stale``)."""
+    """A table rebuilt from the document's result while its table is ``shown()``: right after the
+    edit's own repaint (the health panel first), several edits in a row once; else when it is
+    caught up (``ui.widgets.follow``)."""
 
     def __init__(self, document: PlanDocument, shown: Callable[[], bool] = lambda: True) -> None:
         super().__init__(document)
         self.document = document
-        self.shown = shown
-        self.stale = False
-        self.queued = False
         self.cells: list[list[str]] = []
         self.headers: list[str] = []
         self.tips: list[list[str]] = []
         self.currency = document.result.currency
+        self.follower = Follower(self.refresh, shown, later=True, owner=self)
         if shown():
             self.refresh()
         else:  # built below the fold (a plan of 10,000 channels has 20,000 drivers): when scrolled to
-            self.stale = True
-        document.changed.connect(self.follow)
+            self.follower.behind = True
+        document.changed.connect(self.follower.follow)
         document.text_changed.connect(self._on_text_edit)
 
     def _on_text_edit(self, path: str) -> None:
         if is_result_text(path):  # a renamed scenario, resource or channel: the headers and labels show it
-            self.follow()
-
-    def follow(self) -> None:
-        # shown: caught up right after the edit's own repaint (the health panel first, one frame),
-        # several edits in a row refresh once; hidden: when the page is shown again
-        self.stale = True
-        if self.shown() and not self.queued:
-            self.queued = True
-            QTimer.singleShot(0, self._refresh_if_due)
-
-    def _refresh_if_due(self) -> None:
-        self.queued = False
-        if self.stale and self.shown():
-            self.refresh()
-
-    def catch_up(self) -> None:
-        if self.stale:
-            self.refresh()
+            self.follower.follow()
 
     def build(self) -> tuple[list[str], list[list[str]], list[list[str]]]:
         raise NotImplementedError
 
     def refresh(self) -> None:
-        self.stale = False
         headers, cells, tips = self.build()
         if headers != self.headers or len(cells) != len(self.cells):
             self.beginResetModel()
@@ -150,13 +132,12 @@ class SensitivityModel(ResultTableModel):
     rows: tuple[SensitivityRow, ...] = ()
 
     def refresh(self) -> None:
-        self.stale = False
         result = self.document.result
         rows = result.sensitivity
         changes = [m.change for m in rows[0].moves] if rows else [-0.2, -0.1, 0.1, 0.2]
         headers = ["Driver", "Now", *(f"Coverage\nat {fmt.signed_percent(c)}" for c in changes)]
-        old, self.currency = self.rows, result.currency
-        if headers != self.headers or len(rows) != len(old):
+        old, currency, self.currency = self.rows, self.currency, result.currency
+        if headers != self.headers or len(rows) != len(old) or currency != self.currency:  # ("Now" shows money)
             self.beginResetModel()
             self.headers, self.rows, self.cells = headers, rows, [[] for _ in rows]
             self.endResetModel()

@@ -54,7 +54,7 @@ class ChannelsPage(Page):
         row.addWidget(self.mix_chart)
         self.body.addLayout(row)
         for slot in (self.supply_chart, self.mix_chart):
-            follow_figures(document, slot)
+            follow_figures(document, slot.follower)
         self.section(
             "By quarter and over time",
             "Where the supply falls behind what the goal needs so far, and when it catches up.",

@@ -15,7 +15,7 @@ from ui.document import PlanDocument, follow_names
 from ui.pages.page import Page
 from ui.style import repolish
 from ui.widgets.choice_fields import BoundChoices, BoundCombo, BoundTextArea
-from ui.widgets.in_view import in_view
+from ui.widgets.follow import on_screen
 from ui.widgets.size_fence import SizeFence
 
 SEVERITY_CHOICES = {level: f"{level} — {text}" for level, text in vocab.SEVERITIES.items()}
@@ -154,23 +154,13 @@ class DiagnosisPage(Page):
         self.findings = FindingsView(document)
         self.body.addWidget(SizeFence(self.findings))  # its cards' text follows every edit: not the page's layout
         self.finish()
-        document.changed.connect(self.schedule_redraw)
-        follow_names(document, self.schedule_redraw)  # the findings name the plan's resources and channels
-        self.reveals.append(self._reveal_findings)
+        # the findings (at the page's foot) follow an edit while in view; scrolled out of view,
+        # they catch up when scrolled to or when the page is shown again
+        self.follower.shown = lambda: on_screen(self.findings)
+        self.watch(self.follower)
+        document.changed.connect(self.follower.follow)
+        follow_names(document, self.follower.follow)  # the findings name the plan's resources and channels
         self.findings.refresh()
-
-    def schedule_redraw(self) -> None:
-        """The findings (at the page's foot) follow an edit while in view; scrolled out of view,
-        they catch up when scrolled to or when the page is shown again."""
-        if self.isVisible() and not in_view(self.findings):
-            self._dirty = True
-            return
-        super().schedule_redraw()
-
-    def _reveal_findings(self) -> None:
-        if self._dirty and in_view(self.findings):
-            self._dirty = False
-            self.redraw()
 
     def redraw(self) -> None:
         self.findings.refresh()

@@ -15,7 +15,7 @@ import dataclasses
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from planner.numbers.closing import timing_sentence
@@ -23,6 +23,7 @@ from planner.numbers.goal_seek import Answer, close_the_gap, sentence
 from ui.document import PlanDocument, follow_names
 from ui.models.scenarios_model import ScenarioEdits
 from ui.style import repolish
+from ui.widgets.follow import Follower
 
 
 def scenario_name(answer: Answer) -> str:
@@ -80,31 +81,17 @@ class GoalSeekPanel(QFrame):
         self.grid.setColumnStretch(0, 1)
         layout.addLayout(self.grid)
         self.rows: list[tuple[QLabel, QPushButton]] = []
-        self.stale = True
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.setInterval(0)
-        self.timer.timeout.connect(self.refresh)
-        document.changed.connect(self.schedule)
-        follow_names(document, self.schedule)  # its sentences name the resources and channels
-
-    def schedule(self) -> None:
-        self.stale = True
-        if self.shown() and not self.timer.isActive():
-            self.timer.start()
+        # the answers follow the plan while in view, after the edit's repaint (``ui.widgets.follow``)
+        self.follower = Follower(self.refresh, self.shown, later=True, owner=self)
+        self.follower.behind = True
+        document.changed.connect(self.follower.follow)
+        follow_names(document, self.follower.follow)  # its sentences name the resources and channels
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
-        if self.stale:
-            self.refresh()
-
-    def catch_up(self) -> None:
-        """The answers worked out again if the plan changed while the panel was scrolled out of view."""
-        if self.stale and self.shown():
-            self.refresh()
+        self.follower.read()
 
     def refresh(self) -> None:
-        self.stale = False
         self.answers = close_the_gap(self.document.plan, self.document.result)
         self.sentence.setText(sentence(self.answers))
         timed = timing_sentence(self.document.plan, self.document.result)
@@ -151,8 +138,7 @@ class GoalSeekPanel(QFrame):
     def keep(self, index: int) -> int:
         """Add a scenario with the answer's change, and return its row among the scenarios; or, for
         people or spend added from a month on, add them to the plan (one undo step) and return -1."""
-        if self.stale:
-            self.refresh()
+        self.follower.read()
         answer = self.answers[index]
         if adds_rows(answer):
             self.add_to_plan(answer)

@@ -21,7 +21,7 @@ from ui.pages.capacity_notes import CapacityNotes
 from ui.pages.page import Page, follow_figures
 from ui.pages.table_editor import TableEditor
 from ui.widgets.fields import BoundLineEdit, describe
-from ui.widgets.follows_when_shown import FollowsWhenShown
+from ui.widgets.follow import Follower
 
 ACTIVITY_FIELDS = ("working_days", "dials_per_day", "connect_rate", "conversation_to_srl")
 
@@ -64,7 +64,7 @@ def basis_text(kind: str) -> str:
     return f"{start}, the inside reps' default output. Each figure's source is in its tooltip."
 
 
-class ActivityCalculator(FollowsWhenShown, QGroupBox):
+class ActivityCalculator(QGroupBox):
     """Working days x dials a day x connect rate x conversations that become sales-ready leads."""
 
     def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
@@ -107,9 +107,19 @@ class ActivityCalculator(FollowsWhenShown, QGroupBox):
         self.use_button.clicked.connect(self.use_calculator)
         grid.addWidget(self.use_button, 4, 3)
         grid.setColumnStretch(4, 1)
-        document.changed.connect(self.follow)  # (on another step: when shown again)
+        self.follower = Follower(self.refresh, self.isVisible)  # follows the plan while shown
+        document.changed.connect(self.follower.follow)  # (on another step: when shown again)
         document.text_changed.connect(lambda path: self.refresh() if path.startswith("labor[") else None)
         self.show_row(-1)
+
+    def catch_up(self) -> None:
+        """Up to date with the plan before it is shown or read (``ui.widgets.follow``)."""
+        self.document.catch_up()  # (what its step held back)
+        self.follower.read()
+
+    def showEvent(self, event: Any) -> None:
+        self.catch_up()  # before it is painted
+        super().showEvent(event)
 
     def resource(self) -> LaborResource | None:
         labor = self.document.plan.labor
@@ -208,7 +218,7 @@ class LaborPage(Page):
             kwargs={"by": "resource", "name": "chart.labor_supply"}, height=360,
         )  # fmt: skip
         self.body.addWidget(self.chart)
-        follow_figures(document, self.chart)
+        follow_figures(document, self.chart.follower)
         document.changed.connect(lambda: self._show_defaults(self.table.current_row()))
         self._show_defaults(-1)
         self.finish()

@@ -84,7 +84,7 @@ class ScorecardEditor(QWidget):
         self.update_buttons()
 
     def showEvent(self, event: object) -> None:
-        self.model.catch_up()
+        self.model.follower.read()
         super().showEvent(event)  # type: ignore[arg-type]
 
     def current_row(self) -> int:
@@ -216,9 +216,9 @@ class MetricsReviewPage(Page):
             widget = ReviewList(document, item.key)
             self.body.addWidget(SizeFence(widget))  # what the plan puts there changes with its figures
             self.items[item.key] = widget
-        document.changed.connect(self.schedule_redraw)
-        document.text_changed.connect(lambda path: self.schedule_redraw() if path.startswith("review.") else None)
-        follow_names(document, self.schedule_redraw)  # the agenda names the resources ("Start Inside SDRs ...")
+        document.changed.connect(self.follower.follow)
+        document.text_changed.connect(lambda path: self.follower.follow() if path.startswith("review.") else None)
+        follow_names(document, self.follower.follow)  # the agenda names the resources ("Start Inside SDRs ...")
         self.redraw()
         self.finish()
 

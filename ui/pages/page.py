@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -20,13 +19,14 @@ from ui import values
 from ui.document import PlanDocument
 from ui.startup import set_enum
 from ui.widgets.fields import BoundLineEdit, CurrencyLabel
+from ui.widgets.follow import Follower
 
 
-def follow_figures(document: PlanDocument, view: Any) -> None:
-    """``view.refresh()`` when the figures change, or a name they show (a chart's legend);
-    never on other text (typing a note redraws nothing)."""
-    document.changed.connect(view.refresh)
-    document.text_changed.connect(lambda path: view.refresh() if is_result_text(path) else None)
+def follow_figures(document: PlanDocument, follower: Follower) -> None:
+    """``follower`` follows the figures, and the names they show (a chart's legend); never other
+    text (typing a note redraws nothing)."""
+    document.changed.connect(follower.follow)
+    document.text_changed.connect(lambda path: follower.follow() if is_result_text(path) else None)
 
 
 class Page(QScrollArea):
@@ -60,15 +60,20 @@ class Page(QScrollArea):
             intro.setProperty("role", "intro")
             intro.setWordWrap(True)
             self.body.addWidget(intro)
-        self._dirty = False
-        # parts that catch up when scrolled into view (the what-if tables, goal seek, the findings;
-        # the charts' slots do it themselves)
-        self.reveals: list[Callable[[], None]] = []
+        # the page's own redraw (``redraw``) follows the plan while the page is shown
+        self.follower = Follower(self.redraw, self.isVisible)
+        self.watched: list[Follower] = []  # parts caught up when scrolled into view (``watch``)
+
+    def watch(self, follower: Follower) -> None:
+        """``follower`` catches up when the page is shown, scrolled or resized (charts' slots
+        watch their scroll area themselves)."""
+        if follower not in self.watched:
+            self.watched.append(follower)
 
     def reveal(self) -> None:
-        """What was left stale while out of view, now scrolled (or resized, or shown) into view."""
-        for reveal in self.reveals:
-            reveal()
+        """What was left behind while out of view, now scrolled (or resized, or shown) into view."""
+        for follower in self.watched:
+            follower.catch_up()
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         super().scrollContentsBy(dx, dy)
@@ -94,22 +99,14 @@ class Page(QScrollArea):
 
     def setVisible(self, visible: bool) -> None:
         if visible:  # what changed while another step was shown reaches the views before they are
-            self.document.catch_up()  # shown, and so before they are painted (``ui.widgets.step_document``)
+            self.document.catch_up()  # shown, and so before they are painted (``ui.widgets.follow``)
         super().setVisible(visible)
 
-    # charts and heavy views redraw when their page is shown, not on every hidden change
+    # what a page redraws itself follows the plan while it is shown, and catches up when shown
     def showEvent(self, event: object) -> None:
         super().showEvent(event)  # type: ignore[arg-type]
-        if self._dirty:
-            self._dirty = False
-            self.redraw()
+        self.follower.read()
         self.reveal()
-
-    def schedule_redraw(self) -> None:
-        if self.isVisible():
-            self.redraw()
-        else:
-            self._dirty = True
 
     def redraw(self) -> None:
         """Redraw what is expensive (charts); pages that have some override it."""

@@ -29,7 +29,7 @@ from ui.pages.page import Page, follow_figures
 from ui.pages.scenarios_panel import ScenariosPanel
 from ui.style import opaque
 from ui.widgets.figure_label import FigureLabel
-from ui.widgets.in_view import in_view
+from ui.widgets.follow import on_screen
 from ui.widgets.quiet_layout import QuietLayout
 from ui.widgets.size_fence import SizeFence
 from ui.widgets.table_fit import TableFit
@@ -174,18 +174,18 @@ class ReviewExportPage(Page):
             self.charts.append(slot)
         self.body.addLayout(row)
         for slot in self.charts:  # each redraws while on screen, else when it comes into view
-            follow_figures(document, slot)
+            follow_figures(document, slot.follower)
 
         self.section(
             "Scenarios",
             "A scenario changes some of the plan's numbers by name (a win rate, a head count, a budget) "
             "and is compared with the base plan, which it never changes. Double-click a name to rename it.",
         )
-        self.scenario_editor = ScenariosPanel(document, lambda: in_view(self.scenario_editor.table, self.viewport()))
-        self.reveals.append(self.scenario_editor.catch_up)
+        self.scenario_editor = ScenariosPanel(document, lambda: on_screen(self.scenario_editor.table, self.viewport()))
+        self.watch(self.scenario_editor.overrides.follower)
         self.body.addWidget(self.scenario_editor)
         self.scenarios = read_only_table("scenarios", "Scenarios side by side")
-        self.scenarios.setModel(ScenariosModel(document, lambda: in_view(self.scenarios, self.viewport())))
+        self.scenarios.setModel(ScenariosModel(document, lambda: on_screen(self.scenarios, self.viewport())))
         self.scenarios_fit = TableFit(self.scenarios, (0,), fill=None)
         self.scenarios.setMinimumHeight(7 * 34 + 40)
         self.body.addWidget(self.scenarios)
@@ -197,8 +197,8 @@ class ReviewExportPage(Page):
             "this year needs (the leads that close within the plan). Keep a rate or a budget as a scenario "
             "to compare it; hires start in a month of their own, so they are added to the plan (Ctrl+Z undoes).",
         )
-        self.goal_seek = GoalSeekPanel(document, lambda: in_view(self.goal_seek, self.viewport()))
-        self.reveals.append(self.goal_seek.catch_up)
+        self.goal_seek = GoalSeekPanel(document, lambda: on_screen(self.goal_seek, self.viewport()))
+        self.watch(self.goal_seek.follower)
         self.body.addWidget(self.goal_seek)
 
         self.section(
@@ -207,7 +207,7 @@ class ReviewExportPage(Page):
             "The drivers that change it most come first; hover a cell for the details.",
         )
         self.sensitivity = read_only_table("sensitivity", "Sensitivity")
-        self.sensitivity.setModel(SensitivityModel(document, lambda: in_view(self.sensitivity, self.viewport())))
+        self.sensitivity.setModel(SensitivityModel(document, lambda: on_screen(self.sensitivity, self.viewport())))
         # the numbers as wide as they need, the drivers' names the rest (wrapping, never cut); a plan
         # of thousands of drivers (two for each program) gets two-line rows, not each one measured
         self.sensitivity_fit = TableFit(self.sensitivity, (0,), fill=0, beyond=2)
@@ -219,14 +219,14 @@ class ReviewExportPage(Page):
         # the what-if tables follow the plan while in view, and catch up when scrolled into view
         # (or when the page is shown again)
         for table in (self.scenarios, self.sensitivity):
-            self.reveals.append(lambda t=table: t.model().catch_up() if in_view(t, self.viewport()) else None)
+            self.watch(table.model().follower)
 
     def showEvent(self, event: object) -> None:
         # a plan of thousands of channels (20,000 drivers: a second's work) catches its what-if
         # tables up when they are scrolled to; a smaller plan at once, as the page is shown
         for table in (self.scenarios, self.sensitivity):
-            if not self.big_plan() or in_view(table, self.viewport()):
-                table.model().catch_up()
+            if not self.big_plan() or on_screen(table, self.viewport()):
+                table.model().follower.read()
         super().showEvent(event)
 
     def big_plan(self) -> bool:
@@ -239,5 +239,5 @@ class ReviewExportPage(Page):
         )
         self.body.addWidget(slot)
         self.charts.append(slot)
-        follow_figures(self.document, slot)
+        follow_figures(self.document, slot.follower)
         return slot

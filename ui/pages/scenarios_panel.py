@@ -185,8 +185,7 @@ class ScenariosPanel(QWidget):
 
     def catch_up(self) -> None:
         """The overrides of the scenario shown, if the plan changed while they were out of view."""
-        if self.overrides.shown():
-            self.overrides.catch_up()
+        self.overrides.follower.catch_up()
 
     # --- selection ---------------------------------------------------------------------
     def current_row(self) -> int:

@@ -115,5 +115,5 @@ class TargetsPage(Page):
         self.timing = TimingView(document, "targets")
         self.body.addWidget(self.timing)
         self.finish()
-        document.changed.connect(self.funnel.refresh)
-        document.changed.connect(self.seasonality.refresh)
+        document.changed.connect(self.funnel.follower.follow)
+        document.changed.connect(self.seasonality.follower.follow)

@@ -166,7 +166,7 @@ class ActualsTable(QTableView):
         self.setFixedHeight(header + rows * self.row_height() + scroll + 2 * self.frameWidth() + 2)
 
     def showEvent(self, event: QShowEvent) -> None:
-        self.actuals.catch_up()  # edits made while another step was shown
+        self.actuals.follower.read()  # edits made while another step was shown
         super().showEvent(event)
         self.verticalHeader().setDefaultSectionSize(self.row_height())  # (in the type the style gives)
         self.fit_height()  # the header's height is known once the style is applied
@@ -290,8 +290,8 @@ class TrackPage(Page):
         self.chart = ChartSlot("ui.charts.actuals", "ActualsChart", lambda c: c.show_result(document.result),
                                height=380)  # fmt: skip
         self.body.addWidget(self.chart)
-        document.changed.connect(self.chart.refresh)
-        document.changed.connect(self.schedule_redraw)  # the standing sentence: now if shown, else when shown
+        document.changed.connect(self.chart.follower.follow)
+        document.changed.connect(self.follower.follow)  # the standing sentence: now if shown, else when shown
         self.redraw()
         self.finish()
 

@@ -16,11 +16,11 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QGroupBox, QLab
 from ui import values
 from ui.document import PlanDocument
 from ui.widgets.fields import describe, is_history_key
-from ui.widgets.follows_when_shown import FollowsWhenShown
+from ui.widgets.follow import Follower
 from ui.widgets.wheel_guard import GuardedCombo
 
 
-class BoundCombo(FollowsWhenShown, GuardedCombo):
+class BoundCombo(GuardedCombo):
     """One choice from a closed vocabulary (or any fixed list of values)."""
 
     def __init__(
@@ -43,8 +43,18 @@ class BoundCombo(FollowsWhenShown, GuardedCombo):
         describe(self, self.label, self.label)
         self._updating = False
         self.currentIndexChanged.connect(self._on_index)
-        document.changed.connect(self.follow)
+        self.follower = Follower(self.refresh, self.isVisible)  # follows the plan while shown
+        document.changed.connect(self.follower.follow)
         self.refresh()
+
+    def catch_up(self) -> None:
+        """Up to date with the plan before it is shown or read (``ui.widgets.follow``)."""
+        self.document.catch_up()  # (what its step held back)
+        self.follower.read()
+
+    def showEvent(self, event: Any) -> None:
+        self.catch_up()  # before it is painted
+        super().showEvent(event)
 
     def refresh(self) -> None:
         index = self.findData(self.document.value(self.path))
@@ -53,7 +63,7 @@ class BoundCombo(FollowsWhenShown, GuardedCombo):
             self.setCurrentIndex(index)
             self._updating = False
 
-    # what is read is the plan's choice, even on a step not shown (``FollowsWhenShown``)
+    # what is read is the plan's choice, even on a step not shown (``ui.widgets.follow``)
     def currentIndex(self) -> int:  # type: ignore[override]
         self.catch_up()
         return super().currentIndex()

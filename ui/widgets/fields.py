@@ -22,7 +22,7 @@ from ui import values
 from ui.document import PlanDocument
 from ui.startup import set_enum
 from ui.style import repolish
-from ui.widgets.follows_when_shown import FollowsWhenShown
+from ui.widgets.follow import Follower
 from ui.widgets.long_text import allow_long_text
 
 if TYPE_CHECKING:
@@ -57,7 +57,7 @@ def describe(widget: QWidget, label: str, tip: str) -> None:
     widget.setAccessibleDescription(tip)
 
 
-class BoundLineEdit(FollowsWhenShown, QLineEdit):
+class BoundLineEdit(QLineEdit):
     """A text, number, rate (typed as a percentage), money or month field of the plan."""
 
     message_changed = Signal(str)  # "" when the text is valid again
@@ -89,9 +89,19 @@ class BoundLineEdit(FollowsWhenShown, QLineEdit):
             set_enum(self, "alignment", "AlignRight|AlignVCenter")
         self.textChanged.connect(self._on_text)
         self.editingFinished.connect(self._on_finished)
-        document.changed.connect(self.follow)
+        self.follower = Follower(self.refresh, self.isVisible)  # follows the plan while shown
+        document.changed.connect(self.follower.follow)
         document.text_changed.connect(self._on_text_edit)
         self.refresh()
+
+    def catch_up(self) -> None:
+        """Up to date with the plan before it is shown or read (``ui.widgets.follow``)."""
+        self.document.catch_up()  # (what its step held back)
+        self.follower.read()
+
+    def showEvent(self, event: Any) -> None:
+        self.catch_up()  # before it is painted
+        super().showEvent(event)
 
     def text(self) -> str:  # type: ignore[override]
         """The text shown, up to date with the plan even on a step not shown (scripts, tests)."""
