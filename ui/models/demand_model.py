@@ -56,7 +56,7 @@ class DemandModel(QAbstractTableModel):
             self.endResetModel()
         elif months != self.months:
             old, self.months = self.months, months
-            for first, last in changed_runs(old, months)[1:]:
+            for first, last in changed_runs(old, months):
                 self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
