@@ -27,8 +27,8 @@ from planner.plan.validation import Validated
 from ui.document import PlanDocument, follow_names
 from ui.startup import set_enum
 from ui.style import PANEL, opaque, repolish
+from ui.widgets.fence import Fence
 from ui.widgets.figure_label import FigureLabel
-from ui.widgets.quiet_layout import QuietLayout
 from ui.widgets.warning_button import WarningButton
 
 Figure = tuple[str, str, Callable[[PlanResult], str], str]
@@ -82,10 +82,6 @@ class GrowingScroll(QScrollArea):
             self.updateGeometry()
 
 
-class QuietBox(QuietLayout, QWidget):
-    """The figures and the verdict (``ui.widgets.quiet_layout``)."""
-
-
 class HealthPanel(QFrame):
     """Figures and warnings of the open plan; updated on every change of the document."""
 
@@ -127,8 +123,8 @@ class HealthPanel(QFrame):
             self.values[key] = value
         grid.setColumnStretch(0, 1)
         # the figures and the verdict change with every edit: laid out again only when one needs
-        # other room (``ui.widgets.quiet_layout``)
-        figures = QuietBox()
+        # other room (``ui.widgets.fence``)
+        figures = QWidget()
         column = QVBoxLayout(figures)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(10)
@@ -148,9 +144,8 @@ class HealthPanel(QFrame):
         self.next_year.hide()
         column.addWidget(self.next_year)
         column.addStretch(1)
-        figures.quiet([*self.values.values(), self.verdict, self.next_year])
-        self.figures = figures
-        layout.addWidget(figures)
+        self.figures = Fence(figures, keep_room=False, watch=[*self.values.values(), self.verdict, self.next_year])
+        layout.addWidget(self.figures)
         self.to_date = QLabel()  # the actuals against the plan, to date (hidden until there are actuals)
         self.to_date.setObjectName("health.to_date")
         self.to_date.setProperty("role", "hint")

@@ -15,8 +15,8 @@ from ui.document import PlanDocument, follow_names
 from ui.pages.page import Page
 from ui.style import repolish
 from ui.widgets.choice_fields import BoundChoices, BoundCombo, BoundTextArea
+from ui.widgets.fence import Fence
 from ui.widgets.follow import on_screen
-from ui.widgets.size_fence import SizeFence
 
 SEVERITY_CHOICES = {level: f"{level} — {text}" for level, text in vocab.SEVERITIES.items()}
 
@@ -152,7 +152,7 @@ class DiagnosisPage(Page):
 
         self.section("Findings and recommendations")
         self.findings = FindingsView(document)
-        self.body.addWidget(SizeFence(self.findings))  # its cards' text follows every edit: not the page's layout
+        self.body.addWidget(Fence(self.findings))  # its cards' text follows every edit: not the page's layout
         self.finish()
         # the findings (at the page's foot) follow an edit while in view; scrolled out of view,
         # they catch up when scrolled to or when the page is shown again

@@ -22,9 +22,9 @@ from ui.models.scorecard_model import ScorecardModel
 from ui.models.text_list_model import TextListModel
 from ui.pages.page import Page
 from ui.widgets.choice_fields import BoundCombo
+from ui.widgets.fence import Fence
 from ui.widgets.fields import describe
 from ui.widgets.long_text_cells import long_text_cells
-from ui.widgets.size_fence import SizeFence
 from ui.widgets.table_fit import TableFit
 
 LIST_KEYS = tuple(vocab.REVIEW_LISTS)  # big_deals, risks, initiatives, issues
@@ -214,7 +214,7 @@ class MetricsReviewPage(Page):
         self.items: dict[str, ReviewList] = {}
         for item in review_agenda(document.plan, document.result):
             widget = ReviewList(document, item.key)
-            self.body.addWidget(SizeFence(widget))  # what the plan puts there changes with its figures
+            self.body.addWidget(Fence(widget))  # what the plan puts there changes with its figures
             self.items[item.key] = widget
         document.changed.connect(self.follower.follow)
         document.text_changed.connect(lambda path: self.follower.follow() if path.startswith("review.") else None)

@@ -28,10 +28,9 @@ from ui.pages.goal_seek_panel import GoalSeekPanel
 from ui.pages.page import Page, follow_figures
 from ui.pages.scenarios_panel import ScenariosPanel
 from ui.style import opaque
+from ui.widgets.fence import Fence
 from ui.widgets.figure_label import FigureLabel
 from ui.widgets.follow import on_screen
-from ui.widgets.quiet_layout import QuietLayout
-from ui.widgets.size_fence import SizeFence
 from ui.widgets.table_fit import TableFit
 
 EAGER_WHATIFS_UP_TO = 1000  # resources and channels: a bigger plan fills its what-if tables when scrolled to
@@ -76,9 +75,9 @@ def read_only_table(name: str, title: str) -> QTableView:
     return view
 
 
-class Glance(QuietLayout, QFrame):
-    """The verdict and the key figures in large type, laid out again only when one of them needs
-    other room (``ui.widgets.quiet_layout``)."""
+class Glance(QFrame):
+    """The verdict and the key figures in large type, in a fence (``fence``, added to the page in
+    its place): laid out again only when one of them needs other room (``ui.widgets.fence``)."""
 
     def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -117,7 +116,7 @@ class Glance(QuietLayout, QFrame):
             grid.setColumnStretch(column, 1)
         layout.addLayout(grid)
         layout.addStretch(1)  # the room its fence keeps while a figure needs less goes below the figures
-        self.quiet([self.verdict, *self.figures.values()])
+        self.fence = Fence(self, watch=[self.verdict, *self.figures.values()])
         document.changed.connect(self.refresh)
         self.refresh()
 
@@ -126,7 +125,7 @@ class Glance(QuietLayout, QFrame):
         self.verdict.setText(verdict(result))
         for key, _, show in GLANCE:
             self.figures[key].setText(show(result))
-        self.fit()
+        self.fence.fit()
 
 
 class ReviewExportPage(Page):
@@ -155,7 +154,7 @@ class ReviewExportPage(Page):
         self.body.addLayout(exports)
 
         self.glance = Glance(document)
-        self.body.addWidget(SizeFence(self.glance))  # its figures change on every edit: not the page's layout
+        self.body.addWidget(self.glance.fence)  # its figures change on every edit: not the page's layout
 
         self.charts: list[ChartSlot] = []
         for module, cls, kwargs, height in (

@@ -1,4 +1,4 @@
-"""A part laid out only when one of its texts needs other room (ui/widgets/quiet_layout.py)."""
+"""A fenced part laid out only when one of its texts needs other room (ui/widgets/fence.py, ``watch``)."""
 
 from __future__ import annotations
 
@@ -7,11 +7,7 @@ from typing import Any
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from tests.ui.helpers import run_what_is_due
-from ui.widgets.quiet_layout import QuietLayout
-
-
-class Part(QuietLayout, QWidget):
-    pass
+from ui.widgets.fence import Fence
 
 
 class CountingLayout(QVBoxLayout):
@@ -24,17 +20,17 @@ class CountingLayout(QVBoxLayout):
         super().setGeometry(rect)
 
 
-def make(qtbot: Any) -> tuple[QWidget, Part, QLabel, QLabel]:
+def make(qtbot: Any) -> tuple[QWidget, Fence, QLabel, QLabel]:
     window = QWidget()
     qtbot.addWidget(window)
     outer = QVBoxLayout(window)
-    part = Part()
-    inner = CountingLayout(part)
+    inner_part = QWidget()
+    inner = CountingLayout(inner_part)
     figure, words = QLabel("400"), QLabel("Short: 288 of 400")
     words.setWordWrap(True)
     inner.addWidget(figure)
     inner.addWidget(words)
-    part.quiet([figure, words])
+    part = Fence(inner_part, keep_room=False, watch=[figure, words])
     outer.addWidget(part)
     outer.addStretch(1)
     window.resize(300, 400)
@@ -47,7 +43,7 @@ def test_new_text_of_the_same_room_lays_out_nothing(qtbot: Any) -> None:
     _window, part, figure, words = make(qtbot)
     qtbot.waitUntil(lambda: words.height() == words.heightForWidth(words.width()))  # laid out once shown
     run_what_is_due(qtbot)  # (and what the window left to lay out after it was shown)
-    layout = part.layout()
+    layout = part.inner.layout()
     laid_out = layout.count
     figure.setText("401")
     words.setText("Short: 289 of 401")
