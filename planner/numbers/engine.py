@@ -20,9 +20,8 @@ from collections.abc import Iterator
 from planner.numbers.answers import answers
 from planner.numbers.funnel import EPSILON, demand, ratio
 from planner.numbers.known import known_series
-from planner.numbers.results import Deferred, PlanResult, ScenarioResult
+from planner.numbers.results import Deferred, PlanResult, ScenarioResult, SensitivityRow
 from planner.numbers.scenarios import apply_overrides
-from planner.numbers.sensitivity import sensitivity
 from planner.numbers.supply import PREVIOUS, Cache, supply
 from planner.numbers.verdict import timing
 from planner.numbers.year import calendar
@@ -58,12 +57,15 @@ def compute(plan: Plan, reuse: Reuse | None = None) -> PlanResult:
             moved = apply_overrides(plan, s.overrides)
             yield ScenarioResult(s.name, dict(s.overrides), compute_core(moved, cache, with_months=False))
 
+    def moves() -> tuple[SensitivityRow, ...]:
+        from planner.numbers.sensitivity import sensitivity  # (read after the first paint, if ever)
+
+        return sensitivity(plan, base, lambda moved: compute_core(moved, cache, with_months=False))
+
     # the what-ifs are worked out when first read (a what-if view, an export, the command line)
     return base._replace(
         scenarios=Deferred(scenarios),
-        sensitivity=Deferred(
-            lambda: sensitivity(plan, base, lambda moved: compute_core(moved, cache, with_months=False))
-        ),
+        sensitivity=Deferred(moves),
     )
 
 
