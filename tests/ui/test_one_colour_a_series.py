@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 
+from tests.ui.helpers import at_size, run_what_is_due
 from ui.main_window import MainWindow
 
 
@@ -22,6 +23,7 @@ def legends(window: MainWindow, step: int, qtbot: Any) -> dict[str, dict[str, st
             continue
         page.ensureWidgetVisible(slot)
         qtbot.waitUntil(lambda s=slot: s.chart is not None)
+        run_what_is_due(qtbot)  # (filled on the event loop's next turn once in view)
         chart = slot.chart
         if chart.legend_label is None or not chart.legend_label.entries:
             continue  # (the funnel's and the seasonality's bars say what they are on their axis)
@@ -52,7 +54,7 @@ def same_series_same_colour(charts: dict[str, dict[str, str]]) -> list[str]:
 
 
 def test_each_resource_program_and_channel_has_one_colour_on_every_step(wide: MainWindow, qtbot: Any) -> None:
-    wide.resize(1366, 768)
+    at_size(wide, qtbot, 1366, 768)
     charts: dict[str, dict[str, str]] = {}
     for step in (2, 3, 4, 6):  # targets, labor, channels, review
         charts.update(legends(wide, step, qtbot))
