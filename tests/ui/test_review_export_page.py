@@ -240,7 +240,7 @@ def test_a_plan_of_thousands_of_channels_works_its_what_ifs_out_only_when_scroll
 ) -> None:
     import dataclasses
 
-    import planner.numbers.engine
+    import planner.numbers.sensitivity
     from planner.plan.model import Channel
     from planner.plan.plan_file import write_plan
     from planner.plan.sample import sample_plan
@@ -259,13 +259,13 @@ def test_a_plan_of_thousands_of_channels_works_its_what_ifs_out_only_when_scroll
     main.show()
     qtbot.waitExposed(main)
     worked_out: list[int] = []
-    real_sensitivity = planner.numbers.engine.sensitivity
+    real_sensitivity = planner.numbers.sensitivity.sensitivity
 
     def counted_sensitivity(*args: Any, **kwargs: Any) -> Any:
         worked_out.append(1)
         return real_sensitivity(*args, **kwargs)
 
-    monkeypatch.setattr(planner.numbers.engine, "sensitivity", counted_sensitivity)
+    monkeypatch.setattr(planner.numbers.sensitivity, "sensitivity", counted_sensitivity)  # (what the engine calls)
     main.go_to_step(6)
     page = main.page(6)
     sensitivity = main.findChild(QTableView, "sensitivity")
