@@ -13,11 +13,13 @@ from hypothesis import settings
 from planner.plan.model import Plan
 from planner.plan.sample import sample_plan
 
+# No example is timed (Hypothesis's default deadline is 200 ms an example): a busy machine runs one
+# slower, and a test checks behaviour, never a duration (the budgets are `make bench`'s)
+settings.register_profile("untimed", deadline=None)
 # CI (`.ci/run` sets CI=true) tries the same examples every run, so a red build is this change's,
 # not a new random draw's; `make test` on a laptop draws new ones (and keeps failures in .hypothesis/)
-settings.register_profile("ci", derandomize=True, database=None)
-if os.environ.get("CI"):
-    settings.load_profile("ci")
+settings.register_profile("ci", parent=settings.get_profile("untimed"), derandomize=True, database=None)
+settings.load_profile("ci" if os.environ.get("CI") else "untimed")
 
 
 @pytest.fixture(autouse=True)
