@@ -8,7 +8,7 @@ from PySide6.QtCore import QEvent, QObject, QRect
 from PySide6.QtWidgets import QLabel, QWidget
 
 from planner.plan.model import Channel, LaborResource
-from tests.ui.helpers import PaintedRegion, health, run_what_is_due
+from tests.ui.helpers import PaintedRegion, health, laid_out, run_what_is_due
 from ui.health_panel import HealthPanel
 from ui.main_window import MainWindow
 
@@ -288,3 +288,19 @@ def test_a_warning_takes_the_lines_its_words_need_and_gives_them_back(window: Ma
     assert words.height() >= words.fontMetrics().lineSpacing() * 4  # every line of it shown, none cut
     window.document.set_value("targets.win_rate", 0.25)
     qtbot.waitUntil(lambda: button.height() == short)
+
+
+def test_every_name_and_figure_of_the_health_panel_gets_all_the_lines_it_needs(window: MainWindow, qtbot: Any) -> None:
+    """A two-line name ("Coverage this year") is given both lines, not a line and a half, once the
+    window is laid out at a laptop's size."""
+    window.resize(1366, 768)
+    qtbot.waitExposed(window)
+
+    def squeezed() -> list[str]:
+        return [
+            f"{label.text()!r}: {label.height()} < {label.heightForWidth(label.width())}"
+            for label in window.health.figures.findChildren(QLabel)
+            if label.isVisible() and label.wordWrap() and label.height() < label.heightForWidth(label.width())
+        ]
+
+    assert laid_out(qtbot, squeezed) == []

@@ -82,10 +82,11 @@ class Fence(QWidget):
         layout = self.inner.layout()
         layout.setEnabled(True)
         layout.invalidate()
-        layout.activate()  # (and asks for room if the hints changed)
+        layout.activate()
         layout.setEnabled(False)
         self.needs = [need(label) for label in self.watched]
         self.texts = [label.text() for label in self.watched]
+        self.ask_for_room()  # (the part's hints may have changed: its texts, or the style's type)
 
     def fit(self) -> None:
         """After new texts: lay out again only if one of them needs other room (measured only for
@@ -131,11 +132,15 @@ class Fence(QWidget):
         super().hideEvent(event)
         self.given = QSize(0, 0)  # shown again: as tall as it needs
 
+    def ask_for_room(self) -> None:
+        """The page (or panel) makes room if the part needs more (or, without ``keep_room``, other)."""
+        least, height_needed, height = self.inner.minimumSizeHint(), self.need_height(self.width()), self.height()
+        fits = height_needed <= height if self.keep_room else height_needed == height
+        if not fits or least.width() > self.width() or least.height() > height:
+            self.updateGeometry()
+
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.LayoutRequest:  # the inner part's hints may have changed
-            least, height_needed, height = self.inner.minimumSizeHint(), self.need_height(self.width()), self.height()
-            fits = height_needed <= height if self.keep_room else height_needed == height
-            if not fits or least.width() > self.width() or least.height() > height:
-                self.updateGeometry()  # the page makes room (or, without keep_room, takes it back)
+            self.ask_for_room()
             return True
         return super().event(event)
