@@ -21,7 +21,7 @@ from ui.pages.capacity_notes import CapacityNotes
 from ui.pages.page import Page, follow_figures
 from ui.pages.table_editor import TableEditor
 from ui.widgets.fields import BoundLineEdit, describe
-from ui.widgets.follow import Follower
+from ui.widgets.follow import Follower, ShownInput
 
 ACTIVITY_FIELDS = ("working_days", "dials_per_day", "connect_rate", "conversation_to_srl")
 
@@ -64,7 +64,7 @@ def basis_text(kind: str) -> str:
     return f"{start}, the inside reps' default output. Each figure's source is in its tooltip."
 
 
-class ActivityCalculator(QGroupBox):
+class ActivityCalculator(ShownInput, QGroupBox):
     """Working days x dials a day x connect rate x conversations that become sales-ready leads."""
 
     def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
@@ -111,15 +111,6 @@ class ActivityCalculator(QGroupBox):
         document.changed.connect(self.follower.follow)  # (on another step: when shown again)
         document.text_changed.connect(lambda path: self.refresh() if path.startswith("labor[") else None)
         self.show_row(-1)
-
-    def catch_up(self) -> None:
-        """Up to date with the plan before it is shown or read (``ui.widgets.follow``)."""
-        self.document.catch_up()  # (what its step held back)
-        self.follower.read()
-
-    def showEvent(self, event: Any) -> None:
-        self.catch_up()  # before it is painted
-        super().showEvent(event)
 
     def resource(self) -> LaborResource | None:
         labor = self.document.plan.labor

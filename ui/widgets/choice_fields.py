@@ -16,11 +16,11 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QGroupBox, QLab
 from ui import values
 from ui.document import PlanDocument
 from ui.widgets.fields import describe, is_history_key
-from ui.widgets.follow import Follower
+from ui.widgets.follow import Follower, ShownInput
 from ui.widgets.wheel_guard import GuardedCombo
 
 
-class BoundCombo(GuardedCombo):
+class BoundCombo(ShownInput, GuardedCombo):
     """One choice from a closed vocabulary (or any fixed list of values)."""
 
     def __init__(
@@ -46,15 +46,6 @@ class BoundCombo(GuardedCombo):
         self.follower = Follower(self.refresh, self.isVisible)  # follows the plan while shown
         document.changed.connect(self.follower.follow)
         self.refresh()
-
-    def catch_up(self) -> None:
-        """Up to date with the plan before it is shown or read (``ui.widgets.follow``)."""
-        self.document.catch_up()  # (what its step held back)
-        self.follower.read()
-
-    def showEvent(self, event: Any) -> None:
-        self.catch_up()  # before it is painted
-        super().showEvent(event)
 
     def refresh(self) -> None:
         index = self.findData(self.document.value(self.path))

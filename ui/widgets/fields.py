@@ -22,7 +22,7 @@ from ui import values
 from ui.document import PlanDocument
 from ui.startup import set_enum
 from ui.style import repolish
-from ui.widgets.follow import Follower
+from ui.widgets.follow import Follower, ShownInput
 from ui.widgets.long_text import allow_long_text
 
 if TYPE_CHECKING:
@@ -57,7 +57,7 @@ def describe(widget: QWidget, label: str, tip: str) -> None:
     widget.setAccessibleDescription(tip)
 
 
-class BoundLineEdit(QLineEdit):
+class BoundLineEdit(ShownInput, QLineEdit):
     """A text, number, rate (typed as a percentage), money or month field of the plan."""
 
     message_changed = Signal(str)  # "" when the text is valid again
@@ -93,15 +93,6 @@ class BoundLineEdit(QLineEdit):
         document.changed.connect(self.follower.follow)
         document.text_changed.connect(self._on_text_edit)
         self.refresh()
-
-    def catch_up(self) -> None:
-        """Up to date with the plan before it is shown or read (``ui.widgets.follow``)."""
-        self.document.catch_up()  # (what its step held back)
-        self.follower.read()
-
-    def showEvent(self, event: Any) -> None:
-        self.catch_up()  # before it is painted
-        super().showEvent(event)
 
     def text(self) -> str:  # type: ignore[override]
         """The text shown, up to date with the plan even on a step not shown (scripts, tests)."""

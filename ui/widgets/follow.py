@@ -17,8 +17,9 @@ shows the plan (an input, a table model, a chart, a panel, a page's own redraw) 
 
 Which to use when:
 
-- an input or panel: ``Follower(self.refresh, self.isVisible)``; connect the document's
-  ``changed`` to ``follow``, call ``catch_up`` from ``showEvent`` and ``read`` from getters;
+- an input: ``Follower(self.refresh, self.isVisible)``, connect the document's ``changed`` to
+  ``follow``, and mix in ``ShownInput`` (caught up when shown; its getters call ``catch_up``);
+- a panel: the same, with ``self.follower.read()`` in its ``showEvent``;
 - a table model: ``Follower(self.refresh, shown, later=...)`` with ``shown`` the page's test
   (``on_screen(table, page.viewport())``); the page calls ``catch_up`` when shown or scrolled;
 - a chart: ``ui.charts.slot.ChartSlot``, which holds its own ``Follower``;
@@ -112,6 +113,23 @@ class Follower:
         if self.behind:
             self.behind = False
             self.refresh()
+
+
+class ShownInput:
+    """Mixin (before the Qt widget class) for an input with a ``follower`` and a ``document``: up
+    to date with the plan before it is shown (``showEvent``) or read (its getters call
+    ``catch_up``), with what its step held back first."""
+
+    follower: Follower
+    document: Any
+
+    def catch_up(self) -> None:
+        self.document.catch_up()  # (what its step held back)
+        self.follower.read()
+
+    def showEvent(self, event: Any) -> None:
+        self.catch_up()  # before it is painted
+        super().showEvent(event)  # type: ignore[misc]
 
 
 class StepDocument(QObject):
