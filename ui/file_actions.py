@@ -16,9 +16,7 @@ from typing import TYPE_CHECKING
 
 from planner.plan.model import Plan
 from planner.plan.plan_file import Fingerprint, PlanFileError, read_plan
-from planner.plan.recovery import Recoverable, RecoveryStore
 from planner.plan.sample import sample_plan
-from ui.autosave import Autosaver
 from ui.document import FileChangedOnDisk, PlanDocument
 from ui.settings import RecentFiles
 
@@ -26,6 +24,8 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QStatusBar
 
+    from planner.plan.recovery import Recoverable, RecoveryStore
+    from ui.autosave import Autosaver
     from ui.export_runner import ExportRunner
 
 TITLE = "Lead Planner"
@@ -42,6 +42,8 @@ def blank_plan() -> Plan:
 
 def recovery_store(folder: str | Path | None = None) -> RecoveryStore:
     """This session's recovery files: in ``folder``, else $LEADPLANNER_RECOVERY_DIR, else the user's data folder."""
+    from planner.plan.recovery import RecoveryStore
+
     chosen = folder or os.environ.get(RECOVERY_ENV) or None
     return RecoveryStore(Path(chosen) if chosen else None)
 
@@ -54,7 +56,7 @@ class FileActions:
     @property
     def exporter(self) -> ExportRunner: ...
 
-    autosaver: Autosaver
+    autosaver: Autosaver | None = None  # (the leadplanner command starts it at the first paint)
 
     if TYPE_CHECKING:  # provided by MainWindow and its QMainWindow
 
@@ -63,6 +65,8 @@ class FileActions:
         def go_to_step(self, index: int) -> None: ...
 
     def start_autosave(self, store: RecoveryStore) -> None:
+        from ui.autosave import Autosaver
+
         self.autosaver = Autosaver(self.document, store, self.document)
         self.autosaver.failed.connect(
             lambda message: self.statusBar().showMessage(
@@ -204,6 +208,7 @@ class FileActions:
         from ui import files
 
         try:
+            assert self.autosaver is not None  # (started before the window is on screen)
             store = self.autosaver.store
             for leftover in store.leftovers():
                 answer = files.ask_to_recover(self, leftover.description)
@@ -255,6 +260,7 @@ class FileActions:
                     "since, or is gone. Save it (Ctrl+S) and choose where; the other file is left alone."
                 )
         self.document.mark_modified()
+        assert self.autosaver is not None  # (started before the window is on screen)
         self.autosaver.autosave_now()  # ours now: kept until saved, even if we crash again
         self.autosaver.wait()
         self.autosaver.store.discard(leftover)

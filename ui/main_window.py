@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
 )
 
 from planner.plan.plan_file import PlanFileError, read_plan
-from planner.plan.recovery import RecoveryStore
 from planner.plan.sample import sample_plan
 from ui import settings as app_settings
 from ui.document import PlanDocument
@@ -32,6 +31,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QCloseEvent
     from PySide6.QtWidgets import QDialog, QMenu, QMessageBox
 
+    from planner.plan.recovery import RecoveryStore
     from ui.export_runner import ExportRunner
     from ui.presentation import PresentationView
 
@@ -46,11 +46,16 @@ class MainWindow(QMainWindow, FileActions):
         recovery: RecoveryStore | None = None,
         *,
         menus_after_paint: bool = False,
+        recovery_folder: str | Path | None = None,
     ) -> None:
         super().__init__()
         self.document = document
         document.setParent(self)
-        self.start_autosave(recovery or recovery_store())
+        if menus_after_paint:  # the leadplanner command: nothing is typed before the first paint, so
+            # autosave (its module, and the user's data folder it finds) starts then, not before it
+            after_first_paint(self, lambda: self.start_autosave(recovery or recovery_store(recovery_folder)))
+        else:
+            self.start_autosave(recovery or recovery_store(recovery_folder))
         self.settings = settings or app_settings.make_settings()
         self.recent = app_settings.RecentFiles(self.settings)
         self._exporter: ExportRunner | None = None
@@ -187,7 +192,8 @@ class MainWindow(QMainWindow, FileActions):
         self.next_button.setText(f"Next: {shown}  ›" if following else "Next  ›")
         for number, action in enumerate(self.step_actions):
             action.setChecked(number == index)
-        self.autosaver.autosave_now()
+        if self.autosaver is not None:
+            self.autosaver.autosave_now()
 
     def go_to_path(self, path: str) -> None:
         """Show the step holding the field a warning is about, and focus that field."""
@@ -332,7 +338,8 @@ class MainWindow(QMainWindow, FileActions):
         if self._close_confirmed or not self.document.is_modified or not self.isVisible():
             self.settings.setValue("window/geometry", self.saveGeometry())
             self.settings.sync()
-            self.autosaver.finish()  # a clean exit: nothing to recover at the next start
+            if self.autosaver is not None:
+                self.autosaver.finish()  # a clean exit: nothing to recover at the next start
             event.accept()
             return
         # ask without blocking: the window stays open until the question is answered
@@ -394,7 +401,7 @@ def create_window(
             document = PlanDocument(blank_plan())
     else:
         document = PlanDocument(sample_plan() if sample else blank_plan())
-    window = MainWindow(document, settings, recovery_store(recovery_folder), menus_after_paint=menus_after_paint)
+    window = MainWindow(document, settings, menus_after_paint=menus_after_paint, recovery_folder=recovery_folder)
     if problem:
         from ui import files
 
