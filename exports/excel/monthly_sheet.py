@@ -1,6 +1,6 @@
 """The Monthly sheet: demand (seasonality and sales cycle), supply, the known series, gap,
 cumulative gap, cost and revenue by month, the quarters, and the plan's totals, which hold the
-named results. Plan model v3 (PRODUCT.md), formula for formula as ``planner.numbers.year`` computes it.
+named results. Plan model v3 (PRODUCT.md), formula for formula as the engine computes it (``planner.numbers.year``, ``known`` and ``answers``).
 
 Months run across the columns as on the Labor and Channels sheets (month 1 in column D, the
 total in C). A lead created in month m closes in month m + c (c = ``SalesCycleMonths``): the
