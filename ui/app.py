@@ -76,6 +76,7 @@ def start(argv: Sequence[str] | None = None) -> MainWindow:
 
         app.setWindowIcon(window_icon())
         warm_up()
+        window.autosave_from_now()
         window.offer_recovery()
 
     after_first_paint(window, on_screen)

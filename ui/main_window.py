@@ -51,11 +51,9 @@ class MainWindow(QMainWindow, FileActions):
         super().__init__()
         self.document = document
         document.setParent(self)
-        if menus_after_paint:  # the leadplanner command: nothing is typed before the first paint, so
-            # autosave (its module, and the user's data folder it finds) starts then, not before it
-            after_first_paint(self, lambda: self.start_autosave(recovery or recovery_store(recovery_folder)))
-        else:
-            self.start_autosave(recovery or recovery_store(recovery_folder))
+        self._recovery = (recovery, recovery_folder)
+        if not menus_after_paint:  # (the leadplanner command starts it once on screen: ``ui.app.start``)
+            self.autosave_from_now()
         self.settings = settings or app_settings.make_settings()
         self.recent = app_settings.RecentFiles(self.settings)
         self._exporter: ExportRunner | None = None
@@ -194,6 +192,14 @@ class MainWindow(QMainWindow, FileActions):
             action.setChecked(number == index)
         if self.autosaver is not None:
             self.autosaver.autosave_now()
+
+    def autosave_from_now(self) -> None:
+        """Unsaved work is autosaved from now on. The leadplanner command starts it once the window
+        is on screen (nothing is typed before): its module, and the look-up of the user's data
+        folder, are then not on the way to the first paint."""
+        if self.autosaver is None:
+            recovery, folder = self._recovery
+            self.start_autosave(recovery or recovery_store(folder))
 
     def go_to_path(self, path: str) -> None:
         """Show the step holding the field a warning is about, and focus that field."""
