@@ -28,12 +28,9 @@ from planner.numbers.engine import Reuse, compute
 from planner.numbers.results import PlanResult
 from planner.plan.checks import Problem
 from planner.plan.edits import NAME, NUMBERS, RESCHEDULING, changes_one_value, edit_kind, is_result_text
-from planner.plan.gate import entry_problems
 from planner.plan.model import Plan
 from planner.plan.paths import get_value, set_value
 from planner.plan.plan_file import Fingerprint, PlanFileError, read_plan, write_plan
-from planner.plan.reschedule import with_horizon, with_start_month
-from ui.commands import SetValueCommand, SetValuesCommand
 
 if TYPE_CHECKING:
     from ui.background_figures import BackgroundFigures
@@ -159,6 +156,10 @@ class PlanDocument(QObject):
             self.commit_held()  # what was typed before this edit comes first in the history
         if get_value(self._plan, path) == value:
             return []
+        # (the gate and the commands load with the first edit: nothing is edited before the first paint)
+        from planner.plan.gate import entry_problems
+        from ui.commands import SetValueCommand
+
         if path in RESCHEDULING and self._plan.actuals:
             return self._reschedule(path, value, text or f"Change {path}", ask=ask)
         problems = entry_problems(self._plan, path, value)
@@ -171,6 +172,10 @@ class PlanDocument(QObject):
     def _reschedule(self, path: str, value: Any, text: str, *, ask: bool) -> list[Problem]:
         """A new first month or horizon with the actuals kept in their calendar months, as one step; a
         horizon cut below an actual asks first (``ask_to_drop``), a first month past one is refused."""
+        from planner.plan.gate import entry_problems
+        from planner.plan.reschedule import with_horizon, with_start_month
+        from ui.commands import SetValuesCommand
+
         moved = (with_start_month if path == "basics.start_month" else with_horizon)(self._plan, value)
         problems = entry_problems(dataclasses.replace(self._plan, actuals=moved.plan.actuals), path, value)
         if not problems:
