@@ -123,3 +123,25 @@ def test_a_program_of_a_new_type_takes_that_types_cited_cost_per_raw_lead_unless
     assert (window.document.plan.channels[1].type, window.document.plan.channels[1].cost_per_lead) == ("paid_ads", 120)
     window.document.undo_stack.undo()
     assert window.document.plan.channels[1].type == "events"
+
+
+def test_moving_the_plans_first_month_repaints_the_schedules_the_rows_show(qtbot: Any) -> None:
+    """A program's schedule is shown by calendar month ("Mar 25,000"): a new first month changes
+    its text, and the table says so (found by the kept-rows property test)."""
+    from planner.plan.model import ScheduledSpend
+    from planner.plan.sample import sample_plan
+    from ui.document import PlanDocument
+    from ui.models.channels_model import ChannelsModel
+
+    document = PlanDocument(sample_plan())
+    model = ChannelsModel(document)
+    column = next(c for c, col in enumerate(model.columns) if col.field == "schedule")
+    row = next(r for r, c in enumerate(document.plan.channels) if c.monthly_budget)  # a program
+    document.set_value(f"channels[{row}].schedule", (ScheduledSpend(month=3, budget=25000),), merge=False)
+    index = model.index(row, column)
+    assert model.data(index).startswith("Mar")
+    repainted: list[tuple[int, int, int, int]] = []
+    model.dataChanged.connect(lambda a, b, *_: repainted.append((a.row(), a.column(), b.row(), b.column())))
+    document.set_value("basics.start_month", "2027-04", merge=False)
+    assert model.data(index).startswith("Jun")  # plan month 3 of a plan starting in April
+    assert any(r0 <= row <= r1 and c0 <= column <= c1 for r0, c0, r1, c1 in repainted), repainted

@@ -123,10 +123,11 @@ class RowsModel(QAbstractTableModel):
                 self.dataChanged.emit(self.index(first, min(computed)), self.index(end, max(computed)))
 
     def context(self) -> tuple[Any, ...]:
-        """What the cells show beside their own item: the currency of money, the plan's last month
-        (an open end shows it). A change repaints every row."""
+        """What the cells show beside their own item: the currency of money, the plan's first month
+        (a schedule is shown by calendar month) and its last (an open end shows it). A change
+        repaints every row."""
         plan = self.document.plan
-        return (plan.basics.currency, plan.horizon)
+        return (plan.basics.currency, plan.basics.start_month, plan.horizon)
 
     def figures_from(self) -> tuple[Any, ...]:
         """What the computed columns are made of (the engine's rows for this list, the currency):
