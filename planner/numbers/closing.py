@@ -18,7 +18,7 @@ from planner.numbers import formatting as fmt
 from planner.numbers import hiring
 from planner.numbers import status as st
 from planner.numbers.engine import compute_core
-from planner.numbers.funnel import EPSILON
+from planner.numbers.funnel import EPSILON, ratio
 from planner.numbers.goal_seek import label_of, new_people, through
 from planner.numbers.results import PlanResult
 from planner.numbers.supply import program_rate, resource_result
@@ -78,9 +78,10 @@ def stop_being_behind(plan: Plan, result: PlanResult) -> Option | None:
         running += rep
         if month.month < first or not month.in_time or not st.is_behind(month.cumulative_gap):
             continue
-        if running <= 0:
+        reps = ratio(month.cumulative_gap - st.TOLERANCE, running) if running > 0 else None
+        if reps is None:  # none in time, or more reps than a number can hold
             return None
-        needed = max(needed, (month.cumulative_gap - st.TOLERANCE) / running)
+        needed = max(needed, reps)
     if needed <= 0:
         return None
     return _checked(plan, result, "behind", math.ceil(needed - EPSILON), first)
@@ -109,17 +110,17 @@ def catch_up_spend(plan: Plan, result: PlanResult) -> Option | None:
     behind = _behind_from(plan, result)
     if not behind:
         return None
-    programs = [
-        (c.cost_per_lead / program_rate(c, plan.targets), c)
-        for c in plan.channels
-        if c.is_program and c.cost_per_lead and program_rate(c, plan.targets) > 0
-    ]
+    costs = ((ratio(c.cost_per_lead, program_rate(c, plan.targets)), c) for c in plan.channels if c.is_program)
+    programs = [(cost, c) for cost, c in costs if cost]  # (None: no lead, or a sliver of one, for its money)
     if not programs:
         return None
     per_lead, cheapest = min(programs, key=lambda pair: pair[0])
     month = behind[0]
     worst = max(result.months[m - 1].cumulative_gap for m in behind)
-    spend = math.ceil(worst * per_lead / 100 - EPSILON) * 100
+    hundreds = worst * per_lead / 100 - EPSILON
+    if not math.isfinite(hundreds):  # more than a number can hold
+        return None
+    spend = math.ceil(hundreds) * 100
     burst = Channel(
         name=f"{cheapest.name} (catch-up)",
         type=cheapest.type,

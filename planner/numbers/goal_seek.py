@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from planner.numbers import formatting as fmt
 from planner.numbers import hiring
 from planner.numbers import status as st
-from planner.numbers.engine import EPSILON, Cache, compute_core
+from planner.numbers.engine import EPSILON, Cache, compute_core, ratio
 from planner.numbers.results import PlanResult
 from planner.numbers.scenarios import TARGET_FIELDS, apply_overrides
 from planner.numbers.supply import program_rate, resource_result
@@ -88,8 +88,10 @@ def sentence(answers: tuple[Answer, ...]) -> str:
 
 
 def _round_up(value: float, steps: int) -> float:
-    """Up to the shown precision (rates to 0.1%, money to a whole unit), so what is shown closes the gap."""
-    return math.ceil(value * steps - EPSILON) / steps
+    """Up to the shown precision (rates to 0.1%, money to a whole unit), so what is shown closes the gap
+    (infinite past what a number can hold: a sliver of a lead to divide by)."""
+    scaled = value * steps - EPSILON
+    return math.ceil(scaled) / steps if math.isfinite(scaled) else math.inf
 
 
 PHRASES = {
@@ -125,6 +127,11 @@ def _counted(plan: Plan, result: PlanResult, values: tuple[float, ...] | list[fl
     return sum(values[first - 1 : hiring.last_in_time_month(plan)])
 
 
+def _more_than_all(rate: float) -> str:
+    """A rate past 100%, in words even past what a number can hold."""
+    return fmt.percent(rate) if math.isfinite(rate) else "far more than 100%"
+
+
 def _demand_rate(plan: Plan, base: PlanResult, name: str) -> Answer:
     # S = N / (deal x win x srl_to_opp) falls in inverse proportion to the rate; what is expected
     # this year (the known leads of the in-time months) does not move with it
@@ -134,7 +141,7 @@ def _demand_rate(plan: Plan, base: PlanResult, name: str) -> Answer:
         return _not_reachable(name, label, current, "no sales-ready lead is expected to close this year")
     required = _round_up(current * base.demand.sales_ready_leads / expected, 1000)
     if required > 1:
-        return _not_reachable(name, label, current, f"it would have to be {fmt.percent(required)}")
+        return _not_reachable(name, label, current, f"it would have to be {_more_than_all(required)}")
     return Answer(name, label, current, required, 0.0, f"{PHRASES[name]} {fmt.percent(required, 1)}", start=1)
 
 
@@ -148,7 +155,7 @@ def _program_rate(plan: Plan, base: PlanResult, name: str) -> Answer:
         )
     required = _round_up(current * (1 + base.gap.sales_ready_leads / programs), 1000)
     if required > 1:
-        return _not_reachable(name, label, current, f"it would have to be {fmt.percent(required)}")
+        return _not_reachable(name, label, current, f"it would have to be {_more_than_all(required)}")
     text = f"{PHRASES[name]} {fmt.percent(required, 1)}"
     return Answer(name, label, current, required, 0.0, text, start=first_open_month(base))
 
@@ -204,9 +211,10 @@ def _more_people(plan: Plan, base: PlanResult, team: LaborResource) -> Answer:
         return _counted(plan, base, one.output, start)
 
     per_person = delivery(first)
-    if per_person <= 0:
+    needed = ratio(gap, per_person) if per_person > 0 else None
+    if needed is None:  # none in time, or more people than a number can hold (a sliver of a lead each)
         return _not_reachable(driver, label, 0, "people added now would close no sales-ready lead this year")
-    people = math.ceil(gap / per_person - EPSILON)
+    people = math.ceil(needed - EPSILON)
     latest = _latest(first, hiring.last_in_time_month(plan), lambda month: people * delivery(month), gap)
     added = new_people(plan, team, people, latest, team.id)
     cost = _people_cost(plan, added)
@@ -244,6 +252,8 @@ def _budget(plan: Plan, base: PlanResult, index: int) -> Answer:
     if per_money <= 0:
         return _not_reachable(driver, label, budget, "it adds no sales-ready lead that closes this year")
     extra = _round_up(base.gap.sales_ready_leads / per_money, 1)
+    if not math.isfinite(extra):
+        return _not_reachable(driver, label, budget, "no budget a number can hold would close it this year")
     cost = extra * len(range(start, end + 1))
     currency = plan.basics.currency
     if start == channel.start_month:

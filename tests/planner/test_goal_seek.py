@@ -168,3 +168,29 @@ def test_a_cycle_as_long_as_the_plan_leaves_no_hire_that_closes_the_year() -> No
     assert not answers[INSIDE_DRIVER].reachable
     assert "no hire made now closes this year's gap" in answers[INSIDE_DRIVER].sentence
     assert sentence(tuple(answers.values())).startswith("No single change closes this year's gap")
+
+
+def test_a_team_whose_people_make_a_sliver_of_a_lead_is_not_reachable_rather_than_a_crash() -> None:
+    """5e-324 sales-ready leads a person-month (the smallest float): more people than a number can
+    hold, said in words (Hypothesis found the division overflowing)."""
+    from planner.plan.plan_file import parse_plan
+
+    data = {
+        "format": "leadplanner-plan",
+        "version": 1,
+        "basics": {"start_month": "2027-01", "horizon_months": 12, "company": ""},
+        "targets": {"revenue_goal": 1, "deal_size": 1, "win_rate": 1.0, "srl_to_opportunity": 1.0,
+                    "lead_to_mql": 1.0, "mql_to_srl": 1.0, "sales_cycle_months": 0, "pipeline_revenue": 0,
+                    "seasonality": [0] * 11 + [1]},
+        "labor": [{"id": "r0", "name": "", "kind": "outsourced", "headcount": 0, "start_month": 1,
+                   "ramp_months": 0, "srl_per_person_month": 5e-324, "cost_per_person_month": 0, "fee_per_srl": 0}],
+        "channels": [{"name": "", "type": "email", "owner": "r0", "share": 0.5}],
+    }  # fmt: skip
+    import json
+
+    plan = parse_plan(json.dumps(data)).plan
+    result = compute(plan)
+    outsourced = [a for a in close_the_gap(plan, result) if a.driver == "hire.r0"]
+    assert outsourced and not outsourced[0].reachable
+    assert "no sales-ready lead" in outsourced[0].sentence
+    assert all(option.answer.reachable for option in options(plan, result))  # the memo's options: no crash
