@@ -190,14 +190,6 @@ class StepDocument(QObject):
     def undo_stack(self) -> QUndoStack:
         return self.document.undo_stack
 
-    @property
-    def refused(self) -> Any:
-        return self.document.refused
-
-    @property
-    def noted(self) -> Any:
-        return self.document.noted
-
     def value(self, path: str) -> Any:
         return self.document.value(path)
 
