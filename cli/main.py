@@ -7,14 +7,12 @@ feature not available. Messages go to stderr, one per problem; never a traceback
 from __future__ import annotations
 
 import argparse
-import json
-import math
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from cli import actuals
-from cli.plans import CliError, load_valid, same_file
+from cli import actuals, compare
+from cli.plans import CliError, dump_json, load_valid, same_file
 from planner.advice.memo import next_year_line, verdict
 from planner.numbers import formatting as fmt
 from planner.numbers.closing import timing_sentence
@@ -28,21 +26,6 @@ from planner.plan.sample import sample_text
 from planner.version import __version__
 
 
-def _dump(data: object) -> str:
-    return json.dumps(_finite(data), indent=2, ensure_ascii=False, allow_nan=False)
-
-
-def _finite(data: object) -> object:
-    """Absurd inputs (a deal size of 1e-300) can overflow a figure: report it as not available."""
-    if isinstance(data, float):
-        return data if math.isfinite(data) else None
-    if isinstance(data, dict):
-        return {key: _finite(value) for key, value in data.items()}
-    if isinstance(data, list | tuple):
-        return [_finite(value) for value in data]
-    return data
-
-
 def cmd_validate(args: argparse.Namespace) -> int:
     load_valid(args.plan)
     print("valid")
@@ -51,7 +34,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def cmd_summary(args: argparse.Namespace) -> int:
     result = compute(load_valid(args.plan).plan)
-    print(_dump(summary_data(result)) if args.json else summary_table(result))
+    print(dump_json(summary_data(result)) if args.json else summary_table(result))
     return 0
 
 
@@ -145,7 +128,7 @@ def summary_table(result: PlanResult) -> str:
 def cmd_sensitivity(args: argparse.Namespace) -> int:
     result = compute(load_valid(args.plan).plan)
     if args.json:
-        print(_dump(sensitivity_data(result.sensitivity)))
+        print(dump_json(sensitivity_data(result.sensitivity)))
         return 0
     c = result.currency
     print(f"{'Driver':<44} {'Move':>6} {'SRL needed':>11} {'Coverage':>9} {'Cost/SRL':>12}")
@@ -163,7 +146,7 @@ def cmd_goal_seek(args: argparse.Namespace) -> int:
     result = compute(plan)
     answers = close_the_gap(plan, result)
     if args.json:
-        print(_dump([answer_data(a) for a in answers]))
+        print(dump_json([answer_data(a) for a in answers]))
     else:
         print(goal_sentence(answers))
         timed = timing_sentence(plan, result)
@@ -300,6 +283,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.set_defaults(run=cmd_export)
 
     actuals.register(commands)
+    compare.register(commands)
     return parser
 
 

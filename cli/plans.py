@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import math
 from pathlib import Path
 
 from planner.plan.plan_file import LoadedPlan, PlanFileError, read_plan
@@ -32,3 +34,18 @@ def same_file(a: Path, b: Path) -> bool:
         return a.resolve() == b.resolve() or (a.exists() and b.exists() and a.samefile(b))
     except OSError:
         return False
+
+
+def dump_json(data: object) -> str:
+    return json.dumps(finite(data), indent=2, ensure_ascii=False, allow_nan=False)
+
+
+def finite(data: object) -> object:
+    """Absurd inputs (a deal size of 1e-300) can overflow a figure: report it as not available."""
+    if isinstance(data, float):
+        return data if math.isfinite(data) else None
+    if isinstance(data, dict):
+        return {key: finite(value) for key, value in data.items()}
+    if isinstance(data, list | tuple):
+        return [finite(value) for value in data]
+    return data

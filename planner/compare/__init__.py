@@ -1,0 +1,1 @@
+"""Two versions of a plan compared: what changed, and how much each change moved the answer."""

@@ -1,0 +1,148 @@
+"""A comparison in the words a CEO reads in one go, the same in the app, the report and the CLI.
+
+"Since 1 Oct the plan went from Late to Short; this year's gap grew by 38 sales-ready leads
+($228,000): win rate 25% → 22% +45; Agency SDRs: end month Sep 2027 → Aug 2027 +12; together 0."
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from planner.compare.changes import TOGETHER, Change, Driver
+from planner.compare.comparison import Comparison, Effect
+from planner.numbers import formatting as fmt
+from planner.numbers.status import word
+from planner.plan.model import Channel, LaborResource, Targets
+from planner.plan.serialize import specs
+from planner.plan.vocab import CHANNEL_TYPES, LABOR_KINDS
+
+MONTH_FIELDS = ("start_month", "end_month")
+_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+_RECORDS = {"target": Targets, "labor": LaborResource, "channel": Channel}
+
+
+def since(file_name: str, modified: float | None = None) -> str:
+    """When the older version was made, said short ("1 Oct"): the date in its file's name
+    (``q3-plan-2027-10-01.leadplan``), else the day the file was last saved; "" when neither is known."""
+    for found in _DATE.finditer(file_name):
+        try:
+            day = dt.date(int(found.group(1)), int(found.group(2)), int(found.group(3)))
+        except ValueError:
+            continue
+        return f"{day.day} {day:%b}"
+    if modified is None:
+        return ""
+    day = dt.date.fromtimestamp(modified)
+    return f"{day.day} {day:%b}"
+
+
+def signed(value: float) -> str:
+    """A move in whole leads or money units: "+45", "−19", "0" (less than half rounds to none)."""
+    text = f"{abs(value):,.0f}"
+    if text == "0":
+        return "0"
+    return ("+" if value > 0 else "−") + text
+
+
+def signed_money(value: float, currency: str) -> str:
+    text = fmt.money(abs(value), currency)
+    if f"{abs(value):,.0f}" == "0":
+        return fmt.money(0, currency)
+    return ("+" if value > 0 else "−") + text
+
+
+def value_text(kind: str, field: str, value: Any, comparison: Comparison) -> str:
+    """An input's value as the app shows it."""
+    if value is None and field == "end_month" and comparison.month_labels:
+        value = len(comparison.month_labels)  # left out: the plan's last month
+    if value is None:
+        return "none"
+    if field in MONTH_FIELDS and isinstance(value, int) and 0 < value <= len(comparison.month_labels):
+        return comparison.month_labels[value - 1]
+    if field == "type":
+        return CHANNEL_TYPES.get(value, str(value))
+    if field == "kind" and kind == "labor":
+        return LABOR_KINDS.get(value, str(value))
+    if field == "schedule":
+        return (
+            f"{fmt.money(sum(spend.get('budget', 0) for spend in value), comparison.currency)} in {len(value)} spends"
+        )
+    if field == "seasonality":
+        return "/".join(fmt.entered(w) for w in value)
+    if field == "activity":
+        return "on"
+    record = _RECORDS.get(kind)
+    spec = dict(specs(record)).get(field) if record is not None else None
+    if spec is None or not isinstance(value, int | float):
+        return str(value)
+    shown = fmt.by_kind(value, spec.kind, comparison.currency)
+    return f"{shown} {spec.unit}" if spec.unit == "months" else shown
+
+
+def change_text(driver: Driver, change: Change, comparison: Comparison) -> str:
+    """One changed input: "win rate 25% → 22%", "head count 2 → 3"."""
+    label = _field_label(driver.kind, change.field)
+    before = value_text(driver.kind, change.field, change.before, comparison)
+    after = value_text(driver.kind, change.field, change.after, comparison)
+    return f"{label} {before} → {after}"
+
+
+def _field_label(kind: str, field: str) -> str:
+    record = _RECORDS.get(kind)
+    if field == "activity":
+        return "activity calculator"
+    spec = dict(specs(record)).get(field) if record is not None else None
+    return spec.label.lower() if spec is not None else field.replace("_", " ")
+
+
+def driver_text(driver: Driver, comparison: Comparison) -> str:
+    """What changed in a driver: "win rate 25% → 22%", "Agency SDRs added", "Webinars: monthly budget …"."""
+    if driver.kind == "target":
+        return change_text(driver, driver.changes[0], comparison)
+    if driver.kind == "actuals":
+        months = [comparison.month_labels[int(c.path.split(".")[1]) - 1] for c in driver.changes if _in(c, comparison)]
+        added = all(c.before is None for c in driver.changes)
+        said = ", ".join(months) if len(months) <= 3 else f"{months[0]} to {months[-1]}"
+        return f"actuals {'added' if added else 'changed'} for {said}"
+    only = driver.changes[0]
+    if len(driver.changes) == 1 and not only.field:
+        return f"{driver.label} {'added' if only.before is None else 'removed'}"
+    return f"{driver.label}: " + ", ".join(change_text(driver, c, comparison) for c in driver.changes)
+
+
+def _in(change: Change, comparison: Comparison) -> bool:
+    month = int(change.path.split(".")[1])
+    return 0 < month <= len(comparison.month_labels)
+
+
+def effect_text(effect: Effect, comparison: Comparison) -> str:
+    """One line of the attribution: what changed and its move of this year's gap."""
+    if effect.driver == TOGETHER:
+        return f"together {signed(effect.srl_gap)}"
+    driver = next(d for d in comparison.drivers if d.key == effect.driver)
+    return f"{driver_text(driver, comparison)} {signed(effect.srl_gap)}"
+
+
+def status_text(comparison: Comparison) -> str:
+    before, after = word(comparison.before.status), word(comparison.after.status)
+    return f"the plan went from {before} to {after}" if before != after else f"the plan is still {after}"
+
+
+def gap_text(comparison: Comparison) -> str:
+    move = comparison.year_gap_move
+    leads = signed(move).lstrip("+−")
+    if leads == "0":
+        return "this year's gap did not move"
+    money = fmt.money(abs(comparison.revenue_gap_move), comparison.currency)
+    return f"this year's gap {'grew' if move > 0 else 'shrank'} by {leads} sales-ready leads ({money})"
+
+
+def sentence(comparison: Comparison, when: str = "") -> str:
+    """The comparison in one sentence, beginning "Since <when>" (or "Since the last version")."""
+    opening = f"Since {when}" if when else "Since the last version"
+    if not comparison.changed:
+        return f"{opening} nothing changed: the plan is still {word(comparison.after.status)}."
+    lines = "; ".join(effect_text(effect, comparison) for effect in comparison.attribution)
+    return f"{opening} {status_text(comparison)}; {gap_text(comparison)}: {lines}."
