@@ -20,6 +20,7 @@ from markupsafe import Markup
 from exports import report_actuals, report_advice, report_analysis, report_model
 from exports.report_memo import memo_view
 from planner.advice.memo import memo
+from planner.compare.comparison import Comparison
 from planner.numbers.engine import compute
 from planner.numbers.results import PlanResult
 from planner.plan.model import Plan
@@ -74,8 +75,16 @@ def view_model(plan: Plan, result: PlanResult, today: _dt.date) -> dict[str, obj
     }
 
 
-def render_report(plan: Plan, *, today: _dt.date | None = None, progress: Progress | None = None) -> str:
-    """The report as one HTML page."""
+def render_report(
+    plan: Plan,
+    *,
+    today: _dt.date | None = None,
+    progress: Progress | None = None,
+    comparison: Comparison | None = None,
+    since: str = "",
+) -> str:
+    """The report as one HTML page; with ``comparison`` (the last review's plan against this one),
+    a line on the memo's page and a section "Since the last review"."""
     report = progress or (lambda _percent, _message: None)
     report(5, "Computing the plan")
     result = compute(plan)
@@ -85,10 +94,17 @@ def render_report(plan: Plan, *, today: _dt.date | None = None, progress: Progre
     return environment().get_template("report.html").render(**model)
 
 
-def write_report(plan: Plan, path: str | os.PathLike[str], progress: Progress | None = None) -> Path:
+def write_report(
+    plan: Plan,
+    path: str | os.PathLike[str],
+    progress: Progress | None = None,
+    *,
+    comparison: Comparison | None = None,
+    since: str = "",
+) -> Path:
     """Render the report and write it atomically to ``path``; returns the path written."""
     target = Path(path)
-    html = render_report(plan, progress=progress)
+    html = render_report(plan, progress=progress, comparison=comparison, since=since)
     if progress:
         progress(90, "Writing the file")
     write_text_atomically(target, html)

@@ -9,9 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from exports.safe_text import CELL_LIMIT, clean_plan
 from planner.plan.model import Plan
+
+if TYPE_CHECKING:
+    from planner.compare.comparison import Comparison
 
 
 class ExportUnavailable(Exception):
@@ -24,8 +28,14 @@ def export_plan(
     xlsx: str | None = None,
     html: str | None = None,
     progress: Callable[[int, str], None] | None = None,
+    comparison: Comparison | None = None,
+    since: str = "",
 ) -> Iterator[Path]:
     """Write the requested exports; yields each path once written.
+
+    ``comparison`` (``planner.compare.comparison.compare(old, plan)``) adds "Since the last review"
+    to both: the memo's line and a section in the report, a sheet in the workbook; ``since`` is
+    when the older version was made, said short ("1 Oct", ``planner.compare.words.since``).
 
     ``progress(percent, step)`` hears how far the workbook has got (a plan of thousands of
     channels takes seconds); it is called on the exporting thread.
@@ -33,8 +43,8 @@ def export_plan(
     if xlsx:
         from exports.excel import write_workbook
 
-        yield write_workbook(clean_plan(plan, CELL_LIMIT), xlsx, progress=progress)
+        yield write_workbook(clean_plan(plan, CELL_LIMIT), xlsx, progress=progress, comparison=comparison, since=since)
     if html:
         from exports.html_report import write_report
 
-        yield write_report(clean_plan(plan), html)
+        yield write_report(clean_plan(plan), html, comparison=comparison, since=since)

@@ -49,6 +49,7 @@ from exports.excel.styles import Styles
 from exports.excel.summary_sheet import write_summary
 from exports.excel.tracker_sheet import write_tracker
 from planner.advice.memo import memo
+from planner.compare.comparison import Comparison
 from planner.numbers.engine import compute_core
 from planner.numbers.results import PlanResult
 from planner.plan.model import Plan
@@ -127,9 +128,16 @@ def set_properties(workbook: Workbook, plan: Plan) -> None:
 
 
 def write_workbook(
-    plan: Plan, path: str | os.PathLike[str], progress: Progress | None = None, result: PlanResult | None = None
+    plan: Plan,
+    path: str | os.PathLike[str],
+    progress: Progress | None = None,
+    result: PlanResult | None = None,
+    *,
+    comparison: Comparison | None = None,
+    since: str = "",
 ) -> Path:
-    """Write the workbook to ``path`` atomically; returns the path written."""
+    """Write the workbook to ``path`` atomically; returns the path written. With ``comparison`` (the
+    last review's plan against this one), a sheet "Since last review" of its values."""
     report = progress or (lambda percent, step: None)
     target = Path(path)
     with collector_paused():
