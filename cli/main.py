@@ -11,9 +11,10 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from cli import actuals, compare
+from cli import actuals, benchmarks, compare
 from cli.plans import CliError, dump_json, load_valid, same_file
 from planner.advice.memo import next_year_line, verdict
+from planner.benchmarks.standing import assumptions_data
 from planner.numbers import formatting as fmt
 from planner.numbers.closing import timing_sentence
 from planner.numbers.engine import compute
@@ -33,8 +34,14 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
-    result = compute(load_valid(args.plan).plan)
-    print(dump_json(summary_data(result)) if args.json else summary_table(result))
+    plan = load_valid(args.plan).plan
+    result = compute(plan)
+    if args.json:
+        data = summary_data(result)
+        data["assumptions"] = assumptions_data(plan, benchmarks.library_of(args))
+        print(dump_json(data))
+    else:
+        print(summary_table(result))
     return 0
 
 
@@ -284,6 +291,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     actuals.register(commands)
     compare.register(commands)
+    benchmarks.register(commands)
+    benchmarks.add_option(parser, top=True)
+    for command in commands.choices.values():
+        benchmarks.add_option(command, top=False)
     return parser
 
 

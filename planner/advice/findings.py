@@ -12,6 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from planner.advice.advice_context import Context, context
+from planner.benchmarks.library import Library
+from planner.benchmarks.standing import challenges
 from planner.numbers.results import PlanResult
 from planner.plan.model import Plan
 
@@ -235,9 +237,30 @@ RULES: tuple[Rule, ...] = (
 )
 
 
-def findings(plan: Plan, result: PlanResult) -> tuple[Finding, ...]:
-    """The findings that apply to the plan, most severe first (the table's order within a level)."""
+def findings(plan: Plan, result: PlanResult, library: Library | None = None) -> tuple[Finding, ...]:
+    """The findings that apply to the plan, most severe first (the table's order within a level),
+    then each assumption outside its industry's range (``library``: the built-in one if None)."""
     ctx = context(plan, result)
     phrases = ctx.phrases()
     fired = [rule.fire(ctx, phrases) for rule in RULES if rule.applies(ctx)]
-    return tuple(sorted(fired, key=lambda f: -f.severity))
+    return (*sorted(fired, key=lambda f: -f.severity), *assumption_findings(plan, result, library))
+
+
+def assumption_findings(plan: Plan, result: PlanResult, library: Library | None = None) -> tuple[Finding, ...]:
+    """An assumption outside its industry's cited range, challenged before the CEO does: one each."""
+    found = []
+    for challenge in challenges(plan, result, library):
+        source = challenge.range.source
+        first = challenge.assumptions[0]
+        found.append(
+            Finding(
+                key=f"assumption.{challenge.figure}",
+                severity=2,
+                finding=challenge.text,
+                recommendation="Check it against the client's own records before the review, or plan with the "
+                "typical figure and say why the client differs.",
+                why=f"{source.publisher}, “{source.title}” ({source.year or 'undated'}): {source.url}",
+                trigger=f"{first.path}: {first.value:g} outside {challenge.range.low:g}–{challenge.range.high:g}",
+            )
+        )
+    return tuple(found)

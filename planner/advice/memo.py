@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from planner.advice import health
+from planner.benchmarks.library import Library
+from planner.benchmarks.standing import challenges
 from planner.numbers import formatting as fmt
 from planner.numbers import status as st
 from planner.numbers.goal_seek import (
@@ -65,6 +67,7 @@ class Memo:
     options: tuple[MemoOption, ...]
     decisions: tuple[str, ...]
     cumulative: tuple[MemoMonth, ...]
+    assumptions: tuple[str, ...] = ()  # page 1's "assumptions to check": one line per figure outside its range
 
 
 def _label(result: PlanResult, month: int | None) -> str:
@@ -303,7 +306,7 @@ def cumulative(result: PlanResult) -> tuple[MemoMonth, ...]:
     return tuple(found)
 
 
-def memo(plan: Plan, result: PlanResult) -> Memo:
+def memo(plan: Plan, result: PlanResult, library: Library | None = None) -> Memo:
     status = result.timing.status
     found = options(plan, result) if status == SHORT else earlier_starts(plan, result) if status == LATE else ()
     views = tuple(option_view(plan, result, o) for o in found)
@@ -315,4 +318,5 @@ def memo(plan: Plan, result: PlanResult) -> Memo:
         options=views,
         decisions=decisions(plan, result, views),
         cumulative=cumulative(result),
+        assumptions=tuple(c.text for c in challenges(plan, result, library)),
     )

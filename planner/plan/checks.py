@@ -107,6 +107,8 @@ def check_value(spec: Spec, value: Any) -> str | None:
         return check_month(value)
     if spec.kind == "text" and not isinstance(value, str):
         return f"must be text; found {shown(value, spec)}"
+    if spec.kind == "choice" and spec.optional and value == "":
+        return None  # an optional choice left empty (no industry)
     if spec.kind == "choice" and (not isinstance(value, str) or value not in (spec.choices or {})):
         options = ", ".join(spec.choices or {})
         return f"must be one of {options}; found {shown(value, spec)}"

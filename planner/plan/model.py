@@ -9,6 +9,7 @@ Unknown keys of every object are kept in ``extra`` and written back.
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from typing import Any, NamedTuple
 
@@ -32,7 +33,7 @@ class Spec(NamedTuple):
     minimum: float | None = None
     maximum: float | None = None
     positive: bool = False  # money/count that must be more than 0
-    choices: dict[str, str] | None = None
+    choices: Mapping[str, str] | None = None
     help: str = ""
 
 
@@ -96,6 +97,8 @@ class Basics(Record):
     start_month: str = spec("month", "First month", default="2027-01", help="YYYY-MM")
     horizon_months: int = spec("int", "Horizon", unit="months", minimum=1, maximum=60, default=12)
     currency: str = spec("text", "Currency", default="USD")
+    # plan model v3: a key of the benchmark library ("" none), for the ranges beside each assumption
+    industry: str = spec("choice", "Industry", choices=vocab.INDUSTRIES, optional=True, default="")
     extra: dict[str, Any] = extra_field()
 
 

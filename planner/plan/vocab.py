@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
+
 LABOR_KINDS: dict[str, str] = {
     "field": "Field reps prospecting part-time",
     "inside": "Inside lead development reps (in-house)",
@@ -74,3 +76,25 @@ REVIEW_LISTS: dict[str, str] = {
     "initiatives": "Sales leader initiatives",
     "issues": "Issues",
 }
+
+
+class _Industries(Mapping[str, str]):
+    """The benchmark library's industries (key -> name), read from the library when first asked:
+    most starts of the app never need them."""
+
+    def _names(self) -> dict[str, str]:
+        from planner.benchmarks.library import industry_names
+
+        return industry_names()
+
+    def __getitem__(self, key: str) -> str:
+        return self._names()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names())
+
+    def __len__(self) -> int:
+        return len(self._names())
+
+
+INDUSTRIES: Mapping[str, str] = _Industries()
