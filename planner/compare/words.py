@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from planner.compare.changes import TOGETHER, Change, Driver
@@ -117,12 +118,27 @@ def _in(change: Change, comparison: Comparison) -> bool:
     return 0 < month <= len(comparison.month_labels)
 
 
-def effect_text(effect: Effect, comparison: Comparison) -> str:
-    """One line of the attribution: what changed and its move of this year's gap."""
+def shown_moves(values: Sequence[float]) -> list[int]:
+    """Moves in whole leads (or money units) that add up as the lines are read: each is the running
+    total rounded less the one before it rounded, so the lines add up to the whole move rounded, and
+    none is more than one from its own (+54.5 and +7.5 of +62.0 are said +55 and +7, not +55 and +8)."""
+    shown, said, running = [], 0, 0.0
+    for value in values:
+        running += value
+        now = round(running)
+        shown.append(now - said)
+        said = now
+    return shown
+
+
+def effect_text(effect: Effect, comparison: Comparison, move: float | None = None) -> str:
+    """One line of the attribution: what changed and its move of this year's gap (``move``: as said,
+    when the lines are rounded to add up, ``shown_moves``)."""
+    said = signed(effect.srl_gap if move is None else move)
     if effect.driver == TOGETHER:
-        return f"together {signed(effect.srl_gap)}"
+        return f"together {said}"
     driver = next(d for d in comparison.drivers if d.key == effect.driver)
-    return f"{driver_text(driver, comparison)} {signed(effect.srl_gap)}"
+    return f"{driver_text(driver, comparison)} {said}"
 
 
 def status_text(comparison: Comparison) -> str:
@@ -144,5 +160,6 @@ def sentence(comparison: Comparison, when: str = "") -> str:
     opening = f"Since {when}" if when else "Since the last version"
     if not comparison.changed:
         return f"{opening} nothing changed: the plan is still {word(comparison.after.status)}."
-    lines = "; ".join(effect_text(effect, comparison) for effect in comparison.attribution)
+    moves = shown_moves([effect.srl_gap for effect in comparison.attribution])
+    lines = "; ".join(effect_text(e, comparison, move) for e, move in zip(comparison.attribution, moves, strict=True))
     return f"{opening} {status_text(comparison)}; {gap_text(comparison)}: {lines}."
