@@ -67,7 +67,7 @@ def test_compare_refuses_a_plan_in_another_currency_without_a_traceback(versions
 
 
 def test_compare_refuses_a_damaged_or_newer_file_with_the_usual_message(versions, tmp_path: Path) -> None:
-    old, new = versions
+    _, new = versions
     damaged = tmp_path / "damaged.leadplan"
     damaged.write_text('{"format": "leadplanner-plan", "vers', encoding="utf-8")
     newer = tmp_path / "newer.leadplan"
