@@ -18,6 +18,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from exports import report_actuals, report_advice, report_analysis, report_model
+from exports.report_compare import since_view
 from exports.report_memo import memo_view
 from planner.advice.memo import memo
 from planner.compare.comparison import Comparison
@@ -54,11 +55,14 @@ def environment() -> Environment:
     return env
 
 
-def view_model(plan: Plan, result: PlanResult, today: _dt.date) -> dict[str, object]:
-    """Everything the templates show, already formatted."""
+def view_model(
+    plan: Plan, result: PlanResult, today: _dt.date, comparison: Comparison | None = None, since: str = ""
+) -> dict[str, object]:
+    """Everything the templates show, already formatted (the section "since" is None without a comparison)."""
     return {
         "meta": report_model.title_block(plan, today),
         "memo": memo_view(memo(plan, result), result),
+        "since": since_view(comparison, since) if comparison is not None else None,
         "headline": report_model.headline(result),
         "findings": report_advice.finding_views(plan, result),
         "diagnosis": report_model.diagnosis(plan),
@@ -89,7 +93,7 @@ def render_report(
     report(5, "Computing the plan")
     result = compute(plan)
     report(40, "Preparing the figures and charts")
-    model = view_model(plan, result, today or _dt.date.today())
+    model = view_model(plan, result, today or _dt.date.today(), comparison, since)
     report(70, "Laying out the report")
     return environment().get_template("report.html").render(**model)
 

@@ -19,6 +19,7 @@ from exports.excel.layout import (
     MONTHLY,
     REVIEW,
     SCENARIOS,
+    SINCE,
     SUMMARY,
     TRACKER,
 )
@@ -42,7 +43,11 @@ CONTENTS = (
 )
 
 
-def write_cover(sheet: Worksheet, styles: Styles, plan: Plan, today: str) -> None:
+SINCE_CONTENTS = (SINCE, "This plan against the last review's: the answers, what moved the gaps, the inputs changed")
+
+
+def write_cover(sheet: Worksheet, styles: Styles, plan: Plan, today: str, *, since: bool = False) -> None:
+    """The cover; ``since``: the workbook has the sheet "Since last review", listed after the Summary."""
     w = SheetWriter(sheet, styles)
     basics = plan.basics
     w.text(1, 1, basics.title or "Lead development plan", "title")
@@ -59,7 +64,8 @@ def write_cover(sheet: Worksheet, styles: Styles, plan: Plan, today: str) -> Non
         w.text(row, 2, value)
     row = 3 + len(rows) + 1
     w.text(row, 1, "Contents", "section")
-    for name, what in CONTENTS:
+    contents = (CONTENTS[0], SINCE_CONTENTS, *CONTENTS[1:]) if since else CONTENTS
+    for name, what in contents:
         row += 1
         link = w.text(row, 1, name, "link")
         link.hyperlink = Hyperlink(ref=link.coordinate, location=f"{quote_sheetname(name)}!A1", display=name)

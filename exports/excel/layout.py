@@ -30,6 +30,7 @@ TRACKER = "Tracker"
 AT_EXPORT = "As written at export"
 CHECKS = "Checks"
 CHARTS = "Charts"
+SINCE = "Since last review"  # only when the export is given the last review's plan: after the Summary
 SHEET_ORDER = (
     COVER, SUMMARY, INPUTS, LABOR, CHANNELS, MONTHLY, SCENARIOS, METRICS, REVIEW, TRACKER, AT_EXPORT, CHECKS, CHARTS
 )  # fmt: skip

@@ -37,6 +37,7 @@ from exports.excel.layout import (
     REVIEW,
     SCENARIOS,
     SHEET_ORDER,
+    SINCE,
     SUMMARY,
     TRACKER,
     Layout,
@@ -45,6 +46,7 @@ from exports.excel.monthly_sheet import write_monthly
 from exports.excel.printing import print_setup
 from exports.excel.saving import save
 from exports.excel.scenarios_sheet import write_scenarios
+from exports.excel.since_sheet import write_since
 from exports.excel.styles import Styles
 from exports.excel.summary_sheet import write_summary
 from exports.excel.tracker_sheet import write_tracker
@@ -59,8 +61,15 @@ Progress = Callable[[int, str], None]
 SAVE_FROM = 50  # percent: building the sheets is about half the time, saving them the other half
 
 
-def build_workbook(plan: Plan, result: PlanResult | None = None, progress: Progress | None = None) -> Workbook:
-    """The workbook in memory (not saved)."""
+def build_workbook(
+    plan: Plan,
+    result: PlanResult | None = None,
+    progress: Progress | None = None,
+    *,
+    comparison: Comparison | None = None,
+    since: str = "",
+) -> Workbook:
+    """The workbook in memory (not saved); with ``comparison``, the sheet "Since last review" after the Summary."""
     report = progress or (lambda percent, step: None)
     report(0, "Computing the plan")
     # the sheets are formulas; the engine's figures are their values at export (for viewers that do
@@ -72,6 +81,8 @@ def build_workbook(plan: Plan, result: PlanResult | None = None, progress: Progr
     workbook = Workbook()
     sheets = {name: workbook.create_sheet(name) for name in SHEET_ORDER}
     workbook.remove(workbook.worksheets[0])
+    if comparison is not None:
+        sheets[SINCE] = workbook.create_sheet(SINCE, SHEET_ORDER.index(SUMMARY) + 1)
     styles = Styles(workbook, plan.basics.currency)
 
     def summary() -> None:
@@ -91,8 +102,11 @@ def build_workbook(plan: Plan, result: PlanResult | None = None, progress: Progr
         ("Writing the findings", lambda: write_at_export(sheets[AT_EXPORT], styles, plan, result, today)),
         ("Writing the checks", lambda: write_checks(sheets[CHECKS], styles, layout)),
         ("Drawing the charts", lambda: write_charts(sheets[CHARTS], styles, workbook, layout)),
-        ("Writing the contents", lambda: write_cover(sheets[COVER], styles, plan, today)),
+        ("Writing the contents", lambda: write_cover(sheets[COVER], styles, plan, today, since=SINCE in sheets)),
     ]
+    if comparison is not None:
+        compared = comparison
+        steps.insert(-1, ("Writing the comparison", lambda: write_since(sheets[SINCE], styles, compared, since)))
     for done, (step, write) in enumerate(steps):
         report(5 + (SAVE_FROM - 5) * done // len(steps), step)
         write()
@@ -141,7 +155,7 @@ def write_workbook(
     report = progress or (lambda percent, step: None)
     target = Path(path)
     with collector_paused():
-        workbook = build_workbook(plan, result, report)
+        workbook = build_workbook(plan, result, report, comparison=comparison, since=since)
         # beside the target under a temporary name, renamed over it: a failed or interrupted export
         # never leaves half a workbook; no fsync (an export is made again from the plan in a second,
         # and fsync of a fresh workbook costs as much as writing a tenth of its cells)
