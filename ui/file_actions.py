@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
     from planner.plan.recovery import Recoverable, RecoveryStore
     from ui.autosave import Autosaver
+    from ui.dialogs.compare import CompareDialog
     from ui.export_runner import ExportRunner
 
 TITLE = "Lead Planner"
@@ -57,6 +58,7 @@ class FileActions:
     def exporter(self) -> ExportRunner: ...
 
     autosaver: Autosaver | None = None  # (the leadplanner command starts it at the first paint)
+    comparison: CompareDialog | None = None  # File → Compare with…, while it is open
 
     if TYPE_CHECKING:  # provided by MainWindow and its QMainWindow
 
@@ -94,13 +96,13 @@ class FileActions:
     def new_plan(self) -> None:
         if self.confirm_discard():
             self.suggested_path = None
-            self.document.load(blank_plan())
+            self.load_plan(blank_plan())
             self.go_to_step(0)
 
     def new_from_sample(self) -> None:
         if self.confirm_discard():
             self.suggested_path = None
-            self.document.load(sample_plan())
+            self.load_plan(sample_plan())
             self.go_to_step(0)
 
     def open_plan(self, path: str | None = None) -> bool:
@@ -114,6 +116,11 @@ class FileActions:
                 return False
         return self.load_file(path)
 
+    def load_plan(self, plan: Plan, path: str | Path | None = None) -> None:
+        """Another plan in the window (New, Open, Recover): a comparison with the last one closes."""
+        self.close_comparison()
+        self.document.load(plan, path)
+
     def load_file(self, path: str) -> bool:
         """Open the plan at ``path``; a file that can't be opened is explained and changes nothing."""
         try:
@@ -125,7 +132,7 @@ class FileActions:
             if not Path(path).exists():
                 self.recent.remove(path)
             return False
-        self.document.load(loaded.plan, path)
+        self.load_plan(loaded.plan, path)
         self.suggested_path = None
         self.recent.add(path)
         if loaded.migrated_from is not None:
@@ -193,6 +200,28 @@ class FileActions:
         folder = self.document.path.parent if self.document.path else Path.home()
         self.exporter.ask_and_export(self.document.plan, kind, str(folder / self.suggested_name()))
 
+    # --- comparing with an older version --------------------------------------------------
+    def compare_with(self, path: str | None = None) -> CompareDialog | None:
+        """File → Compare with…: the open plan against an older version of it (``ui.dialogs.compare``);
+        a file that cannot be compared is explained and an open comparison stays as it was."""
+        from ui.dialogs.compare import compare_with_file
+
+        dialog = compare_with_file(self, self.document, path)  # type: ignore[arg-type]
+        if dialog is not None:
+            self.close_comparison()
+            self.comparison = dialog
+            dialog.finished.connect(lambda _result: self._comparison_closed(dialog))
+        return dialog
+
+    def close_comparison(self) -> None:
+        if self.comparison is not None:
+            self.comparison.reject()  # (finished: forgotten and deleted)
+
+    def _comparison_closed(self, dialog: CompareDialog) -> None:
+        if self.comparison is dialog:
+            self.comparison = None
+        dialog.deleteLater()
+
     def import_actuals(self) -> None:
         """File → Import actuals…: a CSV file's monthly actuals into the plan (ui.dialogs.import_actuals)."""
         from ui.dialogs.import_actuals import import_actuals_from_file
@@ -247,11 +276,11 @@ class FileActions:
             )
         same_file = leftover.original is not None and leftover.original_unchanged()
         if same_file:
-            self.document.load(plan, leftover.original)
+            self.load_plan(plan, leftover.original)
             self.document.fingerprint = Fingerprint.of(leftover.original) if leftover.original else None
             notice = f"Recovered {leftover.description}. Save it to keep it."
         else:
-            self.document.load(plan, None)
+            self.load_plan(plan, None)
             self.suggested_path = recovered_name(leftover.original) if leftover.original else None
             notice = f"Recovered {leftover.description}. Save it to keep it."
             if leftover.original is not None:

@@ -252,6 +252,9 @@ class MainWindow(QMainWindow, FileActions):
         self._action(file_menu, "Export &Excel…", lambda: self.export("xlsx"), "Ctrl+E", "file.export_xlsx")
         self._action(file_menu, "Export &HTML…", lambda: self.export("html"), "Ctrl+Shift+E", "file.export_html")
         self._action(file_menu, "&Import actuals…", self.import_actuals, None, "file.import_actuals")
+        compare = self._action(file_menu, "&Compare with…", self.compare_with, "Ctrl+Shift+O", "file.compare")
+        compare.setToolTip("What changed since an older version of this plan, and how much each change moved the gap")
+        compare.setStatusTip("Compare the open plan with an older version of it (last review's file)")
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit, "file.quit")
 

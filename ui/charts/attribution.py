@@ -1,0 +1,66 @@
+"""What moved this year's gap since the older version (File → Compare with…): one bar per driver,
+largest first, "together" (what the single changes do not explain) last, then the move in all.
+
+A bar to the right grew the gap (red: more short of demand), one to the left shrank it (green);
+each bar's note gives its move in sales-ready leads and in revenue. The bars add up, as a
+waterfall's steps do, to the last row.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from planner.compare.changes import TOGETHER
+from planner.compare.comparison import Comparison, Effect
+from planner.compare.words import driver_text, signed, signed_money
+from ui import palette
+from ui.charts.bar_rows import BarRow, BarRowsChart
+from ui.style import COVERED, MUTED
+
+GREW, SHRANK, IN_ALL = palette.SHORT, COVERED, MUTED
+TOGETHER_LABEL = "Together (changes acting on each other)"
+IN_ALL_LABEL = "In all"
+
+
+def effect_label(effect: Effect, comparison: Comparison) -> str:
+    """What changed, as the sentence says it, with a capital: "Win rate 25% → 22%"."""
+    if effect.driver == TOGETHER:
+        return TOGETHER_LABEL
+    driver = next((d for d in comparison.drivers if d.key == effect.driver), None)
+    said = driver_text(driver, comparison) if driver is not None else effect.label
+    return said[:1].upper() + said[1:]
+
+
+def attribution_rows(comparison: Comparison) -> list[BarRow]:
+    """A row per driver (the engine's order: largest move first, together last), then the move in
+    all; none when nothing changed."""
+    if not comparison.attribution:
+        return []
+    currency = comparison.currency
+    rows = [
+        BarRow(
+            effect_label(effect, comparison),
+            ((effect.srl_gap, GREW if effect.srl_gap > 0 else SHRANK),),
+            f"{signed(effect.srl_gap)} ({signed_money(effect.revenue_gap, currency)})",
+        )
+        for effect in comparison.attribution
+    ]
+    move = comparison.year_gap_move
+    note = f"{signed(move)} ({signed_money(comparison.revenue_gap_move, currency)})"
+    return [*rows, BarRow(IN_ALL_LABEL, ((move, IN_ALL),), note)]
+
+
+class AttributionChart(BarRowsChart):
+    """Each change's move of this year's gap in sales-ready leads, sorted by size."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("What moved this year's gap", "chart.attribution", "diverging",
+                         "Move of this year's gap (sales-ready leads)", parent)  # fmt: skip
+        assert self.legend_label is not None
+        self.legend_label.set_entries([("Grew the gap", GREW), ("Shrank the gap", SHRANK), (IN_ALL_LABEL, IN_ALL)])
+        self.setMinimumHeight(160)
+
+    def show_comparison(self, comparison: Comparison | None) -> None:
+        rows = [] if comparison is None else attribution_rows(comparison)
+        self.show_rows(rows)
+        self.setAccessibleDescription("; ".join(f"{row.label}: {row.note}" for row in rows))
