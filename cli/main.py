@@ -198,14 +198,21 @@ def cmd_sample(args: argparse.Namespace) -> int:
 EXPORT_SUFFIXES = {"xlsx": (".xlsx",), "html": (".html", ".htm")}
 
 
-def check_export_paths(plan: str, outputs: dict[str, str], force: bool) -> None:
-    """Refuse to write over the plan, one output over the other, or a file the export does not write."""
+def check_export_paths(plan: str, outputs: dict[str, str], force: bool, older: str | None = None) -> None:
+    """Refuse to write over the plan or the older plan it is compared with (``older``), one output
+    over the other, or a file the export does not write."""
     source = Path(plan)
     for kind, out in outputs.items():
         target = Path(out)
         if same_file(target, source):
             raise CliError(
                 f"--{kind} {out} is the plan itself; choose another file name (the plan is left as it is).", 2
+            )
+        if older is not None and same_file(target, Path(older)):
+            raise CliError(
+                f"--{kind} {out} is the plan to compare with (--compare); choose another file name "
+                "(that plan is left as it is).",
+                2,
             )
     if len(outputs) == 2 and same_file(Path(outputs["xlsx"]), Path(outputs["html"])):
         raise CliError("--xlsx and --html name the same file; give each export its own file name.", 2)
@@ -229,14 +236,17 @@ def cmd_export(args: argparse.Namespace) -> int:
     if not args.xlsx and not args.html:
         raise CliError("Say what to export: --xlsx OUT.xlsx, --html OUT.html, or both.", 2)
     outputs = {kind: out for kind, out in (("xlsx", args.xlsx), ("html", args.html)) if out}
-    check_export_paths(args.plan, outputs, args.force)
+    check_export_paths(args.plan, outputs, args.force, args.compare)
     plan = load_valid(args.plan).plan
+    # --compare OLD: read, checked and compared before anything is written; a refusal writes nothing
+    comparison = compare.compared(args.compare, args.plan) if args.compare else None
+    since = compare.since_file(args.compare) if args.compare else ""
     from cli.progress import tell_if_slow
     from exports.writers import ExportUnavailable, export_plan
 
     try:
         with tell_if_slow(f"Writing {' and '.join(filter(None, (args.xlsx, args.html)))}"):
-            for written in export_plan(plan, xlsx=args.xlsx, html=args.html):
+            for written in export_plan(plan, xlsx=args.xlsx, html=args.html, comparison=comparison, since=since):
                 print(f"wrote {written}")
     except ExportUnavailable as error:
         raise CliError(str(error), 2) from None
@@ -286,6 +296,11 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--html", metavar="OUT.html")
     export.add_argument(
         "--force", action="store_true", help="replace an existing output even if it is not a .xlsx/.html file"
+    )
+    export.add_argument(
+        "--compare",
+        metavar="OLD",
+        help="the last review's version of the plan: adds what changed since, and what it did to the gap",
     )
     export.set_defaults(run=cmd_export)
 
