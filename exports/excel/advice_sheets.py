@@ -24,6 +24,7 @@ from planner.advice.scorecard import (
     period,
     scorecard,
 )
+from planner.benchmarks.library import Library
 from planner.numbers.results import PlanResult
 from planner.plan import vocab
 from planner.plan.model import Plan
@@ -186,8 +187,11 @@ def write_review(sheet: Worksheet, styles: Styles, plan: Plan, result: PlanResul
     sheet.freeze_panes = cell(5, 1)
 
 
-def write_at_export(sheet: Worksheet, styles: Styles, plan: Plan, result: PlanResult, today: str) -> None:
-    """What cannot be live: the diagnosis findings and the plan's problems, as written at export."""
+def write_at_export(
+    sheet: Worksheet, styles: Styles, plan: Plan, result: PlanResult, today: str, library: Library | None = None
+) -> None:
+    """What cannot be live: the diagnosis findings (an assumption outside its industry's range in
+    ``library`` among them; None: the built-in one) and the plan's problems, as written at export."""
     w = SheetWriter(sheet, styles)
     w.heading(
         f"As written at export ({today}): findings and problems",
@@ -203,7 +207,7 @@ def write_at_export(sheet: Worksheet, styles: Styles, plan: Plan, result: PlanRe
             w.text(row, 1, message)
         row += 2
     w.text(row, 1, "Findings and recommendations", "section")
-    found = findings(plan, result)
+    found = findings(plan, result, library)
     row += 1
     if not found:
         w.text(row, 1, "No findings.", "note")

@@ -8,6 +8,7 @@ import re
 
 from openpyxl.worksheet.worksheet import Worksheet
 
+from exports.excel import benchmark_columns as ranges
 from exports.excel.cells import SheetWriter, ref, shown, span
 from exports.excel.layout import (
     INPUT_BASICS,
@@ -24,6 +25,7 @@ from exports.excel.layout import (
 from exports.excel.names import INPUT_NAMES, define
 from exports.excel.styles import COUNT, MONTH_LABEL, PERCENT, WEIGHT, Styles
 from exports.excel.validation import Validations
+from planner.benchmarks.library import Library
 from planner.numbers import formatting as fmt
 from planner.numbers import status
 from planner.numbers.funnel import EPSILON, srl_value
@@ -120,8 +122,14 @@ def source_note(field: str, value: float, kind: str = "", currency: str = "USD")
     return f"From the plan (default {shown_default}: {source})"
 
 
-def write_inputs(sheet: Worksheet, styles: Styles, plan: Plan, result: PlanResult) -> None:
+def write_inputs(
+    sheet: Worksheet, styles: Styles, plan: Plan, result: PlanResult, library: Library | None = None
+) -> None:
+    """The inputs; for a plan that names its industry, each beside the range ``library`` gives it
+    (None: the built-in library), its source and a live flag (``exports.excel.benchmark_columns``)."""
     w = SheetWriter(sheet, styles)
+    benchmarks = ranges.benchmarks_of(plan, library)
+    kinds = {**KINDS, **ranges.KINDS} if benchmarks else KINDS
     checks = Validations(sheet)
     currency = plan.basics.currency
     w.heading("Inputs", "Change the yellow cells: every sheet recalculates. Rates are percentages.")
@@ -142,6 +150,8 @@ def write_inputs(sheet: Worksheet, styles: Styles, plan: Plan, result: PlanResul
     note(w, row, "Fixed in this workbook (one column per month): change it in Lead Planner and export again")
 
     w.text(INPUTS_TARGETS_FIRST - 1, 1, "Targets and rates", "section")
+    if benchmarks:
+        ranges.header(w, INPUTS_TARGETS_FIRST - 1, benchmarks.industry)
     target_specs = dict(specs(Targets))
     for row, (field, name) in enumerate(INPUT_NAMES.items(), INPUTS_TARGETS_FIRST):
         spec = target_specs[field]
@@ -158,8 +168,12 @@ def write_inputs(sheet: Worksheet, styles: Styles, plan: Plan, result: PlanResul
         else:  # the currency once, in the figure's format ("€18,000"), not again beside it
             w.number(row, V, value, "input", "money")
             checks.add("amount", ref(row, V))
-        note(w, row, source_note(field, value, spec.kind, currency))
+        where = source_note(field, value, spec.kind, currency)
+        note(w, row, where)
         define(sheet.parent, name, INPUTS, row, V)
+        found = benchmarks.by_path.get(f"targets.{field}")
+        if found is not None:
+            ranges.write_range(w, row, name, found, {NOTE: where}, kinds)
 
     first = INPUTS_WEIGHTS_FIRST
     w.text(first - 1, 1, "Seasonality: the weight of each calendar month", "section")
@@ -172,7 +186,9 @@ def write_inputs(sheet: Worksheet, styles: Styles, plan: Plan, result: PlanResul
 
     write_funnel(w, plan, result)
     write_rules(w)
-    w.widths(KINDS)
+    if benchmarks:
+        ranges.write_block(w, plan, benchmarks, INPUTS_RULES_FIRST + len(RULES) + 1, kinds)
+    w.widths(kinds)
     sheet.freeze_panes = ref(TABLE_HEADER + 1, 1).replace("$", "")
 
 

@@ -51,6 +51,7 @@ from exports.excel.styles import Styles
 from exports.excel.summary_sheet import write_summary
 from exports.excel.tracker_sheet import write_tracker
 from planner.advice.memo import memo
+from planner.benchmarks.library import Library
 from planner.compare.comparison import Comparison
 from planner.numbers.engine import compute_core
 from planner.numbers.results import PlanResult
@@ -68,8 +69,11 @@ def build_workbook(
     *,
     comparison: Comparison | None = None,
     since: str = "",
+    library: Library | None = None,
 ) -> Workbook:
-    """The workbook in memory (not saved); with ``comparison``, the sheet "Since last review" after the Summary."""
+    """The workbook in memory (not saved); with ``comparison``, the sheet "Since last review" after the Summary;
+    ``library``: the benchmarks the Inputs sheet sets a plan's inputs beside when it names its industry
+    (None: the built-in library)."""
     report = progress or (lambda percent, step: None)
     report(0, "Computing the plan")
     # the sheets are formulas; the engine's figures are their values at export (for viewers that do
@@ -90,7 +94,7 @@ def build_workbook(
         summary_charts(sheets[SUMMARY], styles, workbook, plan, layout, row)
 
     steps: list[tuple[str, Callable[[], None]]] = [
-        ("Writing the inputs", lambda: write_inputs(sheets[INPUTS], styles, plan, result)),
+        ("Writing the inputs", lambda: write_inputs(sheets[INPUTS], styles, plan, result, library)),
         ("Writing the labor model", lambda: write_labor(sheets[LABOR], styles, plan, result, layout)),
         ("Writing the channels", lambda: write_channels(sheets[CHANNELS], styles, plan, result, layout)),
         ("Writing the months", lambda: write_monthly(sheets[MONTHLY], styles, plan, result, layout)),
@@ -99,7 +103,7 @@ def build_workbook(
         ("Writing the scorecard", lambda: write_metrics(sheets[METRICS], styles, plan, result, layout)),
         ("Writing the CEO review", lambda: write_review(sheets[REVIEW], styles, plan, result, today)),
         ("Writing the tracker", lambda: write_tracker(sheets[TRACKER], styles, plan, result, layout)),
-        ("Writing the findings", lambda: write_at_export(sheets[AT_EXPORT], styles, plan, result, today)),
+        ("Writing the findings", lambda: write_at_export(sheets[AT_EXPORT], styles, plan, result, today, library)),
         ("Writing the checks", lambda: write_checks(sheets[CHECKS], styles, layout)),
         ("Drawing the charts", lambda: write_charts(sheets[CHARTS], styles, workbook, layout)),
         ("Writing the contents", lambda: write_cover(sheets[COVER], styles, plan, today, since=SINCE in sheets)),
@@ -149,13 +153,15 @@ def write_workbook(
     *,
     comparison: Comparison | None = None,
     since: str = "",
+    library: Library | None = None,
 ) -> Path:
     """Write the workbook to ``path`` atomically; returns the path written. With ``comparison`` (the
-    last review's plan against this one), a sheet "Since last review" of its values."""
+    last review's plan against this one), a sheet "Since last review" of its values; ``library``:
+    the benchmarks for a plan with an industry (None: the built-in library)."""
     report = progress or (lambda percent, step: None)
     target = Path(path)
     with collector_paused():
-        workbook = build_workbook(plan, result, report, comparison=comparison, since=since)
+        workbook = build_workbook(plan, result, report, comparison=comparison, since=since, library=library)
         # beside the target under a temporary name, renamed over it: a failed or interrupted export
         # never leaves half a workbook; no fsync (an export is made again from the plan in a second,
         # and fsync of a fresh workbook costs as much as writing a tenth of its cells)
