@@ -23,6 +23,7 @@ from planner.numbers.axis import nice_ticks
 TOTAL = colours.OTHERS  # the gap before and after
 GROWS = colours.SHORT  # a move that grows the gap
 SHRINKS = colours.SUPPLIED  # a move that shrinks it
+NOISE = 1e-9  # of the running figure: a move this small (a "together" of 1e-14) is no move
 LABEL_CHARACTERS = 30  # of a label's line: 12-point text in LABEL_WIDTH
 
 
@@ -56,6 +57,13 @@ def spans(steps: Sequence[Step]) -> list[tuple[float, float]]:
     return found
 
 
+def _direction(start: float, end: float) -> str:
+    """Whether a move grows the figure, shrinks it, or moves it by no more than arithmetic's noise."""
+    if abs(end - start) <= NOISE * max(1.0, abs(start)):
+        return "none"
+    return "grows" if end > start else "shrinks"
+
+
 def waterfall(
     chart_id: str,
     title: str,
@@ -87,8 +95,8 @@ def waterfall(
     for i, (step, (start, end)) in enumerate(zip(steps, ends, strict=True)):
         y = top + i * row
         x0, x1 = sorted((x_of(start), x_of(end)))
-        colour = TOTAL if step.total else GROWS if end > start else SHRINKS if end < start else MUTED
-        kind = "total" if step.total else "grows" if end > start else "shrinks" if end < start else "none"
+        kind = "total" if step.total else _direction(start, end)
+        colour = {"total": TOTAL, "grows": GROWS, "shrinks": SHRINKS}.get(kind, MUTED)
         body.append(
             f'<rect class="{kind}" x="{x0:.1f}" y="{y + 4}" width="{max(x1 - x0, 1):.1f}" height="{row - 8}" '
             f'fill="{colour}"/>'
