@@ -1,4 +1,5 @@
-"""Screenshots of every step and of presentation mode at 1366 x 768, as a user sees them.
+"""Screenshots of every step, of presentation mode at 1366 x 768 and of File → Compare with…, as a
+user sees them.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python docs/screenshots/take.py [plan.leadplan | --wide] [out-folder]
 
@@ -131,6 +132,22 @@ def six_by_eight() -> dict:
     return sample
 
 
+def older_version(plan: Path, folder: Path) -> Path:
+    """Last review's copy of ``plan`` for File → Compare with…: a higher win rate, one more of the
+    first resource and less spent on the first program with a budget (three changes that move the
+    gap both ways), named with its date as people name them."""
+    data = json.loads(plan.read_text(encoding="utf-8"))
+    data["targets"]["win_rate"] = round(data["targets"]["win_rate"] + 0.03, 4)
+    if data["labor"]:
+        data["labor"][0]["headcount"] += 1
+    budgets = [c for c in data["channels"] if c.get("monthly_budget", 0) >= 2000]
+    if budgets:
+        budgets[0]["monthly_budget"] -= 1000
+    older = folder / f"{plan.stem}-2027-10-01.leadplan"
+    older.write_text(json.dumps(data), encoding="utf-8")
+    return older
+
+
 def main() -> None:
     args = sys.argv[1:]
     folder = Path(tempfile.mkdtemp(prefix="leadplanner-shots-"))
@@ -162,6 +179,11 @@ def main() -> None:
         app.processEvents()
     view.grab().save(str(out / "9-presentation.png"))
     view.close()
+    compared = window.compare_with(str(older_version(plan, folder)))
+    if compared is not None:  # (File → Compare with…: "Since the last review")
+        for _ in range(5):
+            app.processEvents()
+        compared.grab().save(str(out / "10-compare.png"))
     window.document.undo_stack.setClean()
     window.close()
     print(f"screenshots in {out}")

@@ -21,7 +21,7 @@ from PySide6.QtGui import QAction
 
 from planner.plan.sample import sample_text
 from tests.ui.conftest import Dialogs
-from tests.ui.helpers import field, once_shown, retype
+from tests.ui.helpers import field, laid_out, once_shown, retype, table_cuts
 from ui.dialogs.compare import CompareDialog
 from ui.main_window import MainWindow, create_window
 
@@ -75,7 +75,8 @@ def bars(dialog: CompareDialog) -> list[tuple[str, float, str, str]]:
     return [(row.label, round(row.bars[0][0], 2), row.bars[0][1], row.note) for row in dialog.chart.rows]
 
 
-RED, GREEN, GREY = "#C62828", "#1b7f3b", "#5a6473"  # grew the gap (short of demand), shrank it, in all
+# grew the gap (short of demand), shrank it, did not move it, the move in all
+RED, GREEN, NONE, GREY = "#C62828", "#1b7f3b", "#999999", "#5a6473"
 
 
 def test_last_weeks_file_says_in_one_sentence_what_moved_this_years_gap(
@@ -90,7 +91,7 @@ def test_last_weeks_file_says_in_one_sentence_what_moved_this_years_gap(
         "Since 1 Oct the plan is still Short; this year's gap grew by 55 sales-ready leads ($144,720): "
         "win rate 25% → 22% +55; together 0."
     )
-    assert cells(dialog.changes_model) == [("What changed", "Before", "Now"), ("Win rate", "25%", "22%")]
+    assert cells(dialog.changes_model) == [("Input", "Before", "Now"), ("Win rate", "25%", "22%")]
     # cost: 2 reps x $7,500 x 11 months + $6,000 x 12 of trade shows = $237,000 for 288 leads ($822.92);
     # hires (PRODUCT.md): r(1) = 90, r(2) = 78, r(3) = 66 leads a hire; 3 x 78 = 234 >= 198.5 but
     # < 253.05, so the latest start moves from Feb to Jan
@@ -106,9 +107,46 @@ def test_last_weeks_file_says_in_one_sentence_what_moved_this_years_gap(
     ]
     assert bars(dialog) == [
         ("Win rate 25% → 22%", 54.55, RED, "+55 (+$144,720)"),
-        ("Together (changes acting on each other)", 0.0, GREEN, "0 ($0)"),
+        ("Together (changes acting on each other)", 0.0, NONE, "0 ($0)"),
         ("In all", 54.55, GREY, "+55 (+$144,720)"),
     ]
+    assert dialog.chart.labels_fit()
+
+
+def test_each_change_is_a_bar_sorted_by_size_and_the_moves_add_up_as_the_sentence_says(
+    window: MainWindow, tmp_path: Path, dialogs: Dialogs, qtbot: Any
+) -> None:
+    # last week's plan had an agency of one rep (10 leads a month from month 1, no ramp) and spent
+    # $5,000 a month on trade shows; the open plan (the sample) has no agency and spends $6,000
+    data = json.loads(sample_text())
+    data["labor"].append({"id": "agency", "name": "Agency SDRs", "kind": "outsourced", "headcount": 1,
+                          "start_month": 1, "ramp_months": 0, "srl_per_person_month": 10,
+                          "cost_per_person_month": 6000, "fee_per_srl": 0})  # fmt: skip
+    data["channels"][1]["monthly_budget"] = 5000
+    older = tmp_path / "acme-plan-2027-10-01.leadplan"
+    older.write_text(json.dumps(data), encoding="utf-8")
+    dialog = compare_with(window, dialogs, older, qtbot)
+    assert dialog is not None, dialogs.messages
+    # the agency's 10 leads x 9 in-time months (Jan-Sep) = 90 gone: +90 leads, +$540,000 (x $6,000);
+    # trade shows: $1,000 more a month / $120 = 8.33 raw leads x 25% x 40% = 0.83 leads x 9 = 7.5 more:
+    # -7.5, -$45,000; the two do not act on each other (together 0); in all +82.5 (+$495,000), which
+    # the sentence says as 82 (half to even), so the trade shows' -7.5 is said -8: the lines add up
+    assert dialog.sentence.text() == (
+        "Since 1 Oct the plan is still Short; this year's gap grew by 82 sales-ready leads ($495,000): "
+        "Agency SDRs removed +90; Trade shows: monthly budget $5,000 → $6,000 −8; together 0."
+    )
+    assert bars(dialog) == [
+        ("Agency SDRs removed", 90.0, RED, "+90 (+$540,000)"),
+        ("Trade shows: monthly budget $5,000 → $6,000", -7.5, GREEN, "−8 (−$45,000)"),
+        ("Together (changes acting on each other)", 0.0, NONE, "0 ($0)"),
+        ("In all", 82.5, GREY, "+82 (+$495,000)"),
+    ]
+    assert cells(dialog.changes_model) == [
+        ("Input", "Before", "Now"),
+        ("Agency SDRs (a resource)", "in the plan", "removed"),
+        ("Trade shows: Monthly budget", "$5,000", "$6,000"),
+    ]
+    assert laid_out(qtbot, lambda: table_cuts(dialog.changes) + table_cuts(dialog.answers)) == []
     assert dialog.chart.labels_fit()
 
 
@@ -139,7 +177,7 @@ def test_a_plan_compared_with_its_own_file_says_nothing_changed(
     dialog = compare_with(this_week, dialogs, this_week.document.path, qtbot)
     assert dialog is not None
     assert dialog.sentence.text() == "Since 8 Oct nothing changed: the plan is still Short."
-    assert cells(dialog.changes_model) == [("What changed", "Before", "Now")]
+    assert cells(dialog.changes_model) == [("Input", "Before", "Now")]
     assert not dialog.chart_column.isVisible() and not dialog.changes.isVisible()
     assert cells(dialog.answers_model)[2] == ("This year's gap (sales-ready leads)", "254", "254")
 

@@ -2,8 +2,9 @@
 largest first, "together" (what the single changes do not explain) last, then the move in all.
 
 A bar to the right grew the gap (red: more short of demand), one to the left shrank it (green);
-each bar's note gives its move in sales-ready leads and in revenue. The bars add up, as a
-waterfall's steps do, to the last row.
+each bar's note gives its move in sales-ready leads and in revenue, rounded as the sentence rounds
+them (``planner.compare.words.shown_moves``). The bars add up, as a waterfall's steps do, to the
+last row.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from PySide6.QtWidgets import QWidget
 
 from planner.compare.changes import TOGETHER
 from planner.compare.comparison import Comparison, Effect
-from planner.compare.words import driver_text, signed, signed_money
+from planner.compare.words import driver_text, shown_moves, signed, signed_money
 from ui import palette
 from ui.charts.bar_rows import BarRow, BarRowsChart
 from ui.style import COVERED, MUTED
@@ -31,19 +32,26 @@ def effect_label(effect: Effect, comparison: Comparison) -> str:
     return said[:1].upper() + said[1:]
 
 
+def colour(said: int) -> str:
+    """A move as said: grew the gap (red), shrank it (green), none (grey: a line that did not move)."""
+    return GREW if said > 0 else SHRANK if said < 0 else palette.OTHERS
+
+
 def attribution_rows(comparison: Comparison) -> list[BarRow]:
     """A row per driver (the engine's order: largest move first, together last), then the move in
     all; none when nothing changed."""
     if not comparison.attribution:
         return []
-    currency = comparison.currency
+    currency, effects = comparison.currency, comparison.attribution
+    leads = shown_moves([effect.srl_gap for effect in effects])  # as the sentence says them: they add up
+    money = shown_moves([effect.revenue_gap for effect in effects])
     rows = [
         BarRow(
             effect_label(effect, comparison),
-            ((effect.srl_gap, GREW if effect.srl_gap > 0 else SHRANK),),
-            f"{signed(effect.srl_gap)} ({signed_money(effect.revenue_gap, currency)})",
+            ((effect.srl_gap, colour(said)),),
+            f"{signed(said)} ({signed_money(paid, currency)})",
         )
-        for effect in comparison.attribution
+        for effect, said, paid in zip(effects, leads, money, strict=True)
     ]
     move = comparison.year_gap_move
     note = f"{signed(move)} ({signed_money(comparison.revenue_gap_move, currency)})"
@@ -54,8 +62,8 @@ class AttributionChart(BarRowsChart):
     """Each change's move of this year's gap in sales-ready leads, sorted by size."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("What moved this year's gap", "chart.attribution", "diverging",
-                         "Move of this year's gap (sales-ready leads)", parent)  # fmt: skip
+        super().__init__("What moved this year's gap (sales-ready leads)", "chart.attribution", "diverging",
+                         "Sales-ready leads", parent)  # fmt: skip
         assert self.legend_label is not None
         self.legend_label.set_entries([("Grew the gap", GREW), ("Shrank the gap", SHRANK), (IN_ALL_LABEL, IN_ALL)])
         self.setMinimumHeight(160)

@@ -77,7 +77,7 @@ class CompareDialog(QDialog):
         self.setObjectName("compare")
         self.setWindowTitle(f"{TITLE} — {self.name}")
         self.setModal(False)
-        self.resize(1060, 690)
+        self.resize(1220, 700)
 
         layout = QVBoxLayout(self)
         about = QLabel(f"The open plan compared with the older version “{self.name}”" +
@@ -95,10 +95,10 @@ class CompareDialog(QDialog):
         self.sentence.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.sentence)
 
+        # the chart on the left; the answers, then the inputs that changed, on the right
         self.body = QWidget()
-        body = QVBoxLayout(self.body)
+        body = QHBoxLayout(self.body)
         body.setContentsMargins(0, 0, 0, 0)
-        top = QHBoxLayout()
         self.chart = AttributionChart()
         self.chart_column = QWidget()
         column = QVBoxLayout(self.chart_column)
@@ -108,19 +108,20 @@ class CompareDialog(QDialog):
         column.addWidget(self.chart, 1)
         assert self.chart.legend_label is not None
         column.addWidget(self.chart.legend_label)
-        top.addWidget(self.chart_column, 3)
+        body.addWidget(self.chart_column, 11)
+        tables = QVBoxLayout()
         self.answers_model = AnswersModel(self)
         self.answers = self._table(self.answers_model, "compare.answers", "The plan's answers, before and now")
-        self.answers_fit = TableFit(self.answers, (0,), fill=0)
-        top.addWidget(self.answers, 2)
-        body.addLayout(top, 3)
-        self.changes_title = QLabel("What changed")
+        self.answers_fit = TableFit(self.answers, (0,), fill=0, fitted=self._fit_answers)
+        tables.addWidget(self.answers)
+        self.changes_title = QLabel("The inputs that changed")
         self.changes_title.setProperty("role", "subheading")
-        body.addWidget(self.changes_title)
+        tables.addWidget(self.changes_title)
         self.changes_model = ChangesModel(self)
         self.changes = self._table(self.changes_model, "compare.changes", "The inputs that changed, before and now")
         self.changes_fit = TableFit(self.changes, (0, 1, 2), fill=0)
-        body.addWidget(self.changes, 2)
+        tables.addWidget(self.changes, 1)
+        body.addLayout(tables, 9)
         layout.addWidget(self.body, 1)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -141,6 +142,12 @@ class CompareDialog(QDialog):
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         return view
+
+    def _fit_answers(self) -> None:
+        """The answers' table as tall as its rows: the inputs that changed take the room left."""
+        view = self.answers
+        rows = sum(view.rowHeight(r) for r in range(self.answers_model.rowCount()))
+        view.setFixedHeight(view.horizontalHeader().sizeHint().height() + rows + 2 * view.frameWidth() + 2)
 
     # --- following the open plan -------------------------------------------------------
     def _plan_changed(self) -> None:

@@ -112,7 +112,7 @@ class TextTableModel(QAbstractTableModel):
 class ChangesModel(TextTableModel):
     """Every input that changed, in the plan's order: targets, labor, channels, actuals."""
 
-    headers = ("What changed", "Before", "Now")
+    headers = ("Input", "Before", "Now")
 
     def show(self, comparison: Comparison | None) -> None:
         rows = [] if comparison is None else [
