@@ -1,7 +1,9 @@
 """Exports run off the UI thread; their results come back only through signals.
 
 The window asks where to write, starts an :class:`ExportJob` on the thread pool with a
-busy dialog, and on success offers to open the file.
+busy dialog, and on success offers to open the file. While File → Compare with… is open the
+window hands over the older version too: the job compares it with the plan it writes, so the
+memo's line and the report's chart describe that plan.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 from planner.plan.model import Plan
 from ui.files import plain
 
+Older = tuple[Plan, str]  # an older version of the plan and when it was made ("1 Oct"), to compare with
 KINDS = {
     "xlsx": ("Excel workbook", "Excel workbooks (*.xlsx)", ".xlsx"),
     "html": ("HTML report", "HTML reports (*.html)", ".html"),
@@ -29,11 +32,12 @@ class ExportSignals(QObject):
 
 
 class ExportJob(QRunnable):
-    """Writes one export of a plan (the plan is immutable, so it is safe to share)."""
+    """Writes one export of a plan (the plan is immutable, so it is safe to share); with ``older``
+    (the older version and when it was made, ``since``), compared with it."""
 
-    def __init__(self, plan: Plan, kind: str, path: str) -> None:
+    def __init__(self, plan: Plan, kind: str, path: str, older: Older | None = None) -> None:
         super().__init__()
-        self.plan, self.kind, self.path = plan, kind, path
+        self.plan, self.kind, self.path, self.older = plan, kind, path, older
         self.signals = ExportSignals()
         self.setAutoDelete(True)
 
@@ -42,7 +46,8 @@ class ExportJob(QRunnable):
 
         try:
             progress = self.signals.progress.emit
-            written = [str(p) for p in export_plan(self.plan, **{self.kind: self.path}, progress=progress)]
+            compared = self.comparison()
+            written = [str(p) for p in export_plan(self.plan, **{self.kind: self.path}, progress=progress, **compared)]
         except ExportUnavailable as error:
             self.signals.failed.emit(self.kind, str(error))
         except OSError as error:
@@ -51,6 +56,19 @@ class ExportJob(QRunnable):
             self.signals.failed.emit(self.kind, f"The export failed: {error}")
         else:
             self.signals.finished.emit(self.kind, written or [self.path])
+
+    def comparison(self) -> dict[str, object]:
+        """The export's ``comparison`` and ``since``: none without an older version, or when the plan
+        written can no longer be compared with it (the comparison's dialog says why)."""
+        if self.older is None:
+            return {}
+        from planner.compare.comparison import compare
+
+        older, since = self.older
+        try:
+            return {"comparison": compare(older, self.plan), "since": since}
+        except Exception:  # (CompareError, or worse): the plan is written all the same, without it
+            return {}
 
 
 class ExportRunner(QObject):
@@ -88,15 +106,15 @@ class ExportRunner(QObject):
         self._step = step
         self._show_step()
 
-    def ask_and_export(self, plan: Plan, kind: str, suggested: str) -> None:
+    def ask_and_export(self, plan: Plan, kind: str, suggested: str, older: Older | None = None) -> None:
         title, file_filter, suffix = KINDS[kind]
         path, _ = QFileDialog.getSaveFileName(
             self.window, f"Export the {title}", str(Path(suggested).with_suffix(suffix)), file_filter
         )
         if path:
-            self.export(plan, kind, path if path.lower().endswith(suffix) else path + suffix)
+            self.export(plan, kind, path if path.lower().endswith(suffix) else path + suffix, older)
 
-    def export(self, plan: Plan, kind: str, path: str) -> None:
+    def export(self, plan: Plan, kind: str, path: str, older: Older | None = None) -> None:
         title = self._title = KINDS[kind][0]
         self._step = ""
         self.progress = QProgressDialog(f"Writing the {title}…", "", 0, 0, self.window)
@@ -109,7 +127,7 @@ class ExportRunner(QObject):
         self.progress.setAutoClose(False)
         self._started = time.monotonic()
         self._ticker.start()
-        job = ExportJob(plan, kind, path)
+        job = ExportJob(plan, kind, path, older)
         job.signals.finished.connect(self._on_finished)
         job.signals.failed.connect(self._on_failed)
         job.signals.progress.connect(self._on_progress)

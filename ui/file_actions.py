@@ -197,8 +197,10 @@ class FileActions:
         return f"{company} lead plan" if company else "Lead plan"
 
     def export(self, kind: str) -> None:
+        """Export the plan; while a comparison is open, with it (the job compares again, with the plan it writes)."""
         folder = self.document.path.parent if self.document.path else Path.home()
-        self.exporter.ask_and_export(self.document.plan, kind, str(folder / self.suggested_name()))
+        older = self.comparison.export_older() if self.comparison is not None else None
+        self.exporter.ask_and_export(self.document.plan, kind, str(folder / self.suggested_name()), older)
 
     # --- comparing with an older version --------------------------------------------------
     def compare_with(self, path: str | None = None) -> CompareDialog | None:

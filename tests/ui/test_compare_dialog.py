@@ -262,3 +262,29 @@ def test_an_open_plan_moved_to_another_currency_is_explained_in_the_dialog(
     assert once_shown(qtbot, dialog.sentence.text, said) == said
     assert not dialog.body.isVisible() and dialog.export_older() is None
     assert dialogs.messages == []  # said in the dialog, not in a message box
+
+
+def test_an_export_made_while_the_comparison_is_open_says_what_changed_since(
+    this_week: MainWindow, last_week: Path, tmp_path: Path, dialogs: Dialogs, qtbot: Any
+) -> None:
+    dialog = compare_with(this_week, dialogs, last_week, qtbot)
+    assert dialog is not None
+    this_week.go_to_step(2)
+    retype(qtbot, field(this_week, "targets.win_rate"), "20")  # the export compares the plan it writes
+    dialogs.save_path = str(tmp_path / "report")
+    with qtbot.waitSignal(this_week.exporter.done, timeout=60_000) as done:  # (the timeout only ends a hang)
+        this_week.findChild(QAction, "file.export_html").trigger()
+    assert done.args == ["html", str(tmp_path / "report.html")]
+    report = (tmp_path / "report.html").read_text(encoding="utf-8")
+    # as in the test above: win rate 25% -> 20% grows the gap by 100 leads, $241,200
+    line = (
+        "Since 1 Oct the plan is still Short; this year&#39;s gap grew by 100 sales-ready leads ($241,200): "
+        "win rate 25% → 20% +100; together 0."
+    )
+    assert f'<p id="since-line" class="since-line">{line}</p>' in report  # the memo's page 1
+    assert '<h2 id="since-heading">Since the last review</h2>' in report
+
+    dialog.reject()  # closed: the next export is the plan alone
+    with qtbot.waitSignal(this_week.exporter.done, timeout=60_000):
+        this_week.findChild(QAction, "file.export_html").trigger()
+    assert "Since 1 Oct" not in (tmp_path / "report.html").read_text(encoding="utf-8")
