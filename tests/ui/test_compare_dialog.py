@@ -75,8 +75,8 @@ def bars(dialog: CompareDialog) -> list[tuple[str, float, str, str]]:
     return [(row.label, round(row.bars[0][0], 2), row.bars[0][1], row.note) for row in dialog.chart.rows]
 
 
-# grew the gap (short of demand), shrank it, did not move it, the move in all
-RED, GREEN, NONE, GREY = "#C62828", "#1b7f3b", "#999999", "#5a6473"
+# grew the gap (short of demand), shrank it (the supply's blue), did not move it or the move in all
+RED, BLUE, GREY = "#C62828", "#1f5fa8", "#999999"
 
 
 def test_last_weeks_file_says_in_one_sentence_what_moved_this_years_gap(
@@ -107,7 +107,7 @@ def test_last_weeks_file_says_in_one_sentence_what_moved_this_years_gap(
     ]
     assert bars(dialog) == [
         ("Win rate 25% → 22%", 54.55, RED, "+55 (+$144,720)"),
-        ("Together (changes acting on each other)", 0.0, NONE, "0 ($0)"),
+        ("Together (changes acting on each other)", 0.0, GREY, "0 ($0)"),
         ("In all", 54.55, GREY, "+55 (+$144,720)"),
     ]
     assert dialog.chart.labels_fit()
@@ -137,8 +137,8 @@ def test_each_change_is_a_bar_sorted_by_size_and_the_moves_add_up_as_the_sentenc
     )
     assert bars(dialog) == [
         ("Agency SDRs removed", 90.0, RED, "+90 (+$540,000)"),
-        ("Trade shows: monthly budget $5,000 → $6,000", -7.5, GREEN, "−8 (−$45,000)"),
-        ("Together (changes acting on each other)", 0.0, NONE, "0 ($0)"),
+        ("Trade shows: monthly budget $5,000 → $6,000", -7.5, BLUE, "−8 (−$45,000)"),
+        ("Together (changes acting on each other)", 0.0, GREY, "0 ($0)"),
         ("In all", 82.5, GREY, "+82 (+$495,000)"),
     ]
     assert cells(dialog.changes_model) == [

@@ -1,7 +1,7 @@
 """What moved this year's gap since the older version (File → Compare with…): one bar per driver,
 largest first, "together" (what the single changes do not explain) last, then the move in all.
 
-A bar to the right grew the gap (red: more short of demand), one to the left shrank it (green);
+A bar to the right grew the gap (red: more short of demand), one to the left shrank it (blue);
 each bar's note gives its move in sales-ready leads and in revenue, rounded as the sentence rounds
 them (``planner.compare.words.shown_moves``). The bars add up, as a waterfall's steps do, to the
 last row.
@@ -16,9 +16,10 @@ from planner.compare.comparison import Comparison, Effect
 from planner.compare.words import driver_text, shown_moves, signed, signed_money
 from ui import palette
 from ui.charts.bar_rows import BarRow, BarRowsChart
-from ui.style import COVERED, MUTED
 
-GREW, SHRANK, IN_ALL = palette.SHORT, COVERED, MUTED
+# as the report's waterfall (exports/svg_waterfall.py): red grows the gap (short of demand), the supply's
+# blue shrinks it (never red against green: a colour-blind reader tells them apart), grey the move in all
+GREW, SHRANK, IN_ALL = palette.SHORT, palette.SUPPLIED, palette.OTHERS
 TOGETHER_LABEL = "Together (changes acting on each other)"
 IN_ALL_LABEL = "In all"
 
@@ -33,8 +34,8 @@ def effect_label(effect: Effect, comparison: Comparison) -> str:
 
 
 def colour(said: int) -> str:
-    """A move as said: grew the gap (red), shrank it (green), none (grey: a line that did not move)."""
-    return GREW if said > 0 else SHRANK if said < 0 else palette.OTHERS
+    """A move as said: grew the gap (red), shrank it (blue), none (grey: a line that did not move)."""
+    return GREW if said > 0 else SHRANK if said < 0 else IN_ALL
 
 
 def attribution_rows(comparison: Comparison) -> list[BarRow]:
