@@ -288,3 +288,18 @@ def test_an_export_made_while_the_comparison_is_open_says_what_changed_since(
     with qtbot.waitSignal(this_week.exporter.done, timeout=60_000):
         this_week.findChild(QAction, "file.export_html").trigger()
     assert "Since 1 Oct" not in (tmp_path / "report.html").read_text(encoding="utf-8")
+
+
+def test_a_name_that_looks_like_markup_is_shown_as_the_text_it_is(
+    window: MainWindow, tmp_path: Path, dialogs: Dialogs, qtbot: Any
+) -> None:
+    data = json.loads(sample_text())
+    data["labor"][0]["name"] = "<b>Old</b> reps"
+    older = tmp_path / "renamed-2027-10-01.leadplan"
+    older.write_text(json.dumps(data), encoding="utf-8")
+    dialog = compare_with(window, dialogs, older, qtbot)
+    assert dialog is not None
+    assert dialog.sentence.textFormat() == Qt.TextFormat.PlainText
+    assert "name <b>Old</b> reps → Inside lead development reps 0" in dialog.sentence.text()
+    assert cells(dialog.changes_model)[1] == ("Inside lead development reps: Name", "<b>Old</b> reps",
+                                              "Inside lead development reps")  # fmt: skip
