@@ -246,7 +246,14 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     try:
         with tell_if_slow(f"Writing {' and '.join(filter(None, (args.xlsx, args.html)))}"):
-            for written in export_plan(plan, xlsx=args.xlsx, html=args.html, comparison=comparison, since=since):
+            for written in export_plan(
+                plan,
+                xlsx=args.xlsx,
+                html=args.html,
+                comparison=comparison,
+                since=since,
+                library=benchmarks.library_of(args),
+            ):
                 print(f"wrote {written}")
     except ExportUnavailable as error:
         raise CliError(str(error), 2) from None

@@ -17,10 +17,11 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from exports import report_actuals, report_advice, report_analysis, report_model
+from exports import report_actuals, report_advice, report_analysis, report_benchmarks, report_model
 from exports.report_compare import since_view
 from exports.report_memo import memo_view
 from planner.advice.memo import memo
+from planner.benchmarks.library import Library
 from planner.compare.comparison import Comparison
 from planner.numbers.engine import compute
 from planner.numbers.results import PlanResult
@@ -56,15 +57,22 @@ def environment() -> Environment:
 
 
 def view_model(
-    plan: Plan, result: PlanResult, today: _dt.date, comparison: Comparison | None = None, since: str = ""
+    plan: Plan,
+    result: PlanResult,
+    today: _dt.date,
+    comparison: Comparison | None = None,
+    since: str = "",
+    library: Library | None = None,
 ) -> dict[str, object]:
-    """Everything the templates show, already formatted (the section "since" is None without a comparison)."""
+    """Everything the templates show, already formatted (the section "since" is None without a comparison;
+    "benchmarks", the appendix beside the ranges of ``library`` (None: the built-in one), None without an
+    industry)."""
     return {
         "meta": report_model.title_block(plan, today),
-        "memo": memo_view(memo(plan, result), result),
+        "memo": memo_view(memo(plan, result, library), result),
         "since": since_view(comparison, since) if comparison is not None else None,
         "headline": report_model.headline(result),
-        "findings": report_advice.finding_views(plan, result),
+        "findings": report_advice.finding_views(plan, result, library),
         "diagnosis": report_model.diagnosis(plan),
         "targets": report_model.targets(plan, result),
         "labor": report_model.labor(plan, result),
@@ -76,6 +84,7 @@ def view_model(
         "scorecard": report_advice.metric_views(plan, result),
         "agenda": report_advice.agenda_views(plan, result),
         "assumptions": report_analysis.assumptions(plan),
+        "benchmarks": report_benchmarks.appendix(plan, library),
     }
 
 
@@ -86,14 +95,17 @@ def render_report(
     progress: Progress | None = None,
     comparison: Comparison | None = None,
     since: str = "",
+    library: Library | None = None,
 ) -> str:
     """The report as one HTML page; with ``comparison`` (the last review's plan against this one),
-    a line on the memo's page and a section "Since the last review"."""
+    a line on the memo's page and a section "Since the last review". For a plan that names its
+    industry, ``library`` (None: the built-in one) gives the ranges its assumptions are checked
+    against: page 1's "Assumptions to check" and the appendix."""
     report = progress or (lambda _percent, _message: None)
     report(5, "Computing the plan")
     result = compute(plan)
     report(40, "Preparing the figures and charts")
-    model = view_model(plan, result, today or _dt.date.today(), comparison, since)
+    model = view_model(plan, result, today or _dt.date.today(), comparison, since, library)
     report(70, "Laying out the report")
     return environment().get_template("report.html").render(**model)
 
@@ -105,10 +117,11 @@ def write_report(
     *,
     comparison: Comparison | None = None,
     since: str = "",
+    library: Library | None = None,
 ) -> Path:
     """Render the report and write it atomically to ``path``; returns the path written."""
     target = Path(path)
-    html = render_report(plan, progress=progress, comparison=comparison, since=since)
+    html = render_report(plan, progress=progress, comparison=comparison, since=since, library=library)
     if progress:
         progress(90, "Writing the file")
     write_text_atomically(target, html)

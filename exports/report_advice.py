@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from planner.advice.findings import findings
 from planner.advice.review import review_agenda
 from planner.advice.scorecard import ScorecardMetric, format_target, scorecard
+from planner.benchmarks.library import Library
 from planner.numbers import formatting as fmt
 from planner.numbers.results import PlanResult
 from planner.plan import vocab
@@ -46,10 +47,12 @@ class AgendaView:
     entries: tuple[str, ...]
 
 
-def finding_views(plan: Plan, result: PlanResult) -> list[FindingView]:
+def finding_views(plan: Plan, result: PlanResult, library: Library | None = None) -> list[FindingView]:
+    """The findings, most severe first (an assumption outside its industry's range in ``library``
+    among them; None: the built-in library)."""
     return [
         FindingView(SEVERITY_NAMES.get(f.severity, "Info"), f.severity, f.finding, f.recommendation, f.why, f.trigger)
-        for f in sorted(findings(plan, result), key=lambda f: -f.severity)
+        for f in sorted(findings(plan, result, library), key=lambda f: -f.severity)
     ]
 
 

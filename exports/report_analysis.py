@@ -239,16 +239,17 @@ def sensitivity(result: PlanResult) -> dict[str, object]:
     return {"table": table, "chart": chart}
 
 
-def assumptions(plan: Plan) -> Table:
-    """Every rate and default the plan leans on, with where it comes from."""
+def assumption_rows(plan: Plan) -> list[tuple[str, tuple[str, str, str]]]:
+    """Every rate and default the plan leans on, with where it comes from: each row (assumption,
+    value, source) with the plan path it shows (``targets.win_rate``, ``labor[0].attrition_rate``)."""
     c = plan.basics.currency
     rows = []
     for name, spec in TARGET_FIELDS.items():
         value = getattr(plan.targets, name)
         known = defaults.default(f"targets.{name}")
         source = known.source if known and known.value == value else "set in this plan"
-        rows.append((spec.label, spec_text(spec, value, c), source))
-    for resource in plan.labor:
+        rows.append((f"targets.{name}", (spec.label, spec_text(spec, value, c), source)))
+    for index, resource in enumerate(plan.labor):
         who = resource.name or resource.id
         for field in (
             "ramp_months",
@@ -260,20 +261,31 @@ def assumptions(plan: Plan) -> Table:
             value = getattr(resource, field)
             known = defaults.default(f"labor.{resource.kind}.{field}") or defaults.default(f"labor.{field}")
             source = known.source if known and known.value == value else "set in this plan"
-            rows.append((f"{LABOR_FIELDS[field].label}: {who}", spec_text(LABOR_FIELDS[field], value, c), source))
-    for channel in plan.channels:
+            row = (f"{LABOR_FIELDS[field].label}: {who}", spec_text(LABOR_FIELDS[field], value, c), source)
+            rows.append((f"labor[{index}].{field}", row))
+    for index, channel in enumerate(plan.channels):
         if channel.is_program and channel.cost_per_lead:
             known = defaults.channel_cost_per_lead(channel.type)
             source = known.source if known.value == channel.cost_per_lead else "set in this plan"
-            rows.append((f"Cost per raw lead: {channel.name}", fmt.money(channel.cost_per_lead, c), source))
+            row = (f"Cost per raw lead: {channel.name}", fmt.money(channel.cost_per_lead, c), source)
+            rows.append((f"channels[{index}].cost_per_lead", row))
     weights = plan.targets.seasonality
     flat = len(set(weights)) <= 1
     by_month = ", ".join(f"{name} {fmt.entered(w)}" for name, w in zip(MONTH_NAMES, weights, strict=False))
     rows.append(
         (
-            "Seasonality",
-            "flat" if flat else "by month",
-            "no seasonality assumed" if flat else f"set in this plan, a weight for each calendar month: {by_month}",
+            "targets.seasonality",
+            (
+                "Seasonality",
+                "flat" if flat else "by month",
+                "no seasonality assumed" if flat else f"set in this plan, a weight for each calendar month: {by_month}",
+            ),
         )
     )
+    return rows
+
+
+def assumptions(plan: Plan) -> Table:
+    """Every rate and default the plan leans on, with where it comes from."""
+    rows = [row for _path, row in assumption_rows(plan)]
     return Table("Assumptions and their sources", ("Assumption", "Value", "Source"), rows, text_columns=3)

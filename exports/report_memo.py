@@ -68,4 +68,5 @@ def memo_view(memo: Memo, result: PlanResult) -> dict[str, object]:
         "caption": caption,
         "options": memo.options,
         "decisions": memo.decisions,
+        "assumptions": memo.assumptions,  # "assumptions to check": one line per figure outside its range
     }

@@ -15,6 +15,7 @@ from exports.safe_text import CELL_LIMIT, clean_plan
 from planner.plan.model import Plan
 
 if TYPE_CHECKING:
+    from planner.benchmarks.library import Library
     from planner.compare.comparison import Comparison
 
 
@@ -30,6 +31,7 @@ def export_plan(
     progress: Callable[[int, str], None] | None = None,
     comparison: Comparison | None = None,
     since: str = "",
+    library: Library | None = None,
 ) -> Iterator[Path]:
     """Write the requested exports; yields each path once written.
 
@@ -37,14 +39,20 @@ def export_plan(
     to both: the memo's line and a section in the report, a sheet in the workbook; ``since`` is
     when the older version was made, said short ("1 Oct", ``planner.compare.words.since``).
 
+    ``library`` (None: the built-in one, ``planner.benchmarks.library``) gives the ranges a plan
+    that names its industry is checked against: the memo's "Assumptions to check" and the report's
+    appendix, the workbook's Inputs sheet.
+
     ``progress(percent, step)`` hears how far the workbook has got (a plan of thousands of
     channels takes seconds); it is called on the exporting thread.
     """
     if xlsx:
         from exports.excel import write_workbook
 
-        yield write_workbook(clean_plan(plan, CELL_LIMIT), xlsx, progress=progress, comparison=comparison, since=since)
+        yield write_workbook(
+            clean_plan(plan, CELL_LIMIT), xlsx, progress=progress, comparison=comparison, since=since, library=library
+        )
     if html:
         from exports.html_report import write_report
 
-        yield write_report(clean_plan(plan), html, comparison=comparison, since=since)
+        yield write_report(clean_plan(plan), html, comparison=comparison, since=since, library=library)
