@@ -33,6 +33,7 @@ from planner.plan.paths import get_value, set_value
 from planner.plan.plan_file import Fingerprint, PlanFileError, read_plan, write_plan
 
 if TYPE_CHECKING:
+    from planner.benchmarks.library import Library
     from ui.background_figures import BackgroundFigures
 
 
@@ -63,6 +64,7 @@ class PlanDocument(QObject):
     file_changed = Signal()  # the path or the saved/unsaved state changed
     refused = Signal(str, str)  # (path, message): a value the file would refuse was not let in
     noted = Signal(str)  # something an edit did beside what was typed (actuals moved with the first month)
+    library_changed = Signal()  # another benchmark library is in use (``use_benchmarks``)
 
     def __init__(self, plan: Plan, path: str | Path | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -86,6 +88,11 @@ class PlanDocument(QObject):
         self.fingerprint = Fingerprint.of(self.path) if self.path else None
         self._undo_stack = QUndoStack(self)
         self._undo_stack.cleanChanged.connect(self._on_clean_changed)
+        # the benchmark library the plan's assumptions are compared with: the consultant's own file
+        # (the window sets it from the settings) over the built-in one, read when first asked
+        self.benchmarks_file = ""
+        self.benchmarks_problem = ""  # why that file is not used ("" when it is, or there is none)
+        self._library: Library | None = None
 
     def _on_clean_changed(self, _clean: bool) -> None:
         self.file_changed.emit()
@@ -109,6 +116,32 @@ class PlanDocument(QObject):
         if self._held and not self._applying:
             self.commit_held()
         return self._undo_stack
+
+    # --- the benchmark library -----------------------------------------------------------
+    @property
+    def library(self) -> Library:
+        """The benchmark library in use, read when first asked (not before the first paint unless a
+        view needs it): ``benchmarks_file`` over the built-in library, or the built-in one alone
+        when that file cannot be used (``benchmarks_problem`` says why)."""
+        if self._library is None:
+            from planner.benchmarks.library import BenchmarkFileError, built_in, load
+
+            try:
+                self._library = load(self.benchmarks_file) if self.benchmarks_file else built_in()
+            except BenchmarkFileError as error:
+                self._library, self.benchmarks_problem = built_in(), str(error)
+        return self._library
+
+    def use_benchmarks(self, path: str | Path | None) -> str:
+        """Compare the plan with the consultant's own benchmark file at ``path`` from now on (None or
+        "": the built-in library); the views follow (``library_changed``). Returns why the file was
+        refused ("" when it is used): the built-in library is then in use."""
+        self.benchmarks_file, self.benchmarks_problem, self._library = str(path or ""), "", None
+        self.library  # noqa: B018 (read now: a broken file is refused now, not when a view asks)
+        if self.benchmarks_problem:
+            self.benchmarks_file = ""
+        self.library_changed.emit()
+        return self.benchmarks_problem
 
     @property
     def is_modified(self) -> bool:

@@ -1,4 +1,5 @@
-"""The app's settings file (window geometry, recent files) and the recent files list."""
+"""The app's settings file (window geometry, recent files, the consultant's benchmark file) and the
+recent files list."""
 
 from __future__ import annotations
 
@@ -43,3 +44,21 @@ class RecentFiles:
 
     def clear(self) -> None:
         self.settings.setValue(self.KEY, [])
+
+
+BENCHMARKS_KEY = "benchmarks/file"
+
+
+def benchmarks_file(settings: QSettings) -> str:
+    """The consultant's own benchmark file chosen in Edit → Benchmarks ("": the built-in library)."""
+    stored = settings.value(BENCHMARKS_KEY, "")
+    return str(stored) if isinstance(stored, str) else ""
+
+
+def set_benchmarks_file(settings: QSettings, path: str) -> None:
+    """Remember the benchmark file for the next starts ("" forgets it: the built-in library)."""
+    if path:
+        settings.setValue(BENCHMARKS_KEY, str(Path(path).resolve()))
+    else:
+        settings.remove(BENCHMARKS_KEY)
+    settings.sync()

@@ -43,6 +43,7 @@ if TYPE_CHECKING:
 
     from PySide6.QtGui import QUndoStack
 
+    from planner.benchmarks.library import Library
     from planner.numbers.results import PlanResult
     from planner.plan.checks import Problem
     from planner.plan.model import Plan
@@ -139,7 +140,9 @@ class StepDocument(QObject):
     page is about to be shown (``Page.setVisible``), before any of its views is painted, and when
     a reader asks (``catch_up``)."""
 
-    changed = Signal()  # as ``PlanDocument.changed``, while the page is shown
+    # as ``PlanDocument.changed``, while the page is shown; also when another benchmark library is in
+    # use (``library_changed``): what the views show of it (a range, a finding) follows as a change does
+    changed = Signal()
     text_changed = Signal(str)  # as ``PlanDocument.text_changed``, while the page is shown
 
     def __init__(self, document: PlanDocument) -> None:
@@ -149,6 +152,7 @@ class StepDocument(QObject):
         self.figures = Follower(self.changed.emit, self.passes_on)
         self.texts: dict[str, None] = {}  # names and notes that changed meanwhile, in order
         document.changed.connect(self.figures.follow)
+        document.library_changed.connect(self.figures.follow)
         document.text_changed.connect(self._on_text_changed)
 
     def shown_by(self, page: QWidget) -> None:
@@ -185,6 +189,10 @@ class StepDocument(QObject):
     @property
     def path(self) -> Path | None:
         return self.document.path
+
+    @property
+    def library(self) -> Library:
+        return self.document.library
 
     @property
     def undo_stack(self) -> QUndoStack:
