@@ -16,6 +16,7 @@ from planner.plan.schedule_text import ScheduleTextError, parse_schedule, schedu
 from ui import values
 from ui.models.rows_model import Column, RowsModel
 from ui.style import MUTED
+from ui.widgets.range_hints import range_words
 
 COLUMNS = (
     Column("name", "Name", "What you call this channel"),
@@ -100,7 +101,9 @@ class ChannelsModel(RowsModel):
             if item.is_program and field in BY_SCHEDULE and item.schedule and role == Qt.ItemDataRole.ToolTipRole:
                 return "The event schedule replaces the monthly budget and its months; empty the schedule to use them"
             if field == "cost_per_lead" and item.is_program and role == Qt.ItemDataRole.ToolTipRole:
-                return f"{super().data(index, role)}\n{cost_per_lead_hint(item.type)}"
+                published = range_words(self.document, f"channels.{item.type}.cost_per_lead")  # (an industry)
+                hint = "\n".join(filter(None, (cost_per_lead_hint(item.type), published.line, published.source)))
+                return f"{super().data(index, role)}\n{hint}"
         return super().data(index, role)
 
     def parse(self, spec: Any, value: Any) -> Any:

@@ -14,6 +14,7 @@ from planner.plan.model import LaborResource
 from ui import values
 from ui.models.rows_model import Column, RowsModel, copy_name
 from ui.style import MUTED
+from ui.widgets.range_hints import range_words
 
 COLUMNS = (
     Column("name", "Name", "What you call this group of people"),
@@ -165,7 +166,9 @@ class LaborModel(RowsModel):
             if open_ended and role == Qt.ItemDataRole.ForegroundRole:
                 return QColor(MUTED)
         if role == Qt.ItemDataRole.ToolTipRole and index.isValid() and index.row() < len(self.items):
-            hint = field_hint(self.items[index.row()].kind, self.columns[index.column()].field)
+            kind, field = self.items[index.row()].kind, self.columns[index.column()].field
+            published = range_words(self.document, f"labor.{kind}.{field}")  # with an industry chosen
+            hint = "\n".join(filter(None, (field_hint(kind, field), published.line, published.source)))
             if hint:
                 return f"{found}\n{hint}"
         return found

@@ -1,11 +1,21 @@
-"""Step 1, Basics: who the plan is for, when it starts, how long it runs, its currency."""
+"""Step 1, Basics: who the plan is for, its industry, when it starts, how long it runs, its currency.
+
+The industry's drop-down is made just after the first paint (``add_industry_field``): the first
+screen is painted without Qt's combo box class and the benchmark library (docs/performance.md).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QWidget
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from ui.document import PlanDocument
 from ui.pages.page import FieldGrid, Page
+from ui.startup import after_first_paint, set_enum
+
+if TYPE_CHECKING:
+    from ui.widgets.choice_fields import BoundCombo
 
 STEPS_TEXT = "\n".join(
     (
@@ -18,6 +28,14 @@ STEPS_TEXT = "\n".join(
         "8  Track: each month's actual results against the plan, once the plan is running.",
         "Help → Glossary (F1) explains the words; the panel on the right shows the plan's health as you type.",
     )
+)
+NO_INDUSTRY = "None (no benchmarks)"
+INDUSTRY_HINT = "Shows where each assumption stands against published figures for this kind of business"
+INDUSTRY_TIP = (
+    "The client's kind of business. With one chosen, the rates on Targets, the inside reps on Labor model and "
+    "the programs' cost per raw lead on Channels show the range published for that industry beside their "
+    "default, with its source, and Diagnosis challenges an assumption outside its range. Your own figures: "
+    "Edit → Benchmarks."
 )
 
 
@@ -33,6 +51,8 @@ class BasicsPage(Page):
         super().__init__(document, parent)
         grid = FieldGrid(document)
         grid.add("basics.company", hint="The company the plan is for", width=320)
+        self.industry: BoundCombo | None = None  # (made once the page is painted)
+        self._industry_row(grid)
         grid.add("basics.title", hint="For example: FY2027 lead development plan", width=320)
         grid.add("basics.prepared_by", hint="You, and your role", width=320)
         grid.add("basics.prepared_for", hint="Usually the CEO", width=320)
@@ -52,3 +72,58 @@ class BasicsPage(Page):
         steps.setWordWrap(True)
         self.body.addWidget(steps)
         self.finish()
+
+    def _industry_row(self, grid: FieldGrid) -> None:
+        """The industry's row: its name and hint now, its drop-down once the page is painted."""
+        row = grid.rowCount()
+        name = QLabel("Industry")
+        name.setProperty("role", "field-label")
+        name.setMinimumWidth(180)
+        set_enum(name, "alignment", "AlignLeft|AlignTop")
+        self.industry_slot = QWidget()
+        self.industry_slot.setMinimumHeight(grid.fields["basics.company"].sizeHint().height())
+        slot = QHBoxLayout(self.industry_slot)
+        slot.setContentsMargins(0, 0, 0, 0)
+        slot.addStretch(1)
+        hint = QLabel(INDUSTRY_HINT)
+        hint.setObjectName("basics.industry.hint")
+        hint.setToolTip(INDUSTRY_TIP)
+        hint.setProperty("role", "hint")
+        hint.setWordWrap(True)
+        set_enum(hint, "alignment", "AlignLeft|AlignTop")
+        grid.addWidget(name, row, 0)
+        grid.addWidget(self.industry_slot, row, 1)
+        grid.addWidget(hint, row, 2)
+        self.industry_label = name
+        after_first_paint(name, self.add_industry_field)
+
+    def add_industry_field(self) -> BoundCombo:
+        """The industry's drop-down (once): no industry, or one of the benchmark library's by name."""
+        if self.industry is not None:
+            return self.industry
+        from ui.widgets.choice_fields import BoundCombo
+        from ui.widgets.fields import describe
+
+        self.industry = BoundCombo(self.document, "basics.industry", self.industry_choices(), label="Industry")
+        self.shown_library = self.document.library
+        describe(self.industry, "Industry", INDUSTRY_TIP)
+        self.industry.setMinimumWidth(320)
+        self.industry.setMaximumWidth(360)
+        self.industry_label.setBuddy(self.industry)
+        slot = self.industry_slot.layout()
+        assert isinstance(slot, QHBoxLayout)
+        slot.insertWidget(0, self.industry)
+        self.document.changed.connect(self._rename_industries)  # (also when another library is in use)
+        return self.industry
+
+    def industry_choices(self) -> dict[str, str]:
+        industries = self.document.library.industries
+        return {"": NO_INDUSTRY, **{key: industry.name for key, industry in industries.items()}}
+
+    def _rename_industries(self) -> None:
+        """Your own benchmark file may name the industries its own way."""
+        if self.industry is None or self.document.library is self.shown_library:
+            return
+        self.shown_library = self.document.library
+        for index, name in enumerate(self.industry_choices().values()):
+            self.industry.setItemText(index, name)

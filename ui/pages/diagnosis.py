@@ -22,12 +22,13 @@ SEVERITY_CHOICES = {level: f"{level} — {text}" for level, text in vocab.SEVERI
 
 
 def findings_of(document: PlanDocument) -> tuple[Any, ...] | None:
-    """The findings of the open plan; None while this build has no diagnosis rules."""
+    """The findings of the open plan, with its assumptions outside their industry's range (against
+    the benchmark library in use); None while this build has no diagnosis rules."""
     try:
         from planner.advice.findings import findings
     except ImportError:
         return None
-    return tuple(findings(document.plan, document.result))
+    return tuple(findings(document.plan, document.result, document.library))
 
 
 class FindingCard(QFrame):

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QMenu, QPushButton, QWidget
 
+from planner.benchmarks.library import FIGURES
 from planner.numbers import formatting as fmt
 from planner.numbers.supply import activity_output
 from planner.plan import defaults, vocab
@@ -16,12 +17,13 @@ from ui import values
 from ui.charts import ChartSlot
 from ui.document import PlanDocument
 from ui.models.delegates import ChoiceDelegate
-from ui.models.labor_model import IN_SEAT, LaborModel, kind_defaults_text, kind_sources_text
+from ui.models.labor_model import DEFAULTS_FOR, IN_SEAT, LaborModel, kind_defaults_text, kind_sources_text
 from ui.pages.capacity_notes import CapacityNotes
 from ui.pages.page import Page, follow_figures
 from ui.pages.table_editor import TableEditor
 from ui.widgets.fields import BoundLineEdit, describe
 from ui.widgets.follow import Follower, ShownInput
+from ui.widgets.range_hints import range_words, ranges_sentence
 
 ACTIVITY_FIELDS = ("working_days", "dials_per_day", "connect_rate", "conversation_to_srl")
 
@@ -174,7 +176,7 @@ class LaborPage(Page):
 
     def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
         super().__init__(document, parent)
-        self.defaults_shown: tuple[str, str] = ("", "")  # (kind, currency) of the defaults note
+        self.defaults_shown: tuple[Any, ...] = ()  # (kind, currency, industry, library) of the defaults note
         self.model = LaborModel(document)
         self.table = TableEditor(self.model, "labor", "resource")
         self.view = self.table.view
@@ -219,14 +221,20 @@ class LaborPage(Page):
         self._show_defaults(row)
 
     def _show_defaults(self, row: int) -> None:
-        labor = self.document.plan.labor
-        kind = labor[row].kind if 0 <= row < len(labor) else "inside"
-        shown = (kind, self.document.plan.basics.currency)
+        """The defaults of the selected resource's kind, and with an industry chosen, the ranges published for it."""
+        plan = self.document.plan
+        kind = plan.labor[row].kind if 0 <= row < len(plan.labor) else "inside"
+        industry = plan.basics.industry
+        shown = (kind, plan.basics.currency, industry, self.document.library if industry else None)
         if shown == self.defaults_shown:
             return  # (an edit elsewhere: the note stays as it is)
         self.defaults_shown = shown
-        self.defaults_note.setText(kind_defaults_text(kind, self.document.plan.basics.currency))
-        self.defaults_note.setToolTip(kind_sources_text(kind))
+        figures = tuple(f for f in FIGURES if f.startswith(f"labor.{kind}."))
+        published = ranges_sentence(self.document, figures, DEFAULTS_FOR.get(kind, kind))
+        text = kind_defaults_text(kind, plan.basics.currency)
+        self.defaults_note.setText(f"{text}\n{published}" if published else text)
+        sources = [range_words(self.document, f).source for f in figures] if published else []
+        self.defaults_note.setToolTip("\n".join(filter(None, (kind_sources_text(kind), *sources))))
 
 
 # who a resource added by kind is: (kind, already in seat, the menu's words); field reps have no ramp either way

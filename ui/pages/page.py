@@ -122,6 +122,8 @@ class FieldGrid(QGridLayout):
         self.setVerticalSpacing(6)
         self.setColumnStretch(2, 1)
         self.fields: dict[str, BoundLineEdit] = {}
+        self.hints: dict[str, QLabel] = {}  # the hint beside each field that has one
+        self.rows: dict[str, int] = {}
 
     def add(self, path: str, *, label: str | None = None, hint: str | None = None,
             width: int = 160) -> BoundLineEdit:  # fmt: skip
@@ -152,15 +154,23 @@ class FieldGrid(QGridLayout):
         column.addStretch(1)
         self.addWidget(name, row, 0)
         self.addLayout(column, row, 1)
+        self.rows[path] = row
         shown_hint = values.hint(path) if hint is None else hint
         if shown_hint:
-            hint_label = QLabel(shown_hint)
-            hint_label.setObjectName(f"{path}.hint")
-            hint_label.setToolTip(values.hint_source(path) or shown_hint)  # the full citation
-            hint_label.setProperty("role", "hint")
-            hint_label.setWordWrap(True)
-            set_enum(hint_label, "alignment", "AlignLeft|AlignTop")
-            self.addWidget(hint_label, row, 2)
+            self.hint_label(path).setText(shown_hint)
+            self.hints[path].setToolTip(values.hint_source(path) or shown_hint)  # the full citation
         self.addWidget(field.message_label, row + 1, 1, 1, 2)
         self.fields[path] = field
         return field
+
+    def hint_label(self, path: str) -> QLabel:
+        """The hint beside the field at ``path`` (made empty if it has none yet: a range shown later)."""
+        if path not in self.hints:
+            label = QLabel()
+            label.setObjectName(f"{path}.hint")
+            label.setProperty("role", "hint")
+            label.setWordWrap(True)
+            set_enum(label, "alignment", "AlignLeft|AlignTop")
+            self.addWidget(label, self.rows[path], 2)
+            self.hints[path] = label
+        return self.hints[path]

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.benchmarks.library import FIGURES
 from planner.plan.model import Spec
 from planner.plan.months import MONTH_NAMES
 from ui.charts import ChartSlot
@@ -18,6 +19,7 @@ from ui.models.demand_model import DemandModel
 from ui.pages.page import FieldGrid, Page
 from ui.timing_view import TimingView
 from ui.widgets.fields import BoundLineEdit
+from ui.widgets.range_hints import RangeHints
 from ui.widgets.table_fit import TableFit
 
 FULL_MONTHS = (
@@ -36,7 +38,8 @@ class TargetsPage(Page):
     key = "targets"
     intro = (
         "How many sales-ready leads the goal needs, worked back from wins. Rates are "
-        "percentages: type 20 for 20%. Each default shows where it comes from."
+        "percentages: type 20 for 20%. Each default shows where it comes from, and with an "
+        "industry chosen on Basics, the range published for it."
     )
 
     def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
@@ -58,6 +61,14 @@ class TargetsPage(Page):
             rates.add(path, width=80)
         self.body.addLayout(rates)
         self.fields = {**grid.fields, **rates.fields}
+        # with an industry chosen, each rate shows its published range under its default's hint
+        ranged = {}
+        for fields in (grid, rates):
+            for path in fields.fields:
+                if path in FIGURES:
+                    label = fields.hint_label(path)
+                    ranged[path] = (label, label.text(), label.toolTip())
+        self.ranges = RangeHints(document, ranged)
 
         self.funnel = ChartSlot("ui.charts.funnel", "FunnelChart", lambda c: c.show_result(document.result), height=300)
         self.body.addWidget(self.funnel)
