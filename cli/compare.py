@@ -10,9 +10,7 @@ from typing import Any
 from cli.plans import CliError, dump_json, load_valid
 from planner.compare.comparison import CompareError, Comparison, compare
 from planner.compare.data import comparison_data
-from planner.compare.words import driver_text, sentence, signed, signed_money, since
-from planner.numbers import formatting as fmt
-from planner.numbers.status import word
+from planner.compare.words import answer_rows, driver_text, sentence, shown_moves, signed, signed_money, since
 
 
 def register(commands: Any) -> None:
@@ -55,35 +53,21 @@ def cmd_compare(args: argparse.Namespace) -> int:
 def comparison_text(comparison: Comparison, when: str) -> str:
     """The sentence, the answers before and after, then each driver's move, largest first."""
     c = comparison.currency
-    b, a = comparison.before, comparison.after
-    rows = [
-        ("Status", word(b.status), word(a.status)),
-        ("This year's gap (sales-ready leads)", fmt.gap(b.year_gap), fmt.gap(a.year_gap)),
-        ("Revenue gap", fmt.money(b.revenue_gap, c), fmt.money(a.revenue_gap, c)),
-        ("Total cost", fmt.money(b.cost, c), fmt.money(a.cost, c)),
-        (
-            "Cost per sales-ready lead",
-            fmt.money(b.cost_per_sales_ready_lead, c),
-            fmt.money(a.cost_per_sales_ready_lead, c),
-        ),
-        ("Inside reps to close the gap", _reps(b.inside_reps_to_close_gap), _reps(a.inside_reps_to_close_gap)),
-        ("Latest start month", b.latest_start_label or "none", a.latest_start_label or "none"),
-    ]
+    rows = answer_rows(comparison)
     width = max(len(r[0]) for r in rows)
     lines = [sentence(comparison, when), "", f"{'':{width}}  {'Before':>14}  {'After':>14}"]
     lines += [f"{label:{width}}  {before:>14}  {after:>14}" for label, before, after in rows]
     if comparison.attribution:
         lines += ["", "What moved this year's gap (sales-ready leads) and the revenue gap:"]
         drivers = {d.key: d for d in comparison.drivers}
-        for effect in comparison.attribution:
+        # each move rounded as the sentence says it, so the lines add up to the move it states
+        leads = shown_moves([e.srl_gap for e in comparison.attribution])
+        money = shown_moves([e.revenue_gap for e in comparison.attribution])
+        for effect, lead, cash in zip(comparison.attribution, leads, money, strict=True):
             what = (
                 "Together (changes acting on each other)"
                 if effect.driver not in drivers
                 else driver_text(drivers[effect.driver], comparison)
             )
-            lines.append(f"  {signed(effect.srl_gap):>8}  {signed_money(effect.revenue_gap, c):>14}  {what}")
+            lines.append(f"  {signed(lead):>8}  {signed_money(cash, c):>14}  {what}")
     return "\n".join(lines)
-
-
-def _reps(reps: int | None) -> str:
-    return "none closes it" if reps is None else f"{reps:,}"

@@ -13,6 +13,7 @@ from typing import NamedTuple
 from planner.compare.changes import TOGETHER, Change, Driver, drivers
 from planner.numbers.engine import compute_core
 from planner.numbers.results import PlanResult
+from planner.numbers.supply import Cache
 from planner.plan.model import Plan
 
 
@@ -100,12 +101,15 @@ def compare(old: Plan, new: Plan) -> Comparison:
     """What changed from ``old`` to ``new`` and how much each change moved the answer.
     Both plans must be valid; raises CompareError when they cover different months or money."""
     comparable(old, new)
-    before_result, after_result = compute_core(old), compute_core(new)
+    # one cache for every run: a version with one change shares the older plan's other rows, so
+    # only the changed rows are worked out again (the plans outlive the cache, so no id is reused)
+    cache: Cache = {}
+    before_result, after_result = compute_core(old, cache), compute_core(new, cache)
     before, after = answers_of(before_result), answers_of(after_result)
     found = drivers(old, new)
     effects: list[Effect] = []
     for driver in found:
-        alone = answers_of(compute_core(driver.apply(old), with_months=False))
+        alone = answers_of(compute_core(driver.apply(old), cache, with_months=False))
         effects.append(
             Effect(driver.key, driver.label, alone.year_gap - before.year_gap, alone.revenue_gap - before.revenue_gap)
         )

@@ -14,12 +14,14 @@ from typing import Any
 from planner.compare.changes import TOGETHER, Change, Driver
 from planner.compare.comparison import Comparison, Effect
 from planner.numbers import formatting as fmt
-from planner.numbers.status import word
-from planner.plan.model import Channel, LaborResource, Targets
+from planner.numbers.status import is_surplus, standing, word
+from planner.plan.model import Actual, Channel, LaborResource, Targets
 from planner.plan.serialize import specs
 from planner.plan.vocab import CHANNEL_TYPES, LABOR_KINDS
 
 MONTH_FIELDS = ("start_month", "end_month")
+ROW_KINDS = {"labor": "a resource", "channel": "a channel"}
+ACTUAL_FIGURES = ("sales_ready_leads", "opportunities", "wins", "revenue", "cost")
 _DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _RECORDS = {"target": Targets, "labor": LaborResource, "channel": Channel}
 
@@ -84,13 +86,14 @@ def value_text(kind: str, field: str, value: Any, comparison: Comparison) -> str
 
 def change_text(driver: Driver, change: Change, comparison: Comparison) -> str:
     """One changed input: "win rate 25% → 22%", "head count 2 → 3"."""
-    label = _field_label(driver.kind, change.field)
+    label = field_label(driver.kind, change.field)
     before = value_text(driver.kind, change.field, change.before, comparison)
     after = value_text(driver.kind, change.field, change.after, comparison)
     return f"{label} {before} → {after}"
 
 
-def _field_label(kind: str, field: str) -> str:
+def field_label(kind: str, field: str) -> str:
+    """A changed field's name as a CEO reads it: "win rate", "monthly budget"."""
     record = _RECORDS.get(kind)
     if field == "activity":
         return "activity calculator"
@@ -147,12 +150,48 @@ def status_text(comparison: Comparison) -> str:
 
 
 def gap_text(comparison: Comparison) -> str:
+    """How this year's gap moved; said as a surplus when the plan had leads to spare before and after."""
     move = comparison.year_gap_move
     leads = signed(move).lstrip("+−")
     if leads == "0":
         return "this year's gap did not move"
     money = fmt.money(abs(comparison.revenue_gap_move), comparison.currency)
+    if is_surplus(comparison.before.year_gap) and is_surplus(comparison.after.year_gap):
+        return f"this year's surplus {'shrank' if move > 0 else 'grew'} by {leads} sales-ready leads ({money})"
     return f"this year's gap {'grew' if move > 0 else 'shrank'} by {leads} sales-ready leads ({money})"
+
+
+def money_gap(value: float, currency: str) -> str:
+    """A revenue gap: "$1,194,000", "$50,000 surplus" when the plan brings more than the goal, or "$0"."""
+    return standing(
+        value,
+        short=fmt.money(value, currency),
+        surplus=f"{fmt.money(-value, currency)} surplus",
+        even=fmt.money(0, currency),
+    )
+
+
+def answer_rows(comparison: Comparison) -> list[tuple[str, str, str]]:
+    """The answers before and after as shown: (what, before, after), the same in the app and the CLI."""
+    c = comparison.currency
+    b, a = comparison.before, comparison.after
+
+    def reps(count: int | None) -> str:
+        return "none closes it" if count is None else f"{count:,}"
+
+    return [
+        ("Status", word(b.status), word(a.status)),
+        ("This year's gap (sales-ready leads)", fmt.gap(b.year_gap), fmt.gap(a.year_gap)),
+        ("Revenue gap", money_gap(b.revenue_gap, c), money_gap(a.revenue_gap, c)),
+        ("Total cost", fmt.money(b.cost, c), fmt.money(a.cost, c)),
+        (
+            "Cost per sales-ready lead",
+            fmt.money(b.cost_per_sales_ready_lead, c),
+            fmt.money(a.cost_per_sales_ready_lead, c),
+        ),
+        ("Inside reps to close the gap", reps(b.inside_reps_to_close_gap), reps(a.inside_reps_to_close_gap)),
+        ("Latest start month", b.latest_start_label or "none", a.latest_start_label or "none"),
+    ]
 
 
 def sentence(comparison: Comparison, when: str = "") -> str:
@@ -163,3 +202,40 @@ def sentence(comparison: Comparison, when: str = "") -> str:
     moves = shown_moves([effect.srl_gap for effect in comparison.attribution])
     lines = "; ".join(effect_text(e, comparison, move) for e, move in zip(comparison.attribution, moves, strict=True))
     return f"{opening} {status_text(comparison)}; {gap_text(comparison)}: {lines}."
+
+
+def actual_text(actual: dict[str, Any] | None, currency: str) -> str:
+    """A month's actuals in words: "29 sales-ready leads, 4 wins, $120,000 revenue" ("none")."""
+    if not actual:
+        return "none"
+    labels = dict(specs(Actual))
+    said = []
+    for name in ACTUAL_FIGURES:
+        value = actual.get(name)
+        if value is None:
+            continue
+        shown = fmt.money(value, currency) if labels[name].kind == "money" else fmt.count(value)
+        said.append(f"{shown} {labels[name].label.removeprefix('Actual ').lower()}")
+    return ", ".join(said) or "none"
+
+
+def change_row(driver: Driver, change: Change, comparison: Comparison) -> tuple[str, str, str]:
+    """One changed input as the table shows it: what, before, after."""
+    if driver.kind == "actuals":
+        month = int(change.path.split(".")[1])
+        labels = comparison.month_labels
+        when = labels[month - 1] if 0 < month <= len(labels) else f"month {month}"
+        return (
+            f"Actuals, {when}",
+            actual_text(change.before, comparison.currency),
+            actual_text(change.after, comparison.currency),
+        )
+    if not change.field:  # a whole row added or removed
+        what = f"{driver.label} ({ROW_KINDS.get(driver.kind, driver.kind)})"
+        return (what, "not in the plan", "added") if change.before is None else (what, "in the plan", "removed")
+    label = field_label(driver.kind, change.field)
+    label = label[:1].upper() + label[1:]
+    what = label if driver.kind == "target" else f"{driver.label}: {label}"
+    before = value_text(driver.kind, change.field, change.before, comparison)
+    after = value_text(driver.kind, change.field, change.after, comparison)
+    return what, before, after

@@ -153,3 +153,16 @@ def test_the_older_version_is_dated_by_its_file_name_or_else_by_when_it_was_save
     assert since("plan-2027-13-45.leadplan") == ""  # not a date
     assert since("plan.leadplan", 1_791_158_400.0) == "5 Oct"  # 2026-10-05 12:00 UTC
     assert since("plan.leadplan") == ""
+
+
+def test_a_plan_with_leads_to_spare_says_its_surplus_shrank(old) -> None:
+    # a $1,000,000 goal less $600,000 of pipeline: 10 wins, 66.7 sales-ready leads at 25%, 83.3 at 20%,
+    # against 201 expected: a surplus of 134.3, then 117.7. The leads are worth $6,000, then $4,800:
+    # 201 x $1,200 = $241,200 less revenue to spare. (Still late: the reps start in month 2.)
+    rich = set_value(old, "targets.revenue_goal", 1_000_000)
+    comparison = compare(rich, set_value(rich, "targets.win_rate", 0.2))
+    assert comparison.year_gap_move == pytest.approx(16.6666667)
+    assert sentence(comparison, "1 Oct") == (
+        "Since 1 Oct the plan is still Late; this year's surplus shrank by 17 sales-ready leads ($241,200): "
+        "win rate 25% → 20% +17; together 0."
+    )
