@@ -11,28 +11,15 @@ from __future__ import annotations
 from typing import Any, NamedTuple
 
 from exports.safe_text import clean
-from planner.compare.changes import ACTUALS, TOGETHER, Change, Driver
+from planner.compare.changes import ACTUALS, TOGETHER, Driver
 from planner.compare.comparison import Answers, Comparison, Effect
-from planner.compare.words import (
-    driver_text,
-    effect_text,
-    gap_text,
-    sentence,
-    shown_moves,
-    signed,
-    status_text,
-    value_text,
-)
+from planner.compare.words import change_row, driver_text, sentence, shown_moves
 from planner.numbers import formatting as fmt
 from planner.numbers.status import word
-from planner.plan.model import Actual, Channel, LaborResource, Targets
-from planner.plan.serialize import specs
 
 MEMO_DRIVERS = 5  # the memo's line names at most this many drivers; the others are one "other changes"
 TOGETHER_TEXT = "Together (changes acting on each other)"
-NOT_IN_PLAN = "not in the plan"
 NO_HIRE = "none closes it"
-_RECORDS: dict[str, type] = {"target": Targets, "labor": LaborResource, "channel": Channel}
 
 
 class AnswerRow(NamedTuple):
@@ -60,15 +47,7 @@ class EffectRow(NamedTuple):
 def memo_line(comparison: Comparison, since: str) -> str:
     """The engine's sentence; past ``MEMO_DRIVERS`` drivers the smaller ones are added up as
     "N other changes", so the line stays a line on page 1 (the section lists every driver)."""
-    effects = comparison.attribution
-    if len(effects) - 1 <= MEMO_DRIVERS:
-        return clean(sentence(comparison, since))
-    said = shown_moves([e.srl_gap for e in effects])
-    lines = [effect_text(e, comparison, move) for e, move in zip(effects[:MEMO_DRIVERS], said, strict=False)]
-    lines.append(f"{len(effects) - 1 - MEMO_DRIVERS} other changes {signed(sum(said[MEMO_DRIVERS:-1]))}")
-    lines.append(effect_text(effects[-1], comparison, said[-1]))
-    opening = f"Since {since}" if since else "Since the last version"
-    return clean(f"{opening} {status_text(comparison)}; {gap_text(comparison)}: {'; '.join(lines)}.")
+    return clean(sentence(comparison, since, most=MEMO_DRIVERS))
 
 
 def answer_rows(comparison: Comparison) -> list[AnswerRow]:
@@ -126,44 +105,9 @@ def _what(effect: Effect, drivers: dict[str, Driver], comparison: Comparison) ->
 
 
 def change_rows(comparison: Comparison) -> list[ChangeRow]:
-    """Each changed input, in the plan's order: targets, labor, channels, actuals."""
-    return [_change_row(d, c, comparison) for d in comparison.drivers for c in d.changes]
-
-
-def _change_row(driver: Driver, change: Change, comparison: Comparison) -> ChangeRow:
-    if driver.kind == ACTUALS:
-        month = int(change.path.split(".")[1])
-        labels = comparison.month_labels
-        when = labels[month - 1] if 0 < month <= len(labels) else f"month {month}"
-        currency = comparison.currency
-        return ChangeRow(f"Actuals, {when}", _actual(change.before, currency), _actual(change.after, currency))
-    if not change.field:  # a whole row added or removed
-        before = NOT_IN_PLAN if change.before is None else "in the plan"
-        return ChangeRow(clean(driver.label), before, "added" if change.before is None else "removed")
-    before = value_text(driver.kind, change.field, change.before, comparison)
-    after = value_text(driver.kind, change.field, change.after, comparison)
-    if driver.kind == "target":
-        return ChangeRow(driver.label, before, after)
-    return ChangeRow(clean(f"{driver.label}: {field_label(driver.kind, change.field)}"), clean(before), clean(after))
-
-
-def field_label(kind: str, field: str) -> str:
-    """A field's name as its form says it, in lower case: "head count", "monthly budget"."""
-    if field == "activity":
-        return "activity calculator"
-    record = _RECORDS.get(kind)
-    spec = dict(specs(record)).get(field) if record is not None else None
-    return spec.label.lower() if spec is not None else field.replace("_", " ")
-
-
-def _actual(data: dict[str, Any] | None, currency: str) -> str:
-    """A month's actuals: "sales-ready leads 20, wins 2, revenue $80,000"; "none" when not reported."""
-    if not data:
-        return "none"
-    fields = dict(specs(Actual))
-    said = [
-        f"{fields[name].label.removeprefix('Actual ')} {fmt.by_kind(value, fields[name].kind, currency)}"
-        for name, value in data.items()
-        if name in fields and name != "month" and value is not None
+    """Each changed input, in the plan's order: targets, labor, channels, actuals (the app's words)."""
+    return [
+        ChangeRow(*(clean(text) for text in change_row(d, c, comparison)))
+        for d in comparison.drivers
+        for c in d.changes
     ]
-    return ", ".join(said) or "none"

@@ -194,14 +194,20 @@ def answer_rows(comparison: Comparison) -> list[tuple[str, str, str]]:
     ]
 
 
-def sentence(comparison: Comparison, when: str = "") -> str:
-    """The comparison in one sentence, beginning "Since <when>" (or "Since the last version")."""
+def sentence(comparison: Comparison, when: str = "", most: int | None = None) -> str:
+    """The comparison in one sentence, beginning "Since <when>" (or "Since the last version").
+    With ``most``, past that many drivers the smaller ones are said together as "N other changes"
+    (so it stays a line on a memo's page 1); ``together`` is always last."""
     opening = f"Since {when}" if when else "Since the last version"
     if not comparison.changed:
         return f"{opening} nothing changed: the plan is still {word(comparison.after.status)}."
-    moves = shown_moves([effect.srl_gap for effect in comparison.attribution])
-    lines = "; ".join(effect_text(e, comparison, move) for e, move in zip(comparison.attribution, moves, strict=True))
-    return f"{opening} {status_text(comparison)}; {gap_text(comparison)}: {lines}."
+    effects = comparison.attribution
+    moves = shown_moves([effect.srl_gap for effect in effects])
+    lines = [effect_text(e, comparison, move) for e, move in zip(effects, moves, strict=True)]
+    if most is not None and len(effects) - 1 > most:
+        others = len(effects) - 1 - most
+        lines = [*lines[:most], f"{others} other changes {signed(sum(moves[most:-1]))}", lines[-1]]
+    return f"{opening} {status_text(comparison)}; {gap_text(comparison)}: {'; '.join(lines)}."
 
 
 def actual_text(actual: dict[str, Any] | None, currency: str) -> str:

@@ -117,7 +117,7 @@ def test_the_changed_inputs_are_listed_before_and_after(sample: Plan) -> None:
     section = report(sample, removed).by_id("since")
     assert rows(table(section, "The inputs that changed"))[1:] == [
         ["Win rate", "25%", "22%"],
-        ["Trade shows", "in the plan", "removed"],
+        ["Trade shows (a channel)", "in the plan", "removed"],
     ]
 
 
@@ -191,7 +191,7 @@ def test_a_row_named_like_markup_stays_text_in_the_line_the_chart_and_the_tables
     assert f"{name} added −9" in doc.by_id("since-line").text
     section = doc.by_id("since")
     assert [f"{name} added", "−9", "−$54,000"] in rows(table(section, "What moved the gaps"))
-    assert [name, "not in the plan", "added"] in rows(table(section, "The inputs that changed"))
+    assert [f"{name} (a channel)", "not in the plan", "added"] in rows(table(section, "The inputs that changed"))
     assert any(name in t.text for t in doc.by_id("chart-since").iter("text"))
 
 

@@ -91,7 +91,7 @@ def test_the_attribution_is_each_drivers_exact_move_and_adds_up_to_the_total(sam
     assert sum(row[2] for row in body) == pytest.approx(total[2])
     assert table(sheet, "The inputs that changed")[1:] == [
         ["Win rate", "25%", "22%", None],
-        ["Trade shows: monthly budget", "$6,000", "$5,000", None],
+        ["Trade shows: Monthly budget", "$6,000", "$5,000", None],
     ]
 
 
@@ -104,7 +104,7 @@ def test_the_sheet_holds_values_and_user_text_never_becomes_a_formula(sample: Pl
     assert all(c.data_type != "f" for c in cells)
     named = [c for c in cells if isinstance(c.value, str) and c.value.startswith("=HYPERLINK")]
     # the attribution's line, its driver (channels.<name>) is not one; the changed input's row
-    assert [c.value for c in named] == [f"{name} added", name]
+    assert [c.value for c in named] == [f"{name} added", f"{name} (a channel)"]
     assert all(c.data_type == "s" and c.quotePrefix for c in named)
     assert f"channels.{name}" in [c.value for c in cells]
 
