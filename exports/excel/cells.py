@@ -27,6 +27,7 @@ from exports.excel.styles import Styles
 from planner.numbers.formatting import NOT_AVAILABLE
 
 MAX_CELL_TEXT = 32_767  # Excel's limit for the text of one cell
+MAX_ROW_POINTS = 409  # Excel's tallest row
 CACHED = "_engine_values"  # a worksheet's {(row, column): the engine's value of its formula}
 Cached = float | int | str | None
 FORMULA_LIKE = ("=", "+", "-", "@")
@@ -158,11 +159,12 @@ class SheetWriter:
 
     def fit_height(self, row: int, texts: dict[int, str], kinds: dict[int, str]) -> None:
         """A row tall enough for wrapped ``texts`` (column -> text) in columns of these kinds;
-        spreadsheet apps do not grow rows to fit wrapped text when they open a file."""
+        spreadsheet apps do not grow rows to fit wrapped text when they open a file. At most
+        Excel's tallest row (409 points): a text of thousands of characters scrolls in its cell."""
         widths = {c: WIDTHS[k] for c, k in kinds.items()}
         lines = max((wrapped_lines(t, w * 1.1) for c, t in texts.items() if (w := widths.get(c))), default=1)
         if lines > 1:
-            self.sheet.row_dimensions[row].height = 13 * lines + 2
+            self.sheet.row_dimensions[row].height = min(13 * lines + 2, MAX_ROW_POINTS)
 
     def label(self, row: int, column: int, text: str, kind: str, role: str = "label") -> Cell:
         """A row's label in a column of this kind: wrapped, its row taller, when it is longer than the
