@@ -3,9 +3,10 @@
 For a plan that names its industry (``basics.industry``), each assumption of the appendix
 (``report_analysis.assumption_rows``) is shown with its industry's low–high range and typical
 figure, whether the plan's value is outside it, and where the range was published (publisher,
-title, year, linked to its address). Without an industry there is nothing here and the appendix
-is as it always was. The library's texts are data: escaped by the template like the plan's, and
-a source's address is a link only when it is a web address (http or https).
+title, year, linked to its address; how each range was read from its source is in
+docs/benchmarks.md and on the workbook's Inputs sheet). Without an industry there is nothing here
+and the appendix is as it always was. The library's texts are data: escaped by the template like
+the plan's, and a source's address is a link only when it is a web address (http or https).
 """
 
 from __future__ import annotations
@@ -30,7 +31,6 @@ class BenchmarkRow(NamedTuple):
     standing: str  # "above the range", "below the range" or "" (inside, or no range)
     cited: str  # "FirstSales, Win Rate | Sales Glossary, 2024" ("" without a range)
     url: str  # the source's web address, "" when it is not one (then shown as text, never a link)
-    note: str  # how the range was read from its source ("typical is the midpoint"), or ""
 
 
 def web_address(url: str) -> str:
@@ -60,7 +60,7 @@ def appendix(plan: Plan, library: Library | None = None) -> dict[str, object] | 
     for path, (label, value, source) in assumption_rows(plan):
         found = by_path.get(path)
         if found is None:
-            rows.append(BenchmarkRow(label, value, source, NO_RANGE, "", "", "", ""))
+            rows.append(BenchmarkRow(label, value, source, NO_RANGE, "", "", ""))
             continue
         ranged = found.range
         typical = shown(found.figure, ranged.typical, currency)
@@ -73,7 +73,6 @@ def appendix(plan: Plan, library: Library | None = None) -> dict[str, object] | 
                 f"{found.side} the range" if found.outside else "",
                 cited(ranged),
                 web_address(clean(ranged.source.url)),
-                clean(ranged.note),
             )
         )
     name = clean(industry.name)
