@@ -1,5 +1,6 @@
 """Screenshots of every step, of presentation mode at 1366 x 768 and of File → Compare with…, as a
-user sees them.
+user sees them. A plan without an industry is shown as industrial manufacturing and distribution
+(the sample's own business), so Basics shows the choice and Targets each rate's published range.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python docs/screenshots/take.py [plan.leadplan | --wide] [out-folder]
 
@@ -18,6 +19,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 HERE = Path(__file__).resolve().parent
+INDUSTRY = "industrial"  # chosen on Basics where the plan names none (the benchmarks' ranges show on Targets)
 NAMES = ["1-basics", "2-diagnosis", "3-targets", "4-labor", "5-channels", "6-metrics-review", "7-review-export",
          "8-track"]  # fmt: skip
 
@@ -166,6 +168,8 @@ def main() -> None:
     window = create_window(str(plan))
     window.resize(1366, 768)
     window.show()
+    if not window.document.plan.basics.industry:
+        window.document.set_value("basics.industry", INDUSTRY)
     for step, name in enumerate(NAMES):
         window.go_to_step(step)
         if name == "8-track" and not window.document.plan.actuals:  # three months in, a user would have typed

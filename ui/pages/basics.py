@@ -30,7 +30,8 @@ STEPS_TEXT = "\n".join(
     )
 )
 NO_INDUSTRY = "None (no benchmarks)"
-INDUSTRY_HINT = "Shows where each assumption stands against published figures for this kind of business"
+INDUSTRY_WIDTH = 400  # the longest built-in name ("Industrial manufacturing and distribution") and the arrow
+INDUSTRY_HINT = "Published ranges beside each assumption"
 INDUSTRY_TIP = (
     "The client's kind of business. With one chosen, the rates on Targets, the inside reps on Labor model and "
     "the programs' cost per raw lead on Channels show the range published for that industry beside their "
@@ -43,7 +44,7 @@ class BasicsPage(Page):
     title = "Basics"
     key = "basics"
     intro = (
-        "Who the plan is for and the months it covers. The title and names appear on the "
+        "Who the plan is for, its industry and the months it covers. The title and names appear on the "
         "first page of the Excel workbook and the HTML report."
     )
 
@@ -74,45 +75,50 @@ class BasicsPage(Page):
         self.finish()
 
     def _industry_row(self, grid: FieldGrid) -> None:
-        """The industry's row: its name and hint now, its drop-down once the page is painted."""
+        """The industry's row: its name and hint now, its drop-down (in the room kept for it) once the
+        page is painted. The drop-down and its hint share the row's input and hint columns: the longest
+        industry's name would otherwise widen the inputs' column and wrap every other hint more."""
         row = grid.rowCount()
         name = QLabel("Industry")
         name.setProperty("role", "field-label")
         name.setMinimumWidth(180)
         set_enum(name, "alignment", "AlignLeft|AlignTop")
-        self.industry_slot = QWidget()
-        self.industry_slot.setMinimumHeight(grid.fields["basics.company"].sizeHint().height())
-        slot = QHBoxLayout(self.industry_slot)
-        slot.setContentsMargins(0, 0, 0, 0)
-        slot.addStretch(1)
+        slot = QWidget()
+        line = QHBoxLayout(slot)
+        line.setContentsMargins(0, 0, 0, 0)
+        line.setSpacing(12)
+        self.industry_room = QWidget()  # where the drop-down goes
+        self.industry_room.setFixedSize(INDUSTRY_WIDTH, grid.fields["basics.company"].sizeHint().height())
+        line.addWidget(self.industry_room)
         hint = QLabel(INDUSTRY_HINT)
         hint.setObjectName("basics.industry.hint")
         hint.setToolTip(INDUSTRY_TIP)
         hint.setProperty("role", "hint")
         hint.setWordWrap(True)
         set_enum(hint, "alignment", "AlignLeft|AlignTop")
+        line.addWidget(hint, 1)
         grid.addWidget(name, row, 0)
-        grid.addWidget(self.industry_slot, row, 1)
-        grid.addWidget(hint, row, 2)
-        self.industry_label = name
+        grid.addWidget(slot, row, 1, 1, 2)
+        self.industry_line, self.industry_label = line, name
         after_first_paint(name, self.add_industry_field)
 
     def add_industry_field(self) -> BoundCombo:
         """The industry's drop-down (once): no industry, or one of the benchmark library's by name."""
         if self.industry is not None:
             return self.industry
+        from PySide6.QtWidgets import QComboBox
+
         from ui.widgets.choice_fields import BoundCombo
         from ui.widgets.fields import describe
 
         self.industry = BoundCombo(self.document, "basics.industry", self.industry_choices(), label="Industry")
         self.shown_library = self.document.library
         describe(self.industry, "Industry", INDUSTRY_TIP)
-        self.industry.setMinimumWidth(320)
-        self.industry.setMaximumWidth(360)
+        self.industry.setMinimumWidth(INDUSTRY_WIDTH)  # (wider for a longer name in your own benchmark file)
+        self.industry.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.industry_label.setBuddy(self.industry)
-        slot = self.industry_slot.layout()
-        assert isinstance(slot, QHBoxLayout)
-        slot.insertWidget(0, self.industry)
+        self.industry_line.replaceWidget(self.industry_room, self.industry)
+        self.industry_room.deleteLater()
         self.document.changed.connect(self._rename_industries)  # (also when another library is in use)
         return self.industry
 

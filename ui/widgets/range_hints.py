@@ -66,6 +66,11 @@ def range_words(document: Any, figure: str) -> RangeWords:
     return RangeWords(line[:1].upper() + line[1:], source_text(ranged))
 
 
+def in_sentence(label: str) -> str:
+    """A figure's label inside a sentence: "An SDR's ramp" → "an SDR's ramp", "SDR attrition" as it is."""
+    return label if label[1:2].isupper() else label[:1].lower() + label[1:]
+
+
 def ranges_sentence(document: Any, figures: tuple[str, ...], who: str) -> str:
     """ "Published for Enterprise software (inside reps): sales-ready leads a month 4–8, ..." ("" without)."""
     found = industry_of(document)
@@ -74,7 +79,7 @@ def ranges_sentence(document: Any, figures: tuple[str, ...], who: str) -> str:
     library, industry = found
     currency = document.plan.basics.currency
     parts = [
-        f"{FIGURES[f].label[:1].lower()}{FIGURES[f].label[1:]} {range_text(f, industry.figures[f], currency)}"
+        f"{in_sentence(FIGURES[f].label)} {range_text(f, industry.figures[f], currency)}"
         for f in figures
         if f in industry.figures and compared(document, library, f)
     ]
