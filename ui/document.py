@@ -11,6 +11,10 @@ channel's name; ``planner.plan.edits`` says which edits are which) only updates 
 emits ``text_changed(path)``: typing never waits on the engine. Names that the result repeats
 (a channel's, a resource's, a scenario's) make the result stale; it is recomputed when next read. Editors that commit long text on a timer
 ``hold`` it; whoever reads the plan (save, export, autosave) gets the held text first.
+
+The benchmark library the plan's assumptions are compared with is the document's too (``library``:
+the consultant's own file over the built-in one, read when first asked); ``library_changed`` says
+another one is in use (Edit → Benchmarks).
 """
 
 from __future__ import annotations
