@@ -218,7 +218,12 @@ def test_your_own_benchmark_file_changes_the_range_and_is_kept_for_the_next_star
     qtbot.addWidget(again)
     assert win_rate_hint(again).endswith(expected)
 
-    window.findChild(QAction, "benchmarks.built_in").trigger()
+    retype(qtbot, field(window, "targets.win_rate"), "40")  # the top of your range: not challenged
+    assert [text for text in findings(qtbot, window) if "win rate" in text] == []
+    window.findChild(QAction, "benchmarks.built_in").trigger()  # Diagnosis shown: it follows at once
+    assert [text[:41] for text in window.page(DIAGNOSIS).findings.texts() if "win rate" in text] == [
+        "Your win rate of 40% is above the 15–25% "
+    ]
     assert win_rate_hint(window).endswith(WIN_RATE_RANGE)
 
 
