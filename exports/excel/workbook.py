@@ -90,7 +90,7 @@ def build_workbook(
     styles = Styles(workbook, plan.basics.currency)
 
     def summary() -> None:
-        row = write_summary(sheets[SUMMARY], styles, plan, result, layout, memo(plan, result), today)
+        row = write_summary(sheets[SUMMARY], styles, plan, result, layout, memo(plan, result, library), today)
         summary_charts(sheets[SUMMARY], styles, workbook, plan, layout, row)
 
     steps: list[tuple[str, Callable[[], None]]] = [
