@@ -11,27 +11,28 @@ first paint: a start without a file of one's own reads no benchmark at all.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from ui.settings import benchmarks_file, set_benchmarks_file
 from ui.startup import after_first_paint
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # (a Protocol made at import would cost start-up a millisecond)
+    from typing import Protocol
+
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QMenu, QStatusBar, QWidget
 
     from ui.document import PlanDocument
 
+    class MainWindow(Protocol):
+        """What of the main window this uses (``ui.main_window.MainWindow``)."""
 
-class MainWindow(Protocol):
-    """What of the main window this uses (``ui.main_window.MainWindow``)."""
+        document: PlanDocument
+        settings: QSettings
 
-    document: PlanDocument
-    settings: QSettings
+        def statusBar(self) -> QStatusBar: ...
 
-    def statusBar(self) -> QStatusBar: ...
-
-    def window(self) -> QWidget: ...
+        def window(self) -> QWidget: ...
 
 
 FILTER = "Benchmark libraries (*.json);;All files (*)"

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 from planner.plan.plan_file import PlanFileError, read_plan
 from planner.plan.sample import sample_plan
 from ui import settings as app_settings
-from ui.benchmarks_menu import add_benchmarks_menu, start_benchmarks
 from ui.document import PlanDocument
 from ui.file_actions import TITLE, FileActions, blank_plan, recovery_store
 from ui.health_panel import HealthPanel
@@ -57,7 +56,10 @@ class MainWindow(QMainWindow, FileActions):
             self.autosave_from_now()
         self.settings = settings or app_settings.make_settings()
         self.recent = app_settings.RecentFiles(self.settings)
-        start_benchmarks(self, later=menus_after_paint)  # the consultant's own benchmark file, if chosen
+        if app_settings.benchmarks_file(self.settings):  # the consultant's own benchmarks (Edit → Benchmarks)
+            from ui.benchmarks_menu import start_benchmarks
+
+            start_benchmarks(self, later=menus_after_paint)
         self._exporter: ExportRunner | None = None
         self._close_confirmed = False
         self.presentation: PresentationView | None = None
@@ -269,6 +271,8 @@ class MainWindow(QMainWindow, FileActions):
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
         edit_menu.addSeparator()
+        from ui.benchmarks_menu import add_benchmarks_menu
+
         add_benchmarks_menu(self, edit_menu)
 
         self.present_action = self._action(view_menu, "&Present", self.present, "F11", "present")
