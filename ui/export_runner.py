@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -17,6 +18,9 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from planner.plan.model import Plan
 from ui.files import plain
+
+if TYPE_CHECKING:
+    from planner.benchmarks.library import Library
 
 Older = tuple[Plan, str]  # an older version of the plan and when it was made ("1 Oct"), to compare with
 KINDS = {
@@ -33,11 +37,14 @@ class ExportSignals(QObject):
 
 class ExportJob(QRunnable):
     """Writes one export of a plan (the plan is immutable, so it is safe to share); with ``older``
-    (the older version and when it was made, ``since``), compared with it."""
+    (the older version and when it was made, ``since``), compared with it; its assumptions against
+    ``library`` (the benchmark library in use; None: the built-in one)."""
 
-    def __init__(self, plan: Plan, kind: str, path: str, older: Older | None = None) -> None:
+    def __init__(
+        self, plan: Plan, kind: str, path: str, older: Older | None = None, library: Library | None = None
+    ) -> None:
         super().__init__()
-        self.plan, self.kind, self.path, self.older = plan, kind, path, older
+        self.plan, self.kind, self.path, self.older, self.library = plan, kind, path, older, library
         self.signals = ExportSignals()
         self.setAutoDelete(True)
 
@@ -47,7 +54,12 @@ class ExportJob(QRunnable):
         try:
             progress = self.signals.progress.emit
             compared = self.comparison()
-            written = [str(p) for p in export_plan(self.plan, **{self.kind: self.path}, progress=progress, **compared)]
+            written = [
+                str(p)
+                for p in export_plan(
+                    self.plan, **{self.kind: self.path}, progress=progress, library=self.library, **compared
+                )
+            ]
         except ExportUnavailable as error:
             self.signals.failed.emit(self.kind, str(error))
         except OSError as error:
@@ -62,12 +74,12 @@ class ExportJob(QRunnable):
         written can no longer be compared with it (the comparison's dialog says why)."""
         if self.older is None:
             return {}
-        from planner.compare.comparison import compare
+        from planner.compare.comparison import CompareError, compare
 
         older, since = self.older
         try:
             return {"comparison": compare(older, self.plan), "since": since}
-        except Exception:  # (CompareError, or worse): the plan is written all the same, without it
+        except CompareError:  # the plan is written all the same, without it
             return {}
 
 
@@ -106,15 +118,19 @@ class ExportRunner(QObject):
         self._step = step
         self._show_step()
 
-    def ask_and_export(self, plan: Plan, kind: str, suggested: str, older: Older | None = None) -> None:
+    def ask_and_export(
+        self, plan: Plan, kind: str, suggested: str, older: Older | None = None, library: Library | None = None
+    ) -> None:
         title, file_filter, suffix = KINDS[kind]
         path, _ = QFileDialog.getSaveFileName(
             self.window, f"Export the {title}", str(Path(suggested).with_suffix(suffix)), file_filter
         )
         if path:
-            self.export(plan, kind, path if path.lower().endswith(suffix) else path + suffix, older)
+            self.export(plan, kind, path if path.lower().endswith(suffix) else path + suffix, older, library)
 
-    def export(self, plan: Plan, kind: str, path: str, older: Older | None = None) -> None:
+    def export(
+        self, plan: Plan, kind: str, path: str, older: Older | None = None, library: Library | None = None
+    ) -> None:
         title = self._title = KINDS[kind][0]
         self._step = ""
         self.progress = QProgressDialog(f"Writing the {title}…", "", 0, 0, self.window)
@@ -127,7 +143,7 @@ class ExportRunner(QObject):
         self.progress.setAutoClose(False)
         self._started = time.monotonic()
         self._ticker.start()
-        job = ExportJob(plan, kind, path, older)
+        job = ExportJob(plan, kind, path, older, library)
         job.signals.finished.connect(self._on_finished)
         job.signals.failed.connect(self._on_failed)
         job.signals.progress.connect(self._on_progress)

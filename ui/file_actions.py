@@ -200,7 +200,9 @@ class FileActions:
         """Export the plan; while a comparison is open, with it (the job compares again, with the plan it writes)."""
         folder = self.document.path.parent if self.document.path else Path.home()
         older = self.comparison.export_older() if self.comparison is not None else None
-        self.exporter.ask_and_export(self.document.plan, kind, str(folder / self.suggested_name()), older)
+        self.exporter.ask_and_export(
+            self.document.plan, kind, str(folder / self.suggested_name()), older, self.document.library
+        )
 
     # --- comparing with an older version --------------------------------------------------
     def compare_with(self, path: str | None = None) -> CompareDialog | None:

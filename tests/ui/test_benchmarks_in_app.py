@@ -245,3 +245,19 @@ def test_a_benchmark_file_broken_since_it_was_chosen_is_said_once_at_start_and_t
     assert "The built-in benchmarks are in use" in said
     assert dialogs.messages == []  # said, not asked
     assert win_rate_hint(again).endswith(WIN_RATE_RANGE)
+
+
+def test_the_apps_report_challenges_the_assumptions_with_your_own_benchmark_file(
+    qtbot: Any, window: MainWindow, dialogs: Dialogs, tmp_path: Path
+) -> None:
+    choose_industry(qtbot, window, "Enterprise software")
+    retype(qtbot, field(window, "targets.win_rate"), "45")
+    choose_benchmarks(window, dialogs, own_file(tmp_path))  # enterprise software: 20–40%
+    dialogs.save_path = str(tmp_path / "report")
+    with qtbot.waitSignal(window.exporter.done, timeout=60_000) as done:  # (the timeout only ends a hang)
+        window.findChild(QAction, "file.export_html").trigger()
+    assert done.args == ["html", str(tmp_path / "report.html")]
+    report = (tmp_path / "report.html").read_text(encoding="utf-8")
+    # page 1's "assumptions to check" measures 45% against your 20–40%, not the built-in 15–25%
+    assert "Your win rate of 45% is above the 20–40% typical of Enterprise software (Acme Consulting, 2026)." in report
+    assert "15–25%" not in report
