@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from planner.advice.advice_context import Context, context
 from planner.benchmarks.library import Library
-from planner.benchmarks.standing import challenges
+from planner.benchmarks.standing import challenges, library_or_built_in
 from planner.numbers.results import PlanResult
 from planner.plan.model import Plan
 
@@ -249,9 +249,9 @@ def findings(plan: Plan, result: PlanResult, library: Library | None = None) -> 
 def assumption_findings(plan: Plan, result: PlanResult, library: Library | None = None) -> tuple[Finding, ...]:
     """An assumption outside its industry's cited range, challenged before the CEO does: one each."""
     found = []
+    industry = library_or_built_in(library).industry(plan.basics.industry)
     for challenge in challenges(plan, result, library):
         source = challenge.range.source
-        first = challenge.assumptions[0]
         found.append(
             Finding(
                 key=f"assumption.{challenge.figure}",
@@ -260,7 +260,7 @@ def assumption_findings(plan: Plan, result: PlanResult, library: Library | None 
                 recommendation="Check it against the client's own records before the review, or plan with the "
                 "typical figure and say why the client differs.",
                 why=f"{source.publisher}, “{source.title}” ({source.year or 'undated'}): {source.url}",
-                trigger=f"{first.path}: {first.value:g} outside {challenge.range.low:g}–{challenge.range.high:g}",
+                trigger=f"Industry: {industry.name if industry else plan.basics.industry} ({source.short})",
             )
         )
     return tuple(found)
