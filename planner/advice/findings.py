@@ -260,7 +260,7 @@ def assumption_findings(plan: Plan, result: PlanResult, library: Library | None 
                 recommendation="Check it against the client's own records before the review, or plan with the "
                 "typical figure and say why the client differs.",
                 why=f"{source.publisher}, “{source.title}” ({source.year or 'undated'}): {source.url}",
-                trigger=f"Industry: {industry.name if industry else plan.basics.industry} ({source.short})",
+                trigger=f"Industry: {industry.name if industry else plan.basics.industry}",
             )
         )
     return tuple(found)
