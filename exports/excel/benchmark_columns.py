@@ -21,7 +21,9 @@ from planner.benchmarks.standing import Assumption, assumptions, library_or_buil
 from planner.plan.model import Plan
 
 LOW, TYPICAL, HIGH, SOURCE, FLAG = 5, 6, 7, 8, 9
-KINDS = {LOW: "number", TYPICAL: "number", HIGH: "number", SOURCE: "source", FLAG: "tag"}
+# the source column is narrow enough for the range columns to print on one more page across, beside
+# the labels (column A prints on every page): 44 + 3 x 13 + 40 + 14 characters
+KINDS = {LOW: "number", TYPICAL: "number", HIGH: "number", SOURCE: "wide sentence", FLAG: "tag"}
 OUTSIDE = "Outside"
 FORMATS = {"rate": PERCENT, "months": "General", "count": RATE_COUNT, "money": "money"}
 UNITS = {"rate": "%", "months": "months", "count": "leads", "money": ""}
