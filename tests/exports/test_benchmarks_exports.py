@@ -332,3 +332,14 @@ def test_the_flag_follows_the_win_rate_the_ceo_types_after_recalculation(tmp_pat
     busy = flags("busy_team")
     assert busy["An SDR's sales-ready leads a month: Inside lead development reps"] == "Outside"
     assert busy["Win rate"] == ""
+
+
+def test_with_an_industry_the_inputs_sheet_prints_two_pages_across_not_three(tmp_path: Path) -> None:
+    from exports.excel.printing import MIN_SCALE, column_points, column_widths, fit, page_body, pages_across
+
+    sheet = load_workbook(write_workbook(outside_two(), tmp_path / "plan.xlsx"))["Inputs"]
+    widths, titles = column_widths(sheet), column_points(sheet, 1)
+    # the label column prints on every page; at 75% a landscape A4 page holds 996 points of columns
+    room = page_body("landscape")[0] * 0.97 * 100 / MIN_SCALE
+    assert pages_across(widths, titles, room) == 2
+    assert fit(widths, [15.0] * 40, titles).across == 2
