@@ -93,7 +93,9 @@ def test_an_export_runs_off_the_ui_thread_and_offers_to_open_the_file(
 ) -> None:
     threads: list[bool] = []
 
-    def fake_export(plan: Any, *, xlsx: str | None = None, html: str | None = None, progress: Any = None) -> Any:
+    def fake_export(
+        plan: Any, *, xlsx: str | None = None, html: str | None = None, progress: Any = None, **_: Any
+    ) -> Any:
         threads.append(threading.current_thread() is threading.main_thread())
         path = Path(html or xlsx or "")
         path.write_text(plan.basics.company, encoding="utf-8")
