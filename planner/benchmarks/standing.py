@@ -9,6 +9,7 @@ would be at the typical figure: the engine recomputes the plan with it.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
@@ -16,6 +17,7 @@ from planner.benchmarks.library import FIGURES, Library, Range, built_in
 from planner.numbers import formatting as fmt
 from planner.numbers.engine import compute_core
 from planner.numbers.results import PlanResult
+from planner.numbers.supply import Cache
 from planner.plan.model import Plan
 from planner.plan.paths import set_value
 
@@ -148,17 +150,28 @@ def _subject(figure: str, outside: tuple[Assumption, ...], currency: str) -> str
     phrase = ROW_PHRASES[figure.rsplit(".", 1)[1]]
     if len(outside) == 1:
         return f"The {phrase} of “{first.row}”, {value},"
-    return f"The {phrase} of “{first.row}” ({value}) and {len(outside) - 1} more"
+    return f"The {phrase} of “{first.row}” ({value}) and {len(outside) - 1:,} more"
 
 
-def effect(plan: Plan, result: PlanResult, figure: str, outside: tuple[Assumption, ...]) -> str:
-    """What the answer would be with the typical figure instead: the engine recomputes the plan."""
+def with_value(plan: Plan, outside: tuple[Assumption, ...], value: float) -> Plan:
+    """The plan with each of these inputs at ``value``: a target, or a field of many rows at once
+    (each row list is copied once, not once a row: a plan may hold thousands of programs)."""
+    section = outside[0].path.partition("[")[0].partition(".")[0]
+    if section == "targets":
+        return set_value(plan, outside[0].path, value)
+    rows = list(getattr(plan, section))
+    for a in outside:
+        index = int(a.path[a.path.index("[") + 1 : a.path.index("]")])
+        rows[index] = dataclasses.replace(rows[index], **{a.path.rsplit(".", 1)[1]: value})
+    return dataclasses.replace(plan, **{section: tuple(rows)})
+
+
+def effect(plan: Plan, result: PlanResult, figure: str, outside: tuple[Assumption, ...], cache: Cache) -> str:
+    """What the answer would be with the typical figure instead: the engine recomputes the plan
+    (``cache``: the plan's rows already worked out, shared by every challenge)."""
     typical = outside[0].range.typical
     value: float = round(typical) if figure in WHOLE_MONTHS else typical
-    moved_plan = plan
-    for a in outside:
-        moved_plan = set_value(moved_plan, a.path, value)
-    moved = compute_core(moved_plan, with_months=False)
+    moved = compute_core(with_value(plan, outside, value), cache, with_months=False)
     typical_text = shown(figure, typical, plan.basics.currency)
     at = f"At the typical {typical_text}"
     before, after = result.demand.sales_ready_leads, moved.demand.sales_ready_leads
@@ -195,13 +208,16 @@ def challenges(plan: Plan, result: PlanResult, library: Library | None = None) -
         if a.outside:
             by_figure.setdefault((a.figure, a.side), []).append(a)
     found = []
+    cache: Cache = {}
+    if by_figure:
+        compute_core(plan, cache, with_months=False)  # the rows a challenge leaves as they are, worked out once
     for (figure, side), rows in by_figure.items():
         outside = tuple(rows)
         ranged = outside[0].range
         text = (
             f"{_subject(figure, outside, currency)} {'is' if len(outside) == 1 else 'are'} {side} the "
             f"{range_text(figure, ranged, currency)} typical of {industry.name} ({ranged.source.short}). "
-            f"{effect(plan, result, figure, outside)}"
+            f"{effect(plan, result, figure, outside, cache)}"
         )
         found.append(Challenge(figure, outside, text, ranged))
     return tuple(found)
