@@ -148,9 +148,10 @@ def _subject(figure: str, outside: tuple[Assumption, ...], currency: str) -> str
     if not first.row:
         return f"Your {FIGURES[figure].label.lower()} of {value}"
     phrase = ROW_PHRASES[figure.rsplit(".", 1)[1]]
+    name = fmt.clipped(first.row)
     if len(outside) == 1:
-        return f"The {phrase} of “{first.row}”, {value},"
-    return f"The {phrase} of “{first.row}” ({value}) and {len(outside) - 1:,} more"
+        return f"The {phrase} of “{name}”, {value},"
+    return f"The {phrase} of “{name}” ({value}) and {len(outside) - 1:,} more"
 
 
 def with_value(plan: Plan, outside: tuple[Assumption, ...], value: float) -> Plan:

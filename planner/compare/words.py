@@ -111,9 +111,10 @@ def driver_text(driver: Driver, comparison: Comparison) -> str:
         said = ", ".join(months) if len(months) <= 3 else f"{months[0]} to {months[-1]}"
         return f"actuals {'added' if added else 'changed'} for {said}"
     only = driver.changes[0]
+    name = fmt.clipped(driver.label)
     if len(driver.changes) == 1 and not only.field:
-        return f"{driver.label} {'added' if only.before is None else 'removed'}"
-    return f"{driver.label}: " + ", ".join(change_text(driver, c, comparison) for c in driver.changes)
+        return f"{name} {'added' if only.before is None else 'removed'}"
+    return f"{name}: " + ", ".join(change_text(driver, c, comparison) for c in driver.changes)
 
 
 def _in(change: Change, comparison: Comparison) -> bool:

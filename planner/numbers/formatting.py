@@ -151,3 +151,9 @@ def compact(text: str) -> str:
         return found.group()
 
     return _GROUPED.sub(short, text)
+
+
+def clipped(name: str, most: int = 60) -> str:
+    """A name the user typed, as a sentence quotes it: at most ``most`` characters ("Trade shows and
+    regional industry events in the Midwe…"), so one long name cannot fill a memo's page."""
+    return name if len(name) <= most else name[: most - 1] + "…"

@@ -192,3 +192,12 @@ def test_a_file_that_is_not_json_is_refused_with_its_line(tmp_path: Path) -> Non
     path.write_text('{"format": "leadplanner-benchmarks",\n "version": 1,\n "industries": {\n', encoding="utf-8")
     with pytest.raises(BenchmarkFileError, match=r"not valid JSON.*line 4"):
         load(path)
+
+
+def test_a_very_long_team_name_is_clipped_in_its_challenge() -> None:
+    name = "Inside reps " * 1000
+    plan = enterprise(**{"labor[0].srl_per_person_month": 12})
+    plan = set_value(plan, "labor[0].name", name)
+    [line] = memo(plan, compute(plan)).assumptions
+    assert line.startswith(f"The sales-ready leads a month per person of “{name[:59]}…”, 12, is above the 4–8 typical")
+    assert len(line) < 400

@@ -166,3 +166,11 @@ def test_a_plan_with_leads_to_spare_says_its_surplus_shrank(old) -> None:
         "Since 1 Oct the plan is still Late; this year's surplus shrank by 17 sales-ready leads ($241,200): "
         "win rate 25% → 20% +17; together 0."
     )
+
+
+def test_a_very_long_row_name_is_clipped_in_the_sentence_not_repeated_whole(old) -> None:
+    name = "Trade shows " + "and more regional events " * 400  # 10,000 characters
+    new = set_value(old, "channels[1].name", name)
+    said = sentence(compare(old, new), "1 Oct")
+    assert f"“{name}”" not in said and name not in said
+    assert f"{name[:59]}… added" in said and len(said) < 400  # 60 characters of it at most
