@@ -81,6 +81,11 @@ class Library(NamedTuple):
     def industry(self, key: str) -> Industry | None:
         return self.industries.get(key) if key else None
 
+    def compares(self, figure: str, currency: str) -> bool:
+        """Whether a plan in ``currency`` is measured against ``figure``: an amount only in the
+        library's own currency (never converted)."""
+        return FIGURES[figure].kind != "money" or currency.upper() == self.currency.upper()
+
 
 class BenchmarkFileError(Exception):
     """A benchmark file that cannot be used: the message names the file, the line and the problem."""

@@ -84,11 +84,10 @@ def assumptions(plan: Plan, library: Library | None = None) -> tuple[Assumption,
     industry = library.industry(plan.basics.industry)
     if industry is None:
         return ()
-    same_money = plan.basics.currency.upper() == library.currency.upper()
     found = []
     for figure in FIGURES:
         ranged = industry.figures.get(figure)
-        if ranged is None or (FIGURES[figure].kind == "money" and not same_money):
+        if ranged is None or not library.compares(figure, plan.basics.currency):
             continue
         for path, row, value in _targets(plan, figure):
             if isinstance(value, int | float) and not isinstance(value, bool):

@@ -201,3 +201,10 @@ def test_a_very_long_team_name_is_clipped_in_its_challenge() -> None:
     [line] = memo(plan, compute(plan)).assumptions
     assert line.startswith(f"The sales-ready leads a month per person of “{name[:59]}…”, 12, is above the 4–8 typical")
     assert len(line) < 400
+
+
+def test_a_plan_in_another_currency_is_not_measured_against_dollar_amounts() -> None:
+    plan = set_value(enterprise(), "basics.currency", "EUR")
+    paths = {a.path for a in assumptions(plan)}
+    assert "targets.win_rate" in paths and "labor[0].srl_per_person_month" in paths  # rates and counts: yes
+    assert "labor[0].cost_per_person_month" not in paths and "channels[1].cost_per_lead" not in paths

@@ -45,7 +45,7 @@ def source_text(ranged: Range) -> str:
 
 def compared(document: Any, library: Library, figure: str) -> bool:
     """False for an amount in another currency than the plan's (not compared unconverted)."""
-    return FIGURES[figure].kind != "money" or document.plan.basics.currency.upper() == library.currency.upper()
+    return library.compares(figure, document.plan.basics.currency)
 
 
 def range_words(document: Any, figure: str) -> RangeWords:
