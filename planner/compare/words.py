@@ -240,9 +240,8 @@ def change_row(driver: Driver, change: Change, comparison: Comparison) -> tuple[
     if not change.field:  # a whole row added or removed
         what = f"{driver.label} ({ROW_KINDS.get(driver.kind, driver.kind)})"
         return (what, "not in the plan", "added") if change.before is None else (what, "in the plan", "removed")
-    label = field_label(driver.kind, change.field)
-    label = label[:1].upper() + label[1:]
-    what = label if driver.kind == "target" else f"{driver.label}: {label}"
+    label = field_label(driver.kind, change.field)  # lower case, as the sentence says it
+    what = label[:1].upper() + label[1:] if driver.kind == "target" else f"{driver.label}: {label}"
     before = value_text(driver.kind, change.field, change.before, comparison)
     after = value_text(driver.kind, change.field, change.after, comparison)
     return what, before, after

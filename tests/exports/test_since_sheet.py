@@ -91,7 +91,7 @@ def test_the_attribution_is_each_drivers_exact_move_and_adds_up_to_the_total(sam
     assert sum(row[2] for row in body) == pytest.approx(total[2])
     assert table(sheet, "The inputs that changed")[1:] == [
         ["Win rate", "25%", "22%", None],
-        ["Trade shows: Monthly budget", "$6,000", "$5,000", None],
+        ["Trade shows: monthly budget", "$6,000", "$5,000", None],
     ]
 
 

@@ -144,7 +144,7 @@ def test_each_change_is_a_bar_sorted_by_size_and_the_moves_add_up_as_the_sentenc
     assert cells(dialog.changes_model) == [
         ("Input", "Before", "Now"),
         ("Agency SDRs (a resource)", "in the plan", "removed"),
-        ("Trade shows: Monthly budget", "$5,000", "$6,000"),
+        ("Trade shows: monthly budget", "$5,000", "$6,000"),
     ]
     assert laid_out(qtbot, lambda: table_cuts(dialog.changes) + table_cuts(dialog.answers)) == []
     assert dialog.chart.labels_fit()
@@ -301,5 +301,5 @@ def test_a_name_that_looks_like_markup_is_shown_as_the_text_it_is(
     assert dialog is not None
     assert dialog.sentence.textFormat() == Qt.TextFormat.PlainText
     assert "name <b>Old</b> reps → Inside lead development reps 0" in dialog.sentence.text()
-    assert cells(dialog.changes_model)[1] == ("Inside lead development reps: Name", "<b>Old</b> reps",
+    assert cells(dialog.changes_model)[1] == ("Inside lead development reps: name", "<b>Old</b> reps",
                                               "Inside lead development reps")  # fmt: skip
