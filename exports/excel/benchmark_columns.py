@@ -79,7 +79,7 @@ def write_range(
     number_format = FORMATS[FIGURES[found.figure].kind]
     ranged = found.range
     for column, figure in ((LOW, ranged.low), (TYPICAL, ranged.typical), (HIGH, ranged.high)):
-        w.number(row, column, figure, "formula", number_format)
+        w.number(row, column, figure, "top figure", number_format)
     source = source_text(ranged)
     w.text(row, SOURCE, source, "wrapped note")
     w.formula(row, FLAG, flag_formula(value, row), "bold", cached=OUTSIDE if found.outside else "")

@@ -51,6 +51,8 @@ ROLES: dict[str, tuple[Font, PatternFill | None, Border | None, Alignment | None
         None,
     ),
     "formula": (Font(color="000000"), None, None, None),
+    # a value beside wrapped text, any format (months are General): at the top of its row, as the text is
+    "top figure": (Font(color="000000"), None, None, Alignment(horizontal="right", vertical="top")),
     "linked": (Font(color=GREY, italic=True), None, None, None),
     "total": (Font(bold=True), None, Border(top=Side(style="thin", color="000000")), None),
     "result": (Font(bold=True, color=NAVY), PatternFill("solid", fgColor="DDEBF7"), None, None),
