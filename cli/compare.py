@@ -10,7 +10,7 @@ from typing import Any
 from cli.plans import CliError, dump_json, load_valid
 from planner.compare.comparison import CompareError, Comparison, compare
 from planner.compare.data import comparison_data
-from planner.compare.words import answer_rows, driver_text, sentence, shown_moves, signed, signed_money, since
+from planner.compare.words import answer_rows, effect_what, sentence, shown_moves, signed, signed_money, since
 
 
 def register(commands: Any) -> None:
@@ -59,15 +59,9 @@ def comparison_text(comparison: Comparison, when: str) -> str:
     lines += [f"{label:{width}}  {before:>14}  {after:>14}" for label, before, after in rows]
     if comparison.attribution:
         lines += ["", "What moved this year's gap (sales-ready leads) and the revenue gap:"]
-        drivers = {d.key: d for d in comparison.drivers}
         # each move rounded as the sentence says it, so the lines add up to the move it states
         leads = shown_moves([e.srl_gap for e in comparison.attribution])
         money = shown_moves([e.revenue_gap for e in comparison.attribution])
         for effect, lead, cash in zip(comparison.attribution, leads, money, strict=True):
-            what = (
-                "Together (changes acting on each other)"
-                if effect.driver not in drivers
-                else driver_text(drivers[effect.driver], comparison)
-            )
-            lines.append(f"  {signed(lead):>8}  {signed_money(cash, c):>14}  {what}")
+            lines.append(f"  {signed(lead):>8}  {signed_money(cash, c):>14}  {effect_what(effect, comparison)}")
     return "\n".join(lines)

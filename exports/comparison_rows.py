@@ -11,14 +11,11 @@ from __future__ import annotations
 from typing import Any, NamedTuple
 
 from exports.safe_text import clean
-from planner.compare.changes import ACTUALS, TOGETHER, Driver
-from planner.compare.comparison import Answers, Comparison, Effect
-from planner.compare.words import change_row, driver_text, sentence, shown_moves
+from planner.compare.comparison import Answers, Comparison
+from planner.compare.words import change_row, effect_what, sentence, shown_moves
 from planner.numbers import formatting as fmt
 from planner.numbers.status import word
 
-MEMO_DRIVERS = 5  # the memo's line names at most this many drivers; the others are one "other changes"
-TOGETHER_TEXT = "Together (changes acting on each other)"
 NO_HIRE = "none closes it"
 
 
@@ -45,9 +42,9 @@ class EffectRow(NamedTuple):
 
 
 def memo_line(comparison: Comparison, since: str) -> str:
-    """The engine's sentence; past ``MEMO_DRIVERS`` drivers the smaller ones are added up as
+    """The engine's sentence; past ``words.MOST_SAID`` drivers the smaller ones are added up as
     "N other changes", so the line stays a line on page 1 (the section lists every driver)."""
-    return clean(sentence(comparison, since, most=MEMO_DRIVERS))
+    return clean(sentence(comparison, since))
 
 
 def answer_rows(comparison: Comparison) -> list[AnswerRow]:
@@ -84,24 +81,13 @@ def answer_text(row: AnswerRow, value: Any, currency: str) -> str:
 
 def effect_rows(comparison: Comparison) -> list[EffectRow]:
     """Each driver's move, largest first, ``together`` last: the moves add up to the answers' moves."""
-    drivers = {d.key: d for d in comparison.drivers}
     effects = comparison.attribution
     leads = shown_moves([e.srl_gap for e in effects])
     money = shown_moves([e.revenue_gap for e in effects])
     return [
-        EffectRow(e.driver, _what(e, drivers, comparison), e.srl_gap, e.revenue_gap, srl, revenue)
+        EffectRow(e.driver, clean(effect_what(e, comparison)), e.srl_gap, e.revenue_gap, srl, revenue)
         for e, srl, revenue in zip(effects, leads, money, strict=True)
     ]
-
-
-def _what(effect: Effect, drivers: dict[str, Driver], comparison: Comparison) -> str:
-    if effect.driver == TOGETHER or effect.driver not in drivers:
-        return TOGETHER_TEXT
-    driver = drivers[effect.driver]
-    text = driver_text(driver, comparison)
-    if driver.kind in ("target", ACTUALS):  # the engine's words, begun in lower case for the sentence
-        text = text[:1].upper() + text[1:]
-    return clean(text)
 
 
 def change_rows(comparison: Comparison) -> list[ChangeRow]:

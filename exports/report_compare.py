@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from exports import svg_waterfall as waterfall
 from exports.comparison_rows import (
-    TOGETHER_TEXT,
     EffectRow,
     answer_rows,
     answer_text,
@@ -20,7 +19,7 @@ from exports.comparison_rows import (
 from exports.report_memo import whole
 from exports.report_model import Table
 from planner.compare.comparison import Comparison
-from planner.compare.words import signed, signed_money
+from planner.compare.words import TOGETHER_TEXT, signed, signed_money
 from planner.numbers import formatting as fmt
 
 CHART_DRIVERS = 10  # the waterfall's bars of drivers; the smaller ones are one bar, "N other changes"

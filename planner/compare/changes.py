@@ -38,6 +38,39 @@ class Driver(NamedTuple):
     kind: str  # target, labor, channel or actuals
     changes: tuple[Change, ...]
     apply: Callable[[Plan], Plan]
+    # a row's: where it was in the older plan and is in the newer (None: not there), and the row after
+    rows: tuple[tuple[int | None, int | None, Any], ...] = ()
+
+
+def apply_rows(plan: Plan, attribute: str, rows: Sequence[tuple[int | None, int | None, Any]]) -> Plan:
+    """The older plan with these rows as the newer plan has them: each changed row at its place,
+    the removed ones taken out, the added ones last (in one pass: the places stay the older plan's)."""
+    found = list(getattr(plan, attribute))
+    removed = set()
+    for i, _, after in rows:
+        if i is None:
+            found.append(after)
+        elif after is None:
+            removed.add(i)
+        else:
+            found[i] = after
+    return dataclasses.replace(plan, **{attribute: tuple(r for k, r in enumerate(found) if k not in removed)})
+
+
+def grouped(drivers: Sequence[Driver], kind: str) -> Driver:
+    """Rows of one kind measured together: "12 other channels" (a plan with hundreds of changed rows
+    is not run through the engine once a row)."""
+    attribute = "labor" if kind == "labor" else "channels"
+    rows = tuple(row for d in drivers for row in d.rows)
+    what = "teams" if kind == "labor" else "channels"
+    return Driver(
+        attribute,
+        f"{len(drivers):,} other {what}",
+        "group",
+        tuple(c for d in drivers for c in d.changes),
+        lambda plan: apply_rows(plan, attribute, rows),
+        rows,
+    )
 
 
 def _data(record: Any) -> dict[str, Any]:
@@ -124,18 +157,12 @@ def _rows(
                 )
             ]
         label = _row_name(after if after is not None else before)
+        row = ((i, j, after),)
 
-        def apply(plan: Plan, i: int | None = i, after: Any = after) -> Plan:
-            rows = list(getattr(plan, attribute))
-            if i is None:
-                rows.append(after)
-            elif after is None:
-                del rows[i]
-            else:
-                rows[i] = after
-            return dataclasses.replace(plan, **{attribute: tuple(rows)})
+        def apply(plan: Plan, row: tuple[tuple[int | None, int | None, Any], ...] = row) -> Plan:
+            return apply_rows(plan, attribute, row)
 
-        yield Driver(driver, label, kind, tuple(changes), apply)
+        yield Driver(driver, label, kind, tuple(changes), apply, row)
 
 
 def _row_name(row: LaborResource | Channel) -> str:

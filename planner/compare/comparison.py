@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from planner.compare.changes import TOGETHER, Change, Driver, drivers
+from planner.compare.changes import TOGETHER, Change, Driver, drivers, grouped
 from planner.numbers.engine import compute_core
 from planner.numbers.results import PlanResult
 from planner.numbers.supply import Cache
@@ -97,6 +97,39 @@ def comparable(old: Plan, new: Plan) -> None:
         )
 
 
+MOST_MEASURED = 40  # rows measured one by one; past it, the rest of a kind are measured together
+
+
+def row_move(driver: Driver, before: PlanResult, after: PlanResult) -> float:
+    """How far a row's own supply moved (sales-ready leads over the horizon): what decides which rows
+    are measured one by one when there are too many to run the engine for each."""
+    kind = "resources" if driver.kind == "labor" else "channels"
+    moved = 0.0
+    for i, j, _ in driver.rows:
+        old = getattr(before, kind)[i] if i is not None else None
+        new = getattr(after, kind)[j] if j is not None else None
+        total = "total_output" if kind == "resources" else "total_sales_ready_leads"
+        moved += abs((getattr(new, total) if new else 0.0) - (getattr(old, total) if old else 0.0))
+    return moved
+
+
+def measured(found: list[Driver], before: PlanResult, after: PlanResult) -> list[Driver]:
+    """The drivers the engine measures alone: every target and the actuals, and the rows whose own
+    supply moved most, ``MOST_MEASURED`` of them; the other rows of a kind are one driver ("12 other
+    channels"). The changes are listed in full all the same."""
+    rows = [d for d in found if d.kind in ("labor", "channel")]
+    if len(rows) <= MOST_MEASURED:
+        return found
+    ranked = sorted(rows, key=lambda d: -row_move(d, before, after))
+    alone = {d.key for d in ranked[:MOST_MEASURED]}
+    rest = [d for d in found if d.kind not in ("labor", "channel") or d.key in alone]
+    for kind in ("labor", "channel"):
+        others = [d for d in ranked[MOST_MEASURED:] if d.kind == kind]
+        if others:
+            rest.append(grouped(others, kind))
+    return rest
+
+
 def compare(old: Plan, new: Plan) -> Comparison:
     """What changed from ``old`` to ``new`` and how much each change moved the answer.
     Both plans must be valid; raises CompareError when they cover different months or money."""
@@ -108,7 +141,7 @@ def compare(old: Plan, new: Plan) -> Comparison:
     before, after = answers_of(before_result), answers_of(after_result)
     found = drivers(old, new)
     effects: list[Effect] = []
-    for driver in found:
+    for driver in measured(found, before_result, after_result):
         alone = answers_of(compute_core(driver.apply(old), cache, with_months=False))
         effects.append(
             Effect(driver.key, driver.label, alone.year_gap - before.year_gap, alone.revenue_gap - before.revenue_gap)

@@ -135,14 +135,30 @@ def shown_moves(values: Sequence[float]) -> list[int]:
     return shown
 
 
+TOGETHER_TEXT = "Together (changes acting on each other)"
+
+
+def effect_what(effect: Effect, comparison: Comparison) -> str:
+    """What a line of the attribution moved, begun with a capital, for a table or a chart: "Win rate
+    25% → 22%", "Trade shows removed", "12 other channels", "Together (changes acting on each other)"."""
+    if effect.driver == TOGETHER:
+        return TOGETHER_TEXT
+    said = _what(effect, comparison)
+    return said[:1].upper() + said[1:]
+
+
+def _what(effect: Effect, comparison: Comparison) -> str:
+    driver = next((d for d in comparison.drivers if d.key == effect.driver), None)
+    return driver_text(driver, comparison) if driver is not None else effect.label  # (rows measured together)
+
+
 def effect_text(effect: Effect, comparison: Comparison, move: float | None = None) -> str:
-    """One line of the attribution: what changed and its move of this year's gap (``move``: as said,
-    when the lines are rounded to add up, ``shown_moves``)."""
+    """One line of the attribution in the sentence: what changed and its move of this year's gap
+    (``move``: as said, when the lines are rounded to add up, ``shown_moves``)."""
     said = signed(effect.srl_gap if move is None else move)
     if effect.driver == TOGETHER:
         return f"together {said}"
-    driver = next(d for d in comparison.drivers if d.key == effect.driver)
-    return f"{driver_text(driver, comparison)} {said}"
+    return f"{_what(effect, comparison)} {said}"
 
 
 def status_text(comparison: Comparison) -> str:
@@ -195,10 +211,13 @@ def answer_rows(comparison: Comparison) -> list[tuple[str, str, str]]:
     ]
 
 
-def sentence(comparison: Comparison, when: str = "", most: int | None = None) -> str:
+MOST_SAID = 5  # the sentence names at most this many drivers: it is read in one go (the chart lists them all)
+
+
+def sentence(comparison: Comparison, when: str = "", most: int | None = MOST_SAID) -> str:
     """The comparison in one sentence, beginning "Since <when>" (or "Since the last version").
-    With ``most``, past that many drivers the smaller ones are said together as "N other changes"
-    (so it stays a line on a memo's page 1); ``together`` is always last."""
+    Past ``most`` drivers the smaller ones are said together as "N other changes" (so it stays a
+    line on a memo's page 1; None: every driver); ``together`` is always last."""
     opening = f"Since {when}" if when else "Since the last version"
     if not comparison.changed:
         return f"{opening} nothing changed: the plan is still {word(comparison.after.status)}."

@@ -17,7 +17,7 @@ import pytest
 from planner.compare.comparison import CompareError, compare
 from planner.compare.data import comparison_data
 from planner.compare.words import sentence, since
-from planner.plan.model import LaborResource
+from planner.plan.model import Channel, LaborResource
 from planner.plan.paths import set_value
 from planner.plan.sample import sample_plan
 
@@ -174,3 +174,24 @@ def test_a_very_long_row_name_is_clipped_in_the_sentence_not_repeated_whole(old)
     said = sentence(compare(old, new), "1 Oct")
     assert f"“{name}”" not in said and name not in said
     assert f"{name[:59]}… added" in said and len(said) < 400  # 60 characters of it at most
+
+
+def test_past_forty_changed_rows_the_smallest_are_measured_together(old) -> None:
+    # 50 new programs, P1..P50: P<k> spends $1,200 x k a month at $120 a lead, 10k raw leads, so
+    # 10k x 25% x 40% = k sales-ready leads a month, 9k in the 9 in-time months. The 40 that move
+    # supply most (P11..P50) are measured alone; P1..P10 together: 9 x (1 + ... + 10) = 495
+    programs = tuple(
+        Channel(name=f"P{k}", type="events", owner="marketing", monthly_budget=1200 * k, cost_per_lead=120)
+        for k in range(1, 51)
+    )
+    comparison = compare(old, dataclasses.replace(old, channels=(*old.channels, *programs)))
+    found = {e.driver: e for e in comparison.attribution}
+    assert found["channels.P50"].srl_gap == pytest.approx(-450)
+    assert found["channels.P11"].srl_gap == pytest.approx(-99)
+    assert "channels.P10" not in found and "channels.P1" not in found
+    assert found["channels"].srl_gap == pytest.approx(-495) and found["channels"].label == "10 other channels"
+    assert len(comparison.attribution) == 40 + 1 + 1  # alone, together as a group, and "together"
+    assert len(comparison.changes) == 50  # every change is listed all the same
+    assert sum(e.srl_gap for e in comparison.attribution) == pytest.approx(comparison.year_gap_move)
+    assert "10 other channels −495" in sentence(comparison, most=None)
+    assert "; 36 other changes −9,234; together 0." in sentence(comparison)  # it names five, then the rest

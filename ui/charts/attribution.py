@@ -11,26 +11,15 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from planner.compare.changes import TOGETHER
-from planner.compare.comparison import Comparison, Effect
-from planner.compare.words import driver_text, shown_moves, signed, signed_money
+from planner.compare.comparison import Comparison
+from planner.compare.words import effect_what, shown_moves, signed, signed_money
 from ui import palette
 from ui.charts.bar_rows import BarRow, BarRowsChart
 
 # as the report's waterfall (exports/svg_waterfall.py): red grows the gap (short of demand), the supply's
 # blue shrinks it (never red against green: a colour-blind reader tells them apart), grey the move in all
 GREW, SHRANK, IN_ALL = palette.SHORT, palette.SUPPLIED, palette.OTHERS
-TOGETHER_LABEL = "Together (changes acting on each other)"
 IN_ALL_LABEL = "In all"
-
-
-def effect_label(effect: Effect, comparison: Comparison) -> str:
-    """What changed, as the sentence says it, with a capital: "Win rate 25% → 22%"."""
-    if effect.driver == TOGETHER:
-        return TOGETHER_LABEL
-    driver = next((d for d in comparison.drivers if d.key == effect.driver), None)
-    said = driver_text(driver, comparison) if driver is not None else effect.label
-    return said[:1].upper() + said[1:]
 
 
 def colour(said: int) -> str:
@@ -48,7 +37,7 @@ def attribution_rows(comparison: Comparison) -> list[BarRow]:
     money = shown_moves([effect.revenue_gap for effect in effects])
     rows = [
         BarRow(
-            effect_label(effect, comparison),
+            effect_what(effect, comparison),
             ((effect.srl_gap, colour(said)),),
             f"{signed(said)} ({signed_money(paid, currency)})",
         )
