@@ -44,8 +44,7 @@ def web_address(url: str) -> str:
 
 
 def cited(ranged: Range) -> str:
-    source = ranged.source
-    return clean(f"{source.publisher}, {source.title}, {source.year or 'undated'}")
+    return clean(ranged.source.cited)
 
 
 def appendix(plan: Plan, library: Library | None = None) -> dict[str, object] | None:

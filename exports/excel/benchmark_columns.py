@@ -53,8 +53,7 @@ def benchmarks_of(plan: Plan, library: Library | None) -> Benchmarks:
 
 def source_text(ranged: Range) -> str:
     """ "FirstSales, Win Rate | Sales Glossary, 2024: https://…" (and the range's note): text, never a formula."""
-    source = ranged.source
-    text = f"{source.publisher}, {source.title}, {source.year or 'undated'}: {source.url}"
+    text = f"{ranged.source.cited}: {ranged.source.url}"
     return f"{text} ({ranged.note})" if ranged.note else text
 
 

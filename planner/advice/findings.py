@@ -251,7 +251,6 @@ def assumption_findings(plan: Plan, result: PlanResult, library: Library | None 
     found = []
     industry = library_or_built_in(library).industry(plan.basics.industry)
     for challenge in challenges(plan, result, library):
-        source = challenge.range.source
         found.append(
             Finding(
                 key=f"assumption.{challenge.figure}",
@@ -259,7 +258,7 @@ def assumption_findings(plan: Plan, result: PlanResult, library: Library | None 
                 finding=challenge.text,
                 recommendation="Check it against the client's own records before the review, or plan with the "
                 "typical figure and say why the client differs.",
-                why=f"{source.publisher}, “{source.title}” ({source.year or 'undated'}): {source.url}",
+                why=challenge.range.source.reference,
                 trigger=f"Industry: {industry.name if industry else plan.basics.industry}",
             )
         )

@@ -53,9 +53,24 @@ class Source(NamedTuple):
     url: str
 
     @property
+    def when(self) -> str:
+        """ "2024", or "undated"."""
+        return str(self.year) if self.year else "undated"
+
+    @property
     def short(self) -> str:
         """ "Bridge Group, 2024"."""
-        return f"{self.publisher}, {self.year}" if self.year else f"{self.publisher}, undated"
+        return f"{self.publisher}, {self.when}"
+
+    @property
+    def cited(self) -> str:
+        """ "FirstSales, Win Rate | Sales Glossary, 2024": a table's source column."""
+        return f"{self.publisher}, {self.title}, {self.when}"
+
+    @property
+    def reference(self) -> str:
+        """ "FirstSales, “Win Rate | Sales Glossary” (2024): https://…": a finding's or a tooltip's."""
+        return f"{self.publisher}, “{self.title}” ({self.when}): {self.url}"
 
 
 class Range(NamedTuple):

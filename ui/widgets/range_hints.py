@@ -38,8 +38,7 @@ def industry_of(document: Any) -> tuple[Library, Industry] | None:
 
 
 def source_text(ranged: Range) -> str:
-    source = ranged.source
-    text = f"{source.publisher}, “{source.title}” ({source.year or 'undated'}): {source.url}"
+    text = ranged.source.reference
     return f"{text}\n{ranged.note}" if ranged.note else text
 
 
