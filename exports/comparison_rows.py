@@ -13,7 +13,6 @@ from typing import Any, NamedTuple
 from exports.safe_text import clean
 from planner.compare.comparison import Answers, Comparison
 from planner.compare.words import change_row, effect_what, sentence, shown_moves
-from planner.numbers import formatting as fmt
 from planner.numbers.status import word
 
 NO_HIRE = "none closes it"
@@ -66,17 +65,6 @@ def answer_rows(comparison: Comparison) -> list[AnswerRow]:
 
 def _start(answers: Answers) -> str:
     return answers.latest_start_label or "none"
-
-
-def answer_text(row: AnswerRow, value: Any, currency: str) -> str:
-    """An answer as the report writes it."""
-    if row.kind == "leads":
-        return fmt.gap(value)
-    if row.kind in ("money", "gap money"):
-        return fmt.money(value, currency)
-    if row.kind == "reps":
-        return NO_HIRE if value is None else f"{value:,}"
-    return str(value)
 
 
 def effect_rows(comparison: Comparison) -> list[EffectRow]:

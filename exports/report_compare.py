@@ -10,8 +10,6 @@ from __future__ import annotations
 from exports import svg_waterfall as waterfall
 from exports.comparison_rows import (
     EffectRow,
-    answer_rows,
-    answer_text,
     change_rows,
     effect_rows,
     memo_line,
@@ -19,7 +17,7 @@ from exports.comparison_rows import (
 from exports.report_memo import whole
 from exports.report_model import Table
 from planner.compare.comparison import Comparison
-from planner.compare.words import TOGETHER_TEXT, signed, signed_money
+from planner.compare.words import TOGETHER_TEXT, answer_rows, signed, signed_money
 from planner.numbers import formatting as fmt
 
 CHART_DRIVERS = 10  # the waterfall's bars of drivers; the smaller ones are one bar, "N other changes"
@@ -31,10 +29,7 @@ def since_view(comparison: Comparison, since: str) -> dict[str, object]:
     answers = Table(
         "The answers then and now",
         ("Answer", "Last review" + (f", {since}" if since else ""), "Now"),
-        [
-            (row.label, answer_text(row, row.before, c), answer_text(row, row.after, c))
-            for row in answer_rows(comparison)
-        ],
+        answer_rows(comparison),  # as the app and the command line say them
     )
     view: dict[str, object] = {"line": memo_line(comparison, since), "answers": answers, "changed": comparison.changed}
     if not comparison.changed:

@@ -88,6 +88,14 @@ def test_the_section_shows_the_answers_then_and_now_as_worked_out_by_hand(sample
     ]
 
 
+def test_a_revenue_surplus_reads_as_a_surplus_as_it_does_in_the_app(sample: Plan) -> None:
+    # a $1,000,000 goal less $600,000 of pipeline; the 201 expected leads are worth $6,000, then
+    # $4,800 at a 20% win rate: $1,206,000 and $964,800 against the $400,000 still needed
+    rich = set_value(sample, "targets.revenue_goal", 1_000_000)
+    section = report(rich, set_value(rich, "targets.win_rate", 0.2)).by_id("since")
+    assert ["Revenue gap", "$806,000 surplus", "$564,800 surplus"] in rows(table(section, "The answers then and now"))
+
+
 def test_the_attribution_table_gives_each_drivers_move_and_its_rows_add_up_to_the_total(sample: Plan) -> None:
     section = report(sample, win_rate_and_budget(sample)).by_id("since")
     found = rows(table(section, "What moved the gaps"))
