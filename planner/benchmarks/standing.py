@@ -61,7 +61,8 @@ def library_or_built_in(library: Library | None) -> Library:
     return library if library is not None else built_in()
 
 
-def _targets(plan: Plan, figure: str) -> Iterator[tuple[str, str, Any]]:
+def _inputs(plan: Plan, figure: str) -> Iterator[tuple[str, str, Any]]:
+    """The plan path, the row's name ("" for a target) and the value of each input ``figure`` applies to."""
     kind, _, name = figure.partition(".")
     if kind == "targets":
         yield figure, "", getattr(plan.targets, name)
@@ -89,7 +90,7 @@ def assumptions(plan: Plan, library: Library | None = None) -> tuple[Assumption,
         ranged = industry.figures.get(figure)
         if ranged is None or not library.compares(figure, plan.basics.currency):
             continue
-        for path, row, value in _targets(plan, figure):
+        for path, row, value in _inputs(plan, figure):
             if isinstance(value, int | float) and not isinstance(value, bool):
                 found.append(Assumption(path, figure, row, value, ranged))
     return tuple(found)
