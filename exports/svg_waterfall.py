@@ -23,7 +23,6 @@ from planner.numbers.axis import nice_ticks
 TOTAL = colours.OTHERS  # the gap before and after
 GROWS = colours.SHORT  # a move that grows the gap
 SHRINKS = colours.SUPPLIED  # a move that shrinks it
-NOISE = 1e-9  # of the running figure: a move this small (a "together" of 1e-14) is no move
 LABEL_CHARACTERS = 30  # of a label's line: 12-point text in LABEL_WIDTH
 
 
@@ -57,11 +56,10 @@ def spans(steps: Sequence[Step]) -> list[tuple[float, float]]:
     return found
 
 
-def _direction(start: float, end: float) -> str:
-    """Whether a move grows the figure, shrinks it, or moves it by no more than arithmetic's noise."""
-    if abs(end - start) <= NOISE * max(1.0, abs(start)):
-        return "none"
-    return "grows" if end > start else "shrinks"
+def _direction(step: Step) -> str:
+    """Whether a move grows the figure or shrinks it, as its text beside it says ("+55", "−19"): a
+    move said "0" (a "together" of 0.3 lead) is no move, whatever its exact size."""
+    return "grows" if step.text.startswith("+") else "shrinks" if step.text.startswith("−") else "none"
 
 
 def waterfall(
@@ -95,7 +93,7 @@ def waterfall(
     for i, (step, (start, end)) in enumerate(zip(steps, ends, strict=True)):
         y = top + i * row
         x0, x1 = sorted((x_of(start), x_of(end)))
-        kind = "total" if step.total else _direction(start, end)
+        kind = "total" if step.total else _direction(step)
         colour = {"total": TOTAL, "grows": GROWS, "shrinks": SHRINKS}.get(kind, MUTED)
         body.append(
             f'<rect class="{kind}" x="{x0:.1f}" y="{y + 4}" width="{max(x1 - x0, 1):.1f}" height="{row - 8}" '

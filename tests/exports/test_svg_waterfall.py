@@ -45,3 +45,9 @@ def test_labels_are_escaped_and_the_text_alternative_lists_every_step() -> None:
     assert not list(doc.iter("b"))
     assert doc.find("desc").text == 'Then: 5; <b>&": +1; Now: 6.'
     assert '<b>&"' in [t.text for t in doc.iter("text")]
+
+
+def test_a_move_said_as_zero_is_grey_whatever_its_exact_size() -> None:
+    # a "together" of 0.3 lead is said "0": its colour must not say it grew the gap
+    found = bars(chart([Step("Then", 100, "100", True), Step("Together", 0.3, "0"), Step("Now", 100.3, "100", True)]))
+    assert [kind for kind, _, _ in found] == ["total", "none", "total"]
