@@ -51,6 +51,19 @@ def column_header(columns: tuple[tuple[Any, ...], ...], section: int, orientatio
     return None
 
 
+def shown_figures(result: PlanResult) -> tuple[object, ...]:
+    """Everything a cell reads from the result: the quarters, the timing (the colours), the currency
+    (the cost column), and each quarter's last month: its running gap ("Behind at its end", which
+    actuals move without moving a quarter's planned figures) and whether it carries over."""
+    ends = [result.months[q.last_month - 1] for q in result.quarters]
+    return (
+        result.quarters,
+        result.timing,
+        result.currency,
+        tuple((month.cumulative_gap, month.in_time) for month in ends),
+    )
+
+
 class QuartersModel(QAbstractTableModel):
     def __init__(self, document: PlanDocument, shown: Callable[[], bool] = lambda: True) -> None:
         super().__init__(document)
@@ -65,11 +78,7 @@ class QuartersModel(QAbstractTableModel):
             self.beginResetModel()
             self.result = result
             self.endResetModel()
-        elif (
-            result.quarters != self.result.quarters
-            or result.timing != self.result.timing
-            or result.currency != self.result.currency  # (the cost column shows it)
-        ):
+        elif shown_figures(result) != shown_figures(self.result):
             self.result = result
             self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
         else:
